@@ -1,0 +1,39 @@
+package dev.verity.node.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code verity} command line: one entry point for the log library, the treaty engine and
+ * the node. Each feature contributes its own subcommand class; this class only lists them.
+ */
+@Command(
+    name = "verity",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Verification of arms-control agreements over witnessed transparency logs.",
+    subcommands = {CommandLine.HelpCommand.class})
+public final class VerityCommand implements Runnable {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(execute(args));
+  }
+
+  /** Runs the command line and returns its exit code (for tests, without exiting the JVM). */
+  public static int execute(String... args) {
+    return newCommandLine().execute(args);
+  }
+
+  static CommandLine newCommandLine() {
+    CommandLine cl = new CommandLine(new VerityCommand());
+    cl.setExecutionExceptionHandler(new UserErrorHandler());
+    return cl;
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+}
