@@ -1,0 +1,52 @@
+package dev.verity.tlog.merkle;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A Merkle tree held entirely in memory, every complete subtree's hash kept per level. For tests,
+ * small logs and tools; durable logs keep the same hashes in tiles.
+ */
+public final class MemoryTree implements HashReader {
+  private final List<List<Hash>> levels = new ArrayList<>();
+  private final CompactRange range = CompactRange.empty();
+
+  /** Appends an entry (hashed as a leaf) and returns its index. */
+  public long append(byte[] entry) {
+    return appendLeafHash(MerkleHash.leaf(entry));
+  }
+
+  /** Appends an already computed leaf hash and returns its index. */
+  public long appendLeafHash(Hash leafHash) {
+    long index = range.size();
+    range.append(leafHash, this::store);
+    return index;
+  }
+
+  private void store(int level, long index, Hash hash) {
+    while (levels.size() <= level) {
+      levels.add(new ArrayList<>());
+    }
+    List<Hash> row = levels.get(level);
+    if (index != row.size()) {
+      throw new IllegalStateException("node " + level + "/" + index + " out of order");
+    }
+    row.add(hash);
+  }
+
+  public long size() {
+    return range.size();
+  }
+
+  public Hash root() {
+    return range.root();
+  }
+
+  @Override
+  public Hash nodeHash(int level, long index) {
+    if (level >= levels.size() || index >= levels.get(level).size()) {
+      throw new IllegalArgumentException("no complete subtree at " + level + "/" + index);
+    }
+    return levels.get(level).get((int) index);
+  }
+}

@@ -1,0 +1,89 @@
+package dev.verity.tlog.merkle;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Roots and proofs of a tree whose complete subtrees are stored (in tiles, in memory, ...) and read
+ * through a {@link HashReader}. Every hash of an incomplete subtree is derived from at most
+ * log2(n) stored hashes, so a proof costs O(log² n) reads in the worst case and O(log n) in the
+ * common case, whatever the tree's size.
+ */
+public final class TreeProofs {
+  private TreeProofs() {}
+
+  /** MTH(D[0:size]) — RFC 9162 §2.1.1. */
+  public static Hash root(HashReader reader, long size) throws IOException {
+    return size == 0 ? MerkleHash.EMPTY_ROOT : rangeHash(reader, 0, size);
+  }
+
+  /** PATH(index, D[0:size]) — RFC 9162 §2.1.3.1. */
+  public static InclusionProof inclusion(HashReader reader, long index, long size)
+      throws IOException {
+    Objects.checkIndex(index, size);
+    List<Hash> path = new ArrayList<>();
+    path(reader, index, 0, size, path);
+    return new InclusionProof(index, size, path);
+  }
+
+  /** PROOF(oldSize, D[0:newSize]) — RFC 9162 §2.1.4.1; requires 0 < oldSize ≤ newSize. */
+  public static ConsistencyProof consistency(HashReader reader, long oldSize, long newSize)
+      throws IOException {
+    if (oldSize <= 0 || oldSize > newSize) {
+      throw new IllegalArgumentException(
+          "consistency proof needs 0 < old size ≤ new size, got " + oldSize + " and " + newSize);
+    }
+    List<Hash> path = new ArrayList<>();
+    subproof(reader, oldSize, 0, newSize, true, path);
+    return new ConsistencyProof(oldSize, newSize, path);
+  }
+
+  /**
+   * The hash of leaves {@code [lo, lo+n)}, where lo is aligned to the largest power of two not
+   * above n (true of every range the RFC's recursion visits): one stored read when n is a power
+   * of two, otherwise split at k = the largest power of two below n.
+   */
+  static Hash rangeHash(HashReader reader, long lo, long n) throws IOException {
+    if (Subtrees.isPowerOfTwo(n)) {
+      int level = Long.numberOfTrailingZeros(n);
+      return reader.nodeHash(level, lo >>> level);
+    }
+    long k = Subtrees.splitPoint(n);
+    return MerkleHash.node(rangeHash(reader, lo, k), rangeHash(reader, lo + k, n - k));
+  }
+
+  private static void path(HashReader reader, long m, long lo, long n, List<Hash> out)
+      throws IOException {
+    if (n == 1) {
+      return;
+    }
+    long k = Subtrees.splitPoint(n);
+    if (m < k) {
+      path(reader, m, lo, k, out);
+      out.add(rangeHash(reader, lo + k, n - k));
+    } else {
+      path(reader, m - k, lo + k, n - k, out);
+      out.add(rangeHash(reader, lo, k));
+    }
+  }
+
+  private static void subproof(HashReader r, long m, long lo, long n, boolean b, List<Hash> out)
+      throws IOException {
+    if (m == n) {
+      if (!b) {
+        out.add(rangeHash(r, lo, n));
+      }
+      return;
+    }
+    long k = Subtrees.splitPoint(n);
+    if (m <= k) {
+      subproof(r, m, lo, k, b, out);
+      out.add(rangeHash(r, lo + k, n - k));
+    } else {
+      subproof(r, m - k, lo + k, n - k, false, out);
+      out.add(rangeHash(r, lo, k));
+    }
+  }
+}

@@ -1,0 +1,91 @@
+package dev.verity.tlog.merkle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Proofs generated from stored hashes verify, and any change to them is refused. */
+class TreeProofsTest {
+  private static MemoryTree tree(int n) {
+    MemoryTree t = new MemoryTree();
+    for (int i = 0; i < n; i++) {
+      t.append(("entry " + i).getBytes(StandardCharsets.UTF_8));
+    }
+    return t;
+  }
+
+  @Test
+  void everyInclusionAndConsistencyProofUpTo70Leaves() throws Exception {
+    MemoryTree t = tree(70);
+    for (long n = 1; n <= 70; n++) {
+      Hash root = TreeProofs.root(t, n);
+      for (long i = 0; i < n; i++) {
+        TreeProofs.inclusion(t, i, n).verify(t.nodeHash(0, i), root);
+      }
+      for (long m = 1; m <= n; m++) {
+        TreeProofs.consistency(t, m, n).verify(TreeProofs.root(t, m), root);
+      }
+    }
+  }
+
+  @Test
+  void rootOfPrefixEqualsRootOfSmallerTree() throws Exception {
+    MemoryTree big = tree(37);
+    for (int n = 0; n <= 37; n++) {
+      assertThat(TreeProofs.root(big, n)).isEqualTo(tree(n).root());
+    }
+  }
+
+  @Test
+  void aFlippedBitAnywhereIsRefused() throws Exception {
+    MemoryTree t = tree(21);
+    InclusionProof p = TreeProofs.inclusion(t, 13, 21);
+    Hash root = t.root();
+    for (int i = 0; i < p.path().size(); i++) {
+      List<Hash> path = new ArrayList<>(p.path());
+      byte[] b = path.get(i).bytes();
+      b[i % 32] ^= 1;
+      path.set(i, Hash.of(b));
+      InclusionProof bad = new InclusionProof(13, 21, path);
+      assertThatThrownBy(() -> bad.verify(t.nodeHash(0, 13), root))
+          .isInstanceOf(ProofException.class);
+    }
+  }
+
+  @Test
+  void extraOrMissingHashesAreRefused() throws Exception {
+    MemoryTree t = tree(21);
+    InclusionProof p = TreeProofs.inclusion(t, 5, 21);
+    List<Hash> longer = new ArrayList<>(p.path());
+    longer.add(t.root());
+    assertThatThrownBy(() -> new InclusionProof(5, 21, longer).verify(t.nodeHash(0, 5), t.root()))
+        .hasMessageContaining("too many");
+    List<Hash> shorter = p.path().subList(0, p.path().size() - 1);
+    assertThatThrownBy(() -> new InclusionProof(5, 21, shorter).verify(t.nodeHash(0, 5), t.root()))
+        .hasMessageContaining("too few");
+  }
+
+  @Test
+  void indexMustBeBelowSize() {
+    MemoryTree t = tree(4);
+    assertThatThrownBy(() -> new InclusionProof(4, 4, List.of()).verify(t.nodeHash(0, 3), t.root()))
+        .isInstanceOf(ProofException.class).hasMessageContaining("not below tree size");
+  }
+
+  @Test
+  void consistencyFromEmptyTreeIsRefused() {
+    assertThatThrownBy(() -> new ConsistencyProof(0, 3, List.of())
+        .verify(MerkleHash.EMPTY_ROOT, tree(3).root()))
+        .isInstanceOf(ProofException.class).hasMessageContaining("empty tree");
+  }
+
+  @Test
+  void hashesMustBe32Bytes() {
+    assertThatThrownBy(() -> Hash.of(new byte[31])).hasMessageContaining("32 bytes, got 31");
+    assertThatThrownBy(() -> Hash.fromBase64("AAAA")).hasMessageContaining("32 bytes");
+  }
+}
