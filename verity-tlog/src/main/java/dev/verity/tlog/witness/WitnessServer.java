@@ -26,6 +26,8 @@ public final class WitnessServer implements AutoCloseable {
   private final ExecutorService executor;
   private final int maxBody;
   private final Witness witness;
+  private final java.util.concurrent.atomic.AtomicBoolean closed =
+      new java.util.concurrent.atomic.AtomicBoolean();
 
   private WitnessServer(Witness witness, HttpServer server, ExecutorService executor,
       int maxBody) {
@@ -126,6 +128,9 @@ public final class WitnessServer implements AutoCloseable {
   /** Stops accepting requests, lets running ones finish (up to a second), and shuts down. */
   @Override
   public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
     server.stop(1);
     executor.shutdown();
     try {
