@@ -172,6 +172,24 @@ class SignedNoteTest {
     assertThat(SignedNote.parse(note).signatures()).hasSize(16);
   }
 
+  // Go's note.Open: repeated signatures by one known key and repeated identical unknown lines
+  // are dropped; a second (even corrupt) signature by an already-verified key is not checked.
+  @Test
+  void duplicatesAreDroppedAsGoDoes() throws Exception {
+    String signed = SignedNote.sign(TEXT, NoteKeys.parseSigner(PETER_SKEY)).format();
+    String peterLine = signed.substring(signed.indexOf('\u2014'));
+    String unknown = "\u2014 EnochRoot rwz+eBzmZa0SO3NbfRGzPCpDckykFXSdeX+MNtCOXm2/5n2tiOHp+vAF1aG"
+        + "rQ5ovTG01oOTGwnWLox33WWd1RvMc+QQ=\n";
+    String corruptPeter = peterLine.replace("ZInNIuGU", "ZInNABCD");
+    String note = signed + peterLine + unknown + unknown + corruptPeter;
+    SignedNote parsed = SignedNote.parse(note);
+    assertThat(parsed.signatures()).hasSize(5);
+    assertThat(parsed.format()).isEqualTo(note);
+    VerifiedNote v = parsed.verify(NoteVerifiers.of(NoteKeys.parseVerifier(PETER_VKEY)));
+    assertThat(v.verified()).hasSize(1);
+    assertThat(v.unverified()).hasSize(1);
+  }
+
   private static List<String> names(JsonNode arr) {
     List<String> out = new ArrayList<>();
     arr.forEach(n -> out.add(n.asText()));
