@@ -55,7 +55,13 @@ public final class CosignatureV1 {
     if (k.keyId() != NoteKeys.keyId(k.name(), k.type(), pub)) {
       throw new CosignatureException("verifier key ID does not match the key");
     }
-    return new Verifier(k.name(), pub);
+    Ed25519Crypto.PublicKey decoded;
+    try {
+      decoded = Ed25519Crypto.decodePublicKey(pub);
+    } catch (IllegalArgumentException e) {
+      throw new CosignatureException("verifier key is not a valid Ed25519 public key");
+    }
+    return new Verifier(k.name(), decoded);
   }
 
   /**
@@ -127,20 +133,35 @@ public final class CosignatureV1 {
     return t;
   }
 
-  private record Verifier(String name, byte[] publicKey) implements CosignatureVerifier {
+  private static final class Verifier implements CosignatureVerifier {
+    private final String name;
+    private final Ed25519Crypto.PublicKey key;
+    private final int keyId;
+
+    Verifier(String name, Ed25519Crypto.PublicKey key) {
+      this.name = name;
+      this.key = key;
+      this.keyId = NoteKeys.keyId(name, NoteKeys.TYPE_COSIGNATURE_V1, key.encoded());
+    }
+
+    @Override
+    public String name() {
+      return name;
+    }
+
     @Override
     public int keyId() {
-      return NoteKeys.keyId(name, NoteKeys.TYPE_COSIGNATURE_V1, publicKey);
+      return keyId;
     }
 
     @Override
     public byte[] publicKey() {
-      return publicKey.clone();
+      return key.encoded();
     }
 
     @Override
     public String verifierKey() {
-      return NoteKeys.formatKey(name, NoteKeys.TYPE_COSIGNATURE_V1, publicKey);
+      return NoteKeys.formatKey(name, NoteKeys.TYPE_COSIGNATURE_V1, key.encoded());
     }
 
     @Override
@@ -155,8 +176,7 @@ public final class CosignatureV1 {
       byte[] header = ("cosignature/v1\ntime " + t + "\n").getBytes(StandardCharsets.US_ASCII);
       byte[] msg = Arrays.copyOf(header, header.length + text.length);
       System.arraycopy(text, 0, msg, header.length, text.length);
-      return Ed25519Crypto.verify(publicKey, msg,
-          Arrays.copyOfRange(signature, 8, SIGNATURE_SIZE));
+      return Ed25519Crypto.verify(key, msg, Arrays.copyOfRange(signature, 8, SIGNATURE_SIZE));
     }
 
     @Override

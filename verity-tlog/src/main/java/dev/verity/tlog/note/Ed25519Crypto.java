@@ -41,6 +41,48 @@ public final class Ed25519Crypto {
     return Ed25519.verify(signature, 0, publicKey, 0, message, 0, message.length);
   }
 
+  /**
+   * A public key decoded once (BouncyCastle's precomputed point), for verifying many signatures
+   * without decoding the key each time.
+   */
+  public static final class PublicKey {
+    private final Ed25519.PublicPoint point;
+    private final byte[] encoded;
+
+    private PublicKey(Ed25519.PublicPoint point, byte[] encoded) {
+      this.point = point;
+      this.encoded = encoded;
+    }
+
+    /** The 32-byte encoding. */
+    public byte[] encoded() {
+      return encoded.clone();
+    }
+  }
+
+  /**
+   * Decodes a 32-byte public key; refuses encodings that are not a point on the curve (RFC 8032
+   * §5.1.3), which could never verify a signature.
+   */
+  public static PublicKey decodePublicKey(byte[] publicKey) {
+    requireLength(publicKey, KEY_SIZE, "Ed25519 public key");
+    Ed25519.PublicPoint p = Ed25519.validatePublicKeyPartialExport(publicKey, 0);
+    if (p == null) {
+      throw new IllegalArgumentException("not a valid Ed25519 public key");
+    }
+    return new PublicKey(p, publicKey.clone());
+  }
+
+  /** As {@link #verify(byte[], byte[], byte[])} with a decoded key. */
+  public static boolean verify(PublicKey publicKey, byte[] message, byte[] signature) {
+    Objects.requireNonNull(publicKey, "publicKey");
+    Objects.requireNonNull(message, "message");
+    if (signature == null || signature.length != SIGNATURE_SIZE) {
+      return false;
+    }
+    return Ed25519.verify(signature, 0, publicKey.point, message, 0, message.length);
+  }
+
   private static void requireLength(byte[] b, int n, String what) {
     Objects.requireNonNull(b, what);
     if (b.length != n) {

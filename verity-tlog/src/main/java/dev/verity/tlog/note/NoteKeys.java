@@ -142,7 +142,13 @@ public final class NoteKeys {
     if (k.key().length != Ed25519Crypto.KEY_SIZE) {
       throw new NoteException(BAD_KEY, "Ed25519 public key must be 32 bytes");
     }
-    return new Ed25519Verifier(k.name(), k.keyId(), k.key());
+    Ed25519Crypto.PublicKey pk;
+    try {
+      pk = Ed25519Crypto.decodePublicKey(k.key());
+    } catch (IllegalArgumentException e) {
+      throw new NoteException(BAD_KEY, "verifier key is not a valid Ed25519 public key");
+    }
+    return new Ed25519Verifier(k.name(), k.keyId(), pk);
   }
 
   /** An Ed25519 (type 0x01) signer from a Go signer key; the key ID must match the public key. */
@@ -234,7 +240,7 @@ public final class NoteKeys {
     }
   }
 
-  private record Ed25519Verifier(String name, int keyId, byte[] publicKey)
+  private record Ed25519Verifier(String name, int keyId, Ed25519Crypto.PublicKey publicKey)
       implements NoteVerifier {
     @Override
     public boolean verify(byte[] text, byte[] signature) {
@@ -243,7 +249,7 @@ public final class NoteKeys {
 
     @Override
     public String toString() {
-      return formatKey(name, TYPE_ED25519, publicKey);
+      return formatKey(name, TYPE_ED25519, publicKey.encoded());
     }
   }
 

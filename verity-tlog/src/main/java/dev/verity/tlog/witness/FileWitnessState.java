@@ -28,21 +28,27 @@ import java.util.Optional;
  */
 final class FileWitnessState implements WitnessState {
   private static final String SUFFIX = ".checkpoint";
+  // One in-process lock per directory: an OS file lock is held per JVM, so two instances on one
+  // directory in the same JVM must also exclude each other here (else OverlappingFileLock).
+  private static final java.util.concurrent.ConcurrentMap<Path, Object> LOCKS =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   private final Path dir;
-  private final Object lock = new Object();
+  private final Object lock;
 
   private FileWitnessState(Path dir) {
     this.dir = dir;
+    this.lock = LOCKS.computeIfAbsent(dir, d -> new Object());
   }
 
   static FileWitnessState open(Path dir) throws WitnessException {
     Objects.requireNonNull(dir, "dir");
     try {
       Files.createDirectories(dir);
+      return new FileWitnessState(dir.toRealPath());
     } catch (IOException e) {
       throw new WitnessException("cannot create witness state directory " + dir + ": " + e, e);
     }
-    return new FileWitnessState(dir);
   }
 
   @Override

@@ -21,8 +21,12 @@ class Ed25519CryptoTest {
     for (JsonNode g : root.get("testGroups")) {
       byte[] pk = hex.parseHex(g.get("publicKey").get("pk").asText());
       for (JsonNode t : g.get("tests")) {
-        boolean ok = Ed25519Crypto.verify(pk, hex.parseHex(t.get("msg").asText()),
-            hex.parseHex(t.get("sig").asText()));
+        byte[] msg = hex.parseHex(t.get("msg").asText());
+        byte[] sig = hex.parseHex(t.get("sig").asText());
+        boolean ok = Ed25519Crypto.verify(pk, msg, sig);
+        // The decoded-key path (used by note verifiers) must agree.
+        assertThat(Ed25519Crypto.verify(Ed25519Crypto.decodePublicKey(pk), msg, sig))
+            .isEqualTo(ok);
         String result = t.get("result").asText();
         assertThat(result).isIn("valid", "invalid");
         assertThat(ok).as("tcId %d %s", t.get("tcId").asInt(), t.get("comment").asText())

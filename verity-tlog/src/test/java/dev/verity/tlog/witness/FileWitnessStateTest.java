@@ -63,6 +63,32 @@ class FileWitnessStateTest {
   }
 
   @Test
+  void twoInstancesOnOneDirectoryExcludeEachOther(@TempDir Path dir) throws Exception {
+    WitnessState a = WitnessState.inDirectory(dir);
+    WitnessState b = WitnessState.inDirectory(dir.resolve(".").resolve("..")
+        .resolve(dir.getFileName()));
+    a.compareAndSwap(null, cp("o", 1));
+    ExecutorService ex = Executors.newFixedThreadPool(4);
+    AtomicInteger wins = new AtomicInteger();
+    List<Future<?>> fs = new ArrayList<>();
+    for (int i = 2; i < 12; i++) {
+      long size = i;
+      WitnessState s = i % 2 == 0 ? a : b;
+      fs.add(ex.submit(() -> {
+        if (s.compareAndSwap(cp("o", 1), cp("o", size))) {
+          wins.incrementAndGet();
+        }
+        return null;
+      }));
+    }
+    for (Future<?> f : fs) {
+      f.get();
+    }
+    ex.shutdown();
+    assertThat(wins).hasValue(1);
+  }
+
+  @Test
   void corruptStateIsReported(@TempDir Path dir) throws Exception {
     WitnessState s = WitnessState.inDirectory(dir);
     s.compareAndSwap(null, cp("o", 1));
