@@ -83,7 +83,8 @@ final class FileWitnessState implements WitnessState {
     synchronized (lock) {
       try (FileChannel lockFile = FileChannel.open(dir.resolve(".lock"),
           StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-          FileLock ignored = lockFile.lock()) {
+          FileLock held = lockFile.lock()) {
+        assert held.isValid();
         Optional<Checkpoint> current = latest(next.origin());
         if (!Objects.equals(current.orElse(null), expected)) {
           return false;
