@@ -12,7 +12,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Verification of arms-control agreements over witnessed transparency logs.",
-    subcommands = {CommandLine.HelpCommand.class})
+    subcommands = {
+        CommandLine.HelpCommand.class,
+        dev.verity.node.tlogcli.KeyCommand.class,
+        dev.verity.node.tlogcli.NoteCommand.class,
+        dev.verity.node.tlogcli.TlogCommand.class,
+        dev.verity.node.tlogcli.WitnessCommand.class})
 public final class VerityCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -26,7 +31,8 @@ public final class VerityCommand implements Runnable {
     return newCommandLine().execute(args);
   }
 
-  static CommandLine newCommandLine() {
+  /** A fresh command line (tests set its out/err writers). */
+  public static CommandLine newCommandLine() {
     CommandLine cl = new CommandLine(new VerityCommand());
     cl.setExecutionExceptionHandler(new UserErrorHandler());
     return cl;
