@@ -65,10 +65,13 @@ public record Agreement(
       return out;
     }
     out.add(entryIntoForce); // the initial database is as of entry into force
+    // a periodic update falls only after the initial database was due (New START: the first
+    // update was as of 1 Sep 2011, not 1 Mar 2011)
+    LocalDate initialDue = entryIntoForce.plusDays(dataExchange.initialDueDaysAfterEntryIntoForce());
     for (int y = entryIntoForce.getYear(); y <= through.getYear(); y++) {
       for (String md : dataExchange.asOf()) {
         LocalDate d = LocalDate.parse(y + "-" + md);
-        if (d.isAfter(entryIntoForce) && !d.isAfter(through) && (endsOn == null || d.isBefore(endsOn))) {
+        if (d.isAfter(initialDue) && !d.isAfter(through) && (endsOn == null || d.isBefore(endsOn))) {
           out.add(d);
         }
       }
