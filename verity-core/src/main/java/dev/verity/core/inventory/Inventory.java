@@ -262,7 +262,7 @@ public final class Inventory {
    * launchers on it and their missiles. */
   private Set<String> neighbourhood(String id, String... extra) {
     Set<String> out = new LinkedHashSet<>();
-    Collection<String> seeds = new ArrayList<>(List.of(extra));
+    Collection<String> seeds = new ArrayList<>(java.util.Arrays.asList(extra));
     seeds.add(id);
     for (String s : seeds) {
       if (s == null || !items.containsKey(s)) {
