@@ -1,5 +1,6 @@
 package dev.verity.core.message;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -26,18 +27,22 @@ public record Item(
     return new Item(id, kind, facility, null, null, null, null, null, null, null);
   }
 
+  @JsonIgnore
   public boolean isTest() {
     return Boolean.TRUE.equals(test);
   }
 
+  @JsonIgnore
   public boolean isConverted() {
     return Boolean.TRUE.equals(converted);
   }
 
+  @JsonIgnore
   public boolean isNuclear() {
     return armament == null || "nuclear".equals(armament);
   }
 
+  @JsonIgnore
   public int warheadCount() {
     return warheads == null ? 0 : warheads;
   }
