@@ -12,7 +12,13 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Verification of arms-control agreements over witnessed transparency logs.",
-    subcommands = {CommandLine.HelpCommand.class})
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      dev.verity.node.treaty.AgreementCommand.class,
+      dev.verity.node.treaty.ComplianceCommand.class,
+      dev.verity.node.treaty.ReconcileCommand.class,
+      dev.verity.node.treaty.ScenarioCommand.class
+    })
 public final class VerityCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -26,7 +32,7 @@ public final class VerityCommand implements Runnable {
     return newCommandLine().execute(args);
   }
 
-  static CommandLine newCommandLine() {
+  public static CommandLine newCommandLine() {
     CommandLine cl = new CommandLine(new VerityCommand());
     cl.setExecutionExceptionHandler(new UserErrorHandler());
     return cl;
