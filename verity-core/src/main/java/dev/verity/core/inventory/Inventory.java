@@ -193,13 +193,13 @@ public final class Inventory {
     if (Boolean.TRUE.equals(c.loaded()) && !contents.containsKey(it.id())) {
       return false;
     }
-    if (Boolean.TRUE.equals(c.notTest()) && it.isTest()) {
+    if (Boolean.TRUE.equals(c.notTest()) && it.testFlag()) {
       return false;
     }
-    if (Boolean.TRUE.equals(c.notConverted()) && it.isConverted()) {
+    if (Boolean.TRUE.equals(c.notConverted()) && it.convertedFlag()) {
       return false;
     }
-    if (Boolean.TRUE.equals(c.nuclearArmament()) && !it.isNuclear()) {
+    if (Boolean.TRUE.equals(c.nuclearArmament()) && !it.nuclearArmed()) {
       return false;
     }
     if (Boolean.TRUE.equals(c.carrierLaunched())) {

@@ -1,6 +1,5 @@
 package dev.verity.core.message;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -27,22 +26,19 @@ public record Item(
     return new Item(id, kind, facility, null, null, null, null, null, null, null);
   }
 
-  @JsonIgnore
-  public boolean isTest() {
+  // not named isX(): Jackson would merge such a method with the record component it shadows
+  public boolean testFlag() {
     return Boolean.TRUE.equals(test);
   }
 
-  @JsonIgnore
-  public boolean isConverted() {
+  public boolean convertedFlag() {
     return Boolean.TRUE.equals(converted);
   }
 
-  @JsonIgnore
-  public boolean isNuclear() {
+  public boolean nuclearArmed() {
     return armament == null || "nuclear".equals(armament);
   }
 
-  @JsonIgnore
   public int warheadCount() {
     return warheads == null ? 0 : warheads;
   }

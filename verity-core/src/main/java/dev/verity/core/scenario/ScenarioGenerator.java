@@ -196,7 +196,7 @@ public final class ScenarioGenerator {
     }
 
     private static boolean nuclearBomber(Item i) {
-      return i.armament() != null && i.isNuclear();
+      return i.armament() != null && i.nuclearArmed();
     }
 
     private java.util.Optional<Item> pick(Map<String, Item> items, java.util.function.Predicate<Item> p) {

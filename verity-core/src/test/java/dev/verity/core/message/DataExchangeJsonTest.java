@@ -15,11 +15,11 @@ class DataExchangeJsonTest {
   void declarationsRoundTrip() throws Exception {
     Declaration d = new Declaration("new-start", "US", LocalDate.of(2020, 9, 1), Instant.parse("2020-09-25T10:00:00Z"),
         List.of(new Facility("MALM", "Malmstrom AFB", "icbm-base", 47.5, -111.19)),
-        List.of(Item.of("S1", "icbm-launcher-silo", "MALM"),
+        List.of(Item.of("S1", "icbm-launcher-silo", "MALM").withTest(true).withConverted(true).withArmament("nuclear"),
             new Item("M1", "icbm", "MALM", "S1", null, 1, null, null, null, null)));
     String json = DataExchangeJson.write(d);
     assertThat(json).contains("\"asOf\" : \"2020-09-01\"").contains("\"receivedAt\" : \"2020-09-25T10:00:00Z\"")
-        .doesNotContain("null");
+        .doesNotContain("null").contains("\"test\" : true").contains("\"converted\" : true");
     assertThat(DataExchangeJson.readDeclaration("d.json", new StringReader(json))).isEqualTo(d);
   }
 
