@@ -83,12 +83,19 @@ public final class DataExchangeJson {
     try {
       return JSON.readValue(in, type);
     } catch (JsonMappingException e) {
-      throw new DeclarationException(source + ":" + line(e.getLocation()) + " " + path(e) + ": " + e.getOriginalMessage(), e);
+      String what = e.getOriginalMessage().startsWith("Unexpected end-of-input") ? "malformed JSON" : path(e);
+      throw new DeclarationException(source + ":" + line(e.getLocation()) + " " + what + ": " + clean(e.getOriginalMessage()), e);
     } catch (JsonProcessingException e) {
-      throw new DeclarationException(source + ":" + line(e.getLocation()) + " malformed JSON: " + e.getOriginalMessage(), e);
+      throw new DeclarationException(source + ":" + line(e.getLocation()) + " malformed JSON: " + clean(e.getOriginalMessage()), e);
     } catch (IOException e) {
       throw new DeclarationException(source + ": cannot read: " + e.getMessage(), e);
     }
+  }
+
+  /** Jackson's message without its note on where the source is (we name it ourselves). */
+  static String clean(String m) {
+    return m.replaceAll("\\s*\\(start marker at \\[Source:.*?\\]\\)", "").replaceAll("\\s*at \\[Source:[\\s\\S]*", "")
+        .replace('\n', ' ');
   }
 
   private static String line(JsonLocation l) {
