@@ -35,6 +35,7 @@ public final class Inventory {
   private final Agreement agreement;
   private final String party;
   private final Map<String, ItemKind> kinds = new HashMap<>();
+  private final Map<String, MessageType> types = new HashMap<>();
   private final Map<String, Facility> facilities = new LinkedHashMap<>();
   private final Map<String, Item> items = new LinkedHashMap<>();
   private final Map<String, ItemStatus> status = new HashMap<>();
@@ -46,6 +47,8 @@ public final class Inventory {
   private final Map<String, Notification> eliminated = new HashMap<>();
   private final List<Aggregate> aggregates;
   private final long[] totals;
+  /** kind → status ordinal → per aggregate {fixed contribution, warheads multiplier}. */
+  private final Map<String, long[][][]> coefficients = new HashMap<>();
   private Instant clock;
 
   private Inventory(Agreement agreement, String party, Instant start) {
@@ -55,6 +58,25 @@ public final class Inventory {
     this.totals = new long[aggregates.size()];
     this.clock = start;
     agreement.itemKinds().forEach(k -> kinds.put(k.id(), k));
+    agreement.messages().forEach(m -> types.put(m.id(), m));
+    // the counting rules, turned once into numbers: contribution = fixed + multiplier * warheads
+    for (ItemKind k : agreement.itemKinds()) {
+      long[][][] c = new long[ItemStatus.values().length][aggregates.size()][2];
+      for (ItemStatus st : ItemStatus.values()) {
+        for (int a = 0; a < aggregates.size(); a++) {
+          for (Aggregate.Term t : aggregates.get(a).terms()) {
+            if (t.kinds().contains(k.id()) && t.status().contains(st.label())) {
+              switch (t.measure()) {
+                case COUNT -> c[st.ordinal()][a][0] += 1;
+                case FIXED -> c[st.ordinal()][a][0] += t.perItem();
+                case WARHEADS -> c[st.ordinal()][a][1] += 1;
+              }
+            }
+          }
+        }
+      }
+      coefficients.put(k.id(), c);
+    }
   }
 
   /**
@@ -80,24 +102,21 @@ public final class Inventory {
       inv.facilities.put(f.id(), f);
     }
     List<Item> is = d.items();
-    Map<String, Integer> index = new HashMap<>();
     for (int i = 0; i < is.size(); i++) {
       Item it = is.get(i);
-      String at = source + ": items[" + i + "]";
-      if (it.id() == null || index.putIfAbsent(it.id(), i) != null) {
-        throw new DeclarationException(at + ".id: missing or duplicate unique identifier '" + it.id() + "'");
+      if (it.id() == null || inv.items.putIfAbsent(it.id(), it) != null) {
+        throw new DeclarationException(source + ": items[" + i + "].id: missing or duplicate unique identifier '" + it.id() + "'");
       }
       String problem = inv.checkShape(it);
       if (problem != null) {
-        throw new DeclarationException(at + "." + problem);
+        throw new DeclarationException(source + ": items[" + i + "]." + problem);
       }
-      inv.items.put(it.id(), it);
     }
-    for (Item it : is) {
-      String at = source + ": items[" + index.get(it.id()) + "]";
+    for (int i = 0; i < is.size(); i++) {
+      Item it = is.get(i);
       String problem = inv.checkLinks(it);
       if (problem != null) {
-        throw new DeclarationException(at + "." + problem);
+        throw new DeclarationException(source + ": items[" + i + "]." + problem);
       }
       inv.link(it);
     }
@@ -244,17 +263,9 @@ public final class Inventory {
   }
 
   private void contribute(Item it, ItemStatus s, int sign) {
+    long[][] c = coefficients.get(it.kind())[s.ordinal()];
     for (int a = 0; a < totals.length; a++) {
-      for (Aggregate.Term t : aggregates.get(a).terms()) {
-        if (t.kinds().contains(it.kind()) && t.status().contains(s.label())) {
-          long v = switch (t.measure()) {
-            case COUNT -> 1;
-            case WARHEADS -> it.warheadCount();
-            case FIXED -> t.perItem();
-          };
-          totals[a] += sign * v;
-        }
-      }
+      totals[a] += sign * (c[a][0] + c[a][1] * it.warheadCount());
     }
   }
 
@@ -302,8 +313,10 @@ public final class Inventory {
       throw new InventoryException(n.label() + ": dates out of order: event " + n.eventTime()
           + " is before " + clock + " (the declaration or the previous notification)");
     }
-    MessageType type = agreement.messageType(n.type())
-        .orElseThrow(() -> new InventoryException(n.label() + ": type: unknown message type '" + n.type() + "'"));
+    MessageType type = types.get(n.type());
+    if (type == null) {
+      throw new InventoryException(n.label() + ": type: unknown message type '" + n.type() + "'");
+    }
     String effect = type.effect();
     if (effect.equals("add")) {
       applyAdd(n);
