@@ -7,6 +7,7 @@ import dev.verity.core.compliance.LimitResult;
 import dev.verity.core.compliance.PartyCompliance;
 import dev.verity.core.inventory.Inventory;
 import dev.verity.core.inventory.InventoryException;
+import dev.verity.core.inventory.InventoryTimeline;
 import dev.verity.core.message.Declaration;
 import dev.verity.core.message.Notification;
 import dev.verity.core.obligation.Obligation;
@@ -20,7 +21,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -131,24 +131,18 @@ public final class ComplianceCommand implements Runnable {
     public Integer call() throws Exception {
       Declaration d = TreatyIo.declaration(declaration);
       Agreement a = TreatyIo.agreement(agreement != null ? agreement : d.agreement() != null ? d.agreement() : "new-start");
-      Inventory inv = Inventory.of(a, declaration.toString(), d);
       if (asOf != null && asOf.isBefore(d.asOf())) {
         throw new IllegalArgumentException("--as-of " + asOf + ": dates out of order: before the declaration's asOf " + d.asOf());
       }
-      Instant start = d.asOf().atStartOfDay().toInstant(ZoneOffset.UTC);
       Instant end = asOf == null ? Instant.MAX : asOf.atStartOfDay().toInstant(ZoneOffset.UTC);
-      List<Notification> mine = TreatyIo.notifications(notifications).stream()
-          .filter(n -> n.party().equals(d.party()))
-          .filter(n -> !n.eventTime().isBefore(start) && n.eventTime().isBefore(end))
-          .sorted(Comparator.comparing(Notification::eventTime).thenComparingLong(Notification::number))
-          .toList();
-      for (Notification n : mine) {
-        try {
-          inv.apply(n);
-        } catch (InventoryException e) {
-          throw new IllegalArgumentException(notifications + ": " + e.getMessage(), e);
-        }
+      InventoryTimeline timeline = new InventoryTimeline(a, declaration.toString(), d, TreatyIo.notifications(notifications));
+      Inventory inv;
+      try {
+        inv = timeline.asOf(end);
+      } catch (InventoryException e) {
+        throw new IllegalArgumentException(notifications + ": " + e.getMessage(), e);
       }
+      List<Notification> mine = timeline.applied();
       LocalDate day = asOf != null ? asOf : inv.clock().atOffset(ZoneOffset.UTC).toLocalDate();
       PartyCompliance pc = new ComplianceEvaluator(a).evaluate(day, d.party(), inv.aggregates());
       ObligationTracker t = new ObligationTracker(a);
