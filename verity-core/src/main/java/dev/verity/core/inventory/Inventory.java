@@ -307,15 +307,15 @@ public final class Inventory {
    */
   public void apply(Notification n) throws InventoryException {
     if (!party.equals(n.party())) {
-      throw new InventoryException(n.label() + ": from Party '" + n.party() + "', not '" + party + "'");
+      throw new InventoryException(n.label() + ": from Party '" + n.party() + "', not '" + party + "'", n);
     }
     if (n.eventTime().isBefore(clock)) {
       throw new InventoryException(n.label() + ": dates out of order: event " + n.eventTime()
-          + " is before " + clock + " (the declaration or the previous notification)");
+          + " is before " + clock + " (the declaration or the previous notification)", n);
     }
     MessageType type = types.get(n.type());
     if (type == null) {
-      throw new InventoryException(n.label() + ": type: unknown message type '" + n.type() + "'");
+      throw new InventoryException(n.label() + ": type: unknown message type '" + n.type() + "'", n);
     }
     String effect = type.effect();
     if (effect.equals("add")) {
@@ -328,7 +328,7 @@ public final class Inventory {
         clock = n.eventTime();
         return;
       }
-      throw new InventoryException(n.label() + ": item: missing");
+      throw new InventoryException(n.label() + ": item: missing", n);
     }
     Item it = existing(n, effect);
     Set<String> touched = neighbourhood(it.id(), n.launcher());
@@ -337,7 +337,7 @@ public final class Inventory {
         Facility f = facility(n);
         if (it.launcher() != null) {
           throw new InventoryException(n.label() + ": item '" + it.id() + "' is in launcher '"
-              + it.launcher() + "'; unload it before moving it");
+              + it.launcher() + "'; unload it before moving it", n);
         }
         String m = contents.get(it.id());
         if (m != null) { // a mobile launcher takes its missile with it
@@ -348,7 +348,7 @@ public final class Inventory {
       case "load" -> load(n, it);
       case "unload" -> {
         if (it.launcher() == null) {
-          throw new InventoryException(n.label() + ": item '" + it.id() + "' is in no launcher");
+          throw new InventoryException(n.label() + ": item '" + it.id() + "' is in no launcher", n);
         }
         Facility f = facility(n);
         contents.remove(it.launcher());
@@ -356,20 +356,20 @@ public final class Inventory {
       }
       case "convert" -> {
         if (contents.containsKey(it.id())) {
-          throw new InventoryException(n.label() + ": launcher '" + it.id() + "' still holds a missile");
+          throw new InventoryException(n.label() + ": launcher '" + it.id() + "' still holds a missile", n);
         }
         ItemKind k = kinds.get(it.kind());
         yield k.category() == ItemKind.Category.BOMBER ? it.withArmament("non-nuclear") : it.withConverted(true);
       }
       case "eliminate" -> {
         if (contents.containsKey(it.id())) {
-          throw new InventoryException(n.label() + ": launcher '" + it.id() + "' still holds a missile");
+          throw new InventoryException(n.label() + ": launcher '" + it.id() + "' still holds a missile", n);
         }
         yield null;
       }
       case "set-warheads" -> {
         if (n.warheads() == null || n.warheads() < 0 || kinds.get(it.kind()).category() != ItemKind.Category.MISSILE) {
-          throw new InventoryException(n.label() + ": warheads: a count of 0 or more for a missile is required");
+          throw new InventoryException(n.label() + ": warheads: a count of 0 or more for a missile is required", n);
         }
         yield it.withWarheads(n.warheads());
       }
@@ -405,9 +405,9 @@ public final class Inventory {
     Notification gone = eliminated.get(n.item());
     if (gone != null) {
       throw new InventoryException(n.label() + ": item '" + n.item() + "' was eliminated by "
-          + gone.label() + "; it cannot be " + pastTense(effect) + " after elimination");
+          + gone.label() + "; it cannot be " + pastTense(effect) + " after elimination", n);
     }
-    throw new InventoryException(n.label() + ": item: unknown unique identifier '" + n.item() + "'");
+    throw new InventoryException(n.label() + ": item: unknown unique identifier '" + n.item() + "'", n);
   }
 
   private static String pastTense(String effect) {
@@ -425,7 +425,7 @@ public final class Inventory {
   private Facility facility(Notification n) throws InventoryException {
     Facility f = n.facility() == null ? null : facilities.get(n.facility());
     if (f == null) {
-      throw new InventoryException(n.label() + ": facility: unknown facility '" + n.facility() + "'");
+      throw new InventoryException(n.label() + ": facility: unknown facility '" + n.facility() + "'", n);
     }
     return f;
   }
@@ -433,16 +433,16 @@ public final class Inventory {
   private Item load(Notification n, Item missile) throws InventoryException {
     Item l = n.launcher() == null ? null : items.get(n.launcher());
     if (l == null) {
-      throw new InventoryException(n.label() + ": launcher: unknown launcher '" + n.launcher() + "'");
+      throw new InventoryException(n.label() + ": launcher: unknown launcher '" + n.launcher() + "'", n);
     }
     if (missile.launcher() != null) {
-      throw new InventoryException(n.label() + ": item '" + missile.id() + "' is already in '" + missile.launcher() + "'");
+      throw new InventoryException(n.label() + ": item '" + missile.id() + "' is already in '" + missile.launcher() + "'", n);
     }
     if (!kinds.get(l.kind()).holds().contains(missile.kind())) {
-      throw new InventoryException(n.label() + ": launcher: a " + l.kind() + " cannot hold a " + missile.kind());
+      throw new InventoryException(n.label() + ": launcher: a " + l.kind() + " cannot hold a " + missile.kind(), n);
     }
     if (contents.containsKey(l.id())) {
-      throw new InventoryException(n.label() + ": launcher: '" + l.id() + "' already holds '" + contents.get(l.id()) + "'");
+      throw new InventoryException(n.label() + ": launcher: '" + l.id() + "' already holds '" + contents.get(l.id()) + "'", n);
     }
     return missile.withLauncher(l.id()).withFacility(l.facility());
   }
@@ -450,17 +450,17 @@ public final class Inventory {
   private void applyAdd(Notification n) throws InventoryException {
     Item it = n.newItem();
     if (it == null || it.id() == null) {
-      throw new InventoryException(n.label() + ": newItem: missing");
+      throw new InventoryException(n.label() + ": newItem: missing", n);
     }
     if (items.containsKey(it.id()) || eliminated.containsKey(it.id())) {
-      throw new InventoryException(n.label() + ": newItem.id: unique identifier '" + it.id() + "' is already used");
+      throw new InventoryException(n.label() + ": newItem.id: unique identifier '" + it.id() + "' is already used", n);
     }
     String problem = checkShape(it);
     if (problem == null) {
       problem = checkLinks(it);
     }
     if (problem != null) {
-      throw new InventoryException(n.label() + ": newItem." + problem);
+      throw new InventoryException(n.label() + ": newItem." + problem, n);
     }
     Set<String> touched = neighbourhood(it.launcher(), it.carrier());
     touched.forEach(this::remove);

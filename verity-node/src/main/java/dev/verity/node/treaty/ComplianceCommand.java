@@ -140,7 +140,7 @@ public final class ComplianceCommand implements Runnable {
       try {
         inv = timeline.asOf(end);
       } catch (InventoryException e) {
-        throw new IllegalArgumentException(notifications + ": " + e.getMessage(), e);
+        throw TreatyIo.located(notifications, e);
       }
       List<Notification> mine = timeline.applied();
       LocalDate day = asOf != null ? asOf : inv.clock().atOffset(ZoneOffset.UTC).toLocalDate();

@@ -52,7 +52,7 @@ public final class ReconcileCommand implements Callable<Integer> {
     try {
       r = new Reconciler(ag).reconcile(from.toString(), a, TreatyIo.notifications(notifications), to.toString(), b);
     } catch (InventoryException e) {
-      throw new IllegalArgumentException(notifications + ": " + e.getMessage(), e);
+      throw TreatyIo.located(notifications, e);
     }
     PrintWriter out = spec.commandLine().getOut();
     if (format == Format.json) {

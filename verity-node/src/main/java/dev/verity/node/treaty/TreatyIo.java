@@ -49,6 +49,17 @@ final class TreatyIo {
     }
   }
 
+  /** Where each notification read by {@link #notifications} came from (by identity). */
+  private static final java.util.Map<Notification, Path> SOURCES =
+      java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
+
+  /** An inventory error as one line naming the notification's file. */
+  static IllegalArgumentException located(Path notificationsDir, dev.verity.core.inventory.InventoryException e) {
+    Path file = e.notification() == null ? null : SOURCES.get(e.notification());
+    Path where = file != null ? file : notificationsDir;
+    return new IllegalArgumentException((where == null ? "" : where + ": ") + e.getMessage(), e);
+  }
+
   /** Every notification in the {@code *.json} files of a directory (or in one file). */
   static List<Notification> notifications(Path dir) throws IOException, DeclarationException {
     List<Notification> out = new ArrayList<>();
@@ -68,7 +79,10 @@ final class TreatyIo {
     }
     for (Path f : files) {
       try (Reader r = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
-        out.addAll(DataExchangeJson.readNotifications(f.toString(), r));
+        for (Notification n : DataExchangeJson.readNotifications(f.toString(), r)) {
+          SOURCES.put(n, f);
+          out.add(n);
+        }
       }
     }
     return out;

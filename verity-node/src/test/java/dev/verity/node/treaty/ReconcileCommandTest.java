@@ -62,4 +62,21 @@ class ReconcileCommandTest {
   void helpDocumentsTheExitCode() {
     assertThat(Cli.run("reconcile", "--help").out()).contains("3 discrepancies found");
   }
+
+  @Test
+  void anItemMovedAfterEliminationNamesTheFile(@TempDir Path dir) throws Exception {
+    Cli.run("scenario", "generate", "--as-of", "2021-03-01", "--out", dir.toString());
+    Path extra = dir.resolve("notifications/zz-bad.json");
+    Files.writeString(extra, """
+        [{"number": 9001, "party": "US", "type": "item-added", "eventTime": "2021-08-30T00:00:00Z",
+          "newItem": {"id": "US-NEW-1", "kind": "icbm-launcher-silo", "facility": "US-WARREN"}},
+         {"number": 9002, "party": "US", "type": "item-eliminated", "item": "US-NEW-1", "eventTime": "2021-08-30T01:00:00Z"},
+         {"number": 9003, "party": "US", "type": "item-moved", "item": "US-NEW-1", "facility": "US-MALMSTROM",
+          "eventTime": "2021-08-30T02:00:00Z", "receivedAt": "2021-08-30T03:00:00Z"}]
+        """);
+    Cli.Result r = reconcile(dir, "US", "2021-03-01", "2021-09-01");
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.err()).startsWith("verity: " + extra + ": notification US #9003 (item-moved")
+        .contains("was eliminated by notification US #9002").contains("cannot be moved after elimination").hasLineCount(1);
+  }
 }
