@@ -33,7 +33,7 @@ public final class AggregatesTable {
 
   /** Reads the table; each data row yields one {@link Row} per bound Party of the agreement. */
   public static List<Row> read(String source, Reader in, Agreement agreement) throws ComplianceException {
-    List<List<String>> records;
+    List<Csv.Line> records;
     try {
       records = Csv.parse(new BufferedReader(in));
     } catch (IOException e) {
@@ -44,7 +44,7 @@ public final class AggregatesTable {
     if (records.isEmpty()) {
       throw new ComplianceException(source + ": line 1: empty file, expected a header");
     }
-    List<String> header = records.get(0);
+    List<String> header = records.get(0).fields();
     Map<String, Integer> col = new HashMap<>();
     for (int i = 0; i < header.size(); i++) {
       col.put(header.get(i).trim(), i);
@@ -67,8 +67,8 @@ public final class AggregatesTable {
     List<Row> out = new ArrayList<>();
     LocalDate previous = null;
     for (int r = 1; r < records.size(); r++) {
-      List<String> rec = records.get(r);
-      int line = r + 1; // one record per line in these tables
+      List<String> rec = records.get(r).fields();
+      int line = records.get(r).line();
       if (rec.size() == 1 && rec.get(0).isBlank()) {
         continue;
       }

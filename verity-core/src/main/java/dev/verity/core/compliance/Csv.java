@@ -17,10 +17,13 @@ final class Csv {
     }
   }
 
+  /** One record and the line it starts on (a quoted field may span lines). */
+  record Line(int line, List<String> fields) {}
+
   private Csv() {}
 
-  static List<List<String>> parse(BufferedReader in) throws IOException, CsvError {
-    List<List<String>> out = new ArrayList<>();
+  static List<Line> parse(BufferedReader in) throws IOException, CsvError {
+    List<Line> out = new ArrayList<>();
     List<String> rec = new ArrayList<>();
     StringBuilder field = new StringBuilder();
     boolean quoted = false;
@@ -60,7 +63,7 @@ final class Csv {
       } else if (ch == '\n') {
         rec.add(field.toString());
         field.setLength(0);
-        out.add(rec);
+        out.add(new Line(startLine, rec));
         rec = new ArrayList<>();
         line++;
         startLine = line;
@@ -74,7 +77,7 @@ final class Csv {
     }
     if (any) {
       rec.add(field.toString());
-      out.add(rec);
+      out.add(new Line(startLine, rec));
     }
     return out;
   }

@@ -116,6 +116,9 @@ class AggregatesTableTest {
         .hasMessageStartingWith("t.csv: line 3, column data_as_of: dates out of order");
     assertThatThrownBy(() -> AggregatesTable.read("t.csv", new StringReader(header + "5 Feb 2011,1,2\n"), a))
         .hasMessageStartingWith("t.csv: line 2, column data_as_of: not a date");
+    assertThatThrownBy(() -> AggregatesTable.read("t.csv", new StringReader(
+        "data_as_of,us_warheads,notes\n2011-02-05,1,\"two\nlines\"\n2011-09-01,x,\n"), a))
+        .hasMessage("t.csv: line 4, column us_warheads: not a number: 'x'");
     assertThatThrownBy(() -> AggregatesTable.read("t.csv", new StringReader("a,b\n1,2\n"), a))
         .hasMessage("t.csv: line 1: no column 'data_as_of'");
     assertThatThrownBy(() -> AggregatesTable.read("t.csv", new StringReader(header + "2011-02-05,\"1\n"), a))
