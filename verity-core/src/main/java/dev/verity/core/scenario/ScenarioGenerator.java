@@ -60,6 +60,9 @@ public final class ScenarioGenerator {
       throw new ScenarioException("--through " + last + ": dates out of order: must be after --as-of " + asOf);
     }
     List<LocalDate> span = dates.stream().filter(d -> !d.isBefore(asOf) && !d.isAfter(last)).toList();
+    if (span.size() < 2) {
+      throw new ScenarioException("--through " + last + ": before the next exchange (" + dates.get(first + 1) + ")");
+    }
     ObligationTracker obligations = new ObligationTracker(agreement);
     List<Declaration> decls = new ArrayList<>();
     List<Notification> notes = new ArrayList<>();

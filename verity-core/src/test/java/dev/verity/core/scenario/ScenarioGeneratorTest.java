@@ -145,5 +145,7 @@ class ScenarioGeneratorTest {
         .hasMessageContaining("no later exchange");
     assertThatThrownBy(() -> generator.generate(LocalDate.of(2018, 2, 5), LocalDate.of(2017, 1, 1), 0, 1))
         .hasMessageContaining("dates out of order");
+    assertThatThrownBy(() -> generator.generate(LocalDate.of(2018, 2, 5), LocalDate.of(2018, 3, 1), 0, 1))
+        .hasMessage("--through 2018-03-01: before the next exchange (2018-09-01)");
   }
 }
