@@ -102,7 +102,8 @@ public final class ComplianceCommand implements Runnable {
       description = {
         "Fold a declaration (JSON, docs/formats/data-exchange.md) with the notifications after it,"
             + " as of a date, and report the inventory's aggregates, every limit with its margin,"
-            + " and the notifications that came late or are missing.",
+            + " and what came late or is missing (the notifications, and the declaration itself"
+            + " against its data-exchange deadline).",
         "Exit code 0; 2 when a limit in force is exceeded."
       })
   static final class Check implements Callable<Integer> {
@@ -147,8 +148,14 @@ public final class ComplianceCommand implements Runnable {
       PartyCompliance pc = new ComplianceEvaluator(a).evaluate(day, d.party(), inv.aggregates());
       ObligationTracker t = new ObligationTracker(a);
       Instant nextDue = a.dataExchange() == null ? null : t.exchangeDue(nextExchange(a, day));
-      List<Obligation> owed = t.notifications(mine, nextDue, end == Instant.MAX ? null : end).stream()
-          .filter(o -> o.status() != ObligationStatus.ON_TIME).toList();
+      List<Obligation> owed = new java.util.ArrayList<>();
+      if (a.dataExchange() != null && d.receivedAt() != null) { // the declaration itself was owed
+        t.dataExchanges(List.of(d), day).stream()
+            .filter(o -> o.party().equals(d.party()) && o.what().endsWith(" " + d.asOf()) && o.status() == ObligationStatus.LATE)
+            .forEach(owed::add);
+      }
+      t.notifications(mine, nextDue, end == Instant.MAX ? null : end).stream()
+          .filter(o -> o.status() != ObligationStatus.ON_TIME).forEach(owed::add);
       Report rep = new Report(day, d.party(), a.id(), inv.size(), mine.size(), new LinkedHashMap<>(inv.aggregates()), pc.limits(), owed);
       PrintWriter out = spec.commandLine().getOut();
       if (format == Format.json) {
@@ -156,7 +163,7 @@ public final class ComplianceCommand implements Runnable {
       } else {
         out.printf("%s %s as of %s: %d items, %d notifications applied%n", a.id(), d.party(), day, inv.size(), mine.size());
         table(out, List.of(pc));
-        out.printf("notifications late or missing: %d of %d%n", owed.size(), mine.size());
+        out.printf("late or missing: %d (of %d notifications and the declaration)%n", owed.size(), mine.size());
         for (Obligation o : owed) {
           out.printf("  %-8s %s %s due %s, received %s%n", o.status().label(), o.what(), o.item() == null ? "" : o.item(), o.due(), o.metAt());
         }
