@@ -17,7 +17,11 @@ import picocli.CommandLine.Command;
         dev.verity.node.tlogcli.KeyCommand.class,
         dev.verity.node.tlogcli.NoteCommand.class,
         dev.verity.node.tlogcli.TlogCommand.class,
-        dev.verity.node.tlogcli.WitnessCommand.class})
+        dev.verity.node.tlogcli.WitnessCommand.class,
+        dev.verity.node.treaty.AgreementCommand.class,
+        dev.verity.node.treaty.ComplianceCommand.class,
+        dev.verity.node.treaty.ReconcileCommand.class,
+        dev.verity.node.treaty.ScenarioCommand.class})
 public final class VerityCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -1,0 +1,82 @@
+package dev.verity.core.agreement;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * An agreement definition: everything the engine knows about a treaty is here, as data. Built by
+ * {@link AgreementLoader}, which also validates the cross references.
+ *
+ * @param endsOn the day the agreement ends (limits read {@code expired} from this day); null if
+ *     open-ended
+ * @param inspections null when the agreement provides for no inspections
+ */
+public record Agreement(
+    String id,
+    String title,
+    boolean hypothetical,
+    LocalDate entryIntoForce,
+    LocalDate endsOn,
+    List<Party> parties,
+    List<FacilityKind> facilityKinds,
+    List<ItemKind> itemKinds,
+    List<Aggregate> aggregates,
+    List<Limit> limits,
+    List<MessageType> messages,
+    DataExchange dataExchange,
+    InspectionQuota inspections) {
+
+  public Optional<Party> party(String id) {
+    return parties.stream().filter(p -> p.id().equals(id)).findFirst();
+  }
+
+  /** The Parties bound by the limits (not observers or mediators). */
+  public List<Party> boundParties() {
+    return parties.stream().filter(Party::bound).toList();
+  }
+
+  public Optional<ItemKind> itemKind(String id) {
+    return itemKinds.stream().filter(k -> k.id().equals(id)).findFirst();
+  }
+
+  public boolean hasFacilityKind(String id) {
+    return facilityKinds.stream().anyMatch(k -> k.id().equals(id));
+  }
+
+  public Optional<MessageType> messageType(String id) {
+    return messages.stream().filter(m -> m.id().equals(id)).findFirst();
+  }
+
+  public Optional<Aggregate> aggregate(String id) {
+    return aggregates.stream().filter(a -> a.id().equals(id)).findFirst();
+  }
+
+  /** Whether the agreement is in force on {@code day}. */
+  public boolean inForce(LocalDate day) {
+    return !day.isBefore(entryIntoForce) && (endsOn == null || day.isBefore(endsOn));
+  }
+
+  /** The periodic data-exchange dates (as-of) from entry into force up to {@code through}. */
+  public List<LocalDate> exchangeDates(LocalDate through) {
+    List<LocalDate> out = new ArrayList<>();
+    if (dataExchange == null) {
+      return out;
+    }
+    out.add(entryIntoForce); // the initial database is as of entry into force
+    // a periodic update falls only after the initial database was due (New START: the first
+    // update was as of 1 Sep 2011, not 1 Mar 2011)
+    LocalDate initialDue = entryIntoForce.plusDays(dataExchange.initialDueDaysAfterEntryIntoForce());
+    for (int y = entryIntoForce.getYear(); y <= through.getYear(); y++) {
+      for (String md : dataExchange.asOf()) {
+        LocalDate d = LocalDate.parse(y + "-" + md);
+        if (d.isAfter(initialDue) && !d.isAfter(through) && (endsOn == null || d.isBefore(endsOn))) {
+          out.add(d);
+        }
+      }
+    }
+    out.sort(null);
+    return out;
+  }
+}

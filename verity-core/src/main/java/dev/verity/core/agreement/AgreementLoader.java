@@ -1,0 +1,182 @@
+package dev.verity.core.agreement;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.io.Reader;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Reads an agreement definition from YAML (schema: docs/formats/agreement.md) and validates it.
+ * Takes a {@link Reader} so that the domain does no I/O itself; {@code extends: NAME} overlays
+ * the top-level keys on the agreement that {@code resolver} finds under that name.
+ */
+public final class AgreementLoader {
+  private static final ObjectMapper YAML =
+      new ObjectMapper(new YAMLFactory())
+          .registerModule(new JavaTimeModule())
+          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+  private final Function<String, Optional<Reader>> resolver;
+
+  /** @param resolver finds the text of another agreement by id, for {@code extends} */
+  public AgreementLoader(Function<String, Optional<Reader>> resolver) {
+    this.resolver = resolver;
+  }
+
+  /** Parses and validates; {@code source} names the file in error messages. */
+  public Agreement load(String source, Reader text) throws AgreementException {
+    ObjectNode tree = tree(source, text, new HashSet<>());
+    Agreement a;
+    try {
+      a = YAML.treeToValue(tree, Agreement.class);
+    } catch (JsonMappingException e) {
+      throw new AgreementException(source + ": " + path(e) + ": " + e.getOriginalMessage(), e);
+    } catch (JsonProcessingException e) {
+      throw new AgreementException(source + ": " + e.getOriginalMessage(), e);
+    }
+    validate(source, a);
+    return a;
+  }
+
+  private ObjectNode tree(String source, Reader text, Set<String> seen) throws AgreementException {
+    JsonNode node;
+    try {
+      node = YAML.readTree(text);
+    } catch (JsonProcessingException e) {
+      JsonLocation l = e.getLocation();
+      String where = l == null ? "" : " line " + l.getLineNr() + ", column " + l.getColumnNr();
+      throw new AgreementException(source + ":" + where + ": malformed YAML: " + e.getOriginalMessage(), e);
+    } catch (IOException e) {
+      throw new AgreementException(source + ": cannot read: " + e.getMessage(), e);
+    }
+    if (!(node instanceof ObjectNode obj)) {
+      throw new AgreementException(source + ": expected a mapping at the top level");
+    }
+    JsonNode ext = obj.remove("extends");
+    if (ext == null || ext.isNull()) {
+      return obj;
+    }
+    String base = ext.asText();
+    if (!seen.add(base)) {
+      throw new AgreementException(source + ": extends: cycle through '" + base + "'");
+    }
+    Reader r = resolver.apply(base)
+        .orElseThrow(() -> new AgreementException(source + ": extends: unknown agreement '" + base + "'"));
+    ObjectNode merged = tree(base, r, seen);
+    merged.setAll(obj); // shallow overlay: a key here replaces the base's key
+    return merged;
+  }
+
+  private static String path(JsonMappingException e) {
+    StringBuilder sb = new StringBuilder();
+    for (JsonMappingException.Reference r : e.getPath()) {
+      if (r.getFieldName() != null) {
+        sb.append(sb.length() == 0 ? "" : ".").append(r.getFieldName());
+      } else if (r.getIndex() >= 0) {
+        sb.append('[').append(r.getIndex()).append(']');
+      }
+    }
+    return sb.length() == 0 ? "(top)" : sb.toString();
+  }
+
+  private static void validate(String src, Agreement a) throws AgreementException {
+    require(src, "id", a.id() != null && !a.id().isBlank(), "missing");
+    require(src, "entryIntoForce", a.entryIntoForce() != null, "missing");
+    require(src, "endsOn", a.endsOn() == null || a.endsOn().isAfter(a.entryIntoForce()),
+        "must be after entryIntoForce " + a.entryIntoForce());
+    require(src, "parties", a.parties() != null && !a.parties().isEmpty(), "at least one Party");
+    Set<String> ids = new HashSet<>();
+    for (int i = 0; i < a.parties().size(); i++) {
+      Party p = a.parties().get(i);
+      require(src, "parties[" + i + "].id", p.id() != null && ids.add(p.id()), "missing or duplicate");
+    }
+    List<FacilityKind> fks = orEmpty(a.facilityKinds());
+    List<ItemKind> iks = orEmpty(a.itemKinds());
+    require(src, "itemKinds", !iks.isEmpty(), "at least one item kind");
+    Set<String> itemIds = new HashSet<>();
+    for (int i = 0; i < iks.size(); i++) {
+      ItemKind k = iks.get(i);
+      String at = "itemKinds[" + i + "]";
+      require(src, at + ".id", k.id() != null && itemIds.add(k.id()), "missing or duplicate");
+      require(src, at + ".category", k.category() != null, "missing");
+      for (int j = 0; j < k.holds().size(); j++) {
+        require(src, at + ".holds[" + j + "]", a.itemKind(k.holds().get(j)).isPresent(),
+            "unknown item kind '" + k.holds().get(j) + "'");
+      }
+      checkFacilityKinds(src, at + ".countedWhen", k.countedWhen(), a);
+      checkFacilityKinds(src, at + ".deployedWhen", k.deployedWhen(), a);
+    }
+    require(src, "facilityKinds", !fks.isEmpty(), "at least one facility kind");
+    List<Aggregate> ags = orEmpty(a.aggregates());
+    for (int i = 0; i < ags.size(); i++) {
+      Aggregate g = ags.get(i);
+      String at = "aggregates[" + i + "]";
+      require(src, at + ".id", g.id() != null, "missing");
+      require(src, at + ".terms", g.terms() != null && !g.terms().isEmpty(), "at least one term");
+      for (int j = 0; j < g.terms().size(); j++) {
+        Aggregate.Term t = g.terms().get(j);
+        String tat = at + ".terms[" + j + "]";
+        require(src, tat + ".measure", t.measure() != null, "missing");
+        require(src, tat + ".perItem", t.measure() != Aggregate.Measure.FIXED || t.perItem() != null,
+            "required when measure is fixed");
+        for (String kind : orEmpty(t.kinds())) {
+          require(src, tat + ".kinds", a.itemKind(kind).isPresent(), "unknown item kind '" + kind + "'");
+        }
+        for (String s : orEmpty(t.status())) {
+          require(src, tat + ".status", s.equals("deployed") || s.equals("non-deployed"),
+              "unknown status '" + s + "' (deployed, non-deployed)");
+        }
+      }
+    }
+    List<Limit> ls = orEmpty(a.limits());
+    for (int i = 0; i < ls.size(); i++) {
+      Limit l = ls.get(i);
+      String at = "limits[" + i + "]";
+      require(src, at + ".name", l.name() != null, "missing");
+      require(src, at + ".aggregate", a.aggregate(l.aggregate()).isPresent(),
+          "unknown aggregate '" + l.aggregate() + "'");
+      require(src, at + ".max", l.max() >= 0, "must not be negative");
+      require(src, at + ".appliesFrom", l.appliesFrom() != null, "missing");
+      require(src, at + ".appliesFrom",
+          !l.appliesFrom().isBefore(a.entryIntoForce()) && (a.endsOn() == null || l.appliesFrom().isBefore(a.endsOn())),
+          "dates out of order: " + l.appliesFrom() + " is not within " + a.entryIntoForce() + " .. " + a.endsOn());
+    }
+    List<MessageType> ms = orEmpty(a.messages());
+    for (int i = 0; i < ms.size(); i++) {
+      MessageType m = ms.get(i);
+      String at = "messages[" + i + "]";
+      require(src, at + ".id", m.id() != null, "missing");
+      require(src, at + ".effect", MessageType.EFFECTS.contains(m.effect()),
+          "unknown effect '" + m.effect() + "' (one of " + MessageType.EFFECTS + ")");
+    }
+  }
+
+  private static void checkFacilityKinds(String src, String at, Condition c, Agreement a)
+      throws AgreementException {
+    for (String fk : c.notAtFacilityKinds()) {
+      require(src, at + ".notAtFacilityKinds", a.hasFacilityKind(fk), "unknown facility kind '" + fk + "'");
+    }
+  }
+
+  private static <T> List<T> orEmpty(List<T> l) {
+    return l == null ? List.of() : l;
+  }
+
+  private static void require(String src, String path, boolean ok, String what) throws AgreementException {
+    if (!ok) {
+      throw new AgreementException(src + ": " + path + ": " + what);
+    }
+  }
+}

@@ -1,0 +1,83 @@
+package dev.verity.core.inspection;
+
+import dev.verity.core.agreement.Agreement;
+import dev.verity.core.agreement.InspectionQuota;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Checks inspections against the agreement's quotas (New START Protocol Part Five section II:
+ * 10 Type One and 8 Type Two per treaty year, one at a time on a Party's territory, a facility at
+ * most twice a year, none before 60 days after entry into force). All numbers come from the
+ * agreement file.
+ */
+public final class InspectionQuotas {
+  private final Agreement agreement;
+
+  public InspectionQuotas(Agreement agreement) {
+    this.agreement = agreement;
+  }
+
+  /** The first day of the treaty year containing {@code day}. */
+  public LocalDate treatyYear(LocalDate day) {
+    String md = agreement.inspections().treatyYearStarts();
+    LocalDate s = LocalDate.parse(day.getYear() + "-" + md);
+    return day.isBefore(s) ? s.minusYears(1) : s;
+  }
+
+  /** Every inspection that breaks a quota, in start order. */
+  public List<QuotaViolation> check(List<Inspection> inspections) {
+    List<QuotaViolation> out = new ArrayList<>();
+    InspectionQuota q = agreement.inspections();
+    List<Inspection> sorted = inspections.stream().sorted(Comparator.comparing(Inspection::start)).toList();
+    if (q == null) {
+      sorted.forEach(i -> out.add(new QuotaViolation(i.id(), agreement.id() + " provides for no inspections")));
+      return out;
+    }
+    LocalDate first = agreement.entryIntoForce().plusDays(q.firstAllowedDaysAfterEntryIntoForce());
+    Map<String, Integer> used = new HashMap<>();
+    for (int k = 0; k < sorted.size(); k++) {
+      Inspection i = sorted.get(k);
+      LocalDate day = i.start().atOffset(ZoneOffset.UTC).toLocalDate();
+      if (!i.end().isAfter(i.start())) {
+        out.add(new QuotaViolation(i.id(), "dates out of order: end " + i.end() + " is not after start " + i.start()));
+        continue;
+      }
+      if (day.isBefore(first) || !agreement.inForce(day)) {
+        out.add(new QuotaViolation(i.id(), "outside the period when inspections may take place (from " + first + ")"));
+        continue;
+      }
+      LocalDate year = treatyYear(day);
+      int quota = i.type() == 1 ? q.typeOne() : i.type() == 2 ? q.typeTwo() : 0;
+      if (quota == 0) {
+        out.add(new QuotaViolation(i.id(), "unknown inspection type " + i.type()));
+        continue;
+      }
+      String typeKey = i.inspectedParty() + "|" + year + "|type" + i.type();
+      String facilityKey = i.inspectedParty() + "|" + year + "|" + i.facility();
+      int concurrent = 0;
+      for (int j = 0; j < k; j++) {
+        Inspection o = sorted.get(j);
+        if (o.inspectedParty().equals(i.inspectedParty()) && o.end().isAfter(i.start())) {
+          concurrent++;
+        }
+      }
+      if (concurrent >= q.concurrent()) {
+        out.add(new QuotaViolation(i.id(), "more than " + q.concurrent() + " inspection(s) at a time on " + i.inspectedParty() + "'s territory"));
+      } else if (used.getOrDefault(typeKey, 0) >= quota) {
+        out.add(new QuotaViolation(i.id(), "Type " + (i.type() == 1 ? "One" : "Two") + " quota of " + quota + " used up in the treaty year from " + year));
+      } else if (used.getOrDefault(facilityKey, 0) >= q.perFacilityPerYear()) {
+        out.add(new QuotaViolation(i.id(), "facility " + i.facility() + " already inspected " + q.perFacilityPerYear() + " times in the treaty year from " + year));
+      } else {
+        used.merge(typeKey, 1, Integer::sum);
+        used.merge(facilityKey, 1, Integer::sum);
+      }
+    }
+    return out;
+  }
+}
