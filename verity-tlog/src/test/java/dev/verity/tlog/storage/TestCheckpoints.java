@@ -43,6 +43,31 @@ public final class TestCheckpoints {
     }
   }
 
+  /**
+   * Signs like Tessera's test log (C2SP signed-note, Ed25519, key from the vectors README):
+   * {@code body + "\n" + "— origin " + base64(keyID || signature) + "\n"}.
+   */
+  public static CheckpointSigner tesseraSigner() {
+    String origin = "example.com/log/testdata";
+    byte[] skey = Base64.getDecoder().decode("AeymY/SZAX0jZcJ8enZ5FY1Dz+wTML2yWSkK+9DSF3eg");
+    org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters priv =
+        new org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters(skey, 1);
+    byte[] keyId = new byte[] {0x33, (byte) 0xd7, (byte) 0xb4, (byte) 0x96};
+    return (size, root) -> {
+      byte[] body = (origin + "\n" + size + "\n" + root.base64() + "\n")
+          .getBytes(StandardCharsets.UTF_8);
+      Ed25519Signer signer = new Ed25519Signer();
+      signer.init(true, priv);
+      signer.update(body, 0, body.length);
+      byte[] sig = new byte[68];
+      System.arraycopy(keyId, 0, sig, 0, 4);
+      System.arraycopy(signer.generateSignature(), 0, sig, 4, 64);
+      String text = new String(body, StandardCharsets.UTF_8) + "\n\u2014 " + origin + " "
+          + Base64.getEncoder().encodeToString(sig) + "\n";
+      return text.getBytes(StandardCharsets.UTF_8);
+    };
+  }
+
   /** The Tessera testdata log: origin, verifier key and signature per C2SP signed-note. */
   public static CheckpointReader tesseraReader() {
     String origin = "example.com/log/testdata";
