@@ -78,8 +78,10 @@ public final class LogAuditor {
       int width = (int) Math.min(TilePath.WIDTH, size - b * TilePath.WIDTH);
       Hash[] leaves = leafHashes(new BundleId(b, width));
       if (leaves == null) {
-        problems.add(new Problem(new BundleId(b, width).path(), "cannot rebuild the tree from "
-            + "entry " + b * TilePath.WIDTH + " on: neither the bundle nor its tile is usable"));
+        // Either the files are lost or the checkpoint claims entries that were never stored.
+        problems.add(new Problem("checkpoint", "commits to " + size + " entries, but the tree "
+            + "cannot be rebuilt from entry " + b * TilePath.WIDTH + " on: neither "
+            + new BundleId(b, width).path() + " nor its level-0 tile is usable"));
         return report(head);
       }
       try {

@@ -173,8 +173,9 @@ class LogWriterTest {
     CountingStorage s = new CountingStorage(LogStorage.directory(dir));
     try (LogWriter w = open(s)) {
       for (int i = 0; i < 300; i++) {
-        w.append(entry("ok " + i));
+        w.appendAsync(entry("ok " + i));
       }
+      w.append(entry("ok 300"));
       // the next batch's files reach the disk but its checkpoint does not: a torn step
       s.tearNext.set(true);
       List<CompletableFuture<Long>> doomed = new ArrayList<>();

@@ -90,7 +90,11 @@ public final class TestCheckpoints {
         }
         byte[] sig;
         try {
-          sig = Base64.getDecoder().decode(line.substring(prefix.length()));
+          String b64 = line.substring(prefix.length());
+          sig = Base64.getDecoder().decode(b64);
+          if (!Base64.getEncoder().encodeToString(sig).equals(b64)) {
+            continue; // non-canonical base64 (e.g. stray padding bits): not a valid line
+          }
         } catch (IllegalArgumentException e) {
           continue;
         }
