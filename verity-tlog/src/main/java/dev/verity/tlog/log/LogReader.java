@@ -13,6 +13,8 @@ import dev.verity.tlog.tiles.EntryBundle;
 import dev.verity.tlog.tiles.TileFormatException;
 import dev.verity.tlog.tiles.TileHashReader;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -54,10 +56,33 @@ public final class LogReader {
   /** The entry at {@code index} (&lt; the checkpoint's size). */
   public byte[] entry(long index) throws IOException {
     BundleId id = BundleId.forEntry(index, head.size());
+    return bundle(id).get((int) (index % BundleId.WIDTH));
+  }
+
+  /** The entries {@code [from, to)}, reading each bundle once. */
+  public List<byte[]> entries(long from, long to) throws IOException {
+    if (from < 0 || from > to || to > head.size()) {
+      throw new IllegalArgumentException("[" + from + ", " + to + ") is not within the log of "
+          + "size " + head.size());
+    }
+    List<byte[]> out = new ArrayList<>();
+    long i = from;
+    while (i < to) {
+      BundleId id = BundleId.forEntry(i, head.size());
+      List<byte[]> bundle = bundle(id);
+      int start = (int) (i % BundleId.WIDTH);
+      int end = (int) Math.min(id.width(), start + (to - i));
+      out.addAll(bundle.subList(start, end));
+      i += end - start;
+    }
+    return out;
+  }
+
+  private List<byte[]> bundle(BundleId id) throws IOException {
     byte[] data = storage.read(id).orElseThrow(
         () -> new CorruptLogException(id.path() + " is missing but the checkpoint covers it"));
     try {
-      return EntryBundle.parse(data, id.width()).get((int) (index % id.WIDTH));
+      return EntryBundle.parse(data, id.width());
     } catch (TileFormatException e) {
       throw new CorruptLogException(id.path() + ": " + e.getMessage(), e);
     }

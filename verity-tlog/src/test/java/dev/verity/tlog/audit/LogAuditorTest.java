@@ -166,7 +166,7 @@ class LogAuditorTest {
       } else {
         positions.add(0);
         positions.add(original.length - 1);
-        for (int k = 0; k < 8; k++) {
+        for (int k = 0; k < 3; k++) {
           positions.add(rnd.nextInt(original.length));
         }
       }

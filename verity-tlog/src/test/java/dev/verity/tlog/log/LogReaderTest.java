@@ -52,6 +52,11 @@ class LogReaderTest {
         assertThat(p).isEqualTo(TreeProofs.inclusion(t, i, size));
         p.verify(t.nodeHash(0, i), TreeProofs.root(t, size));
       }
+      java.util.List<byte[]> es = r.entries(size / 2, size);
+      assertThat(es).hasSize((int) (size - size / 2));
+      for (int k = 0; k < es.size(); k++) {
+        assertThat(MerkleHash.leaf(es.get(k))).isEqualTo(t.nodeHash(0, size / 2 + k));
+      }
       ConsistencyProof c = r.consistencyProof(Math.max(1, size / 3), 1001);
       assertThat(c).isEqualTo(TreeProofs.consistency(t, Math.max(1, size / 3), 1001));
     }
