@@ -22,7 +22,7 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * A full audit of an in-memory log against raw SHA-256 over the same bytes (its current bundles
- * and tiles): the audit's cost beyond hashing is parsing and the tree's interior nodes.
+ * and tiles, with the older partial versions the audit also reads): the audit's cost beyond hashing is parsing and the tree's interior nodes.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -42,11 +42,21 @@ public class AuditBenchmark {
     storage = BenchLogs.build(LogStorage.memory(), size, entrySize);
     files = new ArrayList<>();
     for (long b = 0; b * TilePath.WIDTH < size; b++) {
-      files.add(storage.read(BundleId.forEntry(b * TilePath.WIDTH, size)).orElseThrow());
+      addWithOlderVersions(BundleId.forEntry(b * TilePath.WIDTH, size));
     }
     for (int l = 0; TileId.nodesAtLevel(l, size) > 0; l++) {
       for (long t = 0; t * TilePath.WIDTH < TileId.nodesAtLevel(l, size); t++) {
-        files.add(storage.read(TileId.forNode(l, t * TilePath.WIDTH, size)).orElseThrow());
+        addWithOlderVersions(TileId.forNode(l, t * TilePath.WIDTH, size));
+      }
+    }
+  }
+
+  /** The audit also reads the narrower partial versions the log kept: so does the baseline. */
+  private void addWithOlderVersions(TilePath id) throws Exception {
+    files.add(storage.read(id).orElseThrow());
+    for (int w : storage.partialWidths(id)) {
+      if (w < id.width()) {
+        files.add(storage.read(id.withWidth(w)).orElseThrow());
       }
     }
   }

@@ -20,6 +20,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.SortedSet;
 
 /**
  * Verifies a whole tlog-tiles log against its checkpoint (the core of {@code fsck}).
@@ -114,31 +115,26 @@ public final class LogAuditor {
    * the stored tile's hashes (so the rest of the tree can still be checked), or null.
    */
   private Hash[] leafHashes(BundleId bundle) throws IOException {
-    List<byte[]> entries = readBundle(bundle);
+    byte[] data = read(bundle);
+    List<byte[]> entries = data == null ? null : parseBundle(bundle, data);
     Hash[] leaves = null;
     if (entries != null) {
       leaves = new Hash[entries.size()];
       for (int i = 0; i < leaves.length; i++) {
         leaves[i] = MerkleHash.leaf(entries.get(i));
       }
-      checkOlderBundles(bundle, entries);
+      checkOlderBundles(bundle, data, entries);
     }
     TileId tile = new TileId(0, bundle.index(), bundle.width());
-    List<Hash> stored = readTile(tile);
-    if (stored != null && leaves != null) {
-      for (int i = 0; i < leaves.length; i++) {
-        if (!stored.get(i).equals(leaves[i])) {
-          problems.add(new Problem(tile.path(), "hash " + i + " differs from the recomputed leaf "
-              + "hash of entry " + (bundle.index() * TilePath.WIDTH + i) + " in "
-              + bundle.path()));
-        }
-      }
-    }
-    if (leaves == null && stored != null) {
-      leaves = stored.toArray(new Hash[0]);
-    }
     if (leaves != null) {
-      checkOlderTiles(tile, Arrays.asList(leaves));
+      compareTile(tile, Arrays.asList(leaves), (i, node) -> "the recomputed leaf hash of entry "
+          + node + " in " + bundle.path());
+    } else {
+      List<Hash> stored = readTile(tile);
+      if (stored != null) {
+        leaves = stored.toArray(new Hash[0]);
+        checkOlderTiles(tile, HashTile.format(stored));
+      }
     }
     return leaves;
   }
@@ -166,52 +162,88 @@ public final class LogAuditor {
 
   private void checkTile(int level, long index, List<Hash> recomputed) throws IOException {
     TileId tile = new TileId(level, index, recomputed.size());
-    List<Hash> stored = readTile(tile);
-    if (stored != null) {
-      for (int i = 0; i < recomputed.size(); i++) {
-        if (!stored.get(i).equals(recomputed.get(i))) {
-          long node = index * TilePath.WIDTH + i;
-          problems.add(new Problem(tile.path(), "hash " + i + " differs from node " + node
-              + " at Merkle level " + 8 * level + " recomputed from tile/" + (level - 1)
-              + " (entries " + (node << (8 * level)) + "–" + (((node + 1) << (8 * level)) - 1)
-              + ")"));
+    compareTile(tile, recomputed, (i, node) -> "node " + node + " at Merkle level " + 8 * level
+        + " recomputed from tile/" + (level - 1) + " (entries " + (node << (8 * level)) + "–"
+        + (((node + 1) << (8 * level)) - 1) + ")");
+  }
+
+  /** Describes what hash {@code i} (tree node {@code node}) of a tile was recomputed from. */
+  private interface Origin {
+    String describe(int i, long node);
+  }
+
+  /**
+   * Compares a stored tile, and its older partial versions, with the recomputed hashes. The
+   * happy path is a byte comparison; hashes are looked at one by one only to name a difference.
+   */
+  private void compareTile(TileId tile, List<Hash> recomputed, Origin origin)
+      throws IOException {
+    byte[] expected = HashTile.format(recomputed);
+    byte[] stored = read(tile);
+    if (stored != null && !Arrays.equals(stored, expected)) {
+      List<Hash> hashes = parseTile(tile, stored);
+      for (int i = 0; hashes != null && i < recomputed.size(); i++) {
+        if (!hashes.get(i).equals(recomputed.get(i))) {
+          long node = tile.index() * TilePath.WIDTH + i;
+          problems.add(new Problem(tile.path(), "hash " + i + " differs from "
+              + origin.describe(i, node)));
         }
       }
     }
-    checkOlderTiles(tile, recomputed);
+    checkOlderTiles(tile, expected);
   }
 
-  /** Narrower partial versions of a tile must be prefixes of it. */
-  private void checkOlderTiles(TileId tile, List<Hash> recomputed) throws IOException {
+  /**
+   * Narrower partial versions of a tile must be prefixes of it (C2SP tlog-tiles: a partial tile
+   * holds the first W hashes of the tile), byte for byte.
+   */
+  private void checkOlderTiles(TileId tile, byte[] expected) throws IOException {
     for (int w : storage.partialWidths(tile)) {
       if (w >= tile.width()) {
         continue; // the current version, or beyond the checkpoint
       }
-      List<Hash> older = readTile(tile.withWidth(w));
-      if (older == null) {
+      TileId older = tile.withWidth(w);
+      byte[] data = read(older);
+      int len = w * Hash.SIZE;
+      if (data == null || Arrays.equals(data, 0, data.length, expected, 0, len)) {
         continue;
       }
-      for (int i = 0; i < w; i++) {
-        if (!older.get(i).equals(recomputed.get(i))) {
-          problems.add(new Problem(tile.withWidth(w).path(), "hash " + i
-              + " differs from hash " + i + " of " + tile.path() + " as recomputed"));
+      List<Hash> hashes = parseTile(older, data);
+      for (int i = 0; hashes != null && i < w; i++) {
+        if (!Arrays.equals(hashes.get(i).bytes(), 0, Hash.SIZE, expected, i * Hash.SIZE,
+            (i + 1) * Hash.SIZE)) {
+          problems.add(new Problem(older.path(), "hash " + i + " differs from hash " + i + " of "
+              + tile.path() + " as recomputed"));
         }
       }
     }
   }
 
-  private void checkOlderBundles(BundleId bundle, List<byte[]> entries) throws IOException {
-    for (int w : storage.partialWidths(bundle)) {
+  /** Narrower partial versions of a bundle must be its prefixes, byte for byte. */
+  private void checkOlderBundles(BundleId bundle, byte[] data, List<byte[]> entries)
+      throws IOException {
+    SortedSet<Integer> widths = storage.partialWidths(bundle);
+    if (widths.isEmpty()) {
+      return;
+    }
+    int[] prefix = new int[entries.size() + 1]; // prefix[w]: bytes of the first w entries
+    for (int i = 0; i < entries.size(); i++) {
+      prefix[i + 1] = prefix[i] + 2 + entries.get(i).length;
+    }
+    for (int w : widths) {
       if (w >= bundle.width()) {
         continue;
       }
-      List<byte[]> older = readBundle(bundle.withWidth(w));
-      if (older == null) {
+      BundleId older = bundle.withWidth(w);
+      byte[] olderData = read(older);
+      if (olderData == null
+          || Arrays.equals(olderData, 0, olderData.length, data, 0, prefix[w])) {
         continue;
       }
-      for (int i = 0; i < w; i++) {
-        if (!Arrays.equals(older.get(i), entries.get(i))) {
-          problems.add(new Problem(bundle.withWidth(w).path(), "entry " + i + " (index "
+      List<byte[]> olderEntries = parseBundle(older, olderData);
+      for (int i = 0; olderEntries != null && i < w; i++) {
+        if (!Arrays.equals(olderEntries.get(i), entries.get(i))) {
+          problems.add(new Problem(older.path(), "entry " + i + " (index "
               + (bundle.index() * TilePath.WIDTH + i) + ") differs from the same entry in "
               + bundle.path()));
         }
@@ -219,10 +251,9 @@ public final class LogAuditor {
     }
   }
 
-  private List<byte[]> readBundle(BundleId id) throws IOException {
-    byte[] data = read(id);
+  private List<byte[]> parseBundle(BundleId id, byte[] data) {
     try {
-      return data == null ? null : EntryBundle.parse(data, id.width());
+      return EntryBundle.parse(data, id.width());
     } catch (TileFormatException e) {
       problems.add(new Problem(id.path(), "malformed bundle: " + e.getMessage()));
       return null;
@@ -231,8 +262,12 @@ public final class LogAuditor {
 
   private List<Hash> readTile(TileId id) throws IOException {
     byte[] data = read(id);
+    return data == null ? null : parseTile(id, data);
+  }
+
+  private List<Hash> parseTile(TileId id, byte[] data) {
     try {
-      return data == null ? null : HashTile.parse(data, id.width());
+      return HashTile.parse(data, id.width());
     } catch (TileFormatException e) {
       problems.add(new Problem(id.path(), "malformed tile: " + e.getMessage()));
       return null;

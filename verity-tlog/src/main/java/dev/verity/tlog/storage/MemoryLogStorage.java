@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /** {@link LogStorage} in a map; each publish becomes visible checkpoint last. */
 final class MemoryLogStorage implements LogStorage {
   private final Map<TilePath, byte[]> files = new ConcurrentHashMap<>();
+  private final Map<TilePath, SortedSet<Integer>> partials = new ConcurrentHashMap<>(); // by full
   private volatile byte[] checkpoint;
   private boolean locked;
 
@@ -27,23 +28,34 @@ final class MemoryLogStorage implements LogStorage {
 
   @Override
   public SortedSet<Integer> partialWidths(TilePath tile) {
-    SortedSet<Integer> widths = new TreeSet<>();
-    for (TilePath p : files.keySet()) {
-      if (!p.isFull() && p.withWidth(TilePath.WIDTH).equals(tile.withWidth(TilePath.WIDTH))) {
-        widths.add(p.width());
-      }
+    SortedSet<Integer> widths = partials.get(tile.withWidth(TilePath.WIDTH));
+    synchronized (partials) {
+      return widths == null ? new TreeSet<>() : new TreeSet<>(widths);
     }
-    return widths;
   }
 
   @Override
   public void delete(TilePath path) {
-    files.remove(path);
+    synchronized (partials) {
+      files.remove(path);
+      SortedSet<Integer> widths = partials.get(path.withWidth(TilePath.WIDTH));
+      if (widths != null && !path.isFull()) {
+        widths.remove(path.width());
+      }
+    }
   }
 
   @Override
   public void publish(Publication publication) {
-    publication.files().forEach((p, b) -> files.put(p, b.clone()));
+    synchronized (partials) {
+      publication.files().forEach((p, b) -> {
+        files.put(p, b.clone());
+        if (!p.isFull()) {
+          partials.computeIfAbsent(p.withWidth(TilePath.WIDTH), k -> new TreeSet<>())
+              .add(p.width());
+        }
+      });
+    }
     checkpoint = publication.checkpoint().clone();
   }
 

@@ -16,7 +16,7 @@ import java.util.Objects;
  * <p>Tiles store only every eighth Merkle level (C2SP tlog-tiles: a level-L tile holds the nodes
  * at level 8·L). A node at level 8·L + r, 0 ≤ r < 8, is the root of 2^r consecutive hashes of
  * one level-L tile (2^r divides 256, so they never straddle two tiles); it is computed by
- * hashing that tile's hashes pairwise r times. Each tile's computed levels are kept, in a small
+ * hashing that tile's hashes pairwise r times. Each tile's computed nodes are kept, in a small
  * LRU cache of tiles, so a proof reads each tile once and hashes each tile node at most once.
  * Each tile is read at the width it has in the tree of {@code treeSize} leaves, which must be
  * stored; nodes are immutable, so a proof for any smaller tree can be built from the same tiles.
@@ -81,26 +81,27 @@ public final class TileHashReader implements HashReader {
     }
   }
 
-  /** One tile's hashes (level 0 of the tile) and the levels above them, computed lazily. */
+  /**
+   * One tile's hashes (level 0 of the tile) and the nodes above them, each computed on first
+   * use: a proof needs one sibling per level, so about half the tile is hashed, not all of it.
+   */
   private static final class TileNodes {
     private final Hash[][] levels = new Hash[8][];
 
     TileNodes(List<Hash> hashes) {
       levels[0] = hashes.toArray(new Hash[0]);
+      for (int r = 1; r < 8; r++) {
+        levels[r] = new Hash[levels[r - 1].length / 2];
+      }
     }
 
     Hash node(int r, int k) {
-      for (int j = 1; j <= r; j++) {
-        if (levels[j] == null) {
-          Hash[] below = levels[j - 1];
-          Hash[] row = new Hash[below.length / 2];
-          for (int i = 0; i < row.length; i++) {
-            row[i] = MerkleHash.node(below[2 * i], below[2 * i + 1]);
-          }
-          levels[j] = row;
-        }
+      Hash h = levels[r][k];
+      if (h == null) {
+        h = MerkleHash.node(node(r - 1, 2 * k), node(r - 1, 2 * k + 1));
+        levels[r][k] = h;
       }
-      return levels[r][k];
+      return h;
     }
   }
 }
