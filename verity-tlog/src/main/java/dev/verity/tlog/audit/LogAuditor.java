@@ -14,33 +14,40 @@ import dev.verity.tlog.tiles.TileFormatException;
 import dev.verity.tlog.tiles.TileId;
 import dev.verity.tlog.tiles.TilePath;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.SortedSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Verifies a whole tlog-tiles log against its checkpoint (the core of {@code fsck}).
  *
  * <p>The algorithm, in one streaming pass. The checkpoint is opened (its signature is checked by
- * the {@link CheckpointReader}). Then, for each entry bundle in order: its entries are parsed
- * and hashed into leaf hashes, which are compared with the level-0 tile of the same index and
- * fed into a compact range. The compact range reports every node it completes; those at Merkle
- * level 8·L (L ≥ 1) are collected into the level-L tile being rebuilt, which is compared with
- * the stored one as soon as it is full (or, for the right edge, at the end). Finally the root of
- * the compact range must equal the checkpoint's root. Older partial versions of a tile or bundle
- * (C2SP tlog-tiles lets them stay, and clients of older checkpoints read them) must be prefixes
- * of the recomputed one; versions wider than the checkpoint's edge are not yet part of the log
- * and are ignored.
+ * the {@link CheckpointReader}). Then each entry bundle, in order: its entries are hashed into
+ * leaf hashes, which must equal the level-0 tile of the same index; a full bundle's 256 leaves
+ * are also hashed up into the root of their subtree, the Merkle node at level 8. Those level-8
+ * nodes are appended to a compact range, which reports every node it completes; the nodes at
+ * Merkle level 8·L are collected into the level-L tile being rebuilt, compared with the stored
+ * one as soon as it is full (or, for the right edge, at the end). The last, partial bundle's
+ * leaves form a compact range of their own; together the two give the root, which must equal
+ * the checkpoint's. Older partial versions of a tile or bundle (C2SP tlog-tiles lets them stay,
+ * and clients of older checkpoints read them) must be byte prefixes of the current one; versions
+ * wider than the checkpoint's edge are not yet part of the log and are ignored.
  *
- * <p>Memory is O(log n): the compact range and at most 256 hashes per tile level. Work is one
- * SHA-256 over every entry plus one per tree node — about the cost of hashing the entries and
- * tiles once. The recomputed hashes are the truth; a stored hash that differs is reported and
- * the audit carries on, so one run lists every problem. Only if both a bundle and its level-0
- * tile are unreadable must the audit stop, since nothing is left to rebuild the tree from.
+ * <p>Cost: one SHA-256 per entry and one per tree node, about one pass over entries and tiles.
+ * Reading and hashing a bundle is independent of every other bundle, so it runs on worker
+ * threads a bounded window ahead of the in-order checks; memory stays O(log n + window). The
+ * recomputed hashes are the truth; a stored hash that differs is reported and the audit goes
+ * on, so one run lists every problem. Only if both a bundle and its level-0 tile are unusable
+ * must it stop, since nothing is left to rebuild the tree from.
  */
 public final class LogAuditor {
   private final LogStorage storage;
@@ -52,15 +59,27 @@ public final class LogAuditor {
     this.storage = storage;
   }
 
-  /** Audits the log in {@code storage}; I/O errors other than missing files are thrown. */
+  /** Audits the log with up to 4 hashing threads (as many as there are processors). */
   public static AuditReport audit(LogStorage storage, CheckpointReader reader)
+      throws IOException {
+    return audit(storage, reader, Math.min(4, Runtime.getRuntime().availableProcessors()));
+  }
+
+  /**
+   * Audits the log in {@code storage} with {@code threads} threads reading and hashing bundles
+   * (1: all on the calling thread). I/O errors other than missing files are thrown.
+   */
+  public static AuditReport audit(LogStorage storage, CheckpointReader reader, int threads)
       throws IOException {
     Objects.requireNonNull(storage, "storage");
     Objects.requireNonNull(reader, "reader");
-    return new LogAuditor(storage).run(reader);
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+    }
+    return new LogAuditor(storage).run(reader, threads);
   }
 
-  private AuditReport run(CheckpointReader reader) throws IOException {
+  private AuditReport run(CheckpointReader reader, int threads) throws IOException {
     Optional<byte[]> file = storage.readCheckpoint();
     if (file.isEmpty()) {
       problems.add(new Problem("checkpoint", "missing"));
@@ -73,35 +92,21 @@ public final class LogAuditor {
       problems.add(new Problem("checkpoint", "does not verify: " + e.getMessage()));
       return report(null);
     }
-    CompactRange range = CompactRange.empty();
-    long size = head.size();
-    for (long b = 0; b * TilePath.WIDTH < size; b++) {
-      int width = (int) Math.min(TilePath.WIDTH, size - b * TilePath.WIDTH);
-      Hash[] leaves = leafHashes(new BundleId(b, width));
-      if (leaves == null) {
-        // Either the files are lost or the checkpoint claims entries that were never stored.
-        problems.add(new Problem("checkpoint", "commits to " + size + " entries, but the tree "
-            + "cannot be rebuilt from entry " + b * TilePath.WIDTH + " on: neither "
-            + new BundleId(b, width).path() + " nor its level-0 tile is usable"));
-        return report(head);
+    ExecutorService pool = threads == 1 ? null : Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "tlog-audit");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      Hash root = rebuild(head.size(), pool, 4 * threads);
+      if (root != null && !root.equals(head.root())) {
+        problems.add(new Problem("checkpoint", "root " + head.root().base64() + " differs from "
+            + "the root " + root.base64() + " recomputed from the entries"));
       }
-      try {
-        for (Hash leaf : leaves) {
-          range.append(leaf, this::rebuiltNode);
-        }
-      } catch (UncheckedIOException e) {
-        throw e.getCause();
+    } finally {
+      if (pool != null) {
+        pool.shutdownNow();
       }
-    }
-    for (int l = 1; l < rebuilt.size(); l++) {
-      List<Hash> edge = rebuilt.get(l);
-      if (!edge.isEmpty()) {
-        checkTile(l, TileId.nodesAtLevel(l, size) / TilePath.WIDTH, edge);
-      }
-    }
-    if (!range.root().equals(head.root())) {
-      problems.add(new Problem("checkpoint", "root " + head.root().base64() + " differs from "
-          + "the root " + range.root().base64() + " recomputed from the entries"));
     }
     return report(head);
   }
@@ -110,30 +115,141 @@ public final class LogAuditor {
     return new AuditReport(Optional.ofNullable(head), problems, bytesRead);
   }
 
-  /**
-   * The leaf hashes of one bundle, checked against its level-0 tile; if the bundle is unusable,
-   * the stored tile's hashes (so the rest of the tree can still be checked), or null.
-   */
-  private Hash[] leafHashes(BundleId bundle) throws IOException {
-    byte[] data = read(bundle);
-    List<byte[]> entries = data == null ? null : parseBundle(bundle, data);
-    Hash[] leaves = null;
-    if (entries != null) {
-      leaves = new Hash[entries.size()];
-      for (int i = 0; i < leaves.length; i++) {
-        leaves[i] = MerkleHash.leaf(entries.get(i));
+  /** Rebuilds the tree of {@code size} from the bundles; returns its root, or null if it can't. */
+  private Hash rebuild(long size, ExecutorService pool, int window) throws IOException {
+    long bundles = (size + TilePath.WIDTH - 1) / TilePath.WIDTH;
+    ArrayDeque<Future<BundleWork>> ahead = new ArrayDeque<>();
+    long submitted = 0;
+    CompactRange full = CompactRange.empty(); // over level-8 nodes: one per full bundle
+    CompactRange edge = CompactRange.empty(); // over the leaves of the last, partial bundle
+    for (long b = 0; b < bundles; b++) {
+      BundleWork w;
+      if (pool == null) {
+        w = work(bundleId(b, size));
+      } else {
+        while (submitted < bundles && ahead.size() < window) {
+          BundleId id = bundleId(submitted++, size);
+          ahead.add(pool.submit(() -> work(id)));
+        }
+        w = take(ahead.poll());
       }
-      checkOlderBundles(bundle, data, entries);
+      Hash[] leaves = check(w);
+      if (leaves == null) {
+        // Either the files are lost or the checkpoint claims entries that were never stored.
+        problems.add(new Problem("checkpoint", "commits to " + size + " entries, but the tree "
+            + "cannot be rebuilt from entry " + b * TilePath.WIDTH + " on: neither "
+            + w.id.path() + " nor its level-0 tile is usable"));
+        return null;
+      }
+      if (leaves.length == TilePath.WIDTH) {
+        Hash subtree = w.subtreeRoot != null ? w.subtreeRoot : subtreeRoot(leaves);
+        try {
+          full.append(subtree, (level, index, hash) -> rebuiltNode(level + 8, index, hash));
+        } catch (UncheckedIOException e) {
+          throw e.getCause();
+        }
+      } else {
+        for (Hash leaf : leaves) {
+          edge.append(leaf, (level, index, hash) -> { });
+        }
+      }
     }
+    for (int l = 1; l < rebuilt.size(); l++) {
+      List<Hash> tile = rebuilt.get(l);
+      if (!tile.isEmpty()) {
+        checkTile(l, TileId.nodesAtLevel(l, size) / TilePath.WIDTH, tile);
+      }
+    }
+    // The whole tree's compact range is the full bundles' roots followed by the edge's roots.
+    List<Hash> roots = new ArrayList<>(full.roots());
+    roots.addAll(edge.roots());
+    if (roots.isEmpty()) {
+      return MerkleHash.EMPTY_ROOT;
+    }
+    Hash root = roots.get(roots.size() - 1);
+    for (int i = roots.size() - 2; i >= 0; i--) {
+      root = MerkleHash.node(roots.get(i), root);
+    }
+    return root;
+  }
+
+  private static BundleId bundleId(long b, long size) {
+    return new BundleId(b, (int) Math.min(TilePath.WIDTH, size - b * TilePath.WIDTH));
+  }
+
+  private static BundleWork take(Future<BundleWork> f) throws IOException {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("audit interrupted");
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof IOException io) {
+        throw io;
+      }
+      throw new IOException(e.getCause());
+    }
+  }
+
+  /** What a worker reads and computes for one bundle; problems are recorded later, in order. */
+  private record BundleWork(BundleId id, byte[] data, int[] at, TileFormatException malformed,
+      Hash[] leaves, Hash subtreeRoot, byte[] tile) {}
+
+  /** Runs on a worker: reads a bundle and its level-0 tile, hashes leaves and their subtree. */
+  private BundleWork work(BundleId id) throws IOException {
+    byte[] data = storage.read(id).orElse(null);
+    byte[] tile = storage.read(new TileId(0, id.index(), id.width())).orElse(null);
+    if (data == null) {
+      return new BundleWork(id, null, null, null, null, null, tile);
+    }
+    int[] at;
+    try {
+      at = EntryBundle.index(data, id.width());
+    } catch (TileFormatException e) {
+      return new BundleWork(id, data, null, e, null, null, tile);
+    }
+    Hash[] leaves = new Hash[at.length - 1];
+    for (int i = 0; i < leaves.length; i++) {
+      leaves[i] = MerkleHash.leaf(data, at[i] + 2, at[i + 1] - at[i] - 2); // hashed in place
+    }
+    Hash subtree = leaves.length == TilePath.WIDTH ? subtreeRoot(leaves) : null;
+    return new BundleWork(id, data, at, null, leaves, subtree, tile);
+  }
+
+  /** The root of a perfect subtree over 2^k hashes. */
+  private static Hash subtreeRoot(Hash[] leaves) {
+    Hash[] level = leaves.clone();
+    for (int n = level.length; n > 1; n /= 2) {
+      for (int i = 0; i < n / 2; i++) {
+        level[i] = MerkleHash.node(level[2 * i], level[2 * i + 1]);
+      }
+    }
+    return level[0];
+  }
+
+  /**
+   * In order, on the auditing thread: records what a worker found, checks the bundle's older
+   * versions and its level-0 tile. Returns the leaf hashes — recomputed, or if the bundle is
+   * unusable the stored tile's (so the rest of the tree can still be checked) — or null.
+   */
+  private Hash[] check(BundleWork w) throws IOException {
+    BundleId bundle = w.id;
     TileId tile = new TileId(0, bundle.index(), bundle.width());
+    found(bundle, w.data);
+    if (w.malformed != null) {
+      problems.add(new Problem(bundle.path(), "malformed bundle: " + w.malformed.getMessage()));
+    }
+    found(tile, w.tile);
+    Hash[] leaves = w.leaves;
     if (leaves != null) {
-      compareTile(tile, Arrays.asList(leaves), (i, node) -> "the recomputed leaf hash of entry "
-          + node + " in " + bundle.path());
-    } else {
-      List<Hash> stored = readTile(tile);
+      checkOlderBundles(bundle, w.data, w.at);
+      compareTile(tile, w.tile, Arrays.asList(leaves), (i, node) -> "the recomputed leaf hash of "
+          + "entry " + node + " in " + bundle.path());
+    } else if (w.tile != null) {
+      List<Hash> stored = parseTile(tile, w.tile);
       if (stored != null) {
         leaves = stored.toArray(new Hash[0]);
-        checkOlderTiles(tile, HashTile.format(stored));
+        checkOlderTiles(tile, w.tile);
       }
     }
     return leaves;
@@ -141,7 +257,7 @@ public final class LogAuditor {
 
   /** Collects nodes at Merkle levels 8·L, L ≥ 1, into the level-L tile being rebuilt. */
   private void rebuiltNode(int level, long index, Hash hash) {
-    if (level == 0 || level % 8 != 0) {
+    if (level % 8 != 0) {
       return;
     }
     int l = level / 8;
@@ -162,9 +278,9 @@ public final class LogAuditor {
 
   private void checkTile(int level, long index, List<Hash> recomputed) throws IOException {
     TileId tile = new TileId(level, index, recomputed.size());
-    compareTile(tile, recomputed, (i, node) -> "node " + node + " at Merkle level " + 8 * level
-        + " recomputed from tile/" + (level - 1) + " (entries " + (node << (8 * level)) + "–"
-        + (((node + 1) << (8 * level)) - 1) + ")");
+    compareTile(tile, read(tile), recomputed, (i, node) -> "node " + node + " at Merkle level "
+        + 8 * level + " recomputed from tile/" + (level - 1) + " (entries "
+        + (node << (8 * level)) + "–" + (((node + 1) << (8 * level)) - 1) + ")");
   }
 
   /** Describes what hash {@code i} (tree node {@code node}) of a tile was recomputed from. */
@@ -173,13 +289,13 @@ public final class LogAuditor {
   }
 
   /**
-   * Compares a stored tile, and its older partial versions, with the recomputed hashes. The
-   * happy path is a byte comparison; hashes are looked at one by one only to name a difference.
+   * Compares a stored tile (null if missing, already reported), and its older partial versions,
+   * with the recomputed hashes. The happy path is a byte comparison; hashes are looked at one by
+   * one only to name a difference.
    */
-  private void compareTile(TileId tile, List<Hash> recomputed, Origin origin)
+  private void compareTile(TileId tile, byte[] stored, List<Hash> recomputed, Origin origin)
       throws IOException {
     byte[] expected = HashTile.format(recomputed);
-    byte[] stored = read(tile);
     if (stored != null && !Arrays.equals(stored, expected)) {
       List<Hash> hashes = parseTile(tile, stored);
       for (int i = 0; hashes != null && i < recomputed.size(); i++) {
@@ -220,49 +336,32 @@ public final class LogAuditor {
   }
 
   /** Narrower partial versions of a bundle must be its prefixes, byte for byte. */
-  private void checkOlderBundles(BundleId bundle, byte[] data, List<byte[]> entries)
-      throws IOException {
-    SortedSet<Integer> widths = storage.partialWidths(bundle);
-    if (widths.isEmpty()) {
-      return;
-    }
-    int[] prefix = new int[entries.size() + 1]; // prefix[w]: bytes of the first w entries
-    for (int i = 0; i < entries.size(); i++) {
-      prefix[i + 1] = prefix[i] + 2 + entries.get(i).length;
-    }
-    for (int w : widths) {
+  private void checkOlderBundles(BundleId bundle, byte[] data, int[] at) throws IOException {
+    for (int w : storage.partialWidths(bundle)) {
       if (w >= bundle.width()) {
         continue;
       }
       BundleId older = bundle.withWidth(w);
       byte[] olderData = read(older);
-      if (olderData == null
-          || Arrays.equals(olderData, 0, olderData.length, data, 0, prefix[w])) {
+      if (olderData == null || Arrays.equals(olderData, 0, olderData.length, data, 0, at[w])) {
         continue;
       }
-      List<byte[]> olderEntries = parseBundle(older, olderData);
-      for (int i = 0; olderEntries != null && i < w; i++) {
-        if (!Arrays.equals(olderEntries.get(i), entries.get(i))) {
+      List<byte[]> olderEntries;
+      try {
+        olderEntries = EntryBundle.parse(olderData, w);
+      } catch (TileFormatException e) {
+        problems.add(new Problem(older.path(), "malformed bundle: " + e.getMessage()));
+        continue;
+      }
+      for (int i = 0; i < w; i++) {
+        if (!Arrays.equals(olderEntries.get(i), 0, olderEntries.get(i).length, data,
+            at[i] + 2, at[i + 1])) {
           problems.add(new Problem(older.path(), "entry " + i + " (index "
               + (bundle.index() * TilePath.WIDTH + i) + ") differs from the same entry in "
               + bundle.path()));
         }
       }
     }
-  }
-
-  private List<byte[]> parseBundle(BundleId id, byte[] data) {
-    try {
-      return EntryBundle.parse(data, id.width());
-    } catch (TileFormatException e) {
-      problems.add(new Problem(id.path(), "malformed bundle: " + e.getMessage()));
-      return null;
-    }
-  }
-
-  private List<Hash> readTile(TileId id) throws IOException {
-    byte[] data = read(id);
-    return data == null ? null : parseTile(id, data);
   }
 
   private List<Hash> parseTile(TileId id, byte[] data) {
@@ -275,12 +374,17 @@ public final class LogAuditor {
   }
 
   private byte[] read(TilePath id) throws IOException {
-    Optional<byte[]> data = storage.read(id);
-    if (data.isEmpty()) {
+    byte[] data = storage.read(id).orElse(null);
+    found(id, data);
+    return data;
+  }
+
+  /** Accounts for a file read (or reports it missing). */
+  private void found(TilePath id, byte[] data) {
+    if (data == null) {
       problems.add(new Problem(id.path(), "missing"));
-      return null;
+    } else {
+      bytesRead += data.length;
     }
-    bytesRead += data.get().length;
-    return data.get();
   }
 }

@@ -73,6 +73,9 @@ final class FileLogStorage implements LogStorage {
   public SortedSet<Integer> partialWidths(TilePath tile) throws IOException {
     Path dir = root.resolve(tile.withWidth(TilePath.WIDTH).path() + ".p");
     SortedSet<Integer> widths = new TreeSet<>();
+    if (!Files.isDirectory(dir)) {
+      return widths; // the common case: cheaper than the exception below
+    }
     try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
       for (Path p : ds) {
         String name = p.getFileName().toString();

@@ -19,39 +19,60 @@ public final class EntryBundle {
 
   /** Parses a bundle of 1–256 entries. */
   public static List<byte[]> parse(byte[] data) throws TileFormatException {
-    List<byte[]> entries = new ArrayList<>();
-    int off = 0;
-    while (off < data.length) {
-      if (entries.size() == TilePath.WIDTH) {
-        throw new TileFormatException("bundle has more than 256 entries");
-      }
-      if (data.length - off < 2) {
-        throw new TileFormatException("bundle entry " + entries.size() + " at byte " + off
-            + " has a truncated length prefix");
-      }
-      int len = ((data[off] & 0xFF) << 8) | (data[off + 1] & 0xFF);
-      off += 2;
-      if (data.length - off < len) {
-        throw new TileFormatException("bundle entry " + entries.size() + " claims " + len
-            + " bytes but only " + (data.length - off) + " remain");
-      }
-      entries.add(Arrays.copyOfRange(data, off, off + len));
-      off += len;
-    }
-    if (entries.isEmpty()) {
-      throw new TileFormatException("bundle is empty");
+    int[] at = index(data);
+    List<byte[]> entries = new ArrayList<>(at.length - 1);
+    for (int i = 0; i + 1 < at.length; i++) {
+      entries.add(Arrays.copyOfRange(data, at[i] + 2, at[i + 1]));
     }
     return entries;
   }
 
+  /**
+   * Validates a bundle of 1–256 entries without copying them: entry i is
+   * {@code data[at[i] + 2 .. at[i + 1])}, where {@code at} is the result (one longer than the
+   * number of entries; {@code at[w]} is also the length of the first w entries' encoding).
+   */
+  public static int[] index(byte[] data) throws TileFormatException {
+    int[] at = new int[TilePath.WIDTH + 1];
+    int n = 0;
+    int off = 0;
+    while (off < data.length) {
+      if (n == TilePath.WIDTH) {
+        throw new TileFormatException("bundle has more than 256 entries");
+      }
+      if (data.length - off < 2) {
+        throw new TileFormatException("bundle entry " + n + " at byte " + off
+            + " has a truncated length prefix");
+      }
+      int len = ((data[off] & 0xFF) << 8) | (data[off + 1] & 0xFF);
+      if (data.length - off - 2 < len) {
+        throw new TileFormatException("bundle entry " + n + " claims " + len
+            + " bytes but only " + (data.length - off - 2) + " remain");
+      }
+      at[n++] = off;
+      off += 2 + len;
+    }
+    if (n == 0) {
+      throw new TileFormatException("bundle is empty");
+    }
+    at[n] = off;
+    return Arrays.copyOf(at, n + 1);
+  }
+
+  /** {@link #index(byte[])} of a bundle that must hold exactly {@code width} entries. */
+  public static int[] index(byte[] data, int width) throws TileFormatException {
+    int[] at = index(data);
+    if (at.length - 1 != width) {
+      throw new TileFormatException(
+          "bundle of width " + width + " holds " + (at.length - 1) + " entries");
+    }
+    return at;
+  }
+
   /** Parses a bundle that must hold exactly {@code width} entries. */
   public static List<byte[]> parse(byte[] data, int width) throws TileFormatException {
-    List<byte[]> entries = parse(data);
-    if (entries.size() != width) {
-      throw new TileFormatException(
-          "bundle of width " + width + " holds " + entries.size() + " entries");
-    }
-    return entries;
+    index(data, width);
+    return parse(data);
   }
 
   /** Formats 1–256 entries, each at most 65535 bytes. */

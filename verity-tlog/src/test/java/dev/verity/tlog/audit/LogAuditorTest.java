@@ -120,6 +120,22 @@ class LogAuditorTest {
     assertThat(n).isEqualTo(65836);
   }
 
+  @Test
+  void givesTheSameReportWithOneOrManyThreads() throws Exception {
+    Path dir = tmp.resolve("gen");
+    writeLog(dir, 2000);
+    flip(dir.resolve("tile/entries/003"), 100);
+    flip(dir.resolve("tile/0/005"), 64);
+    LogStorage storage = LogStorage.directory(dir);
+    AuditReport one = LogAuditor.audit(storage, UNSIGNED, 1);
+    AuditReport many = LogAuditor.audit(storage, UNSIGNED, 3);
+    assertThat(problems(one)).hasSizeGreaterThanOrEqualTo(3).isEqualTo(problems(many));
+    assertThat(one.bytesRead()).isEqualTo(many.bytesRead());
+    assertThat(problems(one)).anyMatch(p -> p.startsWith("tile/0/003: hash ")
+        && p.contains("tile/entries/003"));
+    assertThat(problems(one)).anyMatch(p -> p.startsWith("tile/0/005: hash 2 differs"));
+  }
+
   /** Writes {@code n} entries in batches of irregular size; returns n. */
   private static int writeLog(Path dir, int n) throws IOException {
     MemoryTree t = new MemoryTree();

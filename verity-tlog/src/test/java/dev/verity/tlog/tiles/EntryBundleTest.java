@@ -27,6 +27,13 @@ class EntryBundleTest {
   }
 
   @Test
+  void indexesEntriesWithoutCopying() throws Exception {
+    byte[] data = EntryBundle.format(List.of(new byte[] {7}, new byte[0], new byte[] {8, 9}));
+    assertThat(EntryBundle.index(data, 3)).containsExactly(0, 3, 5, 9);
+    assertThatThrownBy(() -> EntryBundle.index(data, 2)).isInstanceOf(TileFormatException.class);
+  }
+
+  @Test
   void encodesLengthsBigEndian() throws Exception {
     byte[] big = new byte[0x1234];
     byte[] data = EntryBundle.format(List.of(new byte[0], big));
