@@ -92,7 +92,9 @@ public final class LogAuditor {
       problems.add(new Problem("checkpoint", "does not verify: " + e.getMessage()));
       return report(null);
     }
-    ExecutorService pool = threads == 1 ? null : Executors.newFixedThreadPool(threads, r -> {
+    // Small logs are not worth the threads.
+    boolean parallel = threads > 1 && head.size() > 16L * TilePath.WIDTH;
+    ExecutorService pool = !parallel ? null : Executors.newFixedThreadPool(threads, r -> {
       Thread t = new Thread(r, "tlog-audit");
       t.setDaemon(true);
       return t;
