@@ -111,14 +111,19 @@ final class TreeState {
    * neither be mistaken for log data nor linger as stale partial tiles. The compact range is
    * rebuilt from the stored tiles (O(log n) tile reads) and must reproduce the checkpoint's root.
    *
-   * @return the state, or empty if the log has no checkpoint yet (it is then emptied)
+   * @return the state, or empty if the log has no checkpoint and no tiles yet
    */
   static Optional<TreeState> recover(LogStorage storage, CheckpointReader reader)
       throws IOException {
     Optional<byte[]> file = storage.readCheckpoint();
     TreeHead head;
     if (file.isEmpty()) {
-      discardBeyond(storage, 0);
+      // A new log publishes its empty checkpoint before it stores anything, so tiles without a
+      // checkpoint mean a lost checkpoint, not a crash: starting over would destroy the log.
+      if (hasAnyTile(storage)) {
+        throw new CorruptLogException("the log has tiles but no checkpoint; refusing to start "
+            + "a new log over it");
+      }
       return Optional.empty();
     }
     try {
@@ -140,6 +145,15 @@ final class TreeState {
       throw new CorruptLogException(e.getMessage(), e);
     }
     return Optional.of(state);
+  }
+
+  private static boolean hasAnyTile(LogStorage storage) throws IOException {
+    for (TilePath first : List.of(BundleId.full(0), TileId.full(0, 0))) {
+      if (storage.read(first).isPresent() || !storage.partialWidths(first).isEmpty()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static TreeState empty() {

@@ -250,6 +250,18 @@ class LogWriterTest {
   }
 
   @Test
+  void refusesToStartOverALogWhoseCheckpointIsLost() throws Exception {
+    Path dir = tmp.resolve("log");
+    try (LogWriter w = open(LogStorage.directory(dir))) {
+      w.append(entry("precious"));
+    }
+    Files.delete(dir.resolve("checkpoint"));
+    assertThatThrownBy(() -> open(LogStorage.directory(dir)))
+        .isInstanceOf(CorruptLogException.class).hasMessageContaining("no checkpoint");
+    assertThat(dir.resolve("tile/entries/000.p/1")).exists();
+  }
+
+  @Test
   void aFailingSignerFailsTheBatchButNotTheWriter() throws Exception {
     AtomicBoolean fail = new AtomicBoolean();
     CheckpointSigner flaky = (size, root) -> {
