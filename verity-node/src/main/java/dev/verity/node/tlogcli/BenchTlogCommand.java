@@ -72,6 +72,11 @@ public final class BenchTlogCommand implements Callable<Integer> {
       description = "Bytes per entry (default ${DEFAULT-VALUE}).")
   int entrySize;
 
+  @Option(names = "--rounds", defaultValue = "3",
+      description = "Append throughput rounds, alternating with the baseline (default "
+          + "${DEFAULT-VALUE}).")
+  int rounds;
+
   @Option(names = "--max-size", defaultValue = "1000000",
       description = "Largest log for the latency table: 10^4, 10^5, … up to this "
           + "(default ${DEFAULT-VALUE}; 10000000 adds 10^7).")
@@ -107,9 +112,37 @@ public final class BenchTlogCommand implements Callable<Integer> {
 
   // ---- durable append throughput ----
 
+  /**
+   * Alternates sequencer runs and baseline replays of what each run wrote, so that both see the
+   * same disk and machine load; the best of each is reported.
+   */
   private void appendThroughput(Path logDir, Path baselineDir) throws Exception {
-    Recording rec = new Recording(LogStorage.directory(logDir));
-    long nanos;
+    double best = 0;
+    double bestBase = 0;
+    long appended = (long) (entries / appenders) * appenders;
+    int batches = 0;
+    for (int round = 0; round < rounds; round++) {
+      Recording rec = new Recording(LogStorage.directory(logDir.resolve("r" + round)));
+      long nanos = sequencerRun(rec);
+      long base = replay(rec.steps, baselineDir.resolve("r" + round));
+      double rate = appended / (nanos / 1e9);
+      if (rate > best) {
+        best = rate;
+        batches = rec.steps.size();
+      }
+      bestBase = Math.max(bestBase, appended / (base / 1e9));
+    }
+    out.printf("%nDurable append throughput (%d appenders, %d entries, best of %d rounds; "
+            + "%d batches, %.1f entries per batch)%n", appenders, appended, rounds, batches,
+        (double) appended / batches);
+    out.printf("  sequencer (hash, tiles, Ed25519 checkpoint, fsync): %,10.0f entries/s%n", best);
+    out.printf("  baseline: plain loop, same files, same fsyncs:      %,10.0f entries/s%n",
+        bestBase);
+    out.printf("  ratio: %.2f (goal >= 0.5)%n", best / bestBase);
+  }
+
+  /** Appends {@code entries} from {@code appenders} threads; returns the elapsed ns. */
+  private long sequencerRun(Recording rec) throws Exception {
     try (LogWriter w = LogWriter.builder(rec).signer(checkpoints.signer())
         .reader(checkpoints.reader()).open()) {
       rec.steps.clear(); // the initial empty checkpoint is not part of the run
@@ -135,19 +168,8 @@ public final class BenchTlogCommand implements Callable<Integer> {
       for (Thread th : threads) {
         th.join();
       }
-      nanos = System.nanoTime() - t0;
+      return System.nanoTime() - t0;
     }
-    long appended = (long) (entries / appenders) * appenders;
-    long baseline = replay(rec.steps, baselineDir);
-    double rate = appended / (nanos / 1e9);
-    double baseRate = appended / (baseline / 1e9);
-    out.printf("%nDurable append throughput (%d appenders, %d entries, %d batches, %.1f entries "
-            + "per batch)%n", appenders, appended, rec.steps.size(),
-        (double) appended / rec.steps.size());
-    out.printf("  sequencer (hash, tiles, Ed25519 checkpoint, fsync): %,10.0f entries/s%n", rate);
-    out.printf("  baseline: plain loop, same files, same fsyncs:      %,10.0f entries/s%n",
-        baseRate);
-    out.printf("  ratio: %.2f (goal >= 0.5)%n", rate / baseRate);
   }
 
   /** Writes the recorded steps again with nothing but the file system calls; returns ns. */

@@ -19,7 +19,7 @@ class BenchTlogCommandTest {
     CommandLine cl = new CommandLine(new BenchTlogCommand());
     cl.setOut(new PrintWriter(out));
     int code = cl.execute("--dir", tmp.resolve("work").toString(), "--entries", "512",
-        "--appenders", "8", "--max-size", "10000");
+        "--appenders", "8", "--rounds", "1", "--max-size", "10000");
     assertThat(code).isZero();
     assertThat(out.toString())
         .contains("Durable append throughput", "baseline: plain loop", "Latency by log size",
