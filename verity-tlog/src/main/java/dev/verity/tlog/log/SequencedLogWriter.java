@@ -78,6 +78,10 @@ final class SequencedLogWriter implements LogWriter {
   public CompletableFuture<Long> appendAsync(byte[] entry) {
     Objects.requireNonNull(entry, "entry");
     EntryBundle.checkEntrySize(entry.length);
+    IOException failed = broken;
+    if (failed != null) {
+      return CompletableFuture.failedFuture(failed);
+    }
     byte[] copy = entry.clone();
     Pending p = new Pending(copy, MerkleHash.leaf(copy), new CompletableFuture<>());
     synchronized (this) {
@@ -110,7 +114,13 @@ final class SequencedLogWriter implements LogWriter {
         batch.subList(stopAt, batch.size()).clear();
       }
       if (!batch.isEmpty()) {
-        sequence(batch);
+        try {
+          sequence(batch);
+        } catch (Error e) { // e.g. out of memory: fail the callers rather than strand them
+          broken = new IOException("the sequencer failed: " + e, e);
+          batch.forEach(p -> p.result().completeExceptionally(broken));
+          throw e;
+        }
       }
       batch.clear();
     }
@@ -127,7 +137,7 @@ final class SequencedLogWriter implements LogWriter {
       for (Pending p : batch) {
         state.append(p.entry(), p.leaf(), files);
       }
-      state.finishStep(true, files);
+      state.finishStep(files);
       TreeHead next = state.head();
       storage.publish(new Publication(files, signer.sign(next.size(), next.root())));
       head = next;

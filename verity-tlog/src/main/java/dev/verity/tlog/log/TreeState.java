@@ -89,9 +89,9 @@ final class TreeState {
   }
 
   /** Ends a step: the partial tiles and bundle it changed go to {@code out}. */
-  void finishStep(boolean addedEntries, Map<TilePath, byte[]> out) {
+  void finishStep(Map<TilePath, byte[]> out) {
     long size = range.size();
-    if (addedEntries && !edgeBundle.isEmpty()) {
+    if (!edgeBundle.isEmpty()) {
       out.put(new BundleId(size / TilePath.WIDTH, edgeBundle.size()),
           EntryBundle.format(edgeBundle));
     }
