@@ -62,6 +62,41 @@ class LogReaderTest {
     }
   }
 
+  /** Readers opened while a writer appends always see a consistent log. */
+  @Test
+  void readsConsistentlyWhileAWriterAppends(@org.junit.jupiter.api.io.TempDir
+      java.nio.file.Path tmp) throws Exception {
+    java.nio.file.Path dir = tmp.resolve("log");
+    try (LogWriter w = LogWriterTest.open(LogStorage.directory(dir))) {
+      Thread writer = new Thread(() -> {
+        try {
+          for (int i = 0; i < 3000; i++) {
+            w.appendAsync(("e" + i).getBytes(StandardCharsets.UTF_8));
+            if (i % 100 == 99) {
+              w.append(("sync" + i).getBytes(StandardCharsets.UTF_8));
+            }
+          }
+        } catch (java.io.IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      });
+      writer.start();
+      java.util.Random rnd = new java.util.Random(5);
+      int checked = 0;
+      while (writer.isAlive() || checked < 20) {
+        LogReader r = LogReader.open(LogStorage.directory(dir), TestCheckpoints.unsignedReader());
+        long size = r.treeHead().size();
+        if (size > 0) {
+          long i = rnd.nextInt((int) size);
+          r.inclusionProof(i, size).verify(MerkleHash.leaf(r.entry(i)), r.treeHead().root());
+          checked++;
+        }
+      }
+      writer.join();
+      assertThat(checked).isGreaterThanOrEqualTo(20);
+    }
+  }
+
   @Test
   void needsACheckpoint() {
     assertThatThrownBy(() -> LogReader.open(LogStorage.memory(), TestCheckpoints.unsignedReader()))

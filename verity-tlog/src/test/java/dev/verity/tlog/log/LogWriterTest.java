@@ -145,6 +145,24 @@ class LogWriterTest {
     assertThat(LogAuditor.audit(LogStorage.directory(dir), reader).problems()).isEmpty();
   }
 
+  /** Appending never reads the tree; opening reads O(log n) tiles, not the whole log. */
+  @Test
+  void appendsWithoutReadingAndOpensWithFewReads() throws Exception {
+    CountingStorage s = new CountingStorage(LogStorage.memory());
+    try (LogWriter w = LogWriter.builder(s).signer(SIGNER).reader(READER).maxBatchEntries(4096)
+        .open()) {
+      int before = s.reads.get();
+      for (int i = 0; i < 70_000; i++) {
+        w.appendAsync(entry("e" + i));
+      }
+      w.append(entry("last"));
+      assertThat(s.reads.get()).isEqualTo(before);
+    }
+    CountingStorage again = new CountingStorage(s);
+    open(again).close();
+    assertThat(again.reads.get()).isLessThanOrEqualTo(12);
+  }
+
   @Test
   void refusesEntriesTooLargeForABundle() throws Exception {
     try (LogWriter w = open(LogStorage.memory())) {
@@ -296,6 +314,7 @@ class LogWriterTest {
   static final class CountingStorage implements LogStorage {
     final LogStorage d;
     final AtomicInteger publishes = new AtomicInteger();
+    final AtomicInteger reads = new AtomicInteger();
     final AtomicBoolean tearNext = new AtomicBoolean();
 
     CountingStorage(LogStorage d) {
@@ -319,6 +338,7 @@ class LogWriterTest {
 
     @Override
     public Optional<byte[]> read(TilePath path) throws IOException {
+      reads.incrementAndGet();
       return d.read(path);
     }
 
