@@ -1,0 +1,377 @@
+package dev.verity.node.tlogcli;
+
+import dev.verity.tlog.audit.AuditReport;
+import dev.verity.tlog.audit.LogAuditor;
+import dev.verity.tlog.log.LogReader;
+import dev.verity.tlog.log.LogWriter;
+import dev.verity.tlog.storage.CheckpointReader;
+import dev.verity.tlog.storage.CheckpointSigner;
+import dev.verity.tlog.storage.LogStorage;
+import dev.verity.tlog.storage.Publication;
+import dev.verity.tlog.tiles.TilePath;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code verity bench tlog}: the log's figures, each beside a baseline measured in the same run.
+ *
+ * <ul>
+ *   <li>Durable append throughput of many concurrent appenders through the batching sequencer,
+ *       against a plain loop that writes the very same files with the same fsync batching
+ *       (the step files the sequencer produced are recorded, then replayed with write, fsync,
+ *       rename, fsync-directory and nothing else).
+ *   <li>Full-log verification (the audit) against raw SHA-256 over the same files' bytes.
+ *   <li>Append and inclusion-proof latency at growing sizes (10^4 … --max-size), which should be
+ *       flat: appends are O(log n) and proofs read O(log n) tiles.
+ * </ul>
+ */
+@Command(name = "tlog", mixinStandardHelpOptions = true,
+    description = "Benchmarks the transparency log against same-run baselines.")
+public final class BenchTlogCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--dir", description = "Work directory (default: a temporary one, deleted).")
+  Path dir;
+
+  @Option(names = "--entries", defaultValue = "20000",
+      description = "Entries for the append throughput run (default ${DEFAULT-VALUE}).")
+  int entries;
+
+  @Option(names = "--appenders", defaultValue = "64",
+      description = "Concurrent appending threads (default ${DEFAULT-VALUE}).")
+  int appenders;
+
+  @Option(names = "--entry-size", defaultValue = "256",
+      description = "Bytes per entry (default ${DEFAULT-VALUE}).")
+  int entrySize;
+
+  @Option(names = "--rounds", defaultValue = "3",
+      description = "Append throughput rounds, alternating with the baseline (default "
+          + "${DEFAULT-VALUE}).")
+  int rounds;
+
+  @Option(names = "--max-size", defaultValue = "1000000",
+      description = "Largest log for the latency table: 10^4, 10^5, … up to this "
+          + "(default ${DEFAULT-VALUE}; 10000000 adds 10^7).")
+  long maxSize;
+
+  private PrintWriter out;
+  private final BenchCheckpoints checkpoints = new BenchCheckpoints();
+
+  /** Runs the benchmark on its own, until {@code verity bench} lists it. */
+  public static void main(String[] args) {
+    System.exit(new picocli.CommandLine(new BenchTlogCommand()).execute(args));
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    out = spec.commandLine().getOut();
+    boolean temporary = dir == null;
+    Path base = temporary ? Files.createTempDirectory("verity-bench-tlog") : dir;
+    Files.createDirectories(base);
+    try {
+      out.printf("verity bench tlog: %d-byte entries, work dir %s%n", entrySize, base);
+      appendThroughput(base.resolve("append"), base.resolve("append-baseline"));
+      Path big = latencies(base.resolve("latency"));
+      verification(big);
+    } finally {
+      if (temporary) {
+        deleteRecursively(base);
+      }
+    }
+    out.flush();
+    return 0;
+  }
+
+  // ---- durable append throughput ----
+
+  /**
+   * Alternates sequencer runs and baseline replays of what each run wrote, so that both see the
+   * same disk and machine load; the best of each is reported.
+   */
+  private void appendThroughput(Path logDir, Path baselineDir) throws Exception {
+    double best = 0;
+    double bestBase = 0;
+    long appended = (long) (entries / appenders) * appenders;
+    int batches = 0;
+    for (int round = 0; round < rounds; round++) {
+      Recording rec = new Recording(LogStorage.directory(logDir.resolve("r" + round)));
+      long nanos = sequencerRun(rec);
+      long base = replay(rec.steps, baselineDir.resolve("r" + round));
+      double rate = appended / (nanos / 1e9);
+      if (rate > best) {
+        best = rate;
+        batches = rec.steps.size();
+      }
+      bestBase = Math.max(bestBase, appended / (base / 1e9));
+    }
+    out.printf("%nDurable append throughput (%d appenders, %d entries, best of %d rounds; "
+            + "%d batches, %.1f entries per batch)%n", appenders, appended, rounds, batches,
+        (double) appended / batches);
+    out.printf("  sequencer (hash, tiles, Ed25519 checkpoint, fsync): %,10.0f entries/s%n", best);
+    out.printf("  baseline: plain loop, same files, same fsyncs:      %,10.0f entries/s%n",
+        bestBase);
+    out.printf("  ratio: %.2f (goal >= 0.5)%n", best / bestBase);
+  }
+
+  /** Appends {@code entries} from {@code appenders} threads; returns the elapsed ns. */
+  private long sequencerRun(Recording rec) throws Exception {
+    try (LogWriter w = LogWriter.builder(rec).signer(checkpoints.signer())
+        .reader(checkpoints.reader()).open()) {
+      rec.steps.clear(); // the initial empty checkpoint is not part of the run
+      List<Thread> threads = new ArrayList<>();
+      int per = entries / appenders;
+      long t0 = System.nanoTime();
+      for (int t = 0; t < appenders; t++) {
+        Thread th = new Thread(() -> {
+          Random rnd = new Random();
+          try {
+            for (int i = 0; i < per; i++) {
+              byte[] e = new byte[entrySize];
+              rnd.nextBytes(e);
+              w.append(e);
+            }
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        });
+        th.start();
+        threads.add(th);
+      }
+      for (Thread th : threads) {
+        th.join();
+      }
+      return System.nanoTime() - t0;
+    }
+  }
+
+  /** Writes the recorded steps again with nothing but the file system calls; returns ns. */
+  private static long replay(List<Publication> steps, Path root) throws IOException {
+    Files.createDirectories(root);
+    long t0 = System.nanoTime();
+    for (Publication p : steps) {
+      Set<Path> dirs = new LinkedHashSet<>();
+      for (Map.Entry<TilePath, byte[]> f : p.files().entrySet()) {
+        Path target = root.resolve(f.getKey().path());
+        if (!Files.isDirectory(target.getParent())) {
+          Files.createDirectories(target.getParent());
+          dirs.add(target.getParent().getParent());
+        }
+        writeDurably(target, f.getValue());
+        dirs.add(target.getParent());
+      }
+      for (Path d : dirs) {
+        fsync(d);
+      }
+      writeDurably(root.resolve("checkpoint"), p.checkpoint());
+      fsync(root);
+    }
+    return System.nanoTime() - t0;
+  }
+
+  private static void writeDurably(Path target, byte[] data) throws IOException {
+    Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp");
+    try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE,
+        StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+      ch.write(ByteBuffer.wrap(data));
+      ch.force(false);
+    }
+    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  private static void fsync(Path d) throws IOException {
+    try (FileChannel ch = FileChannel.open(d, StandardOpenOption.READ)) {
+      ch.force(true);
+    }
+  }
+
+  // ---- latency at growing sizes ----
+
+  private Path latencies(Path logDir) throws Exception {
+    CheckpointSigner signer = checkpoints.signer();
+    CheckpointReader reader = checkpoints.reader();
+    out.printf("%nLatency by log size (append: one durable append alone; proof: inclusion proof "
+        + "of a random entry, fresh reader, tiles from disk)%n");
+    out.printf("  %12s  %14s  %14s  %14s  %14s  %10s%n", "size", "append median", "append p90",
+        "proof median", "proof p90", "build s");
+    long size = 0;
+    Random rnd = new Random(3);
+    for (long target = 10_000; target <= maxSize; target *= 10) {
+      long t0 = System.nanoTime();
+      try (LogWriter w = LogWriter.builder(LogStorage.directory(logDir)).signer(signer)
+          .reader(reader).maxBatchEntries(4096).open()) {
+        CompletableFuture<Long> last = null;
+        for (; size < target; size++) {
+          byte[] e = new byte[entrySize];
+          rnd.nextBytes(e);
+          last = w.appendAsync(e);
+          if (size % 4096 == 4095) {
+            last.join(); // bound the queue
+          }
+        }
+        if (last != null) {
+          last.join();
+        }
+        double build = (System.nanoTime() - t0) / 1e9;
+        long[] append = new long[31];
+        for (int i = 0; i < append.length; i++) {
+          byte[] e = new byte[entrySize];
+          rnd.nextBytes(e);
+          long a = System.nanoTime();
+          w.append(e);
+          append[i] = System.nanoTime() - a;
+        }
+        size += append.length;
+        long[] proof = new long[301];
+        for (int i = 0; i < proof.length; i++) {
+          long a = System.nanoTime();
+          LogReader r = LogReader.open(LogStorage.directory(logDir), reader);
+          long n = r.treeHead().size();
+          r.inclusionProof(ThreadLocalRandom.current().nextLong(n), n);
+          proof[i] = System.nanoTime() - a;
+        }
+        out.printf("  %,12d  %11.2f ms  %11.2f ms  %11.1f µs  %11.1f µs  %10.1f%n", target,
+            pct(append, 50) / 1e6, pct(append, 90) / 1e6, pct(proof, 50) / 1e3,
+            pct(proof, 90) / 1e3, build);
+        out.flush();
+      }
+    }
+    return logDir;
+  }
+
+  private static long pct(long[] xs, int p) {
+    long[] s = xs.clone();
+    Arrays.sort(s);
+    return s[Math.min(s.length - 1, s.length * p / 100)];
+  }
+
+  // ---- verification throughput ----
+
+  private void verification(Path logDir) throws Exception {
+    CheckpointReader reader = checkpoints.reader();
+    List<Path> files = new ArrayList<>();
+    try (Stream<Path> s = Files.walk(logDir.resolve("tile"))) {
+      s.filter(Files::isRegularFile).forEach(files::add);
+    }
+    Collections.sort(files, Comparator.naturalOrder());
+    long bestRaw = Long.MAX_VALUE;
+    long rawBytes = 0;
+    for (int i = 0; i < 3; i++) {
+      long t0 = System.nanoTime();
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      rawBytes = 0;
+      for (Path f : files) {
+        byte[] b = Files.readAllBytes(f);
+        md.update(b);
+        rawBytes += b.length;
+      }
+      md.digest();
+      bestRaw = Math.min(bestRaw, System.nanoTime() - t0);
+    }
+    double raw = rawBytes / (bestRaw / 1e9) / 1e6;
+    int cores = Runtime.getRuntime().availableProcessors();
+    out.printf("%nFull-log verification (audit: checkpoint signature, every bundle and tile, "
+        + "root; files in page cache)%n");
+    out.printf("  baseline: read + raw SHA-256 over the same files:  %8.1f MB/s (%,d bytes)%n",
+        raw, rawBytes);
+    for (int threads : new int[] {1, Math.min(4, cores)}) {
+      long best = Long.MAX_VALUE;
+      AuditReport report = null;
+      for (int i = 0; i < 3; i++) {
+        long t0 = System.nanoTime();
+        report = LogAuditor.audit(LogStorage.directory(logDir), reader, threads);
+        best = Math.min(best, System.nanoTime() - t0);
+      }
+      if (!report.isClean()) {
+        throw new IllegalStateException("the benchmark log does not audit clean: "
+            + report.problems().get(0));
+      }
+      double audit = report.bytesRead() / (best / 1e9) / 1e6;
+      out.printf("  audit, %d thread%s %8.1f MB/s, %,.0f entries/s of %,d — ratio %.2f "
+              + "(goal >= 0.5)%n", threads, threads == 1 ? ":" : "s:", audit,
+          report.treeHead().orElseThrow().size() / (best / 1e9),
+          report.treeHead().orElseThrow().size(), audit / raw);
+    }
+  }
+
+  private static void deleteRecursively(Path base) throws IOException {
+    try (Stream<Path> s = Files.walk(base)) {
+      for (Path p : (Iterable<Path>) s.sorted(Comparator.reverseOrder())::iterator) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+
+  /** Storage that remembers every step it publishes. */
+  private static final class Recording implements LogStorage {
+    final LogStorage d;
+    final List<Publication> steps = Collections.synchronizedList(new ArrayList<>());
+
+    Recording(LogStorage d) {
+      this.d = d;
+    }
+
+    @Override
+    public void publish(Publication p) throws IOException {
+      d.publish(p);
+      steps.add(p);
+    }
+
+    @Override
+    public Optional<byte[]> readCheckpoint() throws IOException {
+      return d.readCheckpoint();
+    }
+
+    @Override
+    public Optional<byte[]> read(TilePath path) throws IOException {
+      return d.read(path);
+    }
+
+    @Override
+    public SortedSet<Integer> partialWidths(TilePath tile) throws IOException {
+      return d.partialWidths(tile);
+    }
+
+    @Override
+    public void delete(TilePath path) throws IOException {
+      d.delete(path);
+    }
+
+    @Override
+    public void lockForWriting() throws IOException {
+      d.lockForWriting();
+    }
+
+    @Override
+    public void close() throws IOException {
+      d.close();
+    }
+  }
+}

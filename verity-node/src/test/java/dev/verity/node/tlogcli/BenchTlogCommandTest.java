@@ -1,0 +1,46 @@
+package dev.verity.node.tlogcli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class BenchTlogCommandTest {
+  @TempDir Path tmp;
+
+  @Test
+  void printsEachFigureBesideItsBaseline() throws Exception {
+    StringWriter out = new StringWriter();
+    CommandLine cl = new CommandLine(new BenchTlogCommand());
+    cl.setOut(new PrintWriter(out));
+    int code = cl.execute("--dir", tmp.resolve("work").toString(), "--entries", "512",
+        "--appenders", "8", "--rounds", "1", "--max-size", "10000");
+    assertThat(code).isZero();
+    assertThat(out.toString())
+        .contains("Durable append throughput", "baseline: plain loop", "Latency by log size",
+            "10,000", "Full-log verification", "raw SHA-256")
+        .containsPattern("ratio:? \\d+\\.\\d\\d");
+    assertThat(tmp.resolve("work")).exists(); // --dir is kept
+  }
+
+  @Test
+  void deletesItsTemporaryDirectory() throws Exception {
+    long before = countTempDirs();
+    CommandLine cl = new CommandLine(new BenchTlogCommand());
+    cl.setOut(new PrintWriter(new StringWriter()));
+    assertThat(cl.execute("--entries", "64", "--appenders", "4", "--max-size", "10000"))
+        .isZero();
+    assertThat(countTempDirs()).isEqualTo(before);
+  }
+
+  private static long countTempDirs() throws Exception {
+    try (var s = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+      return s.filter(p -> p.getFileName().toString().startsWith("verity-bench-tlog")).count();
+    }
+  }
+}

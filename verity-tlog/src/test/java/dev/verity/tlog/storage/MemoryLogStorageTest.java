@@ -1,0 +1,10 @@
+package dev.verity.tlog.storage;
+
+import java.nio.file.Path;
+
+class MemoryLogStorageTest extends LogStorageContract {
+  @Override
+  LogStorage create(Path dir) {
+    return LogStorage.memory();
+  }
+}
