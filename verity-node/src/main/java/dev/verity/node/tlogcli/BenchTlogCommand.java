@@ -2,8 +2,13 @@ package dev.verity.node.tlogcli;
 
 import dev.verity.tlog.audit.AuditReport;
 import dev.verity.tlog.audit.LogAuditor;
+import dev.verity.tlog.checkpoint.LogCheckpoints;
 import dev.verity.tlog.log.LogReader;
 import dev.verity.tlog.log.LogWriter;
+import dev.verity.tlog.note.NoteException;
+import dev.verity.tlog.note.NoteKeys;
+import dev.verity.tlog.note.NoteSigner;
+import dev.verity.tlog.note.NoteVerifier;
 import dev.verity.tlog.storage.CheckpointReader;
 import dev.verity.tlog.storage.CheckpointSigner;
 import dev.verity.tlog.storage.LogStorage;
@@ -14,11 +19,13 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -34,6 +41,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
+import org.bouncycastle.math.ec.rfc8032.Ed25519;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -83,7 +91,9 @@ public final class BenchTlogCommand implements Callable<Integer> {
   long maxSize;
 
   private PrintWriter out;
-  private final BenchCheckpoints checkpoints = new BenchCheckpoints();
+  // A throw-away log key: checkpoints cost what they cost in a real log (C2SP signed-note).
+  private final NoteKeys.KeyPair key =
+      NoteKeys.generate("bench.verity.dev/tlog", (byte) 1, new SecureRandom());
 
   /** Runs the benchmark on its own, until {@code verity bench} lists it. */
   public static void main(String[] args) {
@@ -101,6 +111,7 @@ public final class BenchTlogCommand implements Callable<Integer> {
       appendThroughput(base.resolve("append"), base.resolve("append-baseline"));
       Path big = latencies(base.resolve("latency"));
       verification(big);
+      signatureVerification();
     } finally {
       if (temporary) {
         deleteRecursively(base);
@@ -143,8 +154,8 @@ public final class BenchTlogCommand implements Callable<Integer> {
 
   /** Appends {@code entries} from {@code appenders} threads; returns the elapsed ns. */
   private long sequencerRun(Recording rec) throws Exception {
-    try (LogWriter w = LogWriter.builder(rec).signer(checkpoints.signer())
-        .reader(checkpoints.reader()).open()) {
+    try (LogWriter w = LogWriter.builder(rec).signer(signer())
+        .reader(reader()).open()) {
       rec.steps.clear(); // the initial empty checkpoint is not part of the run
       List<Thread> threads = new ArrayList<>();
       int per = entries / appenders;
@@ -215,8 +226,8 @@ public final class BenchTlogCommand implements Callable<Integer> {
   // ---- latency at growing sizes ----
 
   private Path latencies(Path logDir) throws Exception {
-    CheckpointSigner signer = checkpoints.signer();
-    CheckpointReader reader = checkpoints.reader();
+    CheckpointSigner signer = signer();
+    CheckpointReader reader = reader();
     out.printf("%nLatency by log size (append: one durable append alone; proof: inclusion proof "
         + "of a random entry, fresh reader, tiles from disk)%n");
     out.printf("  %12s  %14s  %14s  %14s  %14s  %10s%n", "size", "append median", "append p90",
@@ -275,7 +286,7 @@ public final class BenchTlogCommand implements Callable<Integer> {
   // ---- verification throughput ----
 
   private void verification(Path logDir) throws Exception {
-    CheckpointReader reader = checkpoints.reader();
+    CheckpointReader reader = reader();
     List<Path> files = new ArrayList<>();
     try (Stream<Path> s = Files.walk(logDir.resolve("tile"))) {
       s.filter(Files::isRegularFile).forEach(files::add);
@@ -318,6 +329,68 @@ public final class BenchTlogCommand implements Callable<Integer> {
               + "(goal >= 0.5)%n", threads, threads == 1 ? ":" : "s:", audit,
           report.treeHead().orElseThrow().size() / (best / 1e9),
           report.treeHead().orElseThrow().size(), audit / raw);
+    }
+  }
+
+  private CheckpointSigner signer() throws NoteException {
+    return LogCheckpoints.signer(key.signerKey());
+  }
+
+  private CheckpointReader reader() throws NoteException {
+    return LogCheckpoints.reader(key.verifierKey());
+  }
+
+  // ---- Ed25519 verification ----
+
+  /**
+   * Checkpoint-sized notes verified through the library's {@link NoteVerifier} (which checks
+   * lengths, key ID and name first) against BouncyCastle's raw RFC 8032 verification of the same
+   * signatures, alternating rounds; the best of each is reported.
+   */
+  private void signatureVerification() throws NoteException {
+    int n = 2_000;
+    NoteSigner signer = NoteKeys.parseSigner(key.signerKey());
+    NoteVerifier verifier = NoteKeys.parseVerifier(key.verifierKey());
+    byte[] publicKey = NoteKeys.splitVerifierKey(key.verifierKey()).key();
+    byte[][] msgs = new byte[n][];
+    byte[][] sigs = new byte[n][];
+    for (int i = 0; i < n; i++) {
+      msgs[i] = ("bench.verity.dev/tlog\n" + i + "\n" + "A".repeat(43) + "=\n")
+          .getBytes(StandardCharsets.UTF_8);
+      sigs[i] = signer.sign(msgs[i]);
+    }
+    double lib = 0;
+    double raw = 0;
+    for (int r = 0; r < Math.max(3, rounds); r++) {
+      lib = Math.max(lib, rate(n, () -> verifyAll(verifier, msgs, sigs)));
+      raw = Math.max(raw, rate(n, () -> verifyAllRaw(publicKey, msgs, sigs)));
+    }
+    out.printf("%nEd25519 verification (%d checkpoint-sized notes, best of %d rounds)%n", n,
+        Math.max(3, rounds));
+    out.printf("  library (NoteVerifier):              %,10.0f signatures/s%n", lib);
+    out.printf("  baseline: raw BouncyCastle Ed25519:  %,10.0f signatures/s%n", raw);
+    out.printf("  ratio: %.2f (goal >= 0.9)%n", lib / raw);
+  }
+
+  private static double rate(int n, Runnable work) {
+    long t0 = System.nanoTime();
+    work.run();
+    return n / ((System.nanoTime() - t0) / 1e9);
+  }
+
+  private static void verifyAll(NoteVerifier v, byte[][] msgs, byte[][] sigs) {
+    for (int i = 0; i < msgs.length; i++) {
+      if (!v.verify(msgs[i], sigs[i])) {
+        throw new IllegalStateException("signature " + i + " did not verify");
+      }
+    }
+  }
+
+  private static void verifyAllRaw(byte[] pk, byte[][] msgs, byte[][] sigs) {
+    for (int i = 0; i < msgs.length; i++) {
+      if (!Ed25519.verify(sigs[i], 0, pk, 0, msgs[i], 0, msgs[i].length)) {
+        throw new IllegalStateException("signature " + i + " did not verify");
+      }
     }
   }
 

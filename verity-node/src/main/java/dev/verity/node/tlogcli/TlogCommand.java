@@ -16,9 +16,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code verity tlog}: transparency log tools (here: offline proof verification). */
-@Command(name = "tlog", description = "Transparency log tools.",
-    mixinStandardHelpOptions = true, subcommands = {TlogCommand.VerifyProof.class})
+/** {@code verity tlog}: append to, check and prove from a C2SP tlog-tiles log. */
+@Command(name = "tlog", description = "Append to, check (fsck) and prove from a C2SP tlog-tiles log.",
+    mixinStandardHelpOptions = true, subcommands = {TlogAppendCommand.class, TlogFsckCommand.class,
+        TlogProveCommand.class, TlogCommand.VerifyProof.class})
 public final class TlogCommand {
 
   /** {@code verity tlog verify-proof --key VKEY --entry FILE [--origin O] [PROOF]}. */

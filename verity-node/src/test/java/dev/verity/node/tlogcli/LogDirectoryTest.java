@@ -3,6 +3,11 @@ package dev.verity.node.tlogcli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.verity.tlog.audit.AuditReport;
+import dev.verity.tlog.checkpoint.LogCheckpoints;
+import dev.verity.tlog.note.NoteKeys;
+import dev.verity.tlog.storage.CheckpointReader;
+import dev.verity.tlog.storage.CheckpointSigner;
+import java.security.SecureRandom;
 import dev.verity.tlog.log.LogWriter;
 import dev.verity.tlog.merkle.InclusionProof;
 import dev.verity.tlog.merkle.MerkleHash;
@@ -13,11 +18,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class LogDirectoryTest {
+  record Checkpoints(CheckpointSigner signer, CheckpointReader reader) {}
+
   @TempDir Path tmp;
 
   @Test
   void appendsAuditsAndProves() throws Exception {
-    BenchCheckpoints cps = new BenchCheckpoints();
+    NoteKeys.KeyPair key = NoteKeys.generate("example.com/log", (byte) 1, new SecureRandom());
+    Checkpoints cps = new Checkpoints(LogCheckpoints.signer(key.signerKey()),
+        LogCheckpoints.reader(key.verifierKey()));
     Path dir = tmp.resolve("log");
     try (LogWriter w = LogDirectory.openForAppend(dir, cps.signer(), cps.reader())) {
       for (int i = 0; i < 300; i++) {

@@ -1,0 +1,14 @@
+package dev.verity.node.cli;
+
+import dev.verity.node.tlogcli.BenchTlogCommand;
+import dev.verity.node.treaty.TreatyBenchCommand;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code verity bench …}: benchmarks that print their figures beside a baseline measured in the
+ * same run. Quote the ratios: absolute times depend on the machine and its load.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+    description = "Benchmarks, each printed beside its baseline from the same run.",
+    subcommands = {BenchTlogCommand.class, TreatyBenchCommand.class})
+public final class BenchCommand {}
