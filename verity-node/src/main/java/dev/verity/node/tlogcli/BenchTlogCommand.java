@@ -11,6 +11,7 @@ import dev.verity.tlog.note.NoteSigner;
 import dev.verity.tlog.note.NoteVerifier;
 import dev.verity.tlog.storage.CheckpointReader;
 import dev.verity.tlog.storage.CheckpointSigner;
+import dev.verity.tlog.storage.ForwardingLogStorage;
 import dev.verity.tlog.storage.LogStorage;
 import dev.verity.tlog.storage.Publication;
 import dev.verity.tlog.tiles.TilePath;
@@ -403,48 +404,17 @@ public final class BenchTlogCommand implements Callable<Integer> {
   }
 
   /** Storage that remembers every step it publishes. */
-  private static final class Recording implements LogStorage {
-    final LogStorage d;
+  private static final class Recording extends ForwardingLogStorage {
     final List<Publication> steps = Collections.synchronizedList(new ArrayList<>());
 
     Recording(LogStorage d) {
-      this.d = d;
+      super(d);
     }
 
     @Override
     public void publish(Publication p) throws IOException {
-      d.publish(p);
+      super.publish(p);
       steps.add(p);
-    }
-
-    @Override
-    public Optional<byte[]> readCheckpoint() throws IOException {
-      return d.readCheckpoint();
-    }
-
-    @Override
-    public Optional<byte[]> read(TilePath path) throws IOException {
-      return d.read(path);
-    }
-
-    @Override
-    public SortedSet<Integer> partialWidths(TilePath tile) throws IOException {
-      return d.partialWidths(tile);
-    }
-
-    @Override
-    public void delete(TilePath path) throws IOException {
-      d.delete(path);
-    }
-
-    @Override
-    public void lockForWriting() throws IOException {
-      d.lockForWriting();
-    }
-
-    @Override
-    public void close() throws IOException {
-      d.close();
     }
   }
 }

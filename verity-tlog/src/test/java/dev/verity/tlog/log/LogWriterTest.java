@@ -8,6 +8,7 @@ import dev.verity.tlog.audit.LogAuditor;
 import dev.verity.tlog.merkle.MemoryTree;
 import dev.verity.tlog.storage.CheckpointReader;
 import dev.verity.tlog.storage.CheckpointSigner;
+import dev.verity.tlog.storage.ForwardingLogStorage;
 import dev.verity.tlog.storage.LogStorage;
 import dev.verity.tlog.storage.Publication;
 import dev.verity.tlog.storage.TestCheckpoints;
@@ -311,55 +312,30 @@ class LogWriterTest {
   }
 
   /** Counts publishes; can tear one: store its files but not its checkpoint, then fail. */
-  static final class CountingStorage implements LogStorage {
-    final LogStorage d;
+  static final class CountingStorage extends ForwardingLogStorage {
     final AtomicInteger publishes = new AtomicInteger();
     final AtomicInteger reads = new AtomicInteger();
     final AtomicBoolean tearNext = new AtomicBoolean();
 
     CountingStorage(LogStorage d) {
-      this.d = d;
+      super(d);
     }
 
     @Override
     public void publish(Publication p) throws IOException {
       publishes.incrementAndGet();
       if (tearNext.getAndSet(false)) {
-        d.publish(new Publication(p.files(), d.readCheckpoint().orElseThrow()));
+        super.publish(new Publication(p.files(), readCheckpoint().orElseThrow()));
         throw new IOException("disk full (simulated)");
       }
-      d.publish(p);
-    }
-
-    @Override
-    public Optional<byte[]> readCheckpoint() throws IOException {
-      return d.readCheckpoint();
+      super.publish(p);
     }
 
     @Override
     public Optional<byte[]> read(TilePath path) throws IOException {
       reads.incrementAndGet();
-      return d.read(path);
-    }
-
-    @Override
-    public SortedSet<Integer> partialWidths(TilePath tile) throws IOException {
-      return d.partialWidths(tile);
-    }
-
-    @Override
-    public void delete(TilePath path) throws IOException {
-      d.delete(path);
-    }
-
-    @Override
-    public void lockForWriting() throws IOException {
-      d.lockForWriting();
-    }
-
-    @Override
-    public void close() throws IOException {
-      d.close();
+      return super.read(path);
     }
   }
+
 }
