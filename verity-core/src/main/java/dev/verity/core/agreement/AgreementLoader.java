@@ -57,7 +57,8 @@ public final class AgreementLoader {
     } catch (JsonProcessingException e) {
       JsonLocation l = e.getLocation();
       String where = l == null ? "" : " line " + l.getLineNr() + ", column " + l.getColumnNr();
-      throw new AgreementException(source + ":" + where + ": malformed YAML: " + e.getOriginalMessage(), e);
+      throw new AgreementException(source + ":" + where + ": malformed YAML: "
+          + oneLine(e.getOriginalMessage()), e);
     } catch (IOException e) {
       throw new AgreementException(source + ": cannot read: " + e.getMessage(), e);
     }
@@ -178,5 +179,20 @@ public final class AgreementLoader {
     if (!ok) {
       throw new AgreementException(src + ": " + path + ": " + what);
     }
+  }
+
+  // SnakeYAML's messages quote the offending text over several lines; a CLI error is one line.
+  private static String oneLine(String message) {
+    if (message == null) {
+      return "unreadable";
+    }
+    StringBuilder out = new StringBuilder();
+    for (String line : message.split("\n")) {
+      String t = line.strip();
+      if (!t.isEmpty() && !t.equals("^") && !t.startsWith("in 'reader'")) {
+        out.append(out.length() == 0 ? "" : "; ").append(t);
+      }
+    }
+    return out.toString();
   }
 }

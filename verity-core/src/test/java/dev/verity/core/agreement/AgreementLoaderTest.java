@@ -52,7 +52,8 @@ class AgreementLoaderTest {
     assertThatThrownBy(() -> load("id: x\nparties: [unclosed\nfoo: : bar\n"))
         .isInstanceOf(AgreementException.class)
         .hasMessageStartingWith("test.yaml: line ")
-        .hasMessageContaining("malformed YAML");
+        .hasMessageContaining("malformed YAML")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
   }
 
   @Test
