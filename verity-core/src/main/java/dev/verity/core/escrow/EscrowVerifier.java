@@ -149,6 +149,30 @@ public final class EscrowVerifier {
     }
   }
 
+  /**
+   * Once every committed item is revealed (and checks): whether the agreement's counting rules,
+   * applied to the revealed items, give the committed aggregates. Null when they do, or when not
+   * every item is revealed yet; else the problem.
+   */
+  public static RevealProblem aggregatesOfFullReveal(Agreement a, EscrowCommitment c, List<Item> accepted,
+      List<dev.verity.core.message.Facility> facilities) {
+    if (accepted.size() != c.size() || c.aggregates() == null) {
+      return null;
+    }
+    Map<String, Long> recomputed;
+    try {
+      recomputed = new TreeMap<>(dev.verity.core.inventory.Inventory.of(a, "revealed items",
+          new dev.verity.core.message.Declaration(c.agreement(), c.party(), c.asOf(), null, facilities, accepted)).aggregates());
+    } catch (dev.verity.core.message.DeclarationException e) {
+      return new RevealProblem("(aggregates)", "the revealed items do not form a valid declaration: " + e.getMessage());
+    }
+    if (!recomputed.equals(new TreeMap<>(c.aggregates()))) {
+      return new RevealProblem("(aggregates)", "committed aggregates " + new TreeMap<>(c.aggregates())
+          + " differ from those of the revealed items " + recomputed);
+    }
+    return null;
+  }
+
   /** The committed aggregates against the agreement's limits, with no item revealed. */
   public static PartyCompliance compliance(Agreement a, EscrowCommitment c) {
     return new ComplianceEvaluator(a).evaluate(c.asOf(), c.party(), c.aggregates());

@@ -115,4 +115,17 @@ class EscrowVerifierTest {
         escrow.commitment().root(), java.util.Map.of("warheads", 1600L, "deployed_icbm_slbm_hb", 700L, "deployed_and_nondeployed_launchers", 800L));
     assertThat(EscrowVerifier.compliance(agreement, over).violates()).isTrue();
   }
+
+  @Test
+  void aFullRevealRecomputesTheCommittedAggregates() throws Exception {
+    var d = EscrowFixtures.declaration(20);
+    EscrowVerifier.Result r = verify(escrow.revealAll(), List.of());
+    assertThat(EscrowVerifier.aggregatesOfFullReveal(agreement, escrow.commitment(), r.accepted(), d.facilities())).isNull();
+    var c = escrow.commitment();
+    var inflated = new EscrowCommitment(c.format(), c.agreement(), c.party(), c.asOf(), c.size(), c.root(),
+        java.util.Map.of("warheads", 1L, "deployed_icbm_slbm_hb", 10L, "deployed_and_nondeployed_launchers", 10L));
+    assertThat(EscrowVerifier.aggregatesOfFullReveal(agreement, inflated, r.accepted(), d.facilities()).reason())
+        .startsWith("committed aggregates {deployed_and_nondeployed_launchers=10, deployed_icbm_slbm_hb=10, warheads=1} differ");
+    assertThat(EscrowVerifier.aggregatesOfFullReveal(agreement, c, r.accepted().subList(0, 3), d.facilities())).isNull();
+  }
 }

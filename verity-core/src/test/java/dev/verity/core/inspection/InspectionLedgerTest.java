@@ -266,4 +266,23 @@ class InspectionLedgerTest {
     assertThat(s.inspect("T1-13", week(14), "BASE-6", 1, Duration.ZERO).refusal().reason())
         .isEqualTo("Type One quota of 12 used in treaty year 2019-02-05..2020-02-04");
   }
+
+  @Test
+  void aShortNoticeIsALateObligationOfTheInspectingParty() throws Exception {
+    Script s = new Script(AgreementVersions.of(AgreementCatalog.get("new-start")));
+    Instant arrive = week(0).plus(Duration.ofHours(20)); // 32 h are owed
+    assertThat(s.send("US", week(0), new Notice("I-1", "RU", "MOSCOW", arrive)).accepted()).isTrue();
+    assertThat(s.ledger.obligations(week(1))).singleElement().satisfies(o -> {
+      assertThat(o.party()).isEqualTo("US");
+      assertThat(o.status()).isEqualTo(ObligationStatus.LATE);
+      assertThat(o.due()).isEqualTo(arrive.minus(Duration.ofHours(32)));
+    });
+    s.send("US", arrive, new Arrival("I-1", "MOSCOW"));
+    s.send("US", arrive.plusSeconds(600), new SiteDesignated("I-1", "BASE-1", 1));
+    // restrictions not yet in force: pending within the hour, missing after it
+    assertThat(s.ledger.obligations(arrive.plusSeconds(1200))).filteredOn(o -> o.party().equals("RU"))
+        .singleElement().satisfies(o -> assertThat(o.status()).isEqualTo(ObligationStatus.PENDING));
+    assertThat(s.ledger.obligations(arrive.plusSeconds(7200))).filteredOn(o -> o.party().equals("RU"))
+        .singleElement().satisfies(o -> assertThat(o.status()).isEqualTo(ObligationStatus.MISSING));
+  }
 }

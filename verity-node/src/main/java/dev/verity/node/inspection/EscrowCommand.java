@@ -189,6 +189,11 @@ public final class EscrowCommand implements Runnable {
     @Option(names = "--observed", paramLabel = "FILE", description = "JSON array of item records the inspectors saw (fields not seen omitted).")
     Path observed;
 
+    @Option(names = "--facilities-from", paramLabel = "DECLARATION",
+        description = "When every item is revealed: a declaration whose facilities are used to recompute the aggregates"
+            + " from the revealed items and compare them with the committed ones.")
+    Path declaration;
+
     @Override
     public Integer call() throws Exception {
       EscrowCommitment c = InspectionIo.read(commitment, EscrowCommitment.class);
@@ -204,15 +209,24 @@ public final class EscrowCommand implements Runnable {
       PrintWriter o = spec.commandLine().getOut();
       o.printf("%s %s as of %s: %d of %d reveals check against root %s%s%n", c.agreement(), c.party(), c.asOf(),
           r.accepted().size(), rs.size(), c.root(), seen.isEmpty() ? "" : ", " + seen.size() + " observed items compared");
+      List<RevealProblem> problems = new java.util.ArrayList<>(r.problems());
       if (c.aggregates() != null) {
-        PartyCompliance pc = EscrowVerifier.compliance(InspectionIo.agreement(c.agreement()), c);
-        printCompliance(o, pc);
+        Agreement a = InspectionIo.agreement(c.agreement());
+        printCompliance(o, EscrowVerifier.compliance(a, c));
+        if (declaration != null) {
+          RevealProblem agg = EscrowVerifier.aggregatesOfFullReveal(a, c, r.accepted(), InspectionIo.declaration(declaration).facilities());
+          if (agg != null) {
+            problems.add(agg);
+          } else if (r.accepted().size() == c.size()) {
+            o.println("every item revealed: the committed aggregates match the revealed items");
+          }
+        }
       }
-      for (RevealProblem p : r.problems()) {
+      for (RevealProblem p : problems) {
         o.printf("BAD %s: %s%n", p.item(), p.reason());
       }
       o.flush();
-      return r.clean() ? 0 : EXIT_BAD_REVEALS;
+      return problems.isEmpty() ? 0 : EXIT_BAD_REVEALS;
     }
   }
 }

@@ -56,6 +56,18 @@ class EscrowCommandTest {
   }
 
   @Test
+  void aFullRevealIsCheckedAgainstTheCommittedAggregates() throws Exception {
+    assertThat(commit().exit()).isZero();
+    StringBuilder ids = new StringBuilder();
+    for (int i = 0; i < 20; i++) {
+      ids.append(i == 0 ? "" : ",").append(String.format("M-%07d,S-%07d", i, i));
+    }
+    Cli.Result v = verify(reveal(ids.toString()), "--facilities-from", declaration.toString());
+    assertThat(v.exit()).as(v.out() + v.err()).isZero();
+    assertThat(v.out()).contains("40 of 40 reveals check").contains("the committed aggregates match the revealed items");
+  }
+
+  @Test
   void badRevealsAreListedByIdentifierWithExitCode3() throws Exception {
     assertThat(commit().exit()).isZero();
     Path p = reveal("M-0000003,M-0000004,S-0000005");
