@@ -16,6 +16,9 @@ public interface DeclaredData {
 
   Optional<Item> item(String party, String id, Instant at);
 
+  /** Every item the Party declared at {@code facility}, at {@code at}. */
+  List<Item> itemsAt(String party, String facility, Instant at);
+
   /** From data exchanges: at each instant the latest declaration of the Party as of that day or before. */
   static DeclaredData of(List<Declaration> declarations) {
     return new DeclaredData() {
@@ -29,6 +32,11 @@ public interface DeclaredData {
       @Override
       public Optional<Facility> facility(String party, String id, Instant at) {
         return latest(party, at).flatMap(d -> d.facilities().stream().filter(f -> f.id().equals(id)).findFirst());
+      }
+
+      @Override
+      public List<Item> itemsAt(String party, String facility, Instant at) {
+        return latest(party, at).map(d -> d.items().stream().filter(i -> facility.equals(i.facility())).toList()).orElse(List.of());
       }
 
       @Override

@@ -30,6 +30,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -82,6 +83,12 @@ public final class InspectionLedger {
         r = site(s, m);
       } else if (msg instanceof RestrictionsInForce m) {
         r = restrictions(s, m);
+      } else if (msg instanceof InspectionMessage.SelectionCommit m) {
+        r = selectionCommit(s, m);
+      } else if (msg instanceof InspectionMessage.SelectionAnswer m) {
+        r = selectionAnswer(s, m);
+      } else if (msg instanceof InspectionMessage.SelectionReveal m) {
+        r = selectionReveal(s, m);
       } else if (msg instanceof ItemsDesignated m) {
         r = items(s, m);
       } else if (msg instanceof Findings m) {
@@ -221,8 +228,93 @@ public final class InspectionLedger {
     return StepResult.ok(s);
   }
 
+  private StepResult selectionCommit(Step s, InspectionMessage.SelectionCommit m) {
+    return step(s, m.inspection(), true, Phase.SITE_DESIGNATED, r -> {
+      if (r.selectionCommit != null) {
+        return new Refusal.UnknownOrDuplicate(r.inspectingParty + " already committed to a selection secret for " + r.id);
+      }
+      byte[] c = dev.verity.core.selection.Canonical.unhex(m.commitment());
+      if (c == null || c.length != 32) {
+        return new Refusal.Malformed("selection commitment is not a 32-byte hex hash");
+      }
+      java.util.Set<String> parties = new java.util.HashSet<>();
+      m.checkpoints().forEach(cp -> parties.add(cp.party()));
+      if (!parties.contains(r.inspectingParty) || !parties.contains(r.inspectedParty) || m.bomberCount() < 0) {
+        return new Refusal.Malformed("selection commitment needs the latest cosigned checkpoints of both "
+            + r.inspectingParty + " and " + r.inspectedParty + " and a bomber count");
+      }
+      r.selectionCommit = m;
+      r.selectionCommitAt = s.at();
+      return null;
+    });
+  }
+
+  private StepResult selectionAnswer(Step s, InspectionMessage.SelectionAnswer m) {
+    return step(s, m.inspection(), false, Phase.SITE_DESIGNATED, r -> {
+      if (r.selectionCommit == null || r.selectionAnswer != null) {
+        return new Refusal.OutOfSequence("a selection answer comes once, after the inspecting Party's commitment");
+      }
+      byte[] b = dev.verity.core.selection.Canonical.unhex(m.secret());
+      if (b == null || b.length != dev.verity.core.selection.SecretCommitment.SECRET_BYTES) {
+        return new Refusal.Malformed("selection secret is not 32 bytes of hex");
+      }
+      r.selectionAnswer = m.secret();
+      r.selectionAnswerAt = s.at();
+      return null;
+    });
+  }
+
+  private StepResult selectionReveal(Step s, InspectionMessage.SelectionReveal m) {
+    return step(s, m.inspection(), true, Phase.SITE_DESIGNATED, r -> {
+      if (r.selectionAnswer == null || r.selection != null) {
+        return new Refusal.OutOfSequence("the reveal comes once, after the inspected Party's answer");
+      }
+      var sel = new dev.verity.core.selection.SelectionInputs(r.id,
+          new dev.verity.core.selection.SelectionInputs.Contribution(r.inspectingParty, r.selectionCommit.commitment(), m.secret()),
+          new dev.verity.core.selection.SelectionInputs.Contribution(r.inspectedParty, null, r.selectionAnswer),
+          r.selectionCommit.checkpoints(), List.of(r.facility), candidates(r, ItemKindCategory.MISSILE, r.selectionCommitAt),
+          candidates(r, ItemKindCategory.BOMBER, r.selectionCommitAt), r.selectionCommit.bomberCount());
+      try {
+        r.selection = dev.verity.core.selection.SelectionProcedure.derive(sel);
+      } catch (dev.verity.core.selection.SelectionException e) {
+        return e.party() != null ? new Refusal.RevealMismatch(e.getMessage()) : new Refusal.Malformed(e.getMessage());
+      }
+      r.selectionAt = s.at();
+      return null;
+    });
+  }
+
+  private enum ItemKindCategory { MISSILE, BOMBER }
+
+  /**
+   * The selection's candidates at the designated site, from the declared data when the commitment
+   * was made: missiles in a launcher (deployed candidates for the reentry-vehicle count), bombers.
+   */
+  private List<dev.verity.core.selection.SelectionInputs.Candidate> candidates(InspectionRecord r, ItemKindCategory c, Instant at) {
+    Agreement a = versions.at(at);
+    List<dev.verity.core.selection.SelectionInputs.Candidate> out = new ArrayList<>();
+    for (Item i : declared.itemsAt(r.inspectedParty, r.facility, at)) {
+      var kind = a.itemKind(i.kind()).map(k -> k.category()).orElse(null);
+      boolean take = c == ItemKindCategory.MISSILE
+          ? kind == dev.verity.core.agreement.ItemKind.Category.MISSILE && i.launcher() != null
+          : kind == dev.verity.core.agreement.ItemKind.Category.BOMBER;
+      if (take) {
+        out.add(new dev.verity.core.selection.SelectionInputs.Candidate(i.id(), r.facility));
+      }
+    }
+    return out;
+  }
+
   private StepResult items(Step s, ItemsDesignated m) {
     return step(s, m.inspection(), true, Phase.SITE_DESIGNATED, r -> {
+      if (r.selectionCommit != null && r.selection == null) {
+        return new Refusal.OutOfSequence("the selection for " + r.id + " is not revealed yet");
+      }
+      if (r.selection != null && (!Objects.equals(r.selection.missile(), m.missile())
+          || !new java.util.HashSet<>(r.selection.bombers()).equals(new java.util.HashSet<>(m.bombers())))) {
+        return new Refusal.NotSelected("designated missile " + m.missile() + " and bombers " + m.bombers()
+            + " are not those selected: missile " + r.selection.missile() + ", bombers " + r.selection.bombers());
+      }
       List<String> all = new ArrayList<>(m.bombers());
       if (m.missile() != null) {
         all.add(0, m.missile());
@@ -487,6 +579,22 @@ public final class InspectionLedger {
           Instant due = r.designatedAt.plus(Duration.ofHours(h));
           out.add(new Obligation(r.inspectedParty, "pre-inspection restrictions for inspection " + r.id + " at " + r.facility,
               null, null, due, r.restrictionsAt, ObligationTracker.judge(due, r.restrictionsAt, now)));
+        }
+      }
+      if (r.selectionCommitAt != null) {
+        Integer h = hours(versions.at(r.selectionCommitAt), "inspection-selection-answer", false);
+        if (h != null) {
+          Instant due = r.selectionCommitAt.plus(Duration.ofHours(h));
+          out.add(new Obligation(r.inspectedParty, "selection answer for inspection " + r.id, null, null, due,
+              r.selectionAnswerAt, ObligationTracker.judge(due, r.selectionAnswerAt, now)));
+        }
+      }
+      if (r.selectionAnswerAt != null) {
+        Integer h = hours(versions.at(r.selectionAnswerAt), "inspection-selection-reveal", false);
+        if (h != null) {
+          Instant due = r.selectionAnswerAt.plus(Duration.ofHours(h));
+          out.add(new Obligation(r.inspectingParty, "selection reveal for inspection " + r.id, null, null, due,
+              r.selectionAt, ObligationTracker.judge(due, r.selectionAt, now)));
         }
       }
       if (r.findingsAt != null) {

@@ -19,6 +19,9 @@ import java.util.Map;
     @JsonSubTypes.Type(value = InspectionMessage.Arrival.class, name = "inspection-arrival"),
     @JsonSubTypes.Type(value = InspectionMessage.SiteDesignated.class, name = "inspection-site"),
     @JsonSubTypes.Type(value = InspectionMessage.RestrictionsInForce.class, name = "inspection-restrictions"),
+    @JsonSubTypes.Type(value = InspectionMessage.SelectionCommit.class, name = "inspection-selection-commit"),
+    @JsonSubTypes.Type(value = InspectionMessage.SelectionAnswer.class, name = "inspection-selection-answer"),
+    @JsonSubTypes.Type(value = InspectionMessage.SelectionReveal.class, name = "inspection-selection-reveal"),
     @JsonSubTypes.Type(value = InspectionMessage.ItemsDesignated.class, name = "inspection-items"),
     @JsonSubTypes.Type(value = InspectionMessage.Findings.class, name = "inspection-findings"),
     @JsonSubTypes.Type(value = InspectionMessage.JointReport.class, name = "inspection-report"),
@@ -56,6 +59,27 @@ public sealed interface InspectionMessage {
   /** The pre-inspection restrictions are in force at the site (inspected Party). */
   @Name("inspection-restrictions")
   record RestrictionsInForce(String inspection) implements InspectionMessage {}
+
+  /**
+   * The inspecting Party commits to its selection secret (hex SHA-256, docs/formats/selection.md)
+   * and fixes the latest cosigned checkpoints of both logs and the number of bombers to select.
+   */
+  @Name("inspection-selection-commit")
+  record SelectionCommit(
+      String inspection, String commitment, List<dev.verity.core.selection.SelectionInputs.CheckpointRef> checkpoints,
+      int bomberCount) implements InspectionMessage {
+    public List<dev.verity.core.selection.SelectionInputs.CheckpointRef> checkpoints() {
+      return checkpoints == null ? List.of() : checkpoints;
+    }
+  }
+
+  /** The inspected Party answers with its own secret (hex, 32 bytes). */
+  @Name("inspection-selection-answer")
+  record SelectionAnswer(String inspection, String secret) implements InspectionMessage {}
+
+  /** The inspecting Party reveals the secret it committed to; the selection follows. */
+  @Name("inspection-selection-reveal")
+  record SelectionReveal(String inspection, String secret) implements InspectionMessage {}
 
   /** The missile and the bombers to inspect, by unique identifier (inspecting Party). */
   @Name("inspection-items")

@@ -31,6 +31,12 @@ public final class InspectionRecord {
   int type;
   Instant designatedAt;
   Instant restrictionsAt;
+  InspectionMessage.SelectionCommit selectionCommit;
+  Instant selectionCommitAt;
+  String selectionAnswer;
+  Instant selectionAnswerAt;
+  dev.verity.core.selection.Selection selection;
+  Instant selectionAt;
   String missile;
   List<String> bombers = List.of();
   InspectionMessage.Findings findings;
@@ -61,6 +67,9 @@ public final class InspectionRecord {
   public int type() { return type; }
   public Instant designatedAt() { return designatedAt; }
   public Instant restrictionsAt() { return restrictionsAt; }
+  /** The verifiable selection, once both secrets are known; null before (or when none was made). */
+  public dev.verity.core.selection.Selection selection() { return selection; }
+  public InspectionMessage.SelectionCommit selectionCommit() { return selectionCommit; }
   public String missile() { return missile; }
   public List<String> bombers() { return bombers; }
   public InspectionMessage.Findings findings() { return findings; }

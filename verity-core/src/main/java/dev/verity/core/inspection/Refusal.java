@@ -37,6 +37,12 @@ public sealed interface Refusal {
   /** The Parties signed joint reports with different digests. */
   record ReportMismatch(String reason) implements Refusal {}
 
+  /** A Party revealed a selection secret other than the one it committed to. */
+  record RevealMismatch(String reason) implements Refusal {}
+
+  /** Designated items other than those the verifiable selection chose. */
+  record NotSelected(String reason) implements Refusal {}
+
   /** A field is missing or out of range. */
   record Malformed(String reason) implements Refusal {}
 }

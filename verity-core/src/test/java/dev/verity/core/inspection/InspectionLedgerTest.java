@@ -48,7 +48,11 @@ class InspectionLedgerTest {
         new Item("M-1", "icbm", "BASE-1", "SILO-1", null, 4, null, null, null, null),
         Item.of("HB-1", "heavy-bomber", "BASE-3"),
         Item.of("HB-2", "heavy-bomber", "BASE-3").withArmament("non-nuclear"),
-        Item.of("M-9", "icbm", "SITE-1"));
+        Item.of("M-9", "icbm", "SITE-1"),
+        Item.of("SILO-2", "icbm-launcher-silo", "BASE-1"),
+        new Item("M-2", "icbm", "BASE-1", "SILO-2", null, 3, null, null, null, null),
+        Item.of("SILO-3", "icbm-launcher-silo", "BASE-1"),
+        new Item("M-3", "icbm", "BASE-1", "SILO-3", null, 2, null, null, null, null));
     fs.add(new Facility("BASE-6", null, "air-base", null, null));
     return new Declaration("new-start", "RU", LocalDate.of(2019, 2, 5), null, fs, items);
   }
@@ -284,5 +288,53 @@ class InspectionLedgerTest {
         .singleElement().satisfies(o -> assertThat(o.status()).isEqualTo(ObligationStatus.PENDING));
     assertThat(s.ledger.obligations(arrive.plusSeconds(7200))).filteredOn(o -> o.party().equals("RU"))
         .singleElement().satisfies(o -> assertThat(o.status()).isEqualTo(ObligationStatus.MISSING));
+  }
+
+  @Test
+  void theItemsAreThoseOfTheVerifiableSelection() throws Exception {
+    Script s = new Script(AgreementVersions.of(AgreementCatalog.get("new-start")));
+    Instant arrive = week(0).plus(Duration.ofHours(32));
+    s.send("US", week(0), new Notice("I-1", "RU", "MOSCOW", arrive));
+    s.send("US", arrive, new Arrival("I-1", "MOSCOW"));
+    s.send("US", arrive.plusSeconds(60), new SiteDesignated("I-1", "BASE-1", 1));
+    byte[] a = new byte[32];
+    a[0] = 42;
+    byte[] b = new byte[32];
+    b[0] = 7;
+    String hexA = dev.verity.core.selection.Canonical.hex(a);
+    String hexB = dev.verity.core.selection.Canonical.hex(b);
+    String commitment = dev.verity.core.selection.Canonical.hex(dev.verity.core.selection.SecretCommitment.commit("US", "I-1", a));
+    var cps = List.of(
+        new dev.verity.core.selection.SelectionInputs.CheckpointRef("US", "verity.example/us", 10, java.util.Base64.getEncoder().encodeToString(new byte[32])),
+        new dev.verity.core.selection.SelectionInputs.CheckpointRef("RU", "verity.example/ru", 20, java.util.Base64.getEncoder().encodeToString(new byte[32])));
+    assertThat(s.send("US", arrive.plusSeconds(70), new ItemsDesignated("I-1", "M-1", List.of())).accepted()).isTrue(); // without a selection
+    Script t = new Script(AgreementVersions.of(AgreementCatalog.get("new-start")));
+    t.send("US", week(0), new Notice("I-1", "RU", "MOSCOW", arrive));
+    t.send("US", arrive, new Arrival("I-1", "MOSCOW"));
+    t.send("US", arrive.plusSeconds(60), new SiteDesignated("I-1", "BASE-1", 1));
+    assertThat(t.send("US", arrive.plusSeconds(70), new InspectionMessage.SelectionCommit("I-1", commitment, cps, 0)).accepted()).isTrue();
+    assertThat(t.send("US", arrive.plusSeconds(75), new ItemsDesignated("I-1", "M-1", List.of())).refusal())
+        .isInstanceOf(Refusal.OutOfSequence.class);
+    assertThat(t.send("RU", arrive.plusSeconds(80), new InspectionMessage.SelectionAnswer("I-1", hexB)).accepted()).isTrue();
+    StepResult cheat = t.send("US", arrive.plusSeconds(90), new InspectionMessage.SelectionReveal("I-1", hexB));
+    assertThat(cheat.refusal()).isInstanceOf(Refusal.RevealMismatch.class);
+    assertThat(cheat.refusal().reason()).startsWith("US revealed a secret that does not match its commitment");
+    assertThat(t.send("US", arrive.plusSeconds(100), new InspectionMessage.SelectionReveal("I-1", hexA)).accepted()).isTrue();
+    var selection = t.ledger.inspection("I-1").orElseThrow().selection();
+    // anyone recomputes it from the entries and the declaration
+    var expected = dev.verity.core.selection.SelectionProcedure.derive(new dev.verity.core.selection.SelectionInputs("I-1",
+        new dev.verity.core.selection.SelectionInputs.Contribution("US", commitment, hexA),
+        new dev.verity.core.selection.SelectionInputs.Contribution("RU", null, hexB), cps, List.of("BASE-1"),
+        List.of(new dev.verity.core.selection.SelectionInputs.Candidate("M-1", "BASE-1"),
+            new dev.verity.core.selection.SelectionInputs.Candidate("M-2", "BASE-1"),
+            new dev.verity.core.selection.SelectionInputs.Candidate("M-3", "BASE-1")), List.of(), 0));
+    assertThat(selection).isEqualTo(expected);
+    String other = List.of("M-1", "M-2", "M-3").stream().filter(x -> !x.equals(selection.missile())).findFirst().orElseThrow();
+    assertThat(t.send("US", arrive.plusSeconds(110), new ItemsDesignated("I-1", other, List.of())).refusal())
+        .isInstanceOf(Refusal.NotSelected.class);
+    assertThat(t.send("US", arrive.plusSeconds(120), new ItemsDesignated("I-1", selection.missile(), List.of())).accepted()).isTrue();
+    assertThat(t.ledger.obligations(arrive.plusSeconds(200))).extracting(Obligation::what)
+        .contains("selection answer for inspection I-1", "selection reveal for inspection I-1");
+    assertThat(t.ledger.obligations(arrive.plusSeconds(200))).allSatisfy(o -> assertThat(o.status()).isNotEqualTo(ObligationStatus.LATE));
   }
 }
