@@ -12,6 +12,8 @@ import java.util.Optional;
  * @param endsOn the day the agreement ends (limits read {@code expired} from this day); null if
  *     open-ended
  * @param inspections null when the agreement provides for no inspections
+ * @param declarationMode open (the full database is exchanged) or escrow (only a commitment and
+ *     the aggregates are published; items are revealed selectively, docs/formats/escrow.md)
  */
 public record Agreement(
     String id,
@@ -26,7 +28,13 @@ public record Agreement(
     List<Limit> limits,
     List<MessageType> messages,
     DataExchange dataExchange,
-    InspectionQuota inspections) {
+    InspectionQuota inspections,
+    DeclarationMode declarationMode) {
+
+  /** How declarations are published; {@link DeclarationMode#OPEN} unless the file says otherwise. */
+  public DeclarationMode declarationMode() {
+    return declarationMode == null ? DeclarationMode.OPEN : declarationMode;
+  }
 
   public Optional<Party> party(String id) {
     return parties.stream().filter(p -> p.id().equals(id)).findFirst();

@@ -154,6 +154,16 @@ public final class AgreementLoader {
           !l.appliesFrom().isBefore(a.entryIntoForce()) && (a.endsOn() == null || l.appliesFrom().isBefore(a.endsOn())),
           "dates out of order: " + l.appliesFrom() + " is not within " + a.entryIntoForce() + " .. " + a.endsOn());
     }
+    if (a.inspections() != null) {
+      List<String> t1 = a.inspections().typeOneFacilityKinds();
+      for (int i = 0; i < t1.size(); i++) {
+        require(src, "inspections.typeOneFacilityKinds[" + i + "]", a.hasFacilityKind(t1.get(i)),
+            "unknown facility kind '" + t1.get(i) + "'");
+      }
+      require(src, "inspections.typeOne", a.inspections().typeOne() >= 0, "must not be negative");
+      require(src, "inspections.typeTwo", a.inspections().typeTwo() >= 0, "must not be negative");
+      require(src, "inspections.concurrent", a.inspections().concurrent() >= 1, "at least 1");
+    }
     List<MessageType> ms = orEmpty(a.messages());
     for (int i = 0; i < ms.size(); i++) {
       MessageType m = ms.get(i);

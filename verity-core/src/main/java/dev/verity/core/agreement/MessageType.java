@@ -21,8 +21,9 @@ public record MessageType(
   }
 
   /**
-   * When a message is owed: {@code afterEventDays} after the event, {@code beforeEventHours}
-   * ahead of it, or with the next data exchange.
+   * When a message is owed: {@code afterEventDays} after the event, {@code afterEventHours}
+   * after it (for an inspection step: after the step it answers), {@code beforeEventHours} ahead of it, or with the next data exchange.
    */
-  public record Deadline(Integer afterEventDays, Integer beforeEventHours, Boolean nextDataExchange) {}
+  public record Deadline(
+      Integer afterEventDays, Integer beforeEventHours, Boolean nextDataExchange, Integer afterEventHours) {}
 }

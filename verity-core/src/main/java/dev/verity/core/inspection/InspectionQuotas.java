@@ -2,6 +2,7 @@ package dev.verity.core.inspection;
 
 import dev.verity.core.agreement.Agreement;
 import dev.verity.core.agreement.InspectionQuota;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -28,6 +29,57 @@ public final class InspectionQuotas {
     String md = agreement.inspections().treatyYearStarts();
     LocalDate s = LocalDate.parse(day.getYear() + "-" + md);
     return day.isBefore(s) ? s.minusYears(1) : s;
+  }
+
+  /** The treaty year from {@code start}, as {@code 2026-02-05..2027-02-04}. */
+  public static String treatyYearLabel(LocalDate start) {
+    return start + ".." + start.plusYears(1).minusDays(1);
+  }
+
+  /** How many inspections of {@code type} on {@code party}'s territory started in the treaty year from {@code year}. */
+  public long used(List<Inspection> designated, String party, int type, LocalDate year) {
+    return designated.stream()
+        .filter(i -> i.inspectedParty().equals(party) && i.type() == type)
+        .filter(i -> treatyYear(i.start().atOffset(ZoneOffset.UTC).toLocalDate()).equals(year))
+        .count();
+  }
+
+  /**
+   * Why one more inspection of {@code type} at {@code facility} on {@code party}'s territory,
+   * designated at {@code at}, would break the agreement's quotas given the inspections already
+   * designated; null when it is allowed. Used by {@link InspectionLedger} with the agreement
+   * version in force at {@code at} (a quota the commission raised applies from its effective
+   * date only).
+   */
+  public Refusal admit(List<Inspection> designated, String party, int type, String facility, Instant at) {
+    InspectionQuota q = agreement.inspections();
+    if (q == null) {
+      return new Refusal.NotAllowed(agreement.id() + " provides for no inspections");
+    }
+    LocalDate day = at.atOffset(ZoneOffset.UTC).toLocalDate();
+    LocalDate first = agreement.entryIntoForce().plusDays(q.firstAllowedDaysAfterEntryIntoForce());
+    if (day.isBefore(first) || !agreement.inForce(day)) {
+      return new Refusal.NotAllowed("outside the period when inspections may take place under " + agreement.id()
+          + " (from " + first + (agreement.endsOn() == null ? "" : " until " + agreement.endsOn()) + ")");
+    }
+    int quota = q.quota(type);
+    LocalDate year = treatyYear(day);
+    if (type != 1 && type != 2) {
+      return new Refusal.Malformed("unknown inspection type " + type + " (1 or 2)");
+    }
+    if (used(designated, party, type, year) >= quota) {
+      return new Refusal.QuotaExceeded("Type " + (type == 1 ? "One" : "Two") + " quota of " + quota
+          + " used in treaty year " + treatyYearLabel(year));
+    }
+    long atFacility = designated.stream()
+        .filter(i -> i.inspectedParty().equals(party) && i.facility().equals(facility))
+        .filter(i -> treatyYear(i.start().atOffset(ZoneOffset.UTC).toLocalDate()).equals(year))
+        .count();
+    if (atFacility >= q.perFacilityPerYear()) {
+      return new Refusal.FacilityLimit("facility " + facility + " already inspected " + atFacility
+          + " times in treaty year " + treatyYearLabel(year) + " (at most " + q.perFacilityPerYear() + ")");
+    }
+    return null;
   }
 
   /** Every inspection that breaks a quota, in start order. */

@@ -40,6 +40,9 @@ public final class ObligationTracker {
       LocalDate day = n.eventTime().atOffset(ZoneOffset.UTC).toLocalDate().plusDays(d.afterEventDays() + 1L);
       return day.atStartOfDay().toInstant(ZoneOffset.UTC);
     }
+    if (d.afterEventHours() != null) {
+      return n.eventTime().plus(Duration.ofHours(d.afterEventHours()));
+    }
     if (d.beforeEventHours() != null) {
       return n.eventTime().minus(Duration.ofHours(d.beforeEventHours()));
     }
@@ -49,17 +52,23 @@ public final class ObligationTracker {
     return null;
   }
 
+  /**
+   * Whether something due at {@code due} and met at {@code metAt} (null: not yet) was on time, as
+   * seen at {@code now}. A null {@code due} means no deadline.
+   */
+  public static ObligationStatus judge(Instant due, Instant metAt, Instant now) {
+    if (metAt == null) {
+      return due != null && now != null && now.isAfter(due) ? ObligationStatus.MISSING : ObligationStatus.PENDING;
+    }
+    return due == null || !metAt.isAfter(due) ? ObligationStatus.ON_TIME : ObligationStatus.LATE;
+  }
+
   /** Each notification judged against its deadline ("date of provision is the date of receipt"). */
   public List<Obligation> notifications(List<Notification> ns, Instant nextExchangeDue, Instant now) {
     List<Obligation> out = new ArrayList<>();
     for (Notification n : ns) {
       Instant due = deadline(n, nextExchangeDue);
-      ObligationStatus s;
-      if (n.receivedAt() == null) {
-        s = due != null && now != null && now.isAfter(due) ? ObligationStatus.MISSING : ObligationStatus.PENDING;
-      } else {
-        s = due == null || !n.receivedAt().isAfter(due) ? ObligationStatus.ON_TIME : ObligationStatus.LATE;
-      }
+      ObligationStatus s = judge(due, n.receivedAt(), now);
       out.add(new Obligation(n.party(), "notification #" + n.number() + " (" + n.type() + ")", n.number(), n.item(), due, n.receivedAt(), s));
     }
     return out;

@@ -46,4 +46,22 @@ class InspectionQuotasTest {
     assertThat(new InspectionQuotas(AgreementCatalog.get("new-start-voluntary-2026")).check(List.of(at("x", 1, "B", "2026-06-01"))))
         .singleElement().satisfies(v -> assertThat(v.reason()).contains("no inspections"));
   }
+
+  @Test
+  void admitNamesTheRuleAndTheTreatyYear() throws Exception {
+    InspectionQuotas q = new InspectionQuotas(AgreementCatalog.get("new-start"));
+    List<Inspection> done = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      done.add(at("T1-" + i, 1, "BASE-" + (i % 5), LocalDate.of(2019, 3, 1).plusDays(3L * i).toString()));
+    }
+    Instant t = Instant.parse("2019-06-01T00:00:00Z");
+    assertThat(q.admit(done, "RU", 1, "BASE-9", t)).isEqualTo(
+        new Refusal.QuotaExceeded("Type One quota of 10 used in treaty year 2019-02-05..2020-02-04"));
+    assertThat(q.admit(done, "RU", 2, "BASE-0", t)).isInstanceOf(Refusal.FacilityLimit.class);
+    assertThat(q.admit(done, "RU", 2, "STORE", t)).isNull();
+    assertThat(q.admit(done, "US", 1, "BASE-9", t)).isNull();
+    assertThat(q.admit(done, "RU", 1, "BASE-9", Instant.parse("2020-02-05T00:00:00Z"))).isNull(); // a new treaty year
+    assertThat(q.admit(done, "RU", 1, "BASE-9", Instant.parse("2026-02-05T00:00:00Z"))).isInstanceOf(Refusal.NotAllowed.class);
+    assertThat(q.used(done, "RU", 1, LocalDate.of(2019, 2, 5))).isEqualTo(10);
+  }
 }

@@ -1,5 +1,6 @@
 package dev.verity.node.cli;
 
+import dev.verity.node.inspection.EscrowBenchCommand;
 import dev.verity.node.tlogcli.BenchTlogCommand;
 import dev.verity.node.treaty.TreatyBenchCommand;
 import picocli.CommandLine.Command;
@@ -10,5 +11,5 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Benchmarks, each printed beside its baseline from the same run.",
-    subcommands = {BenchTlogCommand.class, TreatyBenchCommand.class})
+    subcommands = {BenchTlogCommand.class, TreatyBenchCommand.class, EscrowBenchCommand.class})
 public final class BenchCommand {}

@@ -22,6 +22,8 @@ import picocli.CommandLine.Command;
         dev.verity.node.treaty.ComplianceCommand.class,
         dev.verity.node.treaty.ReconcileCommand.class,
         dev.verity.node.treaty.ScenarioCommand.class,
+        dev.verity.node.inspection.InspectionCommand.class,
+        dev.verity.node.inspection.EscrowCommand.class,
         BenchCommand.class,
         LogDemoCommand.class})
 public final class VerityCommand implements Runnable {
