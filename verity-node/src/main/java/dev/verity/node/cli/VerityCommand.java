@@ -21,7 +21,8 @@ import picocli.CommandLine.Command;
         dev.verity.node.treaty.AgreementCommand.class,
         dev.verity.node.treaty.ComplianceCommand.class,
         dev.verity.node.treaty.ReconcileCommand.class,
-        dev.verity.node.treaty.ScenarioCommand.class})
+        dev.verity.node.treaty.ScenarioCommand.class,
+        dev.verity.node.nodecli.NodeCommand.class})
 public final class VerityCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

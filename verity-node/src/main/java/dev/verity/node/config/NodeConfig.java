@@ -18,7 +18,8 @@ import java.util.List;
 public record NodeConfig(String party, String agreement, String apiHost, int apiPort, boolean apiTls,
     String peerHost, int peerPort, String advertisedUrl, long maxRequestBytes, List<PeerConfig> peers) {
 
-  public static final long DEFAULT_MAX_REQUEST = 64 * 1024;
+  /** A New START declaration of 1,500 items is about 150 KB of JSON. */
+  public static final long DEFAULT_MAX_REQUEST = 1024 * 1024;
 
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);

@@ -10,12 +10,14 @@ import java.util.Iterator;
 import java.util.List;
 
 /**
- * RFC 8785 (JSON Canonicalization Scheme) for the integer-only JSON Verity entries use: object
- * members sorted by their names' UTF-16 code units (§3.2.3, which is Java's String order), no
- * whitespace, strings escaped as §3.2.2.2 says (the two-character escapes for \b \f \n \r \t,
- * lower-case  for other control characters, everything else literal). Fractional numbers
- * are refused rather than formatted: ES6 number formatting (§3.2.2.3) is not needed by any message
- * and getting it subtly wrong would break byte-for-byte agreement between nodes.
+ * RFC 8785 (JSON Canonicalization Scheme) for the JSON Verity entries use: object members sorted
+ * by their names' UTF-16 code units (section 3.2.3, which is Java's String order), no whitespace,
+ * strings escaped as section 3.2.2.2 says (the two-character escapes for backspace, form feed,
+ * newline, carriage return and tab, lower-case six-character escapes for the other control
+ * characters, everything else literal). Fractional numbers (facility coordinates) are written as
+ * ES6 does (section 3.2.2.3) within the range entries need, 1e-6 to 1e21: the shortest digits
+ * that read back as the same double, in plain notation; numbers outside that range are refused
+ * rather than formatted approximately.
  */
 public final class CanonicalJson {
   private static final ObjectMapper MAPPER = new ObjectMapper()
@@ -71,7 +73,7 @@ public final class CanonicalJson {
       }
       b.append(n.longValue());
     } else if (n.isNumber()) {
-      throw new IllegalArgumentException("fractional numbers are not allowed in entries: " + n);
+      b.append(es6(n.doubleValue()));
     } else if (n.isBoolean()) {
       b.append(n.booleanValue());
     } else if (n.isNull() || n.isMissingNode()) {
@@ -79,6 +81,25 @@ public final class CanonicalJson {
     } else {
       throw new IllegalArgumentException("unsupported JSON value: " + n.getNodeType());
     }
+  }
+
+  /** ES6 Number.prototype.toString for 1e-6 ≤ |x| &lt; 1e21 (plain notation, shortest round trip). */
+  static String es6(double d) {
+    if (Double.isNaN(d) || Double.isInfinite(d)) {
+      throw new IllegalArgumentException("not a JSON number: " + d);
+    }
+    if (d == 0) {
+      return "0";
+    }
+    double a = Math.abs(d);
+    if (a < 1e-6 || a >= 1e21) {
+      throw new IllegalArgumentException("number out of the supported range: " + d);
+    }
+    String s = new java.math.BigDecimal(Double.toString(d)).stripTrailingZeros().toPlainString();
+    if (Double.parseDouble(s) != d) {
+      throw new IllegalStateException("no exact short form for " + d);
+    }
+    return s;
   }
 
   private static void string(String s, StringBuilder b) {

@@ -45,6 +45,8 @@ public final class Projections {
     /** The log index of each notification, in the same order. */
     final List<Long> notificationIndex = new ArrayList<>();
     final List<String> problems = new ArrayList<>();
+    /** Parts of a declaration still arriving (a declaration spans several entries). */
+    final List<Declaration> parts = new ArrayList<>();
     Inventory head;
   }
 
@@ -117,10 +119,19 @@ public final class Projections {
     }
     s.nextIndex++;
     try {
-      if (e.type().equals("declaration")) {
-        Declaration d = DataExchangeJson.mapper().treeToValue(e.body(), Declaration.class);
-        s.declarations.add(d);
-        s.head = null;
+      if (e.type().equals(DeclarationParts.TYPE)) {
+        DeclarationParts.Part part = DeclarationParts.part(e.body());
+        if (part.index() != s.parts.size()) {
+          s.parts.clear();
+          s.problems.add(party + "/" + index + ": declaration part " + part.index() + " out of order");
+          return;
+        }
+        s.parts.add(part.declaration());
+        if (s.parts.size() == part.count()) {
+          s.declarations.add(DeclarationParts.join(s.parts));
+          s.parts.clear();
+          s.head = null;
+        }
       } else if (agreement.messageType(e.type()).isPresent()) {
         Notification n = DataExchangeJson.mapper().treeToValue(e.body(), Notification.class);
         s.notifications.add(n);
@@ -136,6 +147,15 @@ public final class Projections {
       }
     } catch (java.io.IOException ex) {
       s.problems.add(party + "/" + index + ": " + ex.getMessage());
+    }
+  }
+
+  /** Accounts for an entry of {@code party} that cannot be applied (not a Verity entry). */
+  public synchronized void skip(String party, long index, String why) {
+    PartyState s = state(party);
+    if (index == s.nextIndex) {
+      s.nextIndex++;
+      s.problems.add(why);
     }
   }
 

@@ -1,7 +1,9 @@
 package dev.verity.node.submit;
 
 import dev.verity.core.agreement.Agreement;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.verity.node.entry.Envelope;
+import dev.verity.node.projection.DeclarationParts;
 import dev.verity.node.projection.Projections;
 import dev.verity.node.store.NodeStore;
 import dev.verity.node.store.Records.MessageRow;
@@ -84,40 +86,60 @@ public final class Submitter implements AutoCloseable {
       }
       Optional<MessageRow> stored = lookup(r.clientId());
       if (stored.isPresent()) {
-        return new Submitted(stored.get().index(), stored.get().leafHash(), r.clientId(), true);
+        return new Submitted(stored.get().index(), stored.get().leafHash(), r.clientId(), true, 1);
       }
       long index = projections.nextIndex(party);
       MessageValidator.Parsed parsed = validator.parse(r, projections.nextNumber(party));
-      Envelope env = new Envelope(Envelope.VERSION, agreement.id(), party, r.type(), r.clientId(),
-          clock.instant(), parsed.body());
-      byte[] entry;
-      try {
-        entry = env.encode();
-      } catch (IllegalArgumentException e) {
-        throw new SubmitException(400, "message", e.getMessage());
-      }
-      if (entry.length > dev.verity.tlog.tiles.EntryBundle.MAX_ENTRY_SIZE) {
-        throw new SubmitException(413, "message", "the entry would exceed 65535 bytes");
+      List<JsonNode> bodies = parsed instanceof ParsedDeclaration pd
+          ? DeclarationParts.split(pd.declaration()) : List.of(parsed.body());
+      List<Envelope> envs = new ArrayList<>();
+      List<byte[]> entries = new ArrayList<>();
+      for (int i = 0; i < bodies.size(); i++) {
+        Envelope env = new Envelope(Envelope.VERSION, agreement.id(), party, r.type(),
+            i == 0 ? r.clientId() : r.clientId() + "#" + i, clock.instant(), bodies.get(i));
+        byte[] entry;
+        try {
+          entry = env.encode();
+        } catch (IllegalArgumentException e) {
+          throw new SubmitException(400, "message", e.getMessage());
+        }
+        if (entry.length > dev.verity.tlog.tiles.EntryBundle.MAX_ENTRY_SIZE) {
+          throw new SubmitException(413, "message", "the entry would exceed 65535 bytes");
+        }
+        envs.add(env);
+        entries.add(entry);
       }
       if (parsed instanceof ParsedNotification pn) {
-        Optional<String> problem = projections.tryAccept(index, env, pn.notification());
+        Optional<String> problem = projections.tryAccept(index, envs.get(0), pn.notification());
         if (problem.isPresent()) {
           throw new SubmitException(422, "message", problem.get());
         }
-      } else if (parsed instanceof ParsedDeclaration) {
-        projections.apply(party, index, env);
-      }
-      String leaf = MerkleHash.leaf(entry).hex();
-      MessageRow row = new MessageRow(party, index, r.type(), leaf, entry, clock.instant(), r.clientId());
-      done = log.appendAsync(entry).handle((got, err) -> {
-        if (err != null || got != index) {
-          broken = true; // the projection ran ahead of the log: stop taking entries
-          throw new IllegalStateException(err != null ? "append failed: " + err.getMessage()
-              : "log index " + got + " differs from the expected " + index, err);
+      } else {
+        for (int i = 0; i < envs.size(); i++) {
+          projections.apply(party, index + i, envs.get(i));
         }
-        toIndex.add(new Pending(row, actor));
-        onDurable.accept(index + 1);
-        return new Submitted(index, leaf, r.clientId(), false);
+      }
+      List<CompletableFuture<Long>> appends = new ArrayList<>();
+      for (int i = 0; i < entries.size(); i++) {
+        long at = index + i;
+        byte[] entry = entries.get(i);
+        MessageRow row = new MessageRow(party, at, r.type(), MerkleHash.leaf(entry).hex(), entry, clock.instant(),
+            envs.get(i).clientId());
+        appends.add(log.appendAsync(entry).handle((got, err) -> {
+          if (err != null || got != at) {
+            broken = true; // the projection ran ahead of the log: stop taking entries
+            throw new IllegalStateException(err != null ? "append failed: " + err.getMessage()
+                : "log index " + got + " differs from the expected " + at, err);
+          }
+          toIndex.add(new Pending(row, actor));
+          return got;
+        }));
+      }
+      String leaf = MerkleHash.leaf(entries.get(0)).hex();
+      int count = entries.size();
+      done = CompletableFuture.allOf(appends.toArray(CompletableFuture[]::new)).thenApply(v -> {
+        onDurable.accept(index + count);
+        return new Submitted(index, leaf, r.clientId(), false, count);
       });
       inFlight.put(r.clientId(), done);
     }
@@ -125,7 +147,7 @@ public final class Submitter implements AutoCloseable {
   }
 
   private static Submitted duplicate(Submitted s) {
-    return new Submitted(s.index(), s.leafHash(), s.clientId(), true);
+    return new Submitted(s.index(), s.leafHash(), s.clientId(), true, s.entries());
   }
 
   private Optional<MessageRow> lookup(String clientId) throws IOException {
@@ -180,7 +202,7 @@ public final class Submitter implements AutoCloseable {
       store.putOwnMessages(e.getValue(), e.getKey());
     }
     for (Pending p : batch) {
-      inFlight.remove(p.row().clientId());
+      inFlight.remove(p.row().clientId().split("#")[0]);
     }
   }
 
