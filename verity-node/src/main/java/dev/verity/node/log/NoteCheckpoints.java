@@ -57,10 +57,15 @@ public final class NoteCheckpoints {
       throws InvalidCheckpointException {
     String text = new String(file, StandardCharsets.UTF_8);
     try {
-      if (!Arrays.equals(SignedNote.parse(file).toBytes(), file)) {
+      SignedNote parsed = SignedNote.parse(file);
+      if (!Arrays.equals(parsed.toBytes(), file)) {
         throw new InvalidCheckpointException("checkpoint is not in canonical form");
       }
       SignedCheckpoint c = SignedCheckpoint.open(text, origin, verifiers);
+      // verification drops repeated signature lines (as Go's note.Open); canonical bytes have none
+      if (c.note().verified().size() + c.note().unverified().size() != parsed.signatures().size()) {
+        throw new InvalidCheckpointException("checkpoint is not in canonical form: repeated signature lines");
+      }
       if (!c.checkpoint().format().equals(c.note().text())) {
         throw new InvalidCheckpointException("checkpoint body is not in canonical form");
       }
