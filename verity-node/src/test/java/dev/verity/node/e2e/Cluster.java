@@ -104,6 +104,27 @@ final class Cluster implements AutoCloseable {
     }
   }
 
+  /** Pins {@code b} in {@code a}, reached at {@code url} (e.g. through a relay). */
+  void pin(Member a, Member b, String url) {
+    cli("node", "peer", "add", "--dir", a.dir.toString(), "--identity", b.dir.resolve("identity.json").toString(),
+        "--url", url);
+  }
+
+  /** The log of {@code m} audited from its files (fsck), with its own key. */
+  static dev.verity.tlog.audit.AuditReport fsck(Member m) throws Exception {
+    var id = dev.verity.node.identity.NodeIdentity.readPublic(m.dir.resolve("identity.json"));
+    try (var storage = dev.verity.tlog.storage.LogStorage.directory(m.dir.resolve("log"))) {
+      return dev.verity.tlog.audit.LogAuditor.audit(storage,
+          dev.verity.node.log.NoteCheckpoints.reader(id.origin(), id.logKey()), 1);
+    }
+  }
+
+  /** A bomber-exercise notification (no fields, no inventory effect) at 2020-09-01 plus i minutes. */
+  static String exercise(String clientId, int i) {
+    return "{\"clientId\":\"" + clientId + "\",\"type\":\"bomber-exercise\",\"message\":{\"eventTime\":\""
+        + java.time.Instant.parse("2020-09-01T00:00:00Z").plusSeconds(60L * i) + "\"}}";
+  }
+
   void startAll() throws Exception {
     for (Member m : members) {
       start(m);
