@@ -22,7 +22,8 @@ import picocli.CommandLine.Command;
         dev.verity.node.treaty.ComplianceCommand.class,
         dev.verity.node.treaty.ReconcileCommand.class,
         dev.verity.node.treaty.ScenarioCommand.class,
-        dev.verity.node.nodecli.NodeCommand.class})
+        dev.verity.node.nodecli.NodeCommand.class,
+        dev.verity.node.bundle.BundleCommand.class})
 public final class VerityCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

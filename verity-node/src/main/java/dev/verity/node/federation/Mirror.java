@@ -77,6 +77,11 @@ public final class Mirror {
     return TreeProofs.inclusion(tree, index, size);
   }
 
+  /** The consistency proof from {@code oldSize} to {@code size} of the mirrored tree (RFC 9162). */
+  public synchronized List<Hash> consistency(long oldSize, long size) throws IOException {
+    return oldSize == 0 || oldSize == size ? List.of() : TreeProofs.consistency(tree, oldSize, size).path();
+  }
+
   /**
    * Brings the mirror up to {@code checkpoint} (already signature-checked), fetching what is
    * missing from {@code source}; fails with an alarm kind if the peer's log does not match.

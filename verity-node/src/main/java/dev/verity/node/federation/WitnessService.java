@@ -48,6 +48,15 @@ public final class WitnessService {
 
   /** Handles an add-checkpoint request from {@code from} (authenticated by its pinned TLS key). */
   public WitnessResponse addCheckpoint(PeerConfig from, byte[] body) {
+    PeerClient client = clients.get(from.party());
+    return addCheckpoint(from, body, client::bundle);
+  }
+
+  /**
+   * As {@link #addCheckpoint(PeerConfig, byte[])}, with the entries from {@code entries}: the
+   * peer's log over the network, or an air-gap bundle, checked exactly the same way.
+   */
+  public WitnessResponse addCheckpoint(PeerConfig from, byte[] body, Mirror.BundleSource entries) {
     AddCheckpointRequest req;
     try {
       req = AddCheckpointRequest.parse(body);
@@ -67,10 +76,9 @@ public final class WitnessService {
       return text(403, "checkpoint signature does not verify: " + e.getMessage());
     }
     Mirror mirror = mirrors.get(from.party());
-    PeerClient client = clients.get(from.party());
     synchronized (mirror) {
       try {
-        mirror.catchUp(signed.checkpoint(), req.checkpoint(), client::bundle);
+        mirror.catchUp(signed.checkpoint(), req.checkpoint(), entries);
       } catch (FederationException e) {
         alarm(from.party(), e.kind(), e.getMessage());
         return text(422, e.getMessage());
