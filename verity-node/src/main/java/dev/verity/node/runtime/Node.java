@@ -63,6 +63,7 @@ public final class Node implements AutoCloseable {
   private final Submitter submitter;
   private final WitnessService witness;
   private final Clock clock = Clock.systemUTC();
+  private final List<java.util.function.LongConsumer> receiptListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
   private ApiServer api;
   private PeerServer peerServer;
 
@@ -90,7 +91,8 @@ public final class Node implements AutoCloseable {
     this.witness = new WitnessService(config.party(), w, store, mirrors, clients, clock);
     for (PeerConfig p : config.peers()) {
       publishers.add(new Publisher(config.party(), clients.get(p.party()), readStorage, ownReader, store,
-          CosignatureV1.parseVerifier(p.identity().witnessKey()), clock, size -> {}));
+          CosignatureV1.parseVerifier(p.identity().witnessKey()), clock,
+          size -> receiptListeners.forEach(l -> l.accept(size))));
     }
     this.submitter = new Submitter(agreement, config.party(), log, projections, store, clock,
         size -> publishers.forEach(pub -> pub.wake(size)));
@@ -175,6 +177,11 @@ public final class Node implements AutoCloseable {
     Files.write(tmp, CanonicalJson.mapper().writeValueAsBytes(ports));
     Files.move(tmp, run.resolve("ports.json"), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
         java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  /** Calls {@code l} with the cosigned size each time a peer's receipt is stored (for benchmarks). */
+  public void onReceipt(java.util.function.LongConsumer l) {
+    receiptListeners.add(l);
   }
 
   public Path dir() {
