@@ -108,6 +108,7 @@ public final class Bundles {
   public static Imported importBundle(Path dir, Bundle b) throws BundleException {
     try {
       NodeConfig c = NodeConfig.read(dir);
+      refuseIfRunning(dir);
       PeerConfig peer = c.peers().stream().filter(p -> p.identity().origin().equals(b.origin())).findFirst()
           .orElseThrow(() -> new BundleException("bundle of " + b.origin() + ": not a pinned peer"));
       var verifier = NoteKeys.parseVerifier(peer.identity().logKey());
@@ -144,6 +145,17 @@ public final class Bundles {
       throw e;
     } catch (Exception e) {
       throw new BundleException("cannot import: " + e.getMessage(), e);
+    }
+  }
+
+  /** The running node holds its mirror in memory: importing underneath it would go unseen. */
+  static void refuseIfRunning(Path dir) throws Exception {
+    Path ports = dir.resolve("run/ports.json");
+    if (Files.exists(ports)) {
+      long pid = CanonicalJson.mapper().readTree(ports.toFile()).path("pid").asLong(-1);
+      if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+        throw new BundleException(dir + ": the node is running (pid " + pid + "); stop it before importing");
+      }
     }
   }
 

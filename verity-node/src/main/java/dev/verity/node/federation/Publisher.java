@@ -112,8 +112,14 @@ public final class Publisher implements AutoCloseable {
     if (peerSize > 0 && peerSize < size) {
       proof = LogReader.open(storage, ownReader).consistencyProof(peerSize, size).path();
     }
-    store.setPublished(client.peer().party(), size);
-    PeerClient.Answer a = client.addCheckpoint(new AddCheckpointRequest(peerSize, proof, note).format());
+    PeerClient.Answer a;
+    try {
+      a = client.addCheckpoint(new AddCheckpointRequest(peerSize, proof, note).format());
+    } finally {
+      // after the request, not before: it is shown to operators, and keeping an fsync off the
+      // round trip keeps receipts fast (a receipt also advances it)
+      store.setPublished(client.peer().party(), size);
+    }
     if (a.status() == 409 && a.contentType().startsWith("text/x.tlog.size")) {
       peerSize = Long.parseLong(a.body().trim()); // C2SP tlog-witness: retry from the size it holds
       return peerSize <= size;

@@ -242,6 +242,11 @@ public final class Node implements AutoCloseable {
 
   @Override
   public void close() {
+    try {
+      Files.deleteIfExists(dir.resolve("run/ports.json"));
+    } catch (java.io.IOException e) {
+      // stale file: bundle import checks whether its pid is alive
+    }
     if (api != null) {
       api.close();
     }

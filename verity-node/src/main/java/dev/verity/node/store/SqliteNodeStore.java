@@ -262,10 +262,11 @@ public final class SqliteNodeStore implements NodeStore {
       if (receipt) {
         ensurePeer(c.witness());
         try (PreparedStatement p = db.prepareStatement(
-            "UPDATE peers SET cosigned=MAX(cosigned, ?), last_contact=? WHERE peer=?")) {
+            "UPDATE peers SET cosigned=MAX(cosigned, ?), published=MAX(published, ?), last_contact=? WHERE peer=?")) {
           p.setLong(1, c.size());
-          p.setString(2, Instant.now().toString());
-          p.setString(3, c.witness());
+          p.setLong(2, c.size());
+          p.setString(3, Instant.now().toString());
+          p.setString(4, c.witness());
           p.executeUpdate();
         }
         auditRow("peer:" + c.witness(), "receipt", "cosigned size " + c.size());
