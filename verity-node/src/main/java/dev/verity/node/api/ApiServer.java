@@ -71,9 +71,9 @@ public final class ApiServer implements AutoCloseable {
       cfg.routes.get("/api/v1/messages", ctx -> self[0].list(ctx));
       cfg.routes.get("/api/v1/messages/{party}/{index}", ctx -> self[0].one(ctx));
       cfg.routes.get("/api/v1/compliance", ctx -> Http.json(ctx, 200,
-          Map.of("asOf", day(ctx), "parties", node.projections().compliance(day(ctx)))));
+          new java.util.TreeMap<>(Map.of("asOf", day(ctx), "parties", node.projections().compliance(day(ctx))))));
       cfg.routes.get("/api/v1/inventory", ctx -> Http.json(ctx, 200,
-          Map.of("asOf", day(ctx), "parties", node.projections().inventory(day(ctx)))));
+          new java.util.TreeMap<>(Map.of("asOf", day(ctx), "parties", node.projections().inventory(day(ctx))))));
       cfg.routes.get("/api/v1/obligations", ctx -> self[0].obligations(ctx));
       cfg.routes.get("/api/v1/log", ctx -> self[0].logView(ctx));
       cfg.routes.get("/api/v1/audit", ctx -> {
@@ -293,6 +293,10 @@ public final class ApiServer implements AutoCloseable {
       v.put("cosignedSize", pos.cosignedSize());
       v.put("mirroredSize", pos.mirroredSize());
       v.put("lastContact", pos.lastContact());
+      // for the dashboard's "peer silent too long": own entries waiting for this peer's receipt, and since when
+      long waiting = Math.max(0, m.containsKey("size") ? (long) m.get("size") - pos.cosignedSize() : 0);
+      v.put("awaitingReceipt", waiting);
+      v.put("silentSeconds", pos.lastContact() == null ? null : now - pos.lastContact().getEpochSecond());
       Cosignature c = node.store().latestCosignature(node.config().party(), p.party()).orElse(null);
       if (c != null) {
         v.put("latestCosignature", Map.of("size", c.size(), "time", Instant.ofEpochSecond(c.cosignedAt()),

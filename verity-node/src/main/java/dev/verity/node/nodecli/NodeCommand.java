@@ -92,8 +92,9 @@ public final class NodeCommand implements Runnable {
         stop.countDown();
       }, "verity-shutdown"));
       PrintWriter out = spec.commandLine().getOut();
-      out.printf("node %s running: api http://%s:%d/ peer https://%s:%d/%n", node.config().party(),
-          node.config().apiHost(), node.apiPort(), node.config().peerHost(), node.peerPort());
+      out.printf("node %s running: api %s://%s:%d/ peer https://%s:%d/%n", node.config().party(),
+          node.config().apiTls() ? "https" : "http", node.config().apiHost(), node.apiPort(), node.config().peerHost(),
+          node.peerPort());
       out.flush();
       stop.await();
       return 0;
