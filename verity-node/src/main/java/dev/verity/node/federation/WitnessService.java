@@ -35,6 +35,7 @@ public final class WitnessService {
   private final Map<String, Mirror> mirrors;
   private final Map<String, PeerClient> clients;
   private final Clock clock;
+  private final Map<String, Long> lastRequest = new java.util.concurrent.ConcurrentHashMap<>();
 
   public WitnessService(String self, Witness witness, NodeStore store, Map<String, Mirror> mirrors,
       Map<String, PeerClient> clients, Clock clock) {
@@ -57,6 +58,7 @@ public final class WitnessService {
    * peer's log over the network, or an air-gap bundle, checked exactly the same way.
    */
   public WitnessResponse addCheckpoint(PeerConfig from, byte[] body, Mirror.BundleSource entries) {
+    lastRequest.put(from.party(), System.nanoTime());
     AddCheckpointRequest req;
     try {
       req = AddCheckpointRequest.parse(body);
@@ -94,6 +96,40 @@ public final class WitnessService {
         alarm(from.party(), "inconsistent", "consistency proof refused for size " + signed.checkpoint().size());
       }
       return r;
+    }
+  }
+
+  /** Nanoseconds since {@code party} last sent an add-checkpoint request, or MAX_VALUE if never. */
+  public long sinceLastRequest(String party) {
+    Long t = lastRequest.get(party);
+    return t == null ? Long.MAX_VALUE : System.nanoTime() - t;
+  }
+
+  /**
+   * Pulls the peer's current checkpoint and entries into the mirror without cosigning: catches
+   * a peer that serves another history than it pushes (split view), and keeps a quiet peer's
+   * entries current. A bad signature, fork or altered entry raises an alarm as on the push path.
+   */
+  public void poll(PeerConfig peer) {
+    PeerClient client = clients.get(peer.party());
+    Mirror mirror = mirrors.get(peer.party());
+    try {
+      byte[] cp = client.checkpoint();
+      SignedCheckpoint signed;
+      try {
+        signed = NoteCheckpoints.open(cp, peer.identity().origin(),
+            NoteVerifiers.of(NoteKeys.parseVerifier(peer.identity().logKey())));
+      } catch (InvalidCheckpointException | NoteException e) {
+        alarm(peer.party(), "bad-signature", "served checkpoint refused: " + e.getMessage());
+        return;
+      }
+      synchronized (mirror) {
+        mirror.catchUp(signed.checkpoint(), new String(cp, StandardCharsets.UTF_8), client::bundle);
+      }
+    } catch (FederationException e) {
+      alarm(peer.party(), e.kind(), "served log: " + e.getMessage());
+    } catch (IOException | StoreException e) {
+      // the peer is unreachable: the publisher's retries and the next poll cover it
     }
   }
 

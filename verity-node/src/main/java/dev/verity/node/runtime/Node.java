@@ -64,6 +64,7 @@ public final class Node implements AutoCloseable {
   private final WitnessService witness;
   private final Clock clock = Clock.systemUTC();
   private final List<java.util.function.LongConsumer> receiptListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private dev.verity.node.federation.MirrorPoller poller;
   private ApiServer api;
   private PeerServer peerServer;
 
@@ -112,6 +113,7 @@ public final class Node implements AutoCloseable {
       n.peerServer = PeerServer.start(n);
       n.api = ApiServer.start(n);
       n.publishers.forEach(Publisher::start);
+      n.poller = new dev.verity.node.federation.MirrorPoller(n.witness, n.config.peers());
       n.writePorts();
       return n;
     } catch (Exception e) {
@@ -246,6 +248,9 @@ public final class Node implements AutoCloseable {
       Files.deleteIfExists(dir.resolve("run/ports.json"));
     } catch (java.io.IOException e) {
       // stale file: bundle import checks whether its pid is alive
+    }
+    if (poller != null) {
+      poller.close();
     }
     if (api != null) {
       api.close();
