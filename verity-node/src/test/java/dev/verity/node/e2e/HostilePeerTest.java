@@ -82,6 +82,12 @@ class HostilePeerTest {
       var altered = asRu.addCheckpoint(new AddCheckpointRequest(size, consistency, next).format());
       assertThat(altered.status()).as(altered.body()).isEqualTo(422);
 
+      // the pull side finds the same in what RU serves, without any push
+      int alarms = us.store().alarms().size();
+      us.witness().poll(us.config().peers().get(0));
+      assertThat(us.store().alarms()).hasSize(alarms + 1);
+      assertThat(us.store().alarms().get(alarms).detail()).startsWith("served log");
+
       assertThat(us.store().position("RU").mirroredSize()).as("nothing of the bad checkpoints applied").isEqualTo(size);
       assertThat(us.store().latestCosignature("RU", "US").orElseThrow().size()).as("never cosigned").isEqualTo(size);
       JsonNode log = Cluster.getJson(usM, "/api/v1/log");
