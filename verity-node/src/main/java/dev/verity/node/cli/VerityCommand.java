@@ -24,8 +24,10 @@ import picocli.CommandLine.Command;
         dev.verity.node.treaty.ScenarioCommand.class,
         dev.verity.node.inspection.InspectionCommand.class,
         dev.verity.node.inspection.EscrowCommand.class,
-        BenchCommand.class,
-        LogDemoCommand.class})
+        dev.verity.node.nodecli.NodeCommand.class,
+        dev.verity.node.bundle.BundleCommand.class,
+        dev.verity.node.demo.DemoCommand.class,
+        BenchCommand.class})
 public final class VerityCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

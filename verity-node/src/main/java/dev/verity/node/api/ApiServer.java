@@ -1,0 +1,346 @@
+package dev.verity.node.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.verity.node.config.PeerConfig;
+import dev.verity.node.json.CanonicalJson;
+import dev.verity.node.runtime.Node;
+import dev.verity.node.store.Records.Cosignature;
+import dev.verity.node.store.Records.MessageRow;
+import dev.verity.node.store.Records.PeerPosition;
+import dev.verity.node.store.Records.TokenRow;
+import dev.verity.node.store.StoreException;
+import dev.verity.node.submit.SubmitException;
+import dev.verity.node.submit.SubmitRequest;
+import dev.verity.node.submit.Submitted;
+import dev.verity.tlog.checkpoint.Checkpoint;
+import dev.verity.tlog.log.LogReader;
+import dev.verity.tlog.merkle.Hash;
+import dev.verity.tlog.merkle.InclusionProof;
+import dev.verity.tlog.note.SignedNote;
+import dev.verity.tlog.proof.TlogProof;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+
+/**
+ * The operator REST API under {@code /api/v1} (described by {@code /api/v1/openapi.json}).
+ * Every call but the description needs {@code Authorization: Bearer <token>}; submitting needs
+ * the operator role. Listens on 127.0.0.1 by default, plain HTTP, or TLS with the node's own
+ * certificate when {@code apiTls} is set (docs/user/node.md).
+ */
+public final class ApiServer implements AutoCloseable {
+  /** Every route, for the OpenAPI test: method and path in OpenAPI syntax. */
+  public static final List<String> ROUTES = List.of(
+      "GET /api/v1/openapi.json", "GET /api/v1/session", "GET /api/v1/agreement", "POST /api/v1/messages",
+      "GET /api/v1/messages", "GET /api/v1/messages/{party}/{index}", "GET /api/v1/compliance",
+      "GET /api/v1/inventory", "GET /api/v1/obligations", "GET /api/v1/log", "GET /api/v1/audit");
+
+  private final Javalin app;
+  private final Node node;
+  private final String scheme;
+
+  private ApiServer(Javalin app, Node node, String scheme) {
+    this.app = app;
+    this.node = node;
+    this.scheme = scheme;
+  }
+
+  public static ApiServer start(Node node) {
+    var c = node.config();
+    var tls = c.apiTls() ? dev.verity.node.identity.PinnedTls.context(node.identity(), java.util.Set::of) : null;
+    ApiServer[] self = new ApiServer[1];
+    Javalin app = Http.create(c.apiHost(), c.apiPort(), tls, false, c.maxRequestBytes(), cfg -> {
+      cfg.routes.before("/api/v1/*", ctx -> authenticate(node, ctx));
+      cfg.routes.get("/api/v1/openapi.json", ApiServer::openapi);
+      cfg.routes.get("/api/v1/session", ctx -> self[0].session(ctx));
+      cfg.routes.get("/api/v1/agreement", ctx -> Http.json(ctx, 200, node.agreement()));
+      cfg.routes.post("/api/v1/messages", ctx -> self[0].submit(ctx));
+      cfg.routes.get("/api/v1/messages", ctx -> self[0].list(ctx));
+      cfg.routes.get("/api/v1/messages/{party}/{index}", ctx -> self[0].one(ctx));
+      cfg.routes.get("/api/v1/compliance", ctx -> Http.json(ctx, 200,
+          new java.util.TreeMap<>(Map.of("asOf", day(ctx), "parties", node.projections().compliance(day(ctx))))));
+      cfg.routes.get("/api/v1/inventory", ctx -> Http.json(ctx, 200,
+          new java.util.TreeMap<>(Map.of("asOf", day(ctx), "parties", node.projections().inventory(day(ctx))))));
+      cfg.routes.get("/api/v1/obligations", ctx -> self[0].obligations(ctx));
+      cfg.routes.get("/api/v1/log", ctx -> self[0].logView(ctx));
+      cfg.routes.get("/api/v1/audit", ctx -> {
+        requireRole(ctx, Tokens.OPERATOR);
+        Http.json(ctx, 200, node.store().auditTrail(limit(ctx)));
+      });
+    });
+    self[0] = new ApiServer(app, node, tls == null ? "http" : "https");
+    app.start();
+    return self[0];
+  }
+
+  private static void authenticate(Node node, Context ctx) throws StoreException {
+    if (ctx.contentLength() > node.config().maxRequestBytes()) {
+      throw new Http.ApiError(413, null, "request larger than " + node.config().maxRequestBytes() + " bytes");
+    }
+    if (ctx.path().equals("/api/v1/openapi.json")) {
+      return;
+    }
+    String h = ctx.header("Authorization");
+    if (h == null || !h.startsWith("Bearer ")) {
+      ctx.header("WWW-Authenticate", "Bearer");
+      throw new Http.ApiError(401, "Authorization", "an API token is required: Authorization: Bearer <token>");
+    }
+    TokenRow t = Tokens.check(node.store(), h.substring(7).trim())
+        .orElseThrow(() -> new Http.ApiError(401, "Authorization", "unknown API token"));
+    ctx.attribute("role", t.role());
+    ctx.attribute("actor", "token:" + t.name());
+  }
+
+  private static void requireRole(Context ctx, String role) {
+    if (!role.equals(ctx.attribute("role"))) {
+      throw new Http.ApiError(403, null, "this needs the " + role + " role");
+    }
+  }
+
+  private static void openapi(Context ctx) throws IOException {
+    try (InputStream in = ApiServer.class.getResourceAsStream("openapi.json")) {
+      ctx.contentType("application/json").result(in.readAllBytes());
+    }
+  }
+
+  private void session(Context ctx) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("party", node.config().party());
+    m.put("agreement", node.agreement().id());
+    m.put("role", ctx.attribute("role"));
+    m.put("actor", ctx.attribute("actor"));
+    m.put("peers", node.config().peers().stream().map(PeerConfig::party).toList());
+    Http.json(ctx, 200, m);
+  }
+
+  private void submit(Context ctx) throws Exception {
+    requireRole(ctx, Tokens.OPERATOR);
+    JsonNode body;
+    try {
+      body = CanonicalJson.mapper().readTree(ctx.bodyAsBytes());
+    } catch (IOException e) {
+      throw new Http.ApiError(400, null, "malformed JSON: " + e.getMessage().split("\n")[0]);
+    }
+    if (body == null || !body.isObject()) {
+      throw new Http.ApiError(400, null, "the body must be a JSON object {clientId, type, message}");
+    }
+    SubmitRequest r = new SubmitRequest(text(body, "clientId"), text(body, "type"), body.get("message"));
+    Submitted s;
+    try {
+      s = node.submitter().submit(r, ctx.attribute("actor"));
+    } catch (SubmitException e) {
+      throw new Http.ApiError(e.status(), e.field(), e.getMessage());
+    }
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("party", node.config().party());
+    m.put("index", s.index());
+    m.put("leafHash", s.leafHash());
+    m.put("clientId", s.clientId());
+    m.put("duplicate", s.duplicate());
+    m.put("entries", s.entries());
+    Http.json(ctx, s.duplicate() ? 200 : 201, m);
+  }
+
+  private static String text(JsonNode n, String field) {
+    JsonNode v = n.get(field);
+    return v == null || !v.isTextual() ? null : v.textValue();
+  }
+
+  private void list(Context ctx) throws StoreException {
+    String dir = ctx.queryParam("direction");
+    if (dir != null && !dir.equals("in") && !dir.equals("out")) {
+      throw new Http.ApiError(400, "direction", "in or out");
+    }
+    String self = node.config().party();
+    List<MessageRow> rows = dir == null ? node.store().messages(null, false, ctx.queryParam("type"), limit(ctx))
+        : node.store().messages(self, dir.equals("in"), ctx.queryParam("type"), limit(ctx));
+    Receipts rc = receipts();
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (MessageRow r : rows) {
+      out.add(view(r, rc, false));
+    }
+    Http.json(ctx, 200, Map.of("messages", out));
+  }
+
+  /** Receipt state, read once per request. */
+  private record Receipts(Map<String, PeerPosition> peers, Map<String, NavigableMap<Long, Long>> firstTimes) {}
+
+  private Receipts receipts() throws StoreException {
+    Map<String, PeerPosition> peers = new LinkedHashMap<>();
+    Map<String, NavigableMap<Long, Long>> times = new HashMap<>();
+    times.put(node.config().party(), node.store().firstCosignatureTimes(node.config().party()));
+    for (PeerConfig p : node.config().peers()) {
+      peers.put(p.party(), node.store().position(p.party()));
+      times.put(p.party(), node.store().firstCosignatureTimes(p.party()));
+    }
+    return new Receipts(peers, times);
+  }
+
+  private Map<String, Object> view(MessageRow r, Receipts rc, boolean full) {
+    boolean own = r.party().equals(node.config().party());
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("party", r.party());
+    m.put("index", r.index());
+    m.put("direction", own ? "out" : "in");
+    m.put("type", r.type());
+    m.put("leafHash", r.leafHash());
+    String status;
+    if (own) {
+      boolean all = !rc.peers().isEmpty() && rc.peers().values().stream().allMatch(p -> p.cosignedSize() > r.index());
+      boolean any = rc.peers().values().stream().anyMatch(p -> p.publishedSize() > r.index());
+      status = all ? "cosigned" : any ? "published" : "appended";
+      Map<String, Object> per = new LinkedHashMap<>();
+      rc.peers().forEach((k, v) -> per.put(k, v.cosignedSize() > r.index()));
+      m.put("cosignedBy", per);
+    } else {
+      status = "received";
+    }
+    var t = rc.firstTimes().getOrDefault(r.party(), new java.util.TreeMap<>()).ceilingEntry(r.index() + 1);
+    if (t != null) {
+      status = own ? status : "cosigned";
+      m.put("receivedAt", Instant.ofEpochSecond(t.getValue()));
+    }
+    m.put("status", status);
+    m.put("storedAt", r.storedAt());
+    if (own && r.clientId() != null) {
+      m.put("clientId", r.clientId());
+    }
+    try {
+      m.put("entry", CanonicalJson.mapper().readTree(r.entry()));
+    } catch (IOException e) {
+      m.put("entry", null);
+    }
+    if (full) {
+      m.put("entryBase64", Base64.getEncoder().encodeToString(r.entry()));
+    }
+    return m;
+  }
+
+  private void one(Context ctx) throws Exception {
+    String party = ctx.pathParam("party");
+    long index;
+    try {
+      index = Long.parseLong(ctx.pathParam("index"));
+    } catch (NumberFormatException e) {
+      throw new Http.ApiError(400, "index", "not a number");
+    }
+    MessageRow r = node.store().message(party, index)
+        .orElseThrow(() -> new Http.ApiError(404, null, "no entry " + index + " of " + party));
+    Map<String, Object> m = view(r, receipts(), true);
+    String cp;
+    InclusionProof proof;
+    if (party.equals(node.config().party())) {
+      byte[] file = node.logStorage().readCheckpoint().orElseThrow();
+      cp = new String(file, StandardCharsets.UTF_8);
+      long size = Checkpoint.parse(SignedNote.parse(file).text()).size();
+      if (index >= size) {
+        throw new Http.ApiError(409, null, "entry not yet covered by a checkpoint");
+      }
+      proof = LogReader.open(node.logStorage(), node.ownReader()).inclusionProof(index, size);
+    } else {
+      var mirror = node.mirrors().get(party);
+      cp = node.store().position(party).mirroredCheckpoint();
+      if (mirror == null || cp == null) {
+        throw new Http.ApiError(404, null, "no checkpoint of " + party);
+      }
+      long size = Checkpoint.parse(SignedNote.parse(cp).text()).size();
+      proof = mirror.inclusion(index, size);
+    }
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("index", proof.index());
+    p.put("treeSize", proof.treeSize());
+    p.put("path", proof.path().stream().map(Hash::base64).toList());
+    p.put("checkpoint", cp);
+    p.put("tlogProof", TlogProof.of(proof, cp).format());
+    m.put("proof", p);
+    Http.json(ctx, 200, m);
+  }
+
+  private void obligations(Context ctx) throws StoreException {
+    Http.json(ctx, 200, Map.of("obligations",
+        node.projections().obligations(receipts().firstTimes(), node.clock().instant())));
+  }
+
+  private void logView(Context ctx) throws Exception {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("party", node.config().party());
+    m.put("origin", node.identity().publicIdentity().origin());
+    byte[] file = node.logStorage().readCheckpoint().orElse(null);
+    if (file != null) {
+      m.put("checkpoint", new String(file, StandardCharsets.UTF_8));
+      m.put("size", Checkpoint.parse(SignedNote.parse(file).text()).size());
+    }
+    List<Map<String, Object>> peers = new ArrayList<>();
+    long now = node.clock().instant().getEpochSecond();
+    for (PeerConfig p : node.config().peers()) {
+      PeerPosition pos = node.store().position(p.party());
+      Map<String, Object> v = new LinkedHashMap<>();
+      v.put("party", p.party());
+      v.put("publishedSize", pos.publishedSize());
+      v.put("cosignedSize", pos.cosignedSize());
+      v.put("mirroredSize", pos.mirroredSize());
+      v.put("lastContact", pos.lastContact());
+      // for the dashboard's "peer silent too long": own entries waiting for this peer's receipt, and since when
+      long waiting = Math.max(0, m.containsKey("size") ? (long) m.get("size") - pos.cosignedSize() : 0);
+      v.put("awaitingReceipt", waiting);
+      v.put("silentSeconds", pos.lastContact() == null ? null : now - pos.lastContact().getEpochSecond());
+      Cosignature c = node.store().latestCosignature(node.config().party(), p.party()).orElse(null);
+      if (c != null) {
+        v.put("latestCosignature", Map.of("size", c.size(), "time", Instant.ofEpochSecond(c.cosignedAt()),
+            "ageSeconds", now - c.cosignedAt(), "line", c.line()));
+      }
+      peers.add(v);
+    }
+    m.put("peers", peers);
+    m.put("alarms", node.store().alarms());
+    m.put("problems", node.projections().problems());
+    Http.json(ctx, 200, m);
+  }
+
+  private static int limit(Context ctx) {
+    String l = ctx.queryParam("limit");
+    try {
+      return l == null ? 100 : Math.max(1, Math.min(10_000, Integer.parseInt(l)));
+    } catch (NumberFormatException e) {
+      throw new Http.ApiError(400, "limit", "not a number");
+    }
+  }
+
+  private static LocalDate day(Context ctx) {
+    String s = ctx.queryParam("asOf");
+    if (s == null) {
+      return LocalDate.now(ZoneOffset.UTC);
+    }
+    try {
+      return LocalDate.parse(s);
+    } catch (DateTimeParseException e) {
+      throw new Http.ApiError(400, "asOf", "a date YYYY-MM-DD");
+    }
+  }
+
+  public int port() {
+    return Http.port(app);
+  }
+
+  public String url() {
+    return scheme + "://" + node.config().apiHost() + ":" + port() + "/";
+  }
+
+  @Override
+  public void close() {
+    app.stop();
+  }
+}

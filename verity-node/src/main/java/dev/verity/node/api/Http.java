@@ -1,0 +1,101 @@
+package dev.verity.node.api;
+
+import dev.verity.node.json.CanonicalJson;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+import javax.net.ssl.SSLContext;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+
+/** What both servers share: JSON answers, the error shape, and a Jetty connector with or without TLS. */
+final class Http {
+  private Http() {}
+
+  /** A 4xx/5xx answer with {@code {"error": ..., "field": ...}}. */
+  static final class ApiError extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final int status;
+    final String field;
+
+    ApiError(int status, String field, String message) {
+      super(message);
+      this.status = status;
+      this.field = field;
+    }
+  }
+
+  static void json(Context ctx, int status, Object body) {
+    try {
+      ctx.status(status).contentType("application/json").result(CanonicalJson.mapper().writeValueAsBytes(body));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static void error(Context ctx, int status, String field, String message) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("error", message);
+    if (field != null) {
+      m.put("field", field);
+    }
+    json(ctx, status, m);
+  }
+
+  /**
+   * A Javalin server on {@code host:port}; with {@code tls} non-null the one connector speaks
+   * TLS with that context, and with {@code needClientAuth} demands a client certificate.
+   */
+  static Javalin create(String host, int port, SSLContext tls, boolean needClientAuth, long maxBody,
+      Consumer<JavalinConfig> routes) {
+    return Javalin.create(cfg -> {
+      cfg.startup.showJavalinBanner = false;
+      cfg.startup.showOldJavalinVersionWarning = false;
+      cfg.http.maxRequestSize = maxBody;
+      cfg.jetty.host = host;
+      cfg.jetty.port = port;
+      cfg.jetty.addConnector((server, httpConfig) -> {
+        ServerConnector c;
+        if (tls != null) {
+          SslContextFactory.Server f = new SslContextFactory.Server();
+          f.setSslContext(tls);
+          f.setNeedClientAuth(needClientAuth);
+          f.setWantClientAuth(needClientAuth);
+          SecureRequestCustomizer src = new SecureRequestCustomizer();
+          src.setSniHostCheck(false); // peers are pinned by key, not by name
+          httpConfig.addCustomizer(src);
+          c = new ServerConnector(server, new SslConnectionFactory(f, "http/1.1"), new HttpConnectionFactory(httpConfig));
+        } else {
+          c = new ServerConnector(server, new HttpConnectionFactory(httpConfig));
+        }
+        c.setHost(host);
+        c.setPort(port);
+        return c;
+      });
+      cfg.routes.exception(ApiError.class, (e, ctx) -> error(ctx, e.status, e.field, e.getMessage()));
+      cfg.routes.exception(io.javalin.http.HttpResponseException.class,
+          (e, ctx) -> error(ctx, e.getStatus(), null, e.getMessage()));
+      cfg.routes.exception(Exception.class, (e, ctx) -> {
+        System.err.println("verity: " + ctx.method() + " " + ctx.path() + ": " + e);
+        error(ctx, 500, null, "internal error: " + e.getClass().getSimpleName());
+      });
+      cfg.routes.error(404, "*", ctx -> {
+        if (ctx.result() == null || ctx.result().isEmpty() || !ctx.result().startsWith("{")) {
+          error(ctx, 404, null, "not found: " + ctx.method() + " " + ctx.path());
+        }
+      });
+      routes.accept(cfg);
+    });
+  }
+
+  /** The port the server really listens on (port 0 picks one). */
+  static int port(Javalin app) {
+    return ((ServerConnector) app.jettyServer().server().getConnectors()[0]).getLocalPort();
+  }
+}

@@ -1,0 +1,91 @@
+package dev.verity.node.api;
+
+import dev.verity.node.config.PeerConfig;
+import dev.verity.node.identity.NodeIdentity;
+import dev.verity.node.identity.PinnedTls;
+import dev.verity.node.runtime.Node;
+import dev.verity.tlog.tiles.TileFormatException;
+import dev.verity.tlog.tiles.TilePath;
+import dev.verity.tlog.witness.WitnessResponse;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.security.cert.X509Certificate;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The peer port, always mutual TLS: only clients whose certificate key is pinned in this node's
+ * configuration get past the handshake. Serves this node's log as C2SP tlog-tiles
+ * ({@code /log/checkpoint}, {@code /log/tile/...}) and its witness
+ * ({@code POST /witness/add-checkpoint}, C2SP tlog-witness).
+ */
+public final class PeerServer implements AutoCloseable {
+  /** C2SP tlog-witness: a checkpoint with many signatures and 63 proof lines fits in 64 KiB. */
+  static final int MAX_WITNESS_BODY = 64 * 1024;
+
+  private final Javalin app;
+  private final String host;
+
+  private PeerServer(Javalin app, String host) {
+    this.app = app;
+    this.host = host;
+  }
+
+  public static PeerServer start(Node node) {
+    Set<String> pins = node.config().peers().stream().map(p -> p.identity().tlsPin()).collect(Collectors.toSet());
+    var tls = PinnedTls.context(node.identity(), () -> pins);
+    String host = node.config().peerHost();
+    Javalin app = Http.create(host, node.config().peerPort(), tls, true, MAX_WITNESS_BODY, cfg -> {
+      cfg.routes.before(ctx -> peer(node, ctx));
+      cfg.routes.get("/log/checkpoint", ctx -> {
+        byte[] cp = node.logStorage().readCheckpoint().orElseThrow(() -> new Http.ApiError(404, null, "no checkpoint"));
+        ctx.contentType("text/plain; charset=utf-8").header("Cache-Control", "no-cache").result(cp);
+      });
+      cfg.routes.get("/log/tile/<path>", ctx -> {
+        TilePath p;
+        try {
+          p = TilePath.parse("tile/" + ctx.pathParam("path"));
+        } catch (TileFormatException e) {
+          throw new Http.ApiError(400, "path", "not a tile path: " + e.getMessage());
+        }
+        byte[] data = node.logStorage().read(p).orElseThrow(() -> new Http.ApiError(404, null, "no such tile"));
+        // C2SP tlog-tiles: tiles are immutable; full ones can be cached for ever
+        ctx.contentType("application/octet-stream")
+            .header("Cache-Control", p.isFull() ? "public, max-age=31536000, immutable" : "no-cache").result(data);
+      });
+      cfg.routes.post("/witness/add-checkpoint", ctx -> {
+        if (ctx.contentLength() > MAX_WITNESS_BODY) {
+          throw new Http.ApiError(413, null, "request larger than " + MAX_WITNESS_BODY + " bytes");
+        }
+        WitnessResponse r = node.witness().addCheckpoint(peer(node, ctx), ctx.bodyAsBytes());
+        ctx.status(r.status()).contentType(r.contentType()).result(r.body());
+      });
+    });
+    app.start();
+    return new PeerServer(app, host);
+  }
+
+  /** The pinned peer behind this request's client certificate. */
+  static PeerConfig peer(Node node, Context ctx) {
+    Object attr = ctx.req().getAttribute("jakarta.servlet.request.X509Certificate");
+    if (!(attr instanceof X509Certificate[] chain) || chain.length == 0) {
+      throw new Http.ApiError(401, null, "a pinned peer certificate is required");
+    }
+    String pin = NodeIdentity.pin(chain[0]);
+    return node.config().peers().stream().filter(p -> p.identity().tlsPin().equals(pin)).findFirst()
+        .orElseThrow(() -> new Http.ApiError(403, null, "certificate key is not pinned"));
+  }
+
+  public int port() {
+    return Http.port(app);
+  }
+
+  public String url() {
+    return "https://" + host + ":" + port() + "/";
+  }
+
+  @Override
+  public void close() {
+    app.stop();
+  }
+}

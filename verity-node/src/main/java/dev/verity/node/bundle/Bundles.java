@@ -1,0 +1,176 @@
+package dev.verity.node.bundle;
+
+import dev.verity.core.agreement.AgreementCatalog;
+import dev.verity.node.config.NodeConfig;
+import dev.verity.node.config.PeerConfig;
+import dev.verity.node.federation.Mirror;
+import dev.verity.node.federation.WitnessService;
+import dev.verity.node.identity.NodeIdentity;
+import dev.verity.node.json.CanonicalJson;
+import dev.verity.node.log.NoteCheckpoints;
+import dev.verity.node.projection.Projections;
+import dev.verity.node.store.SqliteNodeStore;
+import dev.verity.tlog.checkpoint.Checkpoint;
+import dev.verity.tlog.log.LogReader;
+import dev.verity.tlog.merkle.Hash;
+import dev.verity.tlog.note.NoteKeys;
+import dev.verity.tlog.note.NoteVerifiers;
+import dev.verity.tlog.note.SignedNote;
+import dev.verity.tlog.storage.CheckpointReader;
+import dev.verity.tlog.storage.LogStorage;
+import dev.verity.tlog.tiles.EntryBundle;
+import dev.verity.tlog.tiles.TilePath;
+import dev.verity.tlog.witness.AddCheckpointRequest;
+import dev.verity.tlog.witness.Witness;
+import dev.verity.tlog.witness.WitnessResponse;
+import dev.verity.tlog.witness.WitnessState;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Writing and importing air-gap bundles for a node directory (the node must be stopped to import). */
+public final class Bundles {
+  private Bundles() {}
+
+  /** Exports this node's entries from {@code from} to its current checkpoint. */
+  public static Bundle export(Path dir, long from) throws BundleException {
+    try {
+      NodeConfig c = NodeConfig.read(dir);
+      NodeIdentity id = NodeIdentity.load(dir, c.agreement(), c.party());
+      String origin = id.publicIdentity().origin();
+      CheckpointReader reader = NoteCheckpoints.reader(origin, id.publicIdentity().logKey());
+      try (LogStorage storage = LogStorage.directory(dir.resolve("log"))) {
+        byte[] cp = storage.readCheckpoint().orElseThrow(() -> new BundleException("the log has no checkpoint"));
+        long size = reader.open(cp).size();
+        if (from < 0 || from > size) {
+          throw new BundleException("--from " + from + ": the log has " + size + " entries");
+        }
+        LogReader r = LogReader.open(storage, reader);
+        List<String> entries = r.entries(from, size).stream().map(e -> Base64.getEncoder().encodeToString(e)).toList();
+        List<String> proof = from == 0 || from == size ? List.of()
+            : r.consistencyProof(from, size).path().stream().map(Hash::base64).toList();
+        Bundle b = new Bundle(Bundle.FORMAT, origin, c.party(), from, entries, proof,
+            new String(cp, StandardCharsets.UTF_8), null);
+        String note = SignedNote.sign(noteText(b), NoteKeys.parseSigner(id.logSignerKey())).format();
+        return new Bundle(b.format(), b.origin(), b.party(), b.from(), b.entries(), b.consistency(), b.checkpoint(), note);
+      }
+    } catch (BundleException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new BundleException("cannot export: " + e.getMessage(), e);
+    }
+  }
+
+  static String noteText(Bundle b) throws Exception {
+    byte[] digest = MessageDigest.getInstance("SHA-256").digest(CanonicalJson.encode(b.unsigned()));
+    return Bundle.FORMAT + "\n" + b.origin() + "\nsha256 " + HexFormat.of().formatHex(digest) + "\n";
+  }
+
+  public static void write(Bundle b, Path file) throws BundleException {
+    try {
+      Files.write(file, CanonicalJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(b));
+    } catch (Exception e) {
+      throw new BundleException(file + ": " + e.getMessage(), e);
+    }
+  }
+
+  public static Bundle read(Path file) throws BundleException {
+    try {
+      Bundle b = CanonicalJson.mapper().readValue(file.toFile(), Bundle.class);
+      if (!Bundle.FORMAT.equals(b.format()) || b.entries() == null || b.checkpoint() == null || b.note() == null) {
+        throw new BundleException(file + ": not a " + Bundle.FORMAT + " bundle");
+      }
+      return b;
+    } catch (BundleException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new BundleException(file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** What an import did: the size reached and the cosignature to carry back as the receipt. */
+  public record Imported(String party, long size, int status, String answer) {}
+
+  /**
+   * Imports a bundle from a pinned peer into a stopped node: the bundle's signature, then the
+   * same path as online delivery (checkpoint signature, entries against the root, mirror,
+   * witness consistency, cosignature).
+   */
+  public static Imported importBundle(Path dir, Bundle b) throws BundleException {
+    try {
+      NodeConfig c = NodeConfig.read(dir);
+      refuseIfRunning(dir);
+      PeerConfig peer = c.peers().stream().filter(p -> p.identity().origin().equals(b.origin())).findFirst()
+          .orElseThrow(() -> new BundleException("bundle of " + b.origin() + ": not a pinned peer"));
+      var verifier = NoteKeys.parseVerifier(peer.identity().logKey());
+      var note = SignedNote.parse(b.note()).verify(NoteVerifiers.of(verifier));
+      if (!note.text().equals(noteText(b))) {
+        throw new BundleException("bundle signature does not cover this content (altered bundle)");
+      }
+      NodeIdentity id = NodeIdentity.load(dir, c.agreement(), c.party());
+      Clock clock = Clock.systemUTC();
+      try (SqliteNodeStore store = SqliteNodeStore.open(dir.resolve("node.db"))) {
+        Projections projections = new Projections(AgreementCatalog.get(c.agreement()));
+        Mirror mirror = Mirror.load(peer.party(), store, projections, clock);
+        Map<String, Mirror> mirrors = new HashMap<>();
+        mirrors.put(peer.party(), mirror);
+        WitnessState state = WitnessState.inDirectory(dir.resolve("witness"));
+        Witness w = Witness.create(List.of(id.cosigner(clock)),
+            Map.of(peer.identity().origin(), NoteVerifiers.of(verifier)), state, clock);
+        WitnessService ws = new WitnessService(c.party(), w, store, mirrors, Map.of(), clock);
+        Checkpoint cp = NoteCheckpoints.open(b.checkpoint().getBytes(StandardCharsets.UTF_8), b.origin(),
+            NoteVerifiers.of(verifier)).checkpoint();
+        long old = state.latest(b.origin()).map(Checkpoint::size).orElse(0L);
+        // verify and apply the entries first, so the mirror can give the witness its proof from old
+        try {
+          mirror.catchUp(cp, b.checkpoint(), source(b));
+        } catch (dev.verity.node.federation.FederationException e) {
+          store.raiseAlarm(peer.party(), e.kind(), "bundle: " + e.getMessage());
+          throw new BundleException("refused: " + e.getMessage());
+        }
+        WitnessResponse r = ws.addCheckpoint(peer, new AddCheckpointRequest(old, mirror.consistency(old, cp.size()),
+            b.checkpoint()).format().getBytes(StandardCharsets.UTF_8), source(b));
+        return new Imported(peer.party(), mirror.size(), r.status(), r.body());
+      }
+    } catch (BundleException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new BundleException("cannot import: " + e.getMessage(), e);
+    }
+  }
+
+  /** The running node holds its mirror in memory: importing underneath it would go unseen. */
+  static void refuseIfRunning(Path dir) throws Exception {
+    Path ports = dir.resolve("run/ports.json");
+    if (Files.exists(ports)) {
+      long pid = CanonicalJson.mapper().readTree(ports.toFile()).path("pid").asLong(-1);
+      if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+        throw new BundleException(dir + ": the node is running (pid " + pid + "); stop it before importing");
+      }
+    }
+  }
+
+  /** Serves entry bundles from the bundle's entries, as the peer's log would. */
+  static Mirror.BundleSource source(Bundle b) {
+    List<byte[]> entries = new ArrayList<>();
+    b.entries().forEach(e -> entries.add(Base64.getDecoder().decode(e)));
+    long from = b.from();
+    return id -> {
+      long start = id.index() * TilePath.WIDTH;
+      if (start < from || start + id.width() > from + entries.size()) {
+        return Optional.empty();
+      }
+      return Optional.of(EntryBundle.format(entries.subList((int) (start - from), (int) (start - from + id.width()))));
+    };
+  }
+
+}

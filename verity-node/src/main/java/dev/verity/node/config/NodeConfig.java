@@ -1,0 +1,77 @@
+package dev.verity.node.config;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code DIR/node.yaml}: who this node is and where it listens. The operator API listens on
+ * {@code apiHost:apiPort} (plain HTTP bound to 127.0.0.1 by default, or TLS with
+ * {@code apiTls: true}); peers reach {@code peerHost:peerPort}, which is always mutual TLS.
+ * Port 0 picks a free port; the chosen ports are written to {@code DIR/run/ports.json}.
+ */
+public record NodeConfig(String party, String agreement, String apiHost, int apiPort, boolean apiTls,
+    String peerHost, int peerPort, String advertisedUrl, long maxRequestBytes, List<PeerConfig> peers) {
+
+  /** A New START declaration of 1,500 items is about 150 KB of JSON. */
+  public static final long DEFAULT_MAX_REQUEST = 1024 * 1024;
+
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+  public NodeConfig {
+    peers = peers == null ? List.of() : List.copyOf(peers);
+    maxRequestBytes = maxRequestBytes <= 0 ? DEFAULT_MAX_REQUEST : maxRequestBytes;
+    apiHost = apiHost == null ? "127.0.0.1" : apiHost;
+    peerHost = peerHost == null ? "127.0.0.1" : peerHost;
+  }
+
+  /** A fresh configuration with defaults. */
+  public static NodeConfig defaults(String party, String agreement, int apiPort, int peerPort) {
+    return new NodeConfig(party, agreement, "127.0.0.1", apiPort, false, "127.0.0.1", peerPort, null,
+        DEFAULT_MAX_REQUEST, List.of());
+  }
+
+  public static NodeConfig read(Path dir) throws ConfigException {
+    Path f = dir.resolve("node.yaml");
+    try {
+      NodeConfig c = YAML.readValue(f.toFile(), NodeConfig.class);
+      if (c.party() == null || c.agreement() == null) {
+        throw new ConfigException(f + ": party and agreement are required");
+      }
+      return c;
+    } catch (IOException e) {
+      throw new ConfigException(f + ": " + e.getMessage(), e);
+    }
+  }
+
+  public void write(Path dir) throws ConfigException {
+    try {
+      Files.createDirectories(dir);
+      Path tmp = dir.resolve("node.yaml.tmp");
+      YAML.writeValue(tmp.toFile(), this);
+      Files.move(tmp, dir.resolve("node.yaml"), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new ConfigException(dir + "/node.yaml: " + e.getMessage(), e);
+    }
+  }
+
+  /** This configuration with {@code peer} added, replacing any peer of the same party. */
+  public NodeConfig withPeer(PeerConfig peer) {
+    List<PeerConfig> ps = new ArrayList<>(peers.stream().filter(p -> !p.party().equals(peer.party())).toList());
+    ps.add(peer);
+    return new NodeConfig(party, agreement, apiHost, apiPort, apiTls, peerHost, peerPort, advertisedUrl,
+        maxRequestBytes, ps);
+  }
+
+  public NodeConfig withPorts(int api, int peer) {
+    return new NodeConfig(party, agreement, apiHost, api, apiTls, peerHost, peer, advertisedUrl,
+        maxRequestBytes, peers);
+  }
+}

@@ -1,0 +1,44 @@
+package dev.verity.node.entry;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.verity.node.json.CanonicalJson;
+import java.io.IOException;
+import java.time.Instant;
+
+/**
+ * One log entry: a message of some type from an agreement, in canonical JSON (RFC 8785). The
+ * envelope is the same for every kind of message (notifications and declarations today,
+ * inspection steps later); {@code body} is the kind's own JSON. The client id travels in the
+ * entry so that a node rebuilding its state from its own log after a crash still knows which
+ * submissions it has already accepted.
+ *
+ * @param v format version (1)
+ * @param type a message type of the agreement's catalogue, or {@code declaration}
+ */
+public record Envelope(int v, String agreement, String party, String type, String clientId,
+    Instant createdAt, JsonNode body) {
+
+  public static final int VERSION = 1;
+
+  public byte[] encode() {
+    return CanonicalJson.encode(this);
+  }
+
+  /** Parses an entry; it must be exactly in canonical form. */
+  public static Envelope decode(byte[] entry) throws EntryException {
+    Envelope e;
+    try {
+      e = CanonicalJson.mapper().readValue(entry, Envelope.class);
+    } catch (IOException ex) {
+      throw new EntryException("not a Verity entry: " + ex.getMessage());
+    }
+    if (e.v() != VERSION || e.party() == null || e.type() == null || e.body() == null) {
+      throw new EntryException("not a Verity entry: missing v, party, type or body");
+    }
+    if (!java.util.Arrays.equals(e.encode(), entry)) {
+      throw new EntryException("entry is not canonical JSON (RFC 8785)");
+    }
+    return e;
+  }
+
+}

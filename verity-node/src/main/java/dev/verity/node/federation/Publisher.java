@@ -1,0 +1,176 @@
+package dev.verity.node.federation;
+
+import dev.verity.node.store.NodeStore;
+import dev.verity.node.store.Records.Cosignature;
+import dev.verity.tlog.checkpoint.Checkpoint;
+import dev.verity.tlog.cosignature.CosignatureVerifier;
+import dev.verity.tlog.log.LogReader;
+import dev.verity.tlog.merkle.Hash;
+import dev.verity.tlog.note.NoteSignature;
+import dev.verity.tlog.note.SignedNote;
+import dev.verity.tlog.storage.CheckpointReader;
+import dev.verity.tlog.storage.LogStorage;
+import dev.verity.tlog.witness.AddCheckpointRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.LongConsumer;
+
+/**
+ * Pushes this node's latest checkpoint to one peer's witness (C2SP tlog-witness
+ * {@code add-checkpoint}) whenever the log grows, and stores the cosignature that comes back as
+ * the receipt. One request is in flight per peer; entries appended meanwhile ride on the next
+ * checkpoint. Failures back off exponentially with full jitter (AWS Architecture Blog,
+ * "Exponential Backoff And Jitter", 2015) from 50 ms to 30 s, so a peer down for hours is
+ * retried without a storm and catches up with one checkpoint when it returns.
+ */
+public final class Publisher implements AutoCloseable {
+  static final long MIN_BACKOFF_MS = 50;
+  static final long MAX_BACKOFF_MS = 30_000;
+
+  private final String self;
+  private final PeerClient client;
+  private final LogStorage storage;
+  private final CheckpointReader ownReader;
+  private final NodeStore store;
+  private final CosignatureVerifier peerCosigner;
+  private final Clock clock;
+  private final LongConsumer onReceipt;
+  private final Thread thread;
+  private final Object signal = new Object();
+  private volatile boolean closed;
+  private long wanted;
+  /** The size the peer's witness holds for this log, as last learned (0: none yet). */
+  private long peerSize;
+
+  public Publisher(String self, PeerClient client, LogStorage storage, CheckpointReader ownReader, NodeStore store,
+      CosignatureVerifier peerCosigner, Clock clock, LongConsumer onReceipt) throws Exception {
+    this.self = self;
+    this.client = client;
+    this.storage = storage;
+    this.ownReader = ownReader;
+    this.store = store;
+    this.peerCosigner = peerCosigner;
+    this.clock = clock;
+    this.onReceipt = onReceipt;
+    this.peerSize = store.position(client.peer().party()).cosignedSize();
+    this.thread = new Thread(this::loop, "verity-publish-" + client.peer().party());
+    this.thread.setDaemon(true);
+  }
+
+  public void start() {
+    thread.start();
+  }
+
+  /** The log has reached {@code size}: publish when possible. */
+  public void wake(long size) {
+    synchronized (signal) {
+      wanted = Math.max(wanted, size);
+      signal.notifyAll();
+    }
+  }
+
+  private void loop() {
+    int failures = 0;
+    while (!closed) {
+      try {
+        byte[] cp = storage.readCheckpoint().orElse(null);
+        if (cp == null || ownReader.open(cp).size() <= peerSize) {
+          waitForWork();
+          continue;
+        }
+        if (publish(cp)) {
+          failures = 0;
+        } else {
+          failures++;
+          sleep(backoff(failures));
+        }
+      } catch (Exception e) {
+        failures++;
+        if (failures <= 3 || failures % 20 == 0) {
+          System.err.println("verity: publishing to " + client.peer().party() + ": " + e.getMessage());
+        }
+        sleep(backoff(failures));
+      }
+    }
+  }
+
+  /** Full jitter: uniform in [0, min(cap, base·2^n)]. */
+  static long backoff(int failures) {
+    long ceiling = Math.min(MAX_BACKOFF_MS, MIN_BACKOFF_MS << Math.min(20, failures));
+    return ThreadLocalRandom.current().nextLong(MIN_BACKOFF_MS / 2, ceiling + 1);
+  }
+
+  /** One add-checkpoint exchange; true when the peer cosigned (or we learned its size). */
+  private boolean publish(byte[] cp) throws Exception {
+    String note = new String(cp, StandardCharsets.UTF_8);
+    SignedNote parsed = SignedNote.parse(cp);
+    Checkpoint body = Checkpoint.parse(parsed.text());
+    long size = body.size();
+    List<Hash> proof = List.of();
+    if (peerSize > 0 && peerSize < size) {
+      proof = LogReader.open(storage, ownReader).consistencyProof(peerSize, size).path();
+    }
+    PeerClient.Answer a;
+    try {
+      a = client.addCheckpoint(new AddCheckpointRequest(peerSize, proof, note).format());
+    } finally {
+      // after the request, not before: it is shown to operators, and keeping an fsync off the
+      // round trip keeps receipts fast (a receipt also advances it)
+      store.setPublished(client.peer().party(), size);
+    }
+    if (a.status() == 409 && a.contentType().startsWith("text/x.tlog.size")) {
+      peerSize = Long.parseLong(a.body().trim()); // C2SP tlog-witness: retry from the size it holds
+      return peerSize <= size;
+    }
+    if (a.status() != 200) {
+      throw new java.io.IOException("HTTP " + a.status() + ": " + a.body().trim());
+    }
+    for (String line : a.body().split("\n")) {
+      if (line.isEmpty()) {
+        continue;
+      }
+      NoteSignature sig = SignedNote.parse(parsed.text() + "\n" + line + "\n").signatures().get(0);
+      if (!sig.name().equals(peerCosigner.name()) || sig.keyId() != peerCosigner.keyId()) {
+        continue; // another key of the witness: not the one pinned
+      }
+      long ts = peerCosigner.verifyCosignature(parsed.text(), sig);
+      store.putCosignature(new Cosignature(self, client.peer().party(), size, line, ts, clock.instant()), true);
+      peerSize = size;
+      onReceipt.accept(size);
+      return true;
+    }
+    throw new java.io.IOException("no valid cosignature by " + peerCosigner.name() + " in the answer");
+  }
+
+  private void waitForWork() throws InterruptedException {
+    synchronized (signal) {
+      if (!closed) {
+        signal.wait(1000); // also re-checks now and then, in case a wake-up was missed
+      }
+    }
+  }
+
+  private static void sleep(long ms) {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    synchronized (signal) {
+      signal.notifyAll();
+    }
+    thread.interrupt();
+    try {
+      thread.join(2000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

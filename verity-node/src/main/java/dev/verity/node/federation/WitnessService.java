@@ -1,0 +1,169 @@
+package dev.verity.node.federation;
+
+import dev.verity.node.config.PeerConfig;
+import dev.verity.node.log.NoteCheckpoints;
+import dev.verity.node.store.NodeStore;
+import dev.verity.node.store.Records.Cosignature;
+import dev.verity.node.store.StoreException;
+import dev.verity.tlog.checkpoint.SignedCheckpoint;
+import dev.verity.tlog.cosignature.CosignatureV1;
+import dev.verity.tlog.note.NoteException;
+import dev.verity.tlog.note.NoteKeys;
+import dev.verity.tlog.note.NoteSignature;
+import dev.verity.tlog.note.NoteVerifiers;
+import dev.verity.tlog.note.SignedNote;
+import dev.verity.tlog.storage.InvalidCheckpointException;
+import dev.verity.tlog.witness.AddCheckpointRequest;
+import dev.verity.tlog.witness.Witness;
+import dev.verity.tlog.witness.WitnessException;
+import dev.verity.tlog.witness.WitnessResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * This node as a witness of its peers' logs (C2SP tlog-witness {@code add-checkpoint}), with one
+ * addition: before cosigning it fetches and verifies every new entry and applies it to its
+ * projections, so its cosignature means "received exactly these entries". A checkpoint with a
+ * bad signature, a fork or an altered entry raises an alarm and is never cosigned.
+ */
+public final class WitnessService {
+  private final String self;
+  private final Witness witness;
+  private final NodeStore store;
+  private final Map<String, Mirror> mirrors;
+  private final Map<String, PeerClient> clients;
+  private final Clock clock;
+  private final Map<String, Long> lastRequest = new java.util.concurrent.ConcurrentHashMap<>();
+
+  public WitnessService(String self, Witness witness, NodeStore store, Map<String, Mirror> mirrors,
+      Map<String, PeerClient> clients, Clock clock) {
+    this.self = self;
+    this.witness = witness;
+    this.store = store;
+    this.mirrors = mirrors;
+    this.clients = clients;
+    this.clock = clock;
+  }
+
+  /** Handles an add-checkpoint request from {@code from} (authenticated by its pinned TLS key). */
+  public WitnessResponse addCheckpoint(PeerConfig from, byte[] body) {
+    PeerClient client = clients.get(from.party());
+    return addCheckpoint(from, body, client::bundle);
+  }
+
+  /**
+   * As {@link #addCheckpoint(PeerConfig, byte[])}, with the entries from {@code entries}: the
+   * peer's log over the network, or an air-gap bundle, checked exactly the same way.
+   */
+  public WitnessResponse addCheckpoint(PeerConfig from, byte[] body, Mirror.BundleSource entries) {
+    lastRequest.put(from.party(), System.nanoTime());
+    AddCheckpointRequest req;
+    try {
+      req = AddCheckpointRequest.parse(body);
+    } catch (WitnessException e) {
+      return text(400, "malformed add-checkpoint request: " + e.getMessage());
+    }
+    String origin = originOf(req.checkpoint());
+    if (!from.identity().origin().equals(origin)) {
+      return text(403, "peer " + from.party() + " may only submit checkpoints of " + from.identity().origin());
+    }
+    SignedCheckpoint signed;
+    try {
+      NoteVerifiers keys = NoteVerifiers.of(NoteKeys.parseVerifier(from.identity().logKey()));
+      signed = NoteCheckpoints.open(req.checkpoint().getBytes(StandardCharsets.UTF_8), origin, keys);
+    } catch (InvalidCheckpointException | NoteException e) {
+      alarm(from.party(), "bad-signature", "checkpoint refused: " + e.getMessage());
+      return text(403, "checkpoint signature does not verify: " + e.getMessage());
+    }
+    Mirror mirror = mirrors.get(from.party());
+    synchronized (mirror) {
+      try {
+        mirror.catchUp(signed.checkpoint(), req.checkpoint(), entries);
+      } catch (FederationException e) {
+        alarm(from.party(), e.kind(), e.getMessage());
+        return text(422, e.getMessage());
+      } catch (IOException e) {
+        return text(503, "cannot fetch the entries to verify: " + e.getMessage());
+      } catch (StoreException e) {
+        return text(500, "state failure: " + e.getMessage());
+      }
+      WitnessResponse r = witness.addCheckpoint(body);
+      if (r.status() == 200) {
+        record(from.party(), signed, r.body());
+      } else if (r.status() == 422) {
+        alarm(from.party(), "inconsistent", "consistency proof refused for size " + signed.checkpoint().size());
+      }
+      return r;
+    }
+  }
+
+  /** Nanoseconds since {@code party} last sent an add-checkpoint request, or MAX_VALUE if never. */
+  public long sinceLastRequest(String party) {
+    Long t = lastRequest.get(party);
+    return t == null ? Long.MAX_VALUE : System.nanoTime() - t;
+  }
+
+  /**
+   * Pulls the peer's current checkpoint and entries into the mirror without cosigning: catches
+   * a peer that serves another history than it pushes (split view), and keeps a quiet peer's
+   * entries current. A bad signature, fork or altered entry raises an alarm as on the push path.
+   */
+  public void poll(PeerConfig peer) {
+    PeerClient client = clients.get(peer.party());
+    Mirror mirror = mirrors.get(peer.party());
+    try {
+      byte[] cp = client.checkpoint();
+      SignedCheckpoint signed;
+      try {
+        signed = NoteCheckpoints.open(cp, peer.identity().origin(),
+            NoteVerifiers.of(NoteKeys.parseVerifier(peer.identity().logKey())));
+      } catch (InvalidCheckpointException | NoteException e) {
+        alarm(peer.party(), "bad-signature", "served checkpoint refused: " + e.getMessage());
+        return;
+      }
+      synchronized (mirror) {
+        mirror.catchUp(signed.checkpoint(), new String(cp, StandardCharsets.UTF_8), client::bundle);
+      }
+    } catch (FederationException e) {
+      alarm(peer.party(), e.kind(), "served log: " + e.getMessage());
+    } catch (IOException | StoreException e) {
+      // the peer is unreachable: the publisher's retries and the next poll cover it
+    }
+  }
+
+  private void record(String peer, SignedCheckpoint signed, String lines) {
+    try {
+      for (String line : lines.split("\n")) {
+        if (line.isEmpty()) {
+          continue;
+        }
+        SignedNote n = SignedNote.parse(signed.note().text() + "\n" + line + "\n");
+        NoteSignature sig = n.signatures().get(0);
+        long ts = CosignatureV1.timestampOf(sig.signature());
+        store.putCosignature(new Cosignature(peer, self, signed.checkpoint().size(), line, ts, clock.instant()), false);
+      }
+    } catch (Exception e) {
+      System.err.println("verity: cannot record own cosignature: " + e.getMessage());
+    }
+  }
+
+  private void alarm(String peer, String kind, String detail) {
+    try {
+      store.raiseAlarm(peer, kind, detail);
+    } catch (StoreException e) {
+      System.err.println("verity: ALARM (not stored: " + e.getMessage() + ") " + peer + " " + kind + ": " + detail);
+    }
+    System.err.println("verity: ALARM " + peer + " " + kind + ": " + detail);
+  }
+
+  private static String originOf(String note) {
+    int nl = note.indexOf('\n');
+    return nl < 0 ? "" : note.substring(0, nl);
+  }
+
+  private static WitnessResponse text(int status, String message) {
+    return new WitnessResponse(status, "text/plain; charset=utf-8", message + "\n");
+  }
+}

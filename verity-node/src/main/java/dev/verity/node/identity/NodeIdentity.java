@@ -1,0 +1,197 @@
+package dev.verity.node.identity;
+
+import dev.verity.node.json.CanonicalJson;
+import dev.verity.tlog.cosignature.CosignatureV1;
+import dev.verity.tlog.cosignature.CosignatureSigner;
+import dev.verity.tlog.note.NoteException;
+import dev.verity.tlog.note.NoteKeys;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.KeyStore;
+import java.security.MessageDigest;
+import java.security.PrivateKey;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.security.spec.ECGenParameterSpec;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Date;
+import java.util.HexFormat;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+
+/**
+ * A node's secret keys, kept in {@code DIR/keys/} (owner-only files): the log's note signing
+ * key, the witness's cosignature key, and the TLS key with its self-signed certificate in a
+ * PKCS#12 store. Peers trust the certificate by its public-key pin, not by any CA.
+ */
+public final class NodeIdentity {
+  /** The PKCS#12 store protects nothing the file permissions don't; a fixed password keeps it simple. */
+  static final char[] STORE_PASSWORD = "verity".toCharArray();
+  private static final String ALIAS = "node";
+
+  private final PublicIdentity pub;
+  private final String logSignerKey;
+  private final String witnessSignerKey;
+  private final KeyStore tlsStore;
+
+  private NodeIdentity(PublicIdentity pub, String logSignerKey, String witnessSignerKey, KeyStore tlsStore) {
+    this.pub = pub;
+    this.logSignerKey = logSignerKey;
+    this.witnessSignerKey = witnessSignerKey;
+    this.tlsStore = tlsStore;
+  }
+
+  /** The log origin of a party under an agreement. */
+  public static String origin(String agreement, String party) {
+    return "verity.example/" + agreement + "/" + party;
+  }
+
+  /** Generates all keys into {@code dir/keys}; refuses to overwrite. */
+  public static NodeIdentity generate(Path dir, String agreement, String party) throws IdentityException {
+    Path keys = dir.resolve("keys");
+    if (Files.exists(keys.resolve("log.key"))) {
+      throw new IdentityException(keys + ": keys already exist");
+    }
+    SecureRandom random = new SecureRandom();
+    String origin = origin(agreement, party);
+    NoteKeys.KeyPair log = NoteKeys.generate(origin, NoteKeys.TYPE_ED25519, random);
+    NoteKeys.KeyPair witness = NoteKeys.generate(origin + "/witness", NoteKeys.TYPE_COSIGNATURE_V1, random);
+    try {
+      Files.createDirectories(keys);
+      KeyStore ks = selfSigned(party, random);
+      writeSecret(keys.resolve("log.key"), log.signerKey().getBytes(StandardCharsets.UTF_8));
+      writeSecret(keys.resolve("witness.key"), witness.signerKey().getBytes(StandardCharsets.UTF_8));
+      try (OutputStream o = Files.newOutputStream(keys.resolve("tls.p12"))) {
+        ks.store(o, STORE_PASSWORD);
+      }
+      restrict(keys.resolve("tls.p12"));
+      return load(dir, agreement, party);
+    } catch (IOException | GeneralSecurityException e) {
+      throw new IdentityException("cannot create keys in " + keys + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Loads the keys from {@code dir/keys}. */
+  public static NodeIdentity load(Path dir, String agreement, String party) throws IdentityException {
+    Path keys = dir.resolve("keys");
+    try {
+      String logKey = Files.readString(keys.resolve("log.key")).trim();
+      String witnessKey = Files.readString(keys.resolve("witness.key")).trim();
+      KeyStore ks = KeyStore.getInstance("PKCS12");
+      try (InputStream in = Files.newInputStream(keys.resolve("tls.p12"))) {
+        ks.load(in, STORE_PASSWORD);
+      }
+      X509Certificate cert = (X509Certificate) ks.getCertificate(ALIAS);
+      PublicIdentity pub = new PublicIdentity(party, agreement, origin(agreement, party),
+          NoteKeys.verifierKeyOf(logKey), CosignatureV1.parseSigner(witnessKey, Clock.systemUTC()).verifierKey(),
+          Base64.getEncoder().encodeToString(cert.getEncoded()), pin(cert));
+      return new NodeIdentity(pub, logKey, witnessKey, ks);
+    } catch (IOException | GeneralSecurityException | NoteException | dev.verity.tlog.cosignature.CosignatureException e) {
+      throw new IdentityException("cannot read keys in " + keys + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** hex SHA-256 of the certificate's SubjectPublicKeyInfo. */
+  public static String pin(X509Certificate cert) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(cert.getPublicKey().getEncoded()));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public PublicIdentity publicIdentity() {
+    return pub;
+  }
+
+  public String logSignerKey() {
+    return logSignerKey;
+  }
+
+  /** The cosigner of this node's witness. */
+  public CosignatureSigner cosigner(Clock clock) {
+    try {
+      return CosignatureV1.parseSigner(witnessSignerKey, clock);
+    } catch (dev.verity.tlog.cosignature.CosignatureException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The TLS key store (key + self-signed certificate). */
+  public KeyStore tlsStore() {
+    return tlsStore;
+  }
+
+  public static char[] storePassword() {
+    return STORE_PASSWORD.clone();
+  }
+
+  /** Writes the identity file peers import. */
+  public static void writePublic(PublicIdentity id, Path file) throws IOException {
+    Files.write(file, CanonicalJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(id));
+  }
+
+  /** Reads an identity file. */
+  public static PublicIdentity readPublic(Path file) throws IdentityException {
+    try {
+      PublicIdentity id = CanonicalJson.mapper().readValue(file.toFile(), PublicIdentity.class);
+      if (id.party() == null || id.origin() == null || id.logKey() == null || id.witnessKey() == null
+          || id.tlsPin() == null) {
+        throw new IdentityException(file + ": incomplete identity file");
+      }
+      NoteKeys.parseVerifier(id.logKey());
+      return id;
+    } catch (IOException | NoteException e) {
+      throw new IdentityException(file + ": not a valid identity file: " + e.getMessage(), e);
+    }
+  }
+
+  private static KeyStore selfSigned(String party, SecureRandom random) throws GeneralSecurityException, IOException {
+    KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
+    g.initialize(new ECGenParameterSpec("secp256r1"), random);
+    KeyPair kp = g.generateKeyPair();
+    X500Name name = new X500Name("CN=verity-node-" + party.replaceAll("[^A-Za-z0-9-]", "_"));
+    Instant now = Instant.now();
+    try {
+      var holder = new JcaX509v3CertificateBuilder(name, new BigInteger(64, random),
+          Date.from(now.minus(Duration.ofDays(1))), Date.from(now.plus(Duration.ofDays(3650))), name, kp.getPublic())
+          .build(new JcaContentSignerBuilder("SHA256withECDSA").build(kp.getPrivate()));
+      X509Certificate cert = new JcaX509CertificateConverter().getCertificate(holder);
+      KeyStore ks = KeyStore.getInstance("PKCS12");
+      ks.load(null, null);
+      PrivateKey key = kp.getPrivate();
+      ks.setKeyEntry(ALIAS, key, STORE_PASSWORD, new java.security.cert.Certificate[] {cert});
+      return ks;
+    } catch (org.bouncycastle.operator.OperatorCreationException e) {
+      throw new GeneralSecurityException(e);
+    }
+  }
+
+  private static void writeSecret(Path p, byte[] data) throws IOException {
+    Files.write(p, data, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    restrict(p);
+  }
+
+  private static void restrict(Path p) throws IOException {
+    try {
+      Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rw-------"));
+    } catch (UnsupportedOperationException e) {
+      // not a POSIX file system: rely on the directory's protection
+    }
+  }
+}

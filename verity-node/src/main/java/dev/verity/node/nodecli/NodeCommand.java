@@ -1,0 +1,195 @@
+package dev.verity.node.nodecli;
+
+import dev.verity.core.agreement.AgreementCatalog;
+import dev.verity.node.api.Tokens;
+import dev.verity.node.config.NodeConfig;
+import dev.verity.node.config.PeerConfig;
+import dev.verity.node.identity.NodeIdentity;
+import dev.verity.node.identity.PublicIdentity;
+import dev.verity.node.runtime.Node;
+import dev.verity.node.store.SqliteNodeStore;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code verity node init|run|identity|peer add|token create}: set up and run a Party's node. */
+@Command(
+    name = "node",
+    description = "Set up and run a Party's node (docs/user/node.md).",
+    mixinStandardHelpOptions = true,
+    subcommands = {NodeCommand.Init.class, NodeCommand.Run.class, NodeCommand.Identity.class,
+        NodeCommand.Peer.class, NodeCommand.Token.class})
+public final class NodeCommand implements Runnable {
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  @Command(name = "init", mixinStandardHelpOptions = true,
+      description = "Create a node: keys, node.yaml, state store; prints an operator and a viewer token once.")
+  static final class Init implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Option(names = "--party", required = true, paramLabel = "NAME") String party;
+    @Option(names = "--agreement", required = true, paramLabel = "NAME") String agreement;
+    @Option(names = "--dir", required = true, paramLabel = "DIR") Path dir;
+    @Option(names = "--api-port", defaultValue = "7380", description = "Operator API port (default: ${DEFAULT-VALUE}; 0: any free port).") int apiPort;
+    @Option(names = "--peer-port", defaultValue = "7381", description = "Peer (mTLS) port (default: ${DEFAULT-VALUE}; 0: any free port).") int peerPort;
+    @Option(names = "--api-host", defaultValue = "127.0.0.1") String apiHost;
+    @Option(names = "--peer-host", defaultValue = "127.0.0.1") String peerHost;
+
+    @Override
+    public Integer call() throws Exception {
+      var a = AgreementCatalog.get(agreement);
+      if (a.party(party).isEmpty()) {
+        throw new IllegalArgumentException("--party " + party + ": not a Party of " + agreement + " ("
+            + a.parties().stream().map(p -> p.id()).toList() + ")");
+      }
+      if (Files.exists(dir.resolve("node.yaml"))) {
+        throw new IllegalArgumentException("--dir " + dir + ": a node is already there");
+      }
+      NodeConfig c = new NodeConfig(party, agreement, apiHost, apiPort, false, peerHost, peerPort, null,
+          NodeConfig.DEFAULT_MAX_REQUEST, java.util.List.of());
+      NodeIdentity id = NodeIdentity.generate(dir, agreement, party);
+      c.write(dir);
+      String op;
+      String viewer;
+      try (SqliteNodeStore store = SqliteNodeStore.open(dir.resolve("node.db"))) {
+        op = Tokens.create(store, "operator", Tokens.OPERATOR, "cli:init");
+        viewer = Tokens.create(store, "viewer", Tokens.VIEWER, "cli:init");
+      }
+      NodeIdentity.writePublic(id.publicIdentity(), dir.resolve("identity.json"));
+      PrintWriter out = spec.commandLine().getOut();
+      out.printf("node %s (%s) created in %s%n", party, agreement, dir);
+      out.printf("origin:         %s%n", id.publicIdentity().origin());
+      out.printf("identity file:  %s (give it to each peer)%n", dir.resolve("identity.json"));
+      out.printf("operator token: %s%n", op);
+      out.printf("viewer token:   %s%n", viewer);
+      out.println("(the tokens are shown only now; only their hashes are stored)");
+      out.flush();
+      return 0;
+    }
+  }
+
+  @Command(name = "run", mixinStandardHelpOptions = true, description = "Run the node until stopped.")
+  static final class Run implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Option(names = "--dir", required = true, paramLabel = "DIR") Path dir;
+
+    @Override
+    public Integer call() throws Exception {
+      Node node = Node.start(dir);
+      CountDownLatch stop = new CountDownLatch(1);
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        node.close();
+        stop.countDown();
+      }, "verity-shutdown"));
+      PrintWriter out = spec.commandLine().getOut();
+      out.printf("node %s running: api %s://%s:%d/ peer https://%s:%d/%n", node.config().party(),
+          node.config().apiTls() ? "https" : "http", node.config().apiHost(), node.apiPort(), node.config().peerHost(),
+          node.peerPort());
+      out.flush();
+      stop.await();
+      return 0;
+    }
+  }
+
+  @Command(name = "identity", mixinStandardHelpOptions = true,
+      description = "Export the identity file a peer imports (log key, witness key, TLS pin).")
+  static final class Identity implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Option(names = "--dir", required = true, paramLabel = "DIR") Path dir;
+    @Option(names = "--out", paramLabel = "FILE", description = "Write here (default: standard output).") Path out;
+
+    @Override
+    public Integer call() throws Exception {
+      NodeConfig c = NodeConfig.read(dir);
+      PublicIdentity id = NodeIdentity.load(dir, c.agreement(), c.party()).publicIdentity();
+      if (out != null) {
+        NodeIdentity.writePublic(id, out);
+      } else {
+        spec.commandLine().getOut().println(dev.verity.node.json.CanonicalJson.mapper()
+            .writerWithDefaultPrettyPrinter().writeValueAsString(id));
+        spec.commandLine().getOut().flush();
+      }
+      return 0;
+    }
+  }
+
+  @Command(name = "peer", mixinStandardHelpOptions = true, description = "Manage pinned peers.",
+      subcommands = {Peer.Add.class})
+  static final class Peer implements Runnable {
+    @Spec CommandSpec spec;
+
+    @Override
+    public void run() {
+      spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(name = "add", mixinStandardHelpOptions = true,
+        description = "Pin a peer from its identity file and its peer URL (takes effect at the next run).")
+    static final class Add implements Callable<Integer> {
+      @Spec CommandSpec spec;
+      @Option(names = "--dir", required = true, paramLabel = "DIR") Path dir;
+      @Option(names = "--identity", required = true, paramLabel = "FILE") Path identity;
+      @Option(names = "--url", required = true, paramLabel = "URL", description = "The peer's peer port, e.g. https://host:7381/") String url;
+
+      @Override
+      public Integer call() throws Exception {
+        NodeConfig c = NodeConfig.read(dir);
+        PublicIdentity id = NodeIdentity.readPublic(identity);
+        if (!id.agreement().equals(c.agreement())) {
+          throw new IllegalArgumentException("--identity: a node of " + id.agreement() + ", this one serves " + c.agreement());
+        }
+        if (id.party().equals(c.party())) {
+          throw new IllegalArgumentException("--identity: that is this node's own Party");
+        }
+        if (!url.startsWith("https://")) {
+          throw new IllegalArgumentException("--url: peers talk over mutual TLS: https://...");
+        }
+        c.withPeer(new PeerConfig(url, id)).write(dir);
+        try (SqliteNodeStore store = SqliteNodeStore.open(dir.resolve("node.db"))) {
+          store.audit("cli", "peer-add", id.party() + " " + url + " pin " + id.tlsPin());
+        }
+        spec.commandLine().getOut().printf("peer %s pinned (TLS key sha256/%s) at %s%n", id.party(), id.tlsPin(), url);
+        spec.commandLine().getOut().flush();
+        return 0;
+      }
+    }
+  }
+
+  @Command(name = "token", mixinStandardHelpOptions = true, description = "Manage API tokens.",
+      subcommands = {Token.Create.class})
+  static final class Token implements Runnable {
+    @Spec CommandSpec spec;
+
+    @Override
+    public void run() {
+      spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(name = "create", mixinStandardHelpOptions = true, description = "Create a token; prints it once.")
+    static final class Create implements Callable<Integer> {
+      @Spec CommandSpec spec;
+      @Option(names = "--dir", required = true, paramLabel = "DIR") Path dir;
+      @Option(names = "--role", required = true, paramLabel = "operator|viewer") String role;
+      @Option(names = "--name", required = true, paramLabel = "NAME") String name;
+
+      @Override
+      public Integer call() throws Exception {
+        try (SqliteNodeStore store = SqliteNodeStore.open(dir.resolve("node.db"))) {
+          spec.commandLine().getOut().println(Tokens.create(store, name, role, "cli"));
+        }
+        spec.commandLine().getOut().flush();
+        return 0;
+      }
+    }
+  }
+}

@@ -1,0 +1,250 @@
+package dev.verity.node.projection;
+
+import dev.verity.core.agreement.Agreement;
+import dev.verity.core.agreement.Party;
+import dev.verity.core.compliance.ComplianceEvaluator;
+import dev.verity.core.compliance.PartyCompliance;
+import dev.verity.core.inventory.Inventory;
+import dev.verity.core.inventory.InventoryException;
+import dev.verity.core.inventory.InventoryTimeline;
+import dev.verity.core.message.DataExchangeJson;
+import dev.verity.core.message.Declaration;
+import dev.verity.core.message.DeclarationException;
+import dev.verity.core.message.Notification;
+import dev.verity.core.obligation.Obligation;
+import dev.verity.core.obligation.ObligationTracker;
+import dev.verity.node.entry.Envelope;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The live projections over every Party's entries: the treaty engine's inventory, compliance and
+ * obligations, computed the same way on every node from the same entries, so that both sides see
+ * the same figures. Entries are applied in log order, exactly once per (party, index).
+ *
+ * <p>For each Party the projection keeps a running inventory (the "head") so that checking a new
+ * submission against the rules costs one notification's work, not a replay of the history.
+ */
+public final class Projections {
+  private final Agreement agreement;
+  private final Map<String, PartyState> parties = new LinkedHashMap<>();
+
+  /** What a Party has said so far. */
+  private static final class PartyState {
+    long nextIndex;
+    final List<Declaration> declarations = new ArrayList<>();
+    final List<Notification> notifications = new ArrayList<>();
+    /** The log index of each notification, in the same order. */
+    final List<Long> notificationIndex = new ArrayList<>();
+    final List<String> problems = new ArrayList<>();
+    /** Parts of a declaration still arriving (a declaration spans several entries). */
+    final List<Declaration> parts = new ArrayList<>();
+    Inventory head;
+  }
+
+  public Projections(Agreement agreement) {
+    this.agreement = agreement;
+  }
+
+  public Agreement agreement() {
+    return agreement;
+  }
+
+  private PartyState state(String party) {
+    return parties.computeIfAbsent(party, p -> new PartyState());
+  }
+
+  /** The index the next entry of {@code party} must have. */
+  public synchronized long nextIndex(String party) {
+    return state(party).nextIndex;
+  }
+
+  /** The notification number the next notification of {@code party} must carry. */
+  public synchronized long nextNumber(String party) {
+    return state(party).notifications.size() + 1L;
+  }
+
+  public synchronized boolean hasDeclaration(String party) {
+    return !state(party).declarations.isEmpty();
+  }
+
+  /**
+   * Checks an own notification against the rules of the Party's current inventory and, if it
+   * passes, applies it as entry {@code index} in the same step: one notification's work, however
+   * long the history. Returns the problem, if any, and then changes nothing.
+   */
+  public synchronized Optional<String> tryAccept(long index, Envelope e, Notification n) {
+    PartyState s = state(n.party());
+    if (index != s.nextIndex) {
+      throw new IllegalStateException(n.party() + ": entry " + index + " accepted before " + s.nextIndex);
+    }
+    if (s.declarations.isEmpty()) {
+      return Optional.of("no declaration from " + n.party() + " yet: submit its data exchange first");
+    }
+    try {
+      if (s.head == null) {
+        s.head = rebuild(s, List.of());
+      }
+      s.head.apply(n);
+    } catch (InventoryException | DeclarationException ex) {
+      s.head = null; // may be half-changed; rebuilt from the accepted notifications next time
+      return Optional.of(ex.getMessage());
+    }
+    s.nextIndex++;
+    s.notifications.add(n);
+    s.notificationIndex.add(index);
+    return Optional.empty();
+  }
+
+  /**
+   * Applies an entry at {@code index} of {@code party}'s log. Entries already applied are
+   * ignored (exactly once); an entry that breaks the rules is still part of that Party's record
+   * and is listed as a problem rather than dropped.
+   */
+  public synchronized void apply(String party, long index, Envelope e) {
+    PartyState s = state(party);
+    if (index < s.nextIndex) {
+      return;
+    }
+    if (index > s.nextIndex) {
+      throw new IllegalStateException(party + ": entry " + index + " applied before " + s.nextIndex);
+    }
+    s.nextIndex++;
+    try {
+      if (e.type().equals(DeclarationParts.TYPE)) {
+        DeclarationParts.Part part = DeclarationParts.part(e.body());
+        if (part.index() != s.parts.size()) {
+          s.parts.clear();
+          s.problems.add(party + "/" + index + ": declaration part " + part.index() + " out of order");
+          return;
+        }
+        s.parts.add(part.declaration());
+        if (s.parts.size() == part.count()) {
+          s.declarations.add(DeclarationParts.join(s.parts));
+          s.parts.clear();
+          s.head = null;
+        }
+      } else if (agreement.messageType(e.type()).isPresent()) {
+        Notification n = DataExchangeJson.mapper().treeToValue(e.body(), Notification.class);
+        s.notifications.add(n);
+        s.notificationIndex.add(index);
+        if (s.head != null) {
+          try {
+            s.head.apply(n);
+          } catch (InventoryException ex) {
+            s.head = null;
+            s.problems.add(party + "/" + index + ": " + ex.getMessage());
+          }
+        }
+      }
+    } catch (java.io.IOException ex) {
+      s.problems.add(party + "/" + index + ": " + ex.getMessage());
+    }
+  }
+
+  /** Accounts for an entry of {@code party} that cannot be applied (not a Verity entry). */
+  public synchronized void skip(String party, long index, String why) {
+    PartyState s = state(party);
+    if (index == s.nextIndex) {
+      s.nextIndex++;
+      s.problems.add(why);
+    }
+  }
+
+  /** Inventory of {@code party} replayed to the end, with optionally one more notification. */
+  private Inventory rebuild(PartyState s, List<Notification> extra) throws DeclarationException, InventoryException {
+    Declaration d = s.declarations.get(0);
+    List<Notification> all = new ArrayList<>(s.notifications);
+    all.addAll(extra);
+    return new InventoryTimeline(agreement, d.party(), d, all).latest();
+  }
+
+  /** Inventory of each Party with a declaration, as of the start of {@code day} + 1 (end of day). */
+  public synchronized Map<String, InventoryView> inventory(LocalDate day) {
+    Map<String, InventoryView> out = new TreeMap<>();
+    Instant end = day == null ? Instant.MAX : day.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+    for (var en : parties.entrySet()) {
+      PartyState s = en.getValue();
+      Declaration d = base(s, day);
+      if (d == null) {
+        continue;
+      }
+      try {
+        Inventory inv = new InventoryTimeline(agreement, en.getKey(), d, s.notifications).asOf(end);
+        out.put(en.getKey(), InventoryView.of(inv));
+      } catch (DeclarationException | InventoryException ex) {
+        out.put(en.getKey(), InventoryView.error(ex.getMessage()));
+      }
+    }
+    return out;
+  }
+
+  /** The latest declaration on or before {@code day} (the first one if none). */
+  private static Declaration base(PartyState s, LocalDate day) {
+    Declaration best = null;
+    for (Declaration d : s.declarations) {
+      if (day == null || !d.asOf().isAfter(day)) {
+        if (best == null || d.asOf().isAfter(best.asOf())) {
+          best = d;
+        }
+      }
+    }
+    return best != null ? best : s.declarations.isEmpty() ? null : s.declarations.get(0);
+  }
+
+  /** Compliance of each Party against the limits as of {@code day}. */
+  public synchronized List<PartyCompliance> compliance(LocalDate day) {
+    ComplianceEvaluator ev = new ComplianceEvaluator(agreement);
+    List<PartyCompliance> out = new ArrayList<>();
+    for (var en : inventory(day).entrySet()) {
+      if (en.getValue().aggregates() != null) {
+        out.add(ev.evaluate(day, en.getKey(), en.getValue().aggregates()));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Obligations owed by each Party's notifications, dated by receipt: {@code received} gives, per
+   * Party, the first cosignature time (POSIX seconds) of each checkpoint size of its log.
+   */
+  public synchronized List<Obligation> obligations(Map<String, NavigableMap<Long, Long>> received, Instant now) {
+    ObligationTracker t = new ObligationTracker(agreement);
+    LocalDate today = now.atOffset(ZoneOffset.UTC).toLocalDate();
+    Instant nextDue = agreement.dataExchange() == null ? null
+        : t.exchangeDue(agreement.exchangeDates(today.plusYears(1)).stream().filter(x -> x.isAfter(today))
+            .findFirst().orElse(today.plusMonths(6)));
+    List<Obligation> out = new ArrayList<>();
+    for (var en : parties.entrySet()) {
+      PartyState s = en.getValue();
+      NavigableMap<Long, Long> times = received.getOrDefault(en.getKey(), new TreeMap<>());
+      List<Notification> dated = new ArrayList<>();
+      for (int i = 0; i < s.notifications.size(); i++) {
+        var first = times.ceilingEntry(s.notificationIndex.get(i) + 1);
+        dated.add(first == null ? s.notifications.get(i)
+            : s.notifications.get(i).withReceivedAt(Instant.ofEpochSecond(first.getValue())));
+      }
+      out.addAll(t.notifications(dated, nextDue, now));
+    }
+    return out;
+  }
+
+  /** Entries that broke the rules when applied, per Party. */
+  public synchronized List<String> problems() {
+    List<String> out = new ArrayList<>();
+    parties.values().forEach(s -> out.addAll(s.problems));
+    return out;
+  }
+
+  public synchronized List<String> parties() {
+    return agreement.parties().stream().map(Party::id).toList();
+  }
+}

@@ -1,0 +1,73 @@
+package dev.verity.node.store;
+
+import dev.verity.node.store.Records.Alarm;
+import dev.verity.node.store.Records.AuditRecord;
+import dev.verity.node.store.Records.MessageRow;
+import dev.verity.node.store.Records.PeerPosition;
+import dev.verity.node.store.Records.Cosignature;
+import dev.verity.node.store.Records.TokenRow;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The node's state besides the logs themselves (which live in tile files): the index of every
+ * Party's entries, client ids for idempotent submits, receipts, peer positions, alarms, API
+ * tokens and the audit trail. Every mutation takes the actor, and is recorded in the trail in the
+ * same transaction. The embedded implementation is SQLite; PostgreSQL can follow behind this
+ * interface (the contract tests are abstract for that reason).
+ */
+public interface NodeStore extends AutoCloseable {
+
+  /** Records own entries (idempotent per (party, index)). */
+  void putOwnMessages(List<MessageRow> rows, String actor) throws StoreException;
+
+  /**
+   * Records entries mirrored from a peer and advances its mirror position, in one transaction, so
+   * a crash between the two can neither lose nor duplicate an entry. Refuses (returns false) if
+   * the stored mirror size is not {@code expectedSize} (someone else applied them first).
+   */
+  boolean applyMirrored(String peer, long expectedSize, List<MessageRow> rows, String checkpoint)
+      throws StoreException;
+
+  Optional<MessageRow> message(String party, long index) throws StoreException;
+
+  Optional<MessageRow> messageByClientId(String party, String clientId) throws StoreException;
+
+  /** Entries of {@code party} (all parties if null), newest first, filtered by type if given. */
+  List<MessageRow> messages(String party, boolean exceptParty, String type, int limit) throws StoreException;
+
+  /** All entries of a party in index order (for the projections). */
+  List<MessageRow> allMessages(String party) throws StoreException;
+
+  long countMessages(String party) throws StoreException;
+
+  /** Stores a cosignature; a receipt (logParty = this node) also advances the peer's cosigned size. */
+  void putCosignature(Cosignature c, boolean receipt) throws StoreException;
+
+  /** The latest cosignature of {@code logParty}'s log by {@code witness}. */
+  Optional<Cosignature> latestCosignature(String logParty, String witness) throws StoreException;
+
+  /** The first cosignature time (by any witness) of each size of {@code logParty}'s log, by size. */
+  java.util.NavigableMap<Long, Long> firstCosignatureTimes(String logParty) throws StoreException;
+
+  PeerPosition position(String peer) throws StoreException;
+
+  void setPublished(String peer, long size) throws StoreException;
+
+  void setCosigned(String peer, long size) throws StoreException;
+
+  void raiseAlarm(String peer, String kind, String detail) throws StoreException;
+
+  List<Alarm> alarms() throws StoreException;
+
+  void putToken(TokenRow t, String actor) throws StoreException;
+
+  Optional<TokenRow> token(String hash) throws StoreException;
+
+  void audit(String actor, String action, String detail) throws StoreException;
+
+  List<AuditRecord> auditTrail(int limit) throws StoreException;
+
+  @Override
+  void close() throws StoreException;
+}

@@ -1,0 +1,451 @@
+package dev.verity.node.store;
+
+import dev.verity.node.store.Records.Alarm;
+import dev.verity.node.store.Records.AuditRecord;
+import dev.verity.node.store.Records.MessageRow;
+import dev.verity.node.store.Records.PeerPosition;
+import dev.verity.node.store.Records.Cosignature;
+import dev.verity.node.store.Records.TokenRow;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@link NodeStore} in one SQLite file, WAL mode with {@code synchronous=FULL} so a committed
+ * transaction survives power loss (sqlite.org/wal.html: NORMAL may lose the last commits). One
+ * connection, serialized by this object's lock: SQLite allows one writer anyway.
+ */
+public final class SqliteNodeStore implements NodeStore {
+  private static final String[] SCHEMA = {
+    "CREATE TABLE IF NOT EXISTS messages (party TEXT NOT NULL, idx INTEGER NOT NULL, type TEXT NOT NULL,"
+        + " leaf_hash TEXT NOT NULL, entry BLOB NOT NULL, stored_at TEXT NOT NULL, client_id TEXT,"
+        + " PRIMARY KEY (party, idx))",
+    "CREATE UNIQUE INDEX IF NOT EXISTS messages_client ON messages (party, client_id) WHERE client_id IS NOT NULL",
+    "CREATE INDEX IF NOT EXISTS messages_type ON messages (type)",
+    "CREATE TABLE IF NOT EXISTS cosignatures (log_party TEXT NOT NULL, witness TEXT NOT NULL, size INTEGER NOT NULL,"
+        + " line TEXT NOT NULL, cosigned_at INTEGER NOT NULL, stored_at TEXT NOT NULL, PRIMARY KEY (log_party, witness, size))",
+    "CREATE TABLE IF NOT EXISTS peers (peer TEXT PRIMARY KEY, published INTEGER NOT NULL DEFAULT 0,"
+        + " cosigned INTEGER NOT NULL DEFAULT 0, mirrored INTEGER NOT NULL DEFAULT 0, mirrored_checkpoint TEXT,"
+        + " last_contact TEXT)",
+    "CREATE TABLE IF NOT EXISTS alarms (id INTEGER PRIMARY KEY AUTOINCREMENT, peer TEXT NOT NULL, kind TEXT NOT NULL,"
+        + " detail TEXT NOT NULL, at TEXT NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS tokens (hash TEXT PRIMARY KEY, name TEXT NOT NULL, role TEXT NOT NULL, created_at TEXT NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS audit (id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, actor TEXT NOT NULL,"
+        + " action TEXT NOT NULL, detail TEXT NOT NULL)",
+  };
+
+  private final Connection db;
+
+  private SqliteNodeStore(Connection db) {
+    this.db = db;
+  }
+
+  /** Opens (creating if needed) the store in {@code file}. */
+  public static SqliteNodeStore open(Path file) throws StoreException {
+    try {
+      Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+      try (Statement s = c.createStatement()) {
+        s.execute("PRAGMA journal_mode=WAL");
+        s.execute("PRAGMA synchronous=FULL");
+        s.execute("PRAGMA busy_timeout=5000");
+        for (String ddl : SCHEMA) {
+          s.execute(ddl);
+        }
+      }
+      c.setAutoCommit(false);
+      c.commit();
+      return new SqliteNodeStore(c);
+    } catch (SQLException e) {
+      throw new StoreException("cannot open " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  @FunctionalInterface
+  private interface Tx<T> {
+    T run() throws SQLException;
+  }
+
+  private synchronized <T> T tx(String what, Tx<T> body) throws StoreException {
+    try {
+      T t = body.run();
+      db.commit();
+      return t;
+    } catch (SQLException e) {
+      try {
+        db.rollback();
+      } catch (SQLException ignored) {
+        // the original error is the one to report
+      }
+      throw new StoreException(what + ": " + e.getMessage(), e);
+    }
+  }
+
+  private void auditRow(String actor, String action, String detail) throws SQLException {
+    try (PreparedStatement p = db.prepareStatement("INSERT INTO audit (at, actor, action, detail) VALUES (?,?,?,?)")) {
+      p.setString(1, Instant.now().toString());
+      p.setString(2, actor);
+      p.setString(3, action);
+      p.setString(4, detail);
+      p.executeUpdate();
+    }
+  }
+
+  private void insertMessages(List<MessageRow> rows) throws SQLException {
+    try (PreparedStatement p = db.prepareStatement("INSERT OR IGNORE INTO messages"
+        + " (party, idx, type, leaf_hash, entry, stored_at, client_id) VALUES (?,?,?,?,?,?,?)")) {
+      for (MessageRow r : rows) {
+        p.setString(1, r.party());
+        p.setLong(2, r.index());
+        p.setString(3, r.type());
+        p.setString(4, r.leafHash());
+        p.setBytes(5, r.entry());
+        p.setString(6, r.storedAt().toString());
+        p.setString(7, r.clientId());
+        p.addBatch();
+      }
+      p.executeBatch();
+    }
+  }
+
+  @Override
+  public void putOwnMessages(List<MessageRow> rows, String actor) throws StoreException {
+    if (rows.isEmpty()) {
+      return;
+    }
+    tx("store messages", () -> {
+      insertMessages(rows);
+      for (MessageRow r : rows) {
+        auditRow(actor, "append", r.party() + "/" + r.index() + " " + r.type());
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public boolean applyMirrored(String peer, long expectedSize, List<MessageRow> rows, String checkpoint)
+      throws StoreException {
+    return tx("apply mirrored entries", () -> {
+      ensurePeer(peer);
+      long mirrored = longQuery("SELECT mirrored FROM peers WHERE peer=?", peer);
+      if (mirrored != expectedSize) {
+        return false;
+      }
+      insertMessages(rows);
+      long size = expectedSize + rows.size();
+      try (PreparedStatement p = db.prepareStatement(
+          "UPDATE peers SET mirrored=?, mirrored_checkpoint=?, last_contact=? WHERE peer=?")) {
+        p.setLong(1, size);
+        p.setString(2, checkpoint);
+        p.setString(3, Instant.now().toString());
+        p.setString(4, peer);
+        p.executeUpdate();
+      }
+      if (!rows.isEmpty()) {
+        auditRow("peer:" + peer, "mirror", peer + " " + expectedSize + ".." + size);
+      }
+      return true;
+    });
+  }
+
+  private void ensurePeer(String peer) throws SQLException {
+    try (PreparedStatement p = db.prepareStatement("INSERT OR IGNORE INTO peers (peer) VALUES (?)")) {
+      p.setString(1, peer);
+      p.executeUpdate();
+    }
+  }
+
+  private long longQuery(String sql, String arg) throws SQLException {
+    try (PreparedStatement p = db.prepareStatement(sql)) {
+      p.setString(1, arg);
+      try (ResultSet rs = p.executeQuery()) {
+        return rs.next() ? rs.getLong(1) : 0;
+      }
+    }
+  }
+
+  private static MessageRow row(ResultSet rs) throws SQLException {
+    return new MessageRow(rs.getString("party"), rs.getLong("idx"), rs.getString("type"), rs.getString("leaf_hash"),
+        rs.getBytes("entry"), Instant.parse(rs.getString("stored_at")), rs.getString("client_id"));
+  }
+
+  private List<MessageRow> rows(PreparedStatement p) throws SQLException {
+    List<MessageRow> out = new ArrayList<>();
+    try (ResultSet rs = p.executeQuery()) {
+      while (rs.next()) {
+        out.add(row(rs));
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public Optional<MessageRow> message(String party, long index) throws StoreException {
+    return tx("read message", () -> {
+      try (PreparedStatement p = db.prepareStatement("SELECT * FROM messages WHERE party=? AND idx=?")) {
+        p.setString(1, party);
+        p.setLong(2, index);
+        return rows(p).stream().findFirst();
+      }
+    });
+  }
+
+  @Override
+  public Optional<MessageRow> messageByClientId(String party, String clientId) throws StoreException {
+    return tx("read message", () -> {
+      try (PreparedStatement p = db.prepareStatement("SELECT * FROM messages WHERE party=? AND client_id=?")) {
+        p.setString(1, party);
+        p.setString(2, clientId);
+        return rows(p).stream().findFirst();
+      }
+    });
+  }
+
+  @Override
+  public List<MessageRow> messages(String party, boolean exceptParty, String type, int limit) throws StoreException {
+    StringBuilder sql = new StringBuilder("SELECT * FROM messages WHERE 1=1");
+    List<String> args = new ArrayList<>();
+    if (party != null) {
+      sql.append(exceptParty ? " AND party<>?" : " AND party=?");
+      args.add(party);
+    }
+    if (type != null) {
+      sql.append(" AND type=?");
+      args.add(type);
+    }
+    sql.append(" ORDER BY stored_at DESC, party, idx DESC LIMIT ").append(Math.max(1, limit));
+    return tx("list messages", () -> {
+      try (PreparedStatement p = db.prepareStatement(sql.toString())) {
+        for (int i = 0; i < args.size(); i++) {
+          p.setString(i + 1, args.get(i));
+        }
+        return rows(p);
+      }
+    });
+  }
+
+  @Override
+  public List<MessageRow> allMessages(String party) throws StoreException {
+    return tx("list messages", () -> {
+      try (PreparedStatement p = db.prepareStatement("SELECT * FROM messages WHERE party=? ORDER BY idx")) {
+        p.setString(1, party);
+        return rows(p);
+      }
+    });
+  }
+
+  @Override
+  public long countMessages(String party) throws StoreException {
+    return tx("count messages", () -> longQuery("SELECT COUNT(*) FROM messages WHERE party=?", party));
+  }
+
+  @Override
+  public void putCosignature(Cosignature c, boolean receipt) throws StoreException {
+    tx("store cosignature", () -> {
+      try (PreparedStatement p = db.prepareStatement("INSERT OR IGNORE INTO cosignatures"
+          + " (log_party, witness, size, line, cosigned_at, stored_at) VALUES (?,?,?,?,?,?)")) {
+        p.setString(1, c.logParty());
+        p.setString(2, c.witness());
+        p.setLong(3, c.size());
+        p.setString(4, c.line());
+        p.setLong(5, c.cosignedAt());
+        p.setString(6, c.storedAt().toString());
+        p.executeUpdate();
+      }
+      if (receipt) {
+        ensurePeer(c.witness());
+        try (PreparedStatement p = db.prepareStatement(
+            "UPDATE peers SET cosigned=MAX(cosigned, ?), published=MAX(published, ?), last_contact=? WHERE peer=?")) {
+          p.setLong(1, c.size());
+          p.setLong(2, c.size());
+          p.setString(3, Instant.now().toString());
+          p.setString(4, c.witness());
+          p.executeUpdate();
+        }
+        auditRow("peer:" + c.witness(), "receipt", "cosigned size " + c.size());
+      } else {
+        auditRow("node", "cosign", c.logParty() + " size " + c.size());
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public Optional<Cosignature> latestCosignature(String logParty, String witness) throws StoreException {
+    return tx("read cosignature", () -> {
+      try (PreparedStatement p = db.prepareStatement(
+          "SELECT * FROM cosignatures WHERE log_party=? AND witness=? ORDER BY size DESC LIMIT 1")) {
+        p.setString(1, logParty);
+        p.setString(2, witness);
+        try (ResultSet rs = p.executeQuery()) {
+          if (!rs.next()) {
+            return Optional.<Cosignature>empty();
+          }
+          return Optional.of(new Cosignature(rs.getString("log_party"), rs.getString("witness"), rs.getLong("size"),
+              rs.getString("line"), rs.getLong("cosigned_at"), Instant.parse(rs.getString("stored_at"))));
+        }
+      }
+    });
+  }
+
+  @Override
+  public java.util.NavigableMap<Long, Long> firstCosignatureTimes(String logParty) throws StoreException {
+    return tx("read cosignatures", () -> {
+      java.util.NavigableMap<Long, Long> out = new java.util.TreeMap<>();
+      try (PreparedStatement p = db.prepareStatement(
+          "SELECT size, MIN(cosigned_at) FROM cosignatures WHERE log_party=? GROUP BY size ORDER BY size")) {
+        p.setString(1, logParty);
+        try (ResultSet rs = p.executeQuery()) {
+          while (rs.next()) {
+            out.put(rs.getLong(1), rs.getLong(2));
+          }
+        }
+      }
+      return out;
+    });
+  }
+
+  @Override
+  public PeerPosition position(String peer) throws StoreException {
+    return tx("read peer", () -> {
+      try (PreparedStatement p = db.prepareStatement("SELECT * FROM peers WHERE peer=?")) {
+        p.setString(1, peer);
+        try (ResultSet rs = p.executeQuery()) {
+          if (!rs.next()) {
+            return PeerPosition.initial(peer);
+          }
+          String lc = rs.getString("last_contact");
+          return new PeerPosition(peer, rs.getLong("published"), rs.getLong("cosigned"), rs.getLong("mirrored"),
+              rs.getString("mirrored_checkpoint"), lc == null ? null : Instant.parse(lc));
+        }
+      }
+    });
+  }
+
+  @Override
+  public void setPublished(String peer, long size) throws StoreException {
+    tx("update peer", () -> {
+      ensurePeer(peer);
+      try (PreparedStatement p = db.prepareStatement("UPDATE peers SET published=MAX(published, ?) WHERE peer=?")) {
+        p.setLong(1, size);
+        p.setString(2, peer);
+        p.executeUpdate();
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public void setCosigned(String peer, long size) throws StoreException {
+    tx("update peer", () -> {
+      ensurePeer(peer);
+      try (PreparedStatement p = db.prepareStatement("UPDATE peers SET cosigned=MAX(cosigned, ?) WHERE peer=?")) {
+        p.setLong(1, size);
+        p.setString(2, peer);
+        p.executeUpdate();
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public void raiseAlarm(String peer, String kind, String detail) throws StoreException {
+    tx("raise alarm", () -> {
+      try (PreparedStatement p = db.prepareStatement("INSERT INTO alarms (peer, kind, detail, at) VALUES (?,?,?,?)")) {
+        p.setString(1, peer);
+        p.setString(2, kind);
+        p.setString(3, detail);
+        p.setString(4, Instant.now().toString());
+        p.executeUpdate();
+      }
+      auditRow("node", "alarm", peer + " " + kind);
+      return null;
+    });
+  }
+
+  @Override
+  public List<Alarm> alarms() throws StoreException {
+    return tx("list alarms", () -> {
+      List<Alarm> out = new ArrayList<>();
+      try (PreparedStatement p = db.prepareStatement("SELECT * FROM alarms ORDER BY id");
+          ResultSet rs = p.executeQuery()) {
+        while (rs.next()) {
+          out.add(new Alarm(rs.getLong("id"), rs.getString("peer"), rs.getString("kind"), rs.getString("detail"),
+              Instant.parse(rs.getString("at"))));
+        }
+      }
+      return out;
+    });
+  }
+
+  @Override
+  public void putToken(TokenRow t, String actor) throws StoreException {
+    tx("store token", () -> {
+      try (PreparedStatement p = db.prepareStatement(
+          "INSERT INTO tokens (hash, name, role, created_at) VALUES (?,?,?,?)")) {
+        p.setString(1, t.hash());
+        p.setString(2, t.name());
+        p.setString(3, t.role());
+        p.setString(4, t.createdAt().toString());
+        p.executeUpdate();
+      }
+      auditRow(actor, "token", "created " + t.role() + " token '" + t.name() + "'");
+      return null;
+    });
+  }
+
+  @Override
+  public Optional<TokenRow> token(String hash) throws StoreException {
+    return tx("read token", () -> {
+      try (PreparedStatement p = db.prepareStatement("SELECT * FROM tokens WHERE hash=?")) {
+        p.setString(1, hash);
+        try (ResultSet rs = p.executeQuery()) {
+          if (!rs.next()) {
+            return Optional.<TokenRow>empty();
+          }
+          return Optional.of(new TokenRow(rs.getString("hash"), rs.getString("name"), rs.getString("role"),
+              Instant.parse(rs.getString("created_at"))));
+        }
+      }
+    });
+  }
+
+  @Override
+  public void audit(String actor, String action, String detail) throws StoreException {
+    tx("audit", () -> {
+      auditRow(actor, action, detail);
+      return null;
+    });
+  }
+
+  @Override
+  public List<AuditRecord> auditTrail(int limit) throws StoreException {
+    return tx("read audit", () -> {
+      List<AuditRecord> out = new ArrayList<>();
+      try (PreparedStatement p = db.prepareStatement("SELECT * FROM audit ORDER BY id DESC LIMIT " + Math.max(1, limit));
+          ResultSet rs = p.executeQuery()) {
+        while (rs.next()) {
+          out.add(new AuditRecord(rs.getLong("id"), Instant.parse(rs.getString("at")), rs.getString("actor"),
+              rs.getString("action"), rs.getString("detail")));
+        }
+      }
+      return out;
+    });
+  }
+
+  @Override
+  public synchronized void close() throws StoreException {
+    try {
+      db.close();
+    } catch (SQLException e) {
+      throw new StoreException("close: " + e.getMessage(), e);
+    }
+  }
+}

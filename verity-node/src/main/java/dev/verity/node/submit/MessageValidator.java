@@ -1,0 +1,137 @@
+package dev.verity.node.submit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.verity.core.agreement.Agreement;
+import dev.verity.core.agreement.MessageType;
+import dev.verity.core.inventory.Inventory;
+import dev.verity.core.message.DataExchangeJson;
+import dev.verity.core.message.Declaration;
+import dev.verity.core.message.DeclarationException;
+import dev.verity.core.message.Notification;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * The schema step of validation: the request's shape, the message type against the agreement's
+ * catalogue, the fields the type requires. The rules step (against the projection) follows in
+ * {@link Submitter}. Field names in errors are JSON paths into the request.
+ */
+final class MessageValidator {
+  static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+
+  /** What the schema step produced: a parsed message of one kind. */
+  sealed interface Parsed permits ParsedNotification, ParsedDeclaration {
+    JsonNode body();
+  }
+
+  record ParsedNotification(Notification notification, JsonNode body) implements Parsed {}
+
+  record ParsedDeclaration(Declaration declaration, JsonNode body) implements Parsed {}
+
+  private static final Map<String, Function<Notification, Object>> FIELDS = Map.of(
+      "item", Notification::item, "facility", Notification::facility, "launcher", Notification::launcher,
+      "warheads", Notification::warheads, "newItem", Notification::newItem);
+
+  private final Agreement agreement;
+  private final String party;
+
+  MessageValidator(Agreement agreement, String party) {
+    this.agreement = agreement;
+    this.party = party;
+  }
+
+  void checkRequest(SubmitRequest r) throws SubmitException {
+    if (r.clientId() == null || !CLIENT_ID.matcher(r.clientId()).matches()) {
+      throw new SubmitException(400, "clientId", "required: 1-128 characters of A-Z a-z 0-9 . _ : -");
+    }
+    if (r.type() == null || r.type().isBlank()) {
+      throw new SubmitException(400, "type", "required: a message type of " + agreement.id() + " or 'declaration'");
+    }
+    if (r.message() == null || !r.message().isObject()) {
+      throw new SubmitException(400, "message", "required: a JSON object");
+    }
+  }
+
+  /** Parses the message of {@code r} as its type says, filling in what the node knows. */
+  Parsed parse(SubmitRequest r, long nextNumber) throws SubmitException {
+    checkRequest(r);
+    ObjectNode m = r.message().deepCopy();
+    JsonNode p = m.get("party");
+    if (p != null && !p.isNull() && !party.equals(p.asText())) {
+      throw new SubmitException(422, "message.party", "this node speaks for " + party + ", not " + p.asText());
+    }
+    m.put("party", party);
+    if (r.type().equals("declaration")) {
+      if (!m.hasNonNull("agreement")) {
+        m.put("agreement", agreement.id());
+      }
+      if (!agreement.id().equals(m.get("agreement").asText())) {
+        throw new SubmitException(422, "message.agreement", "this node serves " + agreement.id());
+      }
+      reject(m, "receivedAt");
+      Declaration d = convert(m, Declaration.class);
+      if (d.asOf() == null) {
+        throw new SubmitException(400, "message.asOf", "required");
+      }
+      try {
+        Inventory.of(agreement, "message", d);
+      } catch (DeclarationException e) {
+        throw new SubmitException(422, "message", e.getMessage());
+      }
+      return new ParsedDeclaration(d, m);
+    }
+    MessageType type = agreement.messageType(r.type()).orElseThrow(() -> new SubmitException(400, "type",
+        "unknown message type '" + r.type() + "' in " + agreement.id()));
+    JsonNode t = m.get("type");
+    if (t != null && !t.isNull() && !type.id().equals(t.asText())) {
+      throw new SubmitException(400, "message.type", "differs from the request's type '" + type.id() + "'");
+    }
+    m.put("type", type.id());
+    reject(m, "receivedAt");
+    JsonNode num = m.get("number");
+    if (num == null || num.isNull()) {
+      m.put("number", nextNumber);
+    } else if (!num.canConvertToLong() || num.asLong() != nextNumber) {
+      throw new SubmitException(422, "message.number", "must be " + nextNumber + " (the next in " + party + "'s sequence)");
+    }
+    Notification n = convert(m, Notification.class);
+    if (n.eventTime() == null) {
+      throw new SubmitException(400, "message.eventTime", "required");
+    }
+    for (String f : type.fields()) {
+      Function<Notification, Object> get = FIELDS.get(f);
+      if (get != null && get.apply(n) == null) {
+        throw new SubmitException(400, "message." + f, "required by " + type.id());
+      }
+    }
+    return new ParsedNotification(n, m);
+  }
+
+  private static void reject(ObjectNode m, String field) throws SubmitException {
+    if (m.has(field)) {
+      throw new SubmitException(400, "message." + field, "set by the node from the receipt, not by the sender");
+    }
+  }
+
+  private static <T> T convert(JsonNode m, Class<T> type) throws SubmitException {
+    try {
+      return DataExchangeJson.mapper().treeToValue(m, type);
+    } catch (JsonMappingException e) {
+      StringBuilder path = new StringBuilder("message");
+      for (JsonMappingException.Reference ref : e.getPath()) {
+        if (ref.getFieldName() != null) {
+          path.append('.').append(ref.getFieldName());
+        } else if (ref.getIndex() >= 0) {
+          path.append('[').append(ref.getIndex()).append(']');
+        }
+      }
+      throw new SubmitException(400, path.toString(), e.getOriginalMessage().split("\n")[0]);
+    } catch (JsonProcessingException e) {
+      throw new SubmitException(400, "message", e.getOriginalMessage());
+    }
+  }
+}

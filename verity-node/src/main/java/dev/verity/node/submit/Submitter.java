@@ -1,0 +1,240 @@
+package dev.verity.node.submit;
+
+import dev.verity.core.agreement.Agreement;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.verity.node.entry.Envelope;
+import dev.verity.node.projection.DeclarationParts;
+import dev.verity.node.projection.Projections;
+import dev.verity.node.store.NodeStore;
+import dev.verity.node.store.Records.MessageRow;
+import dev.verity.node.store.StoreException;
+import dev.verity.node.submit.MessageValidator.ParsedDeclaration;
+import dev.verity.node.submit.MessageValidator.ParsedNotification;
+import dev.verity.tlog.log.LogWriter;
+import dev.verity.tlog.merkle.MerkleHash;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongConsumer;
+
+/**
+ * The submit pipeline: schema, then rules against the projection, then the canonical entry is
+ * appended durably to the node's log; the call returns once the entry is durable (its index then
+ * survives any crash). Validation and enqueueing are serialized (the rules depend on what was
+ * accepted before); waiting for durability is not, so concurrent submissions share fsyncs.
+ *
+ * <p>The store's index of own entries is written behind, in batches: the log is the source of
+ * truth and {@link #recover} re-indexes whatever the store missed after a crash. Client ids are
+ * in the entries themselves for the same reason.
+ */
+public final class Submitter implements AutoCloseable {
+  private final Agreement agreement;
+  private final String party;
+  private final LogWriter log;
+  private final Projections projections;
+  private final NodeStore store;
+  private final MessageValidator validator;
+  private final Clock clock;
+  private final LongConsumer onDurable;
+  private final Map<String, CompletableFuture<Submitted>> inFlight = new ConcurrentHashMap<>();
+  private final BlockingQueue<Pending> toIndex = new LinkedBlockingQueue<>();
+  private final Thread indexer;
+  private volatile boolean broken;
+  private volatile boolean closed;
+
+  private record Pending(MessageRow row, String actor) {}
+
+  public Submitter(Agreement agreement, String party, LogWriter log, Projections projections, NodeStore store,
+      Clock clock, LongConsumer onDurable) {
+    this.agreement = agreement;
+    this.party = party;
+    this.log = log;
+    this.projections = projections;
+    this.store = store;
+    this.validator = new MessageValidator(agreement, party);
+    this.clock = clock;
+    this.onDurable = onDurable;
+    this.indexer = new Thread(this::indexLoop, "verity-indexer");
+    this.indexer.setDaemon(true);
+    this.indexer.start();
+  }
+
+  /**
+   * Submits a message on behalf of {@code actor}; returns once it is durable in the log, or the
+   * original entry if {@code clientId} was accepted before.
+   */
+  public Submitted submit(SubmitRequest r, String actor) throws SubmitException, IOException {
+    validator.checkRequest(r);
+    CompletableFuture<Submitted> done;
+    synchronized (this) {
+      if (broken || closed) {
+        throw new IOException("the log is not accepting entries (restart the node)");
+      }
+      CompletableFuture<Submitted> earlier = inFlight.get(r.clientId());
+      if (earlier != null) {
+        return duplicate(await(earlier));
+      }
+      Optional<MessageRow> stored = lookup(r.clientId());
+      if (stored.isPresent()) {
+        return new Submitted(stored.get().index(), stored.get().leafHash(), r.clientId(), true, 1);
+      }
+      long index = projections.nextIndex(party);
+      MessageValidator.Parsed parsed = validator.parse(r, projections.nextNumber(party));
+      List<JsonNode> bodies = parsed instanceof ParsedDeclaration pd
+          ? DeclarationParts.split(pd.declaration()) : List.of(parsed.body());
+      List<Envelope> envs = new ArrayList<>();
+      List<byte[]> entries = new ArrayList<>();
+      for (int i = 0; i < bodies.size(); i++) {
+        Envelope env = new Envelope(Envelope.VERSION, agreement.id(), party, r.type(),
+            i == 0 ? r.clientId() : r.clientId() + "#" + i, clock.instant(), bodies.get(i));
+        byte[] entry;
+        try {
+          entry = env.encode();
+        } catch (IllegalArgumentException e) {
+          throw new SubmitException(400, "message", e.getMessage());
+        }
+        if (entry.length > dev.verity.tlog.tiles.EntryBundle.MAX_ENTRY_SIZE) {
+          throw new SubmitException(413, "message", "the entry would exceed 65535 bytes");
+        }
+        envs.add(env);
+        entries.add(entry);
+      }
+      if (parsed instanceof ParsedNotification pn) {
+        Optional<String> problem = projections.tryAccept(index, envs.get(0), pn.notification());
+        if (problem.isPresent()) {
+          throw new SubmitException(422, "message", problem.get());
+        }
+      } else {
+        for (int i = 0; i < envs.size(); i++) {
+          projections.apply(party, index + i, envs.get(i));
+        }
+      }
+      List<CompletableFuture<Long>> appends = new ArrayList<>();
+      for (int i = 0; i < entries.size(); i++) {
+        long at = index + i;
+        byte[] entry = entries.get(i);
+        MessageRow row = new MessageRow(party, at, r.type(), MerkleHash.leaf(entry).hex(), entry, clock.instant(),
+            envs.get(i).clientId());
+        appends.add(log.appendAsync(entry).handle((got, err) -> {
+          if (err != null || got != at) {
+            broken = true; // the projection ran ahead of the log: stop taking entries
+            throw new IllegalStateException(err != null ? "append failed: " + err.getMessage()
+                : "log index " + got + " differs from the expected " + at, err);
+          }
+          toIndex.add(new Pending(row, actor));
+          return got;
+        }));
+      }
+      String leaf = MerkleHash.leaf(entries.get(0)).hex();
+      int count = entries.size();
+      done = CompletableFuture.allOf(appends.toArray(CompletableFuture[]::new)).thenApply(v -> {
+        onDurable.accept(index + count);
+        return new Submitted(index, leaf, r.clientId(), false, count);
+      });
+      inFlight.put(r.clientId(), done);
+    }
+    return await(done);
+  }
+
+  private static Submitted duplicate(Submitted s) {
+    return new Submitted(s.index(), s.leafHash(), s.clientId(), true, s.entries());
+  }
+
+  private Optional<MessageRow> lookup(String clientId) throws IOException {
+    try {
+      return store.messageByClientId(party, clientId);
+    } catch (StoreException e) {
+      throw new IOException(e.getMessage(), e);
+    }
+  }
+
+  private static Submitted await(CompletableFuture<Submitted> f) throws IOException {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted");
+    } catch (ExecutionException e) {
+      throw new IOException(e.getCause().getMessage(), e.getCause());
+    }
+  }
+
+  /** Writes own entries to the store index in batches, then forgets their in-flight futures. */
+  private void indexLoop() {
+    List<Pending> batch = new ArrayList<>();
+    while (!closed || !toIndex.isEmpty()) {
+      try {
+        Pending first = toIndex.poll(100, TimeUnit.MILLISECONDS);
+        if (first == null) {
+          continue;
+        }
+        batch.add(first);
+        toIndex.drainTo(batch, 4095);
+        flush(batch);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (StoreException e) {
+        System.err.println("verity: cannot index entries (they are safe in the log): " + e.getMessage());
+        batch.forEach(toIndex::add); // retried; recover() also re-indexes after a restart
+        sleepQuietly();
+      }
+      batch.clear();
+    }
+  }
+
+  private void flush(List<Pending> batch) throws StoreException {
+    Map<String, List<MessageRow>> byActor = new java.util.LinkedHashMap<>();
+    for (Pending p : batch) {
+      byActor.computeIfAbsent(p.actor(), a -> new ArrayList<>()).add(p.row());
+    }
+    for (var e : byActor.entrySet()) {
+      store.putOwnMessages(e.getValue(), e.getKey());
+    }
+    for (Pending p : batch) {
+      inFlight.remove(p.row().clientId().split("#")[0]);
+    }
+  }
+
+  private static void sleepQuietly() {
+    try {
+      Thread.sleep(200);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Waits (up to {@code millis}) until every durable entry is in the store index. */
+  public void drain(long millis) {
+    long end = System.nanoTime() + millis * 1_000_000;
+    while (!inFlight.isEmpty() && System.nanoTime() < end) {
+      try {
+        Thread.sleep(5);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    drain(5000);
+    closed = true;
+    try {
+      indexer.join(2000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
