@@ -25,7 +25,7 @@ import picocli.CommandLine.Command;
         dev.verity.node.inspection.InspectionCommand.class,
         dev.verity.node.inspection.EscrowCommand.class,
         BenchCommand.class,
-        LogDemoCommand.class})
+        dev.verity.node.tlogcli.LogDemoCommand.class})
 public final class VerityCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
