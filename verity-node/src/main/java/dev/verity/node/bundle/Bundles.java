@@ -7,7 +7,7 @@ import dev.verity.node.federation.Mirror;
 import dev.verity.node.federation.WitnessService;
 import dev.verity.node.identity.NodeIdentity;
 import dev.verity.node.json.CanonicalJson;
-import dev.verity.node.log.NoteCheckpoints;
+import dev.verity.tlog.checkpoint.LogCheckpoints;
 import dev.verity.node.projection.Projections;
 import dev.verity.node.store.SqliteNodeStore;
 import dev.verity.tlog.checkpoint.Checkpoint;
@@ -47,7 +47,7 @@ public final class Bundles {
       NodeConfig c = NodeConfig.read(dir);
       NodeIdentity id = NodeIdentity.load(dir, c.agreement(), c.party());
       String origin = id.publicIdentity().origin();
-      CheckpointReader reader = NoteCheckpoints.reader(origin, id.publicIdentity().logKey());
+      CheckpointReader reader = LogCheckpoints.reader(origin, id.publicIdentity().logKey());
       try (LogStorage storage = LogStorage.directory(dir.resolve("log"))) {
         byte[] cp = storage.readCheckpoint().orElseThrow(() -> new BundleException("the log has no checkpoint"));
         long size = reader.open(cp).size();
@@ -127,7 +127,7 @@ public final class Bundles {
         Witness w = Witness.create(List.of(id.cosigner(clock)),
             Map.of(peer.identity().origin(), NoteVerifiers.of(verifier)), state, clock);
         WitnessService ws = new WitnessService(c.party(), w, store, mirrors, Map.of(), clock);
-        Checkpoint cp = NoteCheckpoints.open(b.checkpoint().getBytes(StandardCharsets.UTF_8), b.origin(),
+        Checkpoint cp = LogCheckpoints.open(b.checkpoint().getBytes(StandardCharsets.UTF_8), b.origin(),
             NoteVerifiers.of(verifier)).checkpoint();
         long old = state.latest(b.origin()).map(Checkpoint::size).orElse(0L);
         // verify and apply the entries first, so the mirror can give the witness its proof from old

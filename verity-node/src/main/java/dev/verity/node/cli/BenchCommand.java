@@ -1,5 +1,6 @@
 package dev.verity.node.cli;
 
+import dev.verity.node.federation.bench.FederationBenchCommand;
 import dev.verity.node.inspection.EscrowBenchCommand;
 import dev.verity.node.tlogcli.BenchTlogCommand;
 import dev.verity.node.treaty.TreatyBenchCommand;
@@ -11,5 +12,6 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Benchmarks, each printed beside its baseline from the same run.",
-    subcommands = {BenchTlogCommand.class, TreatyBenchCommand.class, EscrowBenchCommand.class})
+    subcommands = {BenchTlogCommand.class, TreatyBenchCommand.class, EscrowBenchCommand.class,
+        FederationBenchCommand.class})
 public final class BenchCommand {}

@@ -1,7 +1,7 @@
 package dev.verity.node.federation;
 
 import dev.verity.node.config.PeerConfig;
-import dev.verity.node.log.NoteCheckpoints;
+import dev.verity.tlog.checkpoint.LogCheckpoints;
 import dev.verity.node.store.NodeStore;
 import dev.verity.node.store.Records.Cosignature;
 import dev.verity.node.store.StoreException;
@@ -72,7 +72,7 @@ public final class WitnessService {
     SignedCheckpoint signed;
     try {
       NoteVerifiers keys = NoteVerifiers.of(NoteKeys.parseVerifier(from.identity().logKey()));
-      signed = NoteCheckpoints.open(req.checkpoint().getBytes(StandardCharsets.UTF_8), origin, keys);
+      signed = LogCheckpoints.open(req.checkpoint().getBytes(StandardCharsets.UTF_8), origin, keys);
     } catch (InvalidCheckpointException | NoteException e) {
       alarm(from.party(), "bad-signature", "checkpoint refused: " + e.getMessage());
       return text(403, "checkpoint signature does not verify: " + e.getMessage());
@@ -117,7 +117,7 @@ public final class WitnessService {
       byte[] cp = client.checkpoint();
       SignedCheckpoint signed;
       try {
-        signed = NoteCheckpoints.open(cp, peer.identity().origin(),
+        signed = LogCheckpoints.open(cp, peer.identity().origin(),
             NoteVerifiers.of(NoteKeys.parseVerifier(peer.identity().logKey())));
       } catch (InvalidCheckpointException | NoteException e) {
         alarm(peer.party(), "bad-signature", "served checkpoint refused: " + e.getMessage());

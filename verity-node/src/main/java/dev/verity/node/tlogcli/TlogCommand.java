@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
 /** {@code verity tlog}: append to, check and prove from a C2SP tlog-tiles log. */
 @Command(name = "tlog", description = "Append to, check (fsck) and prove from a C2SP tlog-tiles log.",
     mixinStandardHelpOptions = true, subcommands = {TlogAppendCommand.class, TlogFsckCommand.class,
-        TlogProveCommand.class, TlogCommand.VerifyProof.class})
+        TlogProveCommand.class, TlogCommand.VerifyProof.class, LogDemoCommand.class})
 public final class TlogCommand {
 
   /** {@code verity tlog verify-proof --key VKEY --entry FILE [--origin O] [PROOF]}. */

@@ -115,7 +115,7 @@ final class Cluster implements AutoCloseable {
     var id = dev.verity.node.identity.NodeIdentity.readPublic(m.dir.resolve("identity.json"));
     try (var storage = dev.verity.tlog.storage.LogStorage.directory(m.dir.resolve("log"))) {
       return dev.verity.tlog.audit.LogAuditor.audit(storage,
-          dev.verity.node.log.NoteCheckpoints.reader(id.origin(), id.logKey()), 1);
+          dev.verity.tlog.checkpoint.LogCheckpoints.reader(id.origin(), id.logKey()), 1);
     }
   }
 

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.verity.core.agreement.AgreementCatalog;
 import dev.verity.node.demo.DemoScenario;
 import dev.verity.node.json.CanonicalJson;
-import dev.verity.node.log.NoteCheckpoints;
+import dev.verity.tlog.checkpoint.LogCheckpoints;
 import dev.verity.node.projection.Projections;
 import dev.verity.node.store.SqliteNodeStore;
 import dev.verity.tlog.log.LogWriter;
@@ -42,8 +42,8 @@ class SubmitterTest {
   void setUp() throws Exception {
     var keys = NoteKeys.generate(ORIGIN, NoteKeys.TYPE_ED25519, new SecureRandom());
     store = SqliteNodeStore.open(dir.resolve("node.db"));
-    log = LogWriter.builder(LogStorage.memory()).signer(NoteCheckpoints.signer(ORIGIN, keys.signerKey()))
-        .reader(NoteCheckpoints.reader(ORIGIN, keys.verifierKey())).open();
+    log = LogWriter.builder(LogStorage.memory()).signer(LogCheckpoints.signer(ORIGIN, keys.signerKey()))
+        .reader(LogCheckpoints.reader(ORIGIN, keys.verifierKey())).open();
     var agreement = AgreementCatalog.get("new-start");
     submitter = new Submitter(agreement, "US", log, new Projections(agreement), store, Clock.systemUTC(),
         size -> durable.accumulateAndGet(size, Math::max));

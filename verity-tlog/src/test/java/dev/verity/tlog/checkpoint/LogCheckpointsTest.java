@@ -58,4 +58,28 @@ class LogCheckpointsTest {
         .isInstanceOf(InvalidCheckpointException.class);
     assertThat(LogCheckpoints.reader(other.verifierKey()).open(signed).size()).isEqualTo(1);
   }
+
+  @Test
+  void refusesARepeatedSignatureLine() throws Exception {
+    byte[] file = Files.readAllBytes(Vectors.file("tessera-testdata-log/log/checkpoint"));
+    String text = new String(file, StandardCharsets.UTF_8);
+    String doubled = text + text.substring(text.indexOf("\u2014"));
+    assertThatThrownBy(() -> LogCheckpoints.reader(TESSERA_VKEY)
+        .open(doubled.getBytes(StandardCharsets.UTF_8)))
+        .isInstanceOf(InvalidCheckpointException.class).hasMessageContaining("repeats");
+  }
+
+  @Test
+  void anOriginNeedNotBeTheKeyName() throws Exception {
+    NoteKeys.KeyPair key = NoteKeys.generate("verity.example/key", (byte) 1, new SecureRandom());
+    byte[] signed = LogCheckpoints.signer("verity.example/log", key.signerKey())
+        .sign(3, Hash.of(new byte[32]));
+    assertThat(LogCheckpoints.reader("verity.example/log", key.verifierKey()).open(signed).size())
+        .isEqualTo(3);
+    assertThatThrownBy(() -> LogCheckpoints.reader(key.verifierKey()).open(signed))
+        .isInstanceOf(InvalidCheckpointException.class).hasMessageContaining("origin");
+    assertThat(LogCheckpoints.open(signed, "verity.example/log",
+        dev.verity.tlog.note.NoteVerifiers.of(NoteKeys.parseVerifier(key.verifierKey())))
+        .checkpoint().origin()).isEqualTo("verity.example/log");
+  }
 }

@@ -1,4 +1,4 @@
-package dev.verity.node.cli;
+package dev.verity.node.tlogcli;
 
 import dev.verity.core.agreement.Agreement;
 import dev.verity.core.agreement.AgreementCatalog;
@@ -13,7 +13,6 @@ import dev.verity.core.scenario.ForceTemplates;
 import dev.verity.core.scenario.PublishedData;
 import dev.verity.core.scenario.Scenario;
 import dev.verity.core.scenario.ScenarioGenerator;
-import dev.verity.node.tlogcli.LogDirectory;
 import dev.verity.tlog.audit.AuditReport;
 import dev.verity.tlog.checkpoint.LogCheckpoints;
 import dev.verity.tlog.cosignature.CosignatureV1;
@@ -57,7 +56,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code verity demo}: the witnessed log end to end on this machine, until the node lands. The
+ * {@code verity tlog demo}: the witnessed log end to end on this machine, without a node. The
  * United States' log receives a stretch of a generated New START notification history; a
  * Russian witness, over HTTP on 127.0.0.1, checks each new checkpoint against the last one and
  * returns its cosignature — the receipt. Then the log is audited, one entry is proved offline,
@@ -69,7 +68,7 @@ import picocli.CommandLine.Spec;
         + "audited, proved, and evaluated against the limits.",
         "Needs no server; everything it writes goes under --dir (default: a new temporary "
             + "folder, kept so you can look at it)."})
-final class LogDemoCommand implements Callable<Integer> {
+public final class LogDemoCommand implements Callable<Integer> {
   private static final String ORIGIN = "verity.example/new-start/US";
   private static final String WITNESS = "verity.example/new-start/RU";
 

@@ -1,7 +1,8 @@
-package dev.verity.node.cli;
+package dev.verity.node.tlogcli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.verity.node.cli.VerityCommand;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -18,7 +19,7 @@ class LogDemoCommandTest {
     StringWriter err = new StringWriter();
     cl.setOut(new PrintWriter(out, true));
     cl.setErr(new PrintWriter(err, true));
-    int exit = cl.execute("demo", "--headless", "--dir", dir.toString(), "--batch", "10");
+    int exit = cl.execute("tlog", "demo", "--headless", "--dir", dir.toString(), "--batch", "10");
     assertThat(exit).as(err.toString()).isZero();
     assertThat(out.toString())
         .contains("cosigned by verity.example/new-start/RU")
