@@ -1,4 +1,4 @@
-// Building DOM without innerHTML (no markup injection from API data) and small shared widgets.
+// Building DOM from text nodes only (no markup parsed from API data) and small shared widgets.
 import { t } from './i18n.js';
 
 /** el('tag.class', {attr: v, onclick: f}, ...children); strings become text nodes. */
