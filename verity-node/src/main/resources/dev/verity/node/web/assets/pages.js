@@ -143,7 +143,7 @@ async function message(view, ctx) {
         [t('inventory.items'), fmtNum(body.declaration?.items?.length || 0)]])
       : dl(Object.entries(body).map(([k, v]) => [tOr('field.' + k, k),
         typeof v === 'object' ? JSON.stringify(v) : k === 'number' ? fmtNum(v) : k === 'type' ? typeName(agr, v)
-          : k === 'eventTime' ? fmtDateTime(v) : String(v)]))));
+          : k === 'eventTime' ? fmtDateTime(v) : String(v)])))));
   // proof and verification
   const result = el('div', { id: 'verify-result', 'aria-live': 'polite' });
   const button = el('button', { type: 'button', id: 'verify', onclick: async () => {
