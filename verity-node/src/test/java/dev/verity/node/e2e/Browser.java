@@ -74,7 +74,8 @@ final class Browser implements AutoCloseable {
 
   /** A screenshot of the whole page (the window is grown to the document's height first). */
   void screenshot(Path file) throws IOException {
-    Object h = driver.executeScript("return Math.max(document.documentElement.scrollHeight, 700)");
+    Object h = driver.executeScript(
+        "return Math.max(document.documentElement.scrollHeight, 700) + (window.outerHeight - window.innerHeight)");
     int height = Math.min(4000, ((Number) h).intValue());
     driver.manage().window().setSize(new Dimension(1366, height));
     Files.createDirectories(file.getParent());

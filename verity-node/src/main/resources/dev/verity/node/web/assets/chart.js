@@ -17,11 +17,11 @@ const day = s => Date.parse(s.length === 10 ? s + 'T00:00:00Z' : s);
  */
 export function lineChart(opts) {
   const W = opts.width || 560, H = opts.height || 260;
-  const m = { top: 28, right: 16, bottom: 52, left: 52 };
+  const m = { top: 44, right: 16, bottom: 28, left: 52 };
   const x0 = day(opts.from), x1 = day(opts.to);
   let ymax = opts.limit ? opts.limit.value : 0;
   for (const s of opts.series) for (const [, v] of s.points) ymax = Math.max(ymax, v);
-  ymax = niceCeil(ymax * 1.08);
+  ymax = 4 * niceCeil(ymax * 1.05 / 4);
   const X = t => m.left + (W - m.left - m.right) * (t - x0) / (x1 - x0);
   const Y = v => H - m.bottom - (H - m.top - m.bottom) * v / ymax;
   const root = svg('svg', { viewBox: `0 0 ${W} ${H}`, class: 'chart', role: 'img', 'aria-label': opts.title, direction: 'ltr' });
@@ -46,7 +46,7 @@ export function lineChart(opts) {
     if (t < x0 || t > x1) return;
     const x = X(t);
     root.appendChild(svg('line', { x1: x, x2: x, y1: m.top, y2: H - m.bottom, class: 'marker ' + (mk.cls || '') }));
-    root.appendChild(svg('text', { x: x + (x > W * 0.7 ? -4 : 4), y: m.top - 14 + 11 * (i % 2),
+    root.appendChild(svg('text', { x: x + (x > W * 0.7 ? -4 : 4), y: m.top - 30 + 12 * (i % 3),
       'text-anchor': x > W * 0.7 ? 'end' : 'start', class: 'marker-label ' + (mk.cls || '') }, mk.label));
   });
   // limit
@@ -66,22 +66,12 @@ export function lineChart(opts) {
       for (const [t, v] of pts) root.appendChild(svg('circle', { cx: X(day(t)), cy: Y(v), r: 2.2, fill: s.colour }));
     }
   }
-  // legend
-  let lx = m.left;
-  const ly = H - 14;
-  for (const s of opts.series) {
-    root.appendChild(svg('line', { x1: lx, x2: lx + 18, y1: ly - 4, y2: ly - 4, stroke: s.colour, 'stroke-width': 2.5,
-      'stroke-dasharray': s.dashed ? '5 3' : 'none' }));
-    const label = svg('text', { x: lx + 22, y: ly, class: 'legend' }, s.label);
-    root.appendChild(label);
-    lx += 30 + s.label.length * 6.2;
-  }
   return root;
 }
 
 function niceCeil(v) {
   if (v <= 0) return 10;
   const p = Math.pow(10, Math.floor(Math.log10(v)));
-  for (const f of [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10]) if (f * p >= v) return f * p;
+  for (const f of [1, 1.25, 1.5, 2, 2.5, 3, 4, 5, 6, 7.5, 8, 10]) if (f * p >= v) return f * p;
   return 10 * p;
 }

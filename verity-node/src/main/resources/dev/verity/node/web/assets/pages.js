@@ -67,10 +67,23 @@ async function overview(view, ctx) {
     const svg = lineChart({ title: limitName(lim.name), from, to, series, markers,
       limit: { value: lim.max, label: t('chart.limit', { max: fmtNum(lim.max) }) },
       fmtNum, fmtYear: y => new Intl.NumberFormat(document.documentElement.lang, { useGrouping: false }).format(y) });
-    charts.append(el('figure.card.chart-card', { 'data-limit': lim.name }, el('figcaption', {}, limitName(lim.name)), svg));
+    charts.append(el('figure.card.chart-card', { 'data-limit': lim.name }, el('figcaption', {}, limitName(lim.name)), svg,
+      el('ul.legend', {}, series.map(s => el('li', {}, legendSwatch(s), s.label)))));
   }
   view.append(charts);
   view.append(el('p.muted.small', {}, t('overview.sources')));
+}
+
+function legendSwatch(s) {
+  const NS = 'http://www.w3.org/2000/svg';
+  const svg = document.createElementNS(NS, 'svg');
+  svg.setAttribute('viewBox', '0 0 22 8');
+  svg.setAttribute('class', 'swatch');
+  const line = document.createElementNS(NS, 'line');
+  for (const [k, v] of Object.entries({ x1: 1, x2: 21, y1: 4, y2: 4, stroke: s.colour, 'stroke-width': 2.5,
+    'stroke-dasharray': s.dashed ? '5 3' : 'none' })) line.setAttribute(k, v);
+  svg.appendChild(line);
+  return svg;
 }
 
 // ---------- Messages ----------
@@ -103,7 +116,7 @@ async function messages(view, ctx) {
     const body = m.entry?.body || {};
     const d = m.type === 'declaration' ? null : deadline.get(m.party + '#' + body.number);
     return el('tr', { 'data-party': m.party, 'data-index': m.index, 'data-status': m.status },
-      el('td', {}, el('a', { href: `#/message/${m.party}/${m.index}` }, `${m.party} #${fmtNum(m.index)}`)),
+      el('td.nowrap', {}, el('a', { href: `#/message/${m.party}/${m.index}` }, `${m.party} #${fmtNum(m.index)}`)),
       el('td', {}, m.direction === 'in' ? t('messages.in') : t('messages.out')),
       el('td', {}, typeName(agr, m.type)),
       el('td.time', {}, fmtDateTime(m.entry?.createdAt)),
@@ -126,7 +139,7 @@ async function message(view, ctx) {
     el('a.button.secondary', { href: '#/messages' }, t('message.back'))));
   const dl = (pairs) => el('dl.fields', {}, pairs.filter(([, v]) => v !== undefined).map(([k, v]) =>
     [el('dt', {}, k), el('dd', {}, v ?? '—')]).flat());
-  view.append(el('div.cards',
+  view.append(el('div.cards', {},
     el('article.card', {}, el('h2', {}, t('message.summary')), dl([
       [t('messages.col.type'), typeName(agr, m.type)],
       [t('messages.col.direction'), m.direction === 'in' ? t('messages.in') : t('messages.out')],
@@ -222,7 +235,7 @@ async function compose(view, ctx) {
   const build = () => {
     for (const k of Object.keys(inputs)) delete inputs[k];
     const now = new Date().toISOString().slice(0, 16);
-    const parts = [field('type', t('compose.type'), typeSel, type.source ? t('compose.source', { source: type.source }) : null),
+    const parts = [field('type', t('compose.type'), typeSel, type.source ? sourceNote(type.source) : null),
       field('clientId', t('compose.clientId'), el('input', { type: 'text', value: `${ctx.session.party}-ui-${Date.now()}` }),
         t('compose.clientIdHint')),
       field('eventTime', t('compose.eventTime'), el('input', { type: 'datetime-local', value: now, step: 1 }), t('compose.utc'))];
@@ -284,6 +297,12 @@ async function compose(view, ctx) {
   view.append(form, out);
 }
 
+/** The treaty reference from the agreement definition: data in English, isolated from the page's direction. */
+function sourceNote(source) {
+  const [before, after] = t('compose.source', { source: '\u0000' }).split('\u0000');
+  return el('span', {}, before, el('bdi', { lang: 'en' }, source), after);
+}
+
 function deadlineText(d) {
   if (d.afterEventDays != null) return t('deadline.after', { n: fmtNum(d.afterEventDays) });
   if (d.beforeEventHours != null) return t('deadline.before', { n: fmtNum(d.beforeEventHours) });
@@ -312,7 +331,7 @@ async function inventory(view, ctx) {
   const mine = inv.parties[party];
   if (!mine) { view.append(el('p.muted', {}, t('inventory.none'))); return; }
   if (mine.error) { view.append(el('div.alert.error', {}, mine.error)); return; }
-  view.append(el('div.cards',
+  view.append(el('div.cards', {},
     el('article.card', {}, el('h2', {}, partyName(agr, party)), el('dl.fields', {},
       el('dt', {}, t('inventory.items')), el('dd', { id: 'inv-items' }, fmtNum(mine.items)),
       el('dt', {}, t('inventory.clock')), el('dd', {}, fmtDateTime(mine.clock)),
