@@ -74,7 +74,7 @@ public final class DashboardRoutes {
     }
   }
 
-  /** Published aggregates (New START only) and this node's figures on the 1st of each month. */
+  /** Published aggregates (New START only) and this node's figures on the 1st of each month while they change, and today. */
   static Map<String, Object> history(Node node) throws Exception {
     Agreement a = node.agreement();
     List<Map<String, Object>> published = new ArrayList<>();
@@ -99,12 +99,22 @@ public final class DashboardRoutes {
     }
     List<Map<String, Object>> own = new ArrayList<>();
     if (first != null) {
+      // monthly while the inventories change, then today: after the latest change the figures stay put
+      LocalDate last = first;
+      for (var v : node.projections().inventory(today).values()) {
+        if (v.clock() != null) {
+          LocalDate c = v.clock().atOffset(ZoneOffset.UTC).toLocalDate();
+          last = c.isAfter(last) ? c : last;
+        }
+      }
       List<LocalDate> days = new ArrayList<>();
       days.add(first);
-      for (LocalDate d = first.withDayOfMonth(1).plusMonths(1); d.isBefore(today); d = d.plusMonths(1)) {
+      for (LocalDate d = first.withDayOfMonth(1).plusMonths(1); d.isBefore(today) && !d.isAfter(last.plusMonths(1)); d = d.plusMonths(1)) {
         days.add(d);
       }
-      days.add(today);
+      if (today.isAfter(days.get(days.size() - 1))) {
+        days.add(today);
+      }
       for (LocalDate d : days) {
         node.projections().inventory(d).forEach((party, v) -> {
           if (v.aggregates() != null) {

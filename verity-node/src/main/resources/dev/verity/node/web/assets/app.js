@@ -45,7 +45,10 @@ async function render() {
     if (e.status === 401) { signOut(); render(); return; }
     view.append(errorBox(e));
   }
-  if (id === renderId) view.dataset.ready = 'yes';
+  if (id === renderId) {
+    view.dataset.readyAt = String(Math.round(performance.now())); // ms since navigation started (load measurements)
+    view.dataset.ready = 'yes';
+  }
 }
 
 function renderSignIn() {

@@ -1,5 +1,5 @@
 // Building DOM from text nodes only (no markup parsed from API data) and small shared widgets.
-import { t } from './i18n.js';
+import { t, fmtNum } from './i18n.js';
 
 /** el('tag.class', {attr: v, onclick: f}, ...children); strings become text nodes. */
 export function el(spec, attrs, ...children) {
@@ -37,3 +37,25 @@ export function errorBox(e) {
 }
 
 export function todayUtc() { return new Date().toISOString().slice(0, 10); }
+
+/**
+ * A table of items rendered page by page: the first pageSize rows, then a button for the rest,
+ * so that a year of traffic (thousands of rows) opens at once.
+ */
+export function pagedTable(headers, items, renderRow, attrs, pageSize = 200) {
+  const tbody = el('tbody');
+  const tableEl = el('table.data', attrs || {}, el('thead', {}, el('tr', {}, headers.map(h => el('th', { scope: 'col' }, h)))), tbody);
+  const more = el('button.secondary.more', { type: 'button', id: (attrs?.id || 'table') + '-more' });
+  let shown = 0;
+  const showNext = n => {
+    const frag = document.createDocumentFragment();
+    items.slice(shown, shown + n).forEach(x => frag.appendChild(renderRow(x)));
+    tbody.appendChild(frag);
+    shown = Math.min(items.length, shown + n);
+    more.hidden = shown >= items.length;
+    more.textContent = t('common.showMore', { n: fmtNum(items.length - shown) });
+  };
+  more.addEventListener('click', () => showNext(items.length));
+  showNext(pageSize);
+  return el('div', {}, el('div.scroll', {}, tableEl), more);
+}

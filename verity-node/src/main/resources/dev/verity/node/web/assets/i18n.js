@@ -48,9 +48,17 @@ export function applyI18n(root) {
   root.querySelectorAll('[data-i18n-aria-label]').forEach(e => { e.setAttribute('aria-label', t(e.dataset.i18nAriaLabel)); });
 }
 
+// Intl formatters are costly to build: one of each per language, reused (pages with 2,000 rows).
+const formatters = new Map();
+function formatter(kind, make) {
+  const key = lang + ' ' + kind;
+  if (!formatters.has(key)) formatters.set(key, make(lang));
+  return formatters.get(key);
+}
+
 export function fmtNum(n) {
   if (n === null || n === undefined || n === '') return '—';
-  return new Intl.NumberFormat(lang).format(n);
+  return formatter('num', l => new Intl.NumberFormat(l)).format(n);
 }
 
 /** A calendar day (YYYY-MM-DD or Date), in UTC. */
@@ -58,7 +66,8 @@ export function fmtDate(d) {
   if (!d) return '—';
   const date = typeof d === 'string' ? new Date(d.length === 10 ? d + 'T00:00:00Z' : d) : d;
   if (isNaN(date)) return String(d);
-  return new Intl.DateTimeFormat(lang, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(date);
+  return formatter('date', l => new Intl.DateTimeFormat(l, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }))
+    .format(date);
 }
 
 /** An instant, in UTC, to the minute. */
@@ -66,8 +75,8 @@ export function fmtDateTime(d) {
   if (!d) return '—';
   const date = new Date(d);
   if (isNaN(date)) return String(d);
-  return new Intl.DateTimeFormat(lang, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit',
-    minute: '2-digit', timeZone: 'UTC', timeZoneName: 'short' }).format(date);
+  return formatter('datetime', l => new Intl.DateTimeFormat(l, { year: 'numeric', month: 'short', day: 'numeric',
+    hour: '2-digit', minute: '2-digit', timeZone: 'UTC', timeZoneName: 'short' })).format(date);
 }
 
 export function fmtMonth(year, month) {

@@ -1,7 +1,7 @@
 // The dashboard's pages. Each renders into view from the node's API; every text goes through t().
 import { t, tOr, fmtNum, fmtDate, fmtDateTime, fmtMonth, fmtWeekday, fmtAge } from './i18n.js';
 import { get, post, ApiError } from './api.js';
-import { el, badge, table, errorBox, todayUtc } from './dom.js';
+import { el, badge, table, pagedTable, errorBox, todayUtc } from './dom.js';
 import { lineChart } from './chart.js';
 import { b64ToBytes, parseCheckpoint, toHex, verifyInclusion } from './merkle.js';
 
@@ -112,7 +112,7 @@ async function messages(view, ctx) {
       .map(s => [s, t('receipt.' + s)])], 'status')));
   const shown = list.messages.filter(m => !status || m.status === status);
   view.append(el('p.muted', { id: 'message-count' }, t('messages.count', { n: fmtNum(shown.length) })));
-  const rows = shown.map(m => {
+  const row = m => {
     const body = m.entry?.body || {};
     const d = m.type === 'declaration' ? null : deadline.get(m.party + '#' + body.number);
     return el('tr', { 'data-party': m.party, 'data-index': m.index, 'data-status': m.status },
@@ -124,10 +124,10 @@ async function messages(view, ctx) {
       el('td.time', {}, fmtDateTime(m.receivedAt)),
       el('td.receipt', {}, statusBadge('receipt', m.status)),
       el('td', {}, d ? statusBadge('obl', d) : '—'));
-  });
-  view.append(el('div.scroll', {}, table([t('messages.col.entry'), t('messages.col.direction'), t('messages.col.type'),
+  };
+  view.append(pagedTable([t('messages.col.entry'), t('messages.col.direction'), t('messages.col.type'),
     t('messages.col.created'), t('messages.col.effective'), t('messages.col.received'), t('messages.col.receipt'),
-    t('messages.col.deadline')], rows, { id: 'messages-table' })));
+    t('messages.col.deadline')], shown, row, { id: 'messages-table' }));
 }
 
 async function message(view, ctx) {
@@ -346,11 +346,11 @@ async function inventory(view, ctx) {
     view.append(el('h2', {}, facility ? t('inventory.at', { facility: f?.name || facility }) : t('inventory.found', { q: find })),
       el('p', {}, el('a', { href: '#/inventory?' + new URLSearchParams({ asOf, party }) }, t('inventory.allFacilities')),
         ' · ', t('inventory.count', { n: fmtNum(shown.length) })));
-    view.append(el('div.scroll', {}, table([t('inventory.uid'), t('inventory.kind'), t('inventory.status'), t('field.facility'),
-      t('field.launcher'), t('inventory.carrier'), t('field.warheads')], shown.slice(0, 2000).map(i => el('tr', { 'data-item': i.id },
+    view.append(pagedTable([t('inventory.uid'), t('inventory.kind'), t('inventory.status'), t('field.facility'),
+      t('field.launcher'), t('inventory.carrier'), t('field.warheads')], shown, i => el('tr', { 'data-item': i.id },
       el('td', {}, el('code', {}, i.id)), el('td', {}, tOr('kind.' + i.kind, i.kind)), el('td', {}, statusBadge('itemstatus', i.status)),
       el('td', {}, i.facility || '—'), el('td', {}, i.launcher || '—'), el('td', {}, i.carrier || '—'),
-      el('td.num', {}, i.warheads == null ? '—' : fmtNum(i.warheads)))), { id: 'items-table' })));
+      el('td.num', {}, i.warheads == null ? '—' : fmtNum(i.warheads))), { id: 'items-table' }));
     return;
   }
   const rows = Object.entries(mine.itemsByFacility || {}).map(([id, n]) => el('tr', { 'data-facility': id },
@@ -409,11 +409,11 @@ async function obligations(view, ctx) {
     return o.notification != null ? t('obl.notification', { n: fmtNum(o.notification), type: typeName(agr, m ? m[1] : '') }) : o.what;
   };
   view.append(el('h2', {}, t('obligations.list')), el('p.muted', {}, t('obligations.count', { n: fmtNum(shown.length) })),
-    el('div.scroll', {}, table([t('common.party'), t('obligations.what'), t('inventory.uid'), t('obligations.due'),
-      t('obligations.met'), t('overview.status')], shown.slice().sort((a, b) => b.due.localeCompare(a.due)).slice(0, 1000).map(o =>
+    pagedTable([t('common.party'), t('obligations.what'), t('inventory.uid'), t('obligations.due'),
+      t('obligations.met'), t('overview.status')], shown.slice().sort((a, b) => b.due.localeCompare(a.due)), o =>
       el('tr', { 'data-status': o.status }, el('td', {}, o.party), el('td', {}, what(o)), el('td', {}, o.item ? el('code', {}, o.item) : '—'),
-        el('td.time', {}, fmtDateTime(o.due)), el('td.time', {}, fmtDateTime(o.metAt)), el('td', {}, statusBadge('obl', o.status)))),
-    { id: 'obligations-table' })));
+        el('td.time', {}, fmtDateTime(o.due)), el('td.time', {}, fmtDateTime(o.metAt)), el('td', {}, statusBadge('obl', o.status))),
+    { id: 'obligations-table' }));
 }
 
 // ---------- Log and witnesses ----------
