@@ -29,6 +29,10 @@ final class Browser implements AutoCloseable {
   final ChromeDriver driver;
   private final Path profile;
 
+  static boolean installed() {
+    return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+  }
+
   /** Skips the test (JUnit assumption) unless chromium and chromedriver are installed. */
   static void assumeInstalled() {
     List<String> missing = new ArrayList<>();

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -51,7 +52,9 @@ class DashboardBrowserTest {
 
   @BeforeAll
   void start() throws Exception {
-    Browser.assumeInstalled();
+    if (!Browser.installed()) {
+      return; // every test reports itself skipped, naming what is missing (requireBrowser)
+    }
     cluster = new Cluster(root);
     us = cluster.init("new-start", "US");
     ru = cluster.init("new-start", "RU");
@@ -69,6 +72,11 @@ class DashboardBrowserTest {
     }
     await("all cosigned", Duration.ofSeconds(60), () -> Cluster.allCosigned(us) && Cluster.allCosigned(ru));
     browser = new Browser();
+  }
+
+  @BeforeEach
+  void requireBrowser() {
+    Browser.assumeInstalled();
   }
 
   @AfterAll
