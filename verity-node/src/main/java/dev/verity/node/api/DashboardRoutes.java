@@ -36,7 +36,8 @@ import java.util.regex.Pattern;
  * time) and {@code GET /api/v1/inventory/{party}/items} (items by unique identifier as of a day).
  */
 public final class DashboardRoutes {
-  public static final List<String> ROUTES = List.of("GET /api/v1/history", "GET /api/v1/inventory/{party}/items");
+  public static final List<String> ROUTES = List.of("GET /api/v1/history", "GET /api/v1/inventory/{party}/items",
+      "GET /api/v1/log/checkpoints");
 
   /** No inline script or style, nothing from elsewhere. */
   public static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -55,6 +56,7 @@ public final class DashboardRoutes {
     cfg.routes.get("/assets/*", ctx -> asset(ctx, ctx.path().substring(1)));
     cfg.routes.get("/api/v1/history", ctx -> Http.json(ctx, 200, history(node)));
     cfg.routes.get("/api/v1/inventory/{party}/items", ctx -> items(node, ctx));
+    cfg.routes.get("/api/v1/log/checkpoints", ctx -> Http.json(ctx, 200, checkpoints(node)));
   }
 
   private static void asset(Context ctx, String name) throws IOException {
@@ -131,6 +133,21 @@ public final class DashboardRoutes {
     out.put("published", published);
     out.put("node", own);
     return out;
+  }
+
+  /** This Party's checkpoints that peers cosigned: each size with the time of its first cosignature, newest first. */
+  static Map<String, Object> checkpoints(Node node) throws Exception {
+    List<Map<String, Object>> out = new ArrayList<>();
+    node.store().firstCosignatureTimes(node.config().party()).descendingMap().forEach((size, at) -> {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("size", size);
+      m.put("firstCosignedAt", java.time.Instant.ofEpochSecond(at));
+      out.add(m);
+    });
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("party", node.config().party());
+    m.put("checkpoints", out);
+    return m;
   }
 
   /** The items of {@code party} by unique identifier, as of the end of {@code asOf}, optionally of one facility. */

@@ -298,6 +298,20 @@ class DashboardBrowserTest {
 
   @Test
   @Order(8)
+  void theLogPageShowsTheCheckpointsWithTheirReceiptsAndNoAlarm() throws Exception {
+    signIn(us, us.viewer);
+    go(us, "log", "log");
+    long size = getJson(us, "/api/v1/log").path("size").asLong();
+    assertThat(number(browser.driver.findElement(By.id("log-size")).getText())).isEqualTo(size);
+    assertThat(browser.driver.findElements(By.cssSelector("#checkpoints-table tr[data-size='" + size + "']"))).hasSize(1);
+    assertThat(browser.driver.findElement(By.cssSelector("#peers-table tr[data-peer='RU']")).getText()).contains("up to date");
+    assertThat(browser.driver.findElement(By.id("alarms")).getText()).startsWith("No alarms");
+    go(us, "message/US/3", "message");
+    assertThat(browser.driver.findElement(By.cssSelector(".peer-receipt")).getText()).isEqualTo("RU cosigned");
+  }
+
+  @Test
+  @Order(9)
   void screenshotsOfEveryPageInEachLanguage() throws Exception {
     String[][] pages = {
         {"overview?asOf=" + AS_OF, "overview", "overview"},

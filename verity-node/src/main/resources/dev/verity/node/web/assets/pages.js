@@ -147,6 +147,8 @@ async function message(view, ctx) {
       [t('messages.col.created'), fmtDateTime(m.entry?.createdAt)],
       [t('messages.col.effective'), m.type === 'declaration' ? fmtDate(body.declaration?.asOf) : fmtDateTime(body.eventTime)],
       [t('messages.col.received'), fmtDateTime(m.receivedAt)],
+      [t('message.cosignedBy'), m.cosignedBy ? el('span', {}, Object.entries(m.cosignedBy).map(([p, yes]) =>
+        el('span.peer-receipt', {}, p, ' ', statusBadge('receipt', yes ? 'cosigned' : 'published')))) : undefined],
       [t('message.clientId'), m.entry?.clientId || '—'],
       [t('message.leafHash'), el('code.hash', {}, m.leafHash)]])),
     el('article.card', {}, el('h2', {}, t('message.fields')), m.type === 'declaration'
@@ -420,7 +422,7 @@ async function obligations(view, ctx) {
 const SILENT_SECONDS = 3600;
 
 async function log(view, ctx) {
-  const lg = await get('/api/v1/log');
+  const [lg, cps] = await Promise.all([get('/api/v1/log'), get('/api/v1/log/checkpoints')]);
   if (ctx.stale()) return;
   view.append(header(t('log.title')));
   const cp = lg.checkpoint ? parseCheckpoint(lg.checkpoint) : null;
@@ -444,6 +446,9 @@ async function log(view, ctx) {
   });
   view.append(el('h2', {}, t('log.witnesses')), el('div.scroll', {}, table([t('log.peer'), t('log.published'), t('log.cosigned'),
     t('log.mirrored'), t('log.latestCosignature'), t('log.age'), t('log.lastContact'), t('overview.status')], rows, { id: 'peers-table' })));
+  view.append(el('h2', {}, t('log.checkpoints')), el('p.muted', {}, t('log.checkpointsExplain')),
+    pagedTable([t('message.treeSize'), t('log.firstCosigned')], cps.checkpoints, c => el('tr', { 'data-size': c.size },
+      el('td.num', {}, fmtNum(c.size)), el('td.time', {}, fmtDateTime(c.firstCosignedAt))), { id: 'checkpoints-table' }, 20));
   view.append(el('h2', {}, t('log.alarms')));
   const alarms = lg.alarms || [];
   view.append(alarms.length ? el('ul.alarms', { id: 'alarms' }, alarms.map(a => el('li.alert.error', {},
