@@ -157,7 +157,8 @@ async function message(view, ctx) {
         [t('inventory.facilities'), fmtNum(body.declaration?.facilities?.length || 0)],
         [t('inventory.items'), fmtNum(body.declaration?.items?.length || 0)]])
       : dl(Object.entries(body).map(([k, v]) => [tOr('field.' + k, k),
-        typeof v === 'object' ? JSON.stringify(v) : k === 'number' ? fmtNum(v) : k === 'type' ? typeName(agr, v)
+        k === 'newItem' && v ? [v.id, tOr('kind.' + v.kind, v.kind), v.facility].filter(Boolean).join(' · ')
+          : typeof v === 'object' ? JSON.stringify(v) : k === 'number' ? fmtNum(v) : k === 'type' ? typeName(agr, v)
           : k === 'eventTime' ? fmtDateTime(v) : String(v)])))));
   // proof and verification
   const result = el('div', { id: 'verify-result', 'aria-live': 'polite' });
