@@ -43,10 +43,11 @@ import java.util.NavigableMap;
  */
 public final class ApiServer implements AutoCloseable {
   /** Every route, for the OpenAPI test: method and path in OpenAPI syntax. */
-  public static final List<String> ROUTES = List.of(
+  public static final List<String> ROUTES = java.util.stream.Stream.concat(java.util.stream.Stream.of(
       "GET /api/v1/openapi.json", "GET /api/v1/session", "GET /api/v1/agreement", "POST /api/v1/messages",
       "GET /api/v1/messages", "GET /api/v1/messages/{party}/{index}", "GET /api/v1/compliance",
-      "GET /api/v1/inventory", "GET /api/v1/obligations", "GET /api/v1/log", "GET /api/v1/audit");
+      "GET /api/v1/inventory", "GET /api/v1/obligations", "GET /api/v1/log", "GET /api/v1/audit"),
+      DashboardRoutes.ROUTES.stream()).toList(); // the dashboard's own read-only routes
 
   private final Javalin app;
   private final Node node;
@@ -80,6 +81,7 @@ public final class ApiServer implements AutoCloseable {
         requireRole(ctx, Tokens.OPERATOR);
         Http.json(ctx, 200, node.store().auditTrail(limit(ctx)));
       });
+      DashboardRoutes.register(cfg, node); // the web dashboard: static pages at / and its read-only routes
     });
     self[0] = new ApiServer(app, node, tls == null ? "http" : "https");
     app.start();

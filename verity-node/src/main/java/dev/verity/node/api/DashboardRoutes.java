@@ -1,0 +1,232 @@
+package dev.verity.node.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.verity.core.agreement.Agreement;
+import dev.verity.core.compliance.AggregatesTable;
+import dev.verity.core.inventory.Inventory;
+import dev.verity.core.inventory.InventoryTimeline;
+import dev.verity.core.message.DataExchangeJson;
+import dev.verity.core.message.Declaration;
+import dev.verity.core.message.Item;
+import dev.verity.core.message.Notification;
+import dev.verity.core.scenario.PublishedData;
+import dev.verity.node.entry.Envelope;
+import dev.verity.node.projection.DeclarationParts;
+import dev.verity.node.runtime.Node;
+import dev.verity.node.store.Records.MessageRow;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * The dashboard: static pages served from the jar at {@code /} and {@code /assets/...} (no CDN,
+ * a strict Content-Security-Policy), and two read-only endpoints the pages need beyond the
+ * operator API: {@code GET /api/v1/history} (published aggregates and the node's own figures over
+ * time) and {@code GET /api/v1/inventory/{party}/items} (items by unique identifier as of a day).
+ */
+public final class DashboardRoutes {
+  public static final List<String> ROUTES = List.of("GET /api/v1/history", "GET /api/v1/inventory/{party}/items",
+      "GET /api/v1/log/checkpoints");
+
+  /** No inline script or style, nothing from elsewhere. */
+  public static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+      + "connect-src 'self'; font-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+  private static final String ROOT = "/dev/verity/node/web/";
+  private static final Pattern ASSET = Pattern.compile("[a-z0-9][a-z0-9_-]*(/[a-z0-9][a-z0-9_-]*)*\\.(html|css|js|json|svg|png|ico)");
+  private static final Map<String, String> TYPES = Map.of("html", "text/html; charset=utf-8",
+      "css", "text/css; charset=utf-8", "js", "text/javascript; charset=utf-8", "json", "application/json; charset=utf-8",
+      "svg", "image/svg+xml", "png", "image/png", "ico", "image/x-icon");
+
+  private DashboardRoutes() {}
+
+  static void register(JavalinConfig cfg, Node node) {
+    cfg.routes.get("/", ctx -> asset(ctx, "index.html"));
+    cfg.routes.get("/assets/*", ctx -> asset(ctx, ctx.path().substring(1)));
+    cfg.routes.get("/api/v1/history", ctx -> Http.json(ctx, 200, history(node)));
+    cfg.routes.get("/api/v1/inventory/{party}/items", ctx -> items(node, ctx));
+    cfg.routes.get("/api/v1/log/checkpoints", ctx -> Http.json(ctx, 200, checkpoints(node)));
+  }
+
+  private static void asset(Context ctx, String name) throws IOException {
+    if (!ASSET.matcher(name).matches()) {
+      throw new Http.ApiError(404, null, "not found: " + ctx.path());
+    }
+    try (InputStream in = DashboardRoutes.class.getResourceAsStream(ROOT + name)) {
+      if (in == null) {
+        throw new Http.ApiError(404, null, "not found: " + ctx.path());
+      }
+      String ext = name.substring(name.lastIndexOf('.') + 1);
+      ctx.header("Content-Security-Policy", CSP);
+      ctx.header("X-Content-Type-Options", "nosniff");
+      ctx.header("Referrer-Policy", "no-referrer");
+      ctx.header("Cache-Control", "no-cache");
+      ctx.contentType(TYPES.get(ext)).result(in.readAllBytes());
+    }
+  }
+
+  /** Published aggregates (New START only) and this node's figures on the 1st of each month while they change, and today. */
+  static Map<String, Object> history(Node node) throws Exception {
+    Agreement a = node.agreement();
+    List<Map<String, Object>> published = new ArrayList<>();
+    if (a.id().equals("new-start")) {
+      try (Reader r = PublishedData.newStartAggregates()) {
+        for (AggregatesTable.Row row : AggregatesTable.read(PublishedData.NEW_START_AGGREGATES, r, a)) {
+          Map<String, Object> m = new LinkedHashMap<>();
+          m.put("date", row.asOf());
+          m.put("party", row.party());
+          m.put("values", row.values());
+          published.add(m);
+        }
+      }
+    }
+    LocalDate today = node.clock().instant().atOffset(ZoneOffset.UTC).toLocalDate();
+    LocalDate first = null;
+    for (String party : node.projections().parties()) {
+      for (MessageRow r : node.store().messages(party, false, DeclarationParts.TYPE, 10_000)) {
+        LocalDate d = DeclarationParts.part(Envelope.decode(r.entry()).body()).declaration().asOf();
+        first = first == null || d.isBefore(first) ? d : first;
+      }
+    }
+    List<Map<String, Object>> own = new ArrayList<>();
+    if (first != null) {
+      // monthly while the inventories change, then today: after the latest change the figures stay put
+      LocalDate last = first;
+      for (var v : node.projections().inventory(today).values()) {
+        if (v.clock() != null) {
+          LocalDate c = v.clock().atOffset(ZoneOffset.UTC).toLocalDate();
+          last = c.isAfter(last) ? c : last;
+        }
+      }
+      List<LocalDate> days = new ArrayList<>();
+      days.add(first);
+      for (LocalDate d = first.withDayOfMonth(1).plusMonths(1); d.isBefore(today) && !d.isAfter(last.plusMonths(1)); d = d.plusMonths(1)) {
+        days.add(d);
+      }
+      if (today.isAfter(days.get(days.size() - 1))) {
+        days.add(today);
+      }
+      for (LocalDate d : days) {
+        node.projections().inventory(d).forEach((party, v) -> {
+          if (v.aggregates() != null) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("date", d);
+            m.put("party", party);
+            m.put("values", v.aggregates());
+            own.add(m);
+          }
+        });
+      }
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("published", published);
+    out.put("node", own);
+    return out;
+  }
+
+  /** This Party's checkpoints that peers cosigned: each size with the time of its first cosignature, newest first. */
+  static Map<String, Object> checkpoints(Node node) throws Exception {
+    List<Map<String, Object>> out = new ArrayList<>();
+    node.store().firstCosignatureTimes(node.config().party()).descendingMap().forEach((size, at) -> {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("size", size);
+      m.put("firstCosignedAt", java.time.Instant.ofEpochSecond(at));
+      out.add(m);
+    });
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("party", node.config().party());
+    m.put("checkpoints", out);
+    return m;
+  }
+
+  /** The items of {@code party} by unique identifier, as of the end of {@code asOf}, optionally of one facility. */
+  private static void items(Node node, Context ctx) throws Exception {
+    String party = ctx.pathParam("party");
+    if (!node.projections().parties().contains(party)) {
+      throw new Http.ApiError(404, "party", "no Party " + party + " in " + node.agreement().id());
+    }
+    LocalDate day;
+    try {
+      day = ctx.queryParam("asOf") == null ? node.clock().instant().atOffset(ZoneOffset.UTC).toLocalDate()
+          : LocalDate.parse(ctx.queryParam("asOf"));
+    } catch (DateTimeParseException e) {
+      throw new Http.ApiError(400, "asOf", "a date YYYY-MM-DD");
+    }
+    String facility = ctx.queryParam("facility");
+    List<Declaration> declarations = new ArrayList<>();
+    List<Declaration> parts = new ArrayList<>();
+    List<Notification> notifications = new ArrayList<>();
+    for (MessageRow r : node.store().allMessages(party)) {
+      Envelope e;
+      try {
+        e = Envelope.decode(r.entry());
+      } catch (dev.verity.node.entry.EntryException ex) {
+        continue;
+      }
+      if (e.type().equals(DeclarationParts.TYPE)) {
+        DeclarationParts.Part p = DeclarationParts.part(e.body());
+        if (p.index() != parts.size()) {
+          parts.clear();
+          continue;
+        }
+        parts.add(p.declaration());
+        if (parts.size() == p.count()) {
+          declarations.add(DeclarationParts.join(parts));
+          parts.clear();
+        }
+      } else if (node.agreement().messageType(e.type()).isPresent()) {
+        notifications.add(DataExchangeJson.mapper().treeToValue(e.body(), Notification.class));
+      }
+    }
+    Declaration base = null;
+    for (Declaration d : declarations) {
+      if (!d.asOf().isAfter(day) && (base == null || d.asOf().isAfter(base.asOf()))) {
+        base = d;
+      }
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("party", party);
+    out.put("asOf", day);
+    if (base == null) {
+      out.put("facilities", Map.of());
+      out.put("items", List.of());
+      Http.json(ctx, 200, out);
+      return;
+    }
+    Inventory inv = new InventoryTimeline(node.agreement(), party, base, notifications)
+        .asOf(day.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC));
+    Map<String, Object> facilities = new TreeMap<>();
+    inv.facilities().forEach((id, f) -> facilities.put(id, Map.of("name", f.name() == null ? id : f.name(),
+        "kind", f.kind() == null ? "" : f.kind())));
+    List<Map<String, Object>> items = new ArrayList<>();
+    for (Item it : new TreeMap<>(inv.items()).values()) {
+      if (facility != null && !facility.equals(it.facility())) {
+        continue;
+      }
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("id", it.id());
+      m.put("kind", it.kind());
+      m.put("facility", it.facility());
+      m.put("launcher", it.launcher());
+      m.put("carrier", it.carrier());
+      m.put("warheads", it.warheads());
+      m.put("status", inv.status(it.id()).name().toLowerCase().replace('_', '-'));
+      items.add(m);
+    }
+    out.put("clock", inv.clock());
+    out.put("facilities", facilities);
+    out.put("items", items);
+    Http.json(ctx, 200, out);
+  }
+}

@@ -1,0 +1,51 @@
+// The node's REST API with the signed-in token (sessionStorage): every call sends Authorization: Bearer.
+const KEY = 'verity.session';
+
+export class ApiError extends Error {
+  constructor(status, message, field) { super(message); this.status = status; this.field = field; }
+}
+
+export function session() {
+  try { return JSON.parse(sessionStorage.getItem(KEY) || 'null'); } catch (e) { return null; }
+}
+
+export async function signIn(token) {
+  const s = await request('GET', '/api/v1/session', undefined, token);
+  const value = { token, party: s.party, role: s.role, agreement: s.agreement, peers: s.peers, actor: s.actor };
+  sessionStorage.setItem(KEY, JSON.stringify(value));
+  return value;
+}
+
+export function signOut() {
+  sessionStorage.removeItem(KEY);
+  cache.clear();
+}
+
+const cache = new Map();
+
+/** GET, cached for the page's life when once is true (the agreement does not change). */
+export async function get(path, once) {
+  if (once && cache.has(path)) return cache.get(path);
+  const p = request('GET', path);
+  if (once) { cache.set(path, p); p.catch(() => cache.delete(path)); }
+  return p;
+}
+
+export function post(path, body) { return request('POST', path, body); }
+
+async function request(method, path, body, token) {
+  const tok = token ?? session()?.token;
+  const headers = { 'Accept': 'application/json' };
+  if (tok) headers['Authorization'] = 'Bearer ' + tok;
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  let r;
+  try {
+    r = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  } catch (e) {
+    throw new ApiError(0, e.message || 'network error');
+  }
+  let json = null;
+  try { json = await r.json(); } catch (e) { /* not JSON */ }
+  if (!r.ok) throw new ApiError(r.status, json?.error || r.statusText, json?.field);
+  return json;
+}

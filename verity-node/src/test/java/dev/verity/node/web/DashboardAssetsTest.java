@@ -1,0 +1,180 @@
+package dev.verity.node.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.verity.core.agreement.Agreement;
+import dev.verity.core.agreement.AgreementCatalog;
+import dev.verity.core.compliance.LimitStatus;
+import dev.verity.core.inventory.ItemStatus;
+import dev.verity.core.obligation.ObligationStatus;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The dashboard's catalogues and pages: the same keys in English, Russian and Arabic, every key
+ * the pages use exists, translations really are Russian and Arabic, placeholders match, and the
+ * HTML carries no inline script or style (the Content-Security-Policy forbids them).
+ */
+class DashboardAssetsTest {
+  static final String WEB = "/dev/verity/node/web/";
+  static final List<String> LANGS = List.of("en", "ru", "ar");
+  static final List<String> JS = List.of("app.js", "pages.js", "i18n.js", "api.js", "dom.js", "chart.js", "merkle.js");
+  /** Keys whose value is the same in every language (the product's name, a pure pattern). */
+  static final Set<String> SAME_EVERYWHERE = Set.of("session.who");
+  static final Set<String> LATIN_BRAND_OK = Set.of("app.name", "app.title");
+
+  static String text(String name) throws IOException {
+    try (InputStream in = DashboardAssetsTest.class.getResourceAsStream(WEB + name)) {
+      assertThat(in).as(name).isNotNull();
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  static JsonNode catalogue(String lang) throws IOException {
+    return new ObjectMapper().readTree(text("assets/i18n/" + lang + ".json"));
+  }
+
+  static Set<String> keys(JsonNode c) {
+    Set<String> out = new TreeSet<>();
+    c.fieldNames().forEachRemaining(out::add);
+    return out;
+  }
+
+  @Test
+  void everyCatalogueHasTheSameKeysAndNoEmptyValue() throws Exception {
+    Set<String> en = keys(catalogue("en"));
+    assertThat(en).hasSizeGreaterThan(150);
+    for (String lang : LANGS) {
+      JsonNode c = catalogue(lang);
+      assertThat(keys(c)).as(lang).isEqualTo(en);
+      c.fields().forEachRemaining(e -> assertThat(e.getValue().isTextual() && !e.getValue().asText().isBlank())
+          .as(lang + " " + e.getKey()).isTrue());
+    }
+  }
+
+  @Test
+  void translationsAreRussianAndArabicWithTheSamePlaceholders() throws Exception {
+    JsonNode en = catalogue("en");
+    JsonNode ru = catalogue("ru");
+    JsonNode ar = catalogue("ar");
+    Pattern cyrillic = Pattern.compile("\\p{IsCyrillic}");
+    Pattern arabic = Pattern.compile("\\p{IsArabic}");
+    List<String> bad = new ArrayList<>();
+    for (String k : keys(en)) {
+      if (!SAME_EVERYWHERE.contains(k) && !LATIN_BRAND_OK.contains(k) && !cyrillic.matcher(ru.get(k).asText()).find()) {
+        bad.add("ru " + k + ": " + ru.get(k).asText());
+      }
+      if (!SAME_EVERYWHERE.contains(k) && !arabic.matcher(ar.get(k).asText()).find()) {
+        bad.add("ar " + k + ": " + ar.get(k).asText());
+      }
+      Set<String> want = placeholders(en.get(k).asText());
+      if (!placeholders(ru.get(k).asText()).equals(want)) {
+        bad.add("ru " + k + " placeholders");
+      }
+      if (!placeholders(ar.get(k).asText()).equals(want)) {
+        bad.add("ar " + k + " placeholders");
+      }
+    }
+    assertThat(bad).as("untranslated or mismatched").isEmpty();
+  }
+
+  static Set<String> placeholders(String s) {
+    Set<String> out = new TreeSet<>();
+    Matcher m = Pattern.compile("\\{(\\w+)}").matcher(s);
+    while (m.find()) {
+      out.add(m.group(1));
+    }
+    return out;
+  }
+
+  @Test
+  void everyKeyThePagesUseExists() throws Exception {
+    Set<String> en = keys(catalogue("en"));
+    Set<String> used = new TreeSet<>();
+    Matcher html = Pattern.compile("data-i18n(?:-[a-z-]+)?=\"([^\"]+)\"").matcher(text("index.html"));
+    while (html.find()) {
+      used.add(html.group(1));
+    }
+    int literal = used.size();
+    for (String js : JS) {
+      Matcher m = Pattern.compile("\\bt\\('([^']+)'\\s*[,)]").matcher(text("assets/" + js));
+      while (m.find()) {
+        used.add(m.group(1));
+      }
+    }
+    assertThat(used.size()).isGreaterThan(literal + 100);
+    assertThat(en).containsAll(used);
+  }
+
+  /** Keys built at run time: 'msgtype.' + id and the like, for every bundled agreement and status. */
+  @Test
+  void everyDynamicKeyExists() throws Exception {
+    Set<String> need = new TreeSet<>();
+    for (Agreement a : AgreementCatalog.bundled()) {
+      need.add("agreement." + a.id());
+      a.parties().forEach(p -> need.add("party." + p.id()));
+      a.limits().forEach(l -> need.add("limit." + l.name()));
+      a.messages().forEach(m -> need.add("msgtype." + m.id()));
+      a.itemKinds().forEach(k -> need.add("kind." + k.id()));
+    }
+    for (LimitStatus s : LimitStatus.values()) {
+      need.add("limitstatus." + s.label());
+    }
+    for (ObligationStatus s : ObligationStatus.values()) {
+      need.add("obl." + s.label());
+    }
+    for (ItemStatus s : ItemStatus.values()) {
+      need.add("itemstatus." + s.label());
+    }
+    for (String s : List.of("appended", "published", "cosigned", "received")) {
+      need.add("receipt." + s);
+    }
+    for (String s : List.of("operator", "viewer")) {
+      need.add("role." + s);
+    }
+    for (String s : List.of("ok", "behind", "silent")) {
+      need.add("peer." + s);
+    }
+    for (String s : List.of("fork", "altered-entry", "bad-signature", "inconsistent")) {
+      need.add("alarm." + s);
+    }
+    for (String s : List.of("direction", "type", "status")) {
+      need.add("messages.filter." + s);
+    }
+    for (String s : List.of("root", "path", "index", "leaf")) {
+      need.add("verify.reason." + s);
+    }
+    for (String s : List.of("number", "party", "type", "item", "eventTime", "facility", "launcher", "warheads", "newItem")) {
+      need.add("field." + s);
+    }
+    Matcher nav = Pattern.compile("data-page=\"([a-z]+)\"").matcher(text("index.html"));
+    while (nav.find()) {
+      need.add("nav." + nav.group(1));
+    }
+    assertThat(keys(catalogue("en"))).containsAll(need);
+  }
+
+  @Test
+  void pagesCarryNoInlineScriptOrStyleAndLoadNothingFromElsewhere() throws Exception {
+    String html = text("index.html");
+    assertThat(html).doesNotContainPattern("<script(?![^>]*\\bsrc=)[^>]*>");
+    assertThat(html).doesNotContainPattern("\\son[a-z]+=");
+    assertThat(html).doesNotContainPattern("\\sstyle=");
+    assertThat(html).doesNotContainPattern("(src|href)=\"(https?:)?//");
+    for (String js : JS) {
+      String s = text("assets/" + js);
+      assertThat(s).as(js).doesNotContain(".innerHTML").doesNotContain("insertAdjacentHTML").doesNotContain("eval(").doesNotContainPattern("https?://(?!www\\.w3\\.org/2000/svg)");
+    }
+    assertThat(text("assets/app.css")).doesNotContainPattern("url\\((['\"])?(https?:)?//");
+  }
+}
