@@ -46,7 +46,7 @@ public final class ApiServer implements AutoCloseable {
   public static final List<String> ROUTES = List.of(
       "GET /api/v1/openapi.json", "GET /api/v1/session", "GET /api/v1/agreement", "POST /api/v1/messages",
       "GET /api/v1/messages", "GET /api/v1/messages/{party}/{index}", "GET /api/v1/compliance",
-      "GET /api/v1/inventory", "GET /api/v1/obligations", "GET /api/v1/log", "GET /api/v1/audit");
+      "GET /api/v1/inventory", "GET /api/v1/inventory/{party}/items", "GET /api/v1/obligations", "GET /api/v1/log", "GET /api/v1/audit");
 
   private final Javalin app;
   private final Node node;
@@ -74,6 +74,9 @@ public final class ApiServer implements AutoCloseable {
           new java.util.TreeMap<>(Map.of("asOf", day(ctx), "parties", node.projections().compliance(day(ctx))))));
       cfg.routes.get("/api/v1/inventory", ctx -> Http.json(ctx, 200,
           new java.util.TreeMap<>(Map.of("asOf", day(ctx), "parties", node.projections().inventory(day(ctx))))));
+      cfg.routes.get("/api/v1/inventory/{party}/items", ctx -> Http.json(ctx, 200, new java.util.TreeMap<>(Map.of(
+          "asOf", day(ctx), "party", ctx.pathParam("party"),
+          "items", node.projections().items(ctx.pathParam("party"), day(ctx), ctx.queryParam("facility"))))));
       cfg.routes.get("/api/v1/obligations", ctx -> self[0].obligations(ctx));
       cfg.routes.get("/api/v1/log", ctx -> self[0].logView(ctx));
       cfg.routes.get("/api/v1/audit", ctx -> {
@@ -168,9 +171,22 @@ public final class ApiServer implements AutoCloseable {
     List<MessageRow> rows = dir == null ? node.store().messages(null, false, ctx.queryParam("type"), limit(ctx))
         : node.store().messages(self, dir.equals("in"), ctx.queryParam("type"), limit(ctx));
     Receipts rc = receipts();
+    Map<String, dev.verity.core.obligation.Obligation> owed = new HashMap<>();
+    for (var o : node.projections().obligations(rc.firstTimes(), node.clock().instant())) {
+      if (o.notification() != null) {
+        owed.put(o.party() + "#" + o.notification(), o);
+      }
+    }
     List<Map<String, Object>> out = new ArrayList<>();
     for (MessageRow r : rows) {
-      out.add(view(r, rc, false));
+      Map<String, Object> v = view(r, rc, false);
+      JsonNode number = ((JsonNode) v.getOrDefault("entry", CanonicalJson.mapper().nullNode())).path("body").path("number");
+      var o = number.isNumber() ? owed.get(r.party() + "#" + number.asLong()) : null;
+      if (o != null) {
+        v.put("deadline", o.due());
+        v.put("deadlineStatus", o.status());
+      }
+      out.add(v);
     }
     Http.json(ctx, 200, Map.of("messages", out));
   }

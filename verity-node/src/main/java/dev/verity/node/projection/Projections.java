@@ -187,6 +187,29 @@ public final class Projections {
     return out;
   }
 
+  /** One item as the inventory drill-down shows it. */
+  public record ItemView(String id, String kind, String facility, String launcher, Integer warheads, String status) {}
+
+  /** The items of {@code party} as of the end of {@code day}, optionally at one facility. */
+  public synchronized List<ItemView> items(String party, LocalDate day, String facility)
+      throws DeclarationException, InventoryException {
+    PartyState s = parties.get(party);
+    Declaration d = s == null ? null : base(s, day);
+    if (d == null) {
+      return List.of();
+    }
+    Instant end = day == null ? Instant.MAX : day.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+    Inventory inv = new InventoryTimeline(agreement, party, d, s.notifications).asOf(end);
+    List<ItemView> out = new ArrayList<>();
+    for (var it : inv.items().values()) {
+      if (facility == null || facility.equals(it.facility())) {
+        var st = inv.status(it.id());
+        out.add(new ItemView(it.id(), it.kind(), it.facility(), it.launcher(), it.warheads(), st == null ? null : st.label()));
+      }
+    }
+    return out;
+  }
+
   /** The latest declaration on or before {@code day} (the first one if none). */
   private static Declaration base(PartyState s, LocalDate day) {
     Declaration best = null;
