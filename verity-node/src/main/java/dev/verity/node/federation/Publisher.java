@@ -87,6 +87,9 @@ public final class Publisher implements AutoCloseable {
           sleep(backoff(failures));
         }
       } catch (Exception e) {
+        if (closed) {
+          return; // interrupted by close()
+        }
         failures++;
         if (failures <= 3 || failures % 20 == 0) {
           System.err.println("verity: publishing to " + client.peer().party() + ": " + e.getMessage());
