@@ -36,6 +36,11 @@ import java.util.TreeMap;
 public final class Projections {
   private final Agreement agreement;
   private final Map<String, PartyState> parties = new LinkedHashMap<>();
+  /**
+   * Inventories by day, valid until the next entry is applied: dashboards ask for the same days
+   * over and over, and each answer replays a Party's history.
+   */
+  private final Map<LocalDate, Map<String, InventoryView>> inventoryCache = new java.util.HashMap<>();
 
   /** What a Party has said so far. */
   private static final class PartyState {
@@ -99,6 +104,7 @@ public final class Projections {
       return Optional.of(ex.getMessage());
     }
     s.nextIndex++;
+    inventoryCache.clear();
     s.notifications.add(n);
     s.notificationIndex.add(index);
     return Optional.empty();
@@ -118,6 +124,7 @@ public final class Projections {
       throw new IllegalStateException(party + ": entry " + index + " applied before " + s.nextIndex);
     }
     s.nextIndex++;
+    inventoryCache.clear();
     try {
       if (e.type().equals(DeclarationParts.TYPE)) {
         DeclarationParts.Part part = DeclarationParts.part(e.body());
@@ -155,6 +162,7 @@ public final class Projections {
     PartyState s = state(party);
     if (index == s.nextIndex) {
       s.nextIndex++;
+      inventoryCache.clear();
       s.problems.add(why);
     }
   }
@@ -169,6 +177,13 @@ public final class Projections {
 
   /** Inventory of each Party with a declaration, as of the start of {@code day} + 1 (end of day). */
   public synchronized Map<String, InventoryView> inventory(LocalDate day) {
+    if (inventoryCache.size() > 64) {
+      inventoryCache.clear();
+    }
+    return inventoryCache.computeIfAbsent(day, d -> java.util.Collections.unmodifiableMap(computeInventory(d)));
+  }
+
+  private Map<String, InventoryView> computeInventory(LocalDate day) {
     Map<String, InventoryView> out = new TreeMap<>();
     Instant end = day == null ? Instant.MAX : day.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
     for (var en : parties.entrySet()) {
