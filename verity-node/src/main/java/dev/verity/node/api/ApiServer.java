@@ -170,9 +170,22 @@ public final class ApiServer implements AutoCloseable {
     List<MessageRow> rows = dir == null ? node.store().messages(null, false, ctx.queryParam("type"), limit(ctx))
         : node.store().messages(self, dir.equals("in"), ctx.queryParam("type"), limit(ctx));
     Receipts rc = receipts();
+    Map<String, dev.verity.core.obligation.Obligation> owed = new HashMap<>();
+    for (var o : node.projections().obligations(rc.firstTimes(), node.clock().instant())) {
+      if (o.notification() != null) {
+        owed.put(o.party() + "#" + o.notification(), o);
+      }
+    }
     List<Map<String, Object>> out = new ArrayList<>();
     for (MessageRow r : rows) {
-      out.add(view(r, rc, false));
+      Map<String, Object> v = view(r, rc, false);
+      JsonNode number = ((JsonNode) v.getOrDefault("entry", CanonicalJson.mapper().nullNode())).path("body").path("number");
+      var o = number.isNumber() ? owed.get(r.party() + "#" + number.asLong()) : null;
+      if (o != null) {
+        v.put("deadline", o.due());
+        v.put("deadlineStatus", o.status());
+      }
+      out.add(v);
     }
     Http.json(ctx, 200, Map.of("messages", out));
   }

@@ -4,11 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.verity.core.agreement.Agreement;
 import dev.verity.core.compliance.AggregatesTable;
 import dev.verity.core.inventory.Inventory;
-import dev.verity.core.inventory.InventoryTimeline;
-import dev.verity.core.message.DataExchangeJson;
-import dev.verity.core.message.Declaration;
 import dev.verity.core.message.Item;
-import dev.verity.core.message.Notification;
 import dev.verity.core.scenario.PublishedData;
 import dev.verity.node.entry.Envelope;
 import dev.verity.node.projection.DeclarationParts;
@@ -26,6 +22,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
@@ -164,48 +161,18 @@ public final class DashboardRoutes {
       throw new Http.ApiError(400, "asOf", "a date YYYY-MM-DD");
     }
     String facility = ctx.queryParam("facility");
-    List<Declaration> declarations = new ArrayList<>();
-    List<Declaration> parts = new ArrayList<>();
-    List<Notification> notifications = new ArrayList<>();
-    for (MessageRow r : node.store().allMessages(party)) {
-      Envelope e;
-      try {
-        e = Envelope.decode(r.entry());
-      } catch (dev.verity.node.entry.EntryException ex) {
-        continue;
-      }
-      if (e.type().equals(DeclarationParts.TYPE)) {
-        DeclarationParts.Part p = DeclarationParts.part(e.body());
-        if (p.index() != parts.size()) {
-          parts.clear();
-          continue;
-        }
-        parts.add(p.declaration());
-        if (parts.size() == p.count()) {
-          declarations.add(DeclarationParts.join(parts));
-          parts.clear();
-        }
-      } else if (node.agreement().messageType(e.type()).isPresent()) {
-        notifications.add(DataExchangeJson.mapper().treeToValue(e.body(), Notification.class));
-      }
-    }
-    Declaration base = null;
-    for (Declaration d : declarations) {
-      if (!d.asOf().isAfter(day) && (base == null || d.asOf().isAfter(base.asOf()))) {
-        base = d;
-      }
-    }
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("party", party);
     out.put("asOf", day);
-    if (base == null) {
+    // the node's projections fold each Party's entries once; the drill-down reads them
+    Optional<Inventory> found = node.projections().inventoryAsOf(party, day);
+    if (found.isEmpty()) {
       out.put("facilities", Map.of());
       out.put("items", List.of());
       Http.json(ctx, 200, out);
       return;
     }
-    Inventory inv = new InventoryTimeline(node.agreement(), party, base, notifications)
-        .asOf(day.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC));
+    Inventory inv = found.get();
     Map<String, Object> facilities = new TreeMap<>();
     inv.facilities().forEach((id, f) -> facilities.put(id, Map.of("name", f.name() == null ? id : f.name(),
         "kind", f.kind() == null ? "" : f.kind())));

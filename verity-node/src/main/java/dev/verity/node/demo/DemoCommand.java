@@ -65,6 +65,11 @@ public final class DemoCommand implements Callable<Integer> {
     }
   }
 
+  /** Runs the demo on its own (until it is registered as {@code verity demo}). */
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new DemoCommand()).execute(args));
+  }
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();

@@ -42,7 +42,13 @@ public final class Publisher implements AutoCloseable {
   private volatile boolean closed;
   private long wanted;
   /** The size the peer's witness holds for this log, as last learned (0: none yet). */
-  private long peerSize;
+  private long witnessSize;
+  /**
+   * The size of the latest receipt held. Not the same as {@link #witnessSize}: the witness may
+   * have cosigned a checkpoint whose answer was lost (a crash, a cut link); that checkpoint is
+   * then offered again, from its own size, until its receipt is in.
+   */
+  private long receipted;
 
   public Publisher(String self, PeerClient client, LogStorage storage, CheckpointReader ownReader, NodeStore store,
       CosignatureVerifier peerCosigner, Clock clock, LongConsumer onReceipt) throws Exception {
@@ -54,7 +60,8 @@ public final class Publisher implements AutoCloseable {
     this.peerCosigner = peerCosigner;
     this.clock = clock;
     this.onReceipt = onReceipt;
-    this.peerSize = store.position(client.peer().party()).cosignedSize();
+    this.receipted = store.position(client.peer().party()).cosignedSize();
+    this.witnessSize = receipted;
     this.thread = new Thread(this::loop, "verity-publish-" + client.peer().party());
     this.thread.setDaemon(true);
   }
@@ -76,7 +83,7 @@ public final class Publisher implements AutoCloseable {
     while (!closed) {
       try {
         byte[] cp = storage.readCheckpoint().orElse(null);
-        if (cp == null || ownReader.open(cp).size() <= peerSize) {
+        if (cp == null || ownReader.open(cp).size() <= receipted) {
           waitForWork();
           continue;
         }
@@ -87,6 +94,9 @@ public final class Publisher implements AutoCloseable {
           sleep(backoff(failures));
         }
       } catch (Exception e) {
+        if (closed) {
+          return; // interrupted by close()
+        }
         failures++;
         if (failures <= 3 || failures % 20 == 0) {
           System.err.println("verity: publishing to " + client.peer().party() + ": " + e.getMessage());
@@ -109,20 +119,20 @@ public final class Publisher implements AutoCloseable {
     Checkpoint body = Checkpoint.parse(parsed.text());
     long size = body.size();
     List<Hash> proof = List.of();
-    if (peerSize > 0 && peerSize < size) {
-      proof = LogReader.open(storage, ownReader).consistencyProof(peerSize, size).path();
+    if (witnessSize > 0 && witnessSize < size) {
+      proof = LogReader.open(storage, ownReader).consistencyProof(witnessSize, size).path();
     }
     PeerClient.Answer a;
     try {
-      a = client.addCheckpoint(new AddCheckpointRequest(peerSize, proof, note).format());
+      a = client.addCheckpoint(new AddCheckpointRequest(Math.min(witnessSize, size), proof, note).format());
     } finally {
       // after the request, not before: it is shown to operators, and keeping an fsync off the
       // round trip keeps receipts fast (a receipt also advances it)
       store.setPublished(client.peer().party(), size);
     }
     if (a.status() == 409 && a.contentType().startsWith("text/x.tlog.size")) {
-      peerSize = Long.parseLong(a.body().trim()); // C2SP tlog-witness: retry from the size it holds
-      return peerSize <= size;
+      witnessSize = Long.parseLong(a.body().trim()); // C2SP tlog-witness: retry from the size it holds
+      return witnessSize <= size; // larger: the witness saw more of this log than we have (alarm-worthy)
     }
     if (a.status() != 200) {
       throw new java.io.IOException("HTTP " + a.status() + ": " + a.body().trim());
@@ -137,7 +147,8 @@ public final class Publisher implements AutoCloseable {
       }
       long ts = peerCosigner.verifyCosignature(parsed.text(), sig);
       store.putCosignature(new Cosignature(self, client.peer().party(), size, line, ts, clock.instant()), true);
-      peerSize = size;
+      witnessSize = size;
+      receipted = size;
       onReceipt.accept(size);
       return true;
     }

@@ -36,6 +36,11 @@ import java.util.TreeMap;
 public final class Projections {
   private final Agreement agreement;
   private final Map<String, PartyState> parties = new LinkedHashMap<>();
+  /**
+   * Inventories by day, valid until the next entry is applied: dashboards ask for the same days
+   * over and over, and each answer replays a Party's history.
+   */
+  private final Map<LocalDate, Map<String, InventoryView>> inventoryCache = new java.util.HashMap<>();
 
   /** What a Party has said so far. */
   private static final class PartyState {
@@ -99,6 +104,7 @@ public final class Projections {
       return Optional.of(ex.getMessage());
     }
     s.nextIndex++;
+    inventoryCache.clear();
     s.notifications.add(n);
     s.notificationIndex.add(index);
     return Optional.empty();
@@ -118,6 +124,7 @@ public final class Projections {
       throw new IllegalStateException(party + ": entry " + index + " applied before " + s.nextIndex);
     }
     s.nextIndex++;
+    inventoryCache.clear();
     try {
       if (e.type().equals(DeclarationParts.TYPE)) {
         DeclarationParts.Part part = DeclarationParts.part(e.body());
@@ -155,6 +162,7 @@ public final class Projections {
     PartyState s = state(party);
     if (index == s.nextIndex) {
       s.nextIndex++;
+      inventoryCache.clear();
       s.problems.add(why);
     }
   }
@@ -169,6 +177,13 @@ public final class Projections {
 
   /** Inventory of each Party with a declaration, as of the start of {@code day} + 1 (end of day). */
   public synchronized Map<String, InventoryView> inventory(LocalDate day) {
+    if (inventoryCache.size() > 64) {
+      inventoryCache.clear();
+    }
+    return inventoryCache.computeIfAbsent(day, d -> java.util.Collections.unmodifiableMap(computeInventory(d)));
+  }
+
+  private Map<String, InventoryView> computeInventory(LocalDate day) {
     Map<String, InventoryView> out = new TreeMap<>();
     Instant end = day == null ? Instant.MAX : day.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
     for (var en : parties.entrySet()) {
@@ -185,6 +200,41 @@ public final class Projections {
       }
     }
     return out;
+  }
+
+  /** One item as the inventory drill-down shows it. */
+  public record ItemView(String id, String kind, String facility, String launcher, Integer warheads, String status) {}
+
+  /** The items of {@code party} as of the end of {@code day}, optionally at one facility. */
+  public synchronized List<ItemView> items(String party, LocalDate day, String facility)
+      throws DeclarationException, InventoryException {
+    Optional<Inventory> inv = inventoryAsOf(party, day);
+    if (inv.isEmpty()) {
+      return List.of();
+    }
+    List<ItemView> out = new ArrayList<>();
+    for (var it : inv.get().items().values()) {
+      if (facility == null || facility.equals(it.facility())) {
+        var st = inv.get().status(it.id());
+        out.add(new ItemView(it.id(), it.kind(), it.facility(), it.launcher(), it.warheads(), st == null ? null : st.label()));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The inventory of {@code party} as of the end of {@code day} (all entries when null), folded
+   * from its latest declaration on or before that day; empty before any declaration.
+   */
+  public synchronized Optional<Inventory> inventoryAsOf(String party, LocalDate day)
+      throws DeclarationException, InventoryException {
+    PartyState s = parties.get(party);
+    Declaration d = s == null ? null : base(s, day);
+    if (d == null) {
+      return Optional.empty();
+    }
+    Instant end = day == null ? Instant.MAX : day.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+    return Optional.of(new InventoryTimeline(agreement, party, d, s.notifications).asOf(end));
   }
 
   /** The latest declaration on or before {@code day} (the first one if none). */

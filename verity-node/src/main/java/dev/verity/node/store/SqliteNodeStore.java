@@ -220,7 +220,7 @@ public final class SqliteNodeStore implements NodeStore {
       sql.append(" AND type=?");
       args.add(type);
     }
-    sql.append(" ORDER BY stored_at DESC, party, idx DESC LIMIT ").append(Math.max(1, limit));
+    sql.append(" ORDER BY rowid DESC LIMIT ").append(Math.max(1, limit));
     return tx("list messages", () -> {
       try (PreparedStatement p = db.prepareStatement(sql.toString())) {
         for (int i = 0; i < args.size(); i++) {

@@ -11,7 +11,12 @@ import dev.verity.core.message.DeclarationException;
 import dev.verity.core.message.Notification;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.verity.node.entry.Envelope;
+import dev.verity.node.projection.DeclarationParts;
+import dev.verity.node.projection.Projections;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -23,14 +28,49 @@ import java.util.regex.Pattern;
 final class MessageValidator {
   static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
-  /** What the schema step produced: a parsed message of one kind. */
-  sealed interface Parsed permits ParsedNotification, ParsedDeclaration {
-    JsonNode body();
+  /**
+   * What the schema step produced: a message of one kind, which knows its entry bodies and its
+   * rules against the projection. The submit pipeline itself is kind-agnostic; a new kind
+   * (inspection steps, issue 6) implements this and is chosen in {@link #parse}.
+   */
+  interface Parsed {
+    /** The entry bodies, in log order (a declaration spans several entries). */
+    List<JsonNode> bodies();
+
+    /**
+     * Checks the rules against the projection and, if they pass, applies the entries from
+     * {@code index} on in the same step; returns the problem otherwise, having changed nothing.
+     */
+    Optional<String> accept(Projections projections, long index, List<Envelope> entries);
   }
 
-  record ParsedNotification(Notification notification, JsonNode body) implements Parsed {}
+  record ParsedNotification(Notification notification, JsonNode body) implements Parsed {
+    @Override
+    public List<JsonNode> bodies() {
+      return List.of(body);
+    }
 
-  record ParsedDeclaration(Declaration declaration, JsonNode body) implements Parsed {}
+    @Override
+    public Optional<String> accept(Projections projections, long index, List<Envelope> entries) {
+      return projections.tryAccept(index, entries.get(0), notification);
+    }
+  }
+
+  record ParsedDeclaration(Declaration declaration) implements Parsed {
+    @Override
+    public List<JsonNode> bodies() {
+      return DeclarationParts.split(declaration);
+    }
+
+    @Override
+    public Optional<String> accept(Projections projections, long index, List<Envelope> entries) {
+      // the declaration's own rules (Inventory.of) were checked by the schema step
+      for (int i = 0; i < entries.size(); i++) {
+        projections.apply(entries.get(i).party(), index + i, entries.get(i));
+      }
+      return Optional.empty();
+    }
+  }
 
   private static final Map<String, Function<Notification, Object>> FIELDS = Map.of(
       "item", Notification::item, "facility", Notification::facility, "launcher", Notification::launcher,
@@ -82,7 +122,7 @@ final class MessageValidator {
       } catch (DeclarationException e) {
         throw new SubmitException(422, "message", e.getMessage());
       }
-      return new ParsedDeclaration(d, m);
+      return new ParsedDeclaration(d);
     }
     MessageType type = agreement.messageType(r.type()).orElseThrow(() -> new SubmitException(400, "type",
         "unknown message type '" + r.type() + "' in " + agreement.id()));

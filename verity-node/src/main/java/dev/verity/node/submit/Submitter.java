@@ -3,13 +3,10 @@ package dev.verity.node.submit;
 import dev.verity.core.agreement.Agreement;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.verity.node.entry.Envelope;
-import dev.verity.node.projection.DeclarationParts;
 import dev.verity.node.projection.Projections;
 import dev.verity.node.store.NodeStore;
 import dev.verity.node.store.Records.MessageRow;
 import dev.verity.node.store.StoreException;
-import dev.verity.node.submit.MessageValidator.ParsedDeclaration;
-import dev.verity.node.submit.MessageValidator.ParsedNotification;
 import dev.verity.tlog.log.LogWriter;
 import dev.verity.tlog.merkle.MerkleHash;
 import java.io.IOException;
@@ -90,8 +87,7 @@ public final class Submitter implements AutoCloseable {
       }
       long index = projections.nextIndex(party);
       MessageValidator.Parsed parsed = validator.parse(r, projections.nextNumber(party));
-      List<JsonNode> bodies = parsed instanceof ParsedDeclaration pd
-          ? DeclarationParts.split(pd.declaration()) : List.of(parsed.body());
+      List<JsonNode> bodies = parsed.bodies();
       List<Envelope> envs = new ArrayList<>();
       List<byte[]> entries = new ArrayList<>();
       for (int i = 0; i < bodies.size(); i++) {
@@ -109,15 +105,9 @@ public final class Submitter implements AutoCloseable {
         envs.add(env);
         entries.add(entry);
       }
-      if (parsed instanceof ParsedNotification pn) {
-        Optional<String> problem = projections.tryAccept(index, envs.get(0), pn.notification());
-        if (problem.isPresent()) {
-          throw new SubmitException(422, "message", problem.get());
-        }
-      } else {
-        for (int i = 0; i < envs.size(); i++) {
-          projections.apply(party, index + i, envs.get(i));
-        }
+      Optional<String> problem = parsed.accept(projections, index, envs);
+      if (problem.isPresent()) {
+        throw new SubmitException(422, "message", problem.get());
       }
       List<CompletableFuture<Long>> appends = new ArrayList<>();
       for (int i = 0; i < entries.size(); i++) {

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
@@ -49,6 +50,21 @@ class FaultToleranceTest {
     throw new AssertionError("no acknowledgement for " + clientId);
   }
 
+  /** A thread submitting {@code n} messages to {@code m}, each until acknowledged. */
+  static Thread stream(Member m, int n, Map<String, Long> acked) {
+    Thread t = new Thread(() -> {
+      try {
+        for (int i = 0; i < n; i++) {
+          acked.put("s-" + i, submitUntilAcknowledged(m, "s-" + i, i));
+        }
+      } catch (Exception e) {
+        throw new RuntimeException(e);
+      }
+    });
+    t.start();
+    return t;
+  }
+
   @Test
   @Timeout(400)
   void killNineDuringAStreamLosesAndDuplicatesNothing() throws Exception {
@@ -57,20 +73,16 @@ class FaultToleranceTest {
       Member ru = c.init("new-start", "RU");
       c.pinAll();
       c.startAll();
-      var decl = DemoScenario.submissions("US", 0, 1).get(0);
-      assertThat(post(us, "/api/v1/messages", decl.body().toString(), us.operator).statusCode()).isEqualTo(201);
+      for (Member m : List.of(us, ru)) {
+        var decl = DemoScenario.submissions(m.party, 0, 1).get(0);
+        assertThat(post(m, "/api/v1/messages", decl.body().toString(), m.operator).statusCode()).isEqualTo(201);
+      }
       int n = 300;
+      int nRu = 100;
       Map<String, Long> acked = new ConcurrentHashMap<>();
-      Thread stream = new Thread(() -> {
-        try {
-          for (int i = 0; i < n; i++) {
-            acked.put("s-" + i, submitUntilAcknowledged(us, "s-" + i, i));
-          }
-        } catch (Exception e) {
-          throw new RuntimeException(e);
-        }
-      });
-      stream.start();
+      Map<String, Long> ackedRu = new ConcurrentHashMap<>();
+      Thread stream = stream(us, n, acked);
+      Thread streamRu = stream(ru, nRu, ackedRu);
       Random random = new Random(7);
       for (int k = 0; k < 3 && stream.isAlive(); k++) {
         Thread.sleep(500 + random.nextInt(1500));
@@ -80,8 +92,15 @@ class FaultToleranceTest {
         c.awaitUp(victim);
       }
       stream.join(Duration.ofSeconds(240).toMillis());
+      streamRu.join(Duration.ofSeconds(60).toMillis());
       assertThat(acked).hasSize(n);
-      await("all cosigned after the crashes", Duration.ofSeconds(90), () -> Cluster.allCosigned(us));
+      assertThat(ackedRu).hasSize(nRu);
+      await("all cosigned after the crashes", Duration.ofSeconds(90),
+          () -> Cluster.allCosigned(us) && Cluster.allCosigned(ru));
+      JsonNode ruOut = getJson(ru, "/api/v1/messages?direction=out&type=bomber-exercise&limit=10000").path("messages");
+      assertThat(ruOut).hasSize(nRu);
+      assertThat(getJson(us, "/api/v1/messages?direction=in&type=bomber-exercise&limit=10000").path("messages"))
+          .hasSize(nRu);
 
       JsonNode out = getJson(us, "/api/v1/messages?direction=out&type=bomber-exercise&limit=10000").path("messages");
       Map<String, Long> logged = new HashMap<>();

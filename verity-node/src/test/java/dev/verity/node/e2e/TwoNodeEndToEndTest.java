@@ -96,6 +96,8 @@ class TwoNodeEndToEndTest {
     assertThat(out).hasSize((int) usLog.path("size").asLong());
     out.forEach(m -> assertThat(m.path("status").asText()).isEqualTo("cosigned"));
     out.forEach(m -> assertThat(m.path("receivedAt").isTextual()).isTrue());
+    assertThat(getJson(ru, "/api/v1/messages?direction=in&type=" + out.get(0).path("type").asText()).path("messages")
+        .get(0).path("deadlineStatus").isTextual()).isTrue();
     JsonNode in = getJson(ru, "/api/v1/messages?direction=in&limit=1000").path("messages");
     assertThat(in).hasSize(out.size());
     assertThat(getJson(ru, "/api/v1/messages?direction=in&type=declaration").path("messages").size())
@@ -105,9 +107,10 @@ class TwoNodeEndToEndTest {
   @Test
   void bothNodesReportTheSameFigures() throws Exception {
     for (String q : List.of("/api/v1/compliance?asOf=2020-09-01", "/api/v1/inventory?asOf=2020-09-01",
-        "/api/v1/compliance?asOf=2020-03-02", "/api/v1/inventory")) {
+        "/api/v1/compliance?asOf=2020-03-02", "/api/v1/inventory", "/api/v1/inventory/RU/items?asOf=2020-09-01")) {
       assertThat(getJson(us, q)).as(q).isEqualTo(getJson(ru, q));
     }
+    assertThat(getJson(us, "/api/v1/inventory/US/items?asOf=2020-03-02").path("items").size()).isGreaterThan(1000);
     JsonNode c = getJson(us, "/api/v1/compliance?asOf=2020-03-02").path("parties");
     assertThat(c).hasSize(2);
     // the scenario's declarations equal the published aggregates of 1 March 2020

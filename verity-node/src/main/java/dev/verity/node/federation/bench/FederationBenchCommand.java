@@ -69,6 +69,7 @@ public final class FederationBenchCommand implements Callable<Integer> {
     }
     try (Node us = Node.start(root.resolve("US")); Node ru = Node.start(root.resolve("RU"))) {
       Receipts receipts = new Receipts();
+      out.printf("sender %s, witness %s%n", us.config().party(), ru.config().party());
       us.onReceipt(receipts::record);
       var decl = DemoScenario.submissions("US", 0, 1).get(0);
       us.submitter().submit(new SubmitRequest(decl.clientId(), decl.type(), decl.message()), "bench");
