@@ -8,6 +8,7 @@ import dev.verity.core.selection.SecretCommitment;
 import dev.verity.core.selection.Selection;
 import dev.verity.core.selection.SelectionInputs;
 import dev.verity.core.selection.SelectionProcedure;
+import dev.verity.node.testing.Cli;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,6 +2,7 @@ package dev.verity.node.tlogcli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.verity.node.testing.Cli;
 import dev.verity.tlog.note.NoteKeys;
 import java.nio.file.Files;
 import java.nio.file.Path;

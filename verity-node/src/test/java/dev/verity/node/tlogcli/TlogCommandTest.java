@@ -2,6 +2,7 @@ package dev.verity.node.tlogcli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.verity.node.testing.Cli;
 import dev.verity.tlog.checkpoint.Checkpoint;
 import dev.verity.tlog.checkpoint.SignedCheckpoint;
 import dev.verity.tlog.merkle.MemoryTree;
@@ -84,7 +85,7 @@ class TlogCommandTest {
 
   @Test
   void fsckAcceptsTheTesseraLogAndNamesAFlippedByte(@TempDir Path dir) throws Exception {
-    Path src = dev.verity.node.tlogcli.VectorsForCli.tesseraLog();
+    Path src = Cli.vectors("tessera-testdata-log/log");
     Path copy = dir.resolve("log");
     copyTree(src, copy);
     Cli.Result ok = Cli.run("tlog", "fsck", "--log", copy.toString(), "--key", TESSERA_VKEY);

@@ -3,6 +3,7 @@ package dev.verity.node.tlogcli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.verity.node.cli.VerityCommand;
+import dev.verity.node.testing.Cli;
 import dev.verity.tlog.checkpoint.Checkpoint;
 import dev.verity.tlog.checkpoint.SignedCheckpoint;
 import dev.verity.tlog.cosignature.CosignatureV1;

@@ -2,6 +2,7 @@ package dev.verity.node.treaty;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.verity.node.testing.Cli;
 import org.junit.jupiter.api.Test;
 
 class AgreementCommandTest {
