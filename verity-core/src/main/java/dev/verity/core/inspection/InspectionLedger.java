@@ -573,45 +573,36 @@ public final class InspectionLedger {
         out.add(new Obligation(r.inspectingParty, "notice of intent for inspection " + r.id + " (" + before + " h before arrival)",
             null, null, due, r.noticeAt, ObligationTracker.judge(due, r.noticeAt, now)));
       }
-      if (r.designatedAt != null) {
-        Integer h = hours(versions.at(r.designatedAt), "inspection-restrictions", false);
-        if (h != null) {
-          Instant due = r.designatedAt.plus(Duration.ofHours(h));
-          out.add(new Obligation(r.inspectedParty, "pre-inspection restrictions for inspection " + r.id + " at " + r.facility,
-              null, null, due, r.restrictionsAt, ObligationTracker.judge(due, r.restrictionsAt, now)));
-        }
-      }
-      if (r.selectionCommitAt != null) {
-        Integer h = hours(versions.at(r.selectionCommitAt), "inspection-selection-answer", false);
-        if (h != null) {
-          Instant due = r.selectionCommitAt.plus(Duration.ofHours(h));
-          out.add(new Obligation(r.inspectedParty, "selection answer for inspection " + r.id, null, null, due,
-              r.selectionAnswerAt, ObligationTracker.judge(due, r.selectionAnswerAt, now)));
-        }
-      }
-      if (r.selectionAnswerAt != null) {
-        Integer h = hours(versions.at(r.selectionAnswerAt), "inspection-selection-reveal", false);
-        if (h != null) {
-          Instant due = r.selectionAnswerAt.plus(Duration.ofHours(h));
-          out.add(new Obligation(r.inspectingParty, "selection reveal for inspection " + r.id, null, null, due,
-              r.selectionAt, ObligationTracker.judge(due, r.selectionAt, now)));
-        }
-      }
-      if (r.findingsAt != null) {
-        Integer h = hours(versions.at(r.findingsAt), "inspection-report", false);
-        if (h != null) {
-          Instant due = r.findingsAt.plus(Duration.ofHours(h));
-          for (String p : List.of(r.inspectingParty, r.inspectedParty)) {
-            InspectionRecord.Signature sig = r.signatures.get(p);
-            Instant met = sig == null ? null : sig.at();
-            out.add(new Obligation(p, "joint report of inspection " + r.id + " signed", null, null, due, met,
-                ObligationTracker.judge(due, met, now)));
-          }
-        }
+      after(out, now, r.designatedAt, "inspection-restrictions", r.inspectedParty,
+          "pre-inspection restrictions for inspection " + r.id + " at " + r.facility, r.restrictionsAt);
+      after(out, now, r.selectionCommitAt, "inspection-selection-answer", r.inspectedParty,
+          "selection answer for inspection " + r.id, r.selectionAnswerAt);
+      after(out, now, r.selectionAnswerAt, "inspection-selection-reveal", r.inspectingParty,
+          "selection reveal for inspection " + r.id, r.selectionAt);
+      for (String p : List.of(r.inspectingParty, r.inspectedParty)) {
+        InspectionRecord.Signature sig = r.signatures.get(p);
+        after(out, now, r.findingsAt, "inspection-report", p,
+            "joint report of inspection " + r.id + " signed", sig == null ? null : sig.at());
       }
     }
     out.sort(Comparator.comparing(Obligation::due).thenComparing(Obligation::party));
     return out;
+  }
+
+  /**
+   * The obligation a step starts: {@code type}'s message is due the agreed hours after
+   * {@code start} (in the agreement version in force at {@code start}); nothing before the step.
+   */
+  private void after(List<Obligation> out, Instant now, Instant start, String type, String party,
+      String description, Instant met) {
+    if (start == null) {
+      return;
+    }
+    Integer h = hours(versions.at(start), type, false);
+    if (h != null) {
+      Instant due = start.plus(Duration.ofHours(h));
+      out.add(new Obligation(party, description, null, null, due, met, ObligationTracker.judge(due, met, now)));
+    }
   }
 
   private static Integer hours(Agreement a, String type, boolean before) {
