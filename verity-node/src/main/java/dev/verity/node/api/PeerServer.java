@@ -35,7 +35,7 @@ public final class PeerServer implements AutoCloseable {
     Set<String> pins = node.config().peers().stream().map(p -> p.identity().tlsPin()).collect(Collectors.toSet());
     var tls = PinnedTls.context(node.identity(), () -> pins);
     String host = node.config().peerHost();
-    Javalin app = Http.create(host, node.config().peerPort(), tls, true, MAX_WITNESS_BODY, cfg -> {
+    Javalin app = Http.create(host, node.config().peerPort(), tls, true, dev.verity.node.federation.Push.MAX_SIZE, cfg -> {
       cfg.routes.before(ctx -> peer(node, ctx));
       cfg.routes.get("/log/checkpoint", ctx -> {
         byte[] cp = node.logStorage().readCheckpoint().orElseThrow(() -> new Http.ApiError(404, null, "no checkpoint"));
@@ -54,10 +54,16 @@ public final class PeerServer implements AutoCloseable {
             .header("Cache-Control", p.isFull() ? "public, max-age=31536000, immutable" : "no-cache").result(data);
       });
       cfg.routes.post("/witness/add-checkpoint", ctx -> {
-        if (ctx.contentLength() > MAX_WITNESS_BODY) {
+        byte[] body = ctx.bodyAsBytes();
+        if (body.length > MAX_WITNESS_BODY) {
           throw new Http.ApiError(413, null, "request larger than " + MAX_WITNESS_BODY + " bytes");
         }
-        WitnessResponse r = node.witness().addCheckpoint(peer(node, ctx), ctx.bodyAsBytes());
+        WitnessResponse r = node.witness().addCheckpoint(peer(node, ctx), body);
+        ctx.status(r.status()).contentType(r.contentType()).result(r.body());
+      });
+      // add-checkpoint with the entries it adds (Push, decision D17): one round trip per receipt
+      cfg.routes.post("/witness/add-checkpoint-with-entries", ctx -> {
+        WitnessResponse r = node.witness().addPush(peer(node, ctx), ctx.bodyAsBytes());
         ctx.status(r.status()).contentType(r.contentType()).result(r.body());
       });
     });

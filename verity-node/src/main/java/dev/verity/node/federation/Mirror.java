@@ -88,6 +88,16 @@ public final class Mirror {
    */
   public synchronized void catchUp(Checkpoint checkpoint, String checkpointText, BundleSource source)
       throws FederationException, IOException, StoreException {
+    catchUp(checkpoint, checkpointText, null, source);
+  }
+
+  /**
+   * As {@link #catchUp(Checkpoint, String, BundleSource)}, taking the new entries from
+   * {@code pushed} when it holds all of them (and fetching them otherwise): they are checked
+   * against the checkpoint's root all the same.
+   */
+  public synchronized void catchUp(Checkpoint checkpoint, String checkpointText, Push pushed, BundleSource source)
+      throws FederationException, IOException, StoreException {
     long size = checkpoint.size();
     long have = range.size();
     if (size < have) {
@@ -103,7 +113,10 @@ public final class Mirror {
       }
       return;
     }
-    List<byte[]> entries = fetch(have, size, source);
+    List<byte[]> entries = pushed == null ? null : pushed.slice(have, size).orElse(null);
+    if (entries == null) {
+      entries = fetch(have, size, source);
+    }
     CompactRange next = range.copy();
     List<Hash> leaves = new ArrayList<>(entries.size());
     for (byte[] e : entries) {

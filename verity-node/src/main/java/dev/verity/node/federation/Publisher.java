@@ -49,6 +49,8 @@ public final class Publisher implements AutoCloseable {
    * then offered again, from its own size, until its receipt is in.
    */
   private long receipted;
+  /** Whether the peer's witness takes {@link Push}es (until it answers 404). */
+  private boolean pushEntries = true;
 
   public Publisher(String self, PeerClient client, LogStorage storage, CheckpointReader ownReader, NodeStore store,
       CosignatureVerifier peerCosigner, Clock clock, LongConsumer onReceipt) throws Exception {
@@ -118,18 +120,21 @@ public final class Publisher implements AutoCloseable {
     SignedNote parsed = SignedNote.parse(cp);
     Checkpoint body = Checkpoint.parse(parsed.text());
     long size = body.size();
-    List<Hash> proof = List.of();
-    if (witnessSize > 0 && witnessSize < size) {
-      proof = LogReader.open(storage, ownReader).consistencyProof(witnessSize, size).path();
-    }
+    LogReader log = LogReader.open(storage, ownReader);
+    List<Hash> proof = witnessSize > 0 && witnessSize < size ? log.consistencyProof(witnessSize, size).path() : List.of();
+    String request = new AddCheckpointRequest(Math.min(witnessSize, size), proof, note).format();
     PeerClient.Answer a;
     try {
-      a = client.addCheckpoint(new AddCheckpointRequest(Math.min(witnessSize, size), proof, note).format());
-    } finally {
-      // after the request, not before: it is shown to operators, and keeping an fsync off the
-      // round trip keeps receipts fast (a receipt also advances it)
-      store.setPublished(client.peer().party(), size);
+      a = send(request, log, size);
+    } catch (java.io.IOException e) {
+      store.setPublished(client.peer().party(), size); // offered, unanswered: shown to operators
+      throw e;
     }
+    if (a.status() == 200 && storeReceipt(parsed, a.body(), size)) {
+      return true; // the receipt advanced the published size as well, in the same transaction
+    }
+    // after the answer, not before: an fsync off the round trip keeps receipts fast
+    store.setPublished(client.peer().party(), size);
     if (a.status() == 409 && a.contentType().startsWith("text/x.tlog.size")) {
       witnessSize = Long.parseLong(a.body().trim()); // C2SP tlog-witness: retry from the size it holds
       return witnessSize <= size; // larger: the witness saw more of this log than we have (alarm-worthy)
@@ -137,22 +142,45 @@ public final class Publisher implements AutoCloseable {
     if (a.status() != 200) {
       throw new java.io.IOException("HTTP " + a.status() + ": " + a.body().trim());
     }
-    for (String line : a.body().split("\n")) {
+    throw new java.io.IOException("no valid cosignature by " + peerCosigner.name() + " in the answer");
+  }
+
+  /** Stores the pinned witness key's cosignature among the answer's lines as the receipt; false if none. */
+  private boolean storeReceipt(SignedNote checkpoint, String lines, long size) throws Exception {
+    for (String line : lines.split("\n")) {
       if (line.isEmpty()) {
         continue;
       }
-      NoteSignature sig = SignedNote.parse(parsed.text() + "\n" + line + "\n").signatures().get(0);
+      NoteSignature sig = SignedNote.parse(checkpoint.text() + "\n" + line + "\n").signatures().get(0);
       if (!sig.name().equals(peerCosigner.name()) || sig.keyId() != peerCosigner.keyId()) {
         continue; // another key of the witness: not the one pinned
       }
-      long ts = peerCosigner.verifyCosignature(parsed.text(), sig);
+      long ts = peerCosigner.verifyCosignature(checkpoint.text(), sig);
       store.putCosignature(new Cosignature(self, client.peer().party(), size, line, ts, clock.instant()), true);
       witnessSize = size;
       receipted = size;
       onReceipt.accept(size);
       return true;
     }
-    throw new java.io.IOException("no valid cosignature by " + peerCosigner.name() + " in the answer");
+    return false;
+  }
+
+  /**
+   * Sends the request, with the entries the witness lacks when they fit (D17); falls back for
+   * good to the plain C2SP request if the peer's witness does not take them.
+   */
+  private PeerClient.Answer send(String request, LogReader log, long size) throws Exception {
+    if (pushEntries && witnessSize < size) {
+      List<byte[]> entries = log.entries(witnessSize, size);
+      if (Push.fits(entries)) {
+        PeerClient.Answer a = client.addCheckpoint(new Push(request.getBytes(StandardCharsets.UTF_8), witnessSize, entries));
+        if (a.status() != 404) {
+          return a;
+        }
+        pushEntries = false; // a plain C2SP witness: it fetches the entries itself
+      }
+    }
+    return client.addCheckpoint(request);
   }
 
   private void waitForWork() throws InterruptedException {

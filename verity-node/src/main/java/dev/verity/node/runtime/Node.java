@@ -262,6 +262,7 @@ public final class Node implements AutoCloseable {
     if (peerServer != null) {
       peerServer.close();
     }
+    witness.close(); // after the peer port: no request can come in any more
     try {
       log.close();
     } catch (Exception e) {

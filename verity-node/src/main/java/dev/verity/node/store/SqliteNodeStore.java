@@ -43,9 +43,16 @@ public final class SqliteNodeStore implements NodeStore {
   };
 
   private final Connection db;
+  /**
+   * Reads go through a second connection: in WAL mode they see the last commit without waiting
+   * for a write (and its fsync) to finish, so a submit's client-id lookup or a dashboard query
+   * never queues behind a receipt being stored.
+   */
+  private final Connection reader;
 
-  private SqliteNodeStore(Connection db) {
+  private SqliteNodeStore(Connection db, Connection reader) {
     this.db = db;
+    this.reader = reader;
   }
 
   /** Opens (creating if needed) the store in {@code file}. */
@@ -62,7 +69,12 @@ public final class SqliteNodeStore implements NodeStore {
       }
       c.setAutoCommit(false);
       c.commit();
-      return new SqliteNodeStore(c);
+      Connection r = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+      try (Statement s = r.createStatement()) {
+        s.execute("PRAGMA busy_timeout=5000");
+        s.execute("PRAGMA query_only=true");
+      }
+      return new SqliteNodeStore(c, r);
     } catch (SQLException e) {
       throw new StoreException("cannot open " + file + ": " + e.getMessage(), e);
     }
@@ -85,6 +97,22 @@ public final class SqliteNodeStore implements NodeStore {
         // the original error is the one to report
       }
       throw new StoreException(what + ": " + e.getMessage(), e);
+    }
+  }
+
+  @FunctionalInterface
+  private interface Read<T> {
+    T run(Connection reader) throws SQLException;
+  }
+
+  /** A read on the reader connection, each statement in its own snapshot (autocommit). */
+  private <T> T read(String what, Read<T> body) throws StoreException {
+    synchronized (reader) {
+      try {
+        return body.run(reader);
+      } catch (SQLException e) {
+        throw new StoreException(what + ": " + e.getMessage(), e);
+      }
     }
   }
 
@@ -163,7 +191,11 @@ public final class SqliteNodeStore implements NodeStore {
   }
 
   private long longQuery(String sql, String arg) throws SQLException {
-    try (PreparedStatement p = db.prepareStatement(sql)) {
+    return longQuery(db, sql, arg);
+  }
+
+  private static long longQuery(Connection c, String sql, String arg) throws SQLException {
+    try (PreparedStatement p = c.prepareStatement(sql)) {
       p.setString(1, arg);
       try (ResultSet rs = p.executeQuery()) {
         return rs.next() ? rs.getLong(1) : 0;
@@ -188,8 +220,8 @@ public final class SqliteNodeStore implements NodeStore {
 
   @Override
   public Optional<MessageRow> message(String party, long index) throws StoreException {
-    return tx("read message", () -> {
-      try (PreparedStatement p = db.prepareStatement("SELECT * FROM messages WHERE party=? AND idx=?")) {
+    return read("read message", r -> {
+      try (PreparedStatement p = r.prepareStatement("SELECT * FROM messages WHERE party=? AND idx=?")) {
         p.setString(1, party);
         p.setLong(2, index);
         return rows(p).stream().findFirst();
@@ -199,8 +231,8 @@ public final class SqliteNodeStore implements NodeStore {
 
   @Override
   public Optional<MessageRow> messageByClientId(String party, String clientId) throws StoreException {
-    return tx("read message", () -> {
-      try (PreparedStatement p = db.prepareStatement("SELECT * FROM messages WHERE party=? AND client_id=?")) {
+    return read("read message", r -> {
+      try (PreparedStatement p = r.prepareStatement("SELECT * FROM messages WHERE party=? AND client_id=?")) {
         p.setString(1, party);
         p.setString(2, clientId);
         return rows(p).stream().findFirst();
@@ -221,8 +253,8 @@ public final class SqliteNodeStore implements NodeStore {
       args.add(type);
     }
     sql.append(" ORDER BY rowid DESC LIMIT ").append(Math.max(1, limit));
-    return tx("list messages", () -> {
-      try (PreparedStatement p = db.prepareStatement(sql.toString())) {
+    return read("list messages", r -> {
+      try (PreparedStatement p = r.prepareStatement(sql.toString())) {
         for (int i = 0; i < args.size(); i++) {
           p.setString(i + 1, args.get(i));
         }
@@ -233,8 +265,8 @@ public final class SqliteNodeStore implements NodeStore {
 
   @Override
   public List<MessageRow> allMessages(String party) throws StoreException {
-    return tx("list messages", () -> {
-      try (PreparedStatement p = db.prepareStatement("SELECT * FROM messages WHERE party=? ORDER BY idx")) {
+    return read("list messages", r -> {
+      try (PreparedStatement p = r.prepareStatement("SELECT * FROM messages WHERE party=? ORDER BY idx")) {
         p.setString(1, party);
         return rows(p);
       }
@@ -243,7 +275,7 @@ public final class SqliteNodeStore implements NodeStore {
 
   @Override
   public long countMessages(String party) throws StoreException {
-    return tx("count messages", () -> longQuery("SELECT COUNT(*) FROM messages WHERE party=?", party));
+    return read("count messages", r -> longQuery(r, "SELECT COUNT(*) FROM messages WHERE party=?", party));
   }
 
   @Override
@@ -279,8 +311,8 @@ public final class SqliteNodeStore implements NodeStore {
 
   @Override
   public Optional<Cosignature> latestCosignature(String logParty, String witness) throws StoreException {
-    return tx("read cosignature", () -> {
-      try (PreparedStatement p = db.prepareStatement(
+    return read("read cosignature", r -> {
+      try (PreparedStatement p = r.prepareStatement(
           "SELECT * FROM cosignatures WHERE log_party=? AND witness=? ORDER BY size DESC LIMIT 1")) {
         p.setString(1, logParty);
         p.setString(2, witness);
@@ -297,9 +329,9 @@ public final class SqliteNodeStore implements NodeStore {
 
   @Override
   public java.util.NavigableMap<Long, Long> firstCosignatureTimes(String logParty) throws StoreException {
-    return tx("read cosignatures", () -> {
+    return read("read cosignatures", r -> {
       java.util.NavigableMap<Long, Long> out = new java.util.TreeMap<>();
-      try (PreparedStatement p = db.prepareStatement(
+      try (PreparedStatement p = r.prepareStatement(
           "SELECT size, MIN(cosigned_at) FROM cosignatures WHERE log_party=? GROUP BY size ORDER BY size")) {
         p.setString(1, logParty);
         try (ResultSet rs = p.executeQuery()) {
@@ -314,8 +346,8 @@ public final class SqliteNodeStore implements NodeStore {
 
   @Override
   public PeerPosition position(String peer) throws StoreException {
-    return tx("read peer", () -> {
-      try (PreparedStatement p = db.prepareStatement("SELECT * FROM peers WHERE peer=?")) {
+    return read("read peer", r -> {
+      try (PreparedStatement p = r.prepareStatement("SELECT * FROM peers WHERE peer=?")) {
         p.setString(1, peer);
         try (ResultSet rs = p.executeQuery()) {
           if (!rs.next()) {
@@ -372,9 +404,9 @@ public final class SqliteNodeStore implements NodeStore {
 
   @Override
   public List<Alarm> alarms() throws StoreException {
-    return tx("list alarms", () -> {
+    return read("list alarms", r -> {
       List<Alarm> out = new ArrayList<>();
-      try (PreparedStatement p = db.prepareStatement("SELECT * FROM alarms ORDER BY id");
+      try (PreparedStatement p = r.prepareStatement("SELECT * FROM alarms ORDER BY id");
           ResultSet rs = p.executeQuery()) {
         while (rs.next()) {
           out.add(new Alarm(rs.getLong("id"), rs.getString("peer"), rs.getString("kind"), rs.getString("detail"),
@@ -403,8 +435,8 @@ public final class SqliteNodeStore implements NodeStore {
 
   @Override
   public Optional<TokenRow> token(String hash) throws StoreException {
-    return tx("read token", () -> {
-      try (PreparedStatement p = db.prepareStatement("SELECT * FROM tokens WHERE hash=?")) {
+    return read("read token", r -> {
+      try (PreparedStatement p = r.prepareStatement("SELECT * FROM tokens WHERE hash=?")) {
         p.setString(1, hash);
         try (ResultSet rs = p.executeQuery()) {
           if (!rs.next()) {
@@ -427,9 +459,9 @@ public final class SqliteNodeStore implements NodeStore {
 
   @Override
   public List<AuditRecord> auditTrail(int limit) throws StoreException {
-    return tx("read audit", () -> {
+    return read("read audit", r -> {
       List<AuditRecord> out = new ArrayList<>();
-      try (PreparedStatement p = db.prepareStatement("SELECT * FROM audit ORDER BY id DESC LIMIT " + Math.max(1, limit));
+      try (PreparedStatement p = r.prepareStatement("SELECT * FROM audit ORDER BY id DESC LIMIT " + Math.max(1, limit));
           ResultSet rs = p.executeQuery()) {
         while (rs.next()) {
           out.add(new AuditRecord(rs.getLong("id"), Instant.parse(rs.getString("at")), rs.getString("actor"),
@@ -443,6 +475,9 @@ public final class SqliteNodeStore implements NodeStore {
   @Override
   public synchronized void close() throws StoreException {
     try {
+      synchronized (reader) {
+        reader.close();
+      }
       db.close();
     } catch (SQLException e) {
       throw new StoreException("close: " + e.getMessage(), e);

@@ -7,6 +7,8 @@ import dev.verity.node.config.PeerConfig;
 import dev.verity.node.demo.DemoScenario;
 import dev.verity.node.e2e.Cluster.Member;
 import dev.verity.node.federation.PeerClient;
+import dev.verity.node.federation.Push;
+import dev.verity.tlog.log.LogReader;
 import dev.verity.node.identity.NodeIdentity;
 import dev.verity.node.identity.PublicIdentity;
 import dev.verity.node.runtime.Node;
@@ -68,6 +70,21 @@ class HostilePeerTest {
       var forked = asRu.addCheckpoint(new AddCheckpointRequest(size, List.of(), fork).format());
       assertThat(forked.status()).isEqualTo(422);
 
+      // an honest push carries its entries: the witness needs nothing from RU's tiles (moved away)
+      ru.submitter().submit(new SubmitRequest("ex-0", "bomber-exercise", Cluster.JSON.readTree(
+          "{\"eventTime\":\"2020-08-01T00:00:00Z\"}")), "test");
+      String pushed = checkpoint(ru);
+      long pushedSize = Checkpoint.parse(SignedNote.parse(pushed).text()).size();
+      Path served = ruM.dir.resolve("log/tile/entries/000.p/" + pushedSize);
+      Path away = served.resolveSibling("away");
+      Push withEntries = push(ru, size, pushedSize, pushed);
+      Files.move(served, away);
+      var honestPush = asRu.addCheckpoint(withEntries);
+      Files.move(away, served);
+      assertThat(honestPush.status()).as(honestPush.body()).isEqualTo(200);
+      assertThat(us.store().position("RU").mirroredSize()).isEqualTo(pushedSize);
+      size = pushedSize;
+
       // 3. altered entry: RU appends one more, then its served bundle is changed on disk
       ru.submitter().submit(new SubmitRequest("ex-1", "bomber-exercise", Cluster.JSON.readTree(
           "{\"eventTime\":\"2020-09-01T00:00:00Z\"}")), "test");
@@ -81,6 +98,10 @@ class HostilePeerTest {
       var consistency = dev.verity.tlog.log.LogReader.open(proof, ru.ownReader()).consistencyProof(size, nextSize).path();
       var altered = asRu.addCheckpoint(new AddCheckpointRequest(size, consistency, next).format());
       assertThat(altered.status()).as(altered.body()).isEqualTo(422);
+      // ... and the same altered entry pushed with the checkpoint
+      var alteredPush = asRu.addCheckpoint(push(ru, size, nextSize, next));
+      assertThat(alteredPush.status()).as(alteredPush.body()).isEqualTo(422);
+      assertThat(alteredPush.body()).contains("do not hash to the signed checkpoint's root");
 
       // the pull side finds the same in what RU serves, without any push
       int alarms = us.store().alarms().size();
@@ -93,6 +114,13 @@ class HostilePeerTest {
       JsonNode log = Cluster.getJson(usM, "/api/v1/log");
       assertThat(log.path("alarms").findValuesAsText("kind")).contains("bad-signature", "fork", "altered-entry");
     }
+  }
+
+  /** RU's add-checkpoint from {@code old} to {@code size} with the entries as RU's disk holds them. */
+  private static Push push(Node ru, long old, long size, String checkpoint) throws Exception {
+    var log = LogReader.open(ru.logStorage(), ru.ownReader());
+    String request = new AddCheckpointRequest(old, log.consistencyProof(old, size).path(), checkpoint).format();
+    return new Push(request.getBytes(StandardCharsets.UTF_8), old, log.entries(old, size));
   }
 
   static String checkpoint(Node n) throws Exception {

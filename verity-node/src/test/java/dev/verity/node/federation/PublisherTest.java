@@ -1,0 +1,123 @@
+package dev.verity.node.federation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsParameters;
+import com.sun.net.httpserver.HttpsServer;
+import dev.verity.node.config.PeerConfig;
+import dev.verity.node.identity.NodeIdentity;
+import dev.verity.node.identity.PinnedTls;
+import dev.verity.node.store.NodeStore;
+import dev.verity.node.store.SqliteNodeStore;
+import dev.verity.tlog.checkpoint.LogCheckpoints;
+import dev.verity.tlog.cosignature.CosignatureV1;
+import dev.verity.tlog.log.LogWriter;
+import dev.verity.tlog.note.NoteKeys;
+import dev.verity.tlog.note.NoteVerifiers;
+import dev.verity.tlog.storage.CheckpointReader;
+import dev.verity.tlog.storage.LogStorage;
+import dev.verity.tlog.witness.Witness;
+import dev.verity.tlog.witness.WitnessResponse;
+import dev.verity.tlog.witness.WitnessState;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The publisher against a plain C2SP tlog-witness that does not take {@link Push}es (a peer of
+ * an older version, or any other witness): it falls back to the standard request, once, and
+ * its receipts keep coming.
+ */
+class PublisherTest {
+  @TempDir Path dir;
+
+  @Test
+  @Timeout(60)
+  void fallsBackToThePlainRequestWhenTheWitnessDoesNotTakeEntries() throws Exception {
+    NodeIdentity us = NodeIdentity.generate(dir.resolve("us"), "new-start", "US");
+    NodeIdentity ru = NodeIdentity.generate(dir.resolve("ru"), "new-start", "RU");
+    String origin = us.publicIdentity().origin();
+    Witness witness = Witness.create(List.of(ru.cosigner(Clock.systemUTC())),
+        Map.of(origin, NoteVerifiers.of(NoteKeys.parseVerifier(us.publicIdentity().logKey()))),
+        WitnessState.inMemory(), Clock.systemUTC());
+    List<String> paths = new CopyOnWriteArrayList<>();
+    HttpsServer server = plainWitness(ru, us, witness, paths);
+    CheckpointReader reader = LogCheckpoints.reader(origin, us.publicIdentity().logKey());
+    LinkedBlockingQueue<Long> receipts = new LinkedBlockingQueue<>();
+    PeerConfig peer = new PeerConfig("https://127.0.0.1:" + server.getAddress().getPort() + "/", ru.publicIdentity());
+    try (NodeStore store = SqliteNodeStore.open(dir.resolve("node.db"));
+        LogStorage storage = LogStorage.directory(dir.resolve("log"));
+        LogWriter log = LogWriter.builder(LogStorage.directory(dir.resolve("log")))
+            .signer(LogCheckpoints.signer(origin, us.logSignerKey())).reader(reader).open();
+        Publisher publisher = new Publisher("US", new PeerClient(us, peer), storage, reader, store,
+            CosignatureV1.parseVerifier(ru.publicIdentity().witnessKey()), Clock.systemUTC(), receipts::add)) {
+      publisher.start();
+      for (int i = 1; i <= 3; i++) {
+        long size = log.appendAsync(("entry " + i).getBytes(StandardCharsets.UTF_8)).get() + 1;
+        publisher.wake(size);
+        assertThat(waitFor(receipts, size)).as("receipt for size %d", size).isTrue();
+        assertThat(store.latestCosignature("US", "RU").orElseThrow().size()).isEqualTo(size);
+      }
+    } finally {
+      server.stop(0);
+    }
+    assertThat(paths).filteredOn(p -> p.endsWith("-with-entries")).as("tried once, then never again").hasSize(1);
+    assertThat(paths).filteredOn(p -> p.endsWith("/witness/add-checkpoint")).hasSizeGreaterThanOrEqualTo(3);
+  }
+
+  private static boolean waitFor(LinkedBlockingQueue<Long> receipts, long size) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    for (Long got; (got = receipts.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS)) != null; ) {
+      if (got >= size) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A standard witness on the peer port's TLS: only {@code add-checkpoint}, nothing of Verity's. */
+  private static HttpsServer plainWitness(NodeIdentity self, NodeIdentity client, Witness witness, List<String> paths)
+      throws Exception {
+    HttpsServer server = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    var tls = PinnedTls.context(self, () -> Set.of(client.publicIdentity().tlsPin()));
+    server.setHttpsConfigurator(new HttpsConfigurator(tls) {
+      @Override
+      public void configure(HttpsParameters params) {
+        var p = tls.getDefaultSSLParameters();
+        p.setNeedClientAuth(true);
+        params.setSSLParameters(p);
+      }
+    });
+    server.createContext("/", exchange -> {
+      paths.add(exchange.getRequestURI().getPath());
+      byte[] body = exchange.getRequestBody().readAllBytes();
+      if (exchange.getRequestURI().getPath().equals("/witness/add-checkpoint")) {
+        answer(exchange, witness.addCheckpoint(body));
+      } else {
+        answer(exchange, new WitnessResponse(404, "text/plain", "not found\n"));
+      }
+    });
+    server.start();
+    return server;
+  }
+
+  private static void answer(HttpExchange exchange, WitnessResponse r) throws java.io.IOException {
+    byte[] out = r.body().getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().set("Content-Type", r.contentType());
+    exchange.sendResponseHeaders(r.status(), out.length);
+    exchange.getResponseBody().write(out);
+    exchange.close();
+  }
+}
