@@ -88,7 +88,7 @@ public final class Node implements AutoCloseable {
     }
     rebuildProjections();
     Witness w = Witness.create(List.of(identity.cosigner(clock)), logs,
-        WitnessState.inDirectory(dir.resolve("witness")), clock);
+        dev.verity.node.federation.StoreWitnessState.open(store, dir.resolve("witness"), logs.keySet()), clock);
     this.witness = new WitnessService(config.party(), w, store, mirrors, clients, clock);
     for (PeerConfig p : config.peers()) {
       publishers.add(new Publisher(config.party(), clients.get(p.party()), readStorage, ownReader, store,

@@ -58,6 +58,16 @@ public interface NodeStore extends AutoCloseable {
 
   void raiseAlarm(String peer, String kind, String detail) throws StoreException;
 
+  /** The witness's latest cosigned checkpoint of {@code origin} (the note's body), if any. */
+  Optional<String> witnessCheckpoint(String origin) throws StoreException;
+
+  /**
+   * Replaces the witness's checkpoint of {@code origin} by {@code next} only if it is still
+   * {@code expected} (null: none yet), durably, in one transaction; false if it changed. C2SP
+   * tlog-witness requires the check and the update to be one atomic step.
+   */
+  boolean swapWitnessCheckpoint(String origin, String expected, String next) throws StoreException;
+
   List<Alarm> alarms() throws StoreException;
 
   void putToken(TokenRow t, String actor) throws StoreException;

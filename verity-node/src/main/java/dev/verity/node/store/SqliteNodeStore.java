@@ -37,6 +37,7 @@ public final class SqliteNodeStore implements NodeStore {
         + " last_contact TEXT)",
     "CREATE TABLE IF NOT EXISTS alarms (id INTEGER PRIMARY KEY AUTOINCREMENT, peer TEXT NOT NULL, kind TEXT NOT NULL,"
         + " detail TEXT NOT NULL, at TEXT NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS witness_state (origin TEXT PRIMARY KEY, checkpoint TEXT NOT NULL)",
     "CREATE TABLE IF NOT EXISTS tokens (hash TEXT PRIMARY KEY, name TEXT NOT NULL, role TEXT NOT NULL, created_at TEXT NOT NULL)",
     "CREATE TABLE IF NOT EXISTS audit (id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, actor TEXT NOT NULL,"
         + " action TEXT NOT NULL, detail TEXT NOT NULL)",
@@ -399,6 +400,35 @@ public final class SqliteNodeStore implements NodeStore {
       }
       auditRow("node", "alarm", peer + " " + kind);
       return null;
+    });
+  }
+
+  @Override
+  public Optional<String> witnessCheckpoint(String origin) throws StoreException {
+    return read("read witness state", r -> {
+      try (PreparedStatement p = r.prepareStatement("SELECT checkpoint FROM witness_state WHERE origin=?")) {
+        p.setString(1, origin);
+        try (ResultSet rs = p.executeQuery()) {
+          return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
+        }
+      }
+    });
+  }
+
+  @Override
+  public boolean swapWitnessCheckpoint(String origin, String expected, String next) throws StoreException {
+    return tx("store witness state", () -> {
+      String sql = expected == null
+          ? "INSERT OR IGNORE INTO witness_state (checkpoint, origin) VALUES (?, ?)"
+          : "UPDATE witness_state SET checkpoint=? WHERE origin=? AND checkpoint=?";
+      try (PreparedStatement p = db.prepareStatement(sql)) {
+        p.setString(1, next);
+        p.setString(2, origin);
+        if (expected != null) {
+          p.setString(3, expected);
+        }
+        return p.executeUpdate() == 1;
+      }
     });
   }
 

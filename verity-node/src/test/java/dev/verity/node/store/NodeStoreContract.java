@@ -71,6 +71,18 @@ abstract class NodeStoreContract {
   }
 
   @Test
+  void witnessStateSwapsOnlyFromTheExpectedCheckpoint() throws Exception {
+    assertThat(store.witnessCheckpoint("o")).isEmpty();
+    assertThat(store.swapWitnessCheckpoint("o", "cp1", "cp2")).as("nothing to replace yet").isFalse();
+    assertThat(store.swapWitnessCheckpoint("o", null, "cp1")).isTrue();
+    assertThat(store.swapWitnessCheckpoint("o", null, "cp1b")).as("already set").isFalse();
+    assertThat(store.swapWitnessCheckpoint("o", "cp0", "cp2")).as("stale expectation").isFalse();
+    assertThat(store.swapWitnessCheckpoint("o", "cp1", "cp2")).isTrue();
+    assertThat(store.witnessCheckpoint("o")).contains("cp2");
+    assertThat(store.witnessCheckpoint("other")).isEmpty();
+  }
+
+  @Test
   void alarmsTokensAndAuditPersist() throws Exception {
     store.raiseAlarm("RU", "fork", "two trees of size 3");
     store.putToken(new TokenRow("hash1", "op", "operator", Instant.EPOCH), "cli");
