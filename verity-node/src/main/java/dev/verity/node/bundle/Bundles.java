@@ -4,6 +4,7 @@ import dev.verity.core.agreement.AgreementCatalog;
 import dev.verity.node.config.NodeConfig;
 import dev.verity.node.config.PeerConfig;
 import dev.verity.node.federation.Mirror;
+import dev.verity.node.federation.StoreWitnessState;
 import dev.verity.node.federation.WitnessService;
 import dev.verity.node.identity.NodeIdentity;
 import dev.verity.node.json.CanonicalJson;
@@ -123,29 +124,37 @@ public final class Bundles {
         Mirror mirror = Mirror.load(peer.party(), store, projections, clock);
         Map<String, Mirror> mirrors = new HashMap<>();
         mirrors.put(peer.party(), mirror);
-        WitnessState state = WitnessState.inDirectory(dir.resolve("witness"));
+        WitnessState state = StoreWitnessState.open(store, dir.resolve("witness"), List.of(peer.identity().origin()));
         Witness w = Witness.create(List.of(id.cosigner(clock)),
             Map.of(peer.identity().origin(), NoteVerifiers.of(verifier)), state, clock);
-        WitnessService ws = new WitnessService(c.party(), w, store, mirrors, Map.of(), clock);
-        Checkpoint cp = LogCheckpoints.open(b.checkpoint().getBytes(StandardCharsets.UTF_8), b.origin(),
-            NoteVerifiers.of(verifier)).checkpoint();
-        long old = state.latest(b.origin()).map(Checkpoint::size).orElse(0L);
-        // verify and apply the entries first, so the mirror can give the witness its proof from old
-        try {
-          mirror.catchUp(cp, b.checkpoint(), source(b));
-        } catch (dev.verity.node.federation.FederationException e) {
-          store.raiseAlarm(peer.party(), e.kind(), "bundle: " + e.getMessage());
-          throw new BundleException("refused: " + e.getMessage());
+        try (WitnessService ws = new WitnessService(c.party(), w, store, mirrors, Map.of(), clock)) {
+          return importInto(ws, mirror, store, state, peer, b);
         }
-        WitnessResponse r = ws.addCheckpoint(peer, new AddCheckpointRequest(old, mirror.consistency(old, cp.size()),
-            b.checkpoint()).format().getBytes(StandardCharsets.UTF_8), source(b));
-        return new Imported(peer.party(), mirror.size(), r.status(), r.body());
       }
     } catch (BundleException e) {
       throw e;
     } catch (Exception e) {
       throw new BundleException("cannot import: " + e.getMessage(), e);
     }
+  }
+
+  /** Verifies and applies the entries, then asks the witness to cosign, exactly as online. */
+  private static Imported importInto(WitnessService ws, Mirror mirror, SqliteNodeStore store, WitnessState state,
+      PeerConfig peer, Bundle b) throws Exception {
+    var verifiers = NoteVerifiers.of(NoteKeys.parseVerifier(peer.identity().logKey()));
+    Checkpoint cp = LogCheckpoints.open(b.checkpoint().getBytes(StandardCharsets.UTF_8), b.origin(), verifiers)
+        .checkpoint();
+    long old = state.latest(b.origin()).map(Checkpoint::size).orElse(0L);
+    // verify and apply the entries first, so the mirror can give the witness its proof from old
+    try {
+      mirror.catchUp(cp, b.checkpoint(), source(b));
+    } catch (dev.verity.node.federation.FederationException e) {
+      store.raiseAlarm(peer.party(), e.kind(), "bundle: " + e.getMessage());
+      throw new BundleException("refused: " + e.getMessage());
+    }
+    WitnessResponse r = ws.addCheckpoint(peer, new AddCheckpointRequest(old, mirror.consistency(old, cp.size()),
+        b.checkpoint()).format().getBytes(StandardCharsets.UTF_8), source(b));
+    return new Imported(peer.party(), mirror.size(), r.status(), r.body());
   }
 
   /** The running node holds its mirror in memory: importing underneath it would go unseen. */
