@@ -14,6 +14,8 @@ import java.util.Optional;
  * @param inspections null when the agreement provides for no inspections
  * @param declarationMode open (the full database is exchanged) or escrow (only a commitment and
  *     the aggregates are published; items are revealed selectively, docs/formats/escrow.md)
+ * @param publishedFigures the table of officially published aggregates that applies to this
+ *     agreement, one of {@code PublishedData.TABLES}; null if none
  */
 public record Agreement(
     String id,
@@ -29,7 +31,8 @@ public record Agreement(
     List<MessageType> messages,
     DataExchange dataExchange,
     InspectionQuota inspections,
-    DeclarationMode declarationMode) {
+    DeclarationMode declarationMode,
+    String publishedFigures) {
 
   /** How declarations are published; {@link DeclarationMode#OPEN} unless the file says otherwise. */
   public DeclarationMode declarationMode() {

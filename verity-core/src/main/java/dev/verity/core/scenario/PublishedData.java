@@ -11,13 +11,20 @@ import java.nio.charset.StandardCharsets;
  */
 public final class PublishedData {
   public static final String NEW_START_AGGREGATES = "new-start-aggregates.csv";
+  /** The tables shipped, by the name an agreement's {@code publishedFigures} gives. */
+  public static final java.util.Set<String> TABLES = java.util.Set.of(NEW_START_AGGREGATES);
 
   private PublishedData() {}
 
   public static Reader newStartAggregates() {
-    InputStream in = PublishedData.class.getResourceAsStream(NEW_START_AGGREGATES);
+    return table(NEW_START_AGGREGATES);
+  }
+
+  /** A shipped table by name (one of {@link #TABLES}). */
+  public static Reader table(String name) {
+    InputStream in = TABLES.contains(name) ? PublishedData.class.getResourceAsStream(name) : null;
     if (in == null) {
-      throw new IllegalStateException(NEW_START_AGGREGATES + " is missing from the class path");
+      throw new IllegalStateException(name + " is not a table shipped with Verity " + TABLES);
     }
     return new InputStreamReader(in, StandardCharsets.UTF_8);
   }

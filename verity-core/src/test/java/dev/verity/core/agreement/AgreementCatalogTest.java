@@ -44,6 +44,14 @@ class AgreementCatalogTest {
   }
 
   @Test
+  void newStartAndItsVoluntarySuccessorPlotTheStateDepartmentFigures() throws Exception {
+    assertThat(AgreementCatalog.get("new-start").publishedFigures()).isEqualTo("new-start-aggregates.csv");
+    assertThat(AgreementCatalog.get("new-start-voluntary-2026").publishedFigures()).as("inherited by extends")
+        .isEqualTo("new-start-aggregates.csv");
+    assertThat(AgreementCatalog.get("trilateral-hypothetical").publishedFigures()).isNull();
+  }
+
+  @Test
   void hypotheticalExampleHasAThirdPartyAndSaysSo() throws Exception {
     Agreement a = AgreementCatalog.get("trilateral-hypothetical");
     assertThat(a.hypothetical()).isTrue();

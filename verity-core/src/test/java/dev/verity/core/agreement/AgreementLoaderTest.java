@@ -40,6 +40,15 @@ class AgreementLoaderTest {
   }
 
   @Test
+  void publishedFiguresMustNameAShippedTable() throws Exception {
+    assertThat(load(MINIMAL).publishedFigures()).isNull();
+    assertThat(load(MINIMAL + "publishedFigures: new-start-aggregates.csv\n").publishedFigures())
+        .isEqualTo("new-start-aggregates.csv");
+    assertThatThrownBy(() -> load(MINIMAL + "publishedFigures: ../../etc/passwd\n"))
+        .hasMessageContaining("test.yaml: publishedFigures: unknown table '../../etc/passwd'");
+  }
+
+  @Test
   void extendsOverlaysTopLevelKeys() throws Exception {
     Agreement a = load("extends: tiny\nid: bigger\nendsOn: 2050-01-01\n");
     assertThat(a.id()).isEqualTo("bigger");

@@ -6,10 +6,7 @@ import dev.verity.core.compliance.AggregatesTable;
 import dev.verity.core.inventory.Inventory;
 import dev.verity.core.message.Item;
 import dev.verity.core.scenario.PublishedData;
-import dev.verity.node.entry.Envelope;
-import dev.verity.node.projection.DeclarationParts;
 import dev.verity.node.runtime.Node;
-import dev.verity.node.store.Records.MessageRow;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -51,7 +48,8 @@ public final class DashboardRoutes {
   static void register(JavalinConfig cfg, Node node) {
     cfg.routes.get("/", ctx -> asset(ctx, "index.html"));
     cfg.routes.get("/assets/*", ctx -> asset(ctx, ctx.path().substring(1)));
-    cfg.routes.get("/api/v1/history", ctx -> Http.json(ctx, 200, history(node)));
+    History history = new History(node);
+    cfg.routes.get("/api/v1/history", ctx -> Http.json(ctx, 200, history.get()));
     cfg.routes.get("/api/v1/inventory/{party}/items", ctx -> items(node, ctx));
     cfg.routes.get("/api/v1/log/checkpoints", ctx -> Http.json(ctx, 200, checkpoints(node)));
   }
@@ -73,63 +71,91 @@ public final class DashboardRoutes {
     }
   }
 
-  /** Published aggregates (New START only) and this node's figures on the 1st of each month while they change, and today. */
-  static Map<String, Object> history(Node node) throws Exception {
-    Agreement a = node.agreement();
-    List<Map<String, Object>> published = new ArrayList<>();
-    if (a.id().equals("new-start")) {
-      try (Reader r = PublishedData.newStartAggregates()) {
-        for (AggregatesTable.Row row : AggregatesTable.read(PublishedData.NEW_START_AGGREGATES, r, a)) {
-          Map<String, Object> m = new LinkedHashMap<>();
-          m.put("date", row.asOf());
-          m.put("party", row.party());
-          m.put("values", row.values());
-          published.add(m);
-        }
-      }
+  /** The published aggregates of each shipped table, read once (they never change). */
+  private static final Map<String, List<Map<String, Object>>> PUBLISHED = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /**
+   * The published aggregates of the agreement's table and this node's figures over time, kept
+   * until an entry is applied or the day turns (computing them replays every Party's history).
+   */
+  static final class History {
+    private record Computed(long applied, LocalDate day, Map<String, Object> value) {}
+
+    private final Node node;
+    private volatile Computed last;
+
+    History(Node node) {
+      this.node = node;
     }
-    LocalDate today = node.clock().instant().atOffset(ZoneOffset.UTC).toLocalDate();
-    LocalDate first = null;
-    for (String party : node.projections().parties()) {
-      for (MessageRow r : node.store().messages(party, false, DeclarationParts.TYPE, 10_000)) {
-        LocalDate d = DeclarationParts.part(Envelope.decode(r.entry()).body()).declaration().asOf();
-        first = first == null || d.isBefore(first) ? d : first;
+
+    Map<String, Object> get() {
+      long applied = node.projections().applied();
+      LocalDate today = node.clock().instant().atOffset(ZoneOffset.UTC).toLocalDate();
+      Computed c = last;
+      if (c == null || c.applied() != applied || !c.day().equals(today)) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("published", published(node.agreement()));
+        out.put("node", ownFigures(node, today));
+        c = new Computed(applied, today, out);
+        last = c;
       }
+      return c.value();
     }
+  }
+
+  private static List<Map<String, Object>> published(Agreement a) {
+    if (a.publishedFigures() == null) {
+      return List.of();
+    }
+    return PUBLISHED.computeIfAbsent(a.publishedFigures() + "\n" + a.id(), k -> {
+      try (Reader r = PublishedData.table(a.publishedFigures())) {
+        return AggregatesTable.read(a.publishedFigures(), r, a).stream().map(row -> figures(row.asOf(), row.party(),
+            row.values())).toList();
+      } catch (Exception e) {
+        throw new IllegalStateException("shipped table " + a.publishedFigures() + ": " + e.getMessage(), e);
+      }
+    });
+  }
+
+  private static Map<String, Object> figures(LocalDate date, String party, Object values) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("date", date);
+    m.put("party", party);
+    m.put("values", values);
+    return m;
+  }
+
+  /** This node's figures on the first declaration's day, the 1st of each month while they change, and today. */
+  private static List<Map<String, Object>> ownFigures(Node node, LocalDate today) {
+    LocalDate first = node.projections().firstDeclarationDay().orElse(null);
     List<Map<String, Object>> own = new ArrayList<>();
-    if (first != null) {
-      // monthly while the inventories change, then today: after the latest change the figures stay put
-      LocalDate last = first;
-      for (var v : node.projections().inventory(today).values()) {
-        if (v.clock() != null) {
-          LocalDate c = v.clock().atOffset(ZoneOffset.UTC).toLocalDate();
-          last = c.isAfter(last) ? c : last;
-        }
-      }
-      List<LocalDate> days = new ArrayList<>();
-      days.add(first);
-      for (LocalDate d = first.withDayOfMonth(1).plusMonths(1); d.isBefore(today) && !d.isAfter(last.plusMonths(1)); d = d.plusMonths(1)) {
-        days.add(d);
-      }
-      if (today.isAfter(days.get(days.size() - 1))) {
-        days.add(today);
-      }
-      for (LocalDate d : days) {
-        node.projections().inventory(d).forEach((party, v) -> {
-          if (v.aggregates() != null) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("date", d);
-            m.put("party", party);
-            m.put("values", v.aggregates());
-            own.add(m);
-          }
-        });
+    if (first == null) {
+      return own;
+    }
+    // monthly while the inventories change, then today: after the latest change the figures stay put
+    LocalDate last = first;
+    for (var v : node.projections().inventory(today).values()) {
+      if (v.clock() != null) {
+        LocalDate c = v.clock().atOffset(ZoneOffset.UTC).toLocalDate();
+        last = c.isAfter(last) ? c : last;
       }
     }
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("published", published);
-    out.put("node", own);
-    return out;
+    List<LocalDate> days = new ArrayList<>();
+    days.add(first);
+    for (LocalDate d = first.withDayOfMonth(1).plusMonths(1); d.isBefore(today) && !d.isAfter(last.plusMonths(1)); d = d.plusMonths(1)) {
+      days.add(d);
+    }
+    if (today.isAfter(days.get(days.size() - 1))) {
+      days.add(today);
+    }
+    for (LocalDate d : days) {
+      node.projections().inventory(d).forEach((party, v) -> {
+        if (v.aggregates() != null) {
+          own.add(figures(d, party, v.aggregates()));
+        }
+      });
+    }
+    return own;
   }
 
   /** This Party's checkpoints that peers cosigned: each size with the time of its first cosignature, newest first. */

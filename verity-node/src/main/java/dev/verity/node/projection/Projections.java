@@ -81,6 +81,17 @@ public final class Projections {
     return !state(party).declarations.isEmpty();
   }
 
+  /** How many entries have been applied (or skipped) so far, all Parties together: grows with every change. */
+  public synchronized long applied() {
+    return parties.values().stream().mapToLong(s -> s.nextIndex).sum();
+  }
+
+  /** The as-of day of the earliest declaration of any Party, if there is one. */
+  public synchronized Optional<LocalDate> firstDeclarationDay() {
+    return parties.values().stream().flatMap(s -> s.declarations.stream()).map(Declaration::asOf)
+        .min(LocalDate::compareTo);
+  }
+
   /**
    * Checks an own notification against the rules of the Party's current inventory and, if it
    * passes, applies it as entry {@code index} in the same step: one notification's work, however
