@@ -1,6 +1,8 @@
 package dev.verity.node.bundle;
 
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -11,7 +13,7 @@ import picocli.CommandLine.Spec;
 /** {@code verity bundle export|import}: carry entries across an air gap (docs/user/node.md). */
 @Command(name = "bundle", mixinStandardHelpOptions = true,
     description = "Carry log entries across an air gap as one signed file.",
-    subcommands = {BundleCommand.Export.class, BundleCommand.Import.class})
+    subcommands = {BundleCommand.Export.class, BundleCommand.Import.class, BundleCommand.Receipt.class})
 public final class BundleCommand implements Runnable {
   @Spec CommandSpec spec;
 
@@ -45,17 +47,43 @@ public final class BundleCommand implements Runnable {
     @Spec CommandSpec spec;
     @Option(names = "--dir", required = true, paramLabel = "DIR") Path dir;
     @Option(names = "--in", required = true, paramLabel = "FILE") Path in;
+    @Option(names = "--receipt-out", paramLabel = "FILE",
+        description = "Also write the receipt (the checkpoint with this node's cosignature) to carry back.")
+    Path receiptOut;
 
     @Override
     public Integer call() throws Exception {
-      Bundles.Imported r = Bundles.importBundle(dir, Bundles.read(in));
+      Bundle b = Bundles.read(in);
+      Bundles.Imported r = Bundles.importBundle(dir, b);
       PrintWriter o = spec.commandLine().getOut();
       if (r.status() != 200) {
         throw new BundleException("the witness refused the checkpoint (" + r.status() + "): " + r.answer().trim());
       }
       o.printf("%s: %s's log verified and applied up to %d entries; cosignature (the receipt):%n%s", in, r.party(),
           r.size(), r.answer());
+      if (receiptOut != null) {
+        Files.writeString(receiptOut, Bundles.receipt(b, r), StandardCharsets.UTF_8);
+        o.printf("receipt written to %s: carry it back and run 'verity bundle receipt' on %s's node%n", receiptOut,
+            r.party());
+      }
       o.flush();
+      return 0;
+    }
+  }
+
+  @Command(name = "receipt", mixinStandardHelpOptions = true,
+      description = "Store a receipt carried back from a peer (written by its 'bundle import --receipt-out').")
+  static final class Receipt implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Option(names = "--dir", required = true, paramLabel = "DIR") Path dir;
+    @Option(names = "--in", required = true, paramLabel = "FILE") Path in;
+
+    @Override
+    public Integer call() throws Exception {
+      Bundles.Stored s = Bundles.storeReceipt(dir, Files.readString(in, StandardCharsets.UTF_8));
+      spec.commandLine().getOut().printf("%s: receipt of %s for the first %d entries, cosigned %s%n", in, s.witness(),
+          s.size(), s.cosignedAt());
+      spec.commandLine().getOut().flush();
       return 0;
     }
   }

@@ -5,6 +5,7 @@ import dev.verity.node.config.NodeConfig;
 import dev.verity.node.config.PeerConfig;
 import dev.verity.node.federation.Mirror;
 import dev.verity.node.federation.StoreWitnessState;
+import dev.verity.node.store.Records.Cosignature;
 import dev.verity.node.federation.WitnessService;
 import dev.verity.node.identity.NodeIdentity;
 import dev.verity.node.json.CanonicalJson;
@@ -155,6 +156,66 @@ public final class Bundles {
     WitnessResponse r = ws.addCheckpoint(peer, new AddCheckpointRequest(old, mirror.consistency(old, cp.size()),
         b.checkpoint()).format().getBytes(StandardCharsets.UTF_8), source(b));
     return new Imported(peer.party(), mirror.size(), r.status(), r.body());
+  }
+
+  /**
+   * The receipt to carry back across the gap: the bundle's checkpoint with the witness's
+   * cosignature lines appended, a checkpoint note cosigned as C2SP tlog-witness makes them.
+   */
+  public static String receipt(Bundle b, Imported r) {
+    return b.checkpoint() + r.answer();
+  }
+
+  /** What storing a carried-back receipt did: whose cosignature, on which size, signed when. */
+  public record Stored(String witness, long size, java.time.Instant cosignedAt) {}
+
+  /**
+   * Stores a receipt carried back from a peer: the checkpoint must be this node's (its own log
+   * signature verifies and its root is this log's root at that size) and the cosignature must
+   * verify with a pinned peer's witness key. It is then the receipt, as if the peer had answered
+   * online.
+   */
+  public static Stored storeReceipt(Path dir, String receipt) throws BundleException {
+    try {
+      NodeConfig c = NodeConfig.read(dir);
+      NodeIdentity id = NodeIdentity.load(dir, c.agreement(), c.party());
+      String origin = id.publicIdentity().origin();
+      CheckpointReader reader = LogCheckpoints.reader(origin, id.publicIdentity().logKey());
+      SignedNote note = SignedNote.parse(receipt);
+      SignedNote.open(receipt, NoteVerifiers.of(NoteKeys.parseVerifier(id.publicIdentity().logKey())));
+      Checkpoint cp = Checkpoint.parse(note.text());
+      requireOwn(dir, reader, origin, cp);
+      try (SqliteNodeStore store = SqliteNodeStore.open(dir.resolve("node.db"))) {
+        for (PeerConfig p : c.peers()) {
+          var cosigner = dev.verity.tlog.cosignature.CosignatureV1.parseVerifier(p.identity().witnessKey());
+          for (var sig : note.signatures()) {
+            if (sig.name().equals(cosigner.name()) && sig.keyId() == cosigner.keyId()) {
+              long ts = cosigner.verifyCosignature(note.text(), sig);
+              String line = sig.line().stripTrailing();
+              store.putCosignature(new Cosignature(c.party(), p.party(), cp.size(), line, ts,
+                  java.time.Instant.now()), true);
+              return new Stored(p.party(), cp.size(), java.time.Instant.ofEpochSecond(ts));
+            }
+          }
+        }
+      }
+      throw new BundleException("no cosignature by a pinned peer's witness key in the receipt");
+    } catch (BundleException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new BundleException("receipt refused: " + e.getMessage(), e);
+    }
+  }
+
+  /** The checkpoint is of this log: the same root at its size (else it is another tree, or a forgery). */
+  private static void requireOwn(Path dir, CheckpointReader reader, String origin, Checkpoint cp) throws Exception {
+    try (LogStorage storage = LogStorage.directory(dir.resolve("log"))) {
+      LogReader log = LogReader.open(storage, reader);
+      if (!cp.origin().equals(origin) || cp.size() > log.treeHead().size()
+          || !dev.verity.tlog.merkle.TreeProofs.root(log.hashReader(), cp.size()).equals(cp.rootHash())) {
+        throw new BundleException("the receipt's checkpoint (size " + cp.size() + ") is not of this node's log");
+      }
+    }
   }
 
   /** The running node holds its mirror in memory: importing underneath it would go unseen. */

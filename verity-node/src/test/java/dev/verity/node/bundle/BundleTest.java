@@ -47,7 +47,8 @@ class BundleTest {
     }
     Path file = root.resolve("us.bundle");
     assertThat(cli(0, "bundle", "export", "--dir", us.toString(), "--out", file.toString())).contains("8 entries");
-    assertThat(cli(0, "bundle", "import", "--dir", ru.toString(), "--in", file.toString()))
+    Path receipt = root.resolve("us.receipt");
+    assertThat(cli(0, "bundle", "import", "--dir", ru.toString(), "--in", file.toString(), "--receipt-out", receipt.toString()))
         .contains("up to 8 entries").contains("\u2014 verity.example/new-start/RU/witness");
     assertThat(cli(0, "bundle", "import", "--dir", ru.toString(), "--in", file.toString())).as("again: idempotent")
         .contains("up to 8 entries");
@@ -55,6 +56,24 @@ class BundleTest {
       assertThat(s.allMessages("US")).hasSize(8);
       assertThat(s.position("US").mirroredSize()).isEqualTo(8);
     }
+
+    // the receipt carried back is the US node's receipt, as if RU had answered online
+    assertThat(cli(0, "bundle", "receipt", "--dir", us.toString(), "--in", receipt.toString()))
+        .contains("receipt of RU for the first 8 entries");
+    try (SqliteNodeStore s = SqliteNodeStore.open(us.resolve("node.db"))) {
+      assertThat(s.latestCosignature("US", "RU").orElseThrow().size()).isEqualTo(8);
+      assertThat(s.position("RU").cosignedSize()).isEqualTo(8);
+    }
+    String text = Files.readString(receipt);
+    int at = text.lastIndexOf("\u2014 verity.example/new-start/RU/witness ") + 45;
+    Path forged = root.resolve("forged.receipt");
+    Files.writeString(forged, text.substring(0, at) + (text.charAt(at) == 'A' ? 'B' : 'A') + text.substring(at + 1));
+    assertThat(cli(1, "bundle", "receipt", "--dir", us.toString(), "--in", forged.toString())).contains("receipt refused");
+    Files.writeString(forged, text.substring(0, text.lastIndexOf("\u2014 verity.example/new-start/RU/witness")));
+    assertThat(cli(1, "bundle", "receipt", "--dir", us.toString(), "--in", forged.toString()))
+        .contains("no cosignature by a pinned peer's witness key");
+    assertThat(cli(1, "bundle", "receipt", "--dir", ru.toString(), "--in", receipt.toString()))
+        .as("a receipt for another node's log").contains("receipt refused");
 
     // an altered entry: the bundle's signature no longer covers it
     Bundle b = Bundles.read(file);
