@@ -144,7 +144,7 @@ public final class ApiServer implements AutoCloseable {
     try {
       s = node.submitter().submit(r, ctx.attribute("actor"));
     } catch (SubmitException e) {
-      throw new Http.ApiError(e.status(), e.field(), e.getMessage());
+      throw new Http.ApiError(e.status(), e.field(), e.getMessage(), e.refusal());
     }
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("party", node.config().party());
