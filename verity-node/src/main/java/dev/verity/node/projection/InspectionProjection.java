@@ -172,6 +172,13 @@ public final class InspectionProjection {
     }
   }
 
+  /** An item as declared (the inventory projection) at {@code at}. */
+  public Optional<dev.verity.core.message.Item> declaredItem(String party, String id, Instant at) {
+    synchronized (projections) {
+      return at == null ? Optional.empty() : declared.item(party, id, at);
+    }
+  }
+
   /** The inspection deadlines as obligations, judged at {@code now}. */
   public List<Obligation> obligations(Instant now) {
     return state().ledger().obligations(now);
