@@ -9,12 +9,8 @@ import dev.verity.node.entry.Envelope;
 import dev.verity.node.json.CanonicalJson;
 import dev.verity.node.projection.Projections;
 import dev.verity.node.store.SqliteNodeStore;
-import dev.verity.tlog.checkpoint.LogCheckpoints;
 import dev.verity.tlog.log.LogWriter;
-import dev.verity.tlog.note.NoteKeys;
-import dev.verity.tlog.storage.LogStorage;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -29,7 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
  * refusal (422), and nothing appended for either.
  */
 class StepParserTest {
-  static final String ORIGIN = "verity.example/new-start/US";
   static final Instant NOW = Instant.parse("2020-03-10T00:00:00Z");
   @TempDir Path dir;
   SqliteNodeStore store;
@@ -38,10 +33,8 @@ class StepParserTest {
 
   @BeforeEach
   void setUp() throws Exception {
-    var keys = NoteKeys.generate(ORIGIN, NoteKeys.TYPE_ED25519, new SecureRandom());
     store = SqliteNodeStore.open(dir.resolve("node.db"));
-    log = LogWriter.builder(LogStorage.memory()).signer(LogCheckpoints.signer(ORIGIN, keys.signerKey()))
-        .reader(LogCheckpoints.reader(ORIGIN, keys.verifierKey())).open();
+    log = SubmitterTest.memoryLog();
     var agreement = AgreementCatalog.get("new-start");
     submitter = new Submitter(agreement, "US", log, new Projections(agreement), store, Clock.fixed(NOW, ZoneOffset.UTC),
         size -> {});
