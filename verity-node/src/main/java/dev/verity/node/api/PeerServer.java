@@ -61,7 +61,7 @@ public final class PeerServer implements AutoCloseable {
         WitnessResponse r = node.witness().addCheckpoint(peer(node, ctx), body);
         ctx.status(r.status()).contentType(r.contentType()).result(r.body());
       });
-      // add-checkpoint with the entries it adds (Push, decision D17): one round trip per receipt
+      // add-checkpoint with the entries it adds (Push, decision D18): one round trip per receipt
       cfg.routes.post("/witness/add-checkpoint-with-entries", ctx -> {
         WitnessResponse r = node.witness().addPush(peer(node, ctx), ctx.bodyAsBytes());
         ctx.status(r.status()).contentType(r.contentType()).result(r.body());

@@ -22,7 +22,7 @@ import javax.net.ssl.SSLSocketFactory;
  * <p>Blocking {@link HttpsURLConnection} on the caller's thread, with kept-alive connections,
  * rather than {@code java.net.http.HttpClient}: every receipt waits on one of these round trips,
  * and the asynchronous client hands each request and response between several threads, which
- * on a busy machine cost more than the exchange itself (measured: decision D17).
+ * on a busy machine cost more than the exchange itself (measured: decision D18).
  */
 public final class PeerClient {
   static final int CONNECT_TIMEOUT_MS = 3_000;

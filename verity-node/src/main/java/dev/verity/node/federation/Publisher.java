@@ -166,7 +166,7 @@ public final class Publisher implements AutoCloseable {
   }
 
   /**
-   * Sends the request, with the entries the witness lacks when they fit (D17); falls back for
+   * Sends the request, with the entries the witness lacks when they fit (D18); falls back for
    * good to the plain C2SP request if the peer's witness does not take them.
    */
   private PeerClient.Answer send(String request, LogReader log, long size) throws Exception {

@@ -11,7 +11,7 @@ import java.util.Objects;
 /**
  * A C2SP tlog-witness {@code add-checkpoint} request together with the entries the checkpoint
  * adds, so that the witness need not fetch them back from the sender's tiles before it cosigns:
- * one round trip instead of two on the path of every receipt (decision D17). The witness checks
+ * one round trip instead of two on the path of every receipt (decision D18). The witness checks
  * the pushed entries exactly as fetched ones: appended to what it holds, they must give the
  * signed checkpoint's root.
  *

@@ -14,7 +14,7 @@ import java.util.Optional;
 
 /**
  * The witness's memory in the node's store: one transaction per cosignature (a single WAL
- * fsync) instead of a file written, fsynced, renamed and its directory fsynced (D17). Nodes made
+ * fsync) instead of a file written, fsynced, renamed and its directory fsynced (D18). Nodes made
  * before kept it in files under {@code witness/}; {@link #open} takes those over once.
  */
 public final class StoreWitnessState implements WitnessState {

@@ -42,7 +42,7 @@ public final class WitnessService implements AutoCloseable {
   /**
    * Records this node's own cosignatures after the answer has gone: the witness state, persisted
    * before answering, is what the witness relies on; this record is the operators' history of
-   * receipts given, and keeping its fsync off the answer's path shortens every receipt (D17).
+   * receipts given, and keeping its fsync off the answer's path shortens every receipt (D18).
    */
   private final ExecutorService recorder = Executors.newSingleThreadExecutor(r -> {
     Thread t = new Thread(r, "verity-witness-record");
