@@ -1,6 +1,7 @@
 package dev.verity.node.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.verity.core.agreement.AgreementCatalog;
 import dev.verity.node.cli.VerityCommand;
 import dev.verity.node.demo.DemoScenario.Submission;
 import dev.verity.node.json.CanonicalJson;
@@ -18,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -80,8 +82,10 @@ public final class DemoCommand implements Callable<Integer> {
       for (String party : List.of("US", "RU")) {
         int api = freePort();
         int peer = freePort();
+        // an exercise: the nodes' clocks replay 2020 with the messages, so each is received in time
         String text = cli("node", "init", "--party", party, "--agreement", "new-start", "--dir",
-            root.resolve(party).toString(), "--api-port", "" + api, "--peer-port", "" + peer);
+            root.resolve(party).toString(), "--api-port", "" + api, "--peer-port", "" + peer,
+            "--exercise", "--exercise-start", EXERCISE_START.toString());
         setup.put(party, new String[] {"" + api, "" + peer, token(text, "operator token:"), token(text, "viewer token:")});
       }
       for (String a : setup.keySet()) {
@@ -101,6 +105,8 @@ public final class DemoCommand implements Callable<Integer> {
         awaitUp(n);
       }
       out.printf("verity demo: New START, nodes in %s%n", root);
+      out.printf("  an exercise: the nodes' clocks start on %s and follow the replayed messages%n",
+          EXERCISE_START.atOffset(java.time.ZoneOffset.UTC).toLocalDate());
       for (DemoNode n : nodes) {
         out.printf("  %s  %s  operator token %s  (viewer %s)%n", n.party(), n.apiUrl(), n.operator(), n.viewer());
       }
@@ -113,6 +119,9 @@ public final class DemoCommand implements Callable<Integer> {
       for (DemoNode n : nodes) {
         JsonNode c = getJson(n, "/api/v1/compliance?asOf=" + DemoScenario.AS_OF.plusMonths(6));
         out.printf("  %s sees: %s%n", n.party(), summary(c));
+      }
+      for (DemoNode n : nodes) {
+        out.printf("  %s obligations: %s%n", n.party(), statuses(getJson(n, "/api/v1/obligations")));
       }
       out.flush();
       if (headless) {
@@ -134,6 +143,18 @@ public final class DemoCommand implements Callable<Integer> {
     }
   }
 
+  /** How many obligations are on time, late, missing and pending, e.g. {@code 41 on-time, 0 late, 0 missing, 3 pending}. */
+  static String statuses(JsonNode obligations) {
+    Map<String, Integer> count = new LinkedHashMap<>();
+    List.of("on-time", "late", "missing", "pending").forEach(s -> count.put(s, 0));
+    for (JsonNode o : obligations.path("obligations")) {
+      count.merge(o.path("status").asText(), 1, Integer::sum);
+    }
+    StringBuilder b = new StringBuilder();
+    count.forEach((s, k) -> b.append(b.length() == 0 ? "" : ", ").append(k).append(' ').append(s));
+    return b.toString();
+  }
+
   private static String summary(JsonNode compliance) {
     StringBuilder b = new StringBuilder();
     for (JsonNode p : compliance.path("parties")) {
@@ -146,30 +167,62 @@ public final class DemoCommand implements Callable<Integer> {
     return b.toString().trim();
   }
 
+  /** The day after the scenario's data exchange as of {@link DemoScenario#AS_OF}: the declarations go first. */
+  static final Instant EXERCISE_START = DemoScenario.AS_OF.plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+  /** A notification goes an hour after its event, or an hour before its advance-notice deadline. */
+  static final Duration MARGIN = Duration.ofHours(1);
+
+  /**
+   * Submits both Parties' messages in the order they are due to be sent, advancing both exercise
+   * clocks to each first (once everything sent so far has its receipt), so that each message is
+   * sent and received in time. The node numbers the notifications in the order they are sent.
+   */
   private int replay(List<DemoNode> nodes, PrintWriter out) throws Exception {
-    Map<DemoNode, List<Submission>> plan = new LinkedHashMap<>();
+    List<Map.Entry<DemoNode, Submission>> all = new ArrayList<>();
     for (DemoNode n : nodes) {
-      plan.put(n, DemoScenario.submissions(n.party(), notifications, 1));
+      for (Submission s : DemoScenario.submissions(n.party(), notifications, 1)) {
+        all.add(Map.entry(n, s));
+      }
     }
-    int sent = 0;
-    for (int i = 0; ; i++) {
-      boolean any = false;
-      for (var e : plan.entrySet()) {
-        if (i < e.getValue().size()) {
-          any = true;
-          Submission s = e.getValue().get(i);
-          HttpResponse<String> r = send(e.getKey(), HttpRequest.newBuilder(URI.create(e.getKey().apiUrl() + "api/v1/messages"))
-              .header("Content-Type", "application/json")
-              .POST(HttpRequest.BodyPublishers.ofString(s.body().toString())), e.getKey().operator());
-          if (r.statusCode() != 201 && r.statusCode() != 200) {
-            throw new IllegalStateException(e.getKey().party() + " refused " + s.clientId() + ": " + r.body());
-          }
-          sent++;
+    var agreement = AgreementCatalog.get("new-start");
+    all.sort(java.util.Comparator.comparing(e -> sendTime(agreement, e.getValue()))); // stable: declarations first
+    Instant clock = EXERCISE_START;
+    for (var e : all) {
+      Instant due = sendTime(agreement, e.getValue());
+      if (due.isAfter(clock)) {
+        // what was sent is received before time moves on, as it would be in real time
+        if (!awaitReceipts(nodes, Duration.ofSeconds(timeout))) {
+          throw new IllegalStateException("receipts did not arrive within " + timeout + " s");
+        }
+        clock = due;
+        for (DemoNode n : nodes) {
+          post(n, "api/v1/exercise/clock", "{\"advanceTo\":\"" + clock + "\"}", "advance the clock");
         }
       }
-      if (!any) {
-        return sent;
-      }
+      com.fasterxml.jackson.databind.node.ObjectNode body = e.getValue().body();
+      ((com.fasterxml.jackson.databind.node.ObjectNode) body.get("message")).remove("number");
+      post(e.getKey(), "api/v1/messages", body.toString(), "submit " + e.getValue().clientId());
+    }
+    return all.size();
+  }
+
+  /** When a submission is sent: a declaration at the exercise's start; a notification by its type's deadline. */
+  private static Instant sendTime(dev.verity.core.agreement.Agreement agreement, Submission s) {
+    JsonNode t = s.message().get("eventTime");
+    if (t == null || t.isNull()) {
+      return EXERCISE_START;
+    }
+    Instant event = Instant.parse(t.asText());
+    Integer ahead = agreement.messageType(s.type()).map(m -> m.deadline())
+        .map(d -> d.beforeEventHours()).orElse(null);
+    return ahead == null ? event.plus(MARGIN) : event.minus(Duration.ofHours(ahead)).minus(MARGIN);
+  }
+
+  private void post(DemoNode n, String path, String body, String what) throws Exception {
+    HttpResponse<String> r = send(n, HttpRequest.newBuilder(URI.create(n.apiUrl() + path))
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)), n.operator());
+    if (r.statusCode() / 100 != 2) {
+      throw new IllegalStateException(n.party() + " refused to " + what + ": " + r.body());
     }
   }
 

@@ -24,5 +24,8 @@ class DemoCommandTest {
     assertThat(rc).as(out.toString()).isZero();
     assertThat(out.toString()).contains("every message has its receipt").contains("operator token vt_")
         .contains("US  http://127.0.0.1:").contains("RU  http://127.0.0.1:");
+    // on the exercise clock every replayed message is sent an hour after its event: none is late
+    assertThat(out.toString()).containsPattern("US obligations: [1-9][0-9]* on-time, 0 late, 0 missing")
+        .containsPattern("RU obligations: [1-9][0-9]* on-time, 0 late, 0 missing");
   }
 }
