@@ -14,6 +14,8 @@ import dev.verity.core.message.Notification;
 import dev.verity.core.obligation.Obligation;
 import dev.verity.core.obligation.ObligationTracker;
 import dev.verity.node.entry.Envelope;
+import dev.verity.node.escrow.EscrowEntries;
+import dev.verity.node.escrow.EscrowLedger;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -41,6 +43,8 @@ public final class Projections {
    * over and over, and each answer replays a Party's history.
    */
   private final Map<LocalDate, Map<String, InventoryView>> inventoryCache = new java.util.HashMap<>();
+  /** Escrowed declarations: commitments and verified reveals (declarationMode: escrow). */
+  private final EscrowLedger escrow;
 
   /** What a Party has said so far. */
   private static final class PartyState {
@@ -57,6 +61,11 @@ public final class Projections {
 
   public Projections(Agreement agreement) {
     this.agreement = agreement;
+    this.escrow = new EscrowLedger(agreement);
+  }
+
+  public EscrowLedger escrow() {
+    return escrow;
   }
 
   public Agreement agreement() {
@@ -139,6 +148,8 @@ public final class Projections {
           s.parts.clear();
           s.head = null;
         }
+      } else if (EscrowEntries.handles(e.type())) {
+        escrow.apply(party, index, e.type(), e.body());
       } else if (agreement.messageType(e.type()).isPresent()) {
         Notification n = DataExchangeJson.mapper().treeToValue(e.body(), Notification.class);
         s.notifications.add(n);
@@ -190,6 +201,8 @@ public final class Projections {
       PartyState s = en.getValue();
       Declaration d = base(s, day);
       if (d == null) {
+        // an escrowed declaration: the committed aggregates and the items revealed so far
+        escrow.asOf(en.getKey(), day).ifPresent(x -> out.put(en.getKey(), InventoryView.escrowed(x)));
         continue;
       }
       try {
@@ -210,7 +223,7 @@ public final class Projections {
       throws DeclarationException, InventoryException {
     Optional<Inventory> inv = inventoryAsOf(party, day);
     if (inv.isEmpty()) {
-      return List.of();
+      return revealedItems(party, day, facility);
     }
     List<ItemView> out = new ArrayList<>();
     for (var it : inv.get().items().values()) {
@@ -220,6 +233,14 @@ public final class Projections {
       }
     }
     return out;
+  }
+
+  /** Under escrow: the items revealed with a valid proof (the others are committed, not shown). */
+  private List<ItemView> revealedItems(String party, LocalDate day, String facility) {
+    return escrow.asOf(party, day).map(x -> x.revealed().stream()
+        .filter(it -> facility == null || facility.equals(it.facility()))
+        .map(it -> new ItemView(it.id(), it.kind(), it.facility(), it.launcher(), it.warheads(), "revealed")).toList())
+        .orElse(List.of());
   }
 
   /**
@@ -291,6 +312,7 @@ public final class Projections {
   public synchronized List<String> problems() {
     List<String> out = new ArrayList<>();
     parties.values().forEach(s -> out.addAll(s.problems));
+    out.addAll(escrow.problems());
     return out;
   }
 
