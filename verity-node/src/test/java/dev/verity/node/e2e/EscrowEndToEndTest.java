@@ -21,6 +21,8 @@ import dev.verity.node.inspection.EscrowBenchCommand;
 import dev.verity.tlog.checkpoint.LogCheckpoints;
 import dev.verity.tlog.log.LogWriter;
 import dev.verity.tlog.storage.LogStorage;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -215,6 +217,25 @@ class EscrowEndToEndTest {
     await("RU sees the second commitment and its reveals", Duration.ofSeconds(60), () -> getJson(ru,
         "/api/v1/inventory?asOf=2026-09-30").path("parties").path("US").path("items").asInt() == 2);
     assertThat(getJson(ru, "/api/v1/escrow").path("parties").path("US").path("commitments")).hasSize(2);
+  }
+
+  @Test
+  @Order(6)
+  void theCommandLineWorksThroughTheNodes() throws Exception {
+    String usUrl = "http://127.0.0.1:" + us.apiPort + "/";
+    String out = Cluster.cli("escrow", "reveal", "--node", usUrl, "--token", us.operator, "--items", "M-0000043,S-0000043");
+    assertThat(out).contains("revealed in 1 entries from US/");
+    StringWriter o = new StringWriter();
+    var cl = dev.verity.node.cli.VerityCommand.newCommandLine();
+    cl.setOut(new PrintWriter(o));
+    cl.setErr(new PrintWriter(new StringWriter()));
+    awaitMirrored();
+    await("RU verifies the CLI's reveals", Duration.ofSeconds(60), () -> getJson(ru,
+        "/api/v1/inventory?asOf=2026-09-30").path("parties").path("US").path("items").asInt() == 4);
+    int rc = cl.execute("escrow", "verify", "--node", "http://127.0.0.1:" + ru.apiPort, "--token", ru.viewer);
+    assertThat(rc).as(o.toString()).isEqualTo(3); // the forged reveals are still on record
+    assertThat(o.toString()).contains("US as of 2026-09-01: 2000 items committed, 4 revealed with a valid proof")
+        .contains("BAD US/").contains("M-0000003A: not in the committed declaration");
   }
 
   /** What a hostile operator can do with the node's keys while it is stopped: sign an entry of its own making. */
