@@ -185,7 +185,7 @@ public final class EscrowLedger {
     Committed best = null;
     for (Committed c : commitments.getOrDefault(party, List.of())) {
       if ((day == null || !c.commitment.asOf().isAfter(day))
-          && (best == null || c.commitment.asOf().isAfter(best.commitment.asOf()))) {
+          && (best == null || !best.commitment.asOf().isAfter(c.commitment.asOf()))) { // a tie: the later entry
         best = c;
       }
     }
