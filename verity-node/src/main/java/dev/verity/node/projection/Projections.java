@@ -100,6 +100,10 @@ public final class Projections {
     if (index != s.nextIndex) {
       throw new IllegalStateException(n.party() + ": entry " + index + " accepted before " + s.nextIndex);
     }
+    if (s.declarations.isEmpty() && escrow.asOf(n.party(), null).isPresent()) {
+      return Optional.of(n.party() + "'s declaration is in escrow (declarationMode: escrow): notifications cannot be"
+          + " checked against items that are not published, and are not supported under escrow yet");
+    }
     if (s.declarations.isEmpty()) {
       return Optional.of("no declaration from " + n.party() + " yet: submit its data exchange first");
     }

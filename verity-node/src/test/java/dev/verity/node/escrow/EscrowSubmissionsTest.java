@@ -129,6 +129,16 @@ class EscrowSubmissionsTest {
   }
 
   @Test
+  void aNotificationUnderEscrowIsRefusedWithTheReason() throws Exception {
+    start("new-start-voluntary-2026");
+    submitter.submit(new SubmitRequest("d1", "declaration", declaration(20)), "t");
+    assertThatThrownBy(() -> submitter.submit(new SubmitRequest("n1", "bomber-exercise",
+        json("{\"eventTime\":\"2026-03-02T00:00:00Z\"}")), "t"))
+        .isInstanceOfSatisfying(SubmitException.class, e -> assertThat(e.status()).isEqualTo(422))
+        .hasMessageContaining("US's declaration is in escrow");
+  }
+
+  @Test
   void aRawCommitmentOrARevealBeforeAnyCommitmentIsRefused() throws Exception {
     start("new-start-voluntary-2026");
     assertThatThrownBy(() -> submitter.submit(new SubmitRequest("c1", EscrowEntries.COMMITMENT,
