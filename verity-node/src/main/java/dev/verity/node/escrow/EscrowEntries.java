@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.verity.core.escrow.EscrowCommitment;
 import dev.verity.core.escrow.Reveal;
 import dev.verity.core.message.DataExchangeJson;
+import dev.verity.node.entry.EntrySlices;
 import dev.verity.node.json.CanonicalJson;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,8 +22,6 @@ import java.util.List;
 public final class EscrowEntries {
   public static final String COMMITMENT = "escrow-commitment";
   public static final String REVEAL = "escrow-reveal";
-  /** Leaves room for the envelope within the 65,535-byte entry limit (as DeclarationParts). */
-  static final int PART_BUDGET = 56_000;
 
   private EscrowEntries() {}
 
@@ -43,21 +42,8 @@ public final class EscrowEntries {
 
   /** The reveal entry bodies for {@code reveals} of the commitment {@code root}, in order. */
   public static List<JsonNode> revealBodies(String root, List<Reveal> reveals) {
-    List<List<JsonNode>> slices = new ArrayList<>();
-    List<JsonNode> cur = new ArrayList<>();
-    int size = 0;
-    for (Reveal r : reveals) {
-      JsonNode n = DataExchangeJson.mapper().valueToTree(r);
-      int bytes = CanonicalJson.encode(n).length + 1;
-      if (!cur.isEmpty() && size + bytes > PART_BUDGET) {
-        slices.add(cur);
-        cur = new ArrayList<>();
-        size = 0;
-      }
-      cur.add(n);
-      size += bytes;
-    }
-    slices.add(cur);
+    List<JsonNode> nodes = reveals.stream().map(r -> (JsonNode) DataExchangeJson.mapper().valueToTree(r)).toList();
+    List<List<JsonNode>> slices = EntrySlices.of(nodes, n -> CanonicalJson.encode(n).length, 0);
     List<JsonNode> out = new ArrayList<>();
     for (int i = 0; i < slices.size(); i++) {
       ObjectNode o = CanonicalJson.mapper().createObjectNode();

@@ -125,7 +125,7 @@ class EscrowLedgerTest {
   void aFullRevealSpansSeveralEntriesEachUnderTheEntryLimit() throws Exception {
     List<JsonNode> bodies = EscrowEntries.revealBodies(escrow.commitment().root(), escrow.revealAll());
     assertThat(bodies).allSatisfy(b -> assertThat(dev.verity.node.json.CanonicalJson.encode(b).length)
-        .isLessThanOrEqualTo(EscrowEntries.PART_BUDGET + 2000));
+        .isLessThanOrEqualTo(dev.verity.node.entry.EntrySlices.BUDGET + 2000));
     bodies.forEach(b -> apply(EscrowEntries.REVEAL, b));
     assertThat(ledger.problems()).isEmpty();
     assertThat(ledger.asOf("US", null).orElseThrow().revealed()).hasSize(40);
