@@ -77,6 +77,9 @@ public final class EscrowLedger {
       }
     } catch (JsonProcessingException e) {
       problems.add(where + "unreadable " + type + ": " + e.getOriginalMessage());
+    } catch (RuntimeException e) {
+      // a peer's entry, however malformed, must never stop the mirror: it is recorded, not applied
+      problems.add(where + type + " could not be checked: " + e);
     }
   }
 

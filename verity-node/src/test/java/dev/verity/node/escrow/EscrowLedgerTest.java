@@ -105,6 +105,16 @@ class EscrowLedgerTest {
   }
 
   @Test
+  void anUnreadableRevealIsRecordedAndTheNextEntriesStillApply() throws Exception {
+    ObjectNode body = (ObjectNode) EscrowEntries.revealBodies(escrow.commitment().root(), escrow.reveal(List.of("M-0000003"))).get(0);
+    ((ObjectNode) body.get("reveals").get(0)).put("unexpected", 1);
+    apply(EscrowEntries.REVEAL, body);
+    reveal(escrow.reveal(List.of("M-0000004")));
+    assertThat(ledger.problems()).singleElement().asString().startsWith("US/1: unreadable escrow-reveal: Unrecognized field \"unexpected\"");
+    assertThat(ledger.revealedIds("US", escrow.commitment().root())).containsExactly("M-0000004");
+  }
+
+  @Test
   void aMalformedCommitmentIsNamedAndIgnored() {
     ObjectNode c = (ObjectNode) EscrowEntries.commitmentBody(escrow.commitment());
     c.put("root", "xyz");
