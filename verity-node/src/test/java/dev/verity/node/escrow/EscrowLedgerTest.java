@@ -132,6 +132,14 @@ class EscrowLedgerTest {
   }
 
   @Test
+  void theSizeEstimateOfARevealIsAnUpperBoundOfItsEncoding() throws Exception {
+    for (Reveal r : escrow.revealAll()) {
+      int actual = dev.verity.node.json.CanonicalJson.encode(dev.verity.core.message.DataExchangeJson.mapper().valueToTree(r)).length;
+      assertThat(EscrowEntries.encodedBytesAtMost(r)).isBetween(actual, actual + 100);
+    }
+  }
+
+  @Test
   void aFullRevealSpansSeveralEntriesEachUnderTheEntryLimit() throws Exception {
     List<JsonNode> bodies = EscrowEntries.revealBodies(escrow.commitment().root(), escrow.revealAll());
     assertThat(bodies).allSatisfy(b -> assertThat(dev.verity.node.json.CanonicalJson.encode(b).length)
