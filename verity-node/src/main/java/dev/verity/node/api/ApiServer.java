@@ -82,8 +82,8 @@ public final class ApiServer implements AutoCloseable {
         requireRole(ctx, Tokens.OPERATOR);
         Http.json(ctx, 200, node.store().auditTrail(limit(ctx)));
       });
-      EscrowRoutes.register(cfg, node);
       DashboardRoutes.register(cfg, node); // the web dashboard: static pages at / and its read-only routes
+      EscrowRoutes.register(cfg, node);
     });
     self[0] = new ApiServer(app, node, tls == null ? "http" : "https");
     app.start();

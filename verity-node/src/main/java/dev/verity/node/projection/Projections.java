@@ -37,14 +37,14 @@ import java.util.TreeMap;
  */
 public final class Projections {
   private final Agreement agreement;
+  /** Escrowed declarations: commitments and verified reveals (declarationMode: escrow). */
+  private final EscrowLedger escrow;
   private final Map<String, PartyState> parties = new LinkedHashMap<>();
   /**
    * Inventories by day, valid until the next entry is applied: dashboards ask for the same days
    * over and over, and each answer replays a Party's history.
    */
   private final Map<LocalDate, Map<String, InventoryView>> inventoryCache = new java.util.HashMap<>();
-  /** Escrowed declarations: commitments and verified reveals (declarationMode: escrow). */
-  private final EscrowLedger escrow;
 
   /** What a Party has said so far. */
   private static final class PartyState {
@@ -138,6 +138,10 @@ public final class Projections {
     }
     s.nextIndex++;
     inventoryCache.clear();
+    if (EscrowEntries.handles(e.type())) {
+      escrow.apply(party, index, e.type(), e.body());
+      return;
+    }
     try {
       if (e.type().equals(DeclarationParts.TYPE)) {
         DeclarationParts.Part part = DeclarationParts.part(e.body());
@@ -152,8 +156,6 @@ public final class Projections {
           s.parts.clear();
           s.head = null;
         }
-      } else if (EscrowEntries.handles(e.type())) {
-        escrow.apply(party, index, e.type(), e.body());
       } else if (agreement.messageType(e.type()).isPresent()) {
         Notification n = DataExchangeJson.mapper().treeToValue(e.body(), Notification.class);
         s.notifications.add(n);
@@ -314,9 +316,8 @@ public final class Projections {
 
   /** Entries that broke the rules when applied, per Party. */
   public synchronized List<String> problems() {
-    List<String> out = new ArrayList<>();
+    List<String> out = new ArrayList<>(escrow.problems()); // escrow first: they name the reveal that failed
     parties.values().forEach(s -> out.addAll(s.problems));
-    out.addAll(escrow.problems());
     return out;
   }
 

@@ -41,34 +41,16 @@ final class MessageValidator {
     /** The entry bodies, in log order (a declaration spans several entries). */
     List<JsonNode> bodies();
 
+    /** The type the entries carry (an escrowed declaration is logged as its commitment). */
+    default String entryType(String requested) {
+      return requested;
+    }
+
     /**
      * Checks the rules against the projection and, if they pass, applies the entries from
      * {@code index} on in the same step; returns the problem otherwise, having changed nothing.
      */
     Optional<String> accept(Projections projections, long index, List<Envelope> entries);
-
-    /** The type the entries carry (an escrowed declaration is logged as its commitment). */
-    default String entryType(String requested) {
-      return requested;
-    }
-  }
-
-  /** A declaration committed in escrow, or a reveal from one (dev.verity.node.escrow). */
-  record ParsedEscrow(EscrowSubmissions.Prepared prepared) implements Parsed {
-    @Override
-    public List<JsonNode> bodies() {
-      return prepared.bodies();
-    }
-
-    @Override
-    public Optional<String> accept(Projections projections, long index, List<Envelope> entries) {
-      return prepared.acceptor().accept(projections, index, entries);
-    }
-
-    @Override
-    public String entryType(String requested) {
-      return prepared.type();
-    }
   }
 
   record ParsedNotification(Notification notification, JsonNode body) implements Parsed {
@@ -96,6 +78,24 @@ final class MessageValidator {
         projections.apply(entries.get(i).party(), index + i, entries.get(i));
       }
       return Optional.empty();
+    }
+  }
+
+  /** A declaration committed in escrow, or a reveal from one (dev.verity.node.escrow). */
+  record ParsedEscrow(EscrowSubmissions.Prepared prepared) implements Parsed {
+    @Override
+    public List<JsonNode> bodies() {
+      return prepared.bodies();
+    }
+
+    @Override
+    public Optional<String> accept(Projections projections, long index, List<Envelope> entries) {
+      return prepared.acceptor().accept(projections, index, entries);
+    }
+
+    @Override
+    public String entryType(String requested) {
+      return prepared.type();
     }
   }
 
