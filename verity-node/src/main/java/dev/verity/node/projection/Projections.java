@@ -316,7 +316,7 @@ public final class Projections {
 
   /** Entries that broke the rules when applied, per Party. */
   public synchronized List<String> problems() {
-    List<String> out = new ArrayList<>(escrow.problems()); // escrow first: they name the reveal that failed
+    List<String> out = new ArrayList<>(escrow.problems());
     parties.values().forEach(s -> out.addAll(s.problems));
     return out;
   }
