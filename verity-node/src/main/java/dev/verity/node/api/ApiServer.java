@@ -48,8 +48,8 @@ public final class ApiServer implements AutoCloseable {
       "GET /api/v1/messages", "GET /api/v1/messages/{party}/{index}", "GET /api/v1/compliance",
       "GET /api/v1/inventory", "GET /api/v1/obligations", "GET /api/v1/log", "GET /api/v1/audit",
       "POST /api/v1/exercise/clock"),
-      java.util.stream.Stream.concat(DashboardRoutes.ROUTES.stream(), // the dashboard's own read-only routes
-          InspectionRoutes.ROUTES.stream())).toList();
+      java.util.stream.Stream.of(DashboardRoutes.ROUTES, // the dashboard's own read-only routes
+          InspectionRoutes.ROUTES, EscrowRoutes.ROUTES).flatMap(List::stream)).toList();
 
   private final Javalin app;
   private final Node node;
@@ -86,6 +86,7 @@ public final class ApiServer implements AutoCloseable {
       cfg.routes.post("/api/v1/exercise/clock", ctx -> self[0].advanceClock(ctx));
       InspectionRoutes.register(cfg, node);
       DashboardRoutes.register(cfg, node); // the web dashboard: static pages at / and its read-only routes
+      EscrowRoutes.register(cfg, node);
     });
     self[0] = new ApiServer(app, node, tls == null ? "http" : "https");
     app.start();
@@ -110,7 +111,7 @@ public final class ApiServer implements AutoCloseable {
     ctx.attribute("actor", "token:" + t.name());
   }
 
-  private static void requireRole(Context ctx, String role) {
+  static void requireRole(Context ctx, String role) {
     if (!role.equals(ctx.attribute("role"))) {
       throw new Http.ApiError(403, null, "this needs the " + role + " role");
     }
@@ -165,6 +166,13 @@ public final class ApiServer implements AutoCloseable {
 
   private void submit(Context ctx) throws Exception {
     requireRole(ctx, Tokens.OPERATOR);
+    JsonNode body = jsonObject(ctx, "{clientId, type, message}");
+    SubmitRequest r = new SubmitRequest(text(body, "clientId"), text(body, "type"), body.get("message"));
+    submitted(ctx, node, r);
+  }
+
+  /** The request body, which must be a JSON object of the given {@code shape} (for the error message). */
+  static JsonNode jsonObject(Context ctx, String shape) {
     JsonNode body;
     try {
       body = CanonicalJson.mapper().readTree(ctx.bodyAsBytes());
@@ -172,9 +180,13 @@ public final class ApiServer implements AutoCloseable {
       throw new Http.ApiError(400, null, "malformed JSON: " + e.getMessage().split("\n")[0]);
     }
     if (body == null || !body.isObject()) {
-      throw new Http.ApiError(400, null, "the body must be a JSON object {clientId, type, message}");
+      throw new Http.ApiError(400, null, "the body must be a JSON object " + shape);
     }
-    SubmitRequest r = new SubmitRequest(text(body, "clientId"), text(body, "type"), body.get("message"));
+    return body;
+  }
+
+  /** Submits {@code r} as the caller and answers with its receipt: 201, or 200 for a client id seen before. */
+  static void submitted(Context ctx, Node node, SubmitRequest r) throws IOException {
     Submitted s;
     try {
       s = node.submitter().submit(r, ctx.attribute("actor"));
@@ -191,7 +203,7 @@ public final class ApiServer implements AutoCloseable {
     Http.json(ctx, s.duplicate() ? 200 : 201, m);
   }
 
-  private static String text(JsonNode n, String field) {
+  static String text(JsonNode n, String field) {
     JsonNode v = n.get(field);
     return v == null || !v.isTextual() ? null : v.textValue();
   }

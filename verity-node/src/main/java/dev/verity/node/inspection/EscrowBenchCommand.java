@@ -37,7 +37,8 @@ public final class EscrowBenchCommand implements Callable<Integer> {
   @Option(names = "--rounds", defaultValue = "5", description = "Timed rounds; the best is reported (default: ${DEFAULT-VALUE}).")
   int rounds;
 
-  static Declaration synthetic(int n) {
+  /** A declaration of {@code n} items (silos and ICBMs at BASE-k) under new-start-voluntary-2026, for US. */
+  public static Declaration synthetic(int n) {
     List<Facility> fs = new ArrayList<>();
     int bases = Math.max(1, n / 200);
     for (int b = 0; b < bases; b++) {

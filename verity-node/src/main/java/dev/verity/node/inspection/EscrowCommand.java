@@ -64,7 +64,9 @@ public final class EscrowCommand implements Runnable {
       description = {
         "Commit to a declaration: write DIR/commitment.json (agreement, party, as-of, size, Merkle root,"
             + " aggregates) to publish, and DIR/salts.json (one random 32-byte salt per item) to keep private.",
-        "The agreement must use declarationMode: escrow (e.g. new-start-voluntary-2026)."
+        "The agreement must use declarationMode: escrow (e.g. new-start-voluntary-2026).",
+        "With --node URL: submit the declaration to a node serving such an agreement instead; the node"
+            + " logs the commitment and keeps the items and salts itself (needs an operator token)."
       })
   static final class Commit implements Callable<Integer> {
     @Spec CommandSpec spec;
@@ -72,8 +74,13 @@ public final class EscrowCommand implements Runnable {
     @Option(names = "--declaration", required = true, paramLabel = "FILE", description = "The full declaration (data-exchange JSON).")
     Path declaration;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Where to write commitment.json and salts.json.")
+    @Option(names = "--out", paramLabel = "DIR", description = "Where to write commitment.json and salts.json.")
     Path out;
+
+    @picocli.CommandLine.Mixin NodeApiOptions node;
+
+    @Option(names = "--client-id", paramLabel = "ID", description = "With --node: idempotency key (default: declaration-<party>-<asOf>).")
+    String clientId;
 
     @Option(names = "--agreement", paramLabel = "NAME", description = "Override the declaration's agreement.")
     String agreement;
@@ -81,6 +88,12 @@ public final class EscrowCommand implements Runnable {
     @Override
     public Integer call() throws Exception {
       Declaration d = InspectionIo.declaration(declaration);
+      if (node.present() == (out != null)) {
+        throw new IllegalArgumentException("give either --out DIR or --node URL");
+      }
+      if (node.present()) {
+        return viaNode(d);
+      }
       Agreement a = agreementOf(agreement, d, declaration);
       EscrowedDeclaration e;
       try {
@@ -106,6 +119,25 @@ public final class EscrowCommand implements Runnable {
       o.flush();
       return 0;
     }
+
+    private int viaNode(Declaration d) throws Exception {
+      com.fasterxml.jackson.databind.node.ObjectNode req = InspectionIo.JSON.createObjectNode();
+      req.put("clientId", clientId != null ? clientId : "declaration-" + d.party() + "-" + d.asOf());
+      req.put("type", "declaration");
+      req.set("message", InspectionIo.JSON.readTree(dev.verity.core.message.DataExchangeJson.write(d)));
+      com.fasterxml.jackson.databind.JsonNode r = node.post("/api/v1/messages", req);
+      com.fasterxml.jackson.databind.JsonNode c = node.get("/api/v1/escrow").path("parties").path(r.path("party").asText());
+      PrintWriter o = spec.commandLine().getOut();
+      o.printf("%s: %d items committed as entry %s/%d%s%n", node.node, d.items().size(), r.path("party").asText(),
+          r.path("index").asLong(), r.path("duplicate").asBoolean() ? " (submitted before)" : "");
+      for (com.fasterxml.jackson.databind.JsonNode k : c.path("commitments")) {
+        if (k.path("entry").path("index").asLong() == r.path("index").asLong()) {
+          o.printf("root %s, aggregates %s%n", k.path("root").asText(), k.path("aggregates"));
+        }
+      }
+      o.flush();
+      return 0;
+    }
   }
 
   static void printCompliance(PrintWriter o, PartyCompliance pc) {
@@ -117,16 +149,23 @@ public final class EscrowCommand implements Runnable {
   @Command(
       name = "reveal",
       mixinStandardHelpOptions = true,
-      description = "Reveal items of a committed declaration: print, as JSON, each item record with its salt,"
-          + " index and inclusion proof to the committed root.")
+      description = {"Reveal items of a committed declaration: print, as JSON, each item record with its salt,"
+          + " index and inclusion proof to the committed root.",
+        "With --node URL: the node appends the reveals to its log (needs an operator token); --items all"
+            + " reveals every item not revealed yet."})
   static final class RevealItems implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(names = "--declaration", required = true, paramLabel = "FILE", description = "The declaration that was committed.")
+    @Option(names = "--declaration", paramLabel = "FILE", description = "The declaration that was committed.")
     Path declaration;
 
-    @Option(names = "--salts", required = true, paramLabel = "FILE", description = "The salts.json written by commit.")
+    @Option(names = "--salts", paramLabel = "FILE", description = "The salts.json written by commit.")
     Path saltsPath;
+
+    @picocli.CommandLine.Mixin NodeApiOptions node;
+
+    @Option(names = "--root", paramLabel = "HEX", description = "With --node: which commitment (default: the latest).")
+    String root;
 
     @Option(names = "--items", required = true, split = ",", paramLabel = "ID", description = "Unique identifiers to reveal (comma-separated).")
     List<String> items;
@@ -136,6 +175,12 @@ public final class EscrowCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
+      if (node.present()) {
+        return viaNode();
+      }
+      if (declaration == null || saltsPath == null) {
+        throw new IllegalArgumentException("give --declaration FILE and --salts FILE, or --node URL");
+      }
       Declaration d = InspectionIo.declaration(declaration);
       Agreement a = agreementOf(agreement, d, declaration);
       SaltsFile sf = InspectionIo.read(saltsPath, SaltsFile.class);
@@ -166,6 +211,23 @@ public final class EscrowCommand implements Runnable {
       spec.commandLine().getOut().flush();
       return 0;
     }
+
+    private int viaNode() throws Exception {
+      com.fasterxml.jackson.databind.node.ObjectNode req = InspectionIo.JSON.createObjectNode();
+      if (items.equals(List.of("all"))) {
+        req.put("items", "all");
+      } else {
+        items.forEach(req.putArray("items")::add);
+      }
+      if (root != null) {
+        req.put("root", root);
+      }
+      com.fasterxml.jackson.databind.JsonNode r = node.post("/api/v1/escrow/reveals", req);
+      spec.commandLine().getOut().printf("%s: revealed in %d entries from %s/%d%n", node.node, r.path("entries").asInt(),
+          r.path("party").asText(), r.path("index").asLong());
+      spec.commandLine().getOut().flush();
+      return 0;
+    }
   }
 
   @Command(
@@ -175,16 +237,19 @@ public final class EscrowCommand implements Runnable {
         "Check reveals against a commitment (salt, index, inclusion proof to the committed root) and,"
             + " with --observed, against the items the inspectors saw; also check the committed aggregates"
             + " against the agreement's limits.",
+        "With --node URL (viewer token): print what the node verified of every Party's reveals.",
         "Exit codes: 0 every reveal checks, 3 some do not (each listed by unique identifier and why), 1 bad input."
       })
   static final class Verify implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(names = "--commitment", required = true, paramLabel = "FILE", description = "commitment.json")
+    @Option(names = "--commitment", paramLabel = "FILE", description = "commitment.json")
     Path commitment;
 
-    @Option(names = "--reveals", required = true, paramLabel = "FILE", description = "JSON array of reveals (as printed by reveal).")
+    @Option(names = "--reveals", paramLabel = "FILE", description = "JSON array of reveals (as printed by reveal).")
     Path reveals;
+
+    @picocli.CommandLine.Mixin NodeApiOptions node;
 
     @Option(names = "--observed", paramLabel = "FILE", description = "JSON array of item records the inspectors saw (fields not seen omitted).")
     Path observed;
@@ -196,6 +261,12 @@ public final class EscrowCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
+      if (node.present()) {
+        return viaNode();
+      }
+      if (commitment == null || reveals == null) {
+        throw new IllegalArgumentException("give --commitment FILE and --reveals FILE, or --node URL");
+      }
       EscrowCommitment c = InspectionIo.read(commitment, EscrowCommitment.class);
       if (c.root() == null) {
         throw new IllegalArgumentException(commitment + ": root: missing");
@@ -227,6 +298,25 @@ public final class EscrowCommand implements Runnable {
       }
       o.flush();
       return problems.isEmpty() ? 0 : EXIT_BAD_REVEALS;
+    }
+
+    /** What the node verified as it applied each Party's reveals. */
+    private int viaNode() throws Exception {
+      com.fasterxml.jackson.databind.JsonNode v = node.get("/api/v1/escrow");
+      PrintWriter o = spec.commandLine().getOut();
+      var parties = v.path("parties").fields();
+      while (parties.hasNext()) {
+        var p = parties.next();
+        for (com.fasterxml.jackson.databind.JsonNode c : p.getValue().path("commitments")) {
+          o.printf("%s as of %s: %d items committed, %d revealed with a valid proof, root %s%n", p.getKey(),
+              c.path("asOf").asText(), c.path("size").asLong(), c.path("revealed").asInt(), c.path("root").asText());
+        }
+      }
+      for (com.fasterxml.jackson.databind.JsonNode p : v.path("problems")) {
+        o.printf("BAD %s%n", p.asText());
+      }
+      o.flush();
+      return v.path("problems").isEmpty() ? 0 : EXIT_BAD_REVEALS;
     }
   }
 }

@@ -7,6 +7,7 @@ import dev.verity.core.message.DataExchangeJson;
 import dev.verity.core.message.Declaration;
 import dev.verity.core.message.Facility;
 import dev.verity.core.message.Item;
+import dev.verity.node.entry.EntrySlices;
 import dev.verity.node.json.CanonicalJson;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,8 +21,6 @@ import java.util.List;
  */
 public final class DeclarationParts {
   public static final String TYPE = "declaration";
-  /** Leaves room for the envelope within the 65,535-byte entry limit. */
-  static final int PART_BUDGET = 56_000;
 
   private DeclarationParts() {}
 
@@ -29,20 +28,8 @@ public final class DeclarationParts {
 
   /** Splits a declaration into entry bodies, in order. */
   public static List<JsonNode> split(Declaration d) {
-    List<List<Item>> slices = new ArrayList<>();
-    List<Item> cur = new ArrayList<>();
-    int size = CanonicalJson.encode(d.facilities()).length;
-    for (Item it : d.items()) {
-      int n = CanonicalJson.encode(it).length + 1;
-      if (!cur.isEmpty() && size + n > PART_BUDGET) {
-        slices.add(cur);
-        cur = new ArrayList<>();
-        size = 0;
-      }
-      cur.add(it);
-      size += n;
-    }
-    slices.add(cur);
+    List<List<Item>> slices = EntrySlices.of(d.items(), it -> CanonicalJson.encode(it).length,
+        CanonicalJson.encode(d.facilities()).length);
     List<JsonNode> out = new ArrayList<>();
     for (int i = 0; i < slices.size(); i++) {
       Declaration part = new Declaration(d.agreement(), d.party(), d.asOf(), null,

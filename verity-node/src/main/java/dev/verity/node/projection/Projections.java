@@ -14,6 +14,8 @@ import dev.verity.core.message.Notification;
 import dev.verity.core.obligation.Obligation;
 import dev.verity.core.obligation.ObligationTracker;
 import dev.verity.node.entry.Envelope;
+import dev.verity.node.escrow.EscrowEntries;
+import dev.verity.node.escrow.EscrowLedger;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -35,6 +37,8 @@ import java.util.TreeMap;
  */
 public final class Projections {
   private final Agreement agreement;
+  /** Escrowed declarations: commitments and verified reveals (declarationMode: escrow). */
+  private final EscrowLedger escrow;
   private final Map<String, PartyState> parties = new LinkedHashMap<>();
   /**
    * Inventories by day, valid until the next entry is applied: dashboards ask for the same days
@@ -61,6 +65,11 @@ public final class Projections {
 
   public Projections(Agreement agreement) {
     this.agreement = agreement;
+    this.escrow = new EscrowLedger(agreement);
+  }
+
+  public EscrowLedger escrow() {
+    return escrow;
   }
 
   public Agreement agreement() {
@@ -106,6 +115,10 @@ public final class Projections {
     if (index != s.nextIndex) {
       throw new IllegalStateException(n.party() + ": entry " + index + " accepted before " + s.nextIndex);
     }
+    if (s.declarations.isEmpty() && escrow.asOf(n.party(), null).isPresent()) {
+      return Optional.of(n.party() + "'s declaration is in escrow (declarationMode: escrow): notifications cannot be"
+          + " checked against items that are not published, and are not supported under escrow yet");
+    }
     if (s.declarations.isEmpty()) {
       return Optional.of("no declaration from " + n.party() + " yet: submit its data exchange first");
     }
@@ -140,6 +153,10 @@ public final class Projections {
     }
     s.nextIndex++;
     inventoryCache.clear();
+    if (EscrowEntries.handles(e.type())) {
+      escrow.apply(party, index, e.type(), e.body());
+      return;
+    }
     try {
       if (e.type().equals(DeclarationParts.TYPE)) {
         DeclarationParts.Part part = DeclarationParts.part(e.body());
@@ -255,6 +272,8 @@ public final class Projections {
       PartyState s = en.getValue();
       Declaration d = base(s, day);
       if (d == null) {
+        // an escrowed declaration: the committed aggregates and the items revealed so far
+        escrow.asOf(en.getKey(), day).ifPresent(x -> out.put(en.getKey(), InventoryView.escrowed(x)));
         continue;
       }
       try {
@@ -275,7 +294,7 @@ public final class Projections {
       throws DeclarationException, InventoryException {
     Optional<Inventory> inv = inventoryAsOf(party, day);
     if (inv.isEmpty()) {
-      return List.of();
+      return revealedItems(party, day, facility);
     }
     List<ItemView> out = new ArrayList<>();
     for (var it : inv.get().items().values()) {
@@ -285,6 +304,14 @@ public final class Projections {
       }
     }
     return out;
+  }
+
+  /** Under escrow: the items revealed with a valid proof (the others are committed, not shown). */
+  private List<ItemView> revealedItems(String party, LocalDate day, String facility) {
+    return escrow.asOf(party, day).map(x -> x.revealed().stream()
+        .filter(it -> facility == null || facility.equals(it.facility()))
+        .map(it -> new ItemView(it.id(), it.kind(), it.facility(), it.launcher(), it.warheads(), "revealed")).toList())
+        .orElse(List.of());
   }
 
   /**
@@ -354,7 +381,7 @@ public final class Projections {
 
   /** Entries that broke the rules when applied, per Party. */
   public synchronized List<String> problems() {
-    List<String> out = new ArrayList<>();
+    List<String> out = new ArrayList<>(escrow.problems());
     parties.values().forEach(s -> out.addAll(s.problems));
     out.addAll(inspections.problems());
     return out;

@@ -61,6 +61,8 @@ public final class Node implements AutoCloseable {
   private final Map<String, PeerClient> clients = new LinkedHashMap<>();
   private final List<Publisher> publishers = new ArrayList<>();
   private final Submitter submitter;
+  /** The declarations this node committed in escrow, with their salts (never served). */
+  private final dev.verity.node.escrow.EscrowVault escrowVault;
   private final WitnessService witness;
   /** Real time, or the exercise clock of an exercise node; everything the node dates comes from it. */
   private final Clock clock;
@@ -101,7 +103,9 @@ public final class Node implements AutoCloseable {
           CosignatureV1.parseVerifier(p.identity().witnessKey()), clock,
           size -> receiptListeners.forEach(l -> l.accept(size))));
     }
-    this.submitter = new Submitter(agreement, config.party(), log, projections, store, clock,
+    this.escrowVault = dev.verity.node.escrow.EscrowVault.open(dir.resolve("escrow.db"));
+    this.submitter = new Submitter(agreement, config.party(), log, projections, store,
+        new dev.verity.node.escrow.EscrowSubmissions(agreement, config.party(), escrowVault), clock,
         size -> publishers.forEach(pub -> pub.wake(size)));
   }
 
@@ -282,6 +286,9 @@ public final class Node implements AutoCloseable {
     try {
       readStorage.close();
       store.close();
+      if (escrowVault != null) {
+        escrowVault.close();
+      }
     } catch (Exception e) {
       System.err.println("verity: closing the store: " + e.getMessage());
     }

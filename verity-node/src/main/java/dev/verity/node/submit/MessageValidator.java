@@ -3,6 +3,7 @@ package dev.verity.node.submit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.verity.core.agreement.Agreement;
+import dev.verity.core.agreement.DeclarationMode;
 import dev.verity.core.agreement.MessageType;
 import dev.verity.core.inventory.Inventory;
 import dev.verity.core.message.DataExchangeJson;
@@ -12,6 +13,9 @@ import dev.verity.core.message.Notification;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.verity.node.entry.Envelope;
+import dev.verity.node.escrow.EscrowEntries;
+import dev.verity.node.escrow.EscrowLedger;
+import dev.verity.node.escrow.EscrowSubmissions;
 import dev.verity.node.projection.DeclarationParts;
 import dev.verity.node.projection.InspectionProjection;
 import dev.verity.node.projection.Projections;
@@ -37,6 +41,11 @@ final class MessageValidator {
   interface Parsed {
     /** The entry bodies, in log order (a declaration spans several entries). */
     List<JsonNode> bodies();
+
+    /** The type the entries carry (an escrowed declaration is logged as its commitment). */
+    default String entryType(String requested) {
+      return requested;
+    }
 
     /**
      * Checks the rules against the projection and, if they pass, applies the entries from
@@ -78,16 +87,38 @@ final class MessageValidator {
     }
   }
 
+  /** A declaration committed in escrow, or a reveal from one (dev.verity.node.escrow). */
+  record ParsedEscrow(EscrowSubmissions.Prepared prepared) implements Parsed {
+    @Override
+    public List<JsonNode> bodies() {
+      return prepared.bodies();
+    }
+
+    @Override
+    public Optional<String> accept(Projections projections, long index, List<Envelope> entries) {
+      return prepared.acceptor().accept(projections, index, entries);
+    }
+
+    @Override
+    public String entryType(String requested) {
+      return prepared.type();
+    }
+  }
+
   private static final Map<String, Function<Notification, Object>> FIELDS = Map.of(
       "item", Notification::item, "facility", Notification::facility, "launcher", Notification::launcher,
       "warheads", Notification::warheads, "newItem", Notification::newItem);
 
   private final Agreement agreement;
   private final String party;
+  private final EscrowSubmissions escrow;
+  private final EscrowLedger ledger;
 
-  MessageValidator(Agreement agreement, String party) {
+  MessageValidator(Agreement agreement, String party, EscrowSubmissions escrow, EscrowLedger ledger) {
     this.agreement = agreement;
     this.party = party;
+    this.escrow = escrow;
+    this.ledger = ledger;
   }
 
   void checkRequest(SubmitRequest r) throws SubmitException {
@@ -131,7 +162,17 @@ final class MessageValidator {
       } catch (DeclarationException e) {
         throw new SubmitException(422, "message", e.getMessage());
       }
-      return new ParsedDeclaration(d);
+      return agreement.declarationMode() == DeclarationMode.ESCROW ? new ParsedEscrow(escrow().commit(d))
+          : new ParsedDeclaration(d);
+    }
+    if (r.type().equals(EscrowEntries.REVEAL)) {
+      escrow().requireEscrowMode(EscrowEntries.REVEAL);
+      return new ParsedEscrow(escrow().reveal(m, ledger));
+    }
+    if (r.type().equals(EscrowEntries.COMMITMENT)) {
+      escrow().requireEscrowMode(EscrowEntries.COMMITMENT);
+      throw new SubmitException(400, "type", "escrow-commitment entries are made by the node from a 'declaration',"
+          + " whose items and salts it keeps private");
     }
     MessageType type = agreement.messageType(r.type()).orElseThrow(() -> new SubmitException(400, "type",
         "unknown message type '" + r.type() + "' in " + agreement.id()));
@@ -158,6 +199,13 @@ final class MessageValidator {
       }
     }
     return new ParsedNotification(n, m);
+  }
+
+  private EscrowSubmissions escrow() throws SubmitException {
+    if (escrow == null) {
+      throw new SubmitException(500, "type", "this node was started without an escrow vault");
+    }
+    return escrow;
   }
 
   private static void reject(ObjectNode m, String field) throws SubmitException {

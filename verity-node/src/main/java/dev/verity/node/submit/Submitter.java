@@ -3,6 +3,7 @@ package dev.verity.node.submit;
 import dev.verity.core.agreement.Agreement;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.verity.node.entry.Envelope;
+import dev.verity.node.escrow.EscrowSubmissions;
 import dev.verity.node.projection.Projections;
 import dev.verity.node.store.NodeStore;
 import dev.verity.node.store.Records.MessageRow;
@@ -53,12 +54,18 @@ public final class Submitter implements AutoCloseable {
 
   public Submitter(Agreement agreement, String party, LogWriter log, Projections projections, NodeStore store,
       Clock clock, LongConsumer onDurable) {
+    this(agreement, party, log, projections, store, null, clock, onDurable);
+  }
+
+  /** With {@code escrow} (may be null: then escrow submissions are refused) for agreements in escrow mode. */
+  public Submitter(Agreement agreement, String party, LogWriter log, Projections projections, NodeStore store,
+      EscrowSubmissions escrow, Clock clock, LongConsumer onDurable) {
     this.agreement = agreement;
     this.party = party;
     this.log = log;
     this.projections = projections;
     this.store = store;
-    this.validator = new MessageValidator(agreement, party);
+    this.validator = new MessageValidator(agreement, party, escrow, projections.escrow());
     this.clock = clock;
     this.onDurable = onDurable;
     this.indexer = new Thread(this::indexLoop, "verity-indexer");
@@ -88,10 +95,11 @@ public final class Submitter implements AutoCloseable {
       long index = projections.nextIndex(party);
       MessageValidator.Parsed parsed = validator.parse(r, projections.nextNumber(party));
       List<JsonNode> bodies = parsed.bodies();
+      String type = parsed.entryType(r.type());
       List<Envelope> envs = new ArrayList<>();
       List<byte[]> entries = new ArrayList<>();
       for (int i = 0; i < bodies.size(); i++) {
-        Envelope env = new Envelope(Envelope.VERSION, agreement.id(), party, r.type(),
+        Envelope env = new Envelope(Envelope.VERSION, agreement.id(), party, type,
             i == 0 ? r.clientId() : r.clientId() + "#" + i, clock.instant(), bodies.get(i));
         byte[] entry;
         try {
@@ -113,7 +121,7 @@ public final class Submitter implements AutoCloseable {
       for (int i = 0; i < entries.size(); i++) {
         long at = index + i;
         byte[] entry = entries.get(i);
-        MessageRow row = new MessageRow(party, at, r.type(), MerkleHash.leaf(entry).hex(), entry, clock.instant(),
+        MessageRow row = new MessageRow(party, at, type, MerkleHash.leaf(entry).hex(), entry, clock.instant(),
             envs.get(i).clientId());
         appends.add(log.appendAsync(entry).handle((got, err) -> {
           if (err != null || got != at) {
