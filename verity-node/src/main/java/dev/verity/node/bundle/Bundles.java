@@ -43,13 +43,24 @@ import java.util.Optional;
 public final class Bundles {
   private Bundles() {}
 
-  /** Exports this node's entries from {@code from} to its current checkpoint. */
-  public static Bundle export(Path dir, long from) throws BundleException {
-    try {
+  /** A node directory's own log: its configuration, its public identity and its checkpoint reader. */
+  private record OwnLog(NodeConfig config, NodeIdentity identity, String origin, CheckpointReader reader) {
+    static OwnLog of(Path dir) throws Exception {
       NodeConfig c = NodeConfig.read(dir);
       NodeIdentity id = NodeIdentity.load(dir, c.agreement(), c.party());
       String origin = id.publicIdentity().origin();
-      CheckpointReader reader = LogCheckpoints.reader(origin, id.publicIdentity().logKey());
+      return new OwnLog(c, id, origin, LogCheckpoints.reader(origin, id.publicIdentity().logKey()));
+    }
+  }
+
+  /** Exports this node's entries from {@code from} to its current checkpoint. */
+  public static Bundle export(Path dir, long from) throws BundleException {
+    try {
+      OwnLog own = OwnLog.of(dir);
+      NodeConfig c = own.config();
+      NodeIdentity id = own.identity();
+      String origin = own.origin();
+      CheckpointReader reader = own.reader();
       try (LogStorage storage = LogStorage.directory(dir.resolve("log"))) {
         byte[] cp = storage.readCheckpoint().orElseThrow(() -> new BundleException("the log has no checkpoint"));
         long size = reader.open(cp).size();
@@ -177,14 +188,12 @@ public final class Bundles {
    */
   public static Stored storeReceipt(Path dir, String receipt) throws BundleException {
     try {
-      NodeConfig c = NodeConfig.read(dir);
-      NodeIdentity id = NodeIdentity.load(dir, c.agreement(), c.party());
-      String origin = id.publicIdentity().origin();
-      CheckpointReader reader = LogCheckpoints.reader(origin, id.publicIdentity().logKey());
+      OwnLog own = OwnLog.of(dir);
+      NodeConfig c = own.config();
       SignedNote note = SignedNote.parse(receipt);
-      SignedNote.open(receipt, NoteVerifiers.of(NoteKeys.parseVerifier(id.publicIdentity().logKey())));
+      SignedNote.open(receipt, NoteVerifiers.of(NoteKeys.parseVerifier(own.identity().publicIdentity().logKey())));
       Checkpoint cp = Checkpoint.parse(note.text());
-      requireOwn(dir, reader, origin, cp);
+      requireOwn(dir, own.reader(), own.origin(), cp);
       try (SqliteNodeStore store = SqliteNodeStore.open(dir.resolve("node.db"))) {
         for (PeerConfig p : c.peers()) {
           var cosigner = dev.verity.tlog.cosignature.CosignatureV1.parseVerifier(p.identity().witnessKey());
