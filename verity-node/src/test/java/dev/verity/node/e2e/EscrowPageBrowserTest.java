@@ -41,7 +41,8 @@ import org.openqa.selenium.support.ui.Select;
  * operator reveals three items through the page's form (and is told why a second reveal of one is
  * refused), a hostile US operator forges a reveal around its node, and the RU node's page shows
  * the three verified, the forged one with its problem, and figures equal to the API's; in English,
- * Russian and Arabic (right to left), with screenshots under target/screenshots/.
+ * Russian and Arabic (right to left), with screenshots under target/screenshots/. A node under
+ * New START (full declarations) hides the page from its navigation and says why on the page.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -228,6 +229,23 @@ class EscrowPageBrowserTest {
     browser.screenshot(SHOTS.resolve("escrow-ar.png"));
     language("en");
     awaitHeading("Escrowed declarations");
+    assertThat(browser.driver.findElement(By.id("nav-escrow")).isDisplayed()).isTrue();
+  }
+
+  @Test
+  @Order(5)
+  void underAnAgreementWithFullDeclarationsThePageSaysSoAndTheNavigationHidesIt() throws Exception {
+    try (Cluster open = new Cluster(root.resolve("open"))) {
+      Member node = open.init("new-start", "US");
+      open.startAll();
+      signIn(node, node.viewer);
+      assertThat(browser.driver.findElement(By.id("nav-escrow")).isDisplayed()).isFalse();
+      browser.get(DashboardBrowserTest.url(node) + "#/escrow");
+      browser.awaitPage("escrow");
+      assertThat(browser.await(By.id("escrow-open")).getText())
+          .isEqualTo("New START publishes full declarations: nothing is held in escrow.");
+      assertThat(browser.driver.findElements(By.id("escrow-content"))).isEmpty();
+    }
   }
 
   static List<String> texts(JsonNode array) {

@@ -38,7 +38,7 @@ export async function escrow(view, ctx) {
     const data = await get('/api/v1/escrow');
     if (!ctx.stale()) content.replaceChildren(...escrowContent(agr, data));
   };
-  if (ctx.session.role === 'operator') view.append(revealForm(ctx.session.party, refresh));
+  if (ctx.session.role === 'operator') view.append(revealForm(partyName(agr, ctx.session.party), refresh));
   view.append(content);
   await refresh();
 }
@@ -48,11 +48,12 @@ function escrowContent(agr, data) {
   const parties = agr.parties.map(p => p.id).filter(p => data.parties[p]);
   for (const p of parties) {
     const x = data.parties[p];
+    const nothing = !x.commitments.length && !x.reveals.length;
     out.push(el('section.escrow-party', { 'data-party': p },
       el('h2', {}, partyName(agr, p)),
       x.commitments.length ? el('div.cards', {}, x.commitments.slice().reverse().map(c => commitmentCard(agr, c)))
         : el('p.muted.no-commitment', {}, t('escrow.noCommitment')),
-      revealTable(p, x.reveals)));
+      nothing ? null : revealTable(p, x.reveals)));
   }
   return out;
 }
@@ -61,7 +62,7 @@ function problemList(problems) {
   if (!problems.length) return el('p.ok-text', { id: 'escrow-problems', 'data-count': 0 }, t('escrow.noProblems'));
   return el('div.alert.error.escrow-problems', { id: 'escrow-problems', role: 'alert', 'data-count': problems.length },
     el('strong', {}, t('escrow.problems', { n: fmtNum(problems.length) })),
-    el('ul.problems', {}, problems.map(p => el('li', {}, el('code', {}, p)))));
+    el('ul.problems', {}, problems.map(p => el('li', {}, el('code', { dir: 'auto' }, p)))));
 }
 
 function commitmentCard(agr, c) {
@@ -106,10 +107,10 @@ function revealTable(party, reveals) {
   const head = el('h3', {}, t('escrow.reveals', { n: fmtNum(reveals.length) }));
   if (!reveals.length) return el('div', {}, head, el('p.muted', {}, t('escrow.noReveals')));
   const row = r => el('tr', { 'data-item': r.item, 'data-ok': r.ok ? 'yes' : 'no', class: r.ok ? null : 'bad-row' },
-    el('td', {}, el('code', {}, r.item)),
+    el('td.nowrap', {}, el('code', {}, r.item)),
     el('td.num', {}, fmtNum(r.index)),
     el('td', {}, r.record ? recordText(r.record) : '—'),
-    el('td.verdict', {}, r.ok ? badge('ok', '✓ ' + t('escrow.verified')) : el('mark.problem-text', {}, r.problem)),
+    el('td.verdict', {}, r.ok ? badge('ok', '✓ ' + t('escrow.verified')) : el('mark.problem-text', { dir: 'auto' }, r.problem)),
     el('td.nowrap', {}, entryLink(r.entry)));
   return el('div', {}, head, pagedTable([t('escrow.item'), t('escrow.index'), t('escrow.record'), t('escrow.verdict'),
     t('escrow.entry')], reveals, row, { id: 'reveals-' + party }, 100));
