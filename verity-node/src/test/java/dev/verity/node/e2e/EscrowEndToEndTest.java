@@ -239,7 +239,7 @@ class EscrowEndToEndTest {
   }
 
   /** What a hostile operator can do with the node's keys while it is stopped: sign an entry of its own making. */
-  private static void appendAroundTheNode(Member m, JsonNode body) throws Exception {
+  static void appendAroundTheNode(Member m, JsonNode body) throws Exception {
     NodeIdentity id = NodeIdentity.load(m.dir, AGREEMENT, m.party);
     String origin = id.publicIdentity().origin();
     try (LogWriter w = LogWriter.builder(LogStorage.directory(m.dir.resolve("log")))

@@ -3,6 +3,7 @@ import { loadLang, savedLang, currentLang, t } from './i18n.js';
 import { session, signIn, signOut } from './api.js';
 import { el, errorBox } from './dom.js';
 import { PAGES } from './pages.js';
+import { showEscrowNav } from './escrow.js';
 
 const main = document.getElementById('main');
 let renderId = 0;
@@ -26,6 +27,7 @@ async function render() {
   document.getElementById('signout').hidden = !s;
   nav.hidden = !s;
   document.getElementById('nav-compose').hidden = !s || s.role !== 'operator';
+  showEscrowNav(!!s);
   document.getElementById('who').textContent = s ? t('session.who', { party: s.party, role: t('role.' + s.role) }) : '';
   document.body.dataset.signedIn = s ? 'yes' : 'no';
   if (!s) { renderSignIn(); return; }

@@ -4,6 +4,7 @@ import { get, post, ApiError } from './api.js';
 import { el, badge, table, pagedTable, errorBox, todayUtc } from './dom.js';
 import { lineChart } from './chart.js';
 import { b64ToBytes, parseCheckpoint, toHex, verifyInclusion } from './merkle.js';
+import { escrow } from './escrow.js';
 
 const COLOURS = ['#1f5fa8', '#c0392b', '#2e8b57', '#8e44ad', '#d98c00'];
 const partyName = (agr, id) => tOr('party.' + id, agr.parties.find(p => p.id === id)?.name || id);
@@ -462,3 +463,5 @@ async function log(view, ctx) {
 
 export const PAGES = { overview, messages, message, compose, inventory, obligations, log };
 export { ApiError };
+// escrowed declarations (escrow.js)
+PAGES.escrow = escrow;
