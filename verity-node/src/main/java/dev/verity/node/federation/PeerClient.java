@@ -12,6 +12,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.Set;
+import javax.net.ssl.HostnameVerifier;
 import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.SSLSocketFactory;
 
@@ -29,8 +30,14 @@ public final class PeerClient {
   static final int READ_TIMEOUT_MS = 30_000;
   /** Answers are a few cosignature lines or one entry bundle (at most 256 × 64 KiB). */
   static final int MAX_ANSWER = 256 * 65_538;
+  /** The peer is authenticated by its pinned key during the handshake (PinnedTls), not by name. */
+  private static final HostnameVerifier PINNED = (host, session) -> true;
 
   private final PeerConfig peer;
+  /**
+   * One factory for the client's life: the JDK keeps a TLS connection alive for reuse keyed by
+   * the URL and this factory, so a new one per request would mean a mutual-TLS handshake each.
+   */
   private final SSLSocketFactory tls;
   private final URI base;
 
@@ -96,8 +103,7 @@ public final class PeerClient {
   private HttpsURLConnection open(String path) throws IOException {
     HttpsURLConnection c = (HttpsURLConnection) base.resolve(path).toURL().openConnection();
     c.setSSLSocketFactory(tls);
-    // the peer is authenticated by its pinned key during the handshake (PinnedTls), not by name
-    c.setHostnameVerifier((host, session) -> true);
+    c.setHostnameVerifier(PINNED);
     c.setConnectTimeout(CONNECT_TIMEOUT_MS);
     c.setReadTimeout(READ_TIMEOUT_MS);
     c.setUseCaches(false);

@@ -42,6 +42,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PublisherTest {
   @TempDir Path dir;
+  private final List<Integer> clientPorts = new CopyOnWriteArrayList<>();
 
   @Test
   @Timeout(60)
@@ -75,6 +76,8 @@ class PublisherTest {
     }
     assertThat(paths).filteredOn(p -> p.endsWith("-with-entries")).as("tried once, then never again").hasSize(1);
     assertThat(paths).filteredOn(p -> p.endsWith("/witness/add-checkpoint")).hasSizeGreaterThanOrEqualTo(3);
+    // one kept-alive connection, not a mutual-TLS handshake per request (D18)
+    assertThat(Set.copyOf(clientPorts)).as("client ports of %d requests", paths.size()).hasSize(1);
   }
 
   private static boolean waitFor(LinkedBlockingQueue<Long> receipts, long size) throws InterruptedException {
@@ -88,7 +91,7 @@ class PublisherTest {
   }
 
   /** A standard witness on the peer port's TLS: only {@code add-checkpoint}, nothing of Verity's. */
-  private static HttpsServer plainWitness(NodeIdentity self, NodeIdentity client, Witness witness, List<String> paths)
+  private HttpsServer plainWitness(NodeIdentity self, NodeIdentity client, Witness witness, List<String> paths)
       throws Exception {
     HttpsServer server = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     var tls = PinnedTls.context(self, () -> Set.of(client.publicIdentity().tlsPin()));
@@ -102,6 +105,7 @@ class PublisherTest {
     });
     server.createContext("/", exchange -> {
       paths.add(exchange.getRequestURI().getPath());
+      clientPorts.add(exchange.getRemoteAddress().getPort());
       byte[] body = exchange.getRequestBody().readAllBytes();
       if (exchange.getRequestURI().getPath().equals("/witness/add-checkpoint")) {
         answer(exchange, witness.addCheckpoint(body));
