@@ -4,20 +4,21 @@ import { get, post, ApiError } from './api.js';
 import { el, badge, table, pagedTable, errorBox, todayUtc } from './dom.js';
 import { lineChart } from './chart.js';
 import { b64ToBytes, parseCheckpoint, toHex, verifyInclusion } from './merkle.js';
+import { isStep, labelKey, optional, parseStep, stepFieldNames, stepHint, stepInput } from './stepfields.js';
 
 const COLOURS = ['#1f5fa8', '#c0392b', '#2e8b57', '#8e44ad', '#d98c00'];
-const partyName = (agr, id) => tOr('party.' + id, agr.parties.find(p => p.id === id)?.name || id);
+export const partyName = (agr, id) => tOr('party.' + id, agr.parties.find(p => p.id === id)?.name || id);
 const limitName = l => tOr('limit.' + l, l);
-const typeName = (agr, id) => tOr('msgtype.' + id, agr.messages.find(m => m.id === id)?.name || id);
-const statusBadge = (family, s) => badge(s, tOr(family + '.' + s, s));
-const isDate = s => /^\d{4}-\d{2}-\d{2}$/.test(s || '');
-const agreement = () => get('/api/v1/agreement', true);
+export const typeName = (agr, id) => tOr('msgtype.' + id, agr.messages.find(m => m.id === id)?.name || id);
+export const statusBadge = (family, s) => badge(s, tOr(family + '.' + s, s));
+export const isDate = s => /^\d{4}-\d{2}-\d{2}$/.test(s || '');
+export const agreement = () => get('/api/v1/agreement', true);
 
-function header(title, ...tools) {
+export function header(title, ...tools) {
   return el('div.page-head', {}, el('h1', {}, title), el('div.page-tools', {}, tools));
 }
 
-function datePicker(id, value, onchange) {
+export function datePicker(id, value, onchange) {
   const input = el('input', { type: 'date', id, value, min: '2010-01-01', max: '2099-12-31' });
   input.addEventListener('change', () => { if (isDate(input.value)) onchange(input.value); });
   return el('label.inline', { for: id }, el('span', {}, t('common.asOf')), input);
@@ -240,8 +241,17 @@ async function compose(view, ctx) {
     const now = new Date().toISOString().slice(0, 16);
     const parts = [field('type', t('compose.type'), typeSel, type.source ? sourceNote(type.source) : null),
       field('clientId', t('compose.clientId'), el('input', { type: 'text', value: `${ctx.session.party}-ui-${Date.now()}` }),
-        t('compose.clientIdHint')),
-      field('eventTime', t('compose.eventTime'), el('input', { type: 'datetime-local', value: now, step: 1 }), t('compose.utc'))];
+        t('compose.clientIdHint'))];
+    if (isStep(type)) {
+      parts.push(el('p.muted.small', {}, t('compose.stepTime')));
+      for (const f of stepFieldNames(type)) {
+        const label = tOr(labelKey(type, f), f) + (optional(type, f) ? ' ' + t('compose.optional') : '');
+        parts.push(field(f, label, stepInput(f, agr, ctx.session.party), stepHint(f)));
+      }
+      finish(parts);
+      return;
+    }
+    parts.push(field('eventTime', t('compose.eventTime'), el('input', { type: 'datetime-local', value: now, step: 1 }), t('compose.utc')));
     for (const f of type.fields) {
       parts.push(field(f, tOr('field.' + f, f), f === 'warheads' ? el('input', { type: 'number', min: 0, step: 1 })
         : el('input', { type: 'text', spellcheck: 'false' })));
@@ -253,6 +263,9 @@ async function compose(view, ctx) {
           agr.itemKinds.map(k => el('option', { value: k.id }, tOr('kind.' + k.id, k.name))))),
         field('newItem.facility', t('field.facility'), el('input', { type: 'text', spellcheck: 'false' }))));
     }
+    finish(parts);
+  };
+  const finish = parts => {
     if (type.deadline) parts.push(el('p.muted', {}, deadlineText(type.deadline)));
     form.replaceChildren(...parts, el('div.form-error', { id: 'err-form', role: 'alert' }),
       el('button', { type: 'submit', id: 'send' }, t('compose.send')));
@@ -264,16 +277,10 @@ async function compose(view, ctx) {
     form.querySelector('#err-form').replaceChildren();
     out.replaceChildren();
     const v = Object.fromEntries(Object.entries(inputs).map(([k, i]) => [k, i.value.trim()]));
-    const errors = validate(type, v);
+    const { message, errors } = isStep(type) ? stepMessage(type, v) : notificationMessage(type, v);
     for (const [k, msg] of Object.entries(errors)) errs[k]?.replaceChildren(msg);
     form.querySelectorAll('.field').forEach(f => f.classList.toggle('invalid', !!errors[f.dataset.field]));
     if (Object.keys(errors).length) { inputs[Object.keys(errors)[0]]?.focus(); return; }
-    const message = { eventTime: new Date(v.eventTime + (v.eventTime.length === 16 ? ':00' : '') + 'Z').toISOString().replace('.000Z', 'Z') };
-    for (const f of type.fields) message[f] = f === 'warheads' ? Number(v.warheads) : v[f];
-    if (type.effect === 'add') {
-      message.newItem = { id: v['newItem.id'], kind: v['newItem.kind'] };
-      if (v['newItem.facility']) message.newItem.facility = v['newItem.facility'];
-    }
     const send = form.querySelector('#send');
     send.disabled = true;
     try {
@@ -286,6 +293,8 @@ async function compose(view, ctx) {
       const name = (e.field || '').replace(/^message\./, '');
       if (e.status === 403) {
         form.querySelector('#err-form').replaceChildren(errorBox(e));
+      } else if (e.refusal) {
+        form.querySelector('#err-form').replaceChildren(refusalBox(e));
       } else if (errs[name]) {
         errs[name].replaceChildren(t('compose.apiSays', { error: e.message }));
         errs[name].parentElement.classList.add('invalid');
@@ -298,6 +307,31 @@ async function compose(view, ctx) {
   });
   build();
   view.append(form, out);
+}
+
+function notificationMessage(type, v) {
+  const errors = validate(type, v);
+  if (Object.keys(errors).length) return { message: null, errors };
+  const message = { eventTime: new Date(v.eventTime + (v.eventTime.length === 16 ? ':00' : '') + 'Z').toISOString().replace('.000Z', 'Z') };
+  for (const f of type.fields) message[f] = f === 'warheads' ? Number(v.warheads) : v[f];
+  if (type.effect === 'add') {
+    message.newItem = { id: v['newItem.id'], kind: v['newItem.kind'] };
+    if (v['newItem.facility']) message.newItem.facility = v['newItem.facility'];
+  }
+  return { message, errors };
+}
+
+function stepMessage(type, v) {
+  const r = parseStep(type, v);
+  if (!CLIENT_ID.test(v.clientId || '')) r.errors.clientId = t('compose.err.clientId');
+  return r;
+}
+
+/** The node's refusal of a step under the agreement's rules (422 with refusal and reason). */
+function refusalBox(e) {
+  return el('div.alert.error', { id: 'compose-refusal', 'data-refusal': e.refusal },
+    t('compose.refusedByRules'), ' ', el('span.refusal-name', {}, tOr('refusal.' + e.refusal, e.refusal)), ' — ',
+    el('span.refusal-reason', {}, e.reason || e.message));
 }
 
 /** The treaty reference from the agreement definition: data in English, isolated from the page's direction. */
