@@ -30,6 +30,9 @@ function asOfQuery(params) {
   return isDate(d) ? '?asOf=' + encodeURIComponent(d + 'T23:59:59Z') : '';
 }
 
+/** The node's clock: an exercise node's, else today. */
+const nodeNow = ctx => ctx.session.exercise?.now || todayUtc();
+
 function asOfTools(ctx, page, shownDay) {
   return [datePicker('asof', shownDay, d => ctx.go(page, [], { asOf: d })),
     el('button.secondary', { type: 'button', id: 'asof-today', onclick: () => ctx.go(page, [], {}) }, t('common.today'))];
@@ -39,7 +42,7 @@ function asOfTools(ctx, page, shownDay) {
 async function inspections(view, ctx) {
   const [agr, data] = await Promise.all([agreement(), get('/api/v1/inspections' + asOfQuery(ctx.params))]);
   if (ctx.stale()) return;
-  const day = (data.asOf || todayUtc()).slice(0, 10);
+  const day = (data.asOf || nodeNow(ctx)).slice(0, 10);
   view.append(header(t('inspections.title'), ...asOfTools(ctx, 'inspections', day)));
   const y = data.treatyYear;
   view.append(el('p.muted', { id: 'treaty-year' }, y
@@ -59,13 +62,13 @@ async function inspections(view, ctx) {
       t('messages.col.entry')],
     (data.exemptions || []).map(x => el('tr', { 'data-facility': x.facility },
       el('td', {}, x.party), el('td', {}, x.facility), el('td.time', {}, fmtDateTime(x.from)), el('td.time', {}, fmtDateTime(x.until)),
-      el('td', {}, x.reason || '—'), el('td', {}, entryLink(x.entry)))), 'exemptions-table', t('inspections.noExemptions'))));
+      el('td', { dir: 'auto' }, x.reason || '—'), el('td', {}, entryLink(x.entry)))), 'exemptions-table', t('inspections.noExemptions'))));
   view.append(section('refusals', t('inspections.refusals'), [el('p.muted.small', {}, t('inspections.refusalsExplain')), scrolled(
     [t('messages.col.entry'), t('messages.col.type'), t('inspections.col.inspection'), t('inspections.col.refusal'),
       t('inspections.col.reason'), t('inspections.col.at')],
     (data.refusals || []).map(x => el('tr', { 'data-entry': x.entry ? `${x.entry.party}/${x.entry.index}` : '' },
       el('td', {}, entryLink(x.entry)), el('td', {}, typeName(agr, x.type)), el('td', {}, x.inspection ? inspectionLink(x.inspection) : '—'),
-      el('td', {}, badge('missing', refusalName(x.refusal))), el('td', {}, x.reason || '—'), el('td.time', {}, fmtDateTime(x.at)))),
+      el('td', {}, badge('missing', refusalName(x.refusal))), el('td', { dir: 'auto' }, x.reason || '—'), el('td.time', {}, fmtDateTime(x.at)))),
     'refusals-table', t('inspections.noRefusals'))]));
 }
 
@@ -105,10 +108,13 @@ function gauge(q) {
       full ? badge('missing', t('inspections.quotaUsedUp')) : null));
 }
 
+/** The inspection's deadlines still due, late or missing; only the non-zero counts are shown. */
 function obligationCounts(o) {
   const c = o || {};
-  return el('span.counts', {}, ['pending', 'late', 'missing'].map(s => el('span.count', { 'data-status': s },
-    statusBadge('obl', s), ' ', el('span.n', {}, fmtNum(c[s] || 0)))));
+  const shown = ['pending', 'late', 'missing'].filter(s => c[s] > 0);
+  if (!shown.length) return el('span.muted', {}, '—');
+  return el('span.counts', {}, shown.map(s => el('span.count', { 'data-status': s },
+    statusBadge('obl', s), ' ', el('span.n', {}, fmtNum(c[s])))));
 }
 
 function inspectionTable(agr, list) {
@@ -116,12 +122,13 @@ function inspectionTable(agr, list) {
     t('field.facility'), t('messages.col.type'), t('inspections.col.phase'), t('inspections.col.notice'), t('overview.status'),
     t('inspections.col.report'), t('inspections.col.obligations')],
   list.map(i => el('tr', { 'data-inspection': i.id, 'data-open': i.open ? 'yes' : 'no' },
-    el('td', {}, inspectionLink(i.id)), el('td', {}, i.inspectingParty), el('td', {}, i.inspectedParty),
-    el('td', {}, i.facility || '—'), el('td.type', {}, typeLabel(i.type)), el('td.phase', {}, phaseName(i.phase)),
+    el('td.nowrap', {}, inspectionLink(i.id)), el('td', {}, i.inspectingParty), el('td', {}, i.inspectedParty),
+    el('td', {}, i.facility || '—'), el('td.type.nowrap', {}, typeLabel(i.type)), el('td.phase', {}, phaseName(i.phase)),
     el('td.time', {}, fmtDateTime(i.noticeAt)),
     el('td.open', {}, i.open ? badge('pending', t('inspections.open')) : badge('ok', t('inspections.complete'))),
     el('td.report', {}, yesNo(i.jointReportSigned, ['ok', 'pending'])),
-    el('td.obligations', {}, obligationCounts(i.obligations)))), 'inspections-table', t('inspections.none'));
+    el('td.obligations', { 'data-pending': i.obligations?.pending ?? 0, 'data-late': i.obligations?.late ?? 0,
+      'data-missing': i.obligations?.missing ?? 0 }, obligationCounts(i.obligations)))), 'inspections-table', t('inspections.none'));
 }
 
 // ---------- One inspection ----------
@@ -206,6 +213,7 @@ export function fieldValue(agr, k, v) {
   if (k === 'inspectedParty') return partyName(agr, v);
   if (k === 'inspectionType') return typeLabel(v);
   if (k === 'concerning') return refs(v);
+  if (k === 'checkpoints' && Array.isArray(v)) return el('span.ids', {}, v.map(c => el('code', {}, `${c.party || ''} ${c.origin} · ${fmtNum(c.size)}`.trim())));
   if (Array.isArray(v) && v.every(x => typeof x === 'string')) return ids(v);
   if (typeof v === 'number') return fmtNum(v);
   if (typeof v === 'object') return el('code.json', {}, JSON.stringify(v));
@@ -225,9 +233,9 @@ function selectionCard(sel) {
     [t('field.bombers'), ids(sel.bombers)]]));
   const cps = sel.checkpoints || [];
   if (cps.length) {
-    card.append(el('h3', {}, t('field.checkpoints')), el('div.scroll', {}, table([t('common.party'), t('log.origin'),
-      t('message.treeSize'), t('log.root')], cps.map(c => el('tr', {}, el('td', {}, c.party || '—'), el('td', {}, el('code', {}, c.origin)),
-      el('td.num', {}, fmtNum(c.size)), el('td', {}, el('code.hash', {}, c.hash || c.rootHash)))))));
+    card.append(el('h3', {}, t('field.checkpoints')), el('div.scroll', {}, table([t('log.origin'),
+      t('message.treeSize'), t('log.root')], cps.map(c => el('tr', {}, el('td', {}, el('code.hash', {}, c.origin)),
+      el('td.num', {}, fmtNum(c.size)), el('td', {}, el('code.hash', {}, c.hash || c.rootHash)))), { id: 'checkpoints-table' })));
   }
   if (sel.recompute) {
     card.append(el('h3', {}, t('inspection.recompute')), el('pre.code', { id: 'recompute' }, sel.recompute));
@@ -260,7 +268,7 @@ function ambiguityList(list) {
   if (!list.length) return el('p.muted', { id: 'ambiguity-list' }, t('inspection.noAmbiguities'));
   return el('ul.ambiguities', { id: 'ambiguity-list' }, list.map(a => el('li.card', { 'data-raised-by': a.raisedBy },
     el('div', {}, raisedBy(a), ' ', el('span.muted', {}, fmtDateTime(a.at))),
-    el('p', {}, a.text),
+    el('p', { dir: 'auto' }, a.text),
     el('div.small', {}, t('ambiguity.concerning'), ' ', refs(a.concerning)),
     a.agendaItem ? el('div.small', {}, t('ambiguity.agendaItem'), ' ',
       el('a', { href: '#/commission', 'data-item': a.agendaItem }, el('code', {}, a.agendaItem))) : null)));
@@ -270,7 +278,7 @@ function ambiguityList(list) {
 async function commission(view, ctx) {
   const [agr, c] = await Promise.all([agreement(), get('/api/v1/commission' + asOfQuery(ctx.params))]);
   if (ctx.stale()) return;
-  const day = isDate(ctx.params.get('asOf')) ? ctx.params.get('asOf') : (c.asOf || todayUtc()).slice(0, 10);
+  const day = isDate(ctx.params.get('asOf')) ? ctx.params.get('asOf') : (c.asOf || nodeNow(ctx)).slice(0, 10);
   view.append(header(t('commission.title'), ...asOfTools(ctx, 'commission', day)));
   const agenda = (c.agenda || []).slice().sort((a, b) => (b.open ? 1 : 0) - (a.open ? 1 : 0));
   const open = agenda.filter(a => a.open).length;
@@ -278,7 +286,7 @@ async function commission(view, ctx) {
   view.append(section('agenda', t('commission.agenda'), scrolled([t('commission.col.item'), t('commission.col.title'),
     t('commission.col.session'), t('commission.col.source'), t('commission.col.concerning'), t('overview.status'), t('messages.col.entry')],
   agenda.map(a => el('tr', { 'data-item': a.id, 'data-open': a.open ? 'yes' : 'no', 'data-source': a.source },
-    el('td', {}, el('code', {}, a.id)), el('td', {}, a.title || '—'), el('td', {}, a.session || '—'),
+    el('td', {}, el('code', {}, a.id)), el('td', { dir: 'auto' }, a.title || '—'), el('td', {}, a.session || '—'),
     el('td', {}, a.source === 'auto' ? badge('late', t('ambiguity.auto')) : t('commission.byParty')),
     el('td', {}, refs(a.concerning)),
     el('td', {}, a.open ? badge('pending', t('commission.openItem')) : [badge('ok', t('commission.closed')), a.closedBy ? ' ' : null,
@@ -300,7 +308,7 @@ function decisionList(agr, decisions) {
   return el('div.cards', { id: 'decisions-list' }, decisions.map(d => el('article.card.decision', { 'data-decision': d.id,
     'data-adopted': d.adopted ? 'yes' : 'no' },
   el('h3', {}, el('code', {}, d.id), ' ', d.adopted ? badge('ok', t('commission.adopted')) : badge('pending', t('commission.notAdopted'))),
-  el('p', {}, d.text || '—'),
+  el('p', { dir: 'auto' }, d.text || '—'),
   fieldList([
     [t('commission.col.session'), d.session || '—'],
     [t('commission.col.item'), d.item ? el('code', {}, d.item) : '—'],
