@@ -233,8 +233,8 @@ function selectionCard(sel) {
     [t('field.bombers'), ids(sel.bombers)]]));
   const cps = sel.checkpoints || [];
   if (cps.length) {
-    card.append(el('h3', {}, t('field.checkpoints')), el('div.scroll', {}, table([t('log.origin'),
-      t('message.treeSize'), t('log.root')], cps.map(c => el('tr', {}, el('td', {}, el('code.hash', {}, c.origin)),
+    card.append(el('h3', {}, t('field.checkpoints')), el('div.scroll', {}, table([t('common.party'), t('log.origin'),
+      t('message.treeSize'), t('log.root')], cps.map(c => el('tr', {}, el('td', {}, c.party || '—'), el('td', {}, el('code.hash', {}, c.origin)),
       el('td.num', {}, fmtNum(c.size)), el('td', {}, el('code.hash', {}, c.hash || c.rootHash)))), { id: 'checkpoints-table' })));
   }
   if (sel.recompute) {

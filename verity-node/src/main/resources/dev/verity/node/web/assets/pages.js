@@ -4,7 +4,7 @@ import { get, post, ApiError } from './api.js';
 import { el, badge, table, pagedTable, errorBox, todayUtc } from './dom.js';
 import { lineChart } from './chart.js';
 import { b64ToBytes, parseCheckpoint, toHex, verifyInclusion } from './merkle.js';
-import { isStep, labelKey, optional, parseStep, stepFieldNames, stepHint, stepInput } from './stepfields.js';
+import { composeTypes, isStep, labelKey, optional, parseStep, stepFieldNames, stepHint, stepInput } from './stepfields.js';
 
 const COLOURS = ['#1f5fa8', '#c0392b', '#2e8b57', '#8e44ad', '#d98c00'];
 export const partyName = (agr, id) => tOr('party.' + id, agr.parties.find(p => p.id === id)?.name || id);
@@ -108,7 +108,7 @@ async function messages(view, ctx) {
   view.append(header(t('messages.title'),
     sel('f-direction', direction, [['', t('messages.all')], ['in', t('messages.inbox')], ['out', t('messages.outbox')]], 'direction'),
     sel('f-type', type, [['', t('messages.allTypes')], ['declaration', t('msgtype.declaration')],
-      ...agr.messages.map(m => [m.id, typeName(agr, m.id)])], 'type'),
+      ...composeTypes(agr).map(m => [m.id, typeName(agr, m.id)])], 'type'),
     sel('f-status', status, [['', t('messages.allStatuses')], ...['appended', 'published', 'cosigned', 'received']
       .map(s => [s, t('receipt.' + s)])], 'status')));
   const shown = list.messages.filter(m => !status || m.status === status);
@@ -220,7 +220,7 @@ async function compose(view, ctx) {
   }
   const agr = await agreement();
   if (ctx.stale()) return;
-  const types = agr.messages;
+  const types = composeTypes(agr);
   let type = types.find(m => m.id === ctx.params.get('type')) || types[0];
   const form = el('form.card.compose', { id: 'compose-form', novalidate: true });
   const out = el('div', { id: 'compose-result', 'aria-live': 'polite' });

@@ -19,11 +19,30 @@ const KINDS = {
   text: 'longText', title: 'text', resolution: 'longText',
 };
 
+/**
+ * The commission's steps (CommissionMessage; New START Part Six, the Bilateral Consultative
+ * Commission): the node takes them under every agreement, though no agreement's catalogue lists them.
+ */
+const COMMISSION_SOURCE = 'Treaty Article XII, Protocol Part Six (Bilateral Consultative Commission)';
+export const COMMISSION_TYPES = [
+  { id: 'commission-session', fields: ['session', 'date', 'place'] },
+  { id: 'commission-agenda-item', fields: ['session', 'item', 'title', 'concerning'] },
+  { id: 'commission-decision', fields: ['decision', 'session', 'item', 'text', 'effectiveFrom', 'amendments'] },
+  { id: 'commission-decision-signed', fields: ['decision'] },
+  { id: 'commission-item-closed', fields: ['item', 'resolution'] },
+].map(c => ({ ...c, effect: 'none', source: COMMISSION_SOURCE }));
+
+/** The agreement's message types, then the commission's that its catalogue does not list. */
+export function composeTypes(agr) {
+  return [...agr.messages, ...COMMISSION_TYPES.filter(c => !agr.messages.some(m => m.id === c.id))];
+}
+
 /** Fields a step's record takes beyond those the catalogue requires (InspectionMessage.AmbiguityRaised.concerning). */
-const EXTRA = { 'inspection-ambiguity': ['concerning'], 'commission-item-closed': ['resolution'] };
-/** Fields that may be left empty (the records treat them as absent). */
-const OPTIONAL = new Set(['bombers', 'bomberArmaments', 'reentryVehicles', 'concerning', 'amendments', 'resolution']);
-const OPTIONAL_IN = { 'commission-decision': ['item'], 'commission-agenda-item': ['session'] };
+const EXTRA = { 'inspection-ambiguity': ['concerning'] };
+/** Fields that may be left empty, as the node's StepParser allows (a Type Two inspection designates no missile). */
+const OPTIONAL = new Set(['missile', 'bombers', 'uniqueIdentifiers', 'reentryVehicles', 'bomberArmaments', 'reason', 'concerning']);
+const OPTIONAL_IN = { 'commission-session': ['place'], 'commission-decision': ['item', 'effectiveFrom', 'amendments'],
+  'commission-item-closed': ['resolution'] };
 
 export const kindOf = f => KINDS[f] || 'text';
 
