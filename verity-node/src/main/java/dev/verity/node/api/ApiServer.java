@@ -46,8 +46,10 @@ public final class ApiServer implements AutoCloseable {
   public static final List<String> ROUTES = java.util.stream.Stream.concat(java.util.stream.Stream.of(
       "GET /api/v1/openapi.json", "GET /api/v1/session", "GET /api/v1/agreement", "POST /api/v1/messages",
       "GET /api/v1/messages", "GET /api/v1/messages/{party}/{index}", "GET /api/v1/compliance",
-      "GET /api/v1/inventory", "GET /api/v1/obligations", "GET /api/v1/log", "GET /api/v1/audit"),
-      DashboardRoutes.ROUTES.stream()).toList(); // the dashboard's own read-only routes
+      "GET /api/v1/inventory", "GET /api/v1/obligations", "GET /api/v1/log", "GET /api/v1/audit",
+      "POST /api/v1/exercise/clock"),
+      java.util.stream.Stream.concat(DashboardRoutes.ROUTES.stream(), // the dashboard's own read-only routes
+          InspectionRoutes.ROUTES.stream())).toList();
 
   private final Javalin app;
   private final Node node;
@@ -81,6 +83,8 @@ public final class ApiServer implements AutoCloseable {
         requireRole(ctx, Tokens.OPERATOR);
         Http.json(ctx, 200, node.store().auditTrail(limit(ctx)));
       });
+      cfg.routes.post("/api/v1/exercise/clock", ctx -> self[0].advanceClock(ctx));
+      InspectionRoutes.register(cfg, node);
       DashboardRoutes.register(cfg, node); // the web dashboard: static pages at / and its read-only routes
     });
     self[0] = new ApiServer(app, node, tls == null ? "http" : "https");
@@ -125,7 +129,38 @@ public final class ApiServer implements AutoCloseable {
     m.put("role", ctx.attribute("role"));
     m.put("actor", ctx.attribute("actor"));
     m.put("peers", node.config().peers().stream().map(PeerConfig::party).toList());
+    if (node.config().exercise()) {
+      m.put("exercise", Map.of("now", node.clock().instant(), "start", node.config().exerciseStart()));
+    }
     Http.json(ctx, 200, m);
+  }
+
+  /** {@code POST /api/v1/exercise/clock {"advanceTo": INSTANT}}: moves an exercise node's clock forward (audited). */
+  private void advanceClock(Context ctx) throws Exception {
+    requireRole(ctx, Tokens.OPERATOR);
+    if (!(node.clock() instanceof dev.verity.node.runtime.ExerciseClock clock)) {
+      throw new Http.ApiError(404, null, "not an exercise node (verity node init --exercise)");
+    }
+    JsonNode body;
+    try {
+      body = CanonicalJson.mapper().readTree(ctx.bodyAsBytes());
+    } catch (IOException e) {
+      throw new Http.ApiError(400, null, "malformed JSON: " + e.getMessage().split("\n")[0]);
+    }
+    Instant to;
+    try {
+      to = Instant.parse(body == null ? "" : body.path("advanceTo").asText(""));
+    } catch (DateTimeParseException e) {
+      throw new Http.ApiError(400, "advanceTo", "required: an ISO instant (2020-03-02T00:00:00Z)");
+    }
+    Instant was = clock.instant();
+    try {
+      clock.advanceTo(to);
+    } catch (IllegalArgumentException e) {
+      throw new Http.ApiError(409, "advanceTo", e.getMessage());
+    }
+    node.store().audit(ctx.attribute("actor"), "exercise-clock", was + " -> " + to);
+    Http.json(ctx, 200, Map.of("now", clock.instant(), "was", was));
   }
 
   private void submit(Context ctx) throws Exception {
@@ -144,7 +179,7 @@ public final class ApiServer implements AutoCloseable {
     try {
       s = node.submitter().submit(r, ctx.attribute("actor"));
     } catch (SubmitException e) {
-      throw new Http.ApiError(e.status(), e.field(), e.getMessage());
+      throw new Http.ApiError(e.status(), e.field(), e.getMessage(), e.refusal());
     }
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("party", node.config().party());
@@ -284,9 +319,13 @@ public final class ApiServer implements AutoCloseable {
     Http.json(ctx, 200, m);
   }
 
+  /** The notifications' obligations and the inspections' deadlines (issue 6), in one list. */
   private void obligations(Context ctx) throws StoreException {
-    Http.json(ctx, 200, Map.of("obligations",
-        node.projections().obligations(receipts().firstTimes(), node.clock().instant())));
+    Instant now = node.clock().instant();
+    List<dev.verity.core.obligation.Obligation> all =
+        new ArrayList<>(node.projections().obligations(receipts().firstTimes(), now));
+    all.addAll(node.projections().inspections().obligations(now));
+    Http.json(ctx, 200, Map.of("obligations", all));
   }
 
   private void logView(Context ctx) throws Exception {

@@ -23,11 +23,18 @@ final class Http {
     private static final long serialVersionUID = 1L;
     final int status;
     final String field;
+    final String refusal;
 
     ApiError(int status, String field, String message) {
+      this(status, field, message, null);
+    }
+
+    /** With {@code refusal}: the answer also carries {@code refusal} and {@code reason} (inspection steps). */
+    ApiError(int status, String field, String message, String refusal) {
       super(message);
       this.status = status;
       this.field = field;
+      this.refusal = refusal;
     }
   }
 
@@ -40,10 +47,18 @@ final class Http {
   }
 
   static void error(Context ctx, int status, String field, String message) {
+    error(ctx, status, field, message, null);
+  }
+
+  static void error(Context ctx, int status, String field, String message, String refusal) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("error", message);
     if (field != null) {
       m.put("field", field);
+    }
+    if (refusal != null) {
+      m.put("refusal", refusal);
+      m.put("reason", message);
     }
     json(ctx, status, m);
   }
@@ -78,7 +93,7 @@ final class Http {
         c.setPort(port);
         return c;
       });
-      cfg.routes.exception(ApiError.class, (e, ctx) -> error(ctx, e.status, e.field, e.getMessage()));
+      cfg.routes.exception(ApiError.class, (e, ctx) -> error(ctx, e.status, e.field, e.getMessage(), e.refusal));
       cfg.routes.exception(io.javalin.http.HttpResponseException.class,
           (e, ctx) -> error(ctx, e.getStatus(), null, e.getMessage()));
       cfg.routes.exception(Exception.class, (e, ctx) -> {

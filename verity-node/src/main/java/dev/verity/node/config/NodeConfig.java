@@ -14,9 +14,12 @@ import java.util.List;
  * {@code apiHost:apiPort} (plain HTTP bound to 127.0.0.1 by default, or TLS with
  * {@code apiTls: true}); peers reach {@code peerHost:peerPort}, which is always mutual TLS.
  * Port 0 picks a free port; the chosen ports are written to {@code DIR/run/ports.json}.
+ * {@code exerciseStart} set makes an exercise node: its clock starts there and moves only when an
+ * operator advances it (runtime.ExerciseClock); null for a node on real time.
  */
 public record NodeConfig(String party, String agreement, String apiHost, int apiPort, boolean apiTls,
-    String peerHost, int peerPort, String advertisedUrl, long maxRequestBytes, List<PeerConfig> peers) {
+    String peerHost, int peerPort, String advertisedUrl, long maxRequestBytes, List<PeerConfig> peers,
+    java.time.Instant exerciseStart) {
 
   /** A New START declaration of 1,500 items is about 150 KB of JSON. */
   public static final long DEFAULT_MAX_REQUEST = 1024 * 1024;
@@ -34,7 +37,12 @@ public record NodeConfig(String party, String agreement, String apiHost, int api
   /** A fresh configuration with defaults. */
   public static NodeConfig defaults(String party, String agreement, int apiPort, int peerPort) {
     return new NodeConfig(party, agreement, "127.0.0.1", apiPort, false, "127.0.0.1", peerPort, null,
-        DEFAULT_MAX_REQUEST, List.of());
+        DEFAULT_MAX_REQUEST, List.of(), null);
+  }
+
+  /** Whether this is an exercise node (a manual clock from {@link #exerciseStart}). */
+  public boolean exercise() {
+    return exerciseStart != null;
   }
 
   public static NodeConfig read(Path dir) throws ConfigException {
@@ -67,11 +75,11 @@ public record NodeConfig(String party, String agreement, String apiHost, int api
     List<PeerConfig> ps = new ArrayList<>(peers.stream().filter(p -> !p.party().equals(peer.party())).toList());
     ps.add(peer);
     return new NodeConfig(party, agreement, apiHost, apiPort, apiTls, peerHost, peerPort, advertisedUrl,
-        maxRequestBytes, ps);
+        maxRequestBytes, ps, exerciseStart);
   }
 
   public NodeConfig withPorts(int api, int peer) {
     return new NodeConfig(party, agreement, apiHost, api, apiTls, peerHost, peer, advertisedUrl,
-        maxRequestBytes, peers);
+        maxRequestBytes, peers, exerciseStart);
   }
 }

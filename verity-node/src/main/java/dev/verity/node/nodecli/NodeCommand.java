@@ -44,6 +44,12 @@ public final class NodeCommand implements Runnable {
     @Option(names = "--peer-port", defaultValue = "7381", description = "Peer (mTLS) port (default: ${DEFAULT-VALUE}; 0: any free port).") int peerPort;
     @Option(names = "--api-host", defaultValue = "127.0.0.1") String apiHost;
     @Option(names = "--peer-host", defaultValue = "127.0.0.1") String peerHost;
+    @Option(names = "--exercise", description = "An exercise node: its clock starts at --exercise-start and moves only"
+        + " when an operator advances it (POST /api/v1/exercise/clock). Its peers must be exercise nodes too.")
+    boolean exercise;
+    @Option(names = "--exercise-start", paramLabel = "INSTANT", description = "Where the exercise clock starts"
+        + " (ISO instant, e.g. 2020-03-02T00:00:00Z); needs --exercise.")
+    java.time.Instant exerciseStart;
 
     @Override
     public Integer call() throws Exception {
@@ -55,8 +61,11 @@ public final class NodeCommand implements Runnable {
       if (Files.exists(dir.resolve("node.yaml"))) {
         throw new IllegalArgumentException("--dir " + dir + ": a node is already there");
       }
+      if (exercise != (exerciseStart != null)) {
+        throw new IllegalArgumentException("--exercise and --exercise-start go together");
+      }
       NodeConfig c = new NodeConfig(party, agreement, apiHost, apiPort, false, peerHost, peerPort, null,
-          NodeConfig.DEFAULT_MAX_REQUEST, java.util.List.of());
+          NodeConfig.DEFAULT_MAX_REQUEST, java.util.List.of(), exerciseStart);
       NodeIdentity id = NodeIdentity.generate(dir, agreement, party);
       c.write(dir);
       String op;
@@ -72,6 +81,9 @@ public final class NodeCommand implements Runnable {
       out.printf("identity file:  %s (give it to each peer)%n", dir.resolve("identity.json"));
       out.printf("operator token: %s%n", op);
       out.printf("viewer token:   %s%n", viewer);
+      if (exercise) {
+        out.printf("exercise node:  the clock starts at %s and moves only when advanced%n", exerciseStart);
+      }
       out.println("(the tokens are shown only now; only their hashes are stored)");
       out.flush();
       return 0;

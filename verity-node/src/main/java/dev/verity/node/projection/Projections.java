@@ -41,6 +41,10 @@ public final class Projections {
    * over and over, and each answer replays a Party's history.
    */
   private final Map<LocalDate, Map<String, InventoryView>> inventoryCache = new java.util.HashMap<>();
+  /** Inspection, exhibition and commission entries of every Party (issue 6), folded in their own projection. */
+  private final InspectionProjection inspections = new InspectionProjection(this);
+  /** Per Party, the inventory timeline the inspection projection last asked about, and what it was built from. */
+  private final Map<String, Map.Entry<String, InventoryTimeline>> timelines = new java.util.HashMap<>();
 
   /** What a Party has said so far. */
   private static final class PartyState {
@@ -139,6 +143,8 @@ public final class Projections {
           s.parts.clear();
           s.head = null;
         }
+      } else if (InspectionProjection.handles(e.type())) {
+        inspections.record(party, index, e);
       } else if (agreement.messageType(e.type()).isPresent()) {
         Notification n = DataExchangeJson.mapper().treeToValue(e.body(), Notification.class);
         s.notifications.add(n);
@@ -155,6 +161,54 @@ public final class Projections {
     } catch (java.io.IOException ex) {
       s.problems.add(party + "/" + index + ": " + ex.getMessage());
     }
+  }
+
+  /**
+   * Checks an own inspection, exhibition or commission step against the inspection projection
+   * and, if it passes, applies it as entry {@code index}; returns the refusal otherwise, having
+   * changed nothing.
+   */
+  public synchronized Optional<InspectionProjection.Refused> tryAcceptStep(long index, Envelope e) {
+    PartyState s = state(e.party());
+    if (index != s.nextIndex) {
+      throw new IllegalStateException(e.party() + ": entry " + index + " accepted before " + s.nextIndex);
+    }
+    Optional<InspectionProjection.Refused> no = inspections.tryAccept(e.party(), index, e);
+    if (no.isEmpty()) {
+      s.nextIndex++;
+    }
+    return no;
+  }
+
+  /** The inspections, exhibitions and the commission, folded from every Party's entries. */
+  public InspectionProjection inspections() {
+    return inspections;
+  }
+
+  /**
+   * The inventory of {@code party} at {@code at} (notifications with an event before it), from its
+   * latest declaration on or before that day; empty before any declaration. Queries that move
+   * forward in time continue the last fold.
+   */
+  public synchronized Optional<Inventory> inventoryAt(String party, Instant at) throws DeclarationException, InventoryException {
+    PartyState s = parties.get(party);
+    Declaration d = s == null ? null : base(s, at.atOffset(ZoneOffset.UTC).toLocalDate());
+    if (d == null) {
+      return Optional.empty();
+    }
+    String key = inventoryInputs(party) + "@" + d.asOf();
+    var t = timelines.get(party);
+    if (t == null || !t.getKey().equals(key)) {
+      t = Map.entry(key, new InventoryTimeline(agreement, party, d, s.notifications));
+      timelines.put(party, t);
+    }
+    return Optional.of(t.getValue().asOf(at));
+  }
+
+  /** What the inventory of {@code party} is built from (changes whenever a declaration or notification arrives). */
+  public synchronized String inventoryInputs(String party) {
+    PartyState s = parties.get(party);
+    return s == null ? "none" : s.declarations.size() + ":" + s.notifications.size() + ":" + s.problems.size();
   }
 
   /** Accounts for an entry of {@code party} that cannot be applied (not a Verity entry). */
@@ -291,6 +345,7 @@ public final class Projections {
   public synchronized List<String> problems() {
     List<String> out = new ArrayList<>();
     parties.values().forEach(s -> out.addAll(s.problems));
+    out.addAll(inspections.problems());
     return out;
   }
 

@@ -62,15 +62,21 @@ public final class Node implements AutoCloseable {
   private final List<Publisher> publishers = new ArrayList<>();
   private final Submitter submitter;
   private final WitnessService witness;
-  private final Clock clock = Clock.systemUTC();
+  /** Real time, or the exercise clock of an exercise node; everything the node dates comes from it. */
+  private final Clock clock;
   private final List<java.util.function.LongConsumer> receiptListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
   private dev.verity.node.federation.MirrorPoller poller;
   private ApiServer api;
   private PeerServer peerServer;
 
-  private Node(Path dir) throws Exception {
+  private Node(Path dir, Clock clock) throws Exception {
     this.dir = dir;
     this.config = NodeConfig.read(dir);
+    this.clock = clock != null ? clock : config.exercise() ? ExerciseClock.open(dir, config.exerciseStart()) : Clock.systemUTC();
+    if (config.exercise()) {
+      System.err.println("verity: exercise node: the clock is at " + this.clock.instant()
+          + " and moves only when an operator advances it; its peers must be exercise nodes too");
+    }
     this.identity = NodeIdentity.load(dir, config.agreement(), config.party());
     this.agreement = AgreementCatalog.get(config.agreement());
     this.store = SqliteNodeStore.open(dir.resolve("node.db"));
@@ -101,9 +107,14 @@ public final class Node implements AutoCloseable {
 
   /** Opens the node in {@code dir} and starts its servers and publishers. */
   public static Node start(Path dir) throws NodeException {
+    return start(dir, null);
+  }
+
+  /** As {@link #start(Path)}, on {@code clock} (null: real time, or the exercise clock of an exercise node). */
+  public static Node start(Path dir, Clock clock) throws NodeException {
     Node n;
     try {
-      n = new Node(dir);
+      n = new Node(dir, clock);
     } catch (NodeException e) {
       throw e;
     } catch (Exception e) {

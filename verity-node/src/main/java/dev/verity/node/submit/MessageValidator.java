@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.verity.node.entry.Envelope;
 import dev.verity.node.projection.DeclarationParts;
+import dev.verity.node.projection.InspectionProjection;
 import dev.verity.node.projection.Projections;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +43,11 @@ final class MessageValidator {
      * {@code index} on in the same step; returns the problem otherwise, having changed nothing.
      */
     Optional<String> accept(Projections projections, long index, List<Envelope> entries);
+
+    /** The answer to a submission whose rules refused it with {@code problem}. */
+    default SubmitException refused(String problem) {
+      return new SubmitException(422, "message", problem);
+    }
   }
 
   record ParsedNotification(Notification notification, JsonNode body) implements Parsed {
@@ -105,6 +111,9 @@ final class MessageValidator {
       throw new SubmitException(422, "message.party", "this node speaks for " + party + ", not " + p.asText());
     }
     m.put("party", party);
+    if (InspectionProjection.handles(r.type())) {
+      return StepParser.parse(agreement, r.type(), m); // inspection, exhibition and commission steps (issue 6)
+    }
     if (r.type().equals("declaration")) {
       if (!m.hasNonNull("agreement")) {
         m.put("agreement", agreement.id());
@@ -157,7 +166,7 @@ final class MessageValidator {
     }
   }
 
-  private static <T> T convert(JsonNode m, Class<T> type) throws SubmitException {
+  static <T> T convert(JsonNode m, Class<T> type) throws SubmitException {
     try {
       return DataExchangeJson.mapper().treeToValue(m, type);
     } catch (JsonMappingException e) {

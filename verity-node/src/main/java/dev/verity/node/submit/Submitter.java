@@ -107,7 +107,7 @@ public final class Submitter implements AutoCloseable {
       }
       Optional<String> problem = parsed.accept(projections, index, envs);
       if (problem.isPresent()) {
-        throw new SubmitException(422, "message", problem.get());
+        throw parsed.refused(problem.get());
       }
       List<CompletableFuture<Long>> appends = new ArrayList<>();
       for (int i = 0; i < entries.size(); i++) {

@@ -75,7 +75,7 @@ class NodeCommandTest {
         "--peer-port", "0");
     String viewer = r.out().lines().filter(l -> l.startsWith("viewer token:")).findFirst().orElseThrow().substring(13).trim();
     NodeConfig c = NodeConfig.read(us);
-    new NodeConfig(c.party(), c.agreement(), c.apiHost(), 0, true, c.peerHost(), 0, null, c.maxRequestBytes(), c.peers())
+    new NodeConfig(c.party(), c.agreement(), c.apiHost(), 0, true, c.peerHost(), 0, null, c.maxRequestBytes(), c.peers(), c.exerciseStart())
         .write(us);
     try (Node n = Node.start(us)) {
       var pin = n.identity().publicIdentity().tlsPin();
