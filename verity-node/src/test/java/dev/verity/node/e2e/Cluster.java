@@ -77,12 +77,14 @@ final class Cluster implements AutoCloseable {
     return out.toString();
   }
 
-  Member init(String agreement, String party) throws IOException {
+  Member init(String agreement, String party, String... more) throws IOException {
     Path dir = root.resolve(party);
     int api = freePort();
     int peer = freePort();
-    String out = cli("node", "init", "--party", party, "--agreement", agreement, "--dir", dir.toString(),
-        "--api-port", "" + api, "--peer-port", "" + peer);
+    List<String> args = new ArrayList<>(List.of("node", "init", "--party", party, "--agreement", agreement, "--dir",
+        dir.toString(), "--api-port", "" + api, "--peer-port", "" + peer));
+    args.addAll(List.of(more));
+    String out = cli(args.toArray(String[]::new));
     Member m = new Member(party, dir, api, peer, token(out, "operator token:"), token(out, "viewer token:"));
     members.add(m);
     return m;

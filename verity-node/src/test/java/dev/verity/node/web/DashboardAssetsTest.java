@@ -33,7 +33,7 @@ class DashboardAssetsTest {
   static final String WEB = "/dev/verity/node/web/";
   static final List<String> LANGS = List.of("en", "ru", "ar");
   static final List<String> JS = List.of("app.js", "pages.js", "i18n.js", "api.js", "dom.js", "chart.js", "merkle.js",
-      "inspections.js", "stepfields.js");
+      "inspections.js", "stepfields.js", "entries.js");
   /** Keys whose value is the same in every language (the product's name, a pure pattern). */
   static final Set<String> SAME_EVERYWHERE = Set.of("session.who");
   static final Set<String> LATIN_BRAND_OK = Set.of("app.name", "app.title");

@@ -4,17 +4,8 @@ import { t, tOr, fmtNum, fmtDate, fmtDateTime } from './i18n.js';
 import { get } from './api.js';
 import { el, badge, table, todayUtc } from './dom.js';
 import { agreement, datePicker, header, isDate, partyName, statusBadge, typeName } from './pages.js';
+import { entryLink, fieldValue, ids, refs, typeLabel } from './entries.js';
 
-/** A link to the message page of a log entry {party, index}, which verifies its inclusion proof. */
-export function entryLink(ref) {
-  if (!ref) return '—';
-  return el('a.entry-ref', { href: `#/message/${encodeURIComponent(ref.party)}/${ref.index}`, dir: 'ltr',
-    'data-entry': `${ref.party}/${ref.index}` }, `${ref.party} #${fmtNum(ref.index)}`);
-}
-
-const refs = list => (list || []).length ? el('span.refs', {}, list.map(entryLink)) : '—';
-const ids = list => (list || []).length ? el('span.ids', {}, list.map(id => el('code', {}, id))) : '—';
-const typeLabel = n => n == null ? '—' : t('insp.type' + n);
 const phaseName = p => p ? tOr('phase.' + p, p) : '—';
 const yesNo = (yes, kind) => badge(yes ? kind[0] : kind[1], t(yes ? 'common.yes' : 'common.no'));
 const section = (id, title, content) => el('section.block', { id }, el('h2', {}, title), content);
@@ -195,29 +186,13 @@ function timeline(agr, steps) {
     'data-entry': s.entry ? `${s.entry.party}/${s.entry.index}` : '' },
   el('div.step-head', {}, el('span.step-time', {}, fmtDateTime(s.at)), ' ', el('span.step-party', {}, s.entry?.party || ''), ' ',
     el('strong.step-type', {}, typeName(agr, s.type)), ' ', entryLink(s.entry)),
-  stepFields(agr, s.message || {}))));
+  stepFields(s.message || {}))));
 }
 
-function stepFields(agr, m) {
+function stepFields(m) {
   const shown = Object.entries(m).filter(([k, v]) => !['type', 'party', 'inspection'].includes(k) && v != null);
   if (!shown.length) return null;
-  return el('dl.fields.step-fields', {}, shown.map(([k, v]) => [el('dt', {}, tOr('field.' + k, k)), el('dd', {}, fieldValue(agr, k, v))]).flat());
-}
-
-const INSTANTS = new Set(['arrivalTime', 'from', 'until', 'effectiveFrom', 'eventTime']);
-
-/** A step's field shown by what it is: times, parties, identifiers, entry references, else as given. */
-export function fieldValue(agr, k, v) {
-  if (INSTANTS.has(k)) return fmtDateTime(v);
-  if (k === 'date') return fmtDate(v);
-  if (k === 'inspectedParty') return partyName(agr, v);
-  if (k === 'inspectionType') return typeLabel(v);
-  if (k === 'concerning') return refs(v);
-  if (k === 'checkpoints' && Array.isArray(v)) return el('span.ids', {}, v.map(c => el('code', {}, `${c.party || ''} ${c.origin} · ${fmtNum(c.size)}`.trim())));
-  if (Array.isArray(v) && v.every(x => typeof x === 'string')) return ids(v);
-  if (typeof v === 'number') return fmtNum(v);
-  if (typeof v === 'object') return el('code.json', {}, JSON.stringify(v));
-  return /^[0-9a-f]{32,}$/i.test(String(v)) ? el('code.hash', {}, String(v)) : String(v);
+  return el('dl.fields.step-fields', {}, shown.map(([k, v]) => [el('dt', {}, tOr('field.' + k, k)), el('dd', {}, fieldValue(k, v))]).flat());
 }
 
 /** The verifiable selection and the command anyone can run to recompute it. */

@@ -4,6 +4,7 @@ import { get, post, ApiError } from './api.js';
 import { el, badge, table, pagedTable, errorBox, todayUtc } from './dom.js';
 import { lineChart } from './chart.js';
 import { b64ToBytes, parseCheckpoint, toHex, verifyInclusion } from './merkle.js';
+import { fieldValue } from './entries.js';
 import { composeTypes, isStep, labelKey, optional, parseStep, stepFieldNames, stepHint, stepInput } from './stepfields.js';
 
 const COLOURS = ['#1f5fa8', '#c0392b', '#2e8b57', '#8e44ad', '#d98c00'];
@@ -157,6 +158,7 @@ async function message(view, ctx) {
         [t('common.asOf'), fmtDate(body.declaration?.asOf)],
         [t('inventory.facilities'), fmtNum(body.declaration?.facilities?.length || 0)],
         [t('inventory.items'), fmtNum(body.declaration?.items?.length || 0)]])
+      : isStep({ id: m.type }) ? stepBody(m.type, body)
       : dl(Object.entries(body).map(([k, v]) => [tOr('field.' + k, k),
         k === 'newItem' && v ? [v.id, tOr('kind.' + v.kind, v.kind), v.facility].filter(Boolean).join(' · ')
           : typeof v === 'object' ? JSON.stringify(v) : k === 'number' ? fmtNum(v) : k === 'type' ? typeName(agr, v)
@@ -187,6 +189,13 @@ async function message(view, ctx) {
     el('details', {}, el('summary', {}, t('message.checkpoint')), el('pre.code', {}, m.proof.checkpoint))));
   view.append(el('article.card', {}, el('h2', {}, t('message.entry')),
     el('pre.code', { id: 'entry-json' }, JSON.stringify(m.entry, null, 2))));
+}
+
+/** An inspection or commission step's fields, by what each holds, and a link to its inspection. */
+function stepBody(type, body) {
+  return el('div', {}, el('dl.fields', {}, Object.entries(body).filter(([, v]) => v != null).map(([k, v]) =>
+    [el('dt', {}, tOr(labelKey({ id: type }, k), k)), el('dd', {}, k === 'inspection'
+      ? el('a', { href: '#/inspection/' + encodeURIComponent(v), id: 'inspection-link' }, el('code', {}, v)) : fieldValue(k, v))]).flat()));
 }
 
 // ---------- Compose ----------
