@@ -19,12 +19,15 @@ import java.util.List;
  */
 public record NodeConfig(String party, String agreement, String apiHost, int apiPort, boolean apiTls,
     String peerHost, int peerPort, String advertisedUrl, long maxRequestBytes, List<PeerConfig> peers,
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
     java.time.Instant exerciseStart) {
 
   /** A New START declaration of 1,500 items is about 150 KB of JSON. */
   public static final long DEFAULT_MAX_REQUEST = 1024 * 1024;
 
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+      .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
+      .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
   public NodeConfig {

@@ -69,10 +69,10 @@ public final class Node implements AutoCloseable {
   private ApiServer api;
   private PeerServer peerServer;
 
-  private Node(Path dir, Clock clock) throws Exception {
+  private Node(Path dir, Clock given) throws Exception {
     this.dir = dir;
     this.config = NodeConfig.read(dir);
-    this.clock = clock != null ? clock : config.exercise() ? ExerciseClock.open(dir, config.exerciseStart()) : Clock.systemUTC();
+    this.clock = given != null ? given : config.exercise() ? ExerciseClock.open(dir, config.exerciseStart()) : Clock.systemUTC();
     if (config.exercise()) {
       System.err.println("verity: exercise node: the clock is at " + this.clock.instant()
           + " and moves only when an operator advances it; its peers must be exercise nodes too");
