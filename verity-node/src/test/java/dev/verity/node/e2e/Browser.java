@@ -87,6 +87,30 @@ final class Browser implements AutoCloseable {
     driver.manage().window().setSize(new Dimension(1366, 1000));
   }
 
+  /** Signs in to the dashboard at {@code base} (e.g. http://127.0.0.1:PORT/) with {@code token}. */
+  void signIn(String base, String token) {
+    get(base + "#/overview");
+    driver.executeScript("sessionStorage.clear()");
+    get(base + "#/overview");
+    driver.navigate().refresh();
+    await(By.id("token")).sendKeys(token);
+    driver.findElement(By.id("signin-button")).click();
+    awaitPage("overview");
+  }
+
+  /** Opens {@code #/hash} of the dashboard at {@code base} and waits until {@code page} has rendered. */
+  void go(String base, String hash, String page) {
+    get(base + "#/" + hash);
+    awaitPage(page);
+  }
+
+  /** Switches the page's language and waits until the page has rendered in it. */
+  void language(String lang) {
+    new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("lang"))).selectByValue(lang);
+    waitUp(10).until(d -> lang.equals(d.findElement(By.tagName("html")).getAttribute("lang")));
+    waitUp(10).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("section.page[data-ready='yes']")));
+  }
+
   WebDriver driver() {
     return driver;
   }

@@ -26,8 +26,6 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.Select;
 
 /**
  * The dashboard in headless Debian Chromium against two real node processes (US and RU under New
@@ -95,25 +93,15 @@ class DashboardBrowserTest {
 
   /** Signs in to {@code m}'s dashboard with {@code token}, in English unless said otherwise. */
   void signIn(Member m, String token) {
-    browser.get(url(m) + "#/overview");
-    browser.driver.executeScript("sessionStorage.clear()");
-    browser.get(url(m) + "#/overview");
-    browser.driver.navigate().refresh();
-    WebElement input = browser.await(By.id("token"));
-    input.sendKeys(token);
-    browser.driver.findElement(By.id("signin-button")).click();
-    browser.awaitPage("overview");
+    browser.signIn(url(m), token);
   }
 
   void go(Member m, String hash, String page) {
-    browser.get(url(m) + "#/" + hash);
-    browser.awaitPage(page);
+    browser.go(url(m), hash, page);
   }
 
   void language(String lang) {
-    new Select(browser.driver.findElement(By.id("lang"))).selectByValue(lang);
-    browser.waitUp(10).until(d -> lang.equals(d.findElement(By.tagName("html")).getAttribute("lang")));
-    browser.waitUp(10).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("section.page[data-ready='yes']")));
+    browser.language(lang);
   }
 
   static JsonNode catalogue(String lang) throws Exception {

@@ -1,0 +1,462 @@
+package dev.verity.node.e2e;
+
+import static dev.verity.node.e2e.Cluster.await;
+import static dev.verity.node.e2e.Cluster.getJson;
+import static dev.verity.node.e2e.Cluster.json;
+import static dev.verity.node.e2e.Cluster.post;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.verity.core.agreement.Agreement;
+import dev.verity.core.agreement.AgreementCatalog;
+import dev.verity.core.selection.Canonical;
+import dev.verity.core.selection.SecretCommitment;
+import dev.verity.node.demo.DemoScenario;
+import dev.verity.node.demo.DemoScenario.Submission;
+import dev.verity.node.e2e.Cluster.Member;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The inspection pages (issue 6) in headless Debian Chromium against two real node processes on
+ * exercise clocks: a notice of intent composed in the browser (and a second one refused by the
+ * rules, shown with the refusal's name), the rest of a Type One inspection's lifecycle through the
+ * API with late restrictions and findings that disagree with the declaration; then the Inspections
+ * page's gauges and list equal the API's JSON, the inspection's timeline shows its steps with
+ * links to their entries, the Commission page lists the automatically raised ambiguity as an open
+ * item, the EXERCISE banner shows the exercise clock, and Arabic is laid out right to left.
+ * Screenshots of the new pages in each language go to target/screenshots/.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Timeout(300)
+class InspectionPagesBrowserTest {
+  static final Instant START = Instant.parse("2020-03-02T00:00:00Z"); // after the data exchange as of 2020-03-01
+  static final String ID = "US-2020-01";
+  static final String OPEN_ID = "US-2020-02";
+  static final Path SHOTS = Path.of("target", "screenshots");
+
+  @TempDir static Path root;
+  Cluster cluster;
+  Member us;
+  Member ru;
+  Browser browser;
+  Instant now = START;
+  int step;
+  String facility;
+  String typeTwoFacility;
+  JsonNode ruDeclaration;
+
+  @BeforeAll
+  void start() throws Exception {
+    if (!Browser.installed()) {
+      return; // every test reports itself skipped, naming what is missing (requireBrowser)
+    }
+    cluster = new Cluster(root);
+    us = cluster.init("new-start", "US", "--exercise", "--exercise-start", START.toString());
+    ru = cluster.init("new-start", "RU", "--exercise", "--exercise-start", START.toString());
+    cluster.pinAll();
+    cluster.startAll();
+    Submission usDecl = DemoScenario.submissions("US", 0, 1).get(0);
+    Submission ruDecl = DemoScenario.submissions("RU", 0, 1).get(0);
+    accept(us, usDecl.type(), (ObjectNode) usDecl.message());
+    accept(ru, ruDecl.type(), (ObjectNode) ruDecl.message());
+    ruDeclaration = ruDecl.message();
+    facility = baseWithMissiles(ruDeclaration);
+    typeTwoFacility = facilityNotOfKinds(ruDecl.message());
+    advance(Duration.ofHours(1));
+    browser = new Browser();
+  }
+
+  @BeforeEach
+  void requireBrowser() {
+    Browser.assumeInstalled();
+  }
+
+  @AfterAll
+  void stop() throws Exception {
+    if (browser != null) {
+      browser.close();
+    }
+    if (cluster != null) {
+      cluster.close();
+    }
+  }
+
+  @Test
+  @Order(1)
+  void aNoticeComposedInTheBrowserIsLoggedAndASecondOneIsRefusedByTheRules() throws Exception {
+    signIn(us, us.operator);
+    composeNotice(ID, "ui-notice-1");
+    String href = browser.await(By.id("sent-link")).getAttribute("href");
+    long index = Long.parseLong(href.substring(href.lastIndexOf('/') + 1));
+    JsonNode logged = getJson(us, "/api/v1/messages/US/" + index);
+    assertThat(logged.path("type").asText()).isEqualTo("inspection-notice");
+    assertThat(logged.path("entry").path("body").path("inspectedParty").asText()).isEqualTo("RU");
+    assertThat(logged.path("entry").path("body").path("arrivalTime").asText()).isEqualTo(now.plus(Duration.ofHours(33)).toString());
+    sync();
+    assertThat(getJson(ru, "/api/v1/inspections").path("inspections").get(0).path("id").asText()).isEqualTo(ID);
+
+    long size = getJson(us, "/api/v1/log").path("size").asLong();
+    composeNotice("US-2020-99", "ui-notice-2");
+    WebElement refusal = browser.await(By.id("compose-refusal"));
+    assertThat(refusal.getAttribute("data-refusal")).isEqualTo("OneAtATime");
+    assertThat(refusal.getText()).startsWith("Refused by the agreement's rules: another inspection under way").contains(ID);
+    assertThat(getJson(us, "/api/v1/log").path("size").asLong()).as("nothing appended").isEqualTo(size);
+  }
+
+  @Test
+  @Order(2)
+  void composeChecksStepFieldsBeforeSending() throws Exception {
+    signIn(us, us.operator);
+    go(us, "compose?type=inspection-findings", "compose");
+    browser.driver.findElement(By.id("f-reentryVehicles")).sendKeys("-3");
+    browser.driver.findElement(By.id("f-bomberArmaments")).sendKeys("RU-TU160-1 zero");
+    browser.driver.findElement(By.id("send")).click();
+    assertThat(browser.await(By.id("err-inspection")).getText()).isEqualTo("Required.");
+    assertThat(browser.driver.findElement(By.id("err-reentryVehicles")).getText()).isEqualTo("A whole number, 0 or more.");
+    assertThat(browser.driver.findElement(By.id("err-bomberArmaments")).getText()).startsWith("Each line");
+    assertThat(browser.driver.findElement(By.id("err-uniqueIdentifiers")).getText()).as("optional").isEmpty();
+    // the commission's steps are offered though no catalogue lists them
+    go(us, "compose?type=commission-decision", "compose");
+    assertThat(browser.driver.findElement(By.cssSelector(".field[data-field='amendments'] label")).getText())
+        .isEqualTo("Amendments (optional)");
+    assertThat(browser.driver.findElement(By.cssSelector(".field[data-field='item'] label")).getText()).startsWith("Agenda item");
+  }
+
+  @Test
+  @Order(3)
+  void theInspectionsPageShowsTheApisGaugesAndList() throws Exception {
+    lifecycle();
+    signIn(ru, ru.viewer);
+    go(ru, "inspections", "inspections");
+    JsonNode api = getJson(ru, "/api/v1/inspections");
+    assertThat(api.path("quotas")).hasSize(4);
+    for (JsonNode q : api.path("quotas")) {
+      WebElement g = browser.driver.findElement(By.cssSelector(
+          "[data-gauge='" + q.path("inspectedParty").asText() + "-" + q.path("type").asInt() + "']"));
+      assertThat(number(g.findElement(By.cssSelector(".used")).getText())).isEqualTo(q.path("used").asLong());
+      assertThat(number(g.findElement(By.cssSelector(".quota")).getText())).isEqualTo(q.path("quota").asLong());
+      assertThat(number(g.findElement(By.cssSelector(".left")).getText())).isEqualTo(q.path("left").asLong());
+      assertThat(g.findElements(By.cssSelector(".cell"))).hasSize(q.path("quota").asInt());
+      assertThat(g.findElements(By.cssSelector(".cell.used"))).hasSize(q.path("used").asInt());
+    }
+    assertThat(api.path("quotas").toString()).contains("\"inspectedParty\":\"RU\",\"type\":1,\"treatyYear\":\"2020\",\"used\":1");
+    assertThat(api.path("inspections")).hasSize(2);
+    for (JsonNode i : api.path("inspections")) {
+      WebElement row = browser.driver.findElement(By.cssSelector("tr[data-inspection='" + i.path("id").asText() + "']"));
+      assertThat(row.findElement(By.cssSelector("td.type")).getText()).isEqualTo(i.path("type").asInt() == 1 ? "Type One" : "Type Two");
+      assertThat(row.getAttribute("data-open")).isEqualTo(i.path("open").asBoolean() ? "yes" : "no");
+      assertThat(row.findElement(By.cssSelector("td.report")).getText()).isEqualTo(i.path("jointReportSigned").asBoolean() ? "yes" : "no");
+      WebElement counts = row.findElement(By.cssSelector("td.obligations"));
+      for (String s : List.of("pending", "late", "missing")) {
+        assertThat(counts.getAttribute("data-" + s)).isEqualTo(i.path("obligations").path(s).asText());
+      }
+    }
+    WebElement done = browser.driver.findElement(By.cssSelector("tr[data-inspection='" + ID + "']"));
+    assertThat(done.getText()).contains(facility).contains("complete");
+    assertThat(browser.driver.findElement(By.cssSelector("tr[data-inspection='" + OPEN_ID + "'] td.phase")).getText())
+        .isEqualTo("site designated");
+    assertThat(browser.driver.findElement(By.id("treaty-year")).getText()).startsWith("Treaty year 2020: Feb 5, 2020 to Feb 5, 2021");
+    assertThat(browser.driver.findElement(By.id("exercise-banner")).getText())
+        .startsWith("EXERCISE").contains(fmt(getJson(ru, "/api/v1/session").path("exercise").path("now").asText()));
+  }
+
+  @Test
+  @Order(4)
+  void theInspectionsTimelineShowsItsStepsWithTheirEntries() throws Exception {
+    signIn(ru, ru.viewer);
+    go(ru, "inspection/" + ID, "inspection");
+    JsonNode api = getJson(ru, "/api/v1/inspections/" + ID);
+    List<WebElement> steps = browser.driver.findElements(By.cssSelector("#timeline-list li.step"));
+    assertThat(steps).hasSize(api.path("timeline").size()).hasSize(11);
+    for (int i = 0; i < steps.size(); i++) {
+      JsonNode e = api.path("timeline").get(i).path("entry");
+      String ref = e.path("party").asText() + "/" + e.path("index").asLong();
+      assertThat(steps.get(i).getAttribute("data-entry")).isEqualTo(ref);
+      assertThat(steps.get(i).getAttribute("data-type")).isEqualTo(api.path("timeline").get(i).path("type").asText());
+      assertThat(steps.get(i).findElement(By.cssSelector("a.entry-ref")).getAttribute("href")).endsWith("#/message/" + ref);
+    }
+    assertThat(steps.get(0).getText()).contains("notice of intent to inspect").contains("Moscow");
+    assertThat(browser.driver.findElement(By.cssSelector("#deadlines-table tr[data-what='inspection-restrictions']"))
+        .getAttribute("data-status")).isEqualTo("late");
+    assertThat(browser.driver.findElement(By.cssSelector("#deadlines-table tr[data-what='inspection-restrictions']")).getText())
+        .contains("late");
+    assertThat(browser.driver.findElement(By.id("signatures")).getText()).contains("signed by both");
+    assertThat(browser.driver.findElements(By.cssSelector("#signatures li[data-signed='yes']"))).hasSize(2);
+    assertThat(browser.driver.findElement(By.id("selected-missile")).getText()).isEqualTo(api.path("selection").path("missile").asText());
+    assertThat(browser.driver.findElement(By.id("recompute")).getText()).startsWith("verity inspection recompute-selection");
+    assertThat(browser.driver.findElement(By.id("findings-rv")).getAttribute("data-match")).isEqualTo("no");
+    WebElement amb = browser.driver.findElement(By.cssSelector("#ambiguity-list li[data-raised-by='auto']"));
+    assertThat(amb.getText()).contains("raised automatically").contains("auto-" + ID + "-1");
+    // a step's entry opens its message page, which verifies the inclusion proof in the browser
+    steps.get(0).findElement(By.cssSelector("a.entry-ref")).click();
+    browser.awaitPage("message");
+    browser.driver.findElement(By.id("verify")).click();
+    assertThat(browser.await(By.cssSelector("#verify-result[data-ok]")).getAttribute("data-ok")).isEqualTo("yes");
+  }
+
+  @Test
+  @Order(5)
+  void theCommissionListsTheAutomaticallyRaisedAmbiguityAsAnOpenItem() throws Exception {
+    signIn(us, us.viewer);
+    go(us, "commission", "commission");
+    JsonNode agenda = getJson(us, "/api/v1/commission").path("agenda");
+    assertThat(agenda).hasSize(1);
+    String item = "auto-" + ID + "-1";
+    assertThat(agenda.get(0).path("id").asText()).isEqualTo(item);
+    WebElement first = browser.driver.findElement(By.cssSelector("#agenda-table tbody tr"));
+    assertThat(first.getAttribute("data-item")).isEqualTo(item);
+    assertThat(first.getAttribute("data-open")).isEqualTo("yes");
+    assertThat(first.getText()).contains("raised automatically").contains("open");
+    assertThat(first.findElements(By.cssSelector("a.entry-ref"))).hasSize(agenda.get(0).path("concerning").size()).isNotEmpty();
+    assertThat(browser.driver.findElement(By.id("open-count")).getText()).isEqualTo("Open items on the agenda: 1 of 1.");
+  }
+
+  @Test
+  @Order(6)
+  void arabicLaysTheInspectionPagesOutRightToLeft() throws Exception {
+    signIn(us, us.viewer);
+    go(us, "inspections", "inspections");
+    language("ar");
+    JsonNode ar = DashboardBrowserTest.catalogue("ar");
+    assertThat(browser.driver.findElement(By.tagName("html")).getAttribute("dir")).isEqualTo("rtl");
+    assertThat(browser.driver.findElement(By.cssSelector("section.page h1")).getText()).isEqualTo(ar.path("inspections.title").asText());
+    assertThat(browser.driver.findElement(By.cssSelector("[data-gauge='RU-1'] .gauge-label")).getText())
+        .isEqualTo(ar.path("insp.type1").asText());
+    assertThat(browser.driver.findElement(By.cssSelector("#nav a[data-page='commission']")).getText())
+        .isEqualTo(ar.path("nav.commission").asText());
+    // the gauge fills from the right: the used cell is to the right of the empty ones
+    List<WebElement> cells = browser.driver.findElements(By.cssSelector("[data-gauge='RU-1'] .cell"));
+    assertThat(cells.get(0).getAttribute("class")).contains("used");
+    assertThat(cells.get(0).getRect().getX()).isGreaterThan(cells.get(cells.size() - 1).getRect().getX());
+    go(us, "inspection/" + ID, "inspection");
+    assertThat(browser.driver.findElement(By.cssSelector("#timeline h2")).getText()).isEqualTo(ar.path("inspection.timeline").asText());
+    WebElement list = browser.driver.findElement(By.id("timeline-list"));
+    WebElement firstStep = browser.driver.findElement(By.cssSelector("#timeline-list li.step .step-time"));
+    assertThat(firstStep.getRect().getX() + firstStep.getRect().getWidth())
+        .as("the timeline runs down the right edge").isGreaterThan(list.getRect().getX() + list.getRect().getWidth() / 2);
+    language("en");
+  }
+
+  @Test
+  @Order(7)
+  void screenshotsOfTheInspectionPagesInEachLanguage() throws Exception {
+    String[][] pages = {
+        {"inspections", "inspections", "inspections"},
+        {"inspection/" + ID, "inspection", "inspection"},
+        {"commission", "commission", "commission"},
+        {"compose?type=inspection-findings", "compose", "compose-findings"},
+        {"compose?type=commission-decision", "compose", "compose-decision"}};
+    int shots = 0;
+    for (String lang : List.of("en", "ru", "ar")) {
+      signIn(us, us.operator);
+      language(lang);
+      for (String[] p : pages) {
+        go(us, p[0], p[1]);
+        browser.screenshot(SHOTS.resolve(lang + "-" + p[2] + ".png"));
+        shots++;
+      }
+    }
+    assertThat(shots).isEqualTo(15);
+    browser.driver.executeScript("localStorage.clear()");
+  }
+
+  // ---------- the scripted inspection ----------
+
+  /**
+   * The rest of inspection {@link #ID}'s lifecycle, as the Parties' operators would send it
+   * through the API: restrictions entered late, findings counting one reentry vehicle more than
+   * declared (the projection raises an ambiguity), the joint report signed by both; then a Type
+   * Two inspection {@link #OPEN_ID} left open after the designation of its site.
+   */
+  private void lifecycle() throws Exception {
+    advance(Duration.ofHours(33));
+    accept(us, "inspection-arrival", obj("inspection", ID, "pointOfEntry", "Moscow"));
+    advance(Duration.ofHours(1));
+    accept(us, "inspection-site", obj("inspection", ID, "facility", facility, "inspectionType", 1));
+    advance(Duration.ofMinutes(120)); // due 1 h after the designation: late
+    accept(ru, "inspection-restrictions", obj("inspection", ID));
+    String secret = hex(32);
+    ObjectNode commit = obj("inspection", ID, "commitment", Canonical.hex(SecretCommitment.commit("US", ID, Canonical.unhex(secret))),
+        "bomberCount", 0);
+    commit.set("checkpoints", checkpoints());
+    advance(Duration.ofMinutes(10));
+    accept(us, "inspection-selection-commit", commit);
+    advance(Duration.ofMinutes(10));
+    accept(ru, "inspection-selection-answer", obj("inspection", ID, "secret", hex(32)));
+    advance(Duration.ofMinutes(10));
+    accept(us, "inspection-selection-reveal", obj("inspection", ID, "secret", secret));
+    JsonNode sel = getJson(us, "/api/v1/inspections/" + ID).path("selection");
+    String missile = sel.path("missile").asText();
+    assertThat(missile).as("a missile at " + facility + ": " + sel).isNotBlank();
+    advance(Duration.ofMinutes(10));
+    accept(us, "inspection-items", obj("inspection", ID, "missile", missile));
+    advance(Duration.ofHours(3));
+    ObjectNode findings = obj("inspection", ID, "reentryVehicles", declaredWarheads(missile) + 1);
+    findings.set("uniqueIdentifiers", Cluster.JSON.createArrayNode().add(missile));
+    accept(us, "inspection-findings", findings);
+    String digest = Canonical.hex(java.security.MessageDigest.getInstance("SHA-256").digest((ID + " report").getBytes()));
+    advance(Duration.ofHours(1));
+    accept(us, "inspection-report", obj("inspection", ID, "digest", digest));
+    advance(Duration.ofHours(1));
+    accept(ru, "inspection-report", obj("inspection", ID, "digest", digest));
+    advance(Duration.ofDays(2));
+    accept(us, "inspection-notice", obj("inspection", OPEN_ID, "inspectedParty", "RU", "pointOfEntry", "Moscow",
+        "arrivalTime", now.plus(Duration.ofHours(33)).toString()));
+    advance(Duration.ofHours(33));
+    accept(us, "inspection-arrival", obj("inspection", OPEN_ID, "pointOfEntry", "Moscow"));
+    advance(Duration.ofHours(1));
+    accept(us, "inspection-site", obj("inspection", OPEN_ID, "facility", typeTwoFacility, "inspectionType", 2));
+    sync();
+  }
+
+  /** The notice of intent for {@code id}, composed in the browser: arrival 33 hours from the exercise clock. */
+  private void composeNotice(String id, String clientId) {
+    go(us, "compose?type=inspection-notice", "compose");
+    WebElement c = browser.driver.findElement(By.id("f-clientId"));
+    c.clear();
+    c.sendKeys(clientId);
+    browser.driver.findElement(By.id("f-inspection")).sendKeys(id);
+    new Select(browser.driver.findElement(By.id("f-inspectedParty"))).selectByValue("RU");
+    browser.driver.findElement(By.id("f-pointOfEntry")).sendKeys("Moscow");
+    // a datetime-local input's typing order follows the browser's locale: set its value as a user's picker would
+    browser.driver.executeScript("arguments[0].value = arguments[1]", browser.driver.findElement(By.id("f-arrivalTime")),
+        now.plus(Duration.ofHours(33)).toString().substring(0, 16));
+    browser.driver.findElement(By.id("send")).click();
+  }
+
+  private long declaredWarheads(String missile) {
+    for (JsonNode i : ruDeclaration.path("items")) {
+      if (i.path("id").asText().equals(missile)) {
+        return i.path("warheads").asLong();
+      }
+    }
+    throw new AssertionError(missile + " not in RU's declaration");
+  }
+
+  /** A Russian base for Type One inspections holding missiles in launchers (the selection picks one). */
+  static String baseWithMissiles(JsonNode declaration) throws Exception {
+    Agreement a = AgreementCatalog.get("new-start");
+    List<String> bases = new ArrayList<>();
+    declaration.path("facilities").forEach(f -> {
+      if (a.inspections().typeOneFacilityKinds().contains(f.path("kind").asText())) {
+        bases.add(f.path("id").asText());
+      }
+    });
+    for (JsonNode i : declaration.path("items")) {
+      if (i.path("kind").asText().equals("icbm") && i.hasNonNull("launcher") && bases.contains(i.path("facility").asText())) {
+        return i.path("facility").asText();
+      }
+    }
+    throw new AssertionError("no Russian base with an ICBM in a launcher");
+  }
+
+  /** A Russian facility where Type Two inspections take place. */
+  static String facilityNotOfKinds(JsonNode declaration) throws Exception {
+    List<String> kinds = AgreementCatalog.get("new-start").inspections().typeOneFacilityKinds();
+    for (JsonNode f : declaration.path("facilities")) {
+      if (!kinds.contains(f.path("kind").asText())) {
+        return f.path("id").asText();
+      }
+    }
+    throw new AssertionError("no Russian facility for Type Two inspections");
+  }
+
+  /** Moves both exercise clocks to the same instant. */
+  private void advance(Duration d) throws Exception {
+    now = now.plus(d);
+    for (Member m : List.of(us, ru)) {
+      HttpResponse<String> r = post(m, "/api/v1/exercise/clock", "{\"advanceTo\":\"" + now + "\"}", m.operator);
+      assertThat(r.statusCode()).as(m.party + " clock: " + r.body()).isEqualTo(200);
+    }
+  }
+
+  /** Submits with the operator's token, expects it logged, and waits until the peer has mirrored it. */
+  private void accept(Member m, String type, ObjectNode message) throws Exception {
+    ObjectNode body = Cluster.JSON.createObjectNode();
+    body.put("clientId", m.party + "-step-" + (++step));
+    body.put("type", type);
+    body.set("message", message);
+    HttpResponse<String> r = post(m, "/api/v1/messages", body.toString(), m.operator);
+    assertThat(r.statusCode()).as("%s %s: %s", m.party, type, r.body()).isEqualTo(201);
+    sync();
+  }
+
+  private void sync() throws Exception {
+    await("both logs mirrored", Duration.ofSeconds(30), () -> {
+      JsonNode a = getJson(us, "/api/v1/log");
+      JsonNode b = getJson(ru, "/api/v1/log");
+      return a.path("peers").get(0).path("mirroredSize").asLong() == b.path("size").asLong()
+          && b.path("peers").get(0).path("mirroredSize").asLong() == a.path("size").asLong();
+    });
+  }
+
+  /** The latest checkpoint of both logs, as the selection commitment fixes them. */
+  private com.fasterxml.jackson.databind.node.ArrayNode checkpoints() throws Exception {
+    var out = Cluster.JSON.createArrayNode();
+    for (Member m : List.of(us, ru)) {
+      String[] lines = getJson(m, "/api/v1/log").path("checkpoint").asText().split("\n");
+      out.add(obj("party", m.party, "origin", lines[0], "size", Long.parseLong(lines[1]), "rootHash", lines[2]));
+    }
+    return out;
+  }
+
+  static ObjectNode obj(Object... kv) {
+    ObjectNode o = Cluster.JSON.createObjectNode();
+    for (int i = 0; i < kv.length; i += 2) {
+      o.set((String) kv[i], Cluster.JSON.valueToTree(kv[i + 1]));
+    }
+    return o;
+  }
+
+  private static String hex(int bytes) {
+    byte[] b = new byte[bytes];
+    new SecureRandom().nextBytes(b);
+    return Canonical.hex(b);
+  }
+
+  // ---------- the browser ----------
+
+  void signIn(Member m, String token) {
+    browser.signIn(DashboardBrowserTest.url(m), token);
+  }
+
+  void go(Member m, String hash, String page) {
+    browser.go(DashboardBrowserTest.url(m), hash, page);
+  }
+
+  void language(String lang) {
+    browser.language(lang);
+  }
+
+  static long number(String text) {
+    return DashboardBrowserTest.number(text);
+  }
+
+  /** An instant as the English pages show it (Intl, en, UTC), e.g. "Mar 4, 2020, 11:10 AM UTC". */
+  String fmt(String instant) {
+    return (String) browser.driver.executeScript("return new Intl.DateTimeFormat('en', {year: 'numeric', month: 'short',"
+        + " day: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'UTC', timeZoneName: 'short'}).format(new Date(arguments[0]))",
+        instant);
+  }
+}
