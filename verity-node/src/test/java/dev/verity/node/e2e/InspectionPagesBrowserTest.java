@@ -43,7 +43,9 @@ import org.openqa.selenium.support.ui.Select;
  * API with late restrictions and findings that disagree with the declaration; then the Inspections
  * page's gauges and list equal the API's JSON, the inspection's timeline shows its steps with
  * links to their entries, the Commission page lists the automatically raised ambiguity as an open
- * item, the EXERCISE banner shows the exercise clock, and Arabic is laid out right to left.
+ * item and, once a session (composed in the browser), an agenda item and a decision signed by both
+ * follow, the session, the adopted decision with its amendment and the agreement's new version;
+ * the EXERCISE banner shows the exercise clock, and Arabic is laid out right to left.
  * Screenshots of the new pages in each language go to target/screenshots/.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -234,6 +236,48 @@ class InspectionPagesBrowserTest {
 
   @Test
   @Order(6)
+  void theCommissionShowsASessionComposedInTheBrowserAndAnAdoptedDecision() throws Exception {
+    signIn(us, us.operator);
+    go(us, "compose?type=commission-session", "compose");
+    browser.driver.findElement(By.id("f-session")).sendKeys("BCC-2020-1");
+    browser.driver.executeScript("arguments[0].value = '2020-03-10'", browser.driver.findElement(By.id("f-date")));
+    browser.driver.findElement(By.id("f-place")).sendKeys("Geneva");
+    browser.driver.findElement(By.id("send")).click();
+    browser.await(By.id("sent-link"));
+    JsonNode auto = getJson(us, "/api/v1/commission").path("agenda").get(0);
+    ObjectNode item = obj("session", "BCC-2020-1", "item", "BCC-2020-1-1", "title", "reentry vehicles counted on a missile");
+    item.set("concerning", auto.path("concerning"));
+    advance(Duration.ofHours(1));
+    accept(us, "commission-agenda-item", item);
+    ObjectNode decision = obj("decision", "D-1", "session", "BCC-2020-1", "item", "BCC-2020-1-1",
+        "text", "One more Type One inspection a year", "effectiveFrom", "2021-02-05T00:00:00Z");
+    decision.set("amendments", Cluster.JSON.createArrayNode().add(obj("path", "inspections.typeOne", "value", 11)));
+    advance(Duration.ofHours(1));
+    accept(us, "commission-decision", decision);
+    advance(Duration.ofHours(1));
+    accept(ru, "commission-decision-signed", obj("decision", "D-1"));
+
+    signIn(ru, ru.viewer);
+    go(ru, "commission", "commission");
+    assertThat(browser.driver.findElement(By.cssSelector("#sessions-table tr[data-session='BCC-2020-1']")).getText())
+        .contains("Mar 10, 2020").contains("Geneva");
+    WebElement d = browser.driver.findElement(By.cssSelector("#decisions-list [data-decision='D-1']"));
+    assertThat(d.getAttribute("data-adopted")).isEqualTo("yes");
+    assertThat(d.getText()).contains("adopted").contains("One more Type One inspection a year").contains("inspections.typeOne = 11")
+        .contains("Feb 5, 2021").contains("US signed").contains("RU signed");
+    WebElement taken = browser.driver.findElement(By.cssSelector("#agenda-table tr[data-item='BCC-2020-1-1']"));
+    assertThat(taken.getAttribute("data-open")).as("closed by the adopted decision").isEqualTo("no");
+    assertThat(taken.getText()).contains("decision D-1");
+    assertThat(browser.driver.findElements(By.cssSelector("#agenda-table tr[data-source='auto']"))).as("taken up").isEmpty();
+    assertThat(browser.driver.findElement(By.id("open-count")).getText()).isEqualTo("Open items on the agenda: 0 of 1.");
+    List<WebElement> versions = browser.driver.findElements(By.cssSelector("#versions-list li"));
+    assertThat(versions).hasSize(2);
+    assertThat(versions.get(1).getAttribute("data-decision")).isEqualTo("D-1");
+    assertThat(versions.get(1).getText()).contains("Feb 5, 2021").contains("as amended by decision D-1");
+  }
+
+  @Test
+  @Order(7)
   void arabicLaysTheInspectionPagesOutRightToLeft() throws Exception {
     signIn(us, us.viewer);
     go(us, "inspections", "inspections");
@@ -259,7 +303,7 @@ class InspectionPagesBrowserTest {
   }
 
   @Test
-  @Order(7)
+  @Order(8)
   void screenshotsOfTheInspectionPagesInEachLanguage() throws Exception {
     String[][] pages = {
         {"inspections", "inspections", "inspections"},

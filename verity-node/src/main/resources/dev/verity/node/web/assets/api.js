@@ -27,8 +27,10 @@ export async function signIn(token) {
 export async function refreshSession() {
   const old = session();
   if (!old) return null;
-  const s = await request('GET', '/api/v1/session');
-  const value = { ...old, exercise: s.exercise || null };
+  const s = await request('GET', '/api/v1/session', undefined, old.token);
+  const current = session();
+  if (current?.token !== old.token) return current; // signed out (or in again) meanwhile: never bring a session back
+  const value = { ...current, exercise: s.exercise || null };
   sessionStorage.setItem(KEY, JSON.stringify(value));
   return value;
 }

@@ -16,6 +16,9 @@ export const typeLabel = n => n == null ? '—' : t('insp.type' + n);
 
 const INSTANTS = new Set(['arrivalTime', 'from', 'until', 'effectiveFrom', 'eventTime']);
 
+/** True for a value worth a line: not null, not an empty list or object. */
+export const worthShowing = v => v != null && !(Array.isArray(v) && !v.length) && !(typeof v === 'object' && !Object.keys(v).length);
+
 /** A step's field shown by what it is: times, parties, identifiers, entry references, else as given. */
 export function fieldValue(k, v) {
   if (INSTANTS.has(k)) return fmtDateTime(v);
@@ -23,7 +26,7 @@ export function fieldValue(k, v) {
   if (k === 'inspectedParty') return tOr('party.' + v, v);
   if (k === 'inspectionType') return typeLabel(v);
   if (k === 'concerning') return refs(v);
-  if (k === 'checkpoints' && Array.isArray(v)) return el('span.ids', {}, v.map(c => el('code', {}, `${c.party || ''} ${c.origin} · ${fmtNum(c.size)}`.trim())));
+  if (k === 'checkpoints' && Array.isArray(v)) return el('span.lines', {}, v.map(c => el('code', {}, `${c.origin} @ ${c.size}`)));
   if (Array.isArray(v) && v.every(x => typeof x === 'string')) return ids(v);
   if (typeof v === 'number') return fmtNum(v);
   if (typeof v === 'object') return el('code.json', {}, JSON.stringify(v));

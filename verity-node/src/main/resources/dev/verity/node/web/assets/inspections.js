@@ -4,7 +4,7 @@ import { t, tOr, fmtNum, fmtDate, fmtDateTime } from './i18n.js';
 import { get } from './api.js';
 import { el, badge, table, todayUtc } from './dom.js';
 import { agreement, datePicker, header, isDate, partyName, statusBadge, typeName } from './pages.js';
-import { entryLink, fieldValue, ids, refs, typeLabel } from './entries.js';
+import { entryLink, fieldValue, ids, refs, typeLabel, worthShowing } from './entries.js';
 
 const phaseName = p => p ? tOr('phase.' + p, p) : '—';
 const yesNo = (yes, kind) => badge(yes ? kind[0] : kind[1], t(yes ? 'common.yes' : 'common.no'));
@@ -114,7 +114,7 @@ function inspectionTable(agr, list) {
     t('inspections.col.report'), t('inspections.col.obligations')],
   list.map(i => el('tr', { 'data-inspection': i.id, 'data-open': i.open ? 'yes' : 'no' },
     el('td.nowrap', {}, inspectionLink(i.id)), el('td', {}, i.inspectingParty), el('td', {}, i.inspectedParty),
-    el('td', {}, i.facility || '—'), el('td.type.nowrap', {}, typeLabel(i.type)), el('td.phase', {}, phaseName(i.phase)),
+    el('td.nowrap', {}, i.facility || '—'), el('td.type.nowrap', {}, typeLabel(i.type)), el('td.phase', {}, phaseName(i.phase)),
     el('td.time', {}, fmtDateTime(i.noticeAt)),
     el('td.open', {}, i.open ? badge('pending', t('inspections.open')) : badge('ok', t('inspections.complete'))),
     el('td.report', {}, yesNo(i.jointReportSigned, ['ok', 'pending'])),
@@ -190,9 +190,9 @@ function timeline(agr, steps) {
 }
 
 function stepFields(m) {
-  const shown = Object.entries(m).filter(([k, v]) => !['type', 'party', 'inspection'].includes(k) && v != null);
-  if (!shown.length) return null;
-  return el('dl.fields.step-fields', {}, shown.map(([k, v]) => [el('dt', {}, tOr('field.' + k, k)), el('dd', {}, fieldValue(k, v))]).flat());
+  const fields = Object.entries(m).filter(([k, v]) => !['type', 'party', 'inspection'].includes(k) && worthShowing(v));
+  if (!fields.length) return null;
+  return el('dl.fields.step-fields', {}, fields.map(([k, v]) => [el('dt', {}, tOr('field.' + k, k)), el('dd', {}, fieldValue(k, v))]).flat());
 }
 
 /** The verifiable selection and the command anyone can run to recompute it. */

@@ -4,7 +4,7 @@ import { get, post, ApiError } from './api.js';
 import { el, badge, table, pagedTable, errorBox, todayUtc } from './dom.js';
 import { lineChart } from './chart.js';
 import { b64ToBytes, parseCheckpoint, toHex, verifyInclusion } from './merkle.js';
-import { fieldValue } from './entries.js';
+import { fieldValue, worthShowing } from './entries.js';
 import { composeTypes, isStep, labelKey, optional, parseStep, stepFieldNames, stepHint, stepInput } from './stepfields.js';
 
 const COLOURS = ['#1f5fa8', '#c0392b', '#2e8b57', '#8e44ad', '#d98c00'];
@@ -193,7 +193,7 @@ async function message(view, ctx) {
 
 /** An inspection or commission step's fields, by what each holds, and a link to its inspection. */
 function stepBody(type, body) {
-  return el('div', {}, el('dl.fields', {}, Object.entries(body).filter(([, v]) => v != null).map(([k, v]) =>
+  return el('div', {}, el('dl.fields', {}, Object.entries(body).filter(([, v]) => worthShowing(v)).map(([k, v]) =>
     [el('dt', {}, tOr(labelKey({ id: type }, k), k)), el('dd', {}, k === 'inspection'
       ? el('a', { href: '#/inspection/' + encodeURIComponent(v), id: 'inspection-link' }, el('code', {}, v)) : fieldValue(k, v))]).flat()));
 }
