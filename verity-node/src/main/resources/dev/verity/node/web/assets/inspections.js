@@ -264,8 +264,7 @@ async function commission(view, ctx) {
     el('td', {}, el('code', {}, a.id)), el('td', { dir: 'auto' }, a.title || '—'), el('td', {}, a.session || '—'),
     el('td', {}, a.source === 'auto' ? badge('late', t('ambiguity.auto')) : t('commission.byParty')),
     el('td', {}, refs(a.concerning)),
-    el('td', {}, a.open ? badge('pending', t('commission.openItem')) : [badge('ok', t('commission.closed')), a.closedBy ? ' ' : null,
-      a.closedBy ? (typeof a.closedBy === 'object' ? entryLink(a.closedBy) : el('code', {}, a.closedBy)) : null]),
+    el('td', {}, a.open ? badge('pending', t('commission.openItem')) : [badge('ok', t('commission.closed')), ' ', closedBy(a.closedBy)]),
     el('td', {}, entryLink(a.entry)))), 'agenda-table', t('commission.noAgenda'))));
   view.append(section('decisions', t('commission.decisions'), decisionList(agr, c.decisions || [])));
   view.append(section('sessions', t('commission.sessions'), scrolled([t('commission.col.session'), t('inspections.col.date'),
@@ -275,6 +274,13 @@ async function commission(view, ctx) {
   view.append(section('versions', t('commission.versions'), el('ol.versions', { id: 'versions-list' }, (c.versions || []).map(v =>
     el('li', { 'data-decision': v.decision || '' }, t('commission.versionFrom', { date: fmtDate(v.from) }), ' — ',
       v.decision ? t('commission.byDecision', { decision: v.decision }) : t('commission.original'))))));
+}
+
+/** What closed an agenda item: an adopted decision (the Commission says "decision D-1"), else the resolution as written. */
+function closedBy(by) {
+  if (!by) return null;
+  const m = /^decision (.+)$/.exec(by);
+  return m ? t('commission.closedByDecision', { decision: m[1] }) : el('span', { dir: 'auto' }, by);
 }
 
 function decisionList(agr, decisions) {
