@@ -17,8 +17,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "inspection",
     mixinStandardHelpOptions = true,
-    description = "Inspections: recompute the verifiable random selection of an inspection.",
-    subcommands = {InspectionCommand.RecomputeSelection.class})
+    description = "Inspections: submit a step to a node; recompute the verifiable random selection of an inspection.",
+    subcommands = {InspectionCommand.RecomputeSelection.class, InspectionSubmitCommand.class})
 public final class InspectionCommand implements Runnable {
   @Spec CommandSpec spec;
 

@@ -38,12 +38,17 @@ class SubmitterTest {
   Submitter submitter;
   final AtomicLong durable = new AtomicLong();
 
+  /** A signed log in memory, with a fresh key (also for StepParserTest). */
+  static LogWriter memoryLog() throws Exception {
+    var keys = NoteKeys.generate(ORIGIN, NoteKeys.TYPE_ED25519, new SecureRandom());
+    return LogWriter.builder(LogStorage.memory()).signer(LogCheckpoints.signer(ORIGIN, keys.signerKey()))
+        .reader(LogCheckpoints.reader(ORIGIN, keys.verifierKey())).open();
+  }
+
   @BeforeEach
   void setUp() throws Exception {
-    var keys = NoteKeys.generate(ORIGIN, NoteKeys.TYPE_ED25519, new SecureRandom());
     store = SqliteNodeStore.open(dir.resolve("node.db"));
-    log = LogWriter.builder(LogStorage.memory()).signer(LogCheckpoints.signer(ORIGIN, keys.signerKey()))
-        .reader(LogCheckpoints.reader(ORIGIN, keys.verifierKey())).open();
+    log = memoryLog();
     var agreement = AgreementCatalog.get("new-start");
     submitter = new Submitter(agreement, "US", log, new Projections(agreement), store, Clock.systemUTC(),
         size -> durable.accumulateAndGet(size, Math::max));
