@@ -299,7 +299,7 @@ function decisionList(agr, decisions) {
     [t('commission.adoptedAt'), fmtDateTime(d.adoptedAt)],
     [t('messages.col.entry'), entryLink(d.entry)]]),
   (d.amendments || []).length ? [el('h4', {}, t('commission.amendments')), el('ul.amendments', {}, d.amendments.map(a =>
-    el('li', {}, el('code', { dir: 'ltr' }, a.path), ' = ', el('code', { dir: 'ltr' }, JSON.stringify(a.value)))))] : null)));
+    el('li', {}, el('bdi', { dir: 'ltr' }, el('code', {}, a.path), ' = ', el('code', {}, JSON.stringify(a.value))))))] : null)));
 }
 
 export const INSPECTION_PAGES = { inspections, inspection, commission };
