@@ -87,8 +87,14 @@ final class Browser implements AutoCloseable {
     driver.manage().window().setSize(new Dimension(1366, 1000));
   }
 
-  /** Signs in to the dashboard at {@code base} (e.g. http://127.0.0.1:PORT/) with {@code token}. */
-  void signIn(String base, String token) {
+  /** The dashboard of node {@code m}. */
+  static String url(Cluster.Member m) {
+    return "http://127.0.0.1:" + m.apiPort + "/";
+  }
+
+  /** Signs in to the dashboard of node {@code m} with {@code token}, in the language last chosen. */
+  void signIn(Cluster.Member m, String token) {
+    String base = url(m);
     get(base + "#/overview");
     driver.executeScript("sessionStorage.clear()");
     get(base + "#/overview");
@@ -98,9 +104,9 @@ final class Browser implements AutoCloseable {
     awaitPage("overview");
   }
 
-  /** Opens {@code #/hash} of the dashboard at {@code base} and waits until {@code page} has rendered. */
-  void go(String base, String hash, String page) {
-    get(base + "#/" + hash);
+  /** Opens {@code #/hash} of node {@code m}'s dashboard and waits until {@code page} has rendered. */
+  void go(Cluster.Member m, String hash, String page) {
+    get(url(m) + "#/" + hash);
     awaitPage(page);
   }
 
@@ -109,6 +115,16 @@ final class Browser implements AutoCloseable {
     new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("lang"))).selectByValue(lang);
     waitUp(10).until(d -> lang.equals(d.findElement(By.tagName("html")).getAttribute("lang")));
     waitUp(10).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("section.page[data-ready='yes']")));
+  }
+
+  /** Closes the browser and the cluster of a test class, whichever was started. */
+  static void closeAll(Browser browser, AutoCloseable cluster) throws Exception {
+    if (browser != null) {
+      browser.close();
+    }
+    if (cluster != null) {
+      cluster.close();
+    }
   }
 
   WebDriver driver() {

@@ -1,23 +1,18 @@
 package dev.verity.node.e2e;
 
-import static dev.verity.node.e2e.Cluster.await;
 import static dev.verity.node.e2e.Cluster.getJson;
-import static dev.verity.node.e2e.Cluster.json;
-import static dev.verity.node.e2e.Cluster.post;
+import static dev.verity.node.e2e.ExerciseParties.obj;
+import static dev.verity.node.e2e.ExerciseParties.sha256;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.verity.core.agreement.Agreement;
 import dev.verity.core.agreement.AgreementCatalog;
-import dev.verity.core.selection.Canonical;
-import dev.verity.core.selection.SecretCommitment;
 import dev.verity.node.demo.DemoScenario;
 import dev.verity.node.demo.DemoScenario.Submission;
 import dev.verity.node.e2e.Cluster.Member;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -62,8 +57,8 @@ class InspectionPagesBrowserTest {
   Member us;
   Member ru;
   Browser browser;
+  ExerciseParties parties;
   Instant now = START;
-  int step;
   String facility;
   String typeTwoFacility;
   JsonNode ruDeclaration;
@@ -78,6 +73,7 @@ class InspectionPagesBrowserTest {
     ru = cluster.init("new-start", "RU", "--exercise", "--exercise-start", START.toString());
     cluster.pinAll();
     cluster.startAll();
+    parties = new ExerciseParties(us, ru, START);
     Submission usDecl = DemoScenario.submissions("US", 0, 1).get(0);
     Submission ruDecl = DemoScenario.submissions("RU", 0, 1).get(0);
     accept(us, usDecl.type(), (ObjectNode) usDecl.message());
@@ -96,18 +92,13 @@ class InspectionPagesBrowserTest {
 
   @AfterAll
   void stop() throws Exception {
-    if (browser != null) {
-      browser.close();
-    }
-    if (cluster != null) {
-      cluster.close();
-    }
+    Browser.closeAll(browser, cluster);
   }
 
   @Test
   @Order(1)
   void aNoticeComposedInTheBrowserIsLoggedAndASecondOneIsRefusedByTheRules() throws Exception {
-    signIn(us, us.operator);
+    browser.signIn(us, us.operator);
     composeNotice(ID, "ui-notice-1");
     String href = browser.await(By.id("sent-link")).getAttribute("href");
     long index = Long.parseLong(href.substring(href.lastIndexOf('/') + 1));
@@ -115,7 +106,7 @@ class InspectionPagesBrowserTest {
     assertThat(logged.path("type").asText()).isEqualTo("inspection-notice");
     assertThat(logged.path("entry").path("body").path("inspectedParty").asText()).isEqualTo("RU");
     assertThat(logged.path("entry").path("body").path("arrivalTime").asText()).isEqualTo(now.plus(Duration.ofHours(33)).toString());
-    sync();
+    parties.sync();
     assertThat(getJson(ru, "/api/v1/inspections").path("inspections").get(0).path("id").asText()).isEqualTo(ID);
 
     long size = getJson(us, "/api/v1/log").path("size").asLong();
@@ -129,8 +120,8 @@ class InspectionPagesBrowserTest {
   @Test
   @Order(2)
   void composeChecksStepFieldsBeforeSending() throws Exception {
-    signIn(us, us.operator);
-    go(us, "compose?type=inspection-findings", "compose");
+    browser.signIn(us, us.operator);
+    browser.go(us, "compose?type=inspection-findings", "compose");
     browser.driver.findElement(By.id("f-reentryVehicles")).sendKeys("-3");
     browser.driver.findElement(By.id("f-bomberArmaments")).sendKeys("RU-TU160-1 zero");
     browser.driver.findElement(By.id("send")).click();
@@ -139,7 +130,7 @@ class InspectionPagesBrowserTest {
     assertThat(browser.driver.findElement(By.id("err-bomberArmaments")).getText()).startsWith("Each line");
     assertThat(browser.driver.findElement(By.id("err-uniqueIdentifiers")).getText()).as("optional").isEmpty();
     // the commission's steps are offered though no catalogue lists them
-    go(us, "compose?type=commission-decision", "compose");
+    browser.go(us, "compose?type=commission-decision", "compose");
     assertThat(browser.driver.findElement(By.cssSelector(".field[data-field='amendments'] label")).getText())
         .isEqualTo("Amendments (optional)");
     assertThat(browser.driver.findElement(By.cssSelector(".field[data-field='item'] label")).getText()).startsWith("Agenda item");
@@ -149,16 +140,16 @@ class InspectionPagesBrowserTest {
   @Order(3)
   void theInspectionsPageShowsTheApisGaugesAndList() throws Exception {
     lifecycle();
-    signIn(ru, ru.viewer);
-    go(ru, "inspections", "inspections");
+    browser.signIn(ru, ru.viewer);
+    browser.go(ru, "inspections", "inspections");
     JsonNode api = getJson(ru, "/api/v1/inspections");
     assertThat(api.path("quotas")).hasSize(4);
     for (JsonNode q : api.path("quotas")) {
       WebElement g = browser.driver.findElement(By.cssSelector(
           "[data-gauge='" + q.path("inspectedParty").asText() + "-" + q.path("type").asInt() + "']"));
-      assertThat(number(g.findElement(By.cssSelector(".used")).getText())).isEqualTo(q.path("used").asLong());
-      assertThat(number(g.findElement(By.cssSelector(".quota")).getText())).isEqualTo(q.path("quota").asLong());
-      assertThat(number(g.findElement(By.cssSelector(".left")).getText())).isEqualTo(q.path("left").asLong());
+      assertThat(DashboardBrowserTest.number(g.findElement(By.cssSelector(".used")).getText())).isEqualTo(q.path("used").asLong());
+      assertThat(DashboardBrowserTest.number(g.findElement(By.cssSelector(".quota")).getText())).isEqualTo(q.path("quota").asLong());
+      assertThat(DashboardBrowserTest.number(g.findElement(By.cssSelector(".left")).getText())).isEqualTo(q.path("left").asLong());
       assertThat(g.findElements(By.cssSelector(".cell"))).hasSize(q.path("quota").asInt());
       assertThat(g.findElements(By.cssSelector(".cell.used"))).hasSize(q.path("used").asInt());
     }
@@ -186,8 +177,8 @@ class InspectionPagesBrowserTest {
   @Test
   @Order(4)
   void theInspectionsTimelineShowsItsStepsWithTheirEntries() throws Exception {
-    signIn(ru, ru.viewer);
-    go(ru, "inspection/" + ID, "inspection");
+    browser.signIn(ru, ru.viewer);
+    browser.go(ru, "inspection/" + ID, "inspection");
     JsonNode api = getJson(ru, "/api/v1/inspections/" + ID);
     List<WebElement> steps = browser.driver.findElements(By.cssSelector("#timeline-list li.step"));
     assertThat(steps).hasSize(api.path("timeline").size()).hasSize(11);
@@ -220,8 +211,8 @@ class InspectionPagesBrowserTest {
   @Test
   @Order(5)
   void theCommissionListsTheAutomaticallyRaisedAmbiguityAsAnOpenItem() throws Exception {
-    signIn(us, us.viewer);
-    go(us, "commission", "commission");
+    browser.signIn(us, us.viewer);
+    browser.go(us, "commission", "commission");
     JsonNode agenda = getJson(us, "/api/v1/commission").path("agenda");
     assertThat(agenda).hasSize(1);
     String item = "auto-" + ID + "-1";
@@ -237,8 +228,8 @@ class InspectionPagesBrowserTest {
   @Test
   @Order(6)
   void theCommissionShowsASessionComposedInTheBrowserAndAnAdoptedDecision() throws Exception {
-    signIn(us, us.operator);
-    go(us, "compose?type=commission-session", "compose");
+    browser.signIn(us, us.operator);
+    browser.go(us, "compose?type=commission-session", "compose");
     browser.driver.findElement(By.id("f-session")).sendKeys("BCC-2020-1");
     browser.driver.executeScript("arguments[0].value = '2020-03-10'", browser.driver.findElement(By.id("f-date")));
     browser.driver.findElement(By.id("f-place")).sendKeys("Geneva");
@@ -257,8 +248,8 @@ class InspectionPagesBrowserTest {
     advance(Duration.ofHours(1));
     accept(ru, "commission-decision-signed", obj("decision", "D-1"));
 
-    signIn(ru, ru.viewer);
-    go(ru, "commission", "commission");
+    browser.signIn(ru, ru.viewer);
+    browser.go(ru, "commission", "commission");
     assertThat(browser.driver.findElement(By.cssSelector("#sessions-table tr[data-session='BCC-2020-1']")).getText())
         .contains("Mar 10, 2020").contains("Geneva");
     WebElement d = browser.driver.findElement(By.cssSelector("#decisions-list [data-decision='D-1']"));
@@ -279,9 +270,9 @@ class InspectionPagesBrowserTest {
   @Test
   @Order(7)
   void arabicLaysTheInspectionPagesOutRightToLeft() throws Exception {
-    signIn(us, us.viewer);
-    go(us, "inspections", "inspections");
-    language("ar");
+    browser.signIn(us, us.viewer);
+    browser.go(us, "inspections", "inspections");
+    browser.language("ar");
     JsonNode ar = DashboardBrowserTest.catalogue("ar");
     assertThat(browser.driver.findElement(By.tagName("html")).getAttribute("dir")).isEqualTo("rtl");
     assertThat(browser.driver.findElement(By.cssSelector("section.page h1")).getText()).isEqualTo(ar.path("inspections.title").asText());
@@ -293,13 +284,13 @@ class InspectionPagesBrowserTest {
     List<WebElement> cells = browser.driver.findElements(By.cssSelector("[data-gauge='RU-1'] .cell"));
     assertThat(cells.get(0).getAttribute("class")).contains("used");
     assertThat(cells.get(0).getRect().getX()).isGreaterThan(cells.get(cells.size() - 1).getRect().getX());
-    go(us, "inspection/" + ID, "inspection");
+    browser.go(us, "inspection/" + ID, "inspection");
     assertThat(browser.driver.findElement(By.cssSelector("#timeline h2")).getText()).isEqualTo(ar.path("inspection.timeline").asText());
     WebElement list = browser.driver.findElement(By.id("timeline-list"));
     WebElement firstStep = browser.driver.findElement(By.cssSelector("#timeline-list li.step .step-time"));
     assertThat(firstStep.getRect().getX() + firstStep.getRect().getWidth())
         .as("the timeline runs down the right edge").isGreaterThan(list.getRect().getX() + list.getRect().getWidth() / 2);
-    language("en");
+    browser.language("en");
   }
 
   @Test
@@ -313,10 +304,10 @@ class InspectionPagesBrowserTest {
         {"compose?type=commission-decision", "compose", "compose-decision"}};
     int shots = 0;
     for (String lang : List.of("en", "ru", "ar")) {
-      signIn(us, us.operator);
-      language(lang);
+      browser.signIn(us, us.operator);
+      browser.language(lang);
       for (String[] p : pages) {
-        go(us, p[0], p[1]);
+        browser.go(us, p[0], p[1]);
         browser.screenshot(SHOTS.resolve(lang + "-" + p[2] + ".png"));
         shots++;
       }
@@ -340,17 +331,9 @@ class InspectionPagesBrowserTest {
     accept(us, "inspection-site", obj("inspection", ID, "facility", facility, "inspectionType", 1));
     advance(Duration.ofMinutes(120)); // due 1 h after the designation: late
     accept(ru, "inspection-restrictions", obj("inspection", ID));
-    String secret = hex(32);
-    ObjectNode commit = obj("inspection", ID, "commitment", Canonical.hex(SecretCommitment.commit("US", ID, Canonical.unhex(secret))),
-        "bomberCount", 0);
-    commit.set("checkpoints", checkpoints());
     advance(Duration.ofMinutes(10));
-    accept(us, "inspection-selection-commit", commit);
-    advance(Duration.ofMinutes(10));
-    accept(ru, "inspection-selection-answer", obj("inspection", ID, "secret", hex(32)));
-    advance(Duration.ofMinutes(10));
-    accept(us, "inspection-selection-reveal", obj("inspection", ID, "secret", secret));
-    JsonNode sel = getJson(us, "/api/v1/inspections/" + ID).path("selection");
+    JsonNode sel = parties.select(ID, 0);
+    now = parties.now();
     String missile = sel.path("missile").asText();
     assertThat(missile).as("a missile at " + facility + ": " + sel).isNotBlank();
     advance(Duration.ofMinutes(10));
@@ -359,7 +342,7 @@ class InspectionPagesBrowserTest {
     ObjectNode findings = obj("inspection", ID, "reentryVehicles", declaredWarheads(missile) + 1);
     findings.set("uniqueIdentifiers", Cluster.JSON.createArrayNode().add(missile));
     accept(us, "inspection-findings", findings);
-    String digest = Canonical.hex(java.security.MessageDigest.getInstance("SHA-256").digest((ID + " report").getBytes()));
+    String digest = sha256(ID + " joint report");
     advance(Duration.ofHours(1));
     accept(us, "inspection-report", obj("inspection", ID, "digest", digest));
     advance(Duration.ofHours(1));
@@ -371,12 +354,12 @@ class InspectionPagesBrowserTest {
     accept(us, "inspection-arrival", obj("inspection", OPEN_ID, "pointOfEntry", "Moscow"));
     advance(Duration.ofHours(1));
     accept(us, "inspection-site", obj("inspection", OPEN_ID, "facility", typeTwoFacility, "inspectionType", 2));
-    sync();
+    parties.sync();
   }
 
   /** The notice of intent for {@code id}, composed in the browser: arrival 33 hours from the exercise clock. */
   private void composeNotice(String id, String clientId) {
-    go(us, "compose?type=inspection-notice", "compose");
+    browser.go(us, "compose?type=inspection-notice", "compose");
     WebElement c = browser.driver.findElement(By.id("f-clientId"));
     c.clear();
     c.sendKeys(clientId);
@@ -426,76 +409,15 @@ class InspectionPagesBrowserTest {
     throw new AssertionError("no Russian facility for Type Two inspections");
   }
 
-  /** Moves both exercise clocks to the same instant. */
   private void advance(Duration d) throws Exception {
-    now = now.plus(d);
-    for (Member m : List.of(us, ru)) {
-      HttpResponse<String> r = post(m, "/api/v1/exercise/clock", "{\"advanceTo\":\"" + now + "\"}", m.operator);
-      assertThat(r.statusCode()).as(m.party + " clock: " + r.body()).isEqualTo(200);
-    }
+    now = parties.advance(d);
   }
 
-  /** Submits with the operator's token, expects it logged, and waits until the peer has mirrored it. */
   private void accept(Member m, String type, ObjectNode message) throws Exception {
-    ObjectNode body = Cluster.JSON.createObjectNode();
-    body.put("clientId", m.party + "-step-" + (++step));
-    body.put("type", type);
-    body.set("message", message);
-    HttpResponse<String> r = post(m, "/api/v1/messages", body.toString(), m.operator);
-    assertThat(r.statusCode()).as("%s %s: %s", m.party, type, r.body()).isEqualTo(201);
-    sync();
-  }
-
-  private void sync() throws Exception {
-    await("both logs mirrored", Duration.ofSeconds(30), () -> {
-      JsonNode a = getJson(us, "/api/v1/log");
-      JsonNode b = getJson(ru, "/api/v1/log");
-      return a.path("peers").get(0).path("mirroredSize").asLong() == b.path("size").asLong()
-          && b.path("peers").get(0).path("mirroredSize").asLong() == a.path("size").asLong();
-    });
-  }
-
-  /** The latest checkpoint of both logs, as the selection commitment fixes them. */
-  private com.fasterxml.jackson.databind.node.ArrayNode checkpoints() throws Exception {
-    var out = Cluster.JSON.createArrayNode();
-    for (Member m : List.of(us, ru)) {
-      String[] lines = getJson(m, "/api/v1/log").path("checkpoint").asText().split("\n");
-      out.add(obj("party", m.party, "origin", lines[0], "size", Long.parseLong(lines[1]), "rootHash", lines[2]));
-    }
-    return out;
-  }
-
-  static ObjectNode obj(Object... kv) {
-    ObjectNode o = Cluster.JSON.createObjectNode();
-    for (int i = 0; i < kv.length; i += 2) {
-      o.set((String) kv[i], Cluster.JSON.valueToTree(kv[i + 1]));
-    }
-    return o;
-  }
-
-  private static String hex(int bytes) {
-    byte[] b = new byte[bytes];
-    new SecureRandom().nextBytes(b);
-    return Canonical.hex(b);
+    parties.accept(m, type, message);
   }
 
   // ---------- the browser ----------
-
-  void signIn(Member m, String token) {
-    browser.signIn(DashboardBrowserTest.url(m), token);
-  }
-
-  void go(Member m, String hash, String page) {
-    browser.go(DashboardBrowserTest.url(m), hash, page);
-  }
-
-  void language(String lang) {
-    browser.language(lang);
-  }
-
-  static long number(String text) {
-    return DashboardBrowserTest.number(text);
-  }
 
   /** An instant as the English pages show it (Intl, en, UTC), e.g. "Mar 4, 2020, 11:10 AM UTC". */
   String fmt(String instant) {
