@@ -170,8 +170,13 @@ class InspectionPagesBrowserTest {
     assertThat(browser.driver.findElement(By.cssSelector("tr[data-inspection='" + OPEN_ID + "'] td.phase")).getText())
         .isEqualTo("site designated");
     assertThat(browser.driver.findElement(By.id("treaty-year")).getText()).startsWith("Treaty year 2020: Feb 5, 2020 to Feb 5, 2021");
-    assertThat(browser.driver.findElement(By.id("exercise-banner")).getText())
-        .startsWith("EXERCISE").contains(fmt(getJson(ru, "/api/v1/session").path("exercise").path("now").asText()));
+    String clock = getJson(ru, "/api/v1/session").path("exercise").path("now").asText();
+    assertThat(browser.driver.findElement(By.id("exercise-banner")).getText()).startsWith("EXERCISE").contains(fmt(clock));
+    // on an exercise node the pages open on the exercise clock's day, not today's
+    assertThat(browser.driver.findElement(By.id("asof")).getAttribute("value")).isEqualTo(clock.substring(0, 10));
+    assertThat(browser.driver.findElement(By.id("asof-today")).getText()).isEqualTo("Exercise clock");
+    browser.go(ru, "overview", "overview");
+    assertThat(browser.driver.findElement(By.id("asof")).getAttribute("value")).isEqualTo(clock.substring(0, 10));
   }
 
   @Test

@@ -2,8 +2,8 @@
 // GET /api/v1/inspections, /api/v1/inspections/{id} and /api/v1/commission. Every text goes through t().
 import { t, tOr, fmtNum, fmtDate, fmtDateTime } from './i18n.js';
 import { get } from './api.js';
-import { el, badge, table, todayUtc } from './dom.js';
-import { agreement, datePicker, header, isDate, partyName, statusBadge, typeName } from './pages.js';
+import { el, badge, table } from './dom.js';
+import { agreement, datePicker, header, isDate, nodeToday, partyName, statusBadge, todayLabel, typeName } from './pages.js';
 import { entryLink, fieldValue, ids, refs, typeLabel, worthShowing } from './entries.js';
 
 const phaseName = p => p ? tOr('phase.' + p, p) : '—';
@@ -21,19 +21,16 @@ function asOfQuery(params) {
   return isDate(d) ? '?asOf=' + encodeURIComponent(d + 'T23:59:59Z') : '';
 }
 
-/** The node's clock: an exercise node's, else today. */
-const nodeNow = ctx => ctx.session.exercise?.now || todayUtc();
-
 function asOfTools(ctx, page, shownDay) {
   return [datePicker('asof', shownDay, d => ctx.go(page, [], { asOf: d })),
-    el('button.secondary', { type: 'button', id: 'asof-today', onclick: () => ctx.go(page, [], {}) }, t('common.today'))];
+    el('button.secondary', { type: 'button', id: 'asof-today', onclick: () => ctx.go(page, [], {}) }, todayLabel(ctx))];
 }
 
 // ---------- Inspections ----------
 async function inspections(view, ctx) {
   const [agr, data] = await Promise.all([agreement(), get('/api/v1/inspections' + asOfQuery(ctx.params))]);
   if (ctx.stale()) return;
-  const day = (data.asOf || nodeNow(ctx)).slice(0, 10);
+  const day = (data.asOf || nodeToday(ctx)).slice(0, 10);
   view.append(header(t('inspections.title'), ...asOfTools(ctx, 'inspections', day)));
   const y = data.treatyYear;
   view.append(el('p.muted', { id: 'treaty-year' }, y
@@ -253,7 +250,7 @@ function ambiguityList(list) {
 async function commission(view, ctx) {
   const [agr, c] = await Promise.all([agreement(), get('/api/v1/commission' + asOfQuery(ctx.params))]);
   if (ctx.stale()) return;
-  const day = isDate(ctx.params.get('asOf')) ? ctx.params.get('asOf') : (c.asOf || nodeNow(ctx)).slice(0, 10);
+  const day = isDate(ctx.params.get('asOf')) ? ctx.params.get('asOf') : (c.asOf || nodeToday(ctx)).slice(0, 10);
   view.append(header(t('commission.title'), ...asOfTools(ctx, 'commission', day)));
   const agenda = (c.agenda || []).slice().sort((a, b) => (b.open ? 1 : 0) - (a.open ? 1 : 0));
   const open = agenda.filter(a => a.open).length;

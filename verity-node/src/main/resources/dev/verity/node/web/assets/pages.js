@@ -15,6 +15,11 @@ export const statusBadge = (family, s) => badge(s, tOr(family + '.' + s, s));
 export const isDate = s => /^\d{4}-\d{2}-\d{2}$/.test(s || '');
 export const agreement = () => get('/api/v1/agreement', true);
 
+/** The node's day: an exercise node's clock (a drill set years back), else today (UTC). */
+export const nodeToday = ctx => (ctx.session.exercise?.now || todayUtc()).slice(0, 10);
+/** The button back to the node's day: "Today", or on an exercise node its clock. */
+export const todayLabel = ctx => t(ctx.session.exercise ? 'exercise.now' : 'common.today');
+
 export function header(title, ...tools) {
   return el('div.page-head', {}, el('h1', {}, title), el('div.page-tools', {}, tools));
 }
@@ -27,12 +32,12 @@ export function datePicker(id, value, onchange) {
 
 // ---------- Overview ----------
 async function overview(view, ctx) {
-  const asOf = isDate(ctx.params.get('asOf')) ? ctx.params.get('asOf') : todayUtc();
+  const asOf = isDate(ctx.params.get('asOf')) ? ctx.params.get('asOf') : nodeToday(ctx);
   const [agr, comp, hist] = await Promise.all([agreement(), get('/api/v1/compliance?asOf=' + asOf),
     get('/api/v1/history', true)]);
   if (ctx.stale()) return;
   view.append(header(t('overview.title'), datePicker('asof', asOf, d => ctx.go('overview', [], { asOf: d })),
-    el('button.secondary', { type: 'button', id: 'asof-today', onclick: () => ctx.go('overview', [], {}) }, t('common.today'))));
+    el('button.secondary', { type: 'button', id: 'asof-today', onclick: () => ctx.go('overview', [], {}) }, todayLabel(ctx))));
   view.append(el('p.muted', { id: 'asof-label' }, t('overview.asOfText', { date: fmtDate(asOf), agreement: tOr('agreement.' + agr.id, agr.title) })));
   const cards = el('div.cards');
   if (!comp.parties.length) cards.append(el('p.muted', {}, t('overview.nodata')));
@@ -359,7 +364,7 @@ function deadlineText(d) {
 // ---------- Inventory ----------
 async function inventory(view, ctx) {
   const p = ctx.params;
-  const asOf = isDate(p.get('asOf')) ? p.get('asOf') : todayUtc();
+  const asOf = isDate(p.get('asOf')) ? p.get('asOf') : nodeToday(ctx);
   const agr = await agreement();
   const party = agr.parties.some(x => x.id === p.get('party')) ? p.get('party') : ctx.session.party;
   const facility = p.get('facility') || '';
