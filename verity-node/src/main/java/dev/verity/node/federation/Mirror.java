@@ -37,6 +37,7 @@ public final class Mirror {
   private final Projections projections;
   private final Clock clock;
   private CompactRange range = CompactRange.empty();
+  private boolean warnedClock;
   private final MemoryTree tree = new MemoryTree();
 
   /** Fetches an entry bundle; empty if the peer does not have it at that width. */
@@ -133,12 +134,28 @@ public final class Mirror {
       throw new IOException(peer + ": mirror position changed underneath");
     }
     range = next;
+    warnIfClocksDisagree(envelopes);
     for (int i = 0; i < entries.size(); i++) {
       tree.appendLeafHash(leaves.get(i));
       if (envelopes.get(i) != null) {
         projections.apply(peer, have + i, envelopes.get(i));
       } else {
         projections.skip(peer, have + i, "entry " + (have + i) + " of " + peer + " is not a valid Verity entry");
+      }
+    }
+  }
+
+  /**
+   * An exercise node pinned to a node on real time (or the reverse) dates its entries years apart
+   * from its peer's: deadlines and step times would be judged across that gap. Said once, in the log.
+   */
+  private void warnIfClocksDisagree(List<Envelope> envelopes) {
+    for (Envelope e : envelopes) {
+      if (!warnedClock && e != null && e.createdAt() != null
+          && java.time.Duration.between(e.createdAt(), clock.instant()).abs().toDays() > 180) {
+        warnedClock = true;
+        System.err.println("verity: " + peer + " dates its entries at " + e.createdAt() + " but this node's clock is at "
+            + clock.instant() + ": are both exercise nodes (or both on real time)?");
       }
     }
   }

@@ -35,7 +35,9 @@ import org.junit.jupiter.api.io.TempDir;
  * the joint report signed by both), the clock advanced between steps. Refused at submit, with
  * nothing appended: an overlapping notice (OneAtATime), a site Russia exempted
  * (FacilityExempted), the eleventh Type One (QuotaExceeded), a nineteenth notice. Restrictions
- * entered after their deadline show as late on both nodes; both report the same inspections.
+ * entered after their deadline show as late on both nodes; both report the same inspections. Mid-year
+ * Russia's node is killed and restarted: its exercise clock and its view of the inspections resume
+ * as they were.
  */
 @Timeout(240)
 class InspectionTreatyYearTest {
@@ -49,6 +51,8 @@ class InspectionTreatyYearTest {
   Instant now = START;
   /** The inspection whose findings count one reentry vehicle more than declared (the first with a missile from the third on). */
   String ambiguous;
+  /** The exercise time when the fifth inspection's joint report was signed. */
+  Instant afterFive;
 
   @Test
   void aTreatyYearOfInspections() throws Exception {
@@ -91,7 +95,13 @@ class InspectionTreatyYearTest {
       boolean typeOne = i <= 10;
       List<String> pool = typeOne ? sites.typeOne().subList(0, sites.typeOne().size() - 1) : sites.typeTwo();
       inspect(i, typeOne ? 1 : 2, pool.get((i - 1) % pool.size()), sites, exempted);
+      if (i == 5) {
+        afterFive = now;
+      }
       advance(Duration.ofDays(2));
+      if (i == 9) {
+        restart(ru);
+      }
     }
     refused(us, "inspection-notice", notice("US-2020-19"), "QuotaExceeded");
     commission();
@@ -205,6 +215,9 @@ class InspectionTreatyYearTest {
     assertThat(quotas).containsEntry("RU1", "10/10").containsEntry("RU2", "8/8").containsEntry("US1", "0/10");
     assertThat(list.path("refusals")).as("nothing refused was appended").isEmpty();
     assertThat(list.path("exemptions")).hasSize(1);
+    JsonNode then = getJson(ru, "/api/v1/inspections?asOf=" + afterFive);
+    assertThat(then.path("inspections")).hasSize(5);
+    assertThat(then.path("quotas").toString()).contains("\"inspectedParty\":\"RU\",\"type\":1,\"treatyYear\":\"2020\",\"used\":5");
     for (Member m : List.of(us, ru)) {
       JsonNode late = lateOf(getJson(m, "/api/v1/obligations").path("obligations"));
       assertThat(late).as("late on " + m.party).hasSize(1);
@@ -220,6 +233,18 @@ class InspectionTreatyYearTest {
     assertThat(three.path("findings").path("reentryVehicles").asInt())
         .isEqualTo(three.path("findings").path("declaredReentryVehicles").asInt() + 1);
     assertThat(three.path("timeline")).hasSize(11);
+  }
+
+  /** Kills and restarts {@code m}: its clock resumes where it was and its projections are rebuilt from the logs. */
+  private void restart(Member m) throws Exception {
+    JsonNode before = getJson(m, "/api/v1/inspections");
+    long t = System.nanoTime();
+    cluster.kill(m);
+    cluster.start(m);
+    cluster.awaitUp(m);
+    System.out.printf("InspectionTreatyYearTest: %s restarted in %.1f s%n", m.party, (System.nanoTime() - t) / 1e9);
+    assertThat(getJson(m, "/api/v1/session").path("exercise").path("now").asText()).isEqualTo(now.toString());
+    assertThat(getJson(m, "/api/v1/inspections")).isEqualTo(before);
   }
 
   private static JsonNode lateOf(JsonNode obligations) {
