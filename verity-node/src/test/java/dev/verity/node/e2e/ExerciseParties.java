@@ -83,13 +83,19 @@ final class ExerciseParties {
     assertThat(getJson(m, "/api/v1/log").path("size").asLong()).as("nothing appended").isEqualTo(size);
   }
 
-  /** Waits until each node has mirrored the other's whole log. */
+  /**
+   * Waits until each node has mirrored the other's whole log and folded it: a node stores mirrored
+   * entries (its mirrored size moves) a moment before its projections apply them, and the next step
+   * is checked against those projections, so both nodes' inspections and commission must agree too.
+   */
   void sync() throws Exception {
-    await("both logs mirrored", Duration.ofSeconds(30), () -> {
+    await("both logs mirrored and folded", Duration.ofSeconds(30), () -> {
       JsonNode a = getJson(us, "/api/v1/log");
       JsonNode b = getJson(ru, "/api/v1/log");
       return a.path("peers").get(0).path("mirroredSize").asLong() == b.path("size").asLong()
-          && b.path("peers").get(0).path("mirroredSize").asLong() == a.path("size").asLong();
+          && b.path("peers").get(0).path("mirroredSize").asLong() == a.path("size").asLong()
+          && getJson(us, "/api/v1/inspections").equals(getJson(ru, "/api/v1/inspections"))
+          && getJson(us, "/api/v1/commission").equals(getJson(ru, "/api/v1/commission"));
     });
   }
 
