@@ -177,6 +177,11 @@ class InspectionPagesBrowserTest {
     assertThat(browser.driver.findElement(By.id("asof-today")).getText()).isEqualTo("Exercise clock");
     browser.go(ru, "overview", "overview");
     assertThat(browser.driver.findElement(By.id("asof")).getAttribute("value")).isEqualTo(clock.substring(0, 10));
+    // the Obligations page names an inspection step's deadline in the page's words, with a link to the inspection
+    browser.go(ru, "obligations?status=late", "obligations");
+    WebElement late = browser.driver.findElement(By.cssSelector("#obligations-table tbody tr[data-status='late']"));
+    assertThat(late.getText()).contains("pre-inspection restrictions in force, inspection " + ID);
+    assertThat(late.findElement(By.cssSelector("a")).getAttribute("href")).endsWith("#/inspection/" + ID);
   }
 
   @Test

@@ -457,7 +457,12 @@ async function obligations(view, ctx) {
     el('div.cal-grid', {}, cells)));
   const what = o => {
     const m = /\(([^)]+)\)/.exec(o.what || '');
-    return o.notification != null ? t('obl.notification', { n: fmtNum(o.notification), type: typeName(agr, m ? m[1] : '') }) : o.what;
+    if (o.notification != null) return t('obl.notification', { n: fmtNum(o.notification), type: typeName(agr, m ? m[1] : '') });
+    const step = inspectionObligation(o.what || '');
+    if (!step) return o.what;
+    const [before, after] = t('obl.inspection', { type: typeName(agr, step.type), inspection: '\u0000' }).split('\u0000');
+    return el('span', {}, before, el('a', { href: '#/inspection/' + encodeURIComponent(step.inspection) },
+      el('code', {}, step.inspection)), after);
   };
   view.append(el('h2', {}, t('obligations.list')), el('p.muted', {}, t('obligations.count', { n: fmtNum(shown.length) })),
     pagedTable([t('common.party'), t('obligations.what'), t('inventory.uid'), t('obligations.due'),
@@ -465,6 +470,19 @@ async function obligations(view, ctx) {
       el('tr', { 'data-status': o.status }, el('td', {}, o.party), el('td', {}, what(o)), el('td', {}, o.item ? el('code', {}, o.item) : '—'),
         el('td.time', {}, fmtDateTime(o.due)), el('td.time', {}, fmtDateTime(o.metAt)), el('td', {}, statusBadge('obl', o.status))),
     { id: 'obligations-table' }));
+}
+
+/**
+ * An inspection step's deadline as the inspection projection words it (InspectionLedger.obligations,
+ * e.g. "pre-inspection restrictions for inspection US-2020-02 at RU-TEYKOVO"): its step type and inspection.
+ */
+const INSPECTION_OBLIGATIONS = [['notice of intent', 'inspection-notice'], ['pre-inspection restrictions', 'inspection-restrictions'],
+  ['selection answer', 'inspection-selection-answer'], ['selection reveal', 'inspection-selection-reveal'], ['joint report', 'inspection-report']];
+
+function inspectionObligation(what) {
+  const kind = INSPECTION_OBLIGATIONS.find(([prefix]) => what.startsWith(prefix));
+  const id = /\b(?:for|of) inspection (\S+)/.exec(what);
+  return kind && id ? { type: kind[1], inspection: id[1] } : null;
 }
 
 // ---------- Log and witnesses ----------
