@@ -214,6 +214,8 @@ class InspectionPagesBrowserTest {
     // a step's entry opens its message page, which verifies the inclusion proof in the browser
     steps.get(0).findElement(By.cssSelector("a.entry-ref")).click();
     browser.awaitPage("message");
+    assertThat(browser.driver.findElement(By.id("inspection-link")).getText()).isEqualTo(ID);
+    assertThat(browser.driver.findElement(By.cssSelector("section.page")).getText()).contains("Inspected Party\nRussian Federation");
     browser.driver.findElement(By.id("verify")).click();
     assertThat(browser.await(By.cssSelector("#verify-result[data-ok]")).getAttribute("data-ok")).isEqualTo("yes");
   }
@@ -306,7 +308,9 @@ class InspectionPagesBrowserTest {
   @Test
   @Order(8)
   void screenshotsOfTheInspectionPagesInEachLanguage() throws Exception {
+    JsonNode notice = getJson(us, "/api/v1/inspections/" + ID).path("timeline").get(0).path("entry");
     String[][] pages = {
+        {"message/" + notice.path("party").asText() + "/" + notice.path("index").asLong(), "message", "message-step"},
         {"inspections", "inspections", "inspections"},
         {"inspection/" + ID, "inspection", "inspection"},
         {"commission", "commission", "commission"},
@@ -322,7 +326,7 @@ class InspectionPagesBrowserTest {
         shots++;
       }
     }
-    assertThat(shots).isEqualTo(15);
+    assertThat(shots).isEqualTo(18);
     browser.driver.executeScript("localStorage.clear()");
   }
 

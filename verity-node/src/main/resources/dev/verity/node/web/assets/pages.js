@@ -127,7 +127,7 @@ async function messages(view, ctx) {
       el('td', {}, m.direction === 'in' ? t('messages.in') : t('messages.out')),
       el('td', {}, typeName(agr, m.type)),
       el('td.time', {}, fmtDateTime(m.entry?.createdAt)),
-      el('td.time', {}, m.type === 'declaration' ? fmtDate(body.declaration?.asOf) : fmtDateTime(body.eventTime)),
+      el('td.time', {}, effective(m)),
       el('td.time', {}, fmtDateTime(m.receivedAt)),
       el('td.receipt', {}, statusBadge('receipt', m.status)),
       el('td', {}, d ? statusBadge('obl', d) : '—'));
@@ -135,6 +135,13 @@ async function messages(view, ctx) {
   view.append(pagedTable([t('messages.col.entry'), t('messages.col.direction'), t('messages.col.type'),
     t('messages.col.created'), t('messages.col.effective'), t('messages.col.received'), t('messages.col.receipt'),
     t('messages.col.deadline')], shown, row, { id: 'messages-table' }));
+}
+
+/** When a message takes effect: a declaration's as-of date, a notification's event time, a step's entry time (D17). */
+function effective(m) {
+  const body = m.entry?.body || {};
+  if (m.type === 'declaration') return fmtDate(body.declaration?.asOf);
+  return fmtDateTime(isStep({ id: m.type }) ? m.entry?.createdAt : body.eventTime);
 }
 
 async function message(view, ctx) {
@@ -152,7 +159,7 @@ async function message(view, ctx) {
       [t('messages.col.direction'), m.direction === 'in' ? t('messages.in') : t('messages.out')],
       [t('messages.col.receipt'), statusBadge('receipt', m.status)],
       [t('messages.col.created'), fmtDateTime(m.entry?.createdAt)],
-      [t('messages.col.effective'), m.type === 'declaration' ? fmtDate(body.declaration?.asOf) : fmtDateTime(body.eventTime)],
+      [t('messages.col.effective'), effective(m)],
       [t('messages.col.received'), fmtDateTime(m.receivedAt)],
       [t('message.cosignedBy'), m.cosignedBy ? el('span', {}, Object.entries(m.cosignedBy).map(([p, yes]) =>
         el('span.peer-receipt', {}, p, ' ', statusBadge('receipt', yes ? 'cosigned' : 'published')))) : undefined],
