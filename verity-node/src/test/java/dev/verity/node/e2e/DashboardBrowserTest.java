@@ -100,9 +100,10 @@ class DashboardBrowserTest {
     assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
     assertThat(r.headers().firstValue("Content-Security-Policy").orElse(""))
         .contains("default-src 'none'").contains("script-src 'self'").doesNotContain("unsafe-inline");
-    HttpResponse<String> js = Cluster.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(Browser.url(us) + "assets/app.js")).GET(), null);
+    String base = Browser.url(us);
+    HttpResponse<String> js = Cluster.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "assets/app.js")).GET(), null);
     assertThat(js.headers().firstValue("Content-Type").orElse("")).startsWith("text/javascript");
-    assertThat(Cluster.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(Browser.url(us) + "assets/..%2Fapi%2Fopenapi.json")).GET(), null)
+    assertThat(Cluster.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "assets/..%2Fapi%2Fopenapi.json")).GET(), null)
         .statusCode()).isEqualTo(404);
   }
 

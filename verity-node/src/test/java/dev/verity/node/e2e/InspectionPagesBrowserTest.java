@@ -58,7 +58,6 @@ class InspectionPagesBrowserTest {
   Member ru;
   Browser browser;
   ExerciseParties parties;
-  Instant now = START;
   String facility;
   String typeTwoFacility;
   JsonNode ruDeclaration;
@@ -76,12 +75,12 @@ class InspectionPagesBrowserTest {
     parties = new ExerciseParties(us, ru, START);
     Submission usDecl = DemoScenario.submissions("US", 0, 1).get(0);
     Submission ruDecl = DemoScenario.submissions("RU", 0, 1).get(0);
-    accept(us, usDecl.type(), (ObjectNode) usDecl.message());
-    accept(ru, ruDecl.type(), (ObjectNode) ruDecl.message());
+    parties.accept(us, usDecl.type(), (ObjectNode) usDecl.message());
+    parties.accept(ru, ruDecl.type(), (ObjectNode) ruDecl.message());
     ruDeclaration = ruDecl.message();
     facility = baseWithMissiles(ruDeclaration);
     typeTwoFacility = facilityNotOfKinds(ruDecl.message());
-    advance(Duration.ofHours(1));
+    parties.advance(Duration.ofHours(1));
     browser = new Browser();
   }
 
@@ -105,7 +104,8 @@ class InspectionPagesBrowserTest {
     JsonNode logged = getJson(us, "/api/v1/messages/US/" + index);
     assertThat(logged.path("type").asText()).isEqualTo("inspection-notice");
     assertThat(logged.path("entry").path("body").path("inspectedParty").asText()).isEqualTo("RU");
-    assertThat(logged.path("entry").path("body").path("arrivalTime").asText()).isEqualTo(now.plus(Duration.ofHours(33)).toString());
+    assertThat(logged.path("entry").path("body").path("arrivalTime").asText())
+        .isEqualTo(parties.now().plus(Duration.ofHours(33)).toString());
     parties.sync();
     assertThat(getJson(ru, "/api/v1/inspections").path("inspections").get(0).path("id").asText()).isEqualTo(ID);
 
@@ -147,9 +147,9 @@ class InspectionPagesBrowserTest {
     for (JsonNode q : api.path("quotas")) {
       WebElement g = browser.driver.findElement(By.cssSelector(
           "[data-gauge='" + q.path("inspectedParty").asText() + "-" + q.path("type").asInt() + "']"));
-      assertThat(DashboardBrowserTest.number(g.findElement(By.cssSelector(".used")).getText())).isEqualTo(q.path("used").asLong());
-      assertThat(DashboardBrowserTest.number(g.findElement(By.cssSelector(".quota")).getText())).isEqualTo(q.path("quota").asLong());
-      assertThat(DashboardBrowserTest.number(g.findElement(By.cssSelector(".left")).getText())).isEqualTo(q.path("left").asLong());
+      assertThat(number(g, ".used")).isEqualTo(q.path("used").asLong());
+      assertThat(number(g, ".quota")).isEqualTo(q.path("quota").asLong());
+      assertThat(number(g, ".left")).isEqualTo(q.path("left").asLong());
       assertThat(g.findElements(By.cssSelector(".cell"))).hasSize(q.path("quota").asInt());
       assertThat(g.findElements(By.cssSelector(".cell.used"))).hasSize(q.path("used").asInt());
     }
@@ -250,15 +250,15 @@ class InspectionPagesBrowserTest {
     JsonNode auto = getJson(us, "/api/v1/commission").path("agenda").get(0);
     ObjectNode item = obj("session", "BCC-2020-1", "item", "BCC-2020-1-1", "title", "reentry vehicles counted on a missile");
     item.set("concerning", auto.path("concerning"));
-    advance(Duration.ofHours(1));
-    accept(us, "commission-agenda-item", item);
+    parties.advance(Duration.ofHours(1));
+    parties.accept(us, "commission-agenda-item", item);
     ObjectNode decision = obj("decision", "D-1", "session", "BCC-2020-1", "item", "BCC-2020-1-1",
         "text", "One more Type One inspection a year", "effectiveFrom", "2021-02-05T00:00:00Z");
     decision.set("amendments", Cluster.JSON.createArrayNode().add(obj("path", "inspections.typeOne", "value", 11)));
-    advance(Duration.ofHours(1));
-    accept(us, "commission-decision", decision);
-    advance(Duration.ofHours(1));
-    accept(ru, "commission-decision-signed", obj("decision", "D-1"));
+    parties.advance(Duration.ofHours(1));
+    parties.accept(us, "commission-decision", decision);
+    parties.advance(Duration.ofHours(1));
+    parties.accept(ru, "commission-decision-signed", obj("decision", "D-1"));
 
     browser.signIn(ru, ru.viewer);
     browser.go(ru, "commission", "commission");
@@ -339,35 +339,34 @@ class InspectionPagesBrowserTest {
    * Two inspection {@link #OPEN_ID} left open after the designation of its site.
    */
   private void lifecycle() throws Exception {
-    advance(Duration.ofHours(33));
-    accept(us, "inspection-arrival", obj("inspection", ID, "pointOfEntry", "Moscow"));
-    advance(Duration.ofHours(1));
-    accept(us, "inspection-site", obj("inspection", ID, "facility", facility, "inspectionType", 1));
-    advance(Duration.ofMinutes(120)); // due 1 h after the designation: late
-    accept(ru, "inspection-restrictions", obj("inspection", ID));
-    advance(Duration.ofMinutes(10));
+    parties.advance(Duration.ofHours(33));
+    parties.accept(us, "inspection-arrival", obj("inspection", ID, "pointOfEntry", "Moscow"));
+    parties.advance(Duration.ofHours(1));
+    parties.accept(us, "inspection-site", obj("inspection", ID, "facility", facility, "inspectionType", 1));
+    parties.advance(Duration.ofMinutes(120)); // due 1 h after the designation: late
+    parties.accept(ru, "inspection-restrictions", obj("inspection", ID));
+    parties.advance(Duration.ofMinutes(10));
     JsonNode sel = parties.select(ID, 0);
-    now = parties.now();
     String missile = sel.path("missile").asText();
     assertThat(missile).as("a missile at " + facility + ": " + sel).isNotBlank();
-    advance(Duration.ofMinutes(10));
-    accept(us, "inspection-items", obj("inspection", ID, "missile", missile));
-    advance(Duration.ofHours(3));
+    parties.advance(Duration.ofMinutes(10));
+    parties.accept(us, "inspection-items", obj("inspection", ID, "missile", missile));
+    parties.advance(Duration.ofHours(3));
     ObjectNode findings = obj("inspection", ID, "reentryVehicles", declaredWarheads(missile) + 1);
     findings.set("uniqueIdentifiers", Cluster.JSON.createArrayNode().add(missile));
-    accept(us, "inspection-findings", findings);
+    parties.accept(us, "inspection-findings", findings);
     String digest = sha256(ID + " joint report");
-    advance(Duration.ofHours(1));
-    accept(us, "inspection-report", obj("inspection", ID, "digest", digest));
-    advance(Duration.ofHours(1));
-    accept(ru, "inspection-report", obj("inspection", ID, "digest", digest));
-    advance(Duration.ofDays(2));
-    accept(us, "inspection-notice", obj("inspection", OPEN_ID, "inspectedParty", "RU", "pointOfEntry", "Moscow",
-        "arrivalTime", now.plus(Duration.ofHours(33)).toString()));
-    advance(Duration.ofHours(33));
-    accept(us, "inspection-arrival", obj("inspection", OPEN_ID, "pointOfEntry", "Moscow"));
-    advance(Duration.ofHours(1));
-    accept(us, "inspection-site", obj("inspection", OPEN_ID, "facility", typeTwoFacility, "inspectionType", 2));
+    parties.advance(Duration.ofHours(1));
+    parties.accept(us, "inspection-report", obj("inspection", ID, "digest", digest));
+    parties.advance(Duration.ofHours(1));
+    parties.accept(ru, "inspection-report", obj("inspection", ID, "digest", digest));
+    parties.advance(Duration.ofDays(2));
+    parties.accept(us, "inspection-notice", obj("inspection", OPEN_ID, "inspectedParty", "RU", "pointOfEntry", "Moscow",
+        "arrivalTime", parties.now().plus(Duration.ofHours(33)).toString()));
+    parties.advance(Duration.ofHours(33));
+    parties.accept(us, "inspection-arrival", obj("inspection", OPEN_ID, "pointOfEntry", "Moscow"));
+    parties.advance(Duration.ofHours(1));
+    parties.accept(us, "inspection-site", obj("inspection", OPEN_ID, "facility", typeTwoFacility, "inspectionType", 2));
     parties.sync();
   }
 
@@ -382,7 +381,7 @@ class InspectionPagesBrowserTest {
     browser.driver.findElement(By.id("f-pointOfEntry")).sendKeys("Moscow");
     // a datetime-local input's typing order follows the browser's locale: set its value as a user's picker would
     browser.driver.executeScript("arguments[0].value = arguments[1]", browser.driver.findElement(By.id("f-arrivalTime")),
-        now.plus(Duration.ofHours(33)).toString().substring(0, 16));
+        parties.now().plus(Duration.ofHours(33)).toString().substring(0, 16));
     browser.driver.findElement(By.id("send")).click();
   }
 
@@ -423,15 +422,12 @@ class InspectionPagesBrowserTest {
     throw new AssertionError("no Russian facility for Type Two inspections");
   }
 
-  private void advance(Duration d) throws Exception {
-    now = parties.advance(d);
-  }
-
-  private void accept(Member m, String type, ObjectNode message) throws Exception {
-    parties.accept(m, type, message);
-  }
-
   // ---------- the browser ----------
+
+  /** The whole number shown in the element {@code css} inside {@code e}. */
+  static long number(WebElement e, String css) {
+    return DashboardBrowserTest.number(e.findElement(By.cssSelector(css)).getText());
+  }
 
   /** An instant as the English pages show it (Intl, en, UTC), e.g. "Mar 4, 2020, 11:10 AM UTC". */
   String fmt(String instant) {
