@@ -165,6 +165,13 @@ class InspectionPagesBrowserTest {
         assertThat(counts.getAttribute("data-" + s)).isEqualTo(i.path("obligations").path(s).asText());
       }
     }
+    assertThat(api.path("exhibitions")).hasSize(1);
+    assertThat(api.path("exhibitions").get(0).path("held").asBoolean()).isTrue();
+    assertThat(browser.driver.findElement(By.cssSelector("#exhibitions-table tr[data-exhibition='EX-2020-1']")).getText())
+        .contains("ICBM").contains(typeTwoFacility).contains("yes").contains("RU-NEW-0001").contains("RU-NEW-0002");
+    assertThat(api.path("exemptions")).hasSize(1);
+    assertThat(browser.driver.findElement(By.cssSelector("#exemptions-table tr[data-facility='" + facility + "']")).getText())
+        .contains("RU").contains("maintenance of the silos");
     WebElement done = browser.driver.findElement(By.cssSelector("tr[data-inspection='" + ID + "']"));
     assertThat(done.getText()).contains(facility).contains("complete");
     assertThat(browser.driver.findElement(By.cssSelector("tr[data-inspection='" + OPEN_ID + "'] td.phase")).getText())
@@ -336,7 +343,8 @@ class InspectionPagesBrowserTest {
    * The rest of inspection {@link #ID}'s lifecycle, as the Parties' operators would send it
    * through the API: restrictions entered late, findings counting one reentry vehicle more than
    * declared (the projection raises an ambiguity), the joint report signed by both; then a Type
-   * Two inspection {@link #OPEN_ID} left open after the designation of its site.
+   * Two inspection {@link #OPEN_ID} left open after the designation of its site, an exhibition
+   * held, and the first inspection's facility exempted for a month.
    */
   private void lifecycle() throws Exception {
     parties.advance(Duration.ofHours(33));
@@ -367,6 +375,16 @@ class InspectionPagesBrowserTest {
     parties.accept(us, "inspection-arrival", obj("inspection", OPEN_ID, "pointOfEntry", "Moscow"));
     parties.advance(Duration.ofHours(1));
     parties.accept(us, "inspection-site", obj("inspection", OPEN_ID, "facility", typeTwoFacility, "inspectionType", 2));
+    // an exhibition of a new type (no quota used) and a facility exempted for a month
+    parties.advance(Duration.ofHours(1));
+    parties.accept(ru, "exhibition-invitation", obj("exhibition", "EX-2020-1", "itemKind", "icbm", "facility", typeTwoFacility,
+        "date", parties.now().toString().substring(0, 10)));
+    parties.advance(Duration.ofHours(1));
+    ObjectNode held = obj("exhibition", "EX-2020-1");
+    held.set("uniqueIdentifiers", Cluster.JSON.createArrayNode().add("RU-NEW-0001").add("RU-NEW-0002"));
+    parties.accept(us, "exhibition-held", held);
+    parties.accept(ru, "inspection-exemption", obj("facility", facility, "from", parties.now().toString(),
+        "until", parties.now().plus(Duration.ofDays(30)).toString(), "reason", "maintenance of the silos"));
     parties.sync();
   }
 
