@@ -329,6 +329,10 @@ class InspectionPagesBrowserTest {
       browser.language(lang);
       for (String[] p : pages) {
         browser.go(us, p[0], p[1]);
+        browser.driver.navigate().refresh(); // a figure, not an assertion: from navigation start to rendered
+        browser.awaitPage(p[1]);
+        System.out.printf("InspectionPagesBrowserTest: %s %s rendered %s ms after navigation start%n", lang, p[2],
+            browser.driver.findElement(By.cssSelector("section.page")).getAttribute("data-ready-at"));
         browser.screenshot(SHOTS.resolve(lang + "-" + p[2] + ".png"));
         shots++;
       }
