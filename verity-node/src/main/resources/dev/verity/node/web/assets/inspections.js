@@ -38,26 +38,38 @@ async function inspections(view, ctx) {
     : t('inspections.noTreatyYear', { date: fmtDate(day) })));
   view.append(quotaCards(agr, data.quotas || []));
   view.append(section('inspections-list', t('inspections.list'), inspectionTable(agr, data.inspections || [])));
-  view.append(section('exhibitions', t('inspections.exhibitions'), scrolled(
+  view.append(exhibitionsSection(data.exhibitions || []), exemptionsSection(data.exemptions || []),
+    refusalsSection(agr, data.refusals || []));
+}
+
+function exhibitionsSection(list) {
+  return section('exhibitions', t('inspections.exhibitions'), scrolled(
     [t('inspections.col.exhibition'), t('common.party'), t('inventory.kind'), t('field.facility'), t('inspections.col.date'),
       t('inspections.col.held'), t('inspections.col.uids')],
-    (data.exhibitions || []).map(x => el('tr', { 'data-exhibition': x.id },
+    list.map(x => el('tr', { 'data-exhibition': x.id },
       el('td', {}, el('code', {}, x.id)), el('td', {}, x.party), el('td', {}, tOr('kind.' + x.itemKind, x.itemKind || '—')),
       el('td', {}, x.facility || '—'), el('td.time', {}, fmtDate(x.date)), el('td', {}, yesNo(x.held, ['ok', 'pending'])),
-      el('td', {}, ids(x.uniqueIdentifiers)))), 'exhibitions-table', t('inspections.noExhibitions'))));
-  view.append(section('exemptions', t('inspections.exemptions'), scrolled(
+      el('td', {}, ids(x.uniqueIdentifiers)))), 'exhibitions-table', t('inspections.noExhibitions')));
+}
+
+function exemptionsSection(list) {
+  return section('exemptions', t('inspections.exemptions'), scrolled(
     [t('common.party'), t('field.facility'), t('inspections.col.from'), t('inspections.col.until'), t('inspections.col.reason'),
       t('messages.col.entry')],
-    (data.exemptions || []).map(x => el('tr', { 'data-facility': x.facility },
+    list.map(x => el('tr', { 'data-facility': x.facility },
       el('td', {}, x.party), el('td', {}, x.facility), el('td.time', {}, fmtDateTime(x.from)), el('td.time', {}, fmtDateTime(x.until)),
-      el('td', { dir: 'auto' }, x.reason || '—'), el('td', {}, entryLink(x.entry)))), 'exemptions-table', t('inspections.noExemptions'))));
-  view.append(section('refusals', t('inspections.refusals'), [el('p.muted.small', {}, t('inspections.refusalsExplain')), scrolled(
+      el('td', { dir: 'auto' }, x.reason || '—'), el('td', {}, entryLink(x.entry)))), 'exemptions-table', t('inspections.noExemptions')));
+}
+
+/** Steps logged but refused when both logs were folded (steps refused at submission are never logged). */
+function refusalsSection(agr, list) {
+  return section('refusals', t('inspections.refusals'), [el('p.muted.small', {}, t('inspections.refusalsExplain')), scrolled(
     [t('messages.col.entry'), t('messages.col.type'), t('inspections.col.inspection'), t('inspections.col.refusal'),
       t('inspections.col.reason'), t('inspections.col.at')],
-    (data.refusals || []).map(x => el('tr', { 'data-entry': x.entry ? `${x.entry.party}/${x.entry.index}` : '' },
+    list.map(x => el('tr', { 'data-entry': x.entry ? `${x.entry.party}/${x.entry.index}` : '' },
       el('td', {}, entryLink(x.entry)), el('td', {}, typeName(agr, x.type)), el('td', {}, x.inspection ? inspectionLink(x.inspection) : '—'),
       el('td', {}, badge('missing', refusalName(x.refusal))), el('td', { dir: 'auto' }, x.reason || '—'), el('td.time', {}, fmtDateTime(x.at)))),
-    'refusals-table', t('inspections.noRefusals'))]));
+    'refusals-table', t('inspections.noRefusals'))]);
 }
 
 export const refusalName = r => tOr('refusal.' + r, r || '—');
@@ -252,25 +264,37 @@ async function commission(view, ctx) {
   if (ctx.stale()) return;
   const day = isDate(ctx.params.get('asOf')) ? ctx.params.get('asOf') : (c.asOf || nodeToday(ctx)).slice(0, 10);
   view.append(header(t('commission.title'), ...asOfTools(ctx, 'commission', day)));
-  const agenda = (c.agenda || []).slice().sort((a, b) => (b.open ? 1 : 0) - (a.open ? 1 : 0));
+  const agenda = (c.agenda || []).slice().sort((a, b) => (b.open ? 1 : 0) - (a.open ? 1 : 0)); // open items first
   const open = agenda.filter(a => a.open).length;
   view.append(el('p.muted', { id: 'open-count' }, t('commission.openCount', { n: fmtNum(open), total: fmtNum(agenda.length) })));
-  view.append(section('agenda', t('commission.agenda'), scrolled([t('commission.col.item'), t('commission.col.title'),
+  view.append(agendaSection(agenda), section('decisions', t('commission.decisions'), decisionList(agr, c.decisions || [])),
+    sessionsSection(c.sessions || []), versionsSection(c.versions || []));
+}
+
+/** The agenda; ambiguities no item has taken up yet are open items raised automatically. */
+function agendaSection(agenda) {
+  return section('agenda', t('commission.agenda'), scrolled([t('commission.col.item'), t('commission.col.title'),
     t('commission.col.session'), t('commission.col.source'), t('commission.col.concerning'), t('overview.status'), t('messages.col.entry')],
   agenda.map(a => el('tr', { 'data-item': a.id, 'data-open': a.open ? 'yes' : 'no', 'data-source': a.source },
     el('td', {}, el('code', {}, a.id)), el('td', { dir: 'auto' }, a.title || '—'), el('td', {}, a.session || '—'),
     el('td', {}, a.source === 'auto' ? badge('late', t('ambiguity.auto')) : t('commission.byParty')),
     el('td', {}, refs(a.concerning)),
     el('td', {}, a.open ? badge('pending', t('commission.openItem')) : [badge('ok', t('commission.closed')), ' ', closedBy(a.closedBy)]),
-    el('td', {}, entryLink(a.entry)))), 'agenda-table', t('commission.noAgenda'))));
-  view.append(section('decisions', t('commission.decisions'), decisionList(agr, c.decisions || [])));
-  view.append(section('sessions', t('commission.sessions'), scrolled([t('commission.col.session'), t('inspections.col.date'),
-    t('commission.col.place'), t('messages.col.entry')], (c.sessions || []).map(s => el('tr', { 'data-session': s.id },
+    el('td', {}, entryLink(a.entry)))), 'agenda-table', t('commission.noAgenda')));
+}
+
+function sessionsSection(sessions) {
+  return section('sessions', t('commission.sessions'), scrolled([t('commission.col.session'), t('inspections.col.date'),
+    t('commission.col.place'), t('messages.col.entry')], sessions.map(s => el('tr', { 'data-session': s.id },
     el('td', {}, el('code', {}, s.id)), el('td.time', {}, fmtDate(s.date)), el('td', {}, s.place || '—'), el('td', {}, entryLink(s.entry)))),
-  'sessions-table', t('commission.noSessions'))));
-  view.append(section('versions', t('commission.versions'), el('ol.versions', { id: 'versions-list' }, (c.versions || []).map(v =>
+  'sessions-table', t('commission.noSessions')));
+}
+
+/** The versions of the agreement: as signed, then as each adopted decision amends it from its effective date. */
+function versionsSection(versions) {
+  return section('versions', t('commission.versions'), el('ol.versions', { id: 'versions-list' }, versions.map(v =>
     el('li', { 'data-decision': v.decision || '' }, t('commission.versionFrom', { date: fmtDate(v.from) }), ' — ',
-      v.decision ? t('commission.byDecision', { decision: v.decision }) : t('commission.original'))))));
+      v.decision ? t('commission.byDecision', { decision: v.decision }) : t('commission.original')))));
 }
 
 /** What closed an agenda item: an adopted decision (the Commission says "decision D-1"), else the resolution as written. */
