@@ -129,6 +129,15 @@ class InspectionPagesBrowserTest {
     assertThat(browser.driver.findElement(By.id("err-reentryVehicles")).getText()).isEqualTo("A whole number, 0 or more.");
     assertThat(browser.driver.findElement(By.id("err-bomberArmaments")).getText()).startsWith("Each line");
     assertThat(browser.driver.findElement(By.id("err-uniqueIdentifiers")).getText()).as("optional").isEmpty();
+    // a selection commitment's checkpoints are filled in from both logs as this node has them
+    browser.go(us, "compose?type=inspection-selection-commit", "compose");
+    browser.driver.findElement(By.id("fill-checkpoints")).click();
+    WebElement cps = browser.driver.findElement(By.id("f-checkpoints"));
+    browser.waitUp(10).until(d -> !cps.getAttribute("value").isEmpty());
+    List<String> want = new ArrayList<>();
+    parties.checkpoints().forEach(c -> want.add(c.path("party").asText() + " " + c.path("origin").asText() + " "
+        + c.path("size").asLong() + " " + c.path("rootHash").asText()));
+    assertThat(cps.getAttribute("value").split("\n")).containsExactlyElementsOf(want);
     // the commission's steps are offered though no catalogue lists them
     browser.go(us, "compose?type=commission-decision", "compose");
     assertThat(browser.driver.findElement(By.cssSelector(".field[data-field='amendments'] label")).getText())

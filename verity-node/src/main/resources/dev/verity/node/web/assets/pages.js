@@ -5,7 +5,7 @@ import { el, badge, table, pagedTable, errorBox, todayUtc } from './dom.js';
 import { lineChart } from './chart.js';
 import { b64ToBytes, parseCheckpoint, toHex, verifyInclusion } from './merkle.js';
 import { fieldValue, worthShowing } from './entries.js';
-import { composeTypes, isStep, labelKey, optional, parseStep, stepFieldNames, stepHint, stepInput } from './stepfields.js';
+import { composeTypes, isStep, labelKey, latestCheckpoints, optional, parseStep, stepFieldNames, stepHint, stepInput } from './stepfields.js';
 
 const COLOURS = ['#1f5fa8', '#c0392b', '#2e8b57', '#8e44ad', '#d98c00'];
 export const partyName = (agr, id) => tOr('party.' + id, agr.parties.find(p => p.id === id)?.name || id);
@@ -269,6 +269,7 @@ async function compose(view, ctx) {
         const label = tOr(labelKey(type, f), f) + (optional(type, f) ? ' ' + t('compose.optional') : '');
         parts.push(field(f, label, stepInput(f, agr, ctx.session.party), stepHint(f)));
       }
+      if (inputs.checkpoints) parts.push(fillCheckpoints(inputs.checkpoints, errs.checkpoints));
       finish(parts);
       return;
     }
@@ -346,6 +347,14 @@ function stepMessage(type, v) {
   const r = parseStep(type, v);
   if (!CLIENT_ID.test(v.clientId || '')) r.errors.clientId = t('compose.err.clientId');
   return r;
+}
+
+/** A button that fills the checkpoints field with both logs' latest checkpoints as this node has them. */
+function fillCheckpoints(input, err) {
+  return el('button.secondary.fill', { type: 'button', id: 'fill-checkpoints', onclick: async () => {
+    err.replaceChildren();
+    try { input.value = await latestCheckpoints(); } catch (e) { err.replaceChildren(errorBox(e)); }
+  } }, t('compose.fillCheckpoints'));
 }
 
 /** The node's refusal of a step under the agreement's rules (422 with refusal and reason). */

@@ -4,6 +4,7 @@
 // is the entry's (inspection-api-contract, "Submitting steps").
 import { t, tOr } from './i18n.js';
 import { el } from './dom.js';
+import { get } from './api.js';
 
 export const isStep = type => /^(inspection|exhibition|commission)-/.test(type.id);
 
@@ -78,6 +79,26 @@ export function stepInput(f, agr, party) {
 export function stepHint(f) {
   const kind = kindOf(f);
   return ['instant', 'ids', 'refs', 'checkpoints', 'counts', 'amendments', 'hex'].includes(kind) ? t('compose.hint.' + kind) : null;
+}
+
+/**
+ * The latest checkpoint of this node's log and of each peer's log it mirrors, one per line as the
+ * checkpoints field takes them (PARTY ORIGIN SIZE ROOT-HASH): what a selection commitment fixes.
+ */
+export async function latestCheckpoints() {
+  const log = await get('/api/v1/log');
+  const out = [line(log.party, log.checkpoint)];
+  for (const p of log.peers.filter(x => x.mirroredSize > 0)) {
+    const m = await get(`/api/v1/messages/${encodeURIComponent(p.party)}/${p.mirroredSize - 1}`);
+    out.push(line(p.party, m.proof.checkpoint));
+  }
+  return out.join('\n');
+}
+
+/** The first three lines of a signed checkpoint are its origin, size and root hash (C2SP tlog-checkpoint). */
+function line(party, checkpoint) {
+  const [origin, size, root] = checkpoint.split('\n');
+  return `${party} ${origin} ${size} ${root}`;
 }
 
 const lines = raw => raw.split(/\r?\n/).map(s => s.trim()).filter(Boolean);
