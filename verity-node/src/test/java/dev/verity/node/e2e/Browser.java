@@ -87,6 +87,46 @@ final class Browser implements AutoCloseable {
     driver.manage().window().setSize(new Dimension(1366, 1000));
   }
 
+  /** The dashboard of node {@code m}. */
+  static String url(Cluster.Member m) {
+    return "http://127.0.0.1:" + m.apiPort + "/";
+  }
+
+  /** Signs in to the dashboard of node {@code m} with {@code token}, in the language last chosen. */
+  void signIn(Cluster.Member m, String token) {
+    String base = url(m);
+    get(base + "#/overview");
+    driver.executeScript("sessionStorage.clear()");
+    get(base + "#/overview");
+    driver.navigate().refresh();
+    await(By.id("token")).sendKeys(token);
+    driver.findElement(By.id("signin-button")).click();
+    awaitPage("overview");
+  }
+
+  /** Opens {@code #/hash} of node {@code m}'s dashboard and waits until {@code page} has rendered. */
+  void go(Cluster.Member m, String hash, String page) {
+    get(url(m) + "#/" + hash);
+    awaitPage(page);
+  }
+
+  /** Switches the page's language and waits until the page has rendered in it. */
+  void language(String lang) {
+    new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("lang"))).selectByValue(lang);
+    waitUp(10).until(d -> lang.equals(d.findElement(By.tagName("html")).getAttribute("lang")));
+    waitUp(10).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("section.page[data-ready='yes']")));
+  }
+
+  /** Closes the browser and the cluster of a test class, whichever was started. */
+  static void closeAll(Browser browser, AutoCloseable cluster) throws Exception {
+    if (browser != null) {
+      browser.close();
+    }
+    if (cluster != null) {
+      cluster.close();
+    }
+  }
+
   WebDriver driver() {
     return driver;
   }

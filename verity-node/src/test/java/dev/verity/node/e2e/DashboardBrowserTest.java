@@ -26,8 +26,6 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.Select;
 
 /**
  * The dashboard in headless Debian Chromium against two real node processes (US and RU under New
@@ -81,39 +79,7 @@ class DashboardBrowserTest {
 
   @AfterAll
   void stop() throws Exception {
-    if (browser != null) {
-      browser.close();
-    }
-    if (cluster != null) {
-      cluster.close();
-    }
-  }
-
-  static String url(Member m) {
-    return "http://127.0.0.1:" + m.apiPort + "/";
-  }
-
-  /** Signs in to {@code m}'s dashboard with {@code token}, in English unless said otherwise. */
-  void signIn(Member m, String token) {
-    browser.get(url(m) + "#/overview");
-    browser.driver.executeScript("sessionStorage.clear()");
-    browser.get(url(m) + "#/overview");
-    browser.driver.navigate().refresh();
-    WebElement input = browser.await(By.id("token"));
-    input.sendKeys(token);
-    browser.driver.findElement(By.id("signin-button")).click();
-    browser.awaitPage("overview");
-  }
-
-  void go(Member m, String hash, String page) {
-    browser.get(url(m) + "#/" + hash);
-    browser.awaitPage(page);
-  }
-
-  void language(String lang) {
-    new Select(browser.driver.findElement(By.id("lang"))).selectByValue(lang);
-    browser.waitUp(10).until(d -> lang.equals(d.findElement(By.tagName("html")).getAttribute("lang")));
-    browser.waitUp(10).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("section.page[data-ready='yes']")));
+    Browser.closeAll(browser, cluster);
   }
 
   static JsonNode catalogue(String lang) throws Exception {
@@ -129,22 +95,23 @@ class DashboardBrowserTest {
   @Test
   @Order(1)
   void theNodeServesThePagesWithAStrictContentSecurityPolicy() throws Exception {
-    HttpResponse<String> r = Cluster.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url(us))).GET(), null);
+    HttpResponse<String> r = Cluster.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(Browser.url(us))).GET(), null);
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
     assertThat(r.headers().firstValue("Content-Security-Policy").orElse(""))
         .contains("default-src 'none'").contains("script-src 'self'").doesNotContain("unsafe-inline");
-    HttpResponse<String> js = Cluster.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url(us) + "assets/app.js")).GET(), null);
+    String base = Browser.url(us);
+    HttpResponse<String> js = Cluster.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "assets/app.js")).GET(), null);
     assertThat(js.headers().firstValue("Content-Type").orElse("")).startsWith("text/javascript");
-    assertThat(Cluster.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url(us) + "assets/..%2Fapi%2Fopenapi.json")).GET(), null)
+    assertThat(Cluster.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "assets/..%2Fapi%2Fopenapi.json")).GET(), null)
         .statusCode()).isEqualTo(404);
   }
 
   @Test
   @Order(2)
   void overviewFiguresAreTheApisFigures() throws Exception {
-    signIn(us, us.operator);
-    go(us, "overview?asOf=" + AS_OF, "overview");
+    browser.signIn(us, us.operator);
+    browser.go(us, "overview?asOf=" + AS_OF, "overview");
     JsonNode c = getJson(us, "/api/v1/compliance?asOf=" + AS_OF).path("parties");
     assertThat(c).hasSize(2);
     int checked = 0;
@@ -172,8 +139,8 @@ class DashboardBrowserTest {
   @Test
   @Order(3)
   void aNotificationComposedInTheBrowserArrivesCosignedInThePeersInbox() throws Exception {
-    signIn(us, us.operator);
-    go(us, "compose?type=bomber-exercise", "compose");
+    browser.signIn(us, us.operator);
+    browser.go(us, "compose?type=bomber-exercise", "compose");
     WebElement clientId = browser.driver.findElement(By.id("f-clientId"));
     clientId.clear();
     clientId.sendKeys("ui-exercise-1");
@@ -184,10 +151,10 @@ class DashboardBrowserTest {
     assertThat(own.path("type").asText()).isEqualTo("bomber-exercise");
     assertThat(own.path("entry").path("clientId").asText()).isEqualTo("ui-exercise-1");
 
-    signIn(ru, ru.viewer);
+    browser.signIn(ru, ru.viewer);
     String row = "tr[data-party='US'][data-index='" + index + "'][data-status='cosigned']";
     await("US #" + index + " cosigned in RU's inbox", Duration.ofSeconds(30), () -> {
-      go(ru, "messages?direction=in&type=bomber-exercise", "messages");
+      browser.go(ru, "messages?direction=in&type=bomber-exercise", "messages");
       return !browser.driver.findElements(By.cssSelector(row)).isEmpty();
     });
     assertThat(browser.driver.findElement(By.cssSelector(row)).getText()).contains("cosigned");
@@ -196,9 +163,9 @@ class DashboardBrowserTest {
   @Test
   @Order(4)
   void composeChecksFieldsBeforeSendingAndShowsTheNodesRefusal() throws Exception {
-    signIn(us, us.operator);
+    browser.signIn(us, us.operator);
     long before = getJson(us, "/api/v1/log").path("size").asLong();
-    go(us, "compose?type=item-moved", "compose");
+    browser.go(us, "compose?type=item-moved", "compose");
     browser.driver.findElement(By.id("send")).click();
     assertThat(browser.await(By.id("err-item")).getText()).isEqualTo("Required.");
     assertThat(browser.driver.findElement(By.id("err-facility")).getText()).isEqualTo("Required.");
@@ -221,8 +188,8 @@ class DashboardBrowserTest {
   @Test
   @Order(5)
   void anInclusionProofIsVerifiedInTheBrowser() throws Exception {
-    signIn(us, us.viewer);
-    go(us, "message/RU/3", "message");
+    browser.signIn(us, us.viewer);
+    browser.go(us, "message/RU/3", "message");
     browser.driver.findElement(By.id("verify")).click();
     WebElement result = browser.await(By.cssSelector("#verify-result[data-ok]"));
     assertThat(result.getAttribute("data-ok")).as(result.getText()).isEqualTo("yes");
@@ -252,10 +219,10 @@ class DashboardBrowserTest {
   @Test
   @Order(6)
   void arabicIsLaidOutRightToLeftAndTranslated() throws Exception {
-    signIn(us, us.operator);
-    go(us, "overview?asOf=" + AS_OF, "overview");
+    browser.signIn(us, us.operator);
+    browser.go(us, "overview?asOf=" + AS_OF, "overview");
     JsonNode ar = catalogue("ar");
-    language("ar");
+    browser.language("ar");
     WebElement html = browser.driver.findElement(By.tagName("html"));
     assertThat(html.getAttribute("dir")).isEqualTo("rtl");
     assertThat(html.getAttribute("lang")).isEqualTo("ar");
@@ -269,21 +236,21 @@ class DashboardBrowserTest {
     int tools = browser.driver.findElement(By.cssSelector(".tools")).getRect().getX();
     assertThat(brand).isGreaterThan(tools);
     // the choice persists across pages and reloads
-    go(us, "messages", "messages");
+    browser.go(us, "messages", "messages");
     browser.driver.navigate().refresh();
     browser.awaitPage("messages");
     assertThat(browser.driver.findElement(By.tagName("html")).getAttribute("dir")).isEqualTo("rtl");
     assertThat(browser.driver.findElement(By.cssSelector("section.page h1")).getText()).isEqualTo(ar.path("messages.title").asText());
-    language("en");
+    browser.language("en");
     assertThat(browser.driver.findElement(By.tagName("html")).getAttribute("dir")).isEqualTo("ltr");
   }
 
   @Test
   @Order(7)
   void aViewerCannotCompose() throws Exception {
-    signIn(us, us.viewer);
+    browser.signIn(us, us.viewer);
     assertThat(browser.driver.findElement(By.id("nav-compose")).isDisplayed()).isFalse();
-    go(us, "compose", "compose");
+    browser.go(us, "compose", "compose");
     assertThat(browser.driver.findElement(By.id("compose-refused")).getText()).contains("viewer");
     assertThat(browser.driver.findElements(By.id("compose-form"))).isEmpty();
     Object status = browser.driver.executeAsyncScript("""
@@ -299,14 +266,14 @@ class DashboardBrowserTest {
   @Test
   @Order(8)
   void theLogPageShowsTheCheckpointsWithTheirReceiptsAndNoAlarm() throws Exception {
-    signIn(us, us.viewer);
-    go(us, "log", "log");
+    browser.signIn(us, us.viewer);
+    browser.go(us, "log", "log");
     long size = getJson(us, "/api/v1/log").path("size").asLong();
     assertThat(number(browser.driver.findElement(By.id("log-size")).getText())).isEqualTo(size);
     assertThat(browser.driver.findElements(By.cssSelector("#checkpoints-table tr[data-size='" + size + "']"))).hasSize(1);
     assertThat(browser.driver.findElement(By.cssSelector("#peers-table tr[data-peer='RU']")).getText()).contains("up to date");
     assertThat(browser.driver.findElement(By.id("alarms")).getText()).startsWith("No alarms");
-    go(us, "message/US/3", "message");
+    browser.go(us, "message/US/3", "message");
     assertThat(browser.driver.findElement(By.cssSelector(".peer-receipt")).getText()).isEqualTo("RU cosigned");
   }
 
@@ -324,10 +291,10 @@ class DashboardBrowserTest {
         {"log", "log", "log"}};
     int shots = 0;
     for (String lang : List.of("en", "ru", "ar")) {
-      signIn(us, us.operator);
-      language(lang);
+      browser.signIn(us, us.operator);
+      browser.language(lang);
       for (String[] p : pages) {
-        go(us, p[0], p[1]);
+        browser.go(us, p[0], p[1]);
         if (p[1].equals("message")) {
           browser.driver.findElement(By.id("verify")).click();
           browser.await(By.cssSelector("#verify-result[data-ok='yes']"));
@@ -338,9 +305,9 @@ class DashboardBrowserTest {
       browser.driver.findElement(By.id("signout")).click();
       browser.await(By.id("token"));
       browser.screenshot(SHOTS.resolve(lang + "-signin.png"));
-      signIn(us, us.viewer);
-      language(lang);
-      go(us, "compose", "compose");
+      browser.signIn(us, us.viewer);
+      browser.language(lang);
+      browser.go(us, "compose", "compose");
       browser.screenshot(SHOTS.resolve(lang + "-compose-viewer.png"));
       shots += 2;
     }

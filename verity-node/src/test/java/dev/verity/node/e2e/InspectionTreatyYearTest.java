@@ -1,9 +1,9 @@
 package dev.verity.node.e2e;
 
-import static dev.verity.node.e2e.Cluster.await;
 import static dev.verity.node.e2e.Cluster.getJson;
-import static dev.verity.node.e2e.Cluster.json;
 import static dev.verity.node.e2e.Cluster.post;
+import static dev.verity.node.e2e.ExerciseParties.obj;
+import static dev.verity.node.e2e.ExerciseParties.sha256;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,15 +12,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.verity.core.agreement.Agreement;
 import dev.verity.core.agreement.AgreementCatalog;
 import dev.verity.core.agreement.ItemKind;
-import dev.verity.core.selection.Canonical;
-import dev.verity.core.selection.SecretCommitment;
 import dev.verity.node.demo.DemoScenario;
 import dev.verity.node.demo.DemoScenario.Submission;
 import dev.verity.node.e2e.Cluster.Member;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -46,14 +42,13 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(240)
 class InspectionTreatyYearTest {
   static final Instant START = Instant.parse("2020-03-02T00:00:00Z"); // after the data exchange as of 2020-03-01
-  static final SecureRandom RANDOM = new SecureRandom();
 
   @TempDir Path root;
   Cluster cluster;
   Member us;
   Member ru;
+  ExerciseParties parties;
   Instant now = START;
-  int step;
   /** The inspection whose findings count one reentry vehicle more than declared (the first with a missile from the third on). */
   String ambiguous;
   /** The exercise time when the fifth inspection's joint report was signed. */
@@ -68,6 +63,7 @@ class InspectionTreatyYearTest {
       ru = cluster.init("new-start", "RU", "--exercise", "--exercise-start", START.toString());
       cluster.pinAll();
       cluster.startAll();
+      parties = new ExerciseParties(us, ru, START);
       run();
     } finally {
       cluster.close();
@@ -135,17 +131,8 @@ class InspectionTreatyYearTest {
     advance(Duration.ofMinutes(n == 2 ? 120 : 30));
     accept(ru, "inspection-restrictions", obj("inspection", id));
     advance(Duration.ofMinutes(10));
-    String secret = hex(32);
-    ObjectNode commit = obj("inspection", id, "commitment",
-        Canonical.hex(SecretCommitment.commit("US", id, Canonical.unhex(secret))),
-        "bomberCount", sites.bombers(facility).isEmpty() ? 0 : 1);
-    commit.set("checkpoints", checkpoints());
-    accept(us, "inspection-selection-commit", commit);
-    advance(Duration.ofMinutes(10));
-    accept(ru, "inspection-selection-answer", obj("inspection", id, "secret", hex(32)));
-    advance(Duration.ofMinutes(10));
-    accept(us, "inspection-selection-reveal", obj("inspection", id, "secret", secret));
-    JsonNode sel = getJson(us, "/api/v1/inspections/" + id).path("selection");
+    JsonNode sel = parties.select(id, sites.bombers(facility).isEmpty() ? 0 : 1);
+    now = parties.now();
     assertThat(sel.path("revealed").asBoolean()).as(id + " selection").isTrue();
     assertThat(sel.path("facility").asText()).isEqualTo(facility);
     String missile = sel.path("missile").isNull() ? null : sel.path("missile").asText();
@@ -278,87 +265,20 @@ class InspectionTreatyYearTest {
     assertThat(r.statusCode()).isEqualTo(403);
   }
 
-  /** Moves both exercise clocks to the same instant. */
   private void advance(Duration d) throws Exception {
-    now = now.plus(d);
-    for (Member m : List.of(us, ru)) {
-      HttpResponse<String> r = post(m, "/api/v1/exercise/clock", "{\"advanceTo\":\"" + now + "\"}", m.operator);
-      assertThat(r.statusCode()).as(m.party + " clock: " + r.body()).isEqualTo(200);
-    }
+    now = parties.advance(d);
   }
 
-  private JsonNode submit(Member m, String type, ObjectNode message) throws Exception {
-    ObjectNode body = Cluster.JSON.createObjectNode();
-    body.put("clientId", m.party + "-" + (++step));
-    body.put("type", type);
-    body.set("message", message);
-    HttpResponse<String> r = post(m, "/api/v1/messages", body.toString(), m.operator);
-    JsonNode j = json(r);
-    ((ObjectNode) j).put("status", r.statusCode());
-    return j;
-  }
-
-  /** Submits on {@code m}, expects it accepted, and waits until the peer has it. */
   private void accept(Member m, String type, ObjectNode message) throws Exception {
-    JsonNode r = submit(m, type, message);
-    assertThat(r.path("status").asInt()).as("%s %s: %s", m.party, type, r).isEqualTo(201);
-    sync();
+    parties.accept(m, type, message);
   }
 
   private void refused(Member m, String type, ObjectNode message, String refusal) throws Exception {
-    long size = getJson(m, "/api/v1/log").path("size").asLong();
-    JsonNode r = submit(m, type, message);
-    assertThat(r.path("status").asInt()).as("%s %s: %s", m.party, type, r).isEqualTo(422);
-    assertThat(r.path("refusal").asText()).as(r.toString()).isEqualTo(refusal);
-    assertThat(r.path("reason").asText()).isNotBlank();
-    assertThat(getJson(m, "/api/v1/log").path("size").asLong()).as("nothing appended").isEqualTo(size);
+    parties.refused(m, type, message, refusal);
   }
 
-  /** Waits until each node has mirrored the other's whole log. */
   private void sync() throws Exception {
-    await("both logs mirrored", Duration.ofSeconds(30), () -> {
-      JsonNode a = getJson(us, "/api/v1/log");
-      JsonNode b = getJson(ru, "/api/v1/log");
-      return a.path("peers").get(0).path("mirroredSize").asLong() == b.path("size").asLong()
-          && b.path("peers").get(0).path("mirroredSize").asLong() == a.path("size").asLong();
-    });
-  }
-
-  /** The latest checkpoint of both logs (origin, size, root hash), as the selection commitment fixes them. */
-  private ArrayNode checkpoints() throws Exception {
-    ArrayNode out = Cluster.JSON.createArrayNode();
-    for (Member m : List.of(us, ru)) {
-      String[] lines = getJson(m, "/api/v1/log").path("checkpoint").asText().split("\n");
-      out.add(obj("party", m.party, "origin", lines[0], "size", Long.parseLong(lines[1]), "rootHash", lines[2]));
-    }
-    return out;
-  }
-
-  static ObjectNode obj(Object... kv) {
-    ObjectNode o = Cluster.JSON.createObjectNode();
-    for (int i = 0; i < kv.length; i += 2) {
-      Object v = kv[i + 1];
-      if (v == null) {
-        o.putNull((String) kv[i]);
-      } else if (v instanceof Integer n) {
-        o.put((String) kv[i], n);
-      } else if (v instanceof Long n) {
-        o.put((String) kv[i], n);
-      } else {
-        o.put((String) kv[i], v.toString());
-      }
-    }
-    return o;
-  }
-
-  private static String hex(int bytes) {
-    byte[] b = new byte[bytes];
-    RANDOM.nextBytes(b);
-    return Canonical.hex(b);
-  }
-
-  private static String sha256(String s) throws Exception {
-    return Canonical.hex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    parties.sync();
   }
 
   /** Russia's declared facilities by inspection type, its bombers and its missiles' reentry vehicles. */

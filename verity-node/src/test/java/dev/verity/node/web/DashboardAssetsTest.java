@@ -6,7 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.verity.core.agreement.Agreement;
 import dev.verity.core.agreement.AgreementCatalog;
+import dev.verity.core.commission.CommissionMessage;
 import dev.verity.core.compliance.LimitStatus;
+import dev.verity.core.inspection.InspectionMessage;
+import dev.verity.core.inspection.InspectionRecord;
+import dev.verity.core.inspection.Refusal;
 import dev.verity.core.inventory.ItemStatus;
 import dev.verity.core.obligation.ObligationStatus;
 import java.io.IOException;
@@ -28,7 +32,8 @@ import org.junit.jupiter.api.Test;
 class DashboardAssetsTest {
   static final String WEB = "/dev/verity/node/web/";
   static final List<String> LANGS = List.of("en", "ru", "ar");
-  static final List<String> JS = List.of("app.js", "pages.js", "i18n.js", "api.js", "dom.js", "chart.js", "merkle.js", "escrow.js");
+  static final List<String> JS = List.of("app.js", "pages.js", "i18n.js", "api.js", "dom.js", "chart.js", "merkle.js",
+      "inspections.js", "stepfields.js", "entries.js", "escrow.js");
   /** Keys whose value is the same in every language (the product's name, a pure pattern). */
   static final Set<String> SAME_EVERYWHERE = Set.of("session.who");
   static final Set<String> LATIN_BRAND_OK = Set.of("app.name", "app.title");
@@ -157,11 +162,44 @@ class DashboardAssetsTest {
     for (String s : List.of("number", "party", "type", "item", "eventTime", "facility", "launcher", "warheads", "newItem")) {
       need.add("field." + s);
     }
+    need.addAll(inspectionKeys());
     Matcher nav = Pattern.compile("data-page=\"([a-z]+)\"").matcher(text("index.html"));
     while (nav.find()) {
       need.add("nav." + nav.group(1));
     }
     assertThat(keys(catalogue("en"))).containsAll(need);
+  }
+
+  /**
+   * Inspection and commission steps (issue 6): a label for every field of every step record (the
+   * compose forms and the timeline name them), every phase, every refusal, both types of inspection,
+   * the commission's message types, and the hint of each kind of compose field.
+   */
+  static Set<String> inspectionKeys() {
+    Set<String> need = new TreeSet<>();
+    for (Class<?> c : List.of(InspectionMessage.class, CommissionMessage.class)) {
+      for (Class<?> step : c.getPermittedSubclasses()) {
+        for (var rc : step.getRecordComponents()) {
+          need.add("field." + rc.getName());
+        }
+      }
+    }
+    for (InspectionRecord.Phase p : InspectionRecord.Phase.values()) {
+      need.add("phase." + p.name());
+    }
+    for (Class<?> r : Refusal.class.getPermittedSubclasses()) {
+      need.add("refusal." + r.getSimpleName());
+    }
+    need.add("refusal.Commission"); // the commission's refusals (inspection-api-contract)
+    for (String s : List.of("commission-session", "commission-agenda-item", "commission-decision",
+        "commission-decision-signed", "commission-item-closed")) {
+      need.add("msgtype." + s);
+    }
+    for (String s : List.of("instant", "ids", "refs", "checkpoints", "counts", "amendments", "hex")) {
+      need.add("compose.hint." + s);
+    }
+    need.addAll(List.of("insp.type1", "insp.type2", "common.yes", "common.no", "field.agendaItem"));
+    return need;
   }
 
   @Test

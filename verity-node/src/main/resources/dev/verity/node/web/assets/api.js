@@ -2,7 +2,13 @@
 const KEY = 'verity.session';
 
 export class ApiError extends Error {
-  constructor(status, message, field) { super(message); this.status = status; this.field = field; }
+  constructor(status, message, field, refusal, reason) {
+    super(message);
+    this.status = status;
+    this.field = field;
+    this.refusal = refusal; // a step the agreement's rules refuse: the Refusal's name and its reason (422)
+    this.reason = reason;
+  }
 }
 
 export function session() {
@@ -11,7 +17,20 @@ export function session() {
 
 export async function signIn(token) {
   const s = await request('GET', '/api/v1/session', undefined, token);
-  const value = { token, party: s.party, role: s.role, agreement: s.agreement, peers: s.peers, actor: s.actor };
+  const value = { token, party: s.party, role: s.role, agreement: s.agreement, peers: s.peers, actor: s.actor,
+    exercise: s.exercise || null };
+  sessionStorage.setItem(KEY, JSON.stringify(value));
+  return value;
+}
+
+/** Reads the session again (the exercise clock moves when an operator advances it); keeps the token. */
+export async function refreshSession() {
+  const old = session();
+  if (!old) return null;
+  const s = await request('GET', '/api/v1/session', undefined, old.token);
+  const current = session();
+  if (current?.token !== old.token) return current; // signed out (or in again) meanwhile: never bring a session back
+  const value = { ...current, exercise: s.exercise || null };
   sessionStorage.setItem(KEY, JSON.stringify(value));
   return value;
 }
@@ -46,6 +65,6 @@ async function request(method, path, body, token) {
   }
   let json = null;
   try { json = await r.json(); } catch (e) { /* not JSON */ }
-  if (!r.ok) throw new ApiError(r.status, json?.error || r.statusText, json?.field);
+  if (!r.ok) throw new ApiError(r.status, json?.error || r.statusText, json?.field, json?.refusal, json?.reason);
   return json;
 }

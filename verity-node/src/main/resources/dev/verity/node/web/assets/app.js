@@ -1,9 +1,14 @@
 // The dashboard's shell: sign-in, navigation (hash routes), language switch; pages live in pages.js.
-import { loadLang, savedLang, currentLang, t } from './i18n.js';
-import { session, signIn, signOut } from './api.js';
+import { loadLang, savedLang, currentLang, t, fmtDateTime } from './i18n.js';
+import { session, signIn, signOut, refreshSession } from './api.js';
 import { el, errorBox } from './dom.js';
-import { PAGES } from './pages.js';
+import { PAGES as BASE_PAGES } from './pages.js';
+import { INSPECTION_PAGES } from './inspections.js';
 import { showEscrowNav } from './escrow.js';
+
+const PAGES = { ...BASE_PAGES, ...INSPECTION_PAGES };
+/** Pages reached from another page's list: the navigation entry that stays highlighted. */
+const PARENT = { message: 'messages', inspection: 'inspections' };
 
 const main = document.getElementById('main');
 let renderId = 0;
@@ -30,15 +35,17 @@ async function render() {
   showEscrowNav(!!s);
   document.getElementById('who').textContent = s ? t('session.who', { party: s.party, role: t('role.' + s.role) }) : '';
   document.body.dataset.signedIn = s ? 'yes' : 'no';
-  if (!s) { renderSignIn(); return; }
+  if (!s) { showExercise(null); renderSignIn(); return; }
   const { page, args, params } = parseHash();
-  nav.querySelectorAll('a').forEach(a => a.classList.toggle('active', a.dataset.page === page ||
-    (page === 'message' && a.dataset.page === 'messages')));
+  const navPage = PARENT[page] || page;
+  nav.querySelectorAll('a').forEach(a => a.classList.toggle('active', a.dataset.page === navPage));
   const fn = PAGES[page];
   const view = el('section.page', { 'data-page': page });
   main.replaceChildren(view);
   document.body.dataset.page = page;
-  document.title = t('nav.' + (fn ? (page === 'message' ? 'messages' : page) : 'overview')) + ' — ' + t('app.name');
+  document.title = t('nav.' + (fn ? navPage : 'overview')) + ' — ' + t('app.name');
+  showExercise(s.exercise);
+  refreshSession().then(r => { if (id === renderId && r) showExercise(r.exercise); }, () => { /* the page reports errors */ });
   if (!fn) { view.append(el('p', {}, t('error.nopage'))); return; }
   try {
     await fn(view, { args, params, session: s, go, stale: () => id !== renderId });
@@ -50,6 +57,20 @@ async function render() {
   if (id === renderId) {
     view.dataset.readyAt = String(Math.round(performance.now())); // ms since navigation started (load measurements)
     view.dataset.ready = 'yes';
+  }
+}
+
+/**
+ * A node on an exercise clock (drills, the scripted treaty year) says so on every page: nothing it
+ * shows is a real notification between the Parties.
+ */
+function showExercise(exercise) {
+  const banner = document.getElementById('exercise-banner');
+  banner.hidden = !exercise;
+  document.body.dataset.exercise = exercise ? 'yes' : 'no';
+  if (exercise) {
+    banner.replaceChildren(el('strong', {}, t('exercise.banner')), ' ',
+      el('span', { id: 'exercise-now' }, t('exercise.clock', { now: fmtDateTime(exercise.now) })));
   }
 }
 

@@ -5,20 +5,27 @@ import { el, badge, table, pagedTable, errorBox, todayUtc } from './dom.js';
 import { lineChart } from './chart.js';
 import { b64ToBytes, parseCheckpoint, toHex, verifyInclusion } from './merkle.js';
 import { escrow } from './escrow.js';
+import { fieldValue, worthShowing } from './entries.js';
+import { composeTypes, isStep, labelKey, latestCheckpoints, optional, parseStep, stepFieldNames, stepHint, stepInput } from './stepfields.js';
 
 const COLOURS = ['#1f5fa8', '#c0392b', '#2e8b57', '#8e44ad', '#d98c00'];
-const partyName = (agr, id) => tOr('party.' + id, agr.parties.find(p => p.id === id)?.name || id);
+export const partyName = (agr, id) => tOr('party.' + id, agr.parties.find(p => p.id === id)?.name || id);
 const limitName = l => tOr('limit.' + l, l);
-const typeName = (agr, id) => tOr('msgtype.' + id, agr.messages.find(m => m.id === id)?.name || id);
-const statusBadge = (family, s) => badge(s, tOr(family + '.' + s, s));
-const isDate = s => /^\d{4}-\d{2}-\d{2}$/.test(s || '');
-const agreement = () => get('/api/v1/agreement', true);
+export const typeName = (agr, id) => tOr('msgtype.' + id, agr.messages.find(m => m.id === id)?.name || id);
+export const statusBadge = (family, s) => badge(s, tOr(family + '.' + s, s));
+export const isDate = s => /^\d{4}-\d{2}-\d{2}$/.test(s || '');
+export const agreement = () => get('/api/v1/agreement', true);
 
-function header(title, ...tools) {
+/** The node's day: an exercise node's clock (a drill set years back), else today (UTC). */
+export const nodeToday = ctx => (ctx.session.exercise?.now || todayUtc()).slice(0, 10);
+/** The button back to the node's day: "Today", or on an exercise node its clock. */
+export const todayLabel = ctx => t(ctx.session.exercise ? 'exercise.now' : 'common.today');
+
+export function header(title, ...tools) {
   return el('div.page-head', {}, el('h1', {}, title), el('div.page-tools', {}, tools));
 }
 
-function datePicker(id, value, onchange) {
+export function datePicker(id, value, onchange) {
   const input = el('input', { type: 'date', id, value, min: '2010-01-01', max: '2099-12-31' });
   input.addEventListener('change', () => { if (isDate(input.value)) onchange(input.value); });
   return el('label.inline', { for: id }, el('span', {}, t('common.asOf')), input);
@@ -26,12 +33,12 @@ function datePicker(id, value, onchange) {
 
 // ---------- Overview ----------
 async function overview(view, ctx) {
-  const asOf = isDate(ctx.params.get('asOf')) ? ctx.params.get('asOf') : todayUtc();
+  const asOf = isDate(ctx.params.get('asOf')) ? ctx.params.get('asOf') : nodeToday(ctx);
   const [agr, comp, hist] = await Promise.all([agreement(), get('/api/v1/compliance?asOf=' + asOf),
     get('/api/v1/history', true)]);
   if (ctx.stale()) return;
   view.append(header(t('overview.title'), datePicker('asof', asOf, d => ctx.go('overview', [], { asOf: d })),
-    el('button.secondary', { type: 'button', id: 'asof-today', onclick: () => ctx.go('overview', [], {}) }, t('common.today'))));
+    el('button.secondary', { type: 'button', id: 'asof-today', onclick: () => ctx.go('overview', [], {}) }, todayLabel(ctx))));
   view.append(el('p.muted', { id: 'asof-label' }, t('overview.asOfText', { date: fmtDate(asOf), agreement: tOr('agreement.' + agr.id, agr.title) })));
   const cards = el('div.cards');
   if (!comp.parties.length) cards.append(el('p.muted', {}, t('overview.nodata')));
@@ -108,7 +115,7 @@ async function messages(view, ctx) {
   view.append(header(t('messages.title'),
     sel('f-direction', direction, [['', t('messages.all')], ['in', t('messages.inbox')], ['out', t('messages.outbox')]], 'direction'),
     sel('f-type', type, [['', t('messages.allTypes')], ['declaration', t('msgtype.declaration')],
-      ...agr.messages.map(m => [m.id, typeName(agr, m.id)])], 'type'),
+      ...composeTypes(agr).map(m => [m.id, typeName(agr, m.id)])], 'type'),
     sel('f-status', status, [['', t('messages.allStatuses')], ...['appended', 'published', 'cosigned', 'received']
       .map(s => [s, t('receipt.' + s)])], 'status')));
   const shown = list.messages.filter(m => !status || m.status === status);
@@ -121,7 +128,7 @@ async function messages(view, ctx) {
       el('td', {}, m.direction === 'in' ? t('messages.in') : t('messages.out')),
       el('td', {}, typeName(agr, m.type)),
       el('td.time', {}, fmtDateTime(m.entry?.createdAt)),
-      el('td.time', {}, m.type === 'declaration' ? fmtDate(body.declaration?.asOf) : fmtDateTime(body.eventTime)),
+      el('td.time', {}, effective(m)),
       el('td.time', {}, fmtDateTime(m.receivedAt)),
       el('td.receipt', {}, statusBadge('receipt', m.status)),
       el('td', {}, d ? statusBadge('obl', d) : '—'));
@@ -129,6 +136,13 @@ async function messages(view, ctx) {
   view.append(pagedTable([t('messages.col.entry'), t('messages.col.direction'), t('messages.col.type'),
     t('messages.col.created'), t('messages.col.effective'), t('messages.col.received'), t('messages.col.receipt'),
     t('messages.col.deadline')], shown, row, { id: 'messages-table' }));
+}
+
+/** When a message takes effect: a declaration's as-of date, a notification's event time, a step's entry time (D17). */
+function effective(m) {
+  const body = m.entry?.body || {};
+  if (m.type === 'declaration') return fmtDate(body.declaration?.asOf);
+  return fmtDateTime(isStep({ id: m.type }) ? m.entry?.createdAt : body.eventTime);
 }
 
 async function message(view, ctx) {
@@ -146,7 +160,7 @@ async function message(view, ctx) {
       [t('messages.col.direction'), m.direction === 'in' ? t('messages.in') : t('messages.out')],
       [t('messages.col.receipt'), statusBadge('receipt', m.status)],
       [t('messages.col.created'), fmtDateTime(m.entry?.createdAt)],
-      [t('messages.col.effective'), m.type === 'declaration' ? fmtDate(body.declaration?.asOf) : fmtDateTime(body.eventTime)],
+      [t('messages.col.effective'), effective(m)],
       [t('messages.col.received'), fmtDateTime(m.receivedAt)],
       [t('message.cosignedBy'), m.cosignedBy ? el('span', {}, Object.entries(m.cosignedBy).map(([p, yes]) =>
         el('span.peer-receipt', {}, p, ' ', statusBadge('receipt', yes ? 'cosigned' : 'published')))) : undefined],
@@ -157,6 +171,7 @@ async function message(view, ctx) {
         [t('common.asOf'), fmtDate(body.declaration?.asOf)],
         [t('inventory.facilities'), fmtNum(body.declaration?.facilities?.length || 0)],
         [t('inventory.items'), fmtNum(body.declaration?.items?.length || 0)]])
+      : isStep({ id: m.type }) ? stepBody(m.type, body)
       : dl(Object.entries(body).map(([k, v]) => [tOr('field.' + k, k),
         k === 'newItem' && v ? [v.id, tOr('kind.' + v.kind, v.kind), v.facility].filter(Boolean).join(' · ')
           : typeof v === 'object' ? JSON.stringify(v) : k === 'number' ? fmtNum(v) : k === 'type' ? typeName(agr, v)
@@ -187,6 +202,13 @@ async function message(view, ctx) {
     el('details', {}, el('summary', {}, t('message.checkpoint')), el('pre.code', {}, m.proof.checkpoint))));
   view.append(el('article.card', {}, el('h2', {}, t('message.entry')),
     el('pre.code', { id: 'entry-json' }, JSON.stringify(m.entry, null, 2))));
+}
+
+/** An inspection or commission step's fields, by what each holds, and a link to its inspection. */
+function stepBody(type, body) {
+  return el('div', {}, el('dl.fields', {}, Object.entries(body).filter(([, v]) => worthShowing(v)).map(([k, v]) =>
+    [el('dt', {}, tOr(labelKey({ id: type }, k), k)), el('dd', {}, k === 'inspection'
+      ? el('a', { href: '#/inspection/' + encodeURIComponent(v), id: 'inspection-link' }, el('code', {}, v)) : fieldValue(k, v))]).flat()));
 }
 
 // ---------- Compose ----------
@@ -220,7 +242,7 @@ async function compose(view, ctx) {
   }
   const agr = await agreement();
   if (ctx.stale()) return;
-  const types = agr.messages;
+  const types = composeTypes(agr);
   let type = types.find(m => m.id === ctx.params.get('type')) || types[0];
   const form = el('form.card.compose', { id: 'compose-form', novalidate: true });
   const out = el('div', { id: 'compose-result', 'aria-live': 'polite' });
@@ -241,8 +263,18 @@ async function compose(view, ctx) {
     const now = new Date().toISOString().slice(0, 16);
     const parts = [field('type', t('compose.type'), typeSel, type.source ? sourceNote(type.source) : null),
       field('clientId', t('compose.clientId'), el('input', { type: 'text', value: `${ctx.session.party}-ui-${Date.now()}` }),
-        t('compose.clientIdHint')),
-      field('eventTime', t('compose.eventTime'), el('input', { type: 'datetime-local', value: now, step: 1 }), t('compose.utc'))];
+        t('compose.clientIdHint'))];
+    if (isStep(type)) {
+      parts.push(el('p.muted.small', {}, t('compose.stepTime')));
+      for (const f of stepFieldNames(type)) {
+        const label = tOr(labelKey(type, f), f) + (optional(type, f) ? ' ' + t('compose.optional') : '');
+        parts.push(field(f, label, stepInput(f, agr, ctx.session.party), stepHint(f)));
+      }
+      if (inputs.checkpoints) parts.push(fillCheckpoints(inputs.checkpoints, errs.checkpoints));
+      finish(parts);
+      return;
+    }
+    parts.push(field('eventTime', t('compose.eventTime'), el('input', { type: 'datetime-local', value: now, step: 1 }), t('compose.utc')));
     for (const f of type.fields) {
       parts.push(field(f, tOr('field.' + f, f), f === 'warheads' ? el('input', { type: 'number', min: 0, step: 1 })
         : el('input', { type: 'text', spellcheck: 'false' })));
@@ -254,6 +286,9 @@ async function compose(view, ctx) {
           agr.itemKinds.map(k => el('option', { value: k.id }, tOr('kind.' + k.id, k.name))))),
         field('newItem.facility', t('field.facility'), el('input', { type: 'text', spellcheck: 'false' }))));
     }
+    finish(parts);
+  };
+  const finish = parts => {
     if (type.deadline) parts.push(el('p.muted', {}, deadlineText(type.deadline)));
     form.replaceChildren(...parts, el('div.form-error', { id: 'err-form', role: 'alert' }),
       el('button', { type: 'submit', id: 'send' }, t('compose.send')));
@@ -265,16 +300,10 @@ async function compose(view, ctx) {
     form.querySelector('#err-form').replaceChildren();
     out.replaceChildren();
     const v = Object.fromEntries(Object.entries(inputs).map(([k, i]) => [k, i.value.trim()]));
-    const errors = validate(type, v);
+    const { message, errors } = isStep(type) ? stepMessage(type, v) : notificationMessage(type, v);
     for (const [k, msg] of Object.entries(errors)) errs[k]?.replaceChildren(msg);
     form.querySelectorAll('.field').forEach(f => f.classList.toggle('invalid', !!errors[f.dataset.field]));
     if (Object.keys(errors).length) { inputs[Object.keys(errors)[0]]?.focus(); return; }
-    const message = { eventTime: new Date(v.eventTime + (v.eventTime.length === 16 ? ':00' : '') + 'Z').toISOString().replace('.000Z', 'Z') };
-    for (const f of type.fields) message[f] = f === 'warheads' ? Number(v.warheads) : v[f];
-    if (type.effect === 'add') {
-      message.newItem = { id: v['newItem.id'], kind: v['newItem.kind'] };
-      if (v['newItem.facility']) message.newItem.facility = v['newItem.facility'];
-    }
     const send = form.querySelector('#send');
     send.disabled = true;
     try {
@@ -287,6 +316,8 @@ async function compose(view, ctx) {
       const name = (e.field || '').replace(/^message\./, '');
       if (e.status === 403) {
         form.querySelector('#err-form').replaceChildren(errorBox(e));
+      } else if (e.refusal) {
+        form.querySelector('#err-form').replaceChildren(refusalBox(e));
       } else if (errs[name]) {
         errs[name].replaceChildren(t('compose.apiSays', { error: e.message }));
         errs[name].parentElement.classList.add('invalid');
@@ -299,6 +330,39 @@ async function compose(view, ctx) {
   });
   build();
   view.append(form, out);
+}
+
+function notificationMessage(type, v) {
+  const errors = validate(type, v);
+  if (Object.keys(errors).length) return { message: null, errors };
+  const message = { eventTime: new Date(v.eventTime + (v.eventTime.length === 16 ? ':00' : '') + 'Z').toISOString().replace('.000Z', 'Z') };
+  for (const f of type.fields) message[f] = f === 'warheads' ? Number(v.warheads) : v[f];
+  if (type.effect === 'add') {
+    message.newItem = { id: v['newItem.id'], kind: v['newItem.kind'] };
+    if (v['newItem.facility']) message.newItem.facility = v['newItem.facility'];
+  }
+  return { message, errors };
+}
+
+function stepMessage(type, v) {
+  const r = parseStep(type, v);
+  if (!CLIENT_ID.test(v.clientId || '')) r.errors.clientId = t('compose.err.clientId');
+  return r;
+}
+
+/** A button that fills the checkpoints field with both logs' latest checkpoints as this node has them. */
+function fillCheckpoints(input, err) {
+  return el('button.secondary.fill', { type: 'button', id: 'fill-checkpoints', onclick: async () => {
+    err.replaceChildren();
+    try { input.value = await latestCheckpoints(); } catch (e) { err.replaceChildren(errorBox(e)); }
+  } }, t('compose.fillCheckpoints'));
+}
+
+/** The node's refusal of a step under the agreement's rules (422 with refusal and reason). */
+function refusalBox(e) {
+  return el('div.alert.error', { id: 'compose-refusal', 'data-refusal': e.refusal },
+    t('compose.refusedByRules'), ' ', el('span.refusal-name', {}, tOr('refusal.' + e.refusal, e.refusal)), ' — ',
+    el('span.refusal-reason', {}, e.reason || e.message));
 }
 
 /** The treaty reference from the agreement definition: data in English, isolated from the page's direction. */
@@ -317,7 +381,7 @@ function deadlineText(d) {
 // ---------- Inventory ----------
 async function inventory(view, ctx) {
   const p = ctx.params;
-  const asOf = isDate(p.get('asOf')) ? p.get('asOf') : todayUtc();
+  const asOf = isDate(p.get('asOf')) ? p.get('asOf') : nodeToday(ctx);
   const agr = await agreement();
   const party = agr.parties.some(x => x.id === p.get('party')) ? p.get('party') : ctx.session.party;
   const facility = p.get('facility') || '';
@@ -410,7 +474,12 @@ async function obligations(view, ctx) {
     el('div.cal-grid', {}, cells)));
   const what = o => {
     const m = /\(([^)]+)\)/.exec(o.what || '');
-    return o.notification != null ? t('obl.notification', { n: fmtNum(o.notification), type: typeName(agr, m ? m[1] : '') }) : o.what;
+    if (o.notification != null) return t('obl.notification', { n: fmtNum(o.notification), type: typeName(agr, m ? m[1] : '') });
+    const step = inspectionObligation(o.what || '');
+    if (!step) return o.what;
+    const [before, after] = t('obl.inspection', { type: typeName(agr, step.type), inspection: '\u0000' }).split('\u0000');
+    return el('span', {}, before, el('a', { href: '#/inspection/' + encodeURIComponent(step.inspection) },
+      el('code', {}, step.inspection)), after);
   };
   view.append(el('h2', {}, t('obligations.list')), el('p.muted', {}, t('obligations.count', { n: fmtNum(shown.length) })),
     pagedTable([t('common.party'), t('obligations.what'), t('inventory.uid'), t('obligations.due'),
@@ -418,6 +487,19 @@ async function obligations(view, ctx) {
       el('tr', { 'data-status': o.status }, el('td', {}, o.party), el('td', {}, what(o)), el('td', {}, o.item ? el('code', {}, o.item) : '—'),
         el('td.time', {}, fmtDateTime(o.due)), el('td.time', {}, fmtDateTime(o.metAt)), el('td', {}, statusBadge('obl', o.status))),
     { id: 'obligations-table' }));
+}
+
+/**
+ * An inspection step's deadline as the inspection projection words it (InspectionLedger.obligations,
+ * e.g. "pre-inspection restrictions for inspection US-2020-02 at RU-TEYKOVO"): its step type and inspection.
+ */
+const INSPECTION_OBLIGATIONS = [['notice of intent', 'inspection-notice'], ['pre-inspection restrictions', 'inspection-restrictions'],
+  ['selection answer', 'inspection-selection-answer'], ['selection reveal', 'inspection-selection-reveal'], ['joint report', 'inspection-report']];
+
+function inspectionObligation(what) {
+  const kind = INSPECTION_OBLIGATIONS.find(([prefix]) => what.startsWith(prefix));
+  const id = /\b(?:for|of) inspection (\S+)/.exec(what);
+  return kind && id ? { type: kind[1], inspection: id[1] } : null;
 }
 
 // ---------- Log and witnesses ----------
