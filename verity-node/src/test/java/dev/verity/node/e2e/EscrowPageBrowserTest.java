@@ -87,22 +87,11 @@ class EscrowPageBrowserTest {
 
   @AfterAll
   void stop() throws Exception {
-    if (browser != null) {
-      browser.close();
-    }
-    if (cluster != null) {
-      cluster.close();
-    }
+    Browser.closeAll(browser, cluster);
   }
 
   void signIn(Member m, String token) {
-    String url = DashboardBrowserTest.url(m);
-    browser.get(url + "#/overview");
-    browser.driver.executeScript("sessionStorage.clear()");
-    browser.driver.navigate().refresh();
-    browser.await(By.id("token")).sendKeys(token);
-    browser.driver.findElement(By.id("signin-button")).click();
-    browser.awaitPage("overview");
+    browser.signIn(m, token);
   }
 
   void openEscrowFromTheNavigation() {
@@ -240,7 +229,7 @@ class EscrowPageBrowserTest {
       open.startAll();
       signIn(node, node.viewer);
       assertThat(browser.driver.findElement(By.id("nav-escrow")).isDisplayed()).isFalse();
-      browser.get(DashboardBrowserTest.url(node) + "#/escrow");
+      browser.get(Browser.url(node) + "#/escrow");
       browser.awaitPage("escrow");
       assertThat(browser.await(By.id("escrow-open")).getText())
           .isEqualTo("New START publishes full declarations: nothing is held in escrow.");
