@@ -364,22 +364,20 @@ public final class SqliteNodeStore implements NodeStore {
 
   @Override
   public void setPublished(String peer, long size) throws StoreException {
-    tx("update peer", () -> {
-      ensurePeer(peer);
-      try (PreparedStatement p = db.prepareStatement("UPDATE peers SET published=MAX(published, ?) WHERE peer=?")) {
-        p.setLong(1, size);
-        p.setString(2, peer);
-        p.executeUpdate();
-      }
-      return null;
-    });
+    raisePeerSize(peer, "published", size);
   }
 
   @Override
   public void setCosigned(String peer, long size) throws StoreException {
+    raisePeerSize(peer, "cosigned", size);
+  }
+
+  /** Raises one of the peer's sizes to {@code size}; never lowers it. {@code column} is a constant of this class. */
+  private void raisePeerSize(String peer, String column, long size) throws StoreException {
     tx("update peer", () -> {
       ensurePeer(peer);
-      try (PreparedStatement p = db.prepareStatement("UPDATE peers SET cosigned=MAX(cosigned, ?) WHERE peer=?")) {
+      try (PreparedStatement p = db.prepareStatement(
+          "UPDATE peers SET " + column + "=MAX(" + column + ", ?) WHERE peer=?")) {
         p.setLong(1, size);
         p.setString(2, peer);
         p.executeUpdate();
