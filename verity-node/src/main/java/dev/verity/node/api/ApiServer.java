@@ -357,7 +357,9 @@ public final class ApiServer implements AutoCloseable {
       v.put("party", p.party());
       v.put("publishedSize", pos.publishedSize());
       v.put("cosignedSize", pos.cosignedSize());
-      v.put("mirroredSize", pos.mirroredSize());
+      // received and folded: the mirror commits a batch just before the projections fold it, so
+      // a client that waits for this size and then reads the projections finds the batch there
+      v.put("mirroredSize", Math.min(pos.mirroredSize(), node.projections().nextIndex(p.party())));
       v.put("lastContact", pos.lastContact());
       // for the dashboard's "peer silent too long": own entries waiting for this peer's receipt, and since when
       long waiting = Math.max(0, m.containsKey("size") ? (long) m.get("size") - pos.cosignedSize() : 0);
