@@ -16,6 +16,8 @@ import java.util.Optional;
  *     the aggregates are published; items are revealed selectively, docs/formats/escrow.md)
  * @param publishedFigures the table of officially published aggregates that applies to this
  *     agreement, one of {@code PublishedData.TABLES}; null if none
+ * @param eventWindow how far ahead a notification's event may be dated ({@link EventWindow});
+ *     {@link EventWindow#DEFAULT} when absent
  */
 public record Agreement(
     String id,
@@ -32,7 +34,13 @@ public record Agreement(
     DataExchange dataExchange,
     InspectionQuota inspections,
     DeclarationMode declarationMode,
-    String publishedFigures) {
+    String publishedFigures,
+    EventWindow eventWindow) {
+
+  /** The sanity window on event times; the default when the file gives none. */
+  public EventWindow eventWindow() {
+    return eventWindow == null ? EventWindow.DEFAULT : eventWindow;
+  }
 
   /** How declarations are published; {@link DeclarationMode#OPEN} unless the file says otherwise. */
   public DeclarationMode declarationMode() {

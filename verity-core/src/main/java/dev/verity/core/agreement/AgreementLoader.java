@@ -3,11 +3,11 @@ package dev.verity.core.agreement;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.verity.core.message.JsonProblems;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.Reader;
@@ -41,10 +41,10 @@ public final class AgreementLoader {
     Agreement a;
     try {
       a = YAML.treeToValue(tree, Agreement.class);
-    } catch (JsonMappingException e) {
-      throw new AgreementException(source + ": " + path(e) + ": " + e.getOriginalMessage(), e);
     } catch (JsonProcessingException e) {
-      throw new AgreementException(source + ": " + e.getOriginalMessage(), e);
+      JsonProblems.Problem p = JsonProblems.of(e);
+      throw new AgreementException(source + ": " + (p.path().isEmpty() ? "(top)" : p.path()) + ": "
+          + p.message(), e);
     }
     validate(source, a);
     return a;
@@ -80,18 +80,6 @@ public final class AgreementLoader {
     return merged;
   }
 
-  private static String path(JsonMappingException e) {
-    StringBuilder sb = new StringBuilder();
-    for (JsonMappingException.Reference r : e.getPath()) {
-      if (r.getFieldName() != null) {
-        sb.append(sb.length() == 0 ? "" : ".").append(r.getFieldName());
-      } else if (r.getIndex() >= 0) {
-        sb.append('[').append(r.getIndex()).append(']');
-      }
-    }
-    return sb.length() == 0 ? "(top)" : sb.toString();
-  }
-
   private static void validate(String src, Agreement a) throws AgreementException {
     require(src, "id", a.id() != null && !a.id().isBlank(), "missing");
     require(src, "entryIntoForce", a.entryIntoForce() != null, "missing");
@@ -101,6 +89,9 @@ public final class AgreementLoader {
     require(src, "publishedFigures", a.publishedFigures() == null
         || dev.verity.core.scenario.PublishedData.TABLES.contains(a.publishedFigures()),
         "unknown table '" + a.publishedFigures() + "' (shipped: " + dev.verity.core.scenario.PublishedData.TABLES + ")");
+    EventWindow w = a.eventWindow();
+    require(src, "eventWindow.advanceNoticeDays", w.advanceNoticeDaysOrDefault() >= 0, "0 or more");
+    require(src, "eventWindow.reportAheadHours", w.reportAheadHoursOrDefault() >= 0, "0 or more");
     Set<String> ids = new HashSet<>();
     for (int i = 0; i < a.parties().size(); i++) {
       Party p = a.parties().get(i);

@@ -114,7 +114,7 @@ public final class AgreementVersions {
     } catch (AgreementException e) {
       throw new AmendmentException(e.getMessage(), e);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new AmendmentException(source + ": " + e.getOriginalMessage(), e);
+      throw new AmendmentException(source + ": " + dev.verity.core.message.JsonProblems.describe(e), e);
     }
   }
 

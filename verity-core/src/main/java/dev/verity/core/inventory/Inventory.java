@@ -34,21 +34,23 @@ import java.util.Set;
 public final class Inventory {
   private final Agreement agreement;
   private final String party;
-  private final Map<String, ItemKind> kinds = new HashMap<>();
-  private final Map<String, MessageType> types = new HashMap<>();
-  private final Map<String, Facility> facilities = new LinkedHashMap<>();
-  private final Map<String, Item> items = new LinkedHashMap<>();
-  private final Map<String, ItemStatus> status = new HashMap<>();
+  private final Map<String, ItemKind> kinds;
+  private final Map<String, MessageType> types;
+  private final Map<String, Facility> facilities;
+  private final Map<String, Item> items;
+  private final Map<String, ItemStatus> status;
   /** launcher id → the missile in it. */
-  private final Map<String, String> contents = new HashMap<>();
+  private final Map<String, String> contents;
   /** submarine id → its launchers. */
-  private final Map<String, Set<String>> onCarrier = new HashMap<>();
+  private final Map<String, Set<String>> onCarrier;
   /** eliminated id → the notification that eliminated it. */
-  private final Map<String, Notification> eliminated = new HashMap<>();
+  private final Map<String, Notification> eliminated;
+  /** item id → the notification that last put it where it is (moved, loaded, unloaded). */
+  private final Map<String, Notification> placed;
   private final List<Aggregate> aggregates;
   private final long[] totals;
   /** kind → status ordinal → per aggregate {fixed contribution, warheads multiplier}. */
-  private final Map<String, long[][][]> coefficients = new HashMap<>();
+  private final Map<String, long[][][]> coefficients;
   private Instant clock;
 
   private Inventory(Agreement agreement, String party, Instant start) {
@@ -57,6 +59,16 @@ public final class Inventory {
     this.aggregates = agreement.aggregates();
     this.totals = new long[aggregates.size()];
     this.clock = start;
+    this.kinds = new HashMap<>();
+    this.types = new HashMap<>();
+    this.coefficients = new HashMap<>();
+    this.facilities = new LinkedHashMap<>();
+    this.items = new LinkedHashMap<>();
+    this.status = new HashMap<>();
+    this.contents = new HashMap<>();
+    this.onCarrier = new HashMap<>();
+    this.eliminated = new HashMap<>();
+    this.placed = new HashMap<>();
     agreement.itemKinds().forEach(k -> kinds.put(k.id(), k));
     agreement.messages().forEach(m -> types.put(m.id(), m));
     // the counting rules, turned once into numbers: contribution = fixed + multiplier * warheads
@@ -77,6 +89,34 @@ public final class Inventory {
       }
       coefficients.put(k.id(), c);
     }
+  }
+
+  /** A copy that folds on independently ({@link #copy}); the agreement's tables are shared. */
+  private Inventory(Inventory o) {
+    this.agreement = o.agreement;
+    this.party = o.party;
+    this.aggregates = o.aggregates;
+    this.kinds = o.kinds;
+    this.types = o.types;
+    this.coefficients = o.coefficients;
+    this.totals = o.totals.clone();
+    this.clock = o.clock;
+    this.facilities = new LinkedHashMap<>(o.facilities);
+    this.items = new LinkedHashMap<>(o.items);
+    this.status = new HashMap<>(o.status);
+    this.contents = new HashMap<>(o.contents);
+    this.onCarrier = new HashMap<>();
+    o.onCarrier.forEach((k, v) -> onCarrier.put(k, new LinkedHashSet<>(v)));
+    this.eliminated = new HashMap<>(o.eliminated);
+    this.placed = new HashMap<>(o.placed);
+  }
+
+  /**
+   * An independent copy of this inventory: items are immutable records, so the copy costs one
+   * pass over the maps (a snapshot the ordered fold restarts from, {@link InventoryFold}).
+   */
+  public Inventory copy() {
+    return new Inventory(this);
   }
 
   /**
@@ -331,6 +371,7 @@ public final class Inventory {
       throw new InventoryException(n.label() + ": item: missing", n);
     }
     Item it = existing(n, effect);
+    checkOnePlace(n, it, effect);
     Set<String> touched = neighbourhood(it.id(), n.launcher());
     Item next = switch (effect) {
       case "move" -> {
@@ -387,6 +428,9 @@ public final class Inventory {
       if (next.launcher() != null) {
         contents.put(next.launcher(), next.id());
       }
+      if (PLACING.contains(effect)) {
+        placed.put(it.id(), n);
+      }
     }
     touched.addAll(neighbourhood(it.id()));
     for (String id : touched) {
@@ -395,6 +439,31 @@ public final class Inventory {
       }
     }
     clock = n.eventTime();
+  }
+
+  /** Effects that put an item somewhere (a facility or a launcher). */
+  private static final Set<String> PLACING = Set.of("move", "load", "unload");
+
+  /**
+   * One item cannot be in two places at one instant: a second notification placing the item at
+   * the instant another one placed it elsewhere is inconsistent, and names the first.
+   */
+  private void checkOnePlace(Notification n, Item it, String effect) throws InventoryException {
+    Notification before = placed.get(it.id());
+    if (!PLACING.contains(effect) || before == null || !before.eventTime().equals(n.eventTime())) {
+      return;
+    }
+    String there = where(it);
+    String here = effect.equals("load") ? n.launcher() : n.facility();
+    if (!there.equals(here)) {
+      throw new InventoryException(n.label() + ": item '" + it.id() + "' cannot be at " + here
+          + " at the instant " + before.label() + " put it at " + there
+          + " (one item, two places at one instant)", n);
+    }
+  }
+
+  private static String where(Item it) {
+    return it.launcher() != null ? it.launcher() : String.valueOf(it.facility());
   }
 
   private Item existing(Notification n, String effect) throws InventoryException {
@@ -466,6 +535,7 @@ public final class Inventory {
     touched.forEach(this::remove);
     items.put(it.id(), it);
     link(it);
+    placed.put(it.id(), n);
     touched.addAll(neighbourhood(it.id()));
     touched.forEach(this::add);
   }

@@ -3,7 +3,6 @@ package dev.verity.core.message;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -62,10 +61,9 @@ public final class DataExchangeJson {
     Notification n;
     try {
       n = JSON.treeToValue(node, Notification.class);
-    } catch (JsonMappingException e) {
-      throw new DeclarationException(source + ": " + join(prefix, path(e)) + ": " + e.getOriginalMessage(), e);
     } catch (JsonProcessingException e) {
-      throw new DeclarationException(source + ": " + e.getOriginalMessage(), e);
+      JsonProblems.Problem p = JsonProblems.of(e);
+      throw new DeclarationException(source + ": " + join(prefix, p.path()) + ": " + p.message(), e);
     }
     String at = prefix.isEmpty() ? "" : prefix + ".";
     for (String[] f : new String[][] {{"party", n.party()}, {"type", n.type()}}) {
@@ -82,20 +80,13 @@ public final class DataExchangeJson {
   private static <T> T read(String source, Reader in, Class<T> type) throws DeclarationException {
     try {
       return JSON.readValue(in, type);
-    } catch (JsonMappingException e) {
-      String what = e.getOriginalMessage().startsWith("Unexpected end-of-input") ? "malformed JSON" : path(e);
-      throw new DeclarationException(source + ":" + line(e.getLocation()) + " " + what + ": " + clean(e.getOriginalMessage()), e);
     } catch (JsonProcessingException e) {
-      throw new DeclarationException(source + ":" + line(e.getLocation()) + " malformed JSON: " + clean(e.getOriginalMessage()), e);
+      JsonProblems.Problem p = JsonProblems.of(e);
+      String field = p.path().isEmpty() ? "" : " " + p.path() + ":";
+      throw new DeclarationException(source + ":" + line(e.getLocation()) + field + " " + p.message(), e);
     } catch (IOException e) {
       throw new DeclarationException(source + ": cannot read: " + e.getMessage(), e);
     }
-  }
-
-  /** Jackson's message without its note on where the source is (we name it ourselves). */
-  static String clean(String m) {
-    return m.replaceAll("\\s*\\(start marker at \\[Source:.*?\\]\\)", "").replaceAll("\\s*at \\[Source:[\\s\\S]*", "")
-        .replace('\n', ' ');
   }
 
   private static String line(JsonLocation l) {
@@ -104,18 +95,6 @@ public final class DataExchangeJson {
 
   private static String join(String prefix, String path) {
     return prefix.isEmpty() ? path : path.startsWith("[") || path.isEmpty() ? prefix + path : prefix + "." + path;
-  }
-
-  static String path(JsonMappingException e) {
-    StringBuilder sb = new StringBuilder();
-    for (JsonMappingException.Reference r : e.getPath()) {
-      if (r.getFieldName() != null) {
-        sb.append(sb.length() == 0 ? "" : ".").append(r.getFieldName());
-      } else if (r.getIndex() >= 0) {
-        sb.append('[').append(r.getIndex()).append(']');
-      }
-    }
-    return sb.toString();
   }
 
   public static String write(Object declarationOrNotifications) {

@@ -87,30 +87,47 @@ public final class ObligationTracker {
    * given (by as-of date). Optional exchanges (a voluntary regime) are never missing.
    */
   public List<Obligation> dataExchanges(List<Declaration> received, LocalDate today) {
+    return dataExchanges(received, null, today.atStartOfDay().toInstant(ZoneOffset.UTC));
+  }
+
+  /**
+   * The data exchanges owed by each bound Party with an as-of date from {@code since} (null:
+   * from entry into force) up to {@code now}, met by the declarations given (by as-of date,
+   * dated by their {@code receivedAt}): the initial database, then 1 March and 1 September, each
+   * due {@code dueDaysAfterAsOf} later (New START Protocol Part Four section I). One not received
+   * by its due time is missing; optional exchanges (a voluntary regime) are never missing.
+   */
+  public List<Obligation> dataExchanges(List<Declaration> received, LocalDate since, Instant now) {
     List<Obligation> out = new ArrayList<>();
     if (agreement.dataExchange() == null) {
       return out;
     }
-    Instant now = today.atStartOfDay().toInstant(ZoneOffset.UTC);
+    LocalDate today = now.atOffset(ZoneOffset.UTC).toLocalDate();
     for (var p : agreement.boundParties()) {
       Map<LocalDate, Declaration> byDate = received.stream()
           .filter(d -> d.party().equals(p.id()))
           .collect(Collectors.toMap(Declaration::asOf, Function.identity(), (a, b) -> a));
       for (LocalDate asOf : agreement.exchangeDates(today)) {
-        Instant due = exchangeDue(asOf);
-        Declaration d = byDate.get(asOf);
-        ObligationStatus s;
-        if (d == null) {
-          s = now.isAfter(due) && agreement.dataExchange().required() ? ObligationStatus.MISSING : ObligationStatus.PENDING;
-        } else if (d.receivedAt() == null || !d.receivedAt().isAfter(due)) {
-          s = ObligationStatus.ON_TIME;
-        } else {
-          s = ObligationStatus.LATE;
+        if (since == null || !asOf.isBefore(since)) {
+          out.add(exchange(p.id(), asOf, byDate.get(asOf), now));
         }
-        out.add(new Obligation(p.id(), "data exchange as of " + asOf, null, null, due, d == null ? null : d.receivedAt(), s));
       }
     }
     out.sort(Comparator.comparing(Obligation::due).thenComparing(Obligation::party));
     return out;
+  }
+
+  private Obligation exchange(String party, LocalDate asOf, Declaration d, Instant now) {
+    Instant due = exchangeDue(asOf);
+    ObligationStatus s;
+    if (d == null) {
+      s = now.isAfter(due) && agreement.dataExchange().required() ? ObligationStatus.MISSING
+          : ObligationStatus.PENDING;
+    } else {
+      // received, at a time not given: met (a file-based check knows no receipt times)
+      s = d.receivedAt() == null ? ObligationStatus.ON_TIME : judge(due, d.receivedAt(), now);
+    }
+    return new Obligation(party, "data exchange as of " + asOf, null, null, due,
+        d == null ? null : d.receivedAt(), s);
   }
 }

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -37,6 +38,17 @@ public final class Reconciler {
    */
   public Reconciliation reconcile(String fromSource, Declaration from, List<Notification> notifications,
       String toSource, Declaration to) throws ReconcileException, DeclarationException, InventoryException {
+    return reconcile(fromSource, from, notifications, toSource, to, Set.of());
+  }
+
+  /**
+   * As {@link #reconcile(String, Declaration, List, String, Declaration)}, where the numbers in
+   * {@code withdrawn} were withdrawn by their sender (a correction with no replacement): a gap
+   * there is explained, not a missing notification.
+   */
+  public Reconciliation reconcile(String fromSource, Declaration from, List<Notification> notifications,
+      String toSource, Declaration to, Set<Long> withdrawn)
+      throws ReconcileException, DeclarationException, InventoryException {
     if (!from.party().equals(to.party())) {
       throw new ReconcileException(toSource + ": party: '" + to.party() + "' differs from '" + from.party() + "' in " + fromSource);
     }
@@ -58,7 +70,7 @@ public final class Reconciler {
     Inventory declared = Inventory.of(agreement, toSource, to);
     List<Discrepancy> out = new ArrayList<>(compareItems(expected, declared));
     out.addAll(timeliness(period, to));
-    out.addAll(gaps(notifications, from.party(), start, end));
+    out.addAll(gaps(notifications, from.party(), start, end, withdrawn));
     return new Reconciliation(from.party(), from.asOf(), to.asOf(), period.size(),
         expected.aggregates(), declared.aggregates(), out);
   }
@@ -117,7 +129,8 @@ public final class Reconciler {
 
   /** Numbers missing between consecutive notifications of the Party, where the later one falls
    * in the period. */
-  private static List<Discrepancy> gaps(List<Notification> all, String party, Instant start, Instant end) {
+  private static List<Discrepancy> gaps(List<Notification> all, String party, Instant start, Instant end,
+      Set<Long> withdrawn) {
     List<Notification> mine = all.stream().filter(n -> n.party().equals(party))
         .sorted(Comparator.comparingLong(Notification::number)).toList();
     List<Discrepancy> out = new ArrayList<>();
@@ -126,6 +139,9 @@ public final class Reconciler {
       Notification n = mine.get(i);
       boolean inPeriod = !n.eventTime().isBefore(start) && n.eventTime().isBefore(end);
       for (long k = prev.number() + 1; inPeriod && k < n.number(); k++) {
+        if (withdrawn.contains(k)) {
+          continue;
+        }
         out.add(new Discrepancy(DiscrepancyKind.MISSING_NOTIFICATION, party, null, k,
             "between #" + prev.number() + " and #" + n.number(), null));
       }

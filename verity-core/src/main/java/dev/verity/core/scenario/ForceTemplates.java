@@ -2,7 +2,6 @@ package dev.verity.core.scenario;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.verity.core.message.Facility;
@@ -76,10 +75,8 @@ public record ForceTemplates(Roles aggregates, Map<String, PartyForces> parties)
       return new ObjectMapper(new YAMLFactory())
           .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           .readValue(r, ForceTemplates.class);
-    } catch (JsonMappingException e) {
-      throw new ScenarioException(source + ": " + e.getPathReference() + ": " + e.getOriginalMessage());
     } catch (JsonProcessingException e) {
-      throw new ScenarioException(source + ": " + e.getOriginalMessage());
+      throw new ScenarioException(source + ": " + dev.verity.core.message.JsonProblems.describe(e));
     } catch (IOException e) {
       throw new ScenarioException(source + ": " + e.getMessage());
     }

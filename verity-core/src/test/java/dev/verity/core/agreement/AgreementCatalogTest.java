@@ -72,4 +72,24 @@ class AgreementCatalogTest {
         .hasMessageContaining("unknown agreement 'salt-iii'")
         .hasMessageContaining("new-start");
   }
+
+  @Test
+  void theEventWindowIsAgreementData() throws Exception {
+    Agreement a = AgreementCatalog.get("new-start");
+    EventWindow w = a.eventWindow();
+    assertThat(w.advanceNoticeDaysOrDefault()).isEqualTo(366);
+    MessageType exercise = a.messageType("bomber-exercise").orElseThrow();
+    MessageType moved = a.messageType("item-moved").orElseThrow();
+    java.time.Instant now = java.time.Instant.parse("2020-03-02T00:00:00Z");
+    assertThat(w.problem(a, exercise, now.plus(java.time.Duration.ofDays(21)), now)).isNull();
+    assertThat(w.problem(a, exercise, java.time.Instant.parse("2029-03-02T00:00:00Z"), now))
+        .contains("more than 366 days ahead").contains("eventWindow.advanceNoticeDays");
+    assertThat(w.problem(a, moved, now.plus(java.time.Duration.ofHours(2)), now)).isNull();
+    assertThat(w.problem(a, moved, now.plus(java.time.Duration.ofDays(3)), now))
+        .contains("in the future").contains("eventWindow.reportAheadHours");
+    assertThat(w.problem(a, moved, java.time.Instant.parse("2010-01-01T00:00:00Z"), now))
+        .isEqualTo("2010-01-01T00:00:00Z is before new-start entered into force (2011-02-05)");
+    assertThat(AgreementCatalog.get("new-start-voluntary-2026").messages()).extracting(MessageType::id)
+        .hasSize(12).doesNotContain("inspection-notice", "exhibition-held").contains("launch", "bomber-exercise");
+  }
 }

@@ -60,4 +60,21 @@ class ObligationTrackerTest {
     assertThat(t.dataExchanges(List.of(), LocalDate.of(2026, 12, 31)))
         .isNotEmpty().allSatisfy(o -> assertThat(o.status()).isEqualTo(ObligationStatus.PENDING));
   }
+
+  @Test
+  void exchangesAreOwedFromTheFirstOneOnAndJudgedByReceipt() throws Exception {
+    ObligationTracker t = new ObligationTracker(AgreementCatalog.get("new-start"));
+    List<Declaration> got = List.of(
+        new Declaration("new-start", "US", LocalDate.of(2020, 3, 1), Instant.parse("2020-03-02T00:00:00Z"), null, null),
+        new Declaration("new-start", "RU", LocalDate.of(2020, 3, 1), Instant.parse("2020-04-02T00:00:00Z"), null, null));
+    List<Obligation> o = t.dataExchanges(got, LocalDate.of(2020, 3, 1), Instant.parse("2020-10-05T00:00:00Z"));
+    assertThat(o).extracting(x -> x.party() + " " + x.what() + " " + x.status().label()).containsExactly(
+        "RU data exchange as of 2020-03-01 late",
+        "US data exchange as of 2020-03-01 on-time",
+        "RU data exchange as of 2020-09-01 missing",
+        "US data exchange as of 2020-09-01 missing");
+    assertThat(t.dataExchanges(got, LocalDate.of(2020, 3, 1), Instant.parse("2020-09-15T00:00:00Z")))
+        .filteredOn(x -> x.what().endsWith("2020-09-01")).allSatisfy(x ->
+            assertThat(x.status()).isEqualTo(ObligationStatus.PENDING));
+  }
 }

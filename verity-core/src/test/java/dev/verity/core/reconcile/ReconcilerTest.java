@@ -77,6 +77,16 @@ class ReconcilerTest {
   }
 
   @Test
+  void aWithdrawnNumberIsNoGap() throws Exception {
+    Declaration from = decl(LocalDate.of(2021, 3, 1), B1);
+    Declaration to = decl(LocalDate.of(2021, 9, 1), B1);
+    List<Notification> ns = List.of(n(1, "launch", null, null, -2), n(3, "launch", null, null, -2));
+    assertThat(new Reconciler(a).reconcile("from", from, ns, "to", to).discrepancies())
+        .extracting(Discrepancy::key).containsExactly("missing-notification RU #2");
+    assertThat(new Reconciler(a).reconcile("from", from, ns, "to", to, java.util.Set.of(2L)).clean()).isTrue();
+  }
+
+  @Test
   void statusMismatchWhenThePlaceIsTheSame() throws Exception {
     Declaration from = decl(LocalDate.of(2021, 3, 1), B1);
     Declaration to = decl(LocalDate.of(2021, 9, 1), B1.withArmament("non-nuclear"));
