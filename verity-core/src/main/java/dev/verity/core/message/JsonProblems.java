@@ -27,9 +27,12 @@ import java.util.regex.Pattern;
  * here.
  */
 public final class JsonProblems {
+  /** What an instant looks like, in the words every error about one uses. */
+  public static final String INSTANT = "an ISO 8601 UTC instant such as 2020-10-01T10:00:00Z";
+
   /** Plain words for the types a field can hold. */
   private static final Map<Class<?>, String> EXPECTED = Map.ofEntries(
-      Map.entry(Instant.class, "an ISO 8601 UTC instant such as 2020-10-01T10:00:00Z"),
+      Map.entry(Instant.class, INSTANT),
       Map.entry(LocalDate.class, "a date such as 2020-10-01"),
       Map.entry(Integer.class, "a whole number"), Map.entry(int.class, "a whole number"),
       Map.entry(Long.class, "a whole number"), Map.entry(long.class, "a whole number"),

@@ -1,6 +1,7 @@
 package dev.verity.node.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.verity.core.message.JsonProblems;
 import dev.verity.node.config.PeerConfig;
 import dev.verity.node.json.CanonicalJson;
 import dev.verity.node.runtime.Node;
@@ -34,6 +35,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Optional;
 
 /**
  * The operator REST API under {@code /api/v1} (described by {@code /api/v1/openapi.json}).
@@ -47,7 +49,7 @@ public final class ApiServer implements AutoCloseable {
       "GET /api/v1/openapi.json", "GET /api/v1/session", "GET /api/v1/agreement", "POST /api/v1/messages",
       "GET /api/v1/messages", "GET /api/v1/messages/{party}/{index}", "GET /api/v1/compliance",
       "GET /api/v1/inventory", "GET /api/v1/obligations", "GET /api/v1/log", "GET /api/v1/audit",
-      "POST /api/v1/exercise/clock"),
+      "POST /api/v1/exercise/clock", "GET /api/v1/reconciliation"),
       java.util.stream.Stream.of(DashboardRoutes.ROUTES, // the dashboard's own read-only routes
           InspectionRoutes.ROUTES, EscrowRoutes.ROUTES).flatMap(List::stream)).toList();
 
@@ -78,6 +80,8 @@ public final class ApiServer implements AutoCloseable {
       cfg.routes.get("/api/v1/inventory", ctx -> Http.json(ctx, 200,
           new java.util.TreeMap<>(Map.of("asOf", day(ctx), "parties", node.projections().inventory(day(ctx))))));
       cfg.routes.get("/api/v1/obligations", ctx -> self[0].obligations(ctx));
+      cfg.routes.get("/api/v1/reconciliation", ctx -> Http.json(ctx, 200,
+          Map.of("reconciliations", node.projections().reconciliations(self[0].receipts().firstTimes()))));
       cfg.routes.get("/api/v1/log", ctx -> self[0].logView(ctx));
       cfg.routes.get("/api/v1/audit", ctx -> {
         requireRole(ctx, Tokens.OPERATOR);
@@ -142,17 +146,12 @@ public final class ApiServer implements AutoCloseable {
     if (!(node.clock() instanceof dev.verity.node.runtime.ExerciseClock clock)) {
       throw new Http.ApiError(404, null, "not an exercise node (verity node init --exercise)");
     }
-    JsonNode body;
-    try {
-      body = CanonicalJson.mapper().readTree(ctx.bodyAsBytes());
-    } catch (IOException e) {
-      throw new Http.ApiError(400, null, "malformed JSON: " + e.getMessage().split("\n")[0]);
-    }
+    JsonNode body = jsonObject(ctx, "advanceTo");
     Instant to;
     try {
-      to = Instant.parse(body == null ? "" : body.path("advanceTo").asText(""));
+      to = Instant.parse(body.path("advanceTo").asText(""));
     } catch (DateTimeParseException e) {
-      throw new Http.ApiError(400, "advanceTo", "required: an ISO instant (2020-03-02T00:00:00Z)");
+      throw new Http.ApiError(400, "advanceTo", "required: " + JsonProblems.INSTANT);
     }
     Instant was = clock.instant();
     try {
@@ -166,21 +165,33 @@ public final class ApiServer implements AutoCloseable {
 
   private void submit(Context ctx) throws Exception {
     requireRole(ctx, Tokens.OPERATOR);
-    JsonNode body = jsonObject(ctx, "{clientId, type, message}");
+    JsonNode body = jsonObject(ctx, "clientId", "type", "message");
     SubmitRequest r = new SubmitRequest(text(body, "clientId"), text(body, "type"), body.get("message"));
     submitted(ctx, node, r);
   }
 
-  /** The request body, which must be a JSON object of the given {@code shape} (for the error message). */
-  static JsonNode jsonObject(Context ctx, String shape) {
+  /**
+   * The request body, which must be a JSON object with no fields but {@code fields}: an unknown
+   * one is refused by name (a misspelt field would otherwise be silently ignored).
+   */
+  static JsonNode jsonObject(Context ctx, String... fields) {
     JsonNode body;
     try {
       body = CanonicalJson.mapper().readTree(ctx.bodyAsBytes());
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new Http.ApiError(400, null, JsonProblems.describe(e));
     } catch (IOException e) {
-      throw new Http.ApiError(400, null, "malformed JSON: " + e.getMessage().split("\n")[0]);
+      throw new Http.ApiError(400, null, "cannot read the request body");
     }
     if (body == null || !body.isObject()) {
-      throw new Http.ApiError(400, null, "the body must be a JSON object " + shape);
+      throw new Http.ApiError(400, null, "the body must be a JSON object {" + String.join(", ", fields) + "}");
+    }
+    var names = body.fieldNames();
+    while (names.hasNext()) {
+      String f = names.next();
+      if (!List.of(fields).contains(f)) {
+        throw new Http.ApiError(400, f, JsonProblems.unknownField(f, List.of((Object[]) fields)));
+      }
     }
     return body;
   }
@@ -238,9 +249,9 @@ public final class ApiServer implements AutoCloseable {
   }
 
   /** Receipt state, read once per request. */
-  private record Receipts(Map<String, PeerPosition> peers, Map<String, NavigableMap<Long, Long>> firstTimes) {}
+  record Receipts(Map<String, PeerPosition> peers, Map<String, NavigableMap<Long, Long>> firstTimes) {}
 
-  private Receipts receipts() throws StoreException {
+  Receipts receipts() throws StoreException {
     Map<String, PeerPosition> peers = new LinkedHashMap<>();
     Map<String, NavigableMap<Long, Long>> times = new HashMap<>();
     times.put(node.config().party(), node.store().firstCosignatureTimes(node.config().party()));
@@ -276,6 +287,7 @@ public final class ApiServer implements AutoCloseable {
       m.put("receivedAt", Instant.ofEpochSecond(t.getValue()));
     }
     m.put("status", status);
+    supersession(r, rc).ifPresent(x -> m.putAll(x));
     m.put("storedAt", r.storedAt());
     if (own && r.clientId() != null) {
       m.put("clientId", r.clientId());
@@ -287,6 +299,38 @@ public final class ApiServer implements AutoCloseable {
     }
     if (full) {
       m.put("entryBase64", Base64.getEncoder().encodeToString(r.entry()));
+    }
+    return m;
+  }
+
+  /**
+   * For a notification corrected later, {@code supersededBy} (the correction, its receipt and
+   * reason); for a correction, {@code supersedes} (the entry it corrects and its receipt): the
+   * original stays visible, marked, with both entries' receipts.
+   */
+  private Optional<Map<String, Object>> supersession(MessageRow r, Receipts rc) {
+    var times = rc.firstTimes().getOrDefault(r.party(), new java.util.TreeMap<>());
+    return node.projections().supersession(r.party(), r.index()).map(s -> {
+      Map<String, Object> out = new LinkedHashMap<>();
+      if (s.supersededBy() != null) {
+        out.put("supersededBy", link(s.supersededBy(), times, s.reason()));
+      }
+      if (s.supersedes() != null) {
+        out.put("supersedes", link(s.supersedes(), times, null));
+      }
+      return out;
+    });
+  }
+
+  private static Map<String, Object> link(long index, NavigableMap<Long, Long> times, String reason) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("index", index);
+    var t = times.ceilingEntry(index + 1);
+    if (t != null) {
+      m.put("receivedAt", Instant.ofEpochSecond(t.getValue()));
+    }
+    if (reason != null) {
+      m.put("reason", reason);
     }
     return m;
   }
@@ -378,13 +422,20 @@ public final class ApiServer implements AutoCloseable {
     Http.json(ctx, 200, m);
   }
 
+  private static final int MAX_LIMIT = 10_000;
+
   private static int limit(Context ctx) {
     String l = ctx.queryParam("limit");
+    int n;
     try {
-      return l == null ? 100 : Math.max(1, Math.min(10_000, Integer.parseInt(l)));
+      n = l == null ? 100 : Integer.parseInt(l);
     } catch (NumberFormatException e) {
-      throw new Http.ApiError(400, "limit", "not a number");
+      n = -1;
     }
+    if (n < 1 || n > MAX_LIMIT) {
+      throw new Http.ApiError(400, "limit", "a whole number from 1 to " + MAX_LIMIT + ", not '" + l + "'");
+    }
+    return n;
   }
 
   private static LocalDate day(Context ctx) {

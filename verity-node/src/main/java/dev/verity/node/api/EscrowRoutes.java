@@ -48,7 +48,7 @@ final class EscrowRoutes {
   /** {@code {"clientId"?, "items": [...] | "all", "root"?}}: appends reveal entries through the submit pipeline. */
   private static void reveal(Context ctx, Node node) throws Exception {
     ApiServer.requireRole(ctx, Tokens.OPERATOR);
-    JsonNode body = ApiServer.jsonObject(ctx, "{clientId, items, root}");
+    JsonNode body = ApiServer.jsonObject(ctx, "clientId", "items", "root");
     ObjectNode message = CanonicalJson.mapper().createObjectNode();
     message.set("items", body.get("items"));
     if (body.hasNonNull("root")) {
@@ -64,7 +64,7 @@ final class EscrowRoutes {
    * what the inspectors saw against the items {@code party} revealed (read-only).
    */
   private static void findings(Context ctx, Node node) throws Exception {
-    JsonNode body = ApiServer.jsonObject(ctx, "{party, facility, designatedMissile, findings}");
+    JsonNode body = ApiServer.jsonObject(ctx, "party", "facility", "designatedMissile", "findings");
     String party = ApiServer.text(body, "party");
     if (party == null || !node.projections().parties().contains(party)) {
       throw new Http.ApiError(400, "party", "a Party of " + node.agreement().id());
@@ -73,7 +73,8 @@ final class EscrowRoutes {
     try {
       f = DataExchangeJson.mapper().treeToValue(body.path("findings"), FindingsBody.class).findings();
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new Http.ApiError(400, "findings", e.getOriginalMessage());
+      dev.verity.core.message.JsonProblems.Problem p = dev.verity.core.message.JsonProblems.of(e);
+      throw new Http.ApiError(400, p.field("findings"), p.message());
     }
     Map<String, Item> revealed = new LinkedHashMap<>();
     node.projections().escrow().asOf(party, null).ifPresent(x -> x.revealed().forEach(i -> revealed.put(i.id(), i)));

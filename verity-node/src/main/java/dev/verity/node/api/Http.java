@@ -16,6 +16,8 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
 
 /** What both servers share: JSON answers, the error shape, and a Jetty connector with or without TLS. */
 final class Http {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Http.class);
+
   private Http() {}
 
   /** A 4xx/5xx answer with {@code {"error": ..., "field": ...}}. */
@@ -97,8 +99,8 @@ final class Http {
       cfg.routes.exception(io.javalin.http.HttpResponseException.class,
           (e, ctx) -> error(ctx, e.getStatus(), null, e.getMessage()));
       cfg.routes.exception(Exception.class, (e, ctx) -> {
-        System.err.println("verity: " + ctx.method() + " " + ctx.path() + ": " + e);
-        error(ctx, 500, null, "internal error: " + e.getClass().getSimpleName());
+        LOG.error("{} {}", ctx.method(), ctx.path(), e);
+        error(ctx, 500, null, "internal error: the node could not answer; its log says why");
       });
       cfg.routes.error(404, "*", ctx -> {
         if (ctx.result() == null || ctx.result().isEmpty() || !ctx.result().startsWith("{")) {

@@ -56,8 +56,11 @@ public final class BundleCommand implements Runnable {
       Bundle b = Bundles.read(in);
       Bundles.Imported r = Bundles.importBundle(dir, b);
       PrintWriter o = spec.commandLine().getOut();
-      if (r.status() != 200) {
-        throw new BundleException("the witness refused the checkpoint (" + r.status() + "): " + r.answer().trim());
+      if (r.nothingNew()) {
+        o.printf("%s: nothing new: this node already holds %s's log up to %d entries, received and cosigned"
+            + " before (online or by an earlier bundle); no receipt to carry back%n", in, r.party(), r.size());
+        o.flush();
+        return 0;
       }
       o.printf("%s: %s's log verified and applied up to %d entries; cosignature (the receipt):%n%s", in, r.party(),
           r.size(), r.answer());

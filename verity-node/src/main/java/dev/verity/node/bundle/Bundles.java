@@ -10,7 +10,10 @@ import dev.verity.node.federation.WitnessService;
 import dev.verity.node.identity.NodeIdentity;
 import dev.verity.node.json.CanonicalJson;
 import dev.verity.tlog.checkpoint.LogCheckpoints;
+import dev.verity.node.projection.ProjectionAlarms;
 import dev.verity.node.projection.Projections;
+import dev.verity.node.projection.StoredEntries;
+import dev.verity.node.runtime.ExerciseClock;
 import dev.verity.node.store.SqliteNodeStore;
 import dev.verity.tlog.checkpoint.Checkpoint;
 import dev.verity.tlog.log.LogReader;
@@ -110,13 +113,30 @@ public final class Bundles {
     }
   }
 
-  /** What an import did: the size reached and the cosignature to carry back as the receipt. */
-  public record Imported(String party, long size, int status, String answer) {}
+  /**
+   * What an import did: the size reached and the cosignature to carry back as the receipt;
+   * {@code nothingNew} when every entry of the bundle had already been received (online or by an
+   * earlier bundle): nothing changed and there is no new cosignature.
+   */
+  public record Imported(String party, long size, int status, String answer, boolean nothingNew) {}
+
+  /** A peer's log that does not match what it signed: raised as an alarm once the import is undone. */
+  private static final class Refused extends Exception {
+    private static final long serialVersionUID = 1L;
+    final String kind;
+
+    Refused(String kind, String message) {
+      super(message);
+      this.kind = kind;
+    }
+  }
 
   /**
    * Imports a bundle from a pinned peer into a stopped node: the bundle's signature, then the
    * same path as online delivery (checkpoint signature, entries against the root, mirror,
-   * witness consistency, cosignature).
+   * projections, witness consistency, cosignature), starting from everything the node received
+   * before, online or by earlier bundles. All of it commits in one transaction or none of it does:
+   * a bundle that fails leaves node.db as it was (a fork or an altered entry is still alarmed).
    */
   public static Imported importBundle(Path dir, Bundle b) throws BundleException {
     try {
@@ -130,9 +150,11 @@ public final class Bundles {
         throw new BundleException("bundle signature does not cover this content (altered bundle)");
       }
       NodeIdentity id = NodeIdentity.load(dir, c.agreement(), c.party());
-      Clock clock = Clock.systemUTC();
+      Clock clock = c.exercise() ? ExerciseClock.open(dir, c.exerciseStart()) : Clock.systemUTC();
       try (SqliteNodeStore store = SqliteNodeStore.open(dir.resolve("node.db"))) {
         Projections projections = new Projections(AgreementCatalog.get(c.agreement()));
+        StoredEntries.fold(projections, store, peer.party()); // what was received before
+        projections.watch(ProjectionAlarms.into(store, clock, c.party()));
         Mirror mirror = Mirror.load(peer.party(), store, projections, clock);
         Map<String, Mirror> mirrors = new HashMap<>();
         mirrors.put(peer.party(), mirror);
@@ -140,7 +162,10 @@ public final class Bundles {
         Witness w = Witness.create(List.of(id.cosigner(clock)),
             Map.of(peer.identity().origin(), NoteVerifiers.of(verifier)), state, clock);
         try (WitnessService ws = new WitnessService(c.party(), w, store, mirrors, Map.of(), clock)) {
-          return importInto(ws, mirror, store, state, peer, b);
+          return store.atomically(() -> importInto(ws, mirror, state, peer, b));
+        } catch (Refused e) { // undone; the evidence is kept
+          store.raiseAlarm(peer.party(), e.kind, "bundle: " + e.getMessage());
+          throw new BundleException("refused: " + e.getMessage());
         }
       }
     } catch (BundleException e) {
@@ -151,22 +176,32 @@ public final class Bundles {
   }
 
   /** Verifies and applies the entries, then asks the witness to cosign, exactly as online. */
-  private static Imported importInto(WitnessService ws, Mirror mirror, SqliteNodeStore store, WitnessState state,
-      PeerConfig peer, Bundle b) throws Exception {
+  private static Imported importInto(WitnessService ws, Mirror mirror, WitnessState state, PeerConfig peer,
+      Bundle b) throws Exception {
     var verifiers = NoteVerifiers.of(NoteKeys.parseVerifier(peer.identity().logKey()));
     Checkpoint cp = LogCheckpoints.open(b.checkpoint().getBytes(StandardCharsets.UTF_8), b.origin(), verifiers)
         .checkpoint();
     long old = state.latest(b.origin()).map(Checkpoint::size).orElse(0L);
+    if (b.from() > mirror.size() && cp.size() > mirror.size()) {
+      throw new BundleException("the bundle starts at entry " + b.from() + " but this node holds only the"
+          + " first " + mirror.size() + " entries of " + peer.party() + ": export with --from "
+          + (mirror.size() / TilePath.WIDTH * TilePath.WIDTH) + " or lower");
+    }
     // verify and apply the entries first, so the mirror can give the witness its proof from old
     try {
       mirror.catchUp(cp, b.checkpoint(), source(b));
     } catch (dev.verity.node.federation.FederationException e) {
-      store.raiseAlarm(peer.party(), e.kind(), "bundle: " + e.getMessage());
-      throw new BundleException("refused: " + e.getMessage());
+      throw new Refused(e.kind(), e.getMessage());
+    }
+    if (cp.size() <= old) { // everything in it was received and cosigned before
+      return new Imported(peer.party(), mirror.size(), 200, "", true);
     }
     WitnessResponse r = ws.addCheckpoint(peer, new AddCheckpointRequest(old, mirror.consistency(old, cp.size()),
         b.checkpoint()).format().getBytes(StandardCharsets.UTF_8), source(b));
-    return new Imported(peer.party(), mirror.size(), r.status(), r.body());
+    if (r.status() != 200) { // undoes the mirrored entries too
+      throw new BundleException("the witness refused the checkpoint (" + r.status() + "): " + r.body().trim());
+    }
+    return new Imported(peer.party(), mirror.size(), r.status(), r.body(), false);
   }
 
   /**

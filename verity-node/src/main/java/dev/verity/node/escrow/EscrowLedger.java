@@ -216,15 +216,20 @@ public final class EscrowLedger {
   public synchronized Map<String, Object> view() {
     Map<String, Object> out = new TreeMap<>();
     for (String p : agreement.parties().stream().map(dev.verity.core.agreement.Party::id).toList()) {
-      List<CommitmentView> cs = commitments.getOrDefault(p, List.of()).stream().map(c -> new CommitmentView(
-          c.commitment.asOf(), c.commitment.size(), c.commitment.root(), new TreeMap<>(c.commitment.aggregates()),
-          c.entry, c.items.size())).toList();
+      List<CommitmentView> cs = commitments(p);
       Map<String, Object> v = new LinkedHashMap<>();
       v.put("commitments", cs);
       v.put("reveals", List.copyOf(reveals.getOrDefault(p, List.of())));
       out.put(p, v);
     }
     return out;
+  }
+
+  /** The commitments of {@code party}, in log order (for the data-exchange obligations). */
+  public synchronized List<CommitmentView> commitments(String party) {
+    return commitments.getOrDefault(party, List.of()).stream().map(c -> new CommitmentView(
+        c.commitment.asOf(), c.commitment.size(), c.commitment.root(), new TreeMap<>(c.commitment.aggregates()),
+        c.entry, c.items.size())).toList();
   }
 
   /** Escrow entries that did not check, in the order applied. */

@@ -6,7 +6,7 @@ import dev.verity.core.compliance.ComplianceEvaluator;
 import dev.verity.core.compliance.PartyCompliance;
 import dev.verity.core.inventory.Inventory;
 import dev.verity.core.inventory.InventoryException;
-import dev.verity.core.inventory.InventoryTimeline;
+import dev.verity.core.message.Correction;
 import dev.verity.core.message.DataExchangeJson;
 import dev.verity.core.message.Declaration;
 import dev.verity.core.message.DeclarationException;
@@ -32,8 +32,10 @@ import java.util.TreeMap;
  * obligations, computed the same way on every node from the same entries, so that both sides see
  * the same figures. Entries are applied in log order, exactly once per (party, index).
  *
- * <p>For each Party the projection keeps a running inventory (the "head") so that checking a new
- * submission against the rules costs one notification's work, not a replay of the history.
+ * <p>Each Party's data exchanges and notifications are kept by a {@link NotificationLedger}:
+ * notifications fold in event-time order whatever order they arrive in, corrections replace the
+ * version in force, and checking a new submission costs one notification's work when it comes
+ * after everything folded (a refold from the nearest snapshot when it does not).
  */
 public final class Projections {
   private final Agreement agreement;
@@ -47,20 +49,22 @@ public final class Projections {
   private final Map<LocalDate, Map<String, InventoryView>> inventoryCache = new java.util.HashMap<>();
   /** Inspection, exhibition and commission entries of every Party (issue 6), folded in their own projection. */
   private final InspectionProjection inspections = new InspectionProjection(this);
-  /** Per Party, the inventory timeline the inspection projection last asked about, and what it was built from. */
-  private final Map<String, Map.Entry<String, InventoryTimeline>> timelines = new java.util.HashMap<>();
+
+  /** Told of what the node should alarm about as entries are applied; null while rebuilding. */
+  private ProjectionAlarms alarms;
+  private final Reconciliations reconciliations = new Reconciliations(this);
 
   /** What a Party has said so far. */
   private static final class PartyState {
     long nextIndex;
-    final List<Declaration> declarations = new ArrayList<>();
-    final List<Notification> notifications = new ArrayList<>();
-    /** The log index of each notification, in the same order. */
-    final List<Long> notificationIndex = new ArrayList<>();
+    final NotificationLedger ledger;
     final List<String> problems = new ArrayList<>();
     /** Parts of a declaration still arriving (a declaration spans several entries). */
     final List<Declaration> parts = new ArrayList<>();
-    Inventory head;
+
+    PartyState(Agreement agreement, String party) {
+      this.ledger = new NotificationLedger(agreement, party);
+    }
   }
 
   public Projections(Agreement agreement) {
@@ -77,7 +81,7 @@ public final class Projections {
   }
 
   private PartyState state(String party) {
-    return parties.computeIfAbsent(party, p -> new PartyState());
+    return parties.computeIfAbsent(party, p -> new PartyState(agreement, p));
   }
 
   /** The index the next entry of {@code party} must have. */
@@ -87,11 +91,20 @@ public final class Projections {
 
   /** The notification number the next notification of {@code party} must carry. */
   public synchronized long nextNumber(String party) {
-    return state(party).notifications.size() + 1L;
+    return state(party).ledger.nextNumber();
   }
 
   public synchronized boolean hasDeclaration(String party) {
-    return !state(party).declarations.isEmpty();
+    return state(party).ledger.hasDeclaration();
+  }
+
+  /**
+   * From now on, tells {@code a} of what the node should alarm about as entries are applied: a
+   * correction that changes a figure already reported, a data exchange with items missing or
+   * unexplained. Set after the projections are rebuilt at start, so nothing is alarmed twice.
+   */
+  public synchronized void watch(ProjectionAlarms a) {
+    this.alarms = a;
   }
 
   /** How many entries have been applied (or skipped) so far, all Parties together: grows with every change. */
@@ -101,41 +114,58 @@ public final class Projections {
 
   /** The as-of day of the earliest declaration of any Party, if there is one. */
   public synchronized Optional<LocalDate> firstDeclarationDay() {
-    return parties.values().stream().flatMap(s -> s.declarations.stream()).map(Declaration::asOf)
-        .min(LocalDate::compareTo);
+    return parties.values().stream().flatMap(s -> s.ledger.declarations().stream())
+        .map(Declaration::asOf).min(LocalDate::compareTo);
   }
 
   /**
-   * Checks an own notification against the rules of the Party's current inventory and, if it
-   * passes, applies it as entry {@code index} in the same step: one notification's work, however
-   * long the history. Returns the problem, if any, and then changes nothing.
+   * Checks an own notification against the rules of the Party's inventory, in its place in time,
+   * and, if it passes, applies it as entry {@code index} in the same step (one notification's
+   * work when it comes after everything folded). Returns the problem, if any, naming the
+   * notification it conflicts with, and then changes nothing.
    */
   public synchronized Optional<String> tryAccept(long index, Envelope e, Notification n) {
-    PartyState s = state(n.party());
+    PartyState s = expecting(n.party(), index);
+    Optional<String> no = s.ledger.tryNotify(index, n);
+    if (no.isEmpty()) {
+      accepted(s);
+    }
+    return no;
+  }
+
+  /**
+   * Checks an own correction (the entry it supersedes is the version in force of one of the
+   * Party's notifications; the corrected history still folds) and, if it passes, applies it as
+   * entry {@code index}; returns the problem otherwise, having changed nothing.
+   */
+  public synchronized Optional<String> tryCorrect(long index, Envelope e, Correction c) {
+    PartyState s = expecting(e.party(), index);
+    Optional<String> no = s.ledger.tryCorrect(index, c);
+    if (no.isEmpty()) {
+      accepted(s);
+    }
+    return no;
+  }
+
+  /**
+   * Why {@code party}'s data exchange {@code d} cannot be accepted: a notification it already
+   * sent about an event after the exchange's date does not apply to it (named). Empty if none.
+   */
+  public synchronized Optional<String> checkDeclaration(String party, Declaration d) {
+    return state(party).ledger.checkDeclaration(d);
+  }
+
+  private PartyState expecting(String party, long index) {
+    PartyState s = state(party);
     if (index != s.nextIndex) {
-      throw new IllegalStateException(n.party() + ": entry " + index + " accepted before " + s.nextIndex);
+      throw new IllegalStateException(party + ": entry " + index + " accepted before " + s.nextIndex);
     }
-    if (s.declarations.isEmpty() && escrow.asOf(n.party(), null).isPresent()) {
-      return Optional.of(n.party() + "'s declaration is in escrow (declarationMode: escrow): notifications cannot be"
-          + " checked against items that are not published, and are not supported under escrow yet");
-    }
-    if (s.declarations.isEmpty()) {
-      return Optional.of("no declaration from " + n.party() + " yet: submit its data exchange first");
-    }
-    try {
-      if (s.head == null) {
-        s.head = rebuild(s, List.of());
-      }
-      s.head.apply(n);
-    } catch (InventoryException | DeclarationException ex) {
-      s.head = null; // may be half-changed; rebuilt from the accepted notifications next time
-      return Optional.of(ex.getMessage());
-    }
+    return s;
+  }
+
+  private void accepted(PartyState s) {
     s.nextIndex++;
     inventoryCache.clear();
-    s.notifications.add(n);
-    s.notificationIndex.add(index);
-    return Optional.empty();
   }
 
   /**
@@ -159,36 +189,73 @@ public final class Projections {
     }
     try {
       if (e.type().equals(DeclarationParts.TYPE)) {
-        DeclarationParts.Part part = DeclarationParts.part(e.body());
-        if (part.index() != s.parts.size()) {
-          s.parts.clear();
-          s.problems.add(party + "/" + index + ": declaration part " + part.index() + " out of order");
-          return;
-        }
-        s.parts.add(part.declaration());
-        if (s.parts.size() == part.count()) {
-          s.declarations.add(DeclarationParts.join(s.parts));
-          s.parts.clear();
-          s.head = null;
-        }
+        part(s, party, index, DeclarationParts.part(e.body()));
       } else if (InspectionProjection.handles(e.type())) {
         inspections.record(party, index, e);
+      } else if (e.type().equals(Correction.TYPE)) {
+        correct(s, party, index, DataExchangeJson.mapper().treeToValue(e.body(), Correction.class));
       } else if (agreement.messageType(e.type()).isPresent()) {
         Notification n = DataExchangeJson.mapper().treeToValue(e.body(), Notification.class);
-        s.notifications.add(n);
-        s.notificationIndex.add(index);
-        if (s.head != null) {
-          try {
-            s.head.apply(n);
-          } catch (InventoryException ex) {
-            s.head = null;
-            s.problems.add(party + "/" + index + ": " + ex.getMessage());
-          }
-        }
+        s.ledger.notify(index, n, s.problems);
       }
     } catch (java.io.IOException ex) {
       s.problems.add(party + "/" + index + ": " + ex.getMessage());
     }
+  }
+
+  /** One part of a data exchange; the last one opens the exchange's period. */
+  private void part(PartyState s, String party, long index, DeclarationParts.Part part) {
+    if (part.index() != s.parts.size()) {
+      s.parts.clear();
+      s.problems.add(party + "/" + index + ": declaration part " + part.index() + " out of order");
+      return;
+    }
+    s.parts.add(part.declaration());
+    if (s.parts.size() == part.count()) {
+      Declaration d = DeclarationParts.join(s.parts);
+      s.parts.clear();
+      s.ledger.declare(index, d, s.problems);
+      if (alarms != null) {
+        reconciliations.alarm(party, d, alarms);
+      }
+    }
+  }
+
+  /**
+   * A correction from the log. Watched, one that changes a figure of the Party already reported
+   * (its aggregates just after the original event, the corrected event, or now) is alarmed.
+   */
+  private void correct(PartyState s, String party, long index, Correction c) {
+    List<Instant> at = alarms == null ? List.of() : reported(s.ledger, c, alarms.now());
+    List<Optional<Map<String, Long>>> before = figures(s.ledger, at);
+    s.ledger.correct(index, c, s.problems);
+    List<Optional<Map<String, Long>>> after = figures(s.ledger, at);
+    for (int i = 0; i < at.size(); i++) {
+      String change = FigureChange.describe(before.get(i), after.get(i));
+      if (change != null) {
+        alarms.raise(party, ProjectionAlarms.FIGURE_CHANGED, party + " entry " + index
+            + " corrects entry " + c.supersedes() + " (" + c.reason() + "): as of " + at.get(i)
+            + " " + change);
+        return;
+      }
+    }
+  }
+
+  /** The instants whose figures a correction may change that were already reported by {@code now}. */
+  private static List<Instant> reported(NotificationLedger ledger, Correction c, Instant now) {
+    List<Instant> out = new ArrayList<>();
+    ledger.numberOf(c.supersedes()).map(ledger::current).map(NotificationLedger.Version::notification)
+        .ifPresent(n -> out.add(n.eventTime()));
+    if (c.replacement() != null) {
+      out.add(c.replacement().eventTime());
+    }
+    out.removeIf(t -> t.isAfter(now));
+    out.add(now);
+    return out;
+  }
+
+  private static List<Optional<Map<String, Long>>> figures(NotificationLedger l, List<Instant> at) {
+    return at.stream().map(l::aggregatesJustAfter).toList();
   }
 
   /**
@@ -215,28 +282,20 @@ public final class Projections {
 
   /**
    * The inventory of {@code party} at {@code at} (notifications with an event before it), from its
-   * latest declaration on or before that day; empty before any declaration. Queries that move
-   * forward in time continue the last fold.
+   * latest declaration on or before that day; empty before any declaration. A copy.
    */
-  public synchronized Optional<Inventory> inventoryAt(String party, Instant at) throws DeclarationException, InventoryException {
+  public synchronized Optional<Inventory> inventoryAt(String party, Instant at)
+      throws DeclarationException, InventoryException {
     PartyState s = parties.get(party);
-    Declaration d = s == null ? null : base(s, at.atOffset(ZoneOffset.UTC).toLocalDate());
-    if (d == null) {
-      return Optional.empty();
-    }
-    String key = inventoryInputs(party) + "@" + d.asOf();
-    var t = timelines.get(party);
-    if (t == null || !t.getKey().equals(key)) {
-      t = Map.entry(key, new InventoryTimeline(agreement, party, d, s.notifications));
-      timelines.put(party, t);
-    }
-    return Optional.of(t.getValue().asOf(at));
+    return s == null ? Optional.empty()
+        : s.ledger.inventory(at.atOffset(ZoneOffset.UTC).toLocalDate(), at);
   }
 
   /** What the inventory of {@code party} is built from (changes whenever a declaration or notification arrives). */
   public synchronized String inventoryInputs(String party) {
     PartyState s = parties.get(party);
-    return s == null ? "none" : s.declarations.size() + ":" + s.notifications.size() + ":" + s.problems.size();
+    return s == null ? "none" : s.ledger.declarations().size() + ":" + s.ledger.version() + ":"
+        + s.problems.size();
   }
 
   /** Accounts for an entry of {@code party} that cannot be applied (not a Verity entry). */
@@ -247,14 +306,6 @@ public final class Projections {
       inventoryCache.clear();
       s.problems.add(why);
     }
-  }
-
-  /** Inventory of {@code party} replayed to the end, with optionally one more notification. */
-  private Inventory rebuild(PartyState s, List<Notification> extra) throws DeclarationException, InventoryException {
-    Declaration d = s.declarations.get(0);
-    List<Notification> all = new ArrayList<>(s.notifications);
-    all.addAll(extra);
-    return new InventoryTimeline(agreement, d.party(), d, all).latest();
   }
 
   /** Inventory of each Party with a declaration, as of the start of {@code day} + 1 (end of day). */
@@ -269,17 +320,14 @@ public final class Projections {
     Map<String, InventoryView> out = new TreeMap<>();
     Instant end = day == null ? Instant.MAX : day.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
     for (var en : parties.entrySet()) {
-      PartyState s = en.getValue();
-      Declaration d = base(s, day);
-      if (d == null) {
-        // an escrowed declaration: the committed aggregates and the items revealed so far
-        escrow.asOf(en.getKey(), day).ifPresent(x -> out.put(en.getKey(), InventoryView.escrowed(x)));
-        continue;
-      }
       try {
-        Inventory inv = new InventoryTimeline(agreement, en.getKey(), d, s.notifications).asOf(end);
-        out.put(en.getKey(), InventoryView.of(inv));
-      } catch (DeclarationException | InventoryException ex) {
+        Optional<Inventory> inv = en.getValue().ledger.inventory(day, end);
+        if (inv.isPresent()) {
+          out.put(en.getKey(), InventoryView.of(inv.get()));
+        } else { // an escrowed declaration: the committed aggregates and the items revealed so far
+          escrow.asOf(en.getKey(), day).ifPresent(x -> out.put(en.getKey(), InventoryView.escrowed(x)));
+        }
+      } catch (InventoryException ex) {
         out.put(en.getKey(), InventoryView.error(ex.getMessage()));
       }
     }
@@ -321,25 +369,8 @@ public final class Projections {
   public synchronized Optional<Inventory> inventoryAsOf(String party, LocalDate day)
       throws DeclarationException, InventoryException {
     PartyState s = parties.get(party);
-    Declaration d = s == null ? null : base(s, day);
-    if (d == null) {
-      return Optional.empty();
-    }
     Instant end = day == null ? Instant.MAX : day.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
-    return Optional.of(new InventoryTimeline(agreement, party, d, s.notifications).asOf(end));
-  }
-
-  /** The latest declaration on or before {@code day} (the first one if none). */
-  private static Declaration base(PartyState s, LocalDate day) {
-    Declaration best = null;
-    for (Declaration d : s.declarations) {
-      if (day == null || !d.asOf().isAfter(day)) {
-        if (best == null || d.asOf().isAfter(best.asOf())) {
-          best = d;
-        }
-      }
-    }
-    return best != null ? best : s.declarations.isEmpty() ? null : s.declarations.get(0);
+    return s == null ? Optional.empty() : s.ledger.inventory(day, end);
   }
 
   /** Compliance of each Party against the limits as of {@code day}. */
@@ -355,8 +386,10 @@ public final class Projections {
   }
 
   /**
-   * Obligations owed by each Party's notifications, dated by receipt: {@code received} gives, per
-   * Party, the first cosignature time (POSIX seconds) of each checkpoint size of its log.
+   * Obligations owed by each Party's notifications and data exchanges, dated by receipt:
+   * {@code received} gives, per Party, the first cosignature time (POSIX seconds) of each
+   * checkpoint size of its log. A corrected notification is judged in its corrected form, by the
+   * receipt of the correction (a late correction is late); a withdrawn one owes nothing.
    */
   public synchronized List<Obligation> obligations(Map<String, NavigableMap<Long, Long>> received, Instant now) {
     ObligationTracker t = new ObligationTracker(agreement);
@@ -366,17 +399,98 @@ public final class Projections {
             .findFirst().orElse(today.plusMonths(6)));
     List<Obligation> out = new ArrayList<>();
     for (var en : parties.entrySet()) {
-      PartyState s = en.getValue();
+      NotificationLedger l = en.getValue().ledger;
       NavigableMap<Long, Long> times = received.getOrDefault(en.getKey(), new TreeMap<>());
-      List<Notification> dated = new ArrayList<>();
-      for (int i = 0; i < s.notifications.size(); i++) {
-        var first = times.ceilingEntry(s.notificationIndex.get(i) + 1);
-        dated.add(first == null ? s.notifications.get(i)
-            : s.notifications.get(i).withReceivedAt(Instant.ofEpochSecond(first.getValue())));
+      for (NotificationLedger.Version v : l.currentVersions()) {
+        Notification n = v.notification().withReceivedAt(receivedAt(times, v.index()));
+        Obligation o = t.notifications(List.of(n), nextDue, now).get(0);
+        out.add(l.corrected(n.number()) ? new Obligation(o.party(), o.what() + " corrected by entry "
+            + v.index(), o.notification(), o.item(), o.due(), o.metAt(), o.status()) : o);
       }
-      out.addAll(t.notifications(dated, nextDue, now));
+    }
+    out.addAll(t.dataExchanges(exchangesReceived(received), exchangesSince(today), now));
+    return out;
+  }
+
+  /** When entry {@code index} was received: the first cosignature covering it; null if none yet. */
+  static Instant receivedAt(NavigableMap<Long, Long> times, long index) {
+    var first = times.ceilingEntry(index + 1);
+    return first == null ? null : Instant.ofEpochSecond(first.getValue());
+  }
+
+  /** Every Party's data exchanges (open or in escrow) that have their receipt, dated by it. */
+  private List<Declaration> exchangesReceived(Map<String, NavigableMap<Long, Long>> received) {
+    List<Declaration> out = new ArrayList<>();
+    for (var en : parties.entrySet()) {
+      NavigableMap<Long, Long> times = received.getOrDefault(en.getKey(), new TreeMap<>());
+      for (Declaration d : en.getValue().ledger.declarations()) {
+        Instant at = en.getValue().ledger.declarationEntry(d.asOf()).map(i -> receivedAt(times, i)).orElse(null);
+        if (at != null) {
+          out.add(new Declaration(d.agreement(), d.party(), d.asOf(), at, null, null));
+        }
+      }
+      for (var c : escrow.commitments(en.getKey())) {
+        Instant at = receivedAt(times, c.entry().index());
+        if (at != null) {
+          out.add(new Declaration(agreement.id(), en.getKey(), c.asOf(), at, null, null));
+        }
+      }
     }
     return out;
+  }
+
+  /**
+   * Data exchanges are owed from the first one in any Party's log; before there is any, the one
+   * due now (the first day's declaration).
+   */
+  private LocalDate exchangesSince(LocalDate today) {
+    Optional<LocalDate> first = firstDeclarationDay();
+    Optional<LocalDate> committed = parties.keySet().stream().flatMap(p -> escrow.commitments(p).stream())
+        .map(EscrowLedger.CommitmentView::asOf).min(LocalDate::compareTo);
+    if (first.isPresent() || committed.isPresent()) {
+      return java.util.stream.Stream.of(first, committed).flatMap(Optional::stream)
+          .min(LocalDate::compareTo).orElseThrow();
+    }
+    List<LocalDate> due = agreement.exchangeDates(today);
+    return due.isEmpty() ? today : due.get(due.size() - 1);
+  }
+
+  /** The data exchanges of each Party reconciled with the one before plus the notifications between. */
+  public synchronized List<Reconciliations.Result> reconciliations(Map<String, NavigableMap<Long, Long>> received) {
+    return reconciliations.all(received);
+  }
+
+  /** How entry {@code index} of {@code party} stands among corrections, if it is a notification or a correction. */
+  public synchronized Optional<Supersession> supersession(String party, long index) {
+    PartyState s = parties.get(party);
+    return s == null ? Optional.empty() : s.ledger.supersession(index);
+  }
+
+  /**
+   * What a correction of entry {@code index} of {@code party} would correct: the notification
+   * number, and the type of the version in force (null when it was withdrawn); or why it cannot.
+   */
+  public record Correctable(Long number, String type, String problem) {}
+
+  public synchronized Correctable correctable(String party, long index) {
+    NotificationLedger l = state(party).ledger;
+    Optional<String> no = l.target(new Correction(index, "?", null));
+    if (no.isPresent()) {
+      return new Correctable(null, null, no.get());
+    }
+    long number = l.numberOf(index).orElseThrow();
+    Notification n = l.current(number).notification();
+    return new Correctable(number, n == null ? null : n.type(), null);
+  }
+
+  /** The ledger of {@code party}, for the reconciliations (under this object's lock). */
+  NotificationLedger ledger(String party) {
+    return state(party).ledger;
+  }
+
+  /** The Parties with a record so far. */
+  java.util.Set<String> recorded() {
+    return parties.keySet();
   }
 
   /** Entries that broke the rules when applied, per Party. */

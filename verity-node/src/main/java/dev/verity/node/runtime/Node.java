@@ -15,7 +15,9 @@ import dev.verity.node.federation.WitnessService;
 import dev.verity.node.identity.NodeIdentity;
 import dev.verity.node.json.CanonicalJson;
 import dev.verity.tlog.checkpoint.LogCheckpoints;
+import dev.verity.node.projection.ProjectionAlarms;
 import dev.verity.node.projection.Projections;
+import dev.verity.node.projection.StoredEntries;
 import dev.verity.node.store.NodeStore;
 import dev.verity.node.store.Records.MessageRow;
 import dev.verity.node.store.SqliteNodeStore;
@@ -168,17 +170,13 @@ public final class Node implements AutoCloseable {
     parties.add(config.party());
     config.peers().forEach(p -> parties.add(p.party()));
     for (String party : parties) {
-      for (MessageRow row : store.allMessages(party)) {
-        try {
-          projections.apply(party, row.index(), Envelope.decode(row.entry()));
-        } catch (EntryException e) {
-          projections.skip(party, row.index(), party + "/" + row.index() + ": " + e.getMessage());
-        }
-      }
+      StoredEntries.fold(projections, store, party);
       if (!party.equals(config.party())) {
         mirrors.put(party, Mirror.load(party, store, projections, clock));
       }
     }
+    // from here on, what arrives is new: corrections and data exchanges may raise alarms
+    projections.watch(ProjectionAlarms.into(store, clock, config.party()));
   }
 
   private void writePorts() throws java.io.IOException {

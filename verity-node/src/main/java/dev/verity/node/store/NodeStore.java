@@ -78,6 +78,19 @@ public interface NodeStore extends AutoCloseable {
 
   List<AuditRecord> auditTrail(int limit) throws StoreException;
 
+  /** Work on the store that must commit as a whole. */
+  @FunctionalInterface
+  interface Work<T> {
+    T run() throws Exception;
+  }
+
+  /**
+   * Runs {@code work} as one transaction: every change it makes through this store commits
+   * together when it returns, and none does if it throws (an air-gap import is all or nothing).
+   * Other writers wait until it ends; reads on other threads see the state before it.
+   */
+  <T> T atomically(Work<T> work) throws Exception;
+
   @Override
   void close() throws StoreException;
 }

@@ -12,9 +12,17 @@ public final class Records {
    * @param leafHash RFC 9162 leaf hash, hex
    * @param storedAt when this node stored it (for inbound entries: when it was received)
    * @param clientId the submitter's idempotency key (own entries only), or null
+   * @param requestDigest SHA-256 (hex) of the request that made an own entry (its type and
+   *     message as submitted), so that a client id reused for another message is told apart
+   *     from a retry; null when unknown (entries re-indexed from the log after a crash)
    */
   public record MessageRow(String party, long index, String type, String leafHash, byte[] entry,
-      java.time.Instant storedAt, String clientId) {}
+      java.time.Instant storedAt, String clientId, String requestDigest) {
+    public MessageRow(String party, long index, String type, String leafHash, byte[] entry,
+        java.time.Instant storedAt, String clientId) {
+      this(party, index, type, leafHash, entry, storedAt, clientId, null);
+    }
+  }
 
   /**
    * A cosignature by {@code witness} of {@code logParty}'s checkpoint of {@code size}. Kept by

@@ -67,6 +67,7 @@ public final class SqliteNodeStore implements NodeStore {
         for (String ddl : SCHEMA) {
           s.execute(ddl);
         }
+        addColumn(s, "messages", "request_digest", "TEXT"); // nodes made before issue 10
       }
       c.setAutoCommit(false);
       c.commit();
@@ -81,12 +82,53 @@ public final class SqliteNodeStore implements NodeStore {
     }
   }
 
+  /** Adds a column to a table made by an earlier version, if it lacks it. */
+  private static void addColumn(Statement s, String table, String column, String type) throws SQLException {
+    try (ResultSet rs = s.executeQuery("PRAGMA table_info(" + table + ")")) {
+      while (rs.next()) {
+        if (rs.getString("name").equals(column)) {
+          return;
+        }
+      }
+    }
+    s.execute("ALTER TABLE " + table + " ADD COLUMN " + column + " " + type);
+  }
+
   @FunctionalInterface
   private interface Tx<T> {
     T run() throws SQLException;
   }
 
+  /** How deep in {@link #atomically} the writer is: inside, changes wait for its commit. */
+  private int atomicDepth;
+
+  @Override
+  public synchronized <T> T atomically(Work<T> work) throws Exception {
+    atomicDepth++;
+    boolean done = false;
+    try {
+      T t = work.run();
+      done = true;
+      return t;
+    } finally {
+      if (--atomicDepth == 0) {
+        if (done) {
+          db.commit();
+        } else {
+          db.rollback();
+        }
+      }
+    }
+  }
+
   private synchronized <T> T tx(String what, Tx<T> body) throws StoreException {
+    if (atomicDepth > 0) {
+      try {
+        return body.run(); // committed or rolled back with the whole by atomically()
+      } catch (SQLException e) {
+        throw new StoreException(what + ": " + e.getMessage(), e);
+      }
+    }
     try {
       T t = body.run();
       db.commit();
@@ -129,7 +171,8 @@ public final class SqliteNodeStore implements NodeStore {
 
   private void insertMessages(List<MessageRow> rows) throws SQLException {
     try (PreparedStatement p = db.prepareStatement("INSERT OR IGNORE INTO messages"
-        + " (party, idx, type, leaf_hash, entry, stored_at, client_id) VALUES (?,?,?,?,?,?,?)")) {
+        + " (party, idx, type, leaf_hash, entry, stored_at, client_id, request_digest)"
+        + " VALUES (?,?,?,?,?,?,?,?)")) {
       for (MessageRow r : rows) {
         p.setString(1, r.party());
         p.setLong(2, r.index());
@@ -138,6 +181,7 @@ public final class SqliteNodeStore implements NodeStore {
         p.setBytes(5, r.entry());
         p.setString(6, r.storedAt().toString());
         p.setString(7, r.clientId());
+        p.setString(8, r.requestDigest());
         p.addBatch();
       }
       p.executeBatch();
@@ -206,7 +250,8 @@ public final class SqliteNodeStore implements NodeStore {
 
   private static MessageRow row(ResultSet rs) throws SQLException {
     return new MessageRow(rs.getString("party"), rs.getLong("idx"), rs.getString("type"), rs.getString("leaf_hash"),
-        rs.getBytes("entry"), Instant.parse(rs.getString("stored_at")), rs.getString("client_id"));
+        rs.getBytes("entry"), Instant.parse(rs.getString("stored_at")), rs.getString("client_id"),
+        rs.getString("request_digest"));
   }
 
   private List<MessageRow> rows(PreparedStatement p) throws SQLException {

@@ -6,11 +6,12 @@ import dev.verity.core.agreement.Agreement;
 import dev.verity.core.agreement.DeclarationMode;
 import dev.verity.core.agreement.MessageType;
 import dev.verity.core.inventory.Inventory;
+import dev.verity.core.message.Correction;
 import dev.verity.core.message.DataExchangeJson;
+import dev.verity.core.message.JsonProblems;
 import dev.verity.core.message.Declaration;
 import dev.verity.core.message.DeclarationException;
 import dev.verity.core.message.Notification;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.verity.node.entry.Envelope;
 import dev.verity.node.escrow.EscrowEntries;
@@ -19,6 +20,7 @@ import dev.verity.node.escrow.EscrowSubmissions;
 import dev.verity.node.projection.DeclarationParts;
 import dev.verity.node.projection.InspectionProjection;
 import dev.verity.node.projection.Projections;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -79,7 +81,12 @@ final class MessageValidator {
 
     @Override
     public Optional<String> accept(Projections projections, long index, List<Envelope> entries) {
-      // the declaration's own rules (Inventory.of) were checked by the schema step
+      // the declaration's own rules (Inventory.of) were checked by the schema step; here, that
+      // the notifications already sent about events after its date still apply to it
+      Optional<String> no = projections.checkDeclaration(declaration.party(), declaration);
+      if (no.isPresent()) {
+        return no;
+      }
       for (int i = 0; i < entries.size(); i++) {
         projections.apply(entries.get(i).party(), index + i, entries.get(i));
       }
@@ -113,12 +120,19 @@ final class MessageValidator {
   private final String party;
   private final EscrowSubmissions escrow;
   private final EscrowLedger ledger;
+  private final Projections projections;
 
-  MessageValidator(Agreement agreement, String party, EscrowSubmissions escrow, EscrowLedger ledger) {
+  MessageValidator(Agreement agreement, String party, EscrowSubmissions escrow, Projections projections) {
     this.agreement = agreement;
     this.party = party;
     this.escrow = escrow;
-    this.ledger = ledger;
+    this.ledger = projections.escrow();
+    this.projections = projections;
+  }
+
+  /** The Party this node speaks for. */
+  String party() {
+    return party;
   }
 
   void checkRequest(SubmitRequest r) throws SubmitException {
@@ -133,8 +147,11 @@ final class MessageValidator {
     }
   }
 
-  /** Parses the message of {@code r} as its type says, filling in what the node knows. */
-  Parsed parse(SubmitRequest r, long nextNumber) throws SubmitException {
+  /**
+   * Parses the message of {@code r} as its type says, filling in what the node knows;
+   * {@code now} (the node's clock) bounds the event times ({@code eventWindow}).
+   */
+  Parsed parse(SubmitRequest r, long nextNumber, Instant now) throws SubmitException {
     checkRequest(r);
     ObjectNode m = r.message().deepCopy();
     JsonNode p = m.get("party");
@@ -145,7 +162,12 @@ final class MessageValidator {
     if (InspectionProjection.handles(r.type())) {
       return StepParser.parse(agreement, r.type(), m); // inspection, exhibition and commission steps (issue 6)
     }
+    if (r.type().equals(Correction.TYPE)) {
+      m.remove("party");
+      return CorrectionParser.parse(this, m, projections, now);
+    }
     if (r.type().equals("declaration")) {
+      requireBound();
       if (!m.hasNonNull("agreement")) {
         m.put("agreement", agreement.id());
       }
@@ -167,6 +189,7 @@ final class MessageValidator {
     }
     if (r.type().equals(EscrowEntries.REVEAL)) {
       escrow().requireEscrowMode(EscrowEntries.REVEAL);
+      onlyFields(m, "message", "items", "root", "party");
       return new ParsedEscrow(escrow().reveal(m, ledger));
     }
     if (r.type().equals(EscrowEntries.COMMITMENT)) {
@@ -174,31 +197,83 @@ final class MessageValidator {
       throw new SubmitException(400, "type", "escrow-commitment entries are made by the node from a 'declaration',"
           + " whose items and salts it keeps private");
     }
-    MessageType type = agreement.messageType(r.type()).orElseThrow(() -> new SubmitException(400, "type",
-        "unknown message type '" + r.type() + "' in " + agreement.id()));
+    ObjectNode body = notification(r.type(), m, nextNumber, now, "message");
+    return new ParsedNotification(convert(body, Notification.class), body);
+  }
+
+  /**
+   * A notification's body checked against the catalogue and the event window, with the party,
+   * type and number filled in; {@code at} names it in errors ("message", "message.replacement").
+   */
+  ObjectNode notification(String typeName, ObjectNode m, long number, Instant now, String at)
+      throws SubmitException {
+    MessageType type = agreement.messageType(typeName).orElseThrow(() -> new SubmitException(400,
+        at.equals("message") ? "type" : at + ".type", "unknown message type '" + typeName + "' in "
+        + agreement.id() + " (its catalogue: GET /api/v1/agreement)"));
     JsonNode t = m.get("type");
     if (t != null && !t.isNull() && !type.id().equals(t.asText())) {
-      throw new SubmitException(400, "message.type", "differs from the request's type '" + type.id() + "'");
+      throw new SubmitException(400, at + ".type", "differs from the request's type '" + type.id() + "'");
     }
     m.put("type", type.id());
-    reject(m, "receivedAt");
+    m.put("party", party);
+    reject(m, at, "receivedAt");
     JsonNode num = m.get("number");
     if (num == null || num.isNull()) {
-      m.put("number", nextNumber);
-    } else if (!num.canConvertToLong() || num.asLong() != nextNumber) {
-      throw new SubmitException(422, "message.number", "must be " + nextNumber + " (the next in " + party + "'s sequence)");
+      m.put("number", number);
+    } else if (!num.canConvertToLong() || num.asLong() != number) {
+      throw new SubmitException(422, at + ".number", "must be " + number + " (the next in " + party
+          + "'s sequence" + (at.equals("message") ? ")" : ", or the number of the notification corrected)"));
     }
-    Notification n = convert(m, Notification.class);
-    if (n.eventTime() == null) {
-      throw new SubmitException(400, "message.eventTime", "required");
-    }
+    eventTime(type, m.get("eventTime"), now, at);
+    Notification n = convert(m, Notification.class, at);
     for (String f : type.fields()) {
       Function<Notification, Object> get = FIELDS.get(f);
       if (get != null && get.apply(n) == null) {
-        throw new SubmitException(400, "message." + f, "required by " + type.id());
+        throw new SubmitException(400, at + "." + f, "required by " + type.id());
       }
     }
-    return new ParsedNotification(n, m);
+    return m;
+  }
+
+  /** An event time is an ISO 8601 instant inside the agreement's window around {@code now}. */
+  private void eventTime(MessageType type, JsonNode t, Instant now, String at) throws SubmitException {
+    String field = at + ".eventTime";
+    if (t == null || t.isNull()) {
+      throw new SubmitException(400, field, "required: " + JsonProblems.INSTANT);
+    }
+    Instant event;
+    try {
+      event = Instant.parse(t.isTextual() ? t.textValue() : "");
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new SubmitException(400, field, "expected " + JsonProblems.INSTANT
+          + (t.isTextual() ? ", not '" + t.textValue() + "'" : ""));
+    }
+    String problem = agreement.eventWindow().problem(agreement, type, event, now);
+    if (problem != null) {
+      throw new SubmitException(400, field, problem);
+    }
+  }
+
+  /** Only a Party bound by the agreement declares; observers and mediators do not. */
+  private void requireBound() throws SubmitException {
+    var p = agreement.party(party).orElseThrow();
+    if (!p.bound()) {
+      throw new SubmitException(422, "type", party + " is " + (p.role() == null ? "not a Party" : "an "
+          + p.role()) + " of " + agreement.id() + ": only the Parties bound by its limits declare"
+          + " their forces; an " + p.role() + " does not");
+    }
+  }
+
+  /** Refuses any field of {@code m} not in {@code known}, naming it and the known ones. */
+  static void onlyFields(JsonNode m, String at, String... known) throws SubmitException {
+    java.util.Set<String> ok = java.util.Set.of(known);
+    var names = m.fieldNames();
+    while (names.hasNext()) {
+      String f = names.next();
+      if (!ok.contains(f)) {
+        throw new SubmitException(400, at + "." + f, JsonProblems.unknownField(f, List.of((Object[]) known)));
+      }
+    }
   }
 
   private EscrowSubmissions escrow() throws SubmitException {
@@ -209,26 +284,26 @@ final class MessageValidator {
   }
 
   private static void reject(ObjectNode m, String field) throws SubmitException {
+    reject(m, "message", field);
+  }
+
+  private static void reject(ObjectNode m, String at, String field) throws SubmitException {
     if (m.has(field)) {
-      throw new SubmitException(400, "message." + field, "set by the node from the receipt, not by the sender");
+      throw new SubmitException(400, at + "." + field, "set by the node from the receipt, not by the sender");
     }
   }
 
   static <T> T convert(JsonNode m, Class<T> type) throws SubmitException {
+    return convert(m, type, "message");
+  }
+
+  /** {@code m} as a {@code type}; a problem is answered in plain words with the field's path under {@code at}. */
+  static <T> T convert(JsonNode m, Class<T> type, String at) throws SubmitException {
     try {
       return DataExchangeJson.mapper().treeToValue(m, type);
-    } catch (JsonMappingException e) {
-      StringBuilder path = new StringBuilder("message");
-      for (JsonMappingException.Reference ref : e.getPath()) {
-        if (ref.getFieldName() != null) {
-          path.append('.').append(ref.getFieldName());
-        } else if (ref.getIndex() >= 0) {
-          path.append('[').append(ref.getIndex()).append(']');
-        }
-      }
-      throw new SubmitException(400, path.toString(), e.getOriginalMessage().split("\n")[0]);
     } catch (JsonProcessingException e) {
-      throw new SubmitException(400, "message", e.getOriginalMessage());
+      JsonProblems.Problem p = JsonProblems.of(e);
+      throw new SubmitException(400, p.field(at), p.message());
     }
   }
 }

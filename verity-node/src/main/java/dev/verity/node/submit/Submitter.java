@@ -44,13 +44,16 @@ public final class Submitter implements AutoCloseable {
   private final MessageValidator validator;
   private final Clock clock;
   private final LongConsumer onDurable;
-  private final Map<String, CompletableFuture<Submitted>> inFlight = new ConcurrentHashMap<>();
+  private final Map<String, InFlight> inFlight = new ConcurrentHashMap<>();
   private final BlockingQueue<Pending> toIndex = new LinkedBlockingQueue<>();
   private final Thread indexer;
   private volatile boolean broken;
   private volatile boolean closed;
 
   private record Pending(MessageRow row, String actor) {}
+
+  /** A submission being made durable: its answer, and the digest of its request. */
+  private record InFlight(CompletableFuture<Submitted> done, String digest) {}
 
   public Submitter(Agreement agreement, String party, LogWriter log, Projections projections, NodeStore store,
       Clock clock, LongConsumer onDurable) {
@@ -65,7 +68,7 @@ public final class Submitter implements AutoCloseable {
     this.log = log;
     this.projections = projections;
     this.store = store;
-    this.validator = new MessageValidator(agreement, party, escrow, projections.escrow());
+    this.validator = new MessageValidator(agreement, party, escrow, projections);
     this.clock = clock;
     this.onDurable = onDurable;
     this.indexer = new Thread(this::indexLoop, "verity-indexer");
@@ -79,21 +82,24 @@ public final class Submitter implements AutoCloseable {
    */
   public Submitted submit(SubmitRequest r, String actor) throws SubmitException, IOException {
     validator.checkRequest(r);
+    String digest = RequestDigest.of(r);
     CompletableFuture<Submitted> done;
     synchronized (this) {
       if (broken || closed) {
         throw new IOException("the log is not accepting entries (restart the node)");
       }
-      CompletableFuture<Submitted> earlier = inFlight.get(r.clientId());
+      InFlight earlier = inFlight.get(r.clientId());
       if (earlier != null) {
-        return duplicate(await(earlier));
+        return same(r, digest, earlier.digest(), duplicate(await(earlier.done())));
       }
       Optional<MessageRow> stored = lookup(r.clientId());
       if (stored.isPresent()) {
-        return new Submitted(stored.get().index(), stored.get().leafHash(), r.clientId(), true, 1);
+        MessageRow row = stored.get();
+        return same(r, digest, row.requestDigest(),
+            new Submitted(row.index(), row.leafHash(), r.clientId(), true, 1));
       }
       long index = projections.nextIndex(party);
-      MessageValidator.Parsed parsed = validator.parse(r, projections.nextNumber(party));
+      MessageValidator.Parsed parsed = validator.parse(r, projections.nextNumber(party), clock.instant());
       List<JsonNode> bodies = parsed.bodies();
       String type = parsed.entryType(r.type());
       List<Envelope> envs = new ArrayList<>();
@@ -122,7 +128,7 @@ public final class Submitter implements AutoCloseable {
         long at = index + i;
         byte[] entry = entries.get(i);
         MessageRow row = new MessageRow(party, at, type, MerkleHash.leaf(entry).hex(), entry, clock.instant(),
-            envs.get(i).clientId());
+            envs.get(i).clientId(), i == 0 ? digest : null);
         appends.add(log.appendAsync(entry).handle((got, err) -> {
           if (err != null || got != at) {
             broken = true; // the projection ran ahead of the log: stop taking entries
@@ -139,9 +145,24 @@ public final class Submitter implements AutoCloseable {
         onDurable.accept(index + count);
         return new Submitted(index, leaf, r.clientId(), false, count);
       });
-      inFlight.put(r.clientId(), done);
+      inFlight.put(r.clientId(), new InFlight(done, digest));
     }
     return await(done);
+  }
+
+  /**
+   * A retry (the same request again) gets the original entry; another message under a client id
+   * already used is refused, naming the entry that holds the id, so nothing is silently dropped.
+   * An entry re-indexed from the log after a crash has no digest: it is taken as the same.
+   */
+  private Submitted same(SubmitRequest r, String digest, String original, Submitted s)
+      throws SubmitException {
+    if (original != null && !original.equals(digest)) {
+      throw new SubmitException(409, "clientId", "client id '" + r.clientId() + "' already names entry "
+          + party + "/" + s.index() + ", a different message; a new message needs a new client id"
+          + " (the same message again is answered with that entry)");
+    }
+    return s;
   }
 
   private static Submitted duplicate(Submitted s) {

@@ -128,14 +128,25 @@ class EscrowSubmissionsTest {
     assertThat(projections.problems()).isEmpty();
   }
 
+  /**
+   * Under escrow the node accepts what the agreement's catalogue offers (issue 10): item-less
+   * notifications go through, a notification naming an item is recorded unchecked (the items are
+   * committed, not published), and a type the catalogue does not offer is refused.
+   */
   @Test
-  void aNotificationUnderEscrowIsRefusedWithTheReason() throws Exception {
+  void notificationsUnderEscrowAreTheCataloguesOwn() throws Exception {
     start("new-start-voluntary-2026");
     submitter.submit(new SubmitRequest("d1", "declaration", declaration(20)), "t");
-    assertThatThrownBy(() -> submitter.submit(new SubmitRequest("n1", "bomber-exercise",
-        json("{\"eventTime\":\"2026-03-02T00:00:00Z\"}")), "t"))
-        .isInstanceOfSatisfying(SubmitException.class, e -> assertThat(e.status()).isEqualTo(422))
-        .hasMessageContaining("US's declaration is in escrow");
+    assertThat(submitter.submit(new SubmitRequest("n1", "bomber-exercise",
+        json("{\"eventTime\":\"2026-03-02T00:00:00Z\"}")), "t").duplicate()).isFalse();
+    assertThat(submitter.submit(new SubmitRequest("n2", "item-moved",
+        json("{\"eventTime\":\"2026-03-03T00:00:00Z\",\"item\":\"M-0000001\",\"facility\":\"F1\"}")), "t")
+        .duplicate()).isFalse();
+    assertThatThrownBy(() -> submitter.submit(new SubmitRequest("n3", "inspection-notice",
+        json("{\"inspection\":\"x\"}")), "t"))
+        .isInstanceOfSatisfying(SubmitException.class, e -> assertThat(e.status()).isEqualTo(400))
+        .hasMessageContaining("unknown message type 'inspection-notice' in new-start-voluntary-2026");
+    assertThat(projections.problems()).isEmpty();
   }
 
   @Test
