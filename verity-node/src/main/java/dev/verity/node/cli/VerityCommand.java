@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
         dev.verity.node.inspection.EscrowCommand.class,
         dev.verity.node.nodecli.NodeCommand.class,
         dev.verity.node.bundle.BundleCommand.class,
+        dev.verity.node.cli.message.MessageCommand.class,
         dev.verity.node.demo.DemoCommand.class,
         BenchCommand.class})
 public final class VerityCommand implements Runnable {

@@ -56,8 +56,12 @@ public record NodeConfig(String party, String agreement, String apiHost, int api
         throw new ConfigException(f + ": party and agreement are required");
       }
       return c;
+    } catch (java.io.FileNotFoundException e) {
+      throw new ConfigException(f + ": no node here (no node.yaml): create one with 'verity node init'", e);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new ConfigException(f + ": " + dev.verity.core.message.JsonProblems.describe(e), e);
     } catch (IOException e) {
-      throw new ConfigException(f + ": " + e.getMessage(), e);
+      throw new ConfigException(f + ": cannot read it: " + e.getMessage(), e);
     }
   }
 

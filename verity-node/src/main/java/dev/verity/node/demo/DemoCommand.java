@@ -58,6 +58,10 @@ public final class DemoCommand implements Callable<Integer> {
       description = "How long to wait for every receipt (default: ${DEFAULT-VALUE}).")
   int timeout;
 
+  @Option(names = "--clean", description = "Remove the nodes' directory on exit (by default it is kept,"
+      + " so that the logs can be inspected and verified).")
+  boolean clean;
+
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   /** A node the demo started. */
@@ -76,7 +80,11 @@ public final class DemoCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     Path root = dir != null ? dir : Files.createTempDirectory("verity-demo-");
-    List<DemoNode> nodes = new ArrayList<>();
+    List<DemoNode> nodes = new java.util.concurrent.CopyOnWriteArrayList<>();
+    Runnable stop = stopper(nodes, root, out);
+    // SIGTERM (and Ctrl-C) stop the nodes as the end of input does
+    Thread hook = new Thread(stop, "verity-demo-stop");
+    Runtime.getRuntime().addShutdownHook(hook);
     try {
       Map<String, String[]> setup = new LinkedHashMap<>();
       for (String party : List.of("US", "RU")) {
@@ -104,7 +112,9 @@ public final class DemoCommand implements Callable<Integer> {
       for (DemoNode n : nodes) {
         awaitUp(n);
       }
-      out.printf("verity demo: New START, nodes in %s%n", root);
+      out.printf("verity demo: New START, nodes in %s (%s)%n", root, clean ? "removed on exit (--clean)"
+          : "kept on exit, so that the logs in US/log and RU/log can be inspected and verified;"
+          + " --clean removes it");
       out.printf("  an exercise: the nodes' clocks start on %s and follow the replayed messages%n",
           EXERCISE_START.atOffset(java.time.ZoneOffset.UTC).toLocalDate());
       for (DemoNode n : nodes) {
@@ -132,14 +142,50 @@ public final class DemoCommand implements Callable<Integer> {
       new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
       return 0;
     } finally {
-      for (DemoNode n : nodes) {
-        n.process().destroy();
+      stop.run();
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        // the hook is running or ran: the nodes are stopped either way
       }
+    }
+  }
+
+  /**
+   * Stops the nodes (SIGTERM to each, then SIGKILL after 20 s) once, whoever calls first: the end
+   * of the run or a shutdown hook; with {@code --clean} removes their directory afterwards.
+   */
+  private Runnable stopper(List<DemoNode> nodes, Path root, PrintWriter out) {
+    java.util.concurrent.atomic.AtomicBoolean once = new java.util.concurrent.atomic.AtomicBoolean();
+    return () -> {
+      if (!once.compareAndSet(false, true)) {
+        return;
+      }
+      nodes.forEach(n -> n.process().destroy());
       for (DemoNode n : nodes) {
-        if (!n.process().waitFor(20, TimeUnit.SECONDS)) {
+        try {
+          if (!n.process().waitFor(20, TimeUnit.SECONDS)) {
+            n.process().destroyForcibly();
+          }
+        } catch (InterruptedException e) {
           n.process().destroyForcibly();
+          Thread.currentThread().interrupt();
         }
       }
+      if (clean) {
+        deleteTree(root);
+      } else {
+        out.printf("verity demo: nodes stopped; their directory is kept: %s%n", root);
+        out.flush();
+      }
+    };
+  }
+
+  private static void deleteTree(Path root) {
+    try (var files = Files.walk(root)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // best effort: a temporary directory the system cleans eventually
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.verity.node.identity;
 
+import dev.verity.core.message.JsonProblems;
 import dev.verity.node.json.CanonicalJson;
 import dev.verity.tlog.cosignature.CosignatureV1;
 import dev.verity.tlog.cosignature.CosignatureSigner;
@@ -147,18 +148,34 @@ public final class NodeIdentity {
   }
 
   /** Reads an identity file. */
+  /** What a peer's identity file is, for errors about a file that is something else. */
+  static final String EXPECTED = "expected a node's identity.json, as written by 'verity node init'"
+      + " or 'verity node identity' (JSON with party, agreement, origin, logKey, witnessKey,"
+      + " tlsCertificate, tlsPin)";
+
   public static PublicIdentity readPublic(Path file) throws IdentityException {
+    PublicIdentity id;
     try {
-      PublicIdentity id = CanonicalJson.mapper().readValue(file.toFile(), PublicIdentity.class);
-      if (id.party() == null || id.origin() == null || id.logKey() == null || id.witnessKey() == null
-          || id.tlsPin() == null) {
-        throw new IdentityException(file + ": incomplete identity file");
-      }
-      NoteKeys.parseVerifier(id.logKey());
-      return id;
-    } catch (IOException | NoteException e) {
-      throw new IdentityException(file + ": not a valid identity file: " + e.getMessage(), e);
+      id = CanonicalJson.mapper().readValue(file.toFile(), PublicIdentity.class);
+    } catch (java.nio.file.NoSuchFileException | java.io.FileNotFoundException e) {
+      throw new IdentityException(file + ": no such file");
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IdentityException(file + ": not an identity file (" + JsonProblems.describe(e) + "): "
+          + EXPECTED, e);
+    } catch (IOException e) {
+      throw new IdentityException(file + ": cannot read it: " + e.getMessage(), e);
     }
+    if (id == null || id.party() == null || id.origin() == null || id.logKey() == null
+        || id.witnessKey() == null || id.tlsPin() == null) {
+      throw new IdentityException(file + ": not an identity file (fields missing): " + EXPECTED);
+    }
+    try {
+      NoteKeys.parseVerifier(id.logKey());
+    } catch (NoteException e) {
+      throw new IdentityException(file + ": logKey is not a note verifier key (" + e.getMessage() + "): "
+          + EXPECTED, e);
+    }
+    return id;
   }
 
   private static KeyStore selfSigned(String party, SecureRandom random) throws GeneralSecurityException, IOException {

@@ -2,17 +2,15 @@ package dev.verity.node.inspection;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.verity.node.cli.io.NodeApiOptions;
 import java.io.PrintWriter;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -34,12 +32,7 @@ public final class InspectionSubmitCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--node", required = true, paramLabel = "URL", description = "The node's API, e.g. http://127.0.0.1:7380/")
-  URI node;
-
-  @Option(names = "--token", paramLabel = "TOKEN",
-      description = "An operator token (default: the environment variable VERITY_TOKEN, which keeps it out of ps).")
-  String token;
+  @Mixin NodeApiOptions api;
 
   @Option(names = "--type", required = true, paramLabel = "TYPE", description = "e.g. inspection-notice, commission-session")
   String type;
@@ -53,8 +46,10 @@ public final class InspectionSubmitCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    String t = token != null ? token : System.getenv("VERITY_TOKEN");
-    if (t == null || t.isBlank()) {
+    if (!api.present()) {
+      throw new ParameterException(spec.commandLine(), "Missing required option: '--node=URL'");
+    }
+    if (api.token() == null) {
       throw new IllegalArgumentException("--token: required (or set VERITY_TOKEN)");
     }
     JsonNode body = InspectionIo.JSON.readTree(Files.readString(message));
@@ -65,14 +60,9 @@ public final class InspectionSubmitCommand implements Callable<Integer> {
     req.put("clientId", clientId != null ? clientId : "cli-" + UUID.randomUUID());
     req.put("type", type);
     req.set("message", body);
-    HttpResponse<String> r = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build().send(
-        HttpRequest.newBuilder(node.resolve("api/v1/messages")).timeout(Duration.ofSeconds(60))
-            .header("Authorization", "Bearer " + t).header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(req.toString())).build(),
-        HttpResponse.BodyHandlers.ofString());
-    return report(r.statusCode(), InspectionIo.JSON.readTree(r.body()));
+    NodeApiOptions.Answer a = api.send("POST", "/api/v1/messages", req);
+    return report(a.status(), a.body());
   }
-
   private int report(int status, JsonNode a) {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();

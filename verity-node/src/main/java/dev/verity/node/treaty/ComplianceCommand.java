@@ -10,6 +10,7 @@ import dev.verity.core.inventory.InventoryException;
 import dev.verity.core.inventory.InventoryTimeline;
 import dev.verity.core.message.Declaration;
 import dev.verity.core.message.Notification;
+import dev.verity.core.scenario.PublishedData;
 import dev.verity.core.obligation.Obligation;
 import dev.verity.core.obligation.ObligationStatus;
 import dev.verity.core.obligation.ObligationTracker;
@@ -59,7 +60,8 @@ public final class ComplianceCommand implements Runnable {
       name = "aggregates",
       mixinStandardHelpOptions = true,
       description = {
-        "Evaluate a table of published aggregates (e.g. ../shared/data/new-start-aggregates.csv):"
+        "Evaluate a table of published aggregates (default: the agreement's own table shipped with"
+            + " Verity, e.g. new-start-aggregates.csv):"
             + " for each row and Party, each limit with value, max, margin and status"
             + " (within, exceeds, not-in-force before the limits apply, expired after the agreement ended,"
             + " unknown for a blank cell).",
@@ -68,7 +70,9 @@ public final class ComplianceCommand implements Runnable {
   static final class Aggregates implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE.csv") Path file;
+    @Parameters(paramLabel = "FILE.csv", arity = "0..1",
+        description = "A CSV table (default: the one shipped for the agreement).")
+    Path file;
 
     @Option(names = "--agreement", defaultValue = "new-start", paramLabel = "NAME",
         description = "Bundled agreement or YAML file (default: ${DEFAULT-VALUE}).")
@@ -81,8 +85,12 @@ public final class ComplianceCommand implements Runnable {
     public Integer call() throws Exception {
       Agreement a = TreatyIo.agreement(agreement);
       List<AggregatesTable.Row> rows;
-      try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-        rows = AggregatesTable.read(file.toString(), r, a);
+      if (file == null && a.publishedFigures() == null) {
+        throw new IllegalArgumentException(a.id() + " ships no table of published aggregates: give FILE.csv");
+      }
+      try (Reader r = file == null ? PublishedData.table(a.publishedFigures())
+          : Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        rows = AggregatesTable.read(file == null ? a.publishedFigures() : file.toString(), r, a);
       }
       List<PartyCompliance> results = AggregatesTable.evaluate(rows, a);
       PrintWriter out = spec.commandLine().getOut();

@@ -13,6 +13,8 @@ import dev.verity.core.inspection.InspectionRecord;
 import dev.verity.core.inspection.Refusal;
 import dev.verity.core.inventory.ItemStatus;
 import dev.verity.core.obligation.ObligationStatus;
+import dev.verity.core.reconcile.DiscrepancyKind;
+import dev.verity.node.projection.ProjectionAlarms;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +35,7 @@ class DashboardAssetsTest {
   static final String WEB = "/dev/verity/node/web/";
   static final List<String> LANGS = List.of("en", "ru", "ar");
   static final List<String> JS = List.of("app.js", "pages.js", "i18n.js", "api.js", "dom.js", "chart.js", "merkle.js",
-      "inspections.js", "stepfields.js", "entries.js", "escrow.js");
+      "inspections.js", "stepfields.js", "entries.js", "escrow.js", "reconciliation.js");
   /** Keys whose value is the same in every language (the product's name, a pure pattern). */
   static final Set<String> SAME_EVERYWHERE = Set.of("session.who");
   static final Set<String> LATIN_BRAND_OK = Set.of("app.name", "app.title");
@@ -150,8 +152,12 @@ class DashboardAssetsTest {
     for (String s : List.of("ok", "behind", "silent")) {
       need.add("peer." + s);
     }
-    for (String s : List.of("fork", "altered-entry", "bad-signature", "inconsistent")) {
+    for (String s : List.of("fork", "altered-entry", "bad-signature", "inconsistent",
+        ProjectionAlarms.FIGURE_CHANGED, ProjectionAlarms.MISSING_ITEM, ProjectionAlarms.UNEXPLAINED_ITEM)) {
       need.add("alarm." + s);
+    }
+    for (DiscrepancyKind k : DiscrepancyKind.values()) {
+      need.add("disc." + k.label());
     }
     for (String s : List.of("direction", "type", "status")) {
       need.add("messages.filter." + s);

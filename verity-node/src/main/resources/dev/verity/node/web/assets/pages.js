@@ -5,6 +5,7 @@ import { el, badge, table, pagedTable, errorBox, todayUtc } from './dom.js';
 import { lineChart } from './chart.js';
 import { b64ToBytes, parseCheckpoint, toHex, verifyInclusion } from './merkle.js';
 import { escrow } from './escrow.js';
+import { reconciliation } from './reconciliation.js';
 import { fieldValue, worthShowing } from './entries.js';
 import { composeTypes, isStep, labelKey, latestCheckpoints, optional, parseStep, stepFieldNames, stepHint, stepInput } from './stepfields.js';
 
@@ -130,12 +131,21 @@ async function messages(view, ctx) {
       el('td.time', {}, fmtDateTime(m.entry?.createdAt)),
       el('td.time', {}, effective(m)),
       el('td.time', {}, fmtDateTime(m.receivedAt)),
-      el('td.receipt', {}, statusBadge('receipt', m.status)),
+      el('td.receipt', {}, statusBadge('receipt', m.status), ' ', correctionNote(m)),
       el('td', {}, d ? statusBadge('obl', d) : '—'));
   };
   view.append(pagedTable([t('messages.col.entry'), t('messages.col.direction'), t('messages.col.type'),
     t('messages.col.created'), t('messages.col.effective'), t('messages.col.received'), t('messages.col.receipt'),
     t('messages.col.deadline')], shown, row, { id: 'messages-table' }));
+}
+
+/** A superseded notification or a correction says so, with the other entry. */
+function correctionNote(m) {
+  if (m.supersededBy) return el('span.badge.b-late.superseded', { 'data-superseded-by': m.supersededBy.index },
+    t('messages.superseded', { index: fmtNum(m.supersededBy.index) }));
+  if (m.supersedes) return el('span.badge.b-pending.corrects', { 'data-supersedes': m.supersedes.index },
+    t('messages.corrects', { index: fmtNum(m.supersedes.index) }));
+  return null;
 }
 
 /** When a message takes effect: a declaration's as-of date, a notification's event time, a step's entry time (D17). */
@@ -164,6 +174,13 @@ async function message(view, ctx) {
       [t('messages.col.received'), fmtDateTime(m.receivedAt)],
       [t('message.cosignedBy'), m.cosignedBy ? el('span', {}, Object.entries(m.cosignedBy).map(([p, yes]) =>
         el('span.peer-receipt', {}, p, ' ', statusBadge('receipt', yes ? 'cosigned' : 'published')))) : undefined],
+      [t('message.supersededBy'), m.supersededBy ? el('span', { id: 'superseded-by' },
+        el('a', { href: `#/message/${m.party}/${m.supersededBy.index}` }, `${m.party} #${fmtNum(m.supersededBy.index)}`),
+        ' — ', t('message.receivedAt', { time: fmtDateTime(m.supersededBy.receivedAt) }), ' — ', m.supersededBy.reason || '')
+        : undefined],
+      [t('message.supersedes'), m.supersedes ? el('span', { id: 'supersedes' },
+        el('a', { href: `#/message/${m.party}/${m.supersedes.index}` }, `${m.party} #${fmtNum(m.supersedes.index)}`),
+        ' — ', t('message.receivedAt', { time: fmtDateTime(m.supersedes.receivedAt) })) : undefined],
       [t('message.clientId'), m.entry?.clientId || '—'],
       [t('message.leafHash'), el('code.hash', {}, m.leafHash)]])),
     el('article.card', {}, el('h2', {}, t('message.fields')), m.type === 'declaration'
@@ -475,6 +492,8 @@ async function obligations(view, ctx) {
   const what = o => {
     const m = /\(([^)]+)\)/.exec(o.what || '');
     if (o.notification != null) return t('obl.notification', { n: fmtNum(o.notification), type: typeName(agr, m ? m[1] : '') });
+    const exchange = /^data exchange as of (\d{4}-\d{2}-\d{2})$/.exec(o.what || '');
+    if (exchange) return t('obl.exchange', { date: fmtDate(exchange[1]) });
     const step = inspectionObligation(o.what || '');
     if (!step) return o.what;
     const [before, after] = t('obl.inspection', { type: typeName(agr, step.type), inspection: '\u0000' }).split('\u0000');
@@ -547,3 +566,5 @@ export const PAGES = { overview, messages, message, compose, inventory, obligati
 export { ApiError };
 // escrowed declarations (escrow.js)
 PAGES.escrow = escrow;
+// data exchanges reconciled in the node (reconciliation.js)
+PAGES.reconciliation = reconciliation;
