@@ -398,7 +398,7 @@ public final class Projections {
         : t.exchangeDue(agreement.exchangeDates(today.plusYears(1)).stream().filter(x -> x.isAfter(today))
             .findFirst().orElse(today.plusMonths(6)));
     List<Obligation> out = new ArrayList<>();
-    for (var en : parties.entrySet()) {
+    for (var en : new TreeMap<>(parties).entrySet()) { // by Party: the same list on every node
       NotificationLedger l = en.getValue().ledger;
       NavigableMap<Long, Long> times = received.getOrDefault(en.getKey(), new TreeMap<>());
       for (NotificationLedger.Version v : l.currentVersions()) {
