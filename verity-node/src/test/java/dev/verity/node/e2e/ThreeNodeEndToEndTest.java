@@ -27,24 +27,29 @@ class ThreeNodeEndToEndTest {
   @Timeout(300)
   void threePartiesSeeTheSame() throws Exception {
     try (Cluster c = new Cluster(root)) {
-      Member us = c.init("trilateral-hypothetical", "US");
-      Member ru = c.init("trilateral-hypothetical", "RU");
-      Member cn = c.init("trilateral-hypothetical", "CN");
+      // the (invented) agreement enters into force in 2027: exercise nodes replay the 2020 scenario
+      // seven years on, after everything it reports happened
+      String[] clock = {"--exercise", "--exercise-start", "2027-09-02T00:00:00Z"};
+      Member us = c.init("trilateral-hypothetical", "US", clock);
+      Member ru = c.init("trilateral-hypothetical", "RU", clock);
+      Member cn = c.init("trilateral-hypothetical", "CN", clock);
       c.pinAll();
       c.startAll();
       for (Member m : List.of(us, ru)) {
         for (Submission s : DemoScenario.submissions(m.party, 5, 1)) {
-          ObjectNode body = s.body();
+          ObjectNode body = sevenYearsOn(s.body());
           if (s.type().equals("declaration")) {
             ((ObjectNode) body.get("message")).put("agreement", "trilateral-hypothetical");
           }
-          assertThat(post(m, "/api/v1/messages", body.toString(), m.operator).statusCode()).isEqualTo(201);
+          assertThat(post(m, "/api/v1/messages", body.toString(), m.operator).statusCode()).as(body.toString())
+              .isEqualTo(201);
         }
       }
       assertThat(post(cn, "/api/v1/messages", "{\"clientId\":\"cn-d\",\"type\":\"declaration\",\"message\":"
-          + "{\"asOf\":\"2020-03-01\",\"facilities\":[],\"items\":[]}}", cn.operator).statusCode()).isEqualTo(201);
+          + "{\"asOf\":\"2027-03-01\",\"facilities\":[],\"items\":[]}}", cn.operator).statusCode()).isEqualTo(201);
       for (int i = 0; i < 5; i++) {
-        assertThat(post(cn, "/api/v1/messages", Cluster.exercise("cn-" + i, i), cn.operator).statusCode()).isEqualTo(201);
+        String ex = sevenYearsOn((ObjectNode) Cluster.JSON.readTree(Cluster.exercise("cn-" + i, i))).toString();
+        assertThat(post(cn, "/api/v1/messages", ex, cn.operator).statusCode()).isEqualTo(201);
       }
       await("all cosigned by both peers", Duration.ofSeconds(90),
           () -> Cluster.allCosigned(us) && Cluster.allCosigned(ru) && Cluster.allCosigned(cn));
@@ -59,10 +64,23 @@ class ThreeNodeEndToEndTest {
               }
             }).sum());
       }
-      for (String q : List.of("/api/v1/compliance?asOf=2020-09-01", "/api/v1/inventory?asOf=2020-09-01")) {
+      for (String q : List.of("/api/v1/compliance?asOf=2027-09-01", "/api/v1/inventory?asOf=2027-09-01")) {
         assertThat(getJson(us, q)).as(q).isEqualTo(getJson(ru, q)).isEqualTo(getJson(cn, q));
       }
-      assertThat(getJson(us, "/api/v1/inventory?asOf=2020-09-01").path("parties").size()).isEqualTo(3);
+      assertThat(getJson(us, "/api/v1/inventory?asOf=2027-09-01").path("parties").size()).isEqualTo(3);
     }
+  }
+
+  /** A submission with its dates seven years later (as of, event time): 2020 becomes 2027. */
+  static ObjectNode sevenYearsOn(ObjectNode body) {
+    ObjectNode m = (ObjectNode) body.get("message");
+    if (m.hasNonNull("asOf")) {
+      m.put("asOf", java.time.LocalDate.parse(m.get("asOf").asText()).plusYears(7).toString());
+    }
+    if (m.hasNonNull("eventTime")) {
+      m.put("eventTime", java.time.Instant.parse(m.get("eventTime").asText()).atOffset(java.time.ZoneOffset.UTC)
+          .plusYears(7).toInstant().toString());
+    }
+    return body;
   }
 }

@@ -44,6 +44,18 @@ class ComplianceCommandTest {
     assertThat(r.out()).contains("2018-02-05 US    deployed_and_nondeployed_launchers        800    800       0  within");
   }
 
+  /** From any checkout, without ../shared: the table shipped for the agreement is the default. */
+  @Test
+  void aggregatesDefaultToTheShippedTable() {
+    Cli.Result r = Cli.run("compliance", "aggregates");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).isEqualTo(Cli.run("compliance", "aggregates", Cli.shared("new-start-aggregates.csv").toString())
+        .out());
+    Cli.Result none = Cli.run("compliance", "aggregates", "--agreement", "trilateral-hypothetical");
+    assertThat(none.exit()).isEqualTo(1);
+    assertThat(none.err()).contains("trilateral-hypothetical ships no table of published aggregates: give FILE.csv");
+  }
+
   @Test
   void badCsvIsOneLine(@TempDir Path dir) throws Exception {
     Path f = dir.resolve("bad.csv");
