@@ -32,18 +32,36 @@ public record EventWindow(Integer advanceNoticeDays, Integer reportAheadHours) {
   public String problem(Agreement agreement, MessageType type, Instant event, Instant now) {
     Instant inForce = agreement.entryIntoForce().atStartOfDay().toInstant(ZoneOffset.UTC);
     if (event.isBefore(inForce)) {
-      return event + " is before " + agreement.id() + " entered into force ("
-          + agreement.entryIntoForce() + ")";
+      return event
+          + " is before "
+          + agreement.id()
+          + " entered into force ("
+          + agreement.entryIntoForce()
+          + ")";
     }
     boolean notice = type.deadline() != null && type.deadline().beforeEventHours() != null;
-    Duration ahead = notice ? Duration.ofDays(advanceNoticeDaysOrDefault())
-        : Duration.ofHours(reportAheadHoursOrDefault());
+    Duration ahead =
+        notice
+            ? Duration.ofDays(advanceNoticeDaysOrDefault())
+            : Duration.ofHours(reportAheadHoursOrDefault());
     if (event.isAfter(now.plus(ahead))) {
       return notice
-          ? event + " is more than " + advanceNoticeDaysOrDefault() + " days ahead of " + now
-              + ": an advance notice may look at most that far ahead (eventWindow.advanceNoticeDays)"
-          : event + " is in the future (now " + now + "): a " + type.id() + " reports what"
-              + " happened, at most " + reportAheadHoursOrDefault() + " hours ahead"
+          ? event
+              + " is more than "
+              + advanceNoticeDaysOrDefault()
+              + " days ahead of "
+              + now
+              + ": an advance notice may look at most that far ahead"
+              + " (eventWindow.advanceNoticeDays)"
+          : event
+              + " is in the future (now "
+              + now
+              + "): a "
+              + type.id()
+              + " reports what"
+              + " happened, at most "
+              + reportAheadHoursOrDefault()
+              + " hours ahead"
               + " (eventWindow.reportAheadHours)";
     }
     return null;

@@ -114,7 +114,8 @@ public final class AgreementVersions {
     } catch (AgreementException e) {
       throw new AmendmentException(e.getMessage(), e);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new AmendmentException(source + ": " + dev.verity.core.message.JsonProblems.describe(e), e);
+      throw new AmendmentException(source + ": "
+          + dev.verity.core.message.JsonProblems.describe(e), e);
     }
   }
 

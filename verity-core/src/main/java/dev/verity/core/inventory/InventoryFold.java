@@ -52,8 +52,10 @@ public final class InventoryFold {
   private final Instant start;
   private final Inventory base;
   private final NavigableMap<Key, Notification> folded = new TreeMap<>();
+
   /** The inventory after every notification up to and including the key. */
   private final NavigableMap<Key, Inventory> snapshots = new TreeMap<>();
+
   private Inventory head;
   private int sinceSnapshot;
 

@@ -63,7 +63,8 @@ public final class DataExchangeJson {
       n = JSON.treeToValue(node, Notification.class);
     } catch (JsonProcessingException e) {
       JsonProblems.Problem p = JsonProblems.of(e);
-      throw new DeclarationException(source + ": " + join(prefix, p.path()) + ": " + p.message(), e);
+      throw new DeclarationException(source + ": " + join(prefix, p.path()) + ": " + p.message(),
+          e);
     }
     String at = prefix.isEmpty() ? "" : prefix + ".";
     for (String[] f : new String[][] {{"party", n.party()}, {"type", n.type()}}) {
@@ -83,7 +84,8 @@ public final class DataExchangeJson {
     } catch (JsonProcessingException e) {
       JsonProblems.Problem p = JsonProblems.of(e);
       String field = p.path().isEmpty() ? "" : " " + p.path() + ":";
-      throw new DeclarationException(source + ":" + line(e.getLocation()) + field + " " + p.message(), e);
+      throw new DeclarationException(
+          source + ":" + line(e.getLocation()) + field + " " + p.message(), e);
     } catch (IOException e) {
       throw new DeclarationException(source + ": cannot read: " + e.getMessage(), e);
     }

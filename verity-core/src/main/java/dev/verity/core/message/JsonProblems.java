@@ -31,16 +31,24 @@ public final class JsonProblems {
   public static final String INSTANT = "an ISO 8601 UTC instant such as 2020-10-01T10:00:00Z";
 
   /** Plain words for the types a field can hold. */
-  private static final Map<Class<?>, String> EXPECTED = Map.ofEntries(
-      Map.entry(Instant.class, INSTANT),
-      Map.entry(LocalDate.class, "a date such as 2020-10-01"),
-      Map.entry(Integer.class, "a whole number"), Map.entry(int.class, "a whole number"),
-      Map.entry(Long.class, "a whole number"), Map.entry(long.class, "a whole number"),
-      Map.entry(Short.class, "a whole number"), Map.entry(BigInteger.class, "a whole number"),
-      Map.entry(Double.class, "a number"), Map.entry(double.class, "a number"),
-      Map.entry(Float.class, "a number"), Map.entry(BigDecimal.class, "a number"),
-      Map.entry(Boolean.class, "true or false"), Map.entry(boolean.class, "true or false"),
-      Map.entry(String.class, "text (a JSON string)"));
+  private static final Map<Class<?>, String> EXPECTED =
+      Map.ofEntries(
+          Map.entry(Instant.class, INSTANT),
+          Map.entry(LocalDate.class, "a date such as 2020-10-01"),
+          Map.entry(Integer.class, "a whole number"),
+          Map.entry(int.class, "a whole number"),
+          Map.entry(Long.class, "a whole number"),
+          Map.entry(long.class, "a whole number"),
+          Map.entry(Short.class, "a whole number"),
+          Map.entry(BigInteger.class, "a whole number"),
+          Map.entry(Double.class, "a number"),
+          Map.entry(double.class, "a number"),
+          Map.entry(Float.class, "a number"),
+          Map.entry(BigDecimal.class, "a number"),
+          Map.entry(Boolean.class, "true or false"),
+          Map.entry(boolean.class, "true or false"),
+          Map.entry(String.class, "text (a JSON string)"));
+
   private static final Pattern UNEXPECTED = Pattern.compile("Unexpected character \\('(.{1,2})'");
   private static final Pattern TOKEN = Pattern.compile("Unrecognized token '([^']{1,40})'");
 
@@ -107,7 +115,8 @@ public final class JsonProblems {
     if (m instanceof UnrecognizedPropertyException u) {
       return unknownField(u.getPropertyName(), u.getKnownPropertyIds());
     }
-    if (m instanceof ValueInstantiationException v && v.getCause() != null
+    if (m instanceof ValueInstantiationException v
+        && v.getCause() != null
         && v.getCause().getMessage() != null) {
       return v.getCause().getMessage();
     }

@@ -46,8 +46,8 @@ public final class Reconciler {
    * {@code withdrawn} were withdrawn by their sender (a correction with no replacement): a gap
    * there is explained, not a missing notification.
    */
-  public Reconciliation reconcile(String fromSource, Declaration from, List<Notification> notifications,
-      String toSource, Declaration to, Set<Long> withdrawn)
+  public Reconciliation reconcile(String fromSource, Declaration from,
+      List<Notification> notifications, String toSource, Declaration to, Set<Long> withdrawn)
       throws ReconcileException, DeclarationException, InventoryException {
     if (!from.party().equals(to.party())) {
       throw new ReconcileException(toSource + ": party: '" + to.party() + "' differs from '" + from.party() + "' in " + fromSource);
@@ -129,8 +129,8 @@ public final class Reconciler {
 
   /** Numbers missing between consecutive notifications of the Party, where the later one falls
    * in the period. */
-  private static List<Discrepancy> gaps(List<Notification> all, String party, Instant start, Instant end,
-      Set<Long> withdrawn) {
+  private static List<Discrepancy> gaps(List<Notification> all, String party, Instant start,
+      Instant end, Set<Long> withdrawn) {
     List<Notification> mine = all.stream().filter(n -> n.party().equals(party))
         .sorted(Comparator.comparingLong(Notification::number)).toList();
     List<Discrepancy> out = new ArrayList<>();

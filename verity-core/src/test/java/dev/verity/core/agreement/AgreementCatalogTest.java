@@ -89,7 +89,9 @@ class AgreementCatalogTest {
         .contains("in the future").contains("eventWindow.reportAheadHours");
     assertThat(w.problem(a, moved, java.time.Instant.parse("2010-01-01T00:00:00Z"), now))
         .isEqualTo("2010-01-01T00:00:00Z is before new-start entered into force (2011-02-05)");
-    assertThat(AgreementCatalog.get("new-start-voluntary-2026").messages()).extracting(MessageType::id)
-        .hasSize(12).doesNotContain("inspection-notice", "exhibition-held").contains("launch", "bomber-exercise");
+    assertThat(AgreementCatalog.get("new-start-voluntary-2026").messages())
+        .extracting(MessageType::id).hasSize(12)
+        .doesNotContain("inspection-notice", "exhibition-held")
+        .contains("launch", "bomber-exercise");
   }
 }

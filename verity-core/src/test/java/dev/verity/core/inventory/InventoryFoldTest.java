@@ -25,7 +25,7 @@ import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The ordered fold: any arrival order, one result; refusals name the notification and change nothing. */
+/** The ordered fold: any arrival order, one result; refusals name a notification, change none. */
 class InventoryFoldTest {
   private static Agreement a;
   private static Scenario scenario;
@@ -37,19 +37,23 @@ class InventoryFoldTest {
     try (Reader r = SharedData.reader("new-start-aggregates.csv")) {
       rows = AggregatesTable.read("new-start-aggregates.csv", r, a);
     }
-    scenario = new ScenarioGenerator(a, rows, ForceTemplates.bundled())
-        .generate(LocalDate.of(2019, 9, 1), null, 0, 11);
+    scenario =
+        new ScenarioGenerator(a, rows, ForceTemplates.bundled())
+            .generate(LocalDate.of(2019, 9, 1), null, 0, 11);
   }
 
   private static Declaration first(String party) {
-    return scenario.declarations().stream().filter(d -> d.party().equals(party)).findFirst()
+    return scenario.declarations().stream()
+        .filter(d -> d.party().equals(party))
+        .findFirst()
         .orElseThrow();
   }
 
   private static List<Notification> of(String party, Declaration d) {
     Instant start = d.asOf().atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
     return scenario.notifications().stream()
-        .filter(n -> n.party().equals(party) && !n.eventTime().isBefore(start)).toList();
+        .filter(n -> n.party().equals(party) && !n.eventTime().isBefore(start))
+        .toList();
   }
 
   /**
@@ -70,7 +74,9 @@ class InventoryFoldTest {
         Collections.shuffle(waiting, new Random(seed));
         int rounds = 0;
         while (!waiting.isEmpty()) {
-          assertThat(++rounds).as("%s seed %d: no progress", party, seed).isLessThan(all.size() + 2);
+          assertThat(++rounds)
+              .as("%s seed %d: no progress", party, seed)
+              .isLessThan(all.size() + 2);
           waiting.removeIf(n -> offer(fold, n));
         }
         assertThat(fold.size()).isEqualTo(all.size());
@@ -106,17 +112,26 @@ class InventoryFoldTest {
     assertThat(got.aggregates()).isEqualTo(got.recomputeAggregates());
   }
 
-  private static final List<Facility> F = List.of(new Facility("ENG", null, "air-base", null, null),
-      new Facility("UKR", null, "air-base", null, null), new Facility("KAZ", null, "repair-facility", null, null));
+  private static final List<Facility> F =
+      List.of(
+          new Facility("ENG", null, "air-base", null, null),
+          new Facility("UKR", null, "air-base", null, null),
+          new Facility("KAZ", null, "repair-facility", null, null));
   private static final Instant T = Instant.parse("2021-04-01T00:00:00Z");
 
   private static Declaration bombers() {
-    return new Declaration("new-start", "RU", LocalDate.of(2021, 3, 1), null, F,
+    return new Declaration(
+        "new-start",
+        "RU",
+        LocalDate.of(2021, 3, 1),
+        null,
+        F,
         List.of(Item.of("B1", "heavy-bomber", "ENG"), Item.of("B2", "heavy-bomber", "ENG")));
   }
 
   private static Notification n(long no, String type, String item, String facility, long hours) {
-    return new Notification(no, "RU", type, item, T.plusSeconds(hours * 3600), null, facility, null, null, null);
+    return new Notification(
+        no, "RU", type, item, T.plusSeconds(hours * 3600), null, facility, null, null, null);
   }
 
   @Test

@@ -10,8 +10,9 @@ import org.junit.jupiter.api.Test;
 /** Jackson's errors in plain words: the field, what was expected, never a Java class name. */
 class JsonProblemsTest {
   private static JsonProblems.Problem problem(String json, Class<?> type) {
-    JsonProcessingException e = catchThrowableOfType(
-        () -> DataExchangeJson.mapper().readValue(json, type), JsonProcessingException.class);
+    JsonProcessingException e =
+        catchThrowableOfType(
+            () -> DataExchangeJson.mapper().readValue(json, type), JsonProcessingException.class);
     JsonProblems.Problem p = JsonProblems.of(e);
     assertThat(p.message()).doesNotContain("java.", "`", "Jackson", "com.fasterxml", "Exception");
     return p;
@@ -19,21 +20,28 @@ class JsonProblemsTest {
 
   @Test
   void aBadInstantNamesTheFormat() {
-    JsonProblems.Problem p = problem("{\"eventTime\":\"2020-13-01T00:00:00Z\"}", Notification.class);
+    JsonProblems.Problem p =
+        problem("{\"eventTime\":\"2020-13-01T00:00:00Z\"}", Notification.class);
     assertThat(p.path()).isEqualTo("eventTime");
-    assertThat(p.message()).isEqualTo(
-        "expected an ISO 8601 UTC instant such as 2020-10-01T10:00:00Z, not '2020-13-01T00:00:00Z'");
+    assertThat(p.message())
+        .isEqualTo(
+            "expected an ISO 8601 UTC instant such as 2020-10-01T10:00:00Z, not"
+                + " '2020-13-01T00:00:00Z'");
     assertThat(p.field("message")).isEqualTo("message.eventTime");
   }
 
   @Test
   void unknownFieldsAreNamedWithTheKnownOnesAtAnyDepth() {
-    JsonProblems.Problem p = problem("{\"newItem\":{\"id\":\"x\",\"colour\":\"red\"}}", Notification.class);
+    JsonProblems.Problem p =
+        problem("{\"newItem\":{\"id\":\"x\",\"colour\":\"red\"}}", Notification.class);
     assertThat(p.path()).isEqualTo("newItem.colour");
-    assertThat(p.message()).startsWith("unknown field 'colour' (known: ").contains("facility", "kind");
+    assertThat(p.message())
+        .startsWith("unknown field 'colour' (known: ")
+        .contains("facility", "kind");
     assertThat(problem("{\"number\":1,\"colour\":1}", Notification.class).message())
         .startsWith("unknown field 'colour'");
-    assertThat(problem("{\"colour\":1}", Notification.class).message()).isEqualTo("required: a whole number");
+    assertThat(problem("{\"colour\":1}", Notification.class).message())
+        .isEqualTo("required: a whole number");
   }
 
   @Test
@@ -42,26 +50,34 @@ class JsonProblemsTest {
         .isEqualTo("expected a whole number, not 'many'");
     assertThat(problem("{\"asOf\":\"1 Sep\"}", Declaration.class).message())
         .isEqualTo("expected a date such as 2020-10-01, not '1 Sep'");
-    assertThat(problem("{\"items\":7}", Declaration.class).message()).isEqualTo("expected a list [...]");
-    assertThat(problem("{\"newItem\":[1]}", Notification.class).message()).isEqualTo("expected an object {...}");
+    assertThat(problem("{\"items\":7}", Declaration.class).message())
+        .isEqualTo("expected a list [...]");
+    assertThat(problem("{\"newItem\":[1]}", Notification.class).message())
+        .isEqualTo("expected an object {...}");
   }
 
   @Test
   void malformedTextGivesTheLineAndColumn() {
     JsonProblems.Problem p = problem("{\n  \"party\": US\n}", Declaration.class);
-    assertThat(p.message()).isEqualTo("malformed JSON: unexpected word 'US' (text must be in double quotes)");
+    assertThat(p.message())
+        .isEqualTo("malformed JSON: unexpected word 'US' (text must be in double quotes)");
     assertThat(p.where()).isEqualTo("line 2, column 14: ");
     assertThat(problem("{\"party\":", Declaration.class).message())
         .isEqualTo("malformed JSON: the text ends before the value is complete");
-    assertThat(problem("{party:1}", Declaration.class).message()).isEqualTo("malformed JSON: unexpected character 'p'");
+    assertThat(problem("{party:1}", Declaration.class).message())
+        .isEqualTo("malformed JSON: unexpected character 'p'");
     assertThat(problem("", Declaration.class).message()).isEqualTo("empty: expected a JSON value");
   }
 
   @Test
   void describeIsOneLine() {
-    JsonProcessingException e = catchThrowableOfType(() -> DataExchangeJson.mapper()
-        .readValue("[{\"number\":\"x\"}]", Notification[].class), JsonProcessingException.class);
-    assertThat(JsonProblems.describe(e)).isEqualTo("line 1, column 12: [0].number: expected a whole number, not 'x'");
-    assertThat(JsonProblems.unknownField("x", List.of("b", "a"))).isEqualTo("unknown field 'x' (known: a, b)");
+    JsonProcessingException e =
+        catchThrowableOfType(
+            () -> DataExchangeJson.mapper().readValue("[{\"number\":\"x\"}]", Notification[].class),
+            JsonProcessingException.class);
+    assertThat(JsonProblems.describe(e))
+        .isEqualTo("line 1, column 12: [0].number: expected a whole number, not 'x'");
+    assertThat(JsonProblems.unknownField("x", List.of("b", "a")))
+        .isEqualTo("unknown field 'x' (known: a, b)");
   }
 }

@@ -65,15 +65,19 @@ class ObligationTrackerTest {
   void exchangesAreOwedFromTheFirstOneOnAndJudgedByReceipt() throws Exception {
     ObligationTracker t = new ObligationTracker(AgreementCatalog.get("new-start"));
     List<Declaration> got = List.of(
-        new Declaration("new-start", "US", LocalDate.of(2020, 3, 1), Instant.parse("2020-03-02T00:00:00Z"), null, null),
-        new Declaration("new-start", "RU", LocalDate.of(2020, 3, 1), Instant.parse("2020-04-02T00:00:00Z"), null, null));
-    List<Obligation> o = t.dataExchanges(got, LocalDate.of(2020, 3, 1), Instant.parse("2020-10-05T00:00:00Z"));
-    assertThat(o).extracting(x -> x.party() + " " + x.what() + " " + x.status().label()).containsExactly(
+        new Declaration("new-start", "US", LocalDate.of(2020, 3, 1),
+            Instant.parse("2020-03-02T00:00:00Z"), null, null),
+        new Declaration("new-start", "RU", LocalDate.of(2020, 3, 1),
+            Instant.parse("2020-04-02T00:00:00Z"), null, null));
+    LocalDate since = LocalDate.of(2020, 3, 1);
+    List<Obligation> o = t.dataExchanges(got, since, Instant.parse("2020-10-05T00:00:00Z"));
+    assertThat(o).extracting(x -> x.party() + " " + x.what() + " " + x.status().label())
+        .containsExactly(
         "RU data exchange as of 2020-03-01 late",
         "US data exchange as of 2020-03-01 on-time",
         "RU data exchange as of 2020-09-01 missing",
         "US data exchange as of 2020-09-01 missing");
-    assertThat(t.dataExchanges(got, LocalDate.of(2020, 3, 1), Instant.parse("2020-09-15T00:00:00Z")))
+    assertThat(t.dataExchanges(got, since, Instant.parse("2020-09-15T00:00:00Z")))
         .filteredOn(x -> x.what().endsWith("2020-09-01")).allSatisfy(x ->
             assertThat(x.status()).isEqualTo(ObligationStatus.PENDING));
   }

@@ -83,7 +83,8 @@ class ReconcilerTest {
     List<Notification> ns = List.of(n(1, "launch", null, null, -2), n(3, "launch", null, null, -2));
     assertThat(new Reconciler(a).reconcile("from", from, ns, "to", to).discrepancies())
         .extracting(Discrepancy::key).containsExactly("missing-notification RU #2");
-    assertThat(new Reconciler(a).reconcile("from", from, ns, "to", to, java.util.Set.of(2L)).clean()).isTrue();
+    var withdrawn = java.util.Set.of(2L);
+    assertThat(new Reconciler(a).reconcile("from", from, ns, "to", to, withdrawn).clean()).isTrue();
   }
 
   @Test

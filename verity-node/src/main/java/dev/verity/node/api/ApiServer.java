@@ -81,7 +81,8 @@ public final class ApiServer implements AutoCloseable {
           new java.util.TreeMap<>(Map.of("asOf", day(ctx), "parties", node.projections().inventory(day(ctx))))));
       cfg.routes.get("/api/v1/obligations", ctx -> self[0].obligations(ctx));
       cfg.routes.get("/api/v1/reconciliation", ctx -> Http.json(ctx, 200,
-          Map.of("reconciliations", node.projections().reconciliations(self[0].receipts().firstTimes()))));
+          Map.of("reconciliations",
+              node.projections().reconciliations(self[0].receipts().firstTimes()))));
       cfg.routes.get("/api/v1/log", ctx -> self[0].logView(ctx));
       cfg.routes.get("/api/v1/audit", ctx -> {
         requireRole(ctx, Tokens.OPERATOR);
@@ -184,7 +185,8 @@ public final class ApiServer implements AutoCloseable {
       throw new Http.ApiError(400, null, "cannot read the request body");
     }
     if (body == null || !body.isObject()) {
-      throw new Http.ApiError(400, null, "the body must be a JSON object {" + String.join(", ", fields) + "}");
+      throw new Http.ApiError(400, null,
+          "the body must be a JSON object {" + String.join(", ", fields) + "}");
     }
     var names = body.fieldNames();
     while (names.hasNext()) {
@@ -249,7 +251,8 @@ public final class ApiServer implements AutoCloseable {
   }
 
   /** Receipt state, read once per request. */
-  record Receipts(Map<String, PeerPosition> peers, Map<String, NavigableMap<Long, Long>> firstTimes) {}
+  record Receipts(Map<String, PeerPosition> peers,
+      Map<String, NavigableMap<Long, Long>> firstTimes) {}
 
   Receipts receipts() throws StoreException {
     Map<String, PeerPosition> peers = new LinkedHashMap<>();
@@ -322,7 +325,8 @@ public final class ApiServer implements AutoCloseable {
     });
   }
 
-  private static Map<String, Object> link(long index, NavigableMap<Long, Long> times, String reason) {
+  private static Map<String, Object> link(long index, NavigableMap<Long, Long> times,
+      String reason) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("index", index);
     var t = times.ceilingEntry(index + 1);
@@ -433,7 +437,8 @@ public final class ApiServer implements AutoCloseable {
       n = -1;
     }
     if (n < 1 || n > MAX_LIMIT) {
-      throw new Http.ApiError(400, "limit", "a whole number from 1 to " + MAX_LIMIT + ", not '" + l + "'");
+      throw new Http.ApiError(400, "limit",
+          "a whole number from 1 to " + MAX_LIMIT + ", not '" + l + "'");
     }
     return n;
   }

@@ -57,8 +57,9 @@ public final class BundleCommand implements Runnable {
       Bundles.Imported r = Bundles.importBundle(dir, b);
       PrintWriter o = spec.commandLine().getOut();
       if (r.nothingNew()) {
-        o.printf("%s: nothing new: this node already holds %s's log up to %d entries, received and cosigned"
-            + " before (online or by an earlier bundle); no receipt to carry back%n", in, r.party(), r.size());
+        o.printf("%s: nothing new: this node already holds %s's log up to %d entries, received and"
+            + " cosigned before (online or by an earlier bundle); no receipt to carry back%n", in,
+            r.party(), r.size());
         o.flush();
         return 0;
       }

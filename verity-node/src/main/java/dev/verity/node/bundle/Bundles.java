@@ -120,7 +120,7 @@ public final class Bundles {
    */
   public record Imported(String party, long size, int status, String answer, boolean nothingNew) {}
 
-  /** A peer's log that does not match what it signed: raised as an alarm once the import is undone. */
+  /** A peer's log that does not match what it signed: alarmed once the import is undone. */
   private static final class Refused extends Exception {
     private static final long serialVersionUID = 1L;
     final String kind;
@@ -176,15 +176,16 @@ public final class Bundles {
   }
 
   /** Verifies and applies the entries, then asks the witness to cosign, exactly as online. */
-  private static Imported importInto(WitnessService ws, Mirror mirror, WitnessState state, PeerConfig peer,
-      Bundle b) throws Exception {
+  private static Imported importInto(WitnessService ws, Mirror mirror, WitnessState state,
+      PeerConfig peer, Bundle b) throws Exception {
     var verifiers = NoteVerifiers.of(NoteKeys.parseVerifier(peer.identity().logKey()));
     Checkpoint cp = LogCheckpoints.open(b.checkpoint().getBytes(StandardCharsets.UTF_8), b.origin(), verifiers)
         .checkpoint();
     long old = state.latest(b.origin()).map(Checkpoint::size).orElse(0L);
     if (b.from() > mirror.size() && cp.size() > mirror.size()) {
-      throw new BundleException("the bundle starts at entry " + b.from() + " but this node holds only the"
-          + " first " + mirror.size() + " entries of " + peer.party() + ": export with --from "
+      throw new BundleException("the bundle starts at entry " + b.from() + " but this node holds"
+          + " only the first " + mirror.size() + " entries of " + peer.party()
+          + ": export with --from "
           + (mirror.size() / TilePath.WIDTH * TilePath.WIDTH) + " or lower");
     }
     // verify and apply the entries first, so the mirror can give the witness its proof from old
@@ -199,7 +200,8 @@ public final class Bundles {
     WitnessResponse r = ws.addCheckpoint(peer, new AddCheckpointRequest(old, mirror.consistency(old, cp.size()),
         b.checkpoint()).format().getBytes(StandardCharsets.UTF_8), source(b));
     if (r.status() != 200) { // undoes the mirrored entries too
-      throw new BundleException("the witness refused the checkpoint (" + r.status() + "): " + r.body().trim());
+      throw new BundleException("the witness refused the checkpoint (" + r.status() + "): "
+          + r.body().trim());
     }
     return new Imported(peer.party(), mirror.size(), r.status(), r.body(), false);
   }

@@ -57,7 +57,8 @@ public record NodeConfig(String party, String agreement, String apiHost, int api
       }
       return c;
     } catch (java.io.FileNotFoundException e) {
-      throw new ConfigException(f + ": no node here (no node.yaml): create one with 'verity node init'", e);
+      throw new ConfigException(
+          f + ": no node here (no node.yaml): create one with 'verity node init'", e);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new ConfigException(f + ": " + dev.verity.core.message.JsonProblems.describe(e), e);
     } catch (IOException e) {

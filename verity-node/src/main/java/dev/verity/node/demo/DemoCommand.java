@@ -58,8 +58,8 @@ public final class DemoCommand implements Callable<Integer> {
       description = "How long to wait for every receipt (default: ${DEFAULT-VALUE}).")
   int timeout;
 
-  @Option(names = "--clean", description = "Remove the nodes' directory on exit (by default it is kept,"
-      + " so that the logs can be inspected and verified).")
+  @Option(names = "--clean", description = "Remove the nodes' directory on exit (by default it is"
+      + " kept, so that the logs can be inspected and verified).")
   boolean clean;
 
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -112,9 +112,9 @@ public final class DemoCommand implements Callable<Integer> {
       for (DemoNode n : nodes) {
         awaitUp(n);
       }
-      out.printf("verity demo: New START, nodes in %s (%s)%n", root, clean ? "removed on exit (--clean)"
-          : "kept on exit, so that the logs in US/log and RU/log can be inspected and verified;"
-          + " --clean removes it");
+      out.printf("verity demo: New START, nodes in %s (%s)%n", root,
+          clean ? "removed on exit (--clean)" : "kept on exit, so that the logs in US/log and"
+              + " RU/log can be inspected and verified; --clean removes it");
       out.printf("  an exercise: the nodes' clocks start on %s and follow the replayed messages%n",
           EXERCISE_START.atOffset(java.time.ZoneOffset.UTC).toLocalDate());
       for (DemoNode n : nodes) {
@@ -156,7 +156,7 @@ public final class DemoCommand implements Callable<Integer> {
    * of the run or a shutdown hook; with {@code --clean} removes their directory afterwards.
    */
   private Runnable stopper(List<DemoNode> nodes, Path root, PrintWriter out) {
-    java.util.concurrent.atomic.AtomicBoolean once = new java.util.concurrent.atomic.AtomicBoolean();
+    var once = new java.util.concurrent.atomic.AtomicBoolean();
     return () -> {
       if (!once.compareAndSet(false, true)) {
         return;

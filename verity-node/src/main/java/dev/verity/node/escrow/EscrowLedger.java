@@ -228,8 +228,8 @@ public final class EscrowLedger {
   /** The commitments of {@code party}, in log order (for the data-exchange obligations). */
   public synchronized List<CommitmentView> commitments(String party) {
     return commitments.getOrDefault(party, List.of()).stream().map(c -> new CommitmentView(
-        c.commitment.asOf(), c.commitment.size(), c.commitment.root(), new TreeMap<>(c.commitment.aggregates()),
-        c.entry, c.items.size())).toList();
+        c.commitment.asOf(), c.commitment.size(), c.commitment.root(),
+        new TreeMap<>(c.commitment.aggregates()), c.entry, c.items.size())).toList();
   }
 
   /** Escrow entries that did not check, in the order applied. */

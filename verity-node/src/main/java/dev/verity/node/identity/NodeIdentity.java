@@ -160,8 +160,8 @@ public final class NodeIdentity {
     } catch (java.nio.file.NoSuchFileException | java.io.FileNotFoundException e) {
       throw new IdentityException(file + ": no such file");
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IdentityException(file + ": not an identity file (" + JsonProblems.describe(e) + "): "
-          + EXPECTED, e);
+      throw new IdentityException(file + ": not an identity file (" + JsonProblems.describe(e)
+          + "): " + EXPECTED, e);
     } catch (IOException e) {
       throw new IdentityException(file + ": cannot read it: " + e.getMessage(), e);
     }
@@ -172,8 +172,8 @@ public final class NodeIdentity {
     try {
       NoteKeys.parseVerifier(id.logKey());
     } catch (NoteException e) {
-      throw new IdentityException(file + ": logKey is not a note verifier key (" + e.getMessage() + "): "
-          + EXPECTED, e);
+      throw new IdentityException(file + ": logKey is not a note verifier key (" + e.getMessage()
+          + "): " + EXPECTED, e);
     }
     return id;
   }

@@ -129,7 +129,8 @@ public final class EscrowCommand implements Runnable {
       com.fasterxml.jackson.databind.JsonNode r = node.post("/api/v1/messages", req);
       com.fasterxml.jackson.databind.JsonNode c = node.get("/api/v1/escrow").path("parties").path(r.path("party").asText());
       PrintWriter o = spec.commandLine().getOut();
-      o.printf("%s: %d items committed as entry %s/%d%s%n", node.node(), d.items().size(), r.path("party").asText(),
+      o.printf("%s: %d items committed as entry %s/%d%s%n", node.node(), d.items().size(),
+          r.path("party").asText(),
           r.path("index").asLong(), r.path("duplicate").asBoolean() ? " (submitted before)" : "");
       for (com.fasterxml.jackson.databind.JsonNode k : c.path("commitments")) {
         if (k.path("entry").path("index").asLong() == r.path("index").asLong()) {
@@ -224,7 +225,8 @@ public final class EscrowCommand implements Runnable {
         req.put("root", root);
       }
       com.fasterxml.jackson.databind.JsonNode r = node.post("/api/v1/escrow/reveals", req);
-      spec.commandLine().getOut().printf("%s: revealed in %d entries from %s/%d%n", node.node(), r.path("entries").asInt(),
+      spec.commandLine().getOut().printf("%s: revealed in %d entries from %s/%d%n", node.node(),
+          r.path("entries").asInt(),
           r.path("party").asText(), r.path("index").asLong());
       spec.commandLine().getOut().flush();
       return 0;

@@ -96,18 +96,19 @@ public final class NodeCommand implements Runnable {
   /** A TCP port: 1-65535, or 0 for any free one. */
   static void port(String option, int port) {
     if (port < 0 || port > 65535) {
-      throw new IllegalArgumentException(option + " " + port + ": a port is a number from 1 to 65535"
-          + " (or 0: any free port)");
+      throw new IllegalArgumentException(option + " " + port
+          + ": a port is a number from 1 to 65535 (or 0: any free port)");
     }
   }
 
-  /** Says so when the agreement has already ended on the node's clock: its limits read "expired". */
+  /** Says so when the agreement has ended on the node's clock: its limits read "expired". */
   static void ended(PrintWriter out, dev.verity.core.agreement.Agreement a, java.time.Instant now) {
     java.time.LocalDate day = now.atOffset(java.time.ZoneOffset.UTC).toLocalDate();
     if (a.endsOn() != null && !day.isBefore(a.endsOn())) {
       out.printf("note:           %s ended on %s (this node's clock is at %s): its limits read"
           + " 'expired' and no exchange is owed after it; for drills of the treaty in force use"
-          + " --exercise --exercise-start with a date before %s%n", a.id(), a.endsOn(), day, a.endsOn());
+          + " --exercise --exercise-start with a date before %s%n", a.id(), a.endsOn(), day,
+          a.endsOn());
     } else if (day.isBefore(a.entryIntoForce())) {
       out.printf("note:           %s enters into force on %s (this node's clock is at %s): no event"
           + " before that day is accepted%n", a.id(), a.entryIntoForce(), day);

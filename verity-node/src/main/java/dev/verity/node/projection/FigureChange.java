@@ -16,8 +16,12 @@ final class FigureChange {
     StringBuilder out = new StringBuilder();
     for (String k : new TreeSet<>(union(b, a))) {
       if (!Objects.equals(b.get(k), a.get(k))) {
-        out.append(out.length() == 0 ? "" : ", ").append(k).append(' ').append(b.get(k))
-            .append(" \u2192 ").append(a.get(k));
+        out.append(out.length() == 0 ? "" : ", ")
+            .append(k)
+            .append(' ')
+            .append(b.get(k))
+            .append(" \u2192 ")
+            .append(a.get(k));
       }
     }
     return out.length() == 0 ? null : out.toString();

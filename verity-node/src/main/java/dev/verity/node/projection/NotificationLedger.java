@@ -42,11 +42,15 @@ final class NotificationLedger {
   private final Agreement agreement;
   private final String party;
   private final NavigableMap<LocalDate, InventoryFold> periods = new TreeMap<>();
+
   /** The entry that completed each data exchange (its last part). */
   private final Map<LocalDate, Long> declarationEntry = new HashMap<>();
+
   private final NavigableMap<Long, List<Version>> numbers = new TreeMap<>();
+
   /** Entry index to the notification number it speaks for (originals and corrections). */
   private final Map<Long, Long> numberAt = new HashMap<>();
+
   private long version;
 
   NotificationLedger(Agreement agreement, String party) {
@@ -118,10 +122,14 @@ final class NotificationLedger {
     long number = numberAt.get(c.supersedes());
     Version current = current(number);
     Notification replacement = c.replacement();
-    Optional<String> no = place(removed(current), replacement == null ? List.of() : List.of(replacement));
+    Optional<String> no =
+        place(removed(current), replacement == null ? List.of() : List.of(replacement));
     if (no.isEmpty()) {
-      record(index, number, new Version(index, replacement, c.reason(),
-          replacement != null && foldFor(replacement) != null));
+      record(
+          index,
+          number,
+          new Version(
+              index, replacement, c.reason(), replacement != null && foldFor(replacement) != null));
     }
     return no;
   }
@@ -154,17 +162,29 @@ final class NotificationLedger {
   Optional<String> target(Correction c) {
     Long number = numberAt.get(c.supersedes());
     if (number == null) {
-      return Optional.of("entry " + c.supersedes() + " of " + party + " is not a notification or a"
-          + " correction of one (data exchanges and protocol steps are not corrected this way)");
+      return Optional.of(
+          "entry "
+              + c.supersedes()
+              + " of "
+              + party
+              + " is not a notification or a correction of one (data exchanges and protocol steps"
+              + " are not corrected this way)");
     }
     Version current = current(number);
     if (current.index() != c.supersedes()) {
-      return Optional.of("entry " + c.supersedes() + " was already superseded by entry "
-          + current.index() + ": correct that one");
+      return Optional.of(
+          "entry "
+              + c.supersedes()
+              + " was already superseded by entry "
+              + current.index()
+              + ": correct that one");
     }
     if (c.replacement() != null && c.replacement().number() != number) {
-      return Optional.of("the replacement must keep number " + number + ", the number of the"
-          + " notification it corrects");
+      return Optional.of(
+          "the replacement must keep number "
+              + number
+              + ", the number of the"
+              + " notification it corrects");
     }
     return Optional.empty();
   }
@@ -237,19 +257,21 @@ final class NotificationLedger {
     }
   }
 
-  private static void change(InventoryFold f, List<Notification> remove, List<Notification> add,
-      List<Runnable> undo) throws InventoryException {
+  private static void change(
+      InventoryFold f, List<Notification> remove, List<Notification> add, List<Runnable> undo)
+      throws InventoryException {
     if (f == null) {
       return;
     }
     f.change(remove, add);
-    undo.add(() -> {
-      try {
-        f.change(add, remove); // back to a state the fold held a moment ago
-      } catch (InventoryException impossible) {
-        throw new IllegalStateException(impossible);
-      }
-    });
+    undo.add(
+        () -> {
+          try {
+            f.change(add, remove); // back to a state the fold held a moment ago
+          } catch (InventoryException impossible) {
+            throw new IllegalStateException(impossible);
+          }
+        });
   }
 
   private boolean openMode() {
@@ -262,12 +284,22 @@ final class NotificationLedger {
 
   private String beforeFirst(Notification n) {
     if (!hasDeclaration()) {
-      return "no declaration from " + party + " yet: submit its data exchange first (an item can"
+      return "no declaration from "
+          + party
+          + " yet: submit its data exchange first (an item can"
           + " only be checked against a declared inventory)";
     }
-    return n.label() + ": eventTime " + n.eventTime() + " is before " + party + "'s first data"
-        + " exchange (as of " + periods.firstKey() + "): there is no inventory to check item '"
-        + (n.item() != null ? n.item() : n.newItem().id()) + "' against";
+    return n.label()
+        + ": eventTime "
+        + n.eventTime()
+        + " is before "
+        + party
+        + "'s first data"
+        + " exchange (as of "
+        + periods.firstKey()
+        + "): there is no inventory to check item '"
+        + (n.item() != null ? n.item() : n.newItem().id())
+        + "' against";
   }
 
   // ---- data exchanges -----------------------------------------------------------------------
@@ -302,7 +334,8 @@ final class NotificationLedger {
     List<Notification> moving = members(d.asOf());
     var lower = periods.lowerEntry(d.asOf());
     if (lower != null && !periods.containsKey(d.asOf())) { // they leave the period before
-      change(lower.getValue(), moving.stream().filter(this::isFolded).toList(), problems, lastIndex);
+      change(
+          lower.getValue(), moving.stream().filter(this::isFolded).toList(), problems, lastIndex);
     }
     periods.put(d.asOf(), f);
     declarationEntry.put(d.asOf(), lastIndex);
@@ -315,7 +348,7 @@ final class NotificationLedger {
     version++;
   }
 
-  /** The current notifications whose events fall in the period a data exchange as of {@code asOf} opens. */
+  /** The notifications in force with events in the period an exchange as of {@code asOf} opens. */
   private List<Notification> members(LocalDate asOf) {
     Instant start = asOf.atStartOfDay().toInstant(ZoneOffset.UTC);
     LocalDate next = periods.higherKey(asOf);

@@ -17,8 +17,10 @@ import org.slf4j.LoggerFactory;
 public interface ProjectionAlarms {
   /** A Party corrected a notification and a figure already reported for it changed. */
   String FIGURE_CHANGED = "correction-changes-reported-figure";
+
   /** A data exchange lacks items the previous one plus the notifications between lead to expect. */
   String MISSING_ITEM = "reconciliation-missing-item";
+
   /** A data exchange declares items neither the previous one nor any notification explains. */
   String UNEXPLAINED_ITEM = "reconciliation-unexplained-item";
 

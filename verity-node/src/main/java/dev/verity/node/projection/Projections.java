@@ -158,7 +158,8 @@ public final class Projections {
   private PartyState expecting(String party, long index) {
     PartyState s = state(party);
     if (index != s.nextIndex) {
-      throw new IllegalStateException(party + ": entry " + index + " accepted before " + s.nextIndex);
+      throw new IllegalStateException(
+          party + ": entry " + index + " accepted before " + s.nextIndex);
     }
     return s;
   }
@@ -241,11 +242,11 @@ public final class Projections {
     }
   }
 
-  /** The instants whose figures a correction may change that were already reported by {@code now}. */
+  /** The instants whose figures a correction may change, already reported by {@code now}. */
   private static List<Instant> reported(NotificationLedger ledger, Correction c, Instant now) {
     List<Instant> out = new ArrayList<>();
-    ledger.numberOf(c.supersedes()).map(ledger::current).map(NotificationLedger.Version::notification)
-        .ifPresent(n -> out.add(n.eventTime()));
+    ledger.numberOf(c.supersedes()).map(ledger::current)
+        .map(NotificationLedger.Version::notification).ifPresent(n -> out.add(n.eventTime()));
     if (c.replacement() != null) {
       out.add(c.replacement().eventTime());
     }
@@ -325,7 +326,8 @@ public final class Projections {
         if (inv.isPresent()) {
           out.put(en.getKey(), InventoryView.of(inv.get()));
         } else { // an escrowed declaration: the committed aggregates and the items revealed so far
-          escrow.asOf(en.getKey(), day).ifPresent(x -> out.put(en.getKey(), InventoryView.escrowed(x)));
+          escrow.asOf(en.getKey(), day)
+              .ifPresent(x -> out.put(en.getKey(), InventoryView.escrowed(x)));
         }
       } catch (InventoryException ex) {
         out.put(en.getKey(), InventoryView.error(ex.getMessage()));
@@ -404,8 +406,9 @@ public final class Projections {
       for (NotificationLedger.Version v : l.currentVersions()) {
         Notification n = v.notification().withReceivedAt(receivedAt(times, v.index()));
         Obligation o = t.notifications(List.of(n), nextDue, now).get(0);
-        out.add(l.corrected(n.number()) ? new Obligation(o.party(), o.what() + " corrected by entry "
-            + v.index(), o.notification(), o.item(), o.due(), o.metAt(), o.status()) : o);
+        out.add(l.corrected(n.number()) ? new Obligation(o.party(),
+            o.what() + " corrected by entry " + v.index(), o.notification(), o.item(), o.due(),
+            o.metAt(), o.status()) : o);
       }
     }
     out.addAll(t.dataExchanges(exchangesReceived(received), exchangesSince(today), now));
@@ -424,7 +427,8 @@ public final class Projections {
     for (var en : parties.entrySet()) {
       NavigableMap<Long, Long> times = received.getOrDefault(en.getKey(), new TreeMap<>());
       for (Declaration d : en.getValue().ledger.declarations()) {
-        Instant at = en.getValue().ledger.declarationEntry(d.asOf()).map(i -> receivedAt(times, i)).orElse(null);
+        Instant at = en.getValue().ledger.declarationEntry(d.asOf())
+            .map(i -> receivedAt(times, i)).orElse(null);
         if (at != null) {
           out.add(new Declaration(d.agreement(), d.party(), d.asOf(), at, null, null));
         }
@@ -445,8 +449,9 @@ public final class Projections {
    */
   private LocalDate exchangesSince(LocalDate today) {
     Optional<LocalDate> first = firstDeclarationDay();
-    Optional<LocalDate> committed = parties.keySet().stream().flatMap(p -> escrow.commitments(p).stream())
-        .map(EscrowLedger.CommitmentView::asOf).min(LocalDate::compareTo);
+    Optional<LocalDate> committed = parties.keySet().stream()
+        .flatMap(p -> escrow.commitments(p).stream()).map(EscrowLedger.CommitmentView::asOf)
+        .min(LocalDate::compareTo);
     if (first.isPresent() || committed.isPresent()) {
       return java.util.stream.Stream.of(first, committed).flatMap(Optional::stream)
           .min(LocalDate::compareTo).orElseThrow();
@@ -455,12 +460,13 @@ public final class Projections {
     return due.isEmpty() ? today : due.get(due.size() - 1);
   }
 
-  /** The data exchanges of each Party reconciled with the one before plus the notifications between. */
-  public synchronized List<Reconciliations.Result> reconciliations(Map<String, NavigableMap<Long, Long>> received) {
+  /** Each Party's data exchanges reconciled with the one before plus the notifications between. */
+  public synchronized List<Reconciliations.Result> reconciliations(
+      Map<String, NavigableMap<Long, Long>> received) {
     return reconciliations.all(received);
   }
 
-  /** How entry {@code index} of {@code party} stands among corrections, if it is a notification or a correction. */
+  /** How entry {@code index} of {@code party} stands among corrections (if a notification). */
   public synchronized Optional<Supersession> supersession(String party, long index) {
     PartyState s = parties.get(party);
     return s == null ? Optional.empty() : s.ledger.supersession(index);

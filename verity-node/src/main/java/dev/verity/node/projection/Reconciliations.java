@@ -33,8 +33,13 @@ public final class Reconciliations {
    * @param entry the index of the entry that completed the later data exchange
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record Result(String party, LocalDate from, LocalDate to, Long entry,
-      Reconciliation reconciliation, String error) {}
+  public record Result(
+      String party,
+      LocalDate from,
+      LocalDate to,
+      Long entry,
+      Reconciliation reconciliation,
+      String error) {}
 
   private final Projections projections;
   private String cachedKey;
@@ -62,8 +67,14 @@ public final class Reconciliations {
     StringBuilder b = new StringBuilder();
     for (String party : new java.util.TreeSet<>(projections.recorded())) {
       NavigableMap<Long, Long> t = received.getOrDefault(party, new TreeMap<>());
-      b.append(party).append(':').append(projections.ledger(party).version()).append(':')
-          .append(t.size()).append(':').append(t.isEmpty() ? "" : t.lastEntry()).append(';');
+      b.append(party)
+          .append(':')
+          .append(projections.ledger(party).version())
+          .append(':')
+          .append(t.size())
+          .append(':')
+          .append(t.isEmpty() ? "" : t.lastEntry())
+          .append(';');
     }
     return b.toString();
   }
@@ -78,12 +89,20 @@ public final class Reconciliations {
     return out;
   }
 
-  private Result reconcile(NotificationLedger l, Declaration from, Declaration to, List<Notification> ns) {
+  private Result reconcile(
+      NotificationLedger l, Declaration from, Declaration to, List<Notification> ns) {
     String party = to.party();
     Long entry = l.declarationEntry(to.asOf()).orElse(null);
     try {
-      Reconciliation r = new Reconciler(projections.agreement()).reconcile(party + " as of "
-          + from.asOf(), from, ns, party + " as of " + to.asOf(), to, l.withdrawn());
+      Reconciliation r =
+          new Reconciler(projections.agreement())
+              .reconcile(
+                  party + " as of " + from.asOf(),
+                  from,
+                  ns,
+                  party + " as of " + to.asOf(),
+                  to,
+                  l.withdrawn());
       return new Result(party, from.asOf(), to.asOf(), entry, r, null);
     } catch (Exception e) { // a notification between that does not apply, named in the message
       return new Result(party, from.asOf(), to.asOf(), entry, null, e.getMessage());
@@ -94,13 +113,14 @@ public final class Reconciliations {
   private static List<Notification> dated(NotificationLedger l, NavigableMap<Long, Long> times) {
     List<Notification> out = new ArrayList<>();
     for (NotificationLedger.Version v : l.currentVersions()) {
-      out.add(v.notification().withReceivedAt(times == null ? null
-          : Projections.receivedAt(times, v.index())));
+      out.add(
+          v.notification()
+              .withReceivedAt(times == null ? null : Projections.receivedAt(times, v.index())));
     }
     return out;
   }
 
-  /** Alarms the items missing or unexplained in {@code party}'s data exchange {@code d}, just arrived. */
+  /** Alarms the items missing or unexplained in {@code party}'s new data exchange {@code d}. */
   void alarm(String party, Declaration d, ProjectionAlarms alarms) {
     NotificationLedger l = projections.ledger(party);
     Declaration before = null;
@@ -114,20 +134,47 @@ public final class Reconciliations {
     if (r.reconciliation() == null) {
       return;
     }
-    raise(alarms, r, DiscrepancyKind.MISSING_ITEM, ProjectionAlarms.MISSING_ITEM,
-        "missing: expected from the data exchange as of " + before.asOf() + " and the notifications since");
-    raise(alarms, r, DiscrepancyKind.UNEXPLAINED_ITEM, ProjectionAlarms.UNEXPLAINED_ITEM,
+    raise(
+        alarms,
+        r,
+        DiscrepancyKind.MISSING_ITEM,
+        ProjectionAlarms.MISSING_ITEM,
+        "missing: expected from the data exchange as of "
+            + before.asOf()
+            + " and the notifications since");
+    raise(
+        alarms,
+        r,
+        DiscrepancyKind.UNEXPLAINED_ITEM,
+        ProjectionAlarms.UNEXPLAINED_ITEM,
         "unexplained: neither declared as of " + before.asOf() + " nor notified since");
   }
 
-  private static void raise(ProjectionAlarms alarms, Result r, DiscrepancyKind kind, String alarm, String why) {
-    List<String> ids = r.reconciliation().discrepancies().stream().filter(x -> x.kind() == kind)
-        .map(Discrepancy::item).toList();
+  private static void raise(
+      ProjectionAlarms alarms, Result r, DiscrepancyKind kind, String alarm, String why) {
+    List<String> ids =
+        r.reconciliation().discrepancies().stream()
+            .filter(x -> x.kind() == kind)
+            .map(Discrepancy::item)
+            .toList();
     if (!ids.isEmpty()) {
-      String shown = String.join(", ", ids.subList(0, Math.min(ids.size(), 50)))
-          + (ids.size() > 50 ? " and " + (ids.size() - 50) + " more" : "");
-      alarms.raise(r.party(), alarm, r.party() + "'s data exchange as of " + r.to() + " (entry "
-          + r.entry() + "): " + ids.size() + " item(s) " + why + ": " + shown);
+      String shown =
+          String.join(", ", ids.subList(0, Math.min(ids.size(), 50)))
+              + (ids.size() > 50 ? " and " + (ids.size() - 50) + " more" : "");
+      alarms.raise(
+          r.party(),
+          alarm,
+          r.party()
+              + "'s data exchange as of "
+              + r.to()
+              + " (entry "
+              + r.entry()
+              + "): "
+              + ids.size()
+              + " item(s) "
+              + why
+              + ": "
+              + shown);
     }
   }
 }

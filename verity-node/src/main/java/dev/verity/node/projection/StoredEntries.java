@@ -14,7 +14,8 @@ import dev.verity.node.store.StoreException;
 public final class StoredEntries {
   private StoredEntries() {}
 
-  public static void fold(Projections projections, NodeStore store, String party) throws StoreException {
+  public static void fold(Projections projections, NodeStore store, String party)
+      throws StoreException {
     for (MessageRow row : store.allMessages(party)) {
       try {
         projections.apply(party, row.index(), Envelope.decode(row.entry()));

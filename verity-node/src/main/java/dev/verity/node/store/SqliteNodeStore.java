@@ -83,7 +83,8 @@ public final class SqliteNodeStore implements NodeStore {
   }
 
   /** Adds a column to a table made by an earlier version, if it lacks it. */
-  private static void addColumn(Statement s, String table, String column, String type) throws SQLException {
+  private static void addColumn(Statement s, String table, String column, String type)
+      throws SQLException {
     try (ResultSet rs = s.executeQuery("PRAGMA table_info(" + table + ")")) {
       while (rs.next()) {
         if (rs.getString("name").equals(column)) {

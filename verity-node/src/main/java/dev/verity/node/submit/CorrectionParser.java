@@ -21,19 +21,28 @@ import java.util.Optional;
 final class CorrectionParser {
   private CorrectionParser() {}
 
-  static MessageValidator.Parsed parse(MessageValidator v, ObjectNode m, Projections projections,
-      Instant now) throws SubmitException {
+  static MessageValidator.Parsed parse(
+      MessageValidator v, ObjectNode m, Projections projections, Instant now)
+      throws SubmitException {
     MessageValidator.onlyFields(m, "message", "supersedes", "reason", "replacement");
     JsonNode s = m.get("supersedes");
     if (s == null || !s.canConvertToLong() || !s.isIntegralNumber() || s.asLong() < 0) {
-      throw new SubmitException(400, "message.supersedes", "required: the index (0 or more) of the"
-          + " entry of this node's log it corrects");
+      throw new SubmitException(
+          400,
+          "message.supersedes",
+          "required: the index (0 or more) of the" + " entry of this node's log it corrects");
     }
     JsonNode reason = m.get("reason");
-    if (reason == null || !reason.isTextual() || reason.textValue().isBlank()
+    if (reason == null
+        || !reason.isTextual()
+        || reason.textValue().isBlank()
         || reason.textValue().length() > Correction.MAX_REASON) {
-      throw new SubmitException(400, "message.reason", "required: why, in 1-" + Correction.MAX_REASON
-          + " characters (the other Parties read it beside both entries)");
+      throw new SubmitException(
+          400,
+          "message.reason",
+          "required: why, in 1-"
+              + Correction.MAX_REASON
+              + " characters (the other Parties read it beside both entries)");
     }
     Projections.Correctable target = projections.correctable(v.party(), s.asLong());
     if (target.problem() != null) {
@@ -48,21 +57,27 @@ final class CorrectionParser {
     return new ParsedCorrection(MessageValidator.convert(m, Correction.class));
   }
 
-  private static ObjectNode replacement(MessageValidator v, JsonNode r, Projections.Correctable target,
-      Instant now) throws SubmitException {
+  private static ObjectNode replacement(
+      MessageValidator v, JsonNode r, Projections.Correctable target, Instant now)
+      throws SubmitException {
     if (!r.isObject()) {
-      throw new SubmitException(400, "message.replacement", "a notification (a JSON object), or"
-          + " nothing to withdraw the original");
+      throw new SubmitException(
+          400,
+          "message.replacement",
+          "a notification (a JSON object), or" + " nothing to withdraw the original");
     }
     ObjectNode n = r.deepCopy();
     String type = n.hasNonNull("type") ? n.get("type").asText() : target.type();
     if (type == null) {
-      throw new SubmitException(400, "message.replacement.type", "required: the original was"
-          + " withdrawn, so the replacement must say its type");
+      throw new SubmitException(
+          400,
+          "message.replacement.type",
+          "required: the original was" + " withdrawn, so the replacement must say its type");
     }
     JsonNode p = n.get("party");
     if (p != null && !p.isNull() && !v.party().equals(p.asText())) {
-      throw new SubmitException(422, "message.replacement.party", "this node speaks for " + v.party());
+      throw new SubmitException(
+          422, "message.replacement.party", "this node speaks for " + v.party());
     }
     return v.notification(type, n, target.number(), now, "message.replacement");
   }

@@ -122,7 +122,8 @@ final class MessageValidator {
   private final EscrowLedger ledger;
   private final Projections projections;
 
-  MessageValidator(Agreement agreement, String party, EscrowSubmissions escrow, Projections projections) {
+  MessageValidator(Agreement agreement, String party, EscrowSubmissions escrow,
+      Projections projections) {
     this.agreement = agreement;
     this.party = party;
     this.escrow = escrow;
@@ -212,7 +213,8 @@ final class MessageValidator {
         + agreement.id() + " (its catalogue: GET /api/v1/agreement)"));
     JsonNode t = m.get("type");
     if (t != null && !t.isNull() && !type.id().equals(t.asText())) {
-      throw new SubmitException(400, at + ".type", "differs from the request's type '" + type.id() + "'");
+      throw new SubmitException(400, at + ".type",
+          "differs from the request's type '" + type.id() + "'");
     }
     m.put("type", type.id());
     m.put("party", party);
@@ -222,7 +224,8 @@ final class MessageValidator {
       m.put("number", number);
     } else if (!num.canConvertToLong() || num.asLong() != number) {
       throw new SubmitException(422, at + ".number", "must be " + number + " (the next in " + party
-          + "'s sequence" + (at.equals("message") ? ")" : ", or the number of the notification corrected)"));
+          + "'s sequence"
+          + (at.equals("message") ? ")" : ", or the number of the notification corrected)"));
     }
     eventTime(type, m.get("eventTime"), now, at);
     Notification n = convert(m, Notification.class, at);
@@ -236,7 +239,8 @@ final class MessageValidator {
   }
 
   /** An event time is an ISO 8601 instant inside the agreement's window around {@code now}. */
-  private void eventTime(MessageType type, JsonNode t, Instant now, String at) throws SubmitException {
+  private void eventTime(MessageType type, JsonNode t, Instant now, String at)
+      throws SubmitException {
     String field = at + ".eventTime";
     if (t == null || t.isNull()) {
       throw new SubmitException(400, field, "required: " + JsonProblems.INSTANT);
@@ -258,9 +262,10 @@ final class MessageValidator {
   private void requireBound() throws SubmitException {
     var p = agreement.party(party).orElseThrow();
     if (!p.bound()) {
-      throw new SubmitException(422, "type", party + " is " + (p.role() == null ? "not a Party" : "an "
-          + p.role()) + " of " + agreement.id() + ": only the Parties bound by its limits declare"
-          + " their forces; an " + p.role() + " does not");
+      throw new SubmitException(422, "type", party + " is "
+          + (p.role() == null ? "not a Party" : "an " + p.role()) + " of " + agreement.id()
+          + ": only the Parties bound by its limits declare their forces; an " + p.role()
+          + " does not");
     }
   }
 
@@ -271,7 +276,8 @@ final class MessageValidator {
     while (names.hasNext()) {
       String f = names.next();
       if (!ok.contains(f)) {
-        throw new SubmitException(400, at + "." + f, JsonProblems.unknownField(f, List.of((Object[]) known)));
+        throw new SubmitException(400, at + "." + f,
+            JsonProblems.unknownField(f, List.of((Object[]) known)));
       }
     }
   }
@@ -289,7 +295,8 @@ final class MessageValidator {
 
   private static void reject(ObjectNode m, String at, String field) throws SubmitException {
     if (m.has(field)) {
-      throw new SubmitException(400, at + "." + field, "set by the node from the receipt, not by the sender");
+      throw new SubmitException(400, at + "." + field,
+          "set by the node from the receipt, not by the sender");
     }
   }
 
@@ -297,7 +304,7 @@ final class MessageValidator {
     return convert(m, type, "message");
   }
 
-  /** {@code m} as a {@code type}; a problem is answered in plain words with the field's path under {@code at}. */
+  /** {@code m} as a {@code type}; a problem in plain words, with its field under {@code at}. */
   static <T> T convert(JsonNode m, Class<T> type, String at) throws SubmitException {
     try {
       return DataExchangeJson.mapper().treeToValue(m, type);

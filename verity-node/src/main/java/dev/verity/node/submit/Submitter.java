@@ -99,7 +99,8 @@ public final class Submitter implements AutoCloseable {
             new Submitted(row.index(), row.leafHash(), r.clientId(), true, 1));
       }
       long index = projections.nextIndex(party);
-      MessageValidator.Parsed parsed = validator.parse(r, projections.nextNumber(party), clock.instant());
+      MessageValidator.Parsed parsed =
+          validator.parse(r, projections.nextNumber(party), clock.instant());
       List<JsonNode> bodies = parsed.bodies();
       String type = parsed.entryType(r.type());
       List<Envelope> envs = new ArrayList<>();
@@ -158,9 +159,9 @@ public final class Submitter implements AutoCloseable {
   private Submitted same(SubmitRequest r, String digest, String original, Submitted s)
       throws SubmitException {
     if (original != null && !original.equals(digest)) {
-      throw new SubmitException(409, "clientId", "client id '" + r.clientId() + "' already names entry "
-          + party + "/" + s.index() + ", a different message; a new message needs a new client id"
-          + " (the same message again is answered with that entry)");
+      throw new SubmitException(409, "clientId", "client id '" + r.clientId()
+          + "' already names entry " + party + "/" + s.index() + ", a different message; a new"
+          + " message needs a new client id (the same message again is answered with that entry)");
     }
     return s;
   }

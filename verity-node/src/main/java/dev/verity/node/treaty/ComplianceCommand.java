@@ -86,7 +86,8 @@ public final class ComplianceCommand implements Runnable {
       Agreement a = TreatyIo.agreement(agreement);
       List<AggregatesTable.Row> rows;
       if (file == null && a.publishedFigures() == null) {
-        throw new IllegalArgumentException(a.id() + " ships no table of published aggregates: give FILE.csv");
+        throw new IllegalArgumentException(
+            a.id() + " ships no table of published aggregates: give FILE.csv");
       }
       try (Reader r = file == null ? PublishedData.table(a.publishedFigures())
           : Files.newBufferedReader(file, StandardCharsets.UTF_8)) {

@@ -31,9 +31,23 @@ class PlainWordsTest {
 
   @BeforeAll
   void start() throws Exception {
-    Cli.Result init = Cli.run("node", "init", "--party", "US", "--agreement", "new-start", "--dir",
-        dir.resolve("US").toString(), "--api-port", "0", "--peer-port", "0", "--exercise", "--exercise-start",
-        "2020-03-02T00:00:00Z");
+    Cli.Result init =
+        Cli.run(
+            "node",
+            "init",
+            "--party",
+            "US",
+            "--agreement",
+            "new-start",
+            "--dir",
+            dir.resolve("US").toString(),
+            "--api-port",
+            "0",
+            "--peer-port",
+            "0",
+            "--exercise",
+            "--exercise-start",
+            "2020-03-02T00:00:00Z");
     assertThat(init.exit()).as(init.err()).isZero();
     operator = token(init.out(), "operator token:");
     node = Node.start(dir.resolve("US"));
@@ -45,15 +59,22 @@ class PlainWordsTest {
   }
 
   static String token(String out, String label) {
-    return out.lines().filter(l -> l.startsWith(label)).findFirst().orElseThrow().substring(label.length()).trim();
+    return out.lines()
+        .filter(l -> l.startsWith(label))
+        .findFirst()
+        .orElseThrow()
+        .substring(label.length())
+        .trim();
   }
 
   /** The answer's status, field and error; no answer may carry a class name. */
   record Answer(int status, String field, String error) {}
 
   Answer call(String method, String path, String body) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.apiPort() + path))
-        .header("Authorization", "Bearer " + operator).header("Content-Type", "application/json");
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.apiPort() + path))
+            .header("Authorization", "Bearer " + operator)
+            .header("Content-Type", "application/json");
     b = body == null ? b.GET() : b.method(method, HttpRequest.BodyPublishers.ofString(body));
     HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     JsonNode j = CanonicalJson.mapper().readTree(r.body());
@@ -62,8 +83,16 @@ class PlainWordsTest {
   }
 
   Answer submit(String type, String message) throws Exception {
-    return call("POST", "/api/v1/messages", "{\"clientId\":\"c-" + System.nanoTime() + "\",\"type\":\"" + type
-        + "\",\"message\":" + message + "}");
+    return call(
+        "POST",
+        "/api/v1/messages",
+        "{\"clientId\":\"c-"
+            + System.nanoTime()
+            + "\",\"type\":\""
+            + type
+            + "\",\"message\":"
+            + message
+            + "}");
   }
 
   @Test
@@ -72,11 +101,16 @@ class PlainWordsTest {
       Answer a = submit("bomber-exercise", "{\"eventTime\":" + bad + "}");
       assertThat(a.status()).isEqualTo(400);
       assertThat(a.field()).isEqualTo("message.eventTime");
-      assertThat(a.error()).startsWith("expected an ISO 8601 UTC instant such as 2020-10-01T10:00:00Z");
+      assertThat(a.error())
+          .startsWith("expected an ISO 8601 UTC instant such as 2020-10-01T10:00:00Z");
     }
     Answer clock = call("POST", "/api/v1/exercise/clock", "{\"advanceTo\":\"soon\"}");
-    assertThat(clock).isEqualTo(new Answer(400, "advanceTo",
-        "required: an ISO 8601 UTC instant such as 2020-10-01T10:00:00Z"));
+    assertThat(clock)
+        .isEqualTo(
+            new Answer(
+                400,
+                "advanceTo",
+                "required: an ISO 8601 UTC instant such as 2020-10-01T10:00:00Z"));
   }
 
   @Test
@@ -84,30 +118,50 @@ class PlainWordsTest {
     Answer a = submit("launch", "{\"eventTime\":\"2099-09-01T00:00:00Z\",\"item\":\"X\"}");
     assertThat(a.status()).isEqualTo(400);
     assertThat(a.field()).isEqualTo("message.eventTime");
-    assertThat(a.error()).contains("more than 366 days ahead").contains("eventWindow.advanceNoticeDays");
-    a = submit("item-moved", "{\"eventTime\":\"2029-09-01T00:00:00Z\",\"item\":\"X\",\"facility\":\"F\"}");
+    assertThat(a.error())
+        .contains("more than 366 days ahead")
+        .contains("eventWindow.advanceNoticeDays");
+    a =
+        submit(
+            "item-moved",
+            "{\"eventTime\":\"2029-09-01T00:00:00Z\",\"item\":\"X\",\"facility\":\"F\"}");
     assertThat(a.error()).contains("is in the future").contains("at most 24 hours ahead");
     a = submit("bomber-exercise", "{\"eventTime\":\"2009-09-01T00:00:00Z\"}");
-    assertThat(a.error()).isEqualTo("2009-09-01T00:00:00Z is before new-start entered into force (2011-02-05)");
+    assertThat(a.error())
+        .isEqualTo("2009-09-01T00:00:00Z is before new-start entered into force (2011-02-05)");
   }
 
   @Test
   void unknownFieldsAreRefusedAtEveryLevel() throws Exception {
-    Answer top = call("POST", "/api/v1/messages", "{\"clientId\":\"u1\",\"type\":\"bomber-exercise\","
-        + "\"message\":{\"eventTime\":\"2020-03-01T00:00:00Z\"},\"colour\":\"red\"}");
-    assertThat(top).isEqualTo(new Answer(400, "colour", "unknown field 'colour' (known: clientId, message, type)"));
-    Answer message = submit("bomber-exercise", "{\"eventTime\":\"2020-03-01T00:00:00Z\",\"colour\":\"red\"}");
+    Answer top =
+        call(
+            "POST",
+            "/api/v1/messages",
+            "{\"clientId\":\"u1\",\"type\":\"bomber-exercise\","
+                + "\"message\":{\"eventTime\":\"2020-03-01T00:00:00Z\"},\"colour\":\"red\"}");
+    assertThat(top)
+        .isEqualTo(
+            new Answer(400, "colour", "unknown field 'colour' (known: clientId, message, type)"));
+    Answer message =
+        submit("bomber-exercise", "{\"eventTime\":\"2020-03-01T00:00:00Z\",\"colour\":\"red\"}");
     assertThat(message.field()).isEqualTo("message.colour");
     assertThat(message.error()).startsWith("unknown field 'colour' (known: ").contains("eventTime");
-    Answer nested = submit("item-added", "{\"eventTime\":\"2020-03-01T00:00:00Z\",\"item\":\"N1\","
-        + "\"newItem\":{\"id\":\"N1\",\"kind\":\"heavy-bomber\",\"colour\":\"red\"}}");
+    Answer nested =
+        submit(
+            "item-added",
+            "{\"eventTime\":\"2020-03-01T00:00:00Z\",\"item\":\"N1\","
+                + "\"newItem\":{\"id\":\"N1\",\"kind\":\"heavy-bomber\",\"colour\":\"red\"}}");
     assertThat(nested.field()).isEqualTo("message.newItem.colour");
-    Answer declaration = submit("declaration", "{\"asOf\":\"2020-03-01\",\"facilities\":[],"
-        + "\"items\":[{\"id\":\"a\",\"kind\":\"heavy-bomber\",\"colour\":1}]}");
+    Answer declaration =
+        submit(
+            "declaration",
+            "{\"asOf\":\"2020-03-01\",\"facilities\":[],"
+                + "\"items\":[{\"id\":\"a\",\"kind\":\"heavy-bomber\",\"colour\":1}]}");
     assertThat(declaration.field()).isEqualTo("message.items[0].colour");
     Answer correction = submit("correction", "{\"supersedes\":0,\"reason\":\"r\",\"colour\":1}");
     assertThat(correction.field()).isEqualTo("message.colour");
-    Answer clock = call("POST", "/api/v1/exercise/clock", "{\"advanceTo\":\"2020-03-03T00:00:00Z\",\"by\":1}");
+    Answer clock =
+        call("POST", "/api/v1/exercise/clock", "{\"advanceTo\":\"2020-03-03T00:00:00Z\",\"by\":1}");
     assertThat(clock).isEqualTo(new Answer(400, "by", "unknown field 'by' (known: advanceTo)"));
   }
 
@@ -115,7 +169,8 @@ class PlainWordsTest {
   void aLimitOutOfRangeIsRefused() throws Exception {
     for (String l : new String[] {"-1", "0", "10001", "ten"}) {
       Answer a = call("GET", "/api/v1/messages?limit=" + l, null);
-      assertThat(a).isEqualTo(new Answer(400, "limit", "a whole number from 1 to 10000, not '" + l + "'"));
+      assertThat(a)
+          .isEqualTo(new Answer(400, "limit", "a whole number from 1 to 10000, not '" + l + "'"));
     }
     assertThat(call("GET", "/api/v1/audit?limit=-1", null).status()).isEqualTo(400);
   }
@@ -123,22 +178,52 @@ class PlainWordsTest {
   @Test
   void malformedJsonSaysWhereInPlainWords() throws Exception {
     Answer a = call("POST", "/api/v1/messages", "{\"clientId\": c1}");
-    assertThat(a).isEqualTo(new Answer(400, null,
-        "line 1, column 17: malformed JSON: unexpected word 'c1' (text must be in double quotes)"));
+    assertThat(a)
+        .isEqualTo(
+            new Answer(
+                400,
+                null,
+                "line 1, column 17: malformed JSON: unexpected word 'c1' (text must be in double"
+                    + " quotes)"));
     a = submit("bomber-exercise", "{\"eventTime\":\"2020-03-01T00:00:00Z\",\"number\":\"one\"}");
     assertThat(a.status()).isEqualTo(422); // the number is a rule of the sequence: the next, 1
-    a = submit("warheads-changed", "{\"eventTime\":\"2020-03-01T00:00:00Z\",\"item\":\"M\",\"warheads\":\"four\"}");
-    assertThat(a).isEqualTo(new Answer(400, "message.warheads", "expected a whole number, not 'four'"));
+    a =
+        submit(
+            "warheads-changed",
+            "{\"eventTime\":\"2020-03-01T00:00:00Z\",\"item\":\"M\",\"warheads\":\"four\"}");
+    assertThat(a)
+        .isEqualTo(new Answer(400, "message.warheads", "expected a whole number, not 'four'"));
   }
 
   @Test
   void aPortOutOfRangeIsRefusedAtInit() {
-    Cli.Result r = Cli.run("node", "init", "--party", "US", "--agreement", "new-start", "--dir",
-        dir.resolve("p").toString(), "--api-port", "70000");
+    Cli.Result r =
+        Cli.run(
+            "node",
+            "init",
+            "--party",
+            "US",
+            "--agreement",
+            "new-start",
+            "--dir",
+            dir.resolve("p").toString(),
+            "--api-port",
+            "70000");
     assertThat(r.exit()).isEqualTo(1);
-    assertThat(r.err()).contains("--api-port 70000: a port is a number from 1 to 65535 (or 0: any free port)");
-    r = Cli.run("node", "init", "--party", "US", "--agreement", "new-start", "--dir", dir.resolve("p").toString(),
-        "--peer-port", "-5");
+    assertThat(r.err())
+        .contains("--api-port 70000: a port is a number from 1 to 65535 (or 0: any free port)");
+    r =
+        Cli.run(
+            "node",
+            "init",
+            "--party",
+            "US",
+            "--agreement",
+            "new-start",
+            "--dir",
+            dir.resolve("p").toString(),
+            "--peer-port",
+            "-5");
     assertThat(r.err()).contains("--peer-port -5: a port is a number from 1 to 65535");
     assertThat(Files.exists(dir.resolve("p/node.yaml"))).isFalse();
   }
@@ -149,10 +234,20 @@ class PlainWordsTest {
     Path declaration = dir.resolve("declaration.json");
     Files.writeString(declaration, "{\"party\":\"RU\",\"asOf\":\"2020-03-01\",\"items\":[]}");
     for (Path wrong : new Path[] {yaml, declaration, dir.resolve("US/keys/log.key")}) {
-      Cli.Result r = Cli.run("node", "peer", "add", "--dir", dir.resolve("US").toString(), "--identity",
-          wrong.toString(), "--url", "https://127.0.0.1:1/");
+      Cli.Result r =
+          Cli.run(
+              "node",
+              "peer",
+              "add",
+              "--dir",
+              dir.resolve("US").toString(),
+              "--identity",
+              wrong.toString(),
+              "--url",
+              "https://127.0.0.1:1/");
       assertThat(r.exit()).as(wrong.toString()).isEqualTo(1);
-      assertThat(r.err()).contains(wrong + ": not an identity file")
+      assertThat(r.err())
+          .contains(wrong + ": not an identity file")
           .contains("expected a node's identity.json, as written by 'verity node init'")
           .doesNotContain("com.fasterxml", "Exception", "`");
     }
@@ -161,19 +256,41 @@ class PlainWordsTest {
   @Test
   void anObserverAskedToDeclareIsToldItDoesNot() throws Exception {
     Path ae = dir.resolve("AE");
-    Cli.Result init = Cli.run("node", "init", "--party", "AE", "--agreement", "trilateral-hypothetical", "--dir",
-        ae.toString(), "--api-port", "0", "--peer-port", "0", "--exercise", "--exercise-start", "2027-03-02T00:00:00Z");
+    Cli.Result init =
+        Cli.run(
+            "node",
+            "init",
+            "--party",
+            "AE",
+            "--agreement",
+            "trilateral-hypothetical",
+            "--dir",
+            ae.toString(),
+            "--api-port",
+            "0",
+            "--peer-port",
+            "0",
+            "--exercise",
+            "--exercise-start",
+            "2027-03-02T00:00:00Z");
     assertThat(init.exit()).as(init.err()).isZero();
     try (Node observer = Node.start(ae)) {
-      HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + observer.apiPort()
-          + "/api/v1/messages")).header("Authorization", "Bearer " + token(init.out(), "operator token:"))
-          .POST(HttpRequest.BodyPublishers.ofString("{\"clientId\":\"d\",\"type\":\"declaration\",\"message\":"
-              + "{\"asOf\":\"2027-03-01\",\"facilities\":[],\"items\":[]}}")).build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> r =
+          http.send(
+              HttpRequest.newBuilder(
+                      URI.create("http://127.0.0.1:" + observer.apiPort() + "/api/v1/messages"))
+                  .header("Authorization", "Bearer " + token(init.out(), "operator token:"))
+                  .POST(
+                      HttpRequest.BodyPublishers.ofString(
+                          "{\"clientId\":\"d\",\"type\":\"declaration\",\"message\":"
+                              + "{\"asOf\":\"2027-03-01\",\"facilities\":[],\"items\":[]}}"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
       assertThat(r.statusCode()).isEqualTo(422);
-      assertThat(CanonicalJson.mapper().readTree(r.body()).path("error").asText()).isEqualTo(
-          "AE is an observer of trilateral-hypothetical: only the Parties bound by its limits declare their"
-              + " forces; an observer does not");
+      assertThat(CanonicalJson.mapper().readTree(r.body()).path("error").asText())
+          .isEqualTo(
+              "AE is an observer of trilateral-hypothetical: only the Parties bound by its limits"
+                  + " declare their forces; an observer does not");
     }
   }
 }

@@ -35,7 +35,8 @@ class DemoCommandTest {
     assertThat(out.toString()).containsPattern("US obligations: [1-9][0-9]* on-time, 0 late, 0 missing")
         .containsPattern("RU obligations: [1-9][0-9]* on-time, 0 late, 0 missing");
     // the directory is kept, and said so, so that the logs can be inspected and verified
-    assertThat(out.toString()).contains("nodes in " + dir + " (kept on exit").contains("their directory is kept: " + dir);
+    assertThat(out.toString()).contains("nodes in " + dir + " (kept on exit")
+        .contains("their directory is kept: " + dir);
     assertThat(dir.resolve("US/log/checkpoint")).exists();
   }
 
@@ -46,20 +47,24 @@ class DemoCommandTest {
     Path demo = dir.resolve("demo");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-        "dev.verity.node.cli.VerityCommand", "demo", "--dir", demo.toString(), "--notifications", "1", "--clean")
+        "dev.verity.node.cli.VerityCommand", "demo", "--dir", demo.toString(), "--notifications",
+        "1", "--clean")
         .redirectErrorStream(true).start();
     List<Long> nodes = new ArrayList<>();
     StringBuilder after = new StringBuilder();
-    try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+    try (BufferedReader out =
+        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
       String line;
       while ((line = out.readLine()) != null && !line.contains("Press Enter")) {
         // the demo replays its messages, then waits for Enter
       }
       assertThat(line).as("the demo came up").isNotNull();
       for (String party : List.of("US", "RU")) {
-        nodes.add(new ObjectMapper().readTree(demo.resolve(party + "/run/ports.json").toFile()).path("pid").asLong());
+        Path ports = demo.resolve(party + "/run/ports.json");
+        nodes.add(new ObjectMapper().readTree(ports.toFile()).path("pid").asLong());
       }
-      assertThat(nodes).allSatisfy(pid -> assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).contains(true));
+      assertThat(nodes).allSatisfy(pid ->
+          assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).contains(true));
       p.toHandle().destroy(); // SIGTERM (Process.destroy would also close our end of its output)
       while ((line = out.readLine()) != null) { // until the demo has exited
         after.append(line).append('\n');
@@ -69,8 +74,8 @@ class DemoCommandTest {
       p.destroyForcibly();
     }
     for (long pid : nodes) {
-      assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).as("node %d: %s", pid, after)
-          .isFalse();
+      assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
+          .as("node %d: %s", pid, after).isFalse();
     }
     assertThat(demo).doesNotExist();
   }

@@ -80,23 +80,35 @@ class ReconciliationEndToEndTest {
     Map<String, Long> renumbered = new HashMap<>();
     for (Timed t : schedule(s)) {
       if (t.at().isAfter(day.now())) {
-        await("receipts before time moves", Duration.ofSeconds(30),
+        await(
+            "receipts before time moves",
+            Duration.ofSeconds(30),
             () -> Cluster.allCosigned(us) && Cluster.allCosigned(ru));
         day.advance(Duration.between(day.now(), t.at()));
       }
       Member m = t.party().equals("US") ? us : ru;
       HttpResponse<String> r = post(m, "/api/v1/messages", t.body().toString(), m.operator);
       assertThat(r.statusCode()).as("%s: %s", t.body().path("clientId"), r.body()).isEqualTo(201);
-      if (t.number() != null) { // the node numbers a Party's notifications in the order it sends them
+      if (t.number()
+          != null) { // the node numbers a Party's notifications in the order it sends them
         long n = sent.merge(t.party(), 1L, Long::sum);
         renumbered.put(t.party() + "#" + t.number(), n);
       }
     }
     for (Discrepancy d : s.key()) {
-      planted.add(d.item() != null ? d.key()
-          : d.kind().label() + " " + d.party() + " #" + renumbered.get(d.party() + "#" + d.notification()));
+      planted.add(
+          d.item() != null
+              ? d.key()
+              : d.kind().label()
+                  + " "
+                  + d.party()
+                  + " #"
+                  + renumbered.get(d.party() + "#" + d.notification()));
     }
-    await("all cosigned", Duration.ofSeconds(60), () -> Cluster.allCosigned(us) && Cluster.allCosigned(ru));
+    await(
+        "all cosigned",
+        Duration.ofSeconds(60),
+        () -> Cluster.allCosigned(us) && Cluster.allCosigned(ru));
   }
 
   @AfterAll
@@ -117,20 +129,33 @@ class ReconciliationEndToEndTest {
     ScenarioGenerator g = new ScenarioGenerator(a, rows, ForceTemplates.bundled());
     for (long seed = 1; seed < 400; seed++) {
       Scenario s = g.generate(LocalDate.of(2020, 3, 1), null, 6, seed);
-      boolean gap = s.key().stream().anyMatch(d -> d.kind() == DiscrepancyKind.MISSING_NOTIFICATION);
-      if (!gap && s.key().stream().map(Discrepancy::kind).distinct().count() >= 4 && inReceiptOrder(a, s)) {
+      boolean gap =
+          s.key().stream().anyMatch(d -> d.kind() == DiscrepancyKind.MISSING_NOTIFICATION);
+      if (!gap
+          && s.key().stream().map(Discrepancy::kind).distinct().count() >= 4
+          && inReceiptOrder(a, s)) {
         return s;
       }
     }
-    throw new AssertionError("no scenario without a gap whose notifications apply in the order of receipt");
+    throw new AssertionError(
+        "no scenario without a gap whose notifications apply in the order of receipt");
   }
 
   private static boolean inReceiptOrder(Agreement a, Scenario s) throws Exception {
     for (String party : List.of("US", "RU")) {
-      InventoryFold fold = new InventoryFold(a, party, s.declarations().stream()
-          .filter(d -> d.party().equals(party)).findFirst().orElseThrow());
-      List<Notification> ns = s.notifications().stream().filter(n -> n.party().equals(party))
-          .sorted(Comparator.comparing(Notification::receivedAt)).toList();
+      InventoryFold fold =
+          new InventoryFold(
+              a,
+              party,
+              s.declarations().stream()
+                  .filter(d -> d.party().equals(party))
+                  .findFirst()
+                  .orElseThrow());
+      List<Notification> ns =
+          s.notifications().stream()
+              .filter(n -> n.party().equals(party))
+              .sorted(Comparator.comparing(Notification::receivedAt))
+              .toList();
       for (Notification n : ns) {
         try {
           fold.add(n);
@@ -156,13 +181,20 @@ class ReconciliationEndToEndTest {
       ObjectNode m = DataExchangeJson.mapper().valueToTree(d);
       m.remove("receivedAt");
       Instant at = d.asOf().equals(LocalDate.of(2020, 3, 1)) ? START : d.receivedAt();
-      out.add(new Timed(at, d.party(), body(d.party() + "-declaration-" + d.asOf(), "declaration", m), null));
+      out.add(
+          new Timed(
+              at, d.party(), body(d.party() + "-declaration-" + d.asOf(), "declaration", m), null));
     }
     for (Notification n : s.notifications()) {
       ObjectNode m = DataExchangeJson.mapper().valueToTree(n);
       m.remove("receivedAt");
       m.remove("number");
-      out.add(new Timed(n.receivedAt(), n.party(), body(n.party() + "-n" + n.number(), n.type(), m), n.number()));
+      out.add(
+          new Timed(
+              n.receivedAt(),
+              n.party(),
+              body(n.party() + "-n" + n.number(), n.type(), m),
+              n.number()));
     }
     out.sort(Comparator.comparing(Timed::at));
     return out;
@@ -180,8 +212,14 @@ class ReconciliationEndToEndTest {
     for (JsonNode r : getJson(m, "/api/v1/reconciliation").path("reconciliations")) {
       assertThat(r.has("error")).as(r.toString()).isFalse();
       for (JsonNode d : r.path("reconciliation").path("discrepancies")) {
-        out.add(d.path("kind").asText() + " " + d.path("party").asText() + " "
-            + (d.hasNonNull("item") ? d.path("item").asText() : "#" + d.path("notification").asLong()));
+        out.add(
+            d.path("kind").asText()
+                + " "
+                + d.path("party").asText()
+                + " "
+                + (d.hasNonNull("item")
+                    ? d.path("item").asText()
+                    : "#" + d.path("notification").asLong()));
       }
     }
     return out;
@@ -191,14 +229,17 @@ class ReconciliationEndToEndTest {
   void bothNodesFindExactlyThePlantedDiscrepancies() throws Exception {
     assertThat(planted).hasSizeGreaterThanOrEqualTo(4);
     assertThat(found(us)).isEqualTo(planted);
-    assertThat(getJson(ru, "/api/v1/reconciliation")).isEqualTo(getJson(us, "/api/v1/reconciliation"));
+    assertThat(getJson(ru, "/api/v1/reconciliation"))
+        .isEqualTo(getJson(us, "/api/v1/reconciliation"));
     assertThat(getJson(us, "/api/v1/reconciliation").path("reconciliations")).hasSize(2);
     // items missing from a data exchange, or unexplained, were alarmed as it arrived, on both nodes
     for (String d : planted) {
       if (d.startsWith("missing-item") || d.startsWith("unexplained-item")) {
         String id = d.substring(d.lastIndexOf(' ') + 1);
         for (Member m : List.of(us, ru)) {
-          assertThat(getJson(m, "/api/v1/log").path("alarms").toString()).as(m.party + " alarms " + d).contains(id);
+          assertThat(getJson(m, "/api/v1/log").path("alarms").toString())
+              .as(m.party + " alarms " + d)
+              .contains(id);
         }
       }
     }
@@ -216,18 +257,24 @@ class ReconciliationEndToEndTest {
         more.click();
       }
     }
-    for (WebElement row : browser.driver.findElements(By.cssSelector("article.reconciliation tbody tr[data-kind]"))) {
+    for (WebElement row :
+        browser.driver.findElements(By.cssSelector("article.reconciliation tbody tr[data-kind]"))) {
       String party = row.findElement(By.xpath("ancestor::article")).getAttribute("data-party");
       String item = row.getAttribute("data-item");
-      shown.add(row.getAttribute("data-kind") + " " + party + " "
-          + (item.isEmpty() ? "#" + row.getAttribute("data-notification") : item));
+      shown.add(
+          row.getAttribute("data-kind")
+              + " "
+              + party
+              + " "
+              + (item.isEmpty() ? "#" + row.getAttribute("data-notification") : item));
     }
     assertThat(shown).isEqualTo(planted);
     assertThat(browser.driver.findElement(By.id("recon-summary")).getAttribute("data-count"))
         .isEqualTo(String.valueOf(planted.size()));
     browser.language("ru");
     browser.go(ru, "reconciliation", "reconciliation");
-    assertThat(browser.driver.findElement(By.tagName("h1")).getText()).isEqualTo("Сверка обменов данными");
+    assertThat(browser.driver.findElement(By.tagName("h1")).getText())
+        .isEqualTo("Сверка обменов данными");
     browser.language("ar");
     assertThat(browser.driver.findElement(By.tagName("html")).getAttribute("dir")).isEqualTo("rtl");
     browser.language("en");

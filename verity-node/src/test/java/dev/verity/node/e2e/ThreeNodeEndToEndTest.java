@@ -41,14 +41,16 @@ class ThreeNodeEndToEndTest {
           if (s.type().equals("declaration")) {
             ((ObjectNode) body.get("message")).put("agreement", "trilateral-hypothetical");
           }
-          assertThat(post(m, "/api/v1/messages", body.toString(), m.operator).statusCode()).as(body.toString())
-              .isEqualTo(201);
+          assertThat(post(m, "/api/v1/messages", body.toString(), m.operator).statusCode())
+              .as(body.toString()).isEqualTo(201);
         }
       }
-      assertThat(post(cn, "/api/v1/messages", "{\"clientId\":\"cn-d\",\"type\":\"declaration\",\"message\":"
-          + "{\"asOf\":\"2027-03-01\",\"facilities\":[],\"items\":[]}}", cn.operator).statusCode()).isEqualTo(201);
+      assertThat(post(cn, "/api/v1/messages", "{\"clientId\":\"cn-d\",\"type\":\"declaration\","
+          + "\"message\":{\"asOf\":\"2027-03-01\",\"facilities\":[],\"items\":[]}}", cn.operator)
+          .statusCode()).isEqualTo(201);
       for (int i = 0; i < 5; i++) {
-        String ex = sevenYearsOn((ObjectNode) Cluster.JSON.readTree(Cluster.exercise("cn-" + i, i))).toString();
+        ObjectNode exercise = (ObjectNode) Cluster.JSON.readTree(Cluster.exercise("cn-" + i, i));
+        String ex = sevenYearsOn(exercise).toString();
         assertThat(post(cn, "/api/v1/messages", ex, cn.operator).statusCode()).isEqualTo(201);
       }
       await("all cosigned by both peers", Duration.ofSeconds(90),
@@ -64,10 +66,12 @@ class ThreeNodeEndToEndTest {
               }
             }).sum());
       }
-      for (String q : List.of("/api/v1/compliance?asOf=2027-09-01", "/api/v1/inventory?asOf=2027-09-01")) {
+      for (String q : List.of("/api/v1/compliance?asOf=2027-09-01",
+          "/api/v1/inventory?asOf=2027-09-01")) {
         assertThat(getJson(us, q)).as(q).isEqualTo(getJson(ru, q)).isEqualTo(getJson(cn, q));
       }
-      assertThat(getJson(us, "/api/v1/inventory?asOf=2027-09-01").path("parties").size()).isEqualTo(3);
+      assertThat(getJson(us, "/api/v1/inventory?asOf=2027-09-01").path("parties").size())
+          .isEqualTo(3);
     }
   }
 
@@ -78,8 +82,8 @@ class ThreeNodeEndToEndTest {
       m.put("asOf", java.time.LocalDate.parse(m.get("asOf").asText()).plusYears(7).toString());
     }
     if (m.hasNonNull("eventTime")) {
-      m.put("eventTime", java.time.Instant.parse(m.get("eventTime").asText()).atOffset(java.time.ZoneOffset.UTC)
-          .plusYears(7).toInstant().toString());
+      m.put("eventTime", java.time.Instant.parse(m.get("eventTime").asText())
+          .atOffset(java.time.ZoneOffset.UTC).plusYears(7).toInstant().toString());
     }
     return body;
   }

@@ -39,15 +39,22 @@ class WatchOfficerDayTest {
   /** What one Party has to work with: its bombers, two other facilities, two deployed missiles. */
   record Forces(List<String> bombers, String airBase, String repair, List<String> missiles) {}
 
-  /** One message of the day: when it is sent (after the start) and what it says, given the start. */
-  record Step(Duration sendAt, Member from, String label, String type, Function<Instant, ObjectNode> message) {}
+  /** One message of the day: when it is sent (after the start) and what it says. */
+  record Step(
+      Duration sendAt,
+      Member from,
+      String label,
+      String type,
+      Function<Instant, ObjectNode> message) {}
 
   @Test
   @Timeout(180)
   void onExerciseClocksNothingIsRefusedForOrderAndBothNodesAgree() throws Exception {
     try (Cluster c = new Cluster(root)) {
-      Member us = c.init("new-start", "US", "--exercise", "--exercise-start", "2020-03-02T00:00:00Z");
-      Member ru = c.init("new-start", "RU", "--exercise", "--exercise-start", "2020-03-02T00:00:00Z");
+      Member us =
+          c.init("new-start", "US", "--exercise", "--exercise-start", "2020-03-02T00:00:00Z");
+      Member ru =
+          c.init("new-start", "RU", "--exercise", "--exercise-start", "2020-03-02T00:00:00Z");
       c.pinAll();
       c.startAll();
       ExerciseParties day = new ExerciseParties(us, ru, Instant.parse("2020-03-02T00:00:00Z"));
@@ -67,7 +74,8 @@ class WatchOfficerDayTest {
       c.pinAll();
       c.startAll();
       declare(us, ru);
-      // a day in real time: the same messages, sent one after the other now, with event times around now
+      // a day in real time: the same messages, sent one after the other now, with event times
+      // around now
       Instant start = Instant.now().minus(Duration.ofHours(61));
       Map<String, Long> index = run(steps(us, ru), start, d -> Instant.now());
       checkTheDay(us, ru, index, start);
@@ -80,24 +88,33 @@ class WatchOfficerDayTest {
       HttpResponse<String> r = post(m, "/api/v1/messages", d.body().toString(), m.operator);
       assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
     }
-    await("both declarations mirrored", Duration.ofSeconds(60), () -> Cluster.allCosigned(us) && Cluster.allCosigned(ru)
-        && getJson(us, "/api/v1/inventory?asOf=2020-03-01").path("parties").size() == 2
-        && getJson(ru, "/api/v1/inventory?asOf=2020-03-01").path("parties").size() == 2);
+    await(
+        "both declarations mirrored",
+        Duration.ofSeconds(60),
+        () ->
+            Cluster.allCosigned(us)
+                && Cluster.allCosigned(ru)
+                && getJson(us, "/api/v1/inventory?asOf=2020-03-01").path("parties").size() == 2
+                && getJson(ru, "/api/v1/inventory?asOf=2020-03-01").path("parties").size() == 2);
   }
 
-  /** A Party's items from the node: three nuclear bombers, another air base, a repair facility, two missiles. */
+  /** A Party's items: three nuclear bombers, another air base, a repair facility, two missiles. */
   static Forces forces(Member m) throws Exception {
     JsonNode inv = getJson(m, "/api/v1/inventory/" + m.party + "/items?asOf=2020-03-01");
     List<String> bombers = new ArrayList<>();
     List<String> missiles = new ArrayList<>();
     String home = null;
     for (JsonNode i : inv.path("items")) {
-      if (i.path("kind").asText().equals("heavy-bomber") && i.path("status").asText().equals("deployed")
-          && bombers.size() < 3 && (home == null || home.equals(i.path("facility").asText()))) {
+      if (i.path("kind").asText().equals("heavy-bomber")
+          && i.path("status").asText().equals("deployed")
+          && bombers.size() < 3
+          && (home == null || home.equals(i.path("facility").asText()))) {
         bombers.add(i.path("id").asText());
         home = i.path("facility").asText();
       }
-      if (i.path("kind").asText().equals("icbm") && i.path("status").asText().equals("deployed") && missiles.size() < 2) {
+      if (i.path("kind").asText().equals("icbm")
+          && i.path("status").asText().equals("deployed")
+          && missiles.size() < 2) {
         missiles.add(i.path("id").asText());
       }
     }
@@ -105,7 +122,10 @@ class WatchOfficerDayTest {
     String repair = null;
     for (var f : iterable(inv.path("facilities").fields())) {
       String kind = f.getValue().path("kind").asText();
-      airBase = airBase == null && kind.equals("air-base") && !f.getKey().equals(home) ? f.getKey() : airBase;
+      airBase =
+          airBase == null && kind.equals("air-base") && !f.getKey().equals(home)
+              ? f.getKey()
+              : airBase;
       repair = repair == null && kind.equals("repair-facility") ? f.getKey() : repair;
     }
     if (repair == null) { // a Party without a repair facility in its declaration: another air base
@@ -137,33 +157,80 @@ class WatchOfficerDayTest {
     return Duration.ofHours(hours);
   }
 
-  /** The day's traffic of both Parties, in the order it is sent; event times are not in that order. */
+  /** Both Parties' traffic of the day, in the order it is sent; event times are in another. */
   static List<Step> steps(Member us, Member ru) throws Exception {
     List<Step> out = new ArrayList<>();
     for (Member m : List.of(us, ru)) {
       Forces f = forces(m);
       Duration off = m == us ? Duration.ZERO : Duration.ofMinutes(30);
       String p = m.party + "-";
-      out.add(new Step(h(0).plus(off), m, p + "exercise-3w", "bomber-exercise", at(Duration.ofDays(21))));
-      out.add(new Step(h(1).plus(off), m, p + "launch-1", "launch", at(h(50), "item", f.missiles().get(0))));
-      out.add(new Step(h(2).plus(off), m, p + "late-b1", "item-moved",
-          at(h(-117), "item", f.bombers().get(0), "facility", f.repair()))); // five days late
-      out.add(new Step(h(3).plus(off), m, p + "exercise-14d", "bomber-exercise", at(Duration.ofDays(14).plus(h(4)))));
-      out.add(new Step(h(26).plus(off), m, p + "b2", "item-moved",
-          at(h(20), "item", f.bombers().get(1), "facility", f.airBase())));
-      out.add(new Step(h(27).plus(off), m, p + "late-b3", "item-moved",
-          at(h(-72), "item", f.bombers().get(2), "facility", f.repair()))); // three days late, before b2
-      out.add(new Step(h(30).plus(off), m, p + "fix-b2", "correction", null)); // b2 went to repair, not the base
-      out.add(new Step(h(52).plus(off), m, p + "launch-2", "launch", at(h(77), "item", f.missiles().get(1))));
-      out.add(new Step(h(53).plus(off), m, p + "b1-back", "item-moved",
-          at(h(52), "item", f.bombers().get(0), "facility", f.airBase())));
+      out.add(
+          new Step(
+              h(0).plus(off), m, p + "exercise-3w", "bomber-exercise", at(Duration.ofDays(21))));
+      out.add(
+          new Step(
+              h(1).plus(off), m, p + "launch-1", "launch", at(h(50), "item", f.missiles().get(0))));
+      out.add(
+          new Step(
+              h(2).plus(off),
+              m,
+              p + "late-b1",
+              "item-moved",
+              at(h(-117), "item", f.bombers().get(0), "facility", f.repair()))); // five days late
+      out.add(
+          new Step(
+              h(3).plus(off),
+              m,
+              p + "exercise-14d",
+              "bomber-exercise",
+              at(Duration.ofDays(14).plus(h(4)))));
+      out.add(
+          new Step(
+              h(26).plus(off),
+              m,
+              p + "b2",
+              "item-moved",
+              at(h(20), "item", f.bombers().get(1), "facility", f.airBase())));
+      out.add(
+          new Step(
+              h(27).plus(off),
+              m,
+              p + "late-b3",
+              "item-moved",
+              at(
+                  h(-72),
+                  "item",
+                  f.bombers().get(2),
+                  "facility",
+                  f.repair()))); // three days late, before b2
+      out.add(
+          new Step(
+              h(30).plus(off),
+              m,
+              p + "fix-b2",
+              "correction",
+              null)); // b2 went to repair, not the base
+      out.add(
+          new Step(
+              h(52).plus(off),
+              m,
+              p + "launch-2",
+              "launch",
+              at(h(77), "item", f.missiles().get(1))));
+      out.add(
+          new Step(
+              h(53).plus(off),
+              m,
+              p + "b1-back",
+              "item-moved",
+              at(h(52), "item", f.bombers().get(0), "facility", f.airBase())));
       out.add(new Step(h(60).plus(off), m, p + "cancel-launch-2", "correction", null)); // withdrawn
     }
     out.sort(java.util.Comparator.comparing(Step::sendAt));
     return out;
   }
 
-  /** Sends the steps in order ({@code clock} brings both nodes to each send time); every one must be accepted. */
+  /** Sends the steps in order ({@code clock} brings both nodes to each send time): all accepted. */
   static Map<String, Long> run(List<Step> steps, Instant start, ClockMove clock) throws Exception {
     Map<String, Long> index = new HashMap<>();
     Map<String, Forces> forces = new HashMap<>();
@@ -173,17 +240,21 @@ class WatchOfficerDayTest {
         clock.advance(s.sendAt().minus(now));
         now = s.sendAt();
       }
-      forces.computeIfAbsent(s.from().party, k -> {
-        try {
-          return forces(s.from());
-        } catch (Exception e) {
-          throw new RuntimeException(e);
-        }
-      });
-      ObjectNode message = s.message() != null ? s.message().apply(start) : correction(s, index, forces, start);
+      forces.computeIfAbsent(
+          s.from().party,
+          k -> {
+            try {
+              return forces(s.from());
+            } catch (Exception e) {
+              throw new RuntimeException(e);
+            }
+          });
+      ObjectNode message =
+          s.message() != null ? s.message().apply(start) : correction(s, index, forces, start);
       ObjectNode body = obj("clientId", s.label(), "type", s.type());
       body.set("message", message);
-      HttpResponse<String> r = post(s.from(), "/api/v1/messages", body.toString(), s.from().operator);
+      HttpResponse<String> r =
+          post(s.from(), "/api/v1/messages", body.toString(), s.from().operator);
       assertThat(r.statusCode()).as("%s %s: %s", s.label(), s.type(), r.body()).isEqualTo(201);
       index.put(s.label(), json(r).path("index").asLong());
     }
@@ -195,31 +266,52 @@ class WatchOfficerDayTest {
     Instant advance(Duration d) throws Exception;
   }
 
-  private static ObjectNode correction(Step s, Map<String, Long> index, Map<String, Forces> forces, Instant start) {
+  private static ObjectNode correction(
+      Step s, Map<String, Long> index, Map<String, Forces> forces, Instant start) {
     String p = s.from().party + "-";
     Forces f = forces.get(s.from().party);
     if (s.label().endsWith("fix-b2")) {
-      ObjectNode c = obj("supersedes", index.get(p + "b2"), "reason", "B2 went to the repair facility, not the base");
-      c.set("replacement", at(h(20), "type", "item-moved", "item", f.bombers().get(1), "facility", f.repair())
-          .apply(start));
+      ObjectNode c =
+          obj(
+              "supersedes",
+              index.get(p + "b2"),
+              "reason",
+              "B2 went to the repair facility, not the base");
+      c.set(
+          "replacement",
+          at(h(20), "type", "item-moved", "item", f.bombers().get(1), "facility", f.repair())
+              .apply(start));
       return c;
     }
     return obj("supersedes", index.get(p + "launch-2"), "reason", "launch cancelled");
   }
 
   /** Both nodes agree on everything, and the corrected history is what they show. */
-  static void checkTheDay(Member us, Member ru, Map<String, Long> index, Instant start) throws Exception {
-    await("all cosigned", Duration.ofSeconds(60), () -> Cluster.allCosigned(us) && Cluster.allCosigned(ru));
-    await("both logs folded", Duration.ofSeconds(30), () ->
-        getJson(us, "/api/v1/log").path("peers").get(0).path("mirroredSize").asLong()
-            == getJson(ru, "/api/v1/log").path("size").asLong()
-        && getJson(ru, "/api/v1/log").path("peers").get(0).path("mirroredSize").asLong()
-            == getJson(us, "/api/v1/log").path("size").asLong());
+  static void checkTheDay(Member us, Member ru, Map<String, Long> index, Instant start)
+      throws Exception {
+    await(
+        "all cosigned",
+        Duration.ofSeconds(60),
+        () -> Cluster.allCosigned(us) && Cluster.allCosigned(ru));
+    await(
+        "both logs folded",
+        Duration.ofSeconds(30),
+        () ->
+            getJson(us, "/api/v1/log").path("peers").get(0).path("mirroredSize").asLong()
+                    == getJson(ru, "/api/v1/log").path("size").asLong()
+                && getJson(ru, "/api/v1/log").path("peers").get(0).path("mirroredSize").asLong()
+                    == getJson(us, "/api/v1/log").path("size").asLong());
     LocalDate first = start.minus(Duration.ofDays(6)).atOffset(ZoneOffset.UTC).toLocalDate();
     for (int d = 0; d <= 28; d += 2) {
-      for (String q : List.of("/api/v1/inventory?asOf=", "/api/v1/compliance?asOf=",
-          "/api/v1/inventory/US/items?asOf=", "/api/v1/inventory/RU/items?asOf=")) {
-        assertThat(getJson(us, q + first.plusDays(d))).as(q + first.plusDays(d)).isEqualTo(getJson(ru, q + first.plusDays(d)));
+      for (String q :
+          List.of(
+              "/api/v1/inventory?asOf=",
+              "/api/v1/compliance?asOf=",
+              "/api/v1/inventory/US/items?asOf=",
+              "/api/v1/inventory/RU/items?asOf=")) {
+        assertThat(getJson(us, q + first.plusDays(d)))
+            .as(q + first.plusDays(d))
+            .isEqualTo(getJson(ru, q + first.plusDays(d)));
       }
     }
     assertThat(getJson(us, "/api/v1/obligations")).isEqualTo(getJson(ru, "/api/v1/obligations"));
@@ -228,14 +320,19 @@ class WatchOfficerDayTest {
     LocalDate end = start.plus(Duration.ofDays(4)).atOffset(ZoneOffset.UTC).toLocalDate();
     for (Member m : List.of(us, ru)) {
       Forces f = forces(m);
-      JsonNode items = getJson(us, "/api/v1/inventory/" + m.party + "/items?asOf=" + end).path("items");
-      assertThat(facility(items, f.bombers().get(0))).as("B1 back at the base").isEqualTo(f.airBase());
+      JsonNode items =
+          getJson(us, "/api/v1/inventory/" + m.party + "/items?asOf=" + end).path("items");
+      assertThat(facility(items, f.bombers().get(0)))
+          .as("B1 back at the base")
+          .isEqualTo(f.airBase());
       assertThat(facility(items, f.bombers().get(1))).as("B2 as corrected").isEqualTo(f.repair());
       assertThat(facility(items, f.bombers().get(2))).isEqualTo(f.repair());
       // the original of the corrected move shows as superseded, on both nodes, with both receipts
       for (Member viewer : List.of(us, ru)) {
-        JsonNode orig = getJson(viewer, "/api/v1/messages/" + m.party + "/" + index.get(m.party + "-b2"));
-        assertThat(orig.path("supersededBy").path("index").asLong()).isEqualTo(index.get(m.party + "-fix-b2"));
+        JsonNode orig =
+            getJson(viewer, "/api/v1/messages/" + m.party + "/" + index.get(m.party + "-b2"));
+        assertThat(orig.path("supersededBy").path("index").asLong())
+            .isEqualTo(index.get(m.party + "-fix-b2"));
         assertThat(orig.path("supersededBy").path("receivedAt").isTextual()).isTrue();
         assertThat(orig.path("receivedAt").isTextual()).isTrue();
       }
@@ -245,7 +342,10 @@ class WatchOfficerDayTest {
     assertThat(obligations.toString()).contains("corrected by entry " + index.get("US-fix-b2"));
     long launches = 0;
     for (JsonNode o : obligations) {
-      launches += o.path("what").asText().contains("(launch)") && o.path("party").asText().equals("US") ? 1 : 0;
+      launches +=
+          o.path("what").asText().contains("(launch)") && o.path("party").asText().equals("US")
+              ? 1
+              : 0;
     }
     assertThat(launches).as("launch-1 only: launch-2 was withdrawn").isEqualTo(1);
   }
@@ -263,8 +363,10 @@ class WatchOfficerDayTest {
   @Timeout(180)
   void aTypoIsCorrectedTheFiguresComeRightAndThePeerIsAlarmed() throws Exception {
     try (Cluster c = new Cluster(root)) {
-      Member us = c.init("new-start", "US", "--exercise", "--exercise-start", "2020-03-02T00:00:00Z");
-      Member ru = c.init("new-start", "RU", "--exercise", "--exercise-start", "2020-03-02T00:00:00Z");
+      Member us =
+          c.init("new-start", "US", "--exercise", "--exercise-start", "2020-03-02T00:00:00Z");
+      Member ru =
+          c.init("new-start", "RU", "--exercise", "--exercise-start", "2020-03-02T00:00:00Z");
       c.pinAll();
       c.startAll();
       ExerciseParties day = new ExerciseParties(us, ru, Instant.parse("2020-03-02T00:00:00Z"));
@@ -273,43 +375,69 @@ class WatchOfficerDayTest {
       String missile = forces(us).missiles().get(0); // deployed: its warheads count
       int was = warheadsOf(us, missile);
 
-      // the year mistyped is refused at once, naming the field (it would have blocked every earlier date)
-      HttpResponse<String> year = post(us, "/api/v1/messages", "{\"clientId\":\"y\",\"type\":\"warheads-changed\","
-          + "\"message\":{\"eventTime\":\"2029-03-02T12:00:00Z\",\"item\":\"" + missile + "\",\"warheads\":" + (was - 1)
-          + "}}", us.operator);
+      // the year mistyped is refused at once, naming the field (it would have blocked every earlier
+      // date)
+      HttpResponse<String> year =
+          post(
+              us,
+              "/api/v1/messages",
+              "{\"clientId\":\"y\",\"type\":\"warheads-changed\","
+                  + "\"message\":{\"eventTime\":\"2029-03-02T12:00:00Z\",\"item\":\""
+                  + missile
+                  + "\",\"warheads\":"
+                  + (was - 1)
+                  + "}}",
+              us.operator);
       assertThat(year.statusCode()).isEqualTo(400);
       assertThat(json(year).path("field").asText()).isEqualTo("message.eventTime");
 
       day.advance(Duration.ofHours(12));
       // the typo: 14 warheads instead of one fewer
-      day.accept(us, "warheads-changed", obj("eventTime", "2020-03-02T06:00:00Z", "item", missile, "warheads", 14));
+      day.accept(
+          us,
+          "warheads-changed",
+          obj("eventTime", "2020-03-02T06:00:00Z", "item", missile, "warheads", 14));
       long typoIndex = getJson(us, "/api/v1/log").path("size").asLong() - 1;
       JsonNode reported = warheads(ru, "US", "2020-03-05");
       assertThat(reported.asLong()).isEqualTo(before.asLong() - was + 14);
       day.advance(Duration.ofDays(2)); // two days later the figure has been on every dashboard
 
       ObjectNode fix = obj("supersedes", typoIndex, "reason", "14 was a typo for " + (was - 1));
-      fix.set("replacement", obj("eventTime", "2020-03-02T06:00:00Z", "item", missile, "warheads", was - 1));
+      fix.set(
+          "replacement",
+          obj("eventTime", "2020-03-02T06:00:00Z", "item", missile, "warheads", was - 1));
       day.accept(us, "correction", fix);
       long fixIndex = typoIndex + 1;
       for (Member m : List.of(us, ru)) {
-        assertThat(warheads(m, "US", "2020-03-05").asLong()).as("the figure on " + m.party)
+        assertThat(warheads(m, "US", "2020-03-05").asLong())
+            .as("the figure on " + m.party)
             .isEqualTo(before.asLong() - 1);
         JsonNode orig = getJson(m, "/api/v1/messages/US/" + typoIndex);
         assertThat(orig.path("supersededBy").path("index").asLong()).isEqualTo(fixIndex);
         assertThat(orig.path("supersededBy").path("reason").asText()).contains("typo");
         assertThat(orig.path("receivedAt").asText()).startsWith("2020-03-02T12:00");
-        assertThat(orig.path("supersededBy").path("receivedAt").asText()).startsWith("2020-03-04T12:00");
-        assertThat(getJson(m, "/api/v1/messages/US/" + fixIndex).path("supersedes").path("index").asLong())
+        assertThat(orig.path("supersededBy").path("receivedAt").asText())
+            .startsWith("2020-03-04T12:00");
+        assertThat(
+                getJson(m, "/api/v1/messages/US/" + fixIndex)
+                    .path("supersedes")
+                    .path("index")
+                    .asLong())
             .isEqualTo(typoIndex);
       }
       JsonNode alarms = getJson(ru, "/api/v1/log").path("alarms");
-      assertThat(alarms).anySatisfy(a -> {
-        assertThat(a.path("kind").asText()).isEqualTo("correction-changes-reported-figure");
-        assertThat(a.path("peer").asText()).isEqualTo("US");
-        assertThat(a.path("detail").asText()).contains("warheads").contains("14 was a typo");
-      });
-      assertThat(getJson(us, "/api/v1/log").path("alarms")).as("the sender made the correction").isEmpty();
+      assertThat(alarms)
+          .anySatisfy(
+              a -> {
+                assertThat(a.path("kind").asText()).isEqualTo("correction-changes-reported-figure");
+                assertThat(a.path("peer").asText()).isEqualTo("US");
+                assertThat(a.path("detail").asText())
+                    .contains("warheads")
+                    .contains("14 was a typo");
+              });
+      assertThat(getJson(us, "/api/v1/log").path("alarms"))
+          .as("the sender made the correction")
+          .isEmpty();
     }
   }
 
@@ -327,7 +455,8 @@ class WatchOfficerDayTest {
   }
 
   static int warheadsOf(Member m, String id) throws Exception {
-    for (JsonNode i : getJson(m, "/api/v1/inventory/" + m.party + "/items?asOf=2020-03-01").path("items")) {
+    for (JsonNode i :
+        getJson(m, "/api/v1/inventory/" + m.party + "/items?asOf=2020-03-01").path("items")) {
       if (i.path("id").asText().equals(id)) {
         return i.path("warheads").asInt();
       }

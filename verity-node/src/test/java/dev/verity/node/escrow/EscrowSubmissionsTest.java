@@ -140,12 +140,14 @@ class EscrowSubmissionsTest {
     assertThat(submitter.submit(new SubmitRequest("n1", "bomber-exercise",
         json("{\"eventTime\":\"2026-03-02T00:00:00Z\"}")), "t").duplicate()).isFalse();
     assertThat(submitter.submit(new SubmitRequest("n2", "item-moved",
-        json("{\"eventTime\":\"2026-03-03T00:00:00Z\",\"item\":\"M-0000001\",\"facility\":\"F1\"}")), "t")
+        json("{\"eventTime\":\"2026-03-03T00:00:00Z\",\"item\":\"M-0000001\","
+            + "\"facility\":\"F1\"}")), "t")
         .duplicate()).isFalse();
     assertThatThrownBy(() -> submitter.submit(new SubmitRequest("n3", "inspection-notice",
         json("{\"inspection\":\"x\"}")), "t"))
         .isInstanceOfSatisfying(SubmitException.class, e -> assertThat(e.status()).isEqualTo(400))
-        .hasMessageContaining("unknown message type 'inspection-notice' in new-start-voluntary-2026");
+        .hasMessageContaining(
+            "unknown message type 'inspection-notice' in new-start-voluntary-2026");
     assertThat(projections.problems()).isEmpty();
   }
 

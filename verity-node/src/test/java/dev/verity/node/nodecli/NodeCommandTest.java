@@ -70,16 +70,18 @@ class NodeCommandTest {
 
   @Test
   void initSaysWhenTheAgreementHasEnded() {
-    Run ended = cli("node", "init", "--party", "US", "--agreement", "new-start", "--dir", root.resolve("a").toString(),
-        "--exercise", "--exercise-start", "2026-06-01T00:00:00Z");
+    Run ended = cli("node", "init", "--party", "US", "--agreement", "new-start", "--dir",
+        root.resolve("a").toString(), "--exercise", "--exercise-start", "2026-06-01T00:00:00Z");
     assertThat(ended.code()).as(ended.err()).isZero();
-    assertThat(ended.out()).contains("new-start ended on 2026-02-05 (this node's clock is at 2026-06-01)")
+    assertThat(ended.out())
+        .contains("new-start ended on 2026-02-05 (this node's clock is at 2026-06-01)")
         .contains("its limits read 'expired'");
-    Run inForce = cli("node", "init", "--party", "US", "--agreement", "new-start", "--dir", root.resolve("b").toString(),
-        "--exercise", "--exercise-start", "2020-03-02T00:00:00Z");
+    Run inForce = cli("node", "init", "--party", "US", "--agreement", "new-start", "--dir",
+        root.resolve("b").toString(), "--exercise", "--exercise-start", "2020-03-02T00:00:00Z");
     assertThat(inForce.out()).doesNotContain("ended on");
-    Run before = cli("node", "init", "--party", "US", "--agreement", "trilateral-hypothetical", "--dir",
-        root.resolve("c").toString(), "--exercise", "--exercise-start", "2026-06-01T00:00:00Z");
+    Run before = cli("node", "init", "--party", "US", "--agreement", "trilateral-hypothetical",
+        "--dir", root.resolve("c").toString(), "--exercise", "--exercise-start",
+        "2026-06-01T00:00:00Z");
     assertThat(before.out()).contains("trilateral-hypothetical enters into force on 2027-01-01");
   }
 

@@ -57,28 +57,32 @@ class OrderingAndCorrectionsTest {
     log = SubmitterTest.memoryLog();
     var agreement = AgreementCatalog.get("new-start");
     projections = new Projections(agreement);
-    Clock clock = new Clock() {
-      @Override
-      public java.time.ZoneId getZone() {
-        return ZoneOffset.UTC;
-      }
+    Clock clock =
+        new Clock() {
+          @Override
+          public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+          }
 
-      @Override
-      public Clock withZone(java.time.ZoneId zone) {
-        return this;
-      }
+          @Override
+          public Clock withZone(java.time.ZoneId zone) {
+            return this;
+          }
 
-      @Override
-      public Instant instant() {
-        return now;
-      }
-    };
+          @Override
+          public Instant instant() {
+            return now;
+          }
+        };
     submitter = new Submitter(agreement, "US", log, projections, store, clock, size -> {});
     var d = declaration;
     submitter.submit(new SubmitRequest(d.clientId(), d.type(), d.message()), "t");
     Inventory inv = projections.inventoryAsOf("US", null).orElseThrow();
-    bombers = inv.items().values().stream().filter(i -> i.kind().equals("heavy-bomber") && i.nuclearArmed())
-        .limit(3).toList();
+    bombers =
+        inv.items().values().stream()
+            .filter(i -> i.kind().equals("heavy-bomber") && i.nuclearArmed())
+            .limit(3)
+            .toList();
   }
 
   @AfterEach
@@ -89,17 +93,27 @@ class OrderingAndCorrectionsTest {
   }
 
   private Submitted send(String type, String json) throws Exception {
-    return submitter.submit(new SubmitRequest("c-" + (++sent), type, CanonicalJson.mapper().readTree(json)), "t");
+    return submitter.submit(
+        new SubmitRequest("c-" + (++sent), type, CanonicalJson.mapper().readTree(json)), "t");
   }
 
   private static String moved(Item b, String facility, Instant t) {
-    return "{\"eventTime\":\"" + t + "\",\"item\":\"" + b.id() + "\",\"facility\":\"" + facility + "\"}";
+    return "{\"eventTime\":\""
+        + t
+        + "\",\"item\":\""
+        + b.id()
+        + "\",\"facility\":\""
+        + facility
+        + "\"}";
   }
 
   private String elsewhere(Item b) throws Exception {
     Inventory inv = projections.inventoryAsOf("US", null).orElseThrow();
-    return inv.facilities().values().stream().filter(f -> f.kind().equals("air-base") && !f.id().equals(b.facility()))
-        .findFirst().orElseThrow().id();
+    return inv.facilities().values().stream()
+        .filter(f -> f.kind().equals("air-base") && !f.id().equals(b.facility()))
+        .findFirst()
+        .orElseThrow()
+        .id();
   }
 
   private Item now(String id) throws Exception {
@@ -108,8 +122,12 @@ class OrderingAndCorrectionsTest {
 
   @Test
   void anAdvanceNoticeDoesNotBlockEarlierEvents() throws Exception {
-    send("bomber-exercise", "{\"eventTime\":\"" + T0.plus(Duration.ofDays(21)) + "\"}"); // three weeks out
-    send("bomber-exercise", "{\"eventTime\":\"" + T0.plus(Duration.ofDays(2)) + "\"}"); // the day after tomorrow
+    send(
+        "bomber-exercise",
+        "{\"eventTime\":\"" + T0.plus(Duration.ofDays(21)) + "\"}"); // three weeks out
+    send(
+        "bomber-exercise",
+        "{\"eventTime\":\"" + T0.plus(Duration.ofDays(2)) + "\"}"); // the day after tomorrow
     Item b = bombers.get(0);
     String to = elsewhere(b);
     send("item-moved", moved(b, to, T0.minus(Duration.ofDays(5)))); // reported five days late
@@ -122,8 +140,15 @@ class OrderingAndCorrectionsTest {
     Item b = bombers.get(0);
     send("item-moved", moved(b, elsewhere(b), T0));
     long size = projections.nextIndex("US");
-    assertThatThrownBy(() -> send("item-eliminated", "{\"eventTime\":\"" + T0.minus(Duration.ofDays(1))
-        + "\",\"item\":\"" + b.id() + "\"}"))
+    assertThatThrownBy(
+            () ->
+                send(
+                    "item-eliminated",
+                    "{\"eventTime\":\""
+                        + T0.minus(Duration.ofDays(1))
+                        + "\",\"item\":\""
+                        + b.id()
+                        + "\"}"))
         .isInstanceOfSatisfying(SubmitException.class, e -> assertThat(e.status()).isEqualTo(422))
         .hasMessageContaining("notification US #1 (item-moved")
         .hasMessageContaining("was eliminated by notification US #2");
@@ -137,25 +162,41 @@ class OrderingAndCorrectionsTest {
     String base = b.facility();
     Map<String, Long> before = projections.inventoryAsOf("US", null).orElseThrow().aggregates();
     // the typo: eliminated instead of moved
-    Submitted typo = send("item-eliminated", "{\"eventTime\":\"" + T0 + "\",\"item\":\"" + b.id() + "\"}");
-    assertThat(projections.inventoryAsOf("US", null).orElseThrow().aggregates()).isNotEqualTo(before);
+    Submitted typo =
+        send("item-eliminated", "{\"eventTime\":\"" + T0 + "\",\"item\":\"" + b.id() + "\"}");
+    assertThat(projections.inventoryAsOf("US", null).orElseThrow().aggregates())
+        .isNotEqualTo(before);
     now = T0.plus(Duration.ofDays(8));
-    Submitted fix = send("correction", "{\"supersedes\":" + typo.index() + ",\"reason\":\"moved, not eliminated\","
-        + "\"replacement\":{\"type\":\"item-moved\",\"eventTime\":\"" + T0 + "\",\"item\":\"" + b.id()
-        + "\",\"facility\":\"" + elsewhere(b) + "\"}}");
+    Submitted fix =
+        send(
+            "correction",
+            "{\"supersedes\":"
+                + typo.index()
+                + ",\"reason\":\"moved, not eliminated\","
+                + "\"replacement\":{\"type\":\"item-moved\",\"eventTime\":\""
+                + T0
+                + "\",\"item\":\""
+                + b.id()
+                + "\",\"facility\":\""
+                + elsewhere(b)
+                + "\"}}");
     assertThat(projections.inventoryAsOf("US", null).orElseThrow().aggregates()).isEqualTo(before);
     assertThat(now(b.id()).facility()).isNotEqualTo(base);
     var s = projections.supersession("US", typo.index()).orElseThrow();
     assertThat(s.supersededBy()).isEqualTo(fix.index());
     assertThat(s.reason()).isEqualTo("moved, not eliminated");
-    assertThat(projections.supersession("US", fix.index()).orElseThrow().supersedes()).isEqualTo(typo.index());
+    assertThat(projections.supersession("US", fix.index()).orElseThrow().supersedes())
+        .isEqualTo(typo.index());
 
     // judged by the correction's receipt: received nine days after the event, it is late
     NavigableReceipts r = new NavigableReceipts();
     r.at(typo.index(), T0.plus(Duration.ofHours(1)));
     r.at(fix.index(), T0.plus(Duration.ofDays(9)));
-    Obligation o = projections.obligations(Map.of("US", r.times), now).stream()
-        .filter(x -> x.notification() != null && x.notification() == 1).findFirst().orElseThrow();
+    Obligation o =
+        projections.obligations(Map.of("US", r.times), now).stream()
+            .filter(x -> x.notification() != null && x.notification() == 1)
+            .findFirst()
+            .orElseThrow();
     assertThat(o.status().label()).isEqualTo("late");
     assertThat(o.what()).contains("item-moved").contains("corrected by entry " + fix.index());
     assertThat(o.metAt()).isEqualTo(T0.plus(Duration.ofDays(9)));
@@ -184,26 +225,63 @@ class OrderingAndCorrectionsTest {
   void correctionsAreCheckedLikeAnyMessage() throws Exception {
     Item b = bombers.get(0);
     Submitted n = send("item-moved", moved(b, elsewhere(b), T0));
-    Submitted fix = send("correction", "{\"supersedes\":" + n.index() + ",\"reason\":\"one day later\","
-        + "\"replacement\":" + moved(b, elsewhere(b), T0.plus(Duration.ofDays(1))) + "}");
-    assertThatThrownBy(() -> send("correction", "{\"supersedes\":" + n.index() + ",\"reason\":\"again\"}"))
-        .isInstanceOfSatisfying(SubmitException.class, e -> assertThat(e.field()).isEqualTo("message.supersedes"))
-        .hasMessageContaining("entry " + n.index() + " was already superseded by entry " + fix.index()
-            + ": correct that one");
+    Submitted fix =
+        send(
+            "correction",
+            "{\"supersedes\":"
+                + n.index()
+                + ",\"reason\":\"one day later\","
+                + "\"replacement\":"
+                + moved(b, elsewhere(b), T0.plus(Duration.ofDays(1)))
+                + "}");
+    assertThatThrownBy(
+            () -> send("correction", "{\"supersedes\":" + n.index() + ",\"reason\":\"again\"}"))
+        .isInstanceOfSatisfying(
+            SubmitException.class, e -> assertThat(e.field()).isEqualTo("message.supersedes"))
+        .hasMessageContaining(
+            "entry "
+                + n.index()
+                + " was already superseded by entry "
+                + fix.index()
+                + ": correct that one");
     assertThatThrownBy(() -> send("correction", "{\"supersedes\":0,\"reason\":\"a declaration\"}"))
         .hasMessageContaining("entry 0 of US is not a notification");
     assertThatThrownBy(() -> send("correction", "{\"supersedes\":" + fix.index() + "}"))
-        .isInstanceOfSatisfying(SubmitException.class, e -> assertThat(e.field()).isEqualTo("message.reason"));
-    assertThatThrownBy(() -> send("correction", "{\"supersedes\":" + fix.index() + ",\"reason\":\"r\","
-        + "\"replacement\":{\"number\":9," + moved(b, "X", T0).substring(1) + "}"))
-        .isInstanceOfSatisfying(SubmitException.class, e -> assertThat(e.field())
-            .isEqualTo("message.replacement.number"));
-    assertThatThrownBy(() -> send("correction", "{\"supersedes\":" + fix.index() + ",\"reason\":\"r\","
-        + "\"replacement\":{\"eventTime\":\"2099-01-01T00:00:00Z\",\"item\":\"" + b.id() + "\",\"facility\":\"X\"}}"))
-        .isInstanceOfSatisfying(SubmitException.class, e -> assertThat(e.field())
-            .isEqualTo("message.replacement.eventTime"));
-    assertThatThrownBy(() -> send("correction", "{\"supersedes\":" + fix.index() + ",\"reason\":\"r\",\"colour\":1}"))
-        .isInstanceOfSatisfying(SubmitException.class, e -> assertThat(e.field()).isEqualTo("message.colour"));
+        .isInstanceOfSatisfying(
+            SubmitException.class, e -> assertThat(e.field()).isEqualTo("message.reason"));
+    assertThatThrownBy(
+            () ->
+                send(
+                    "correction",
+                    "{\"supersedes\":"
+                        + fix.index()
+                        + ",\"reason\":\"r\","
+                        + "\"replacement\":{\"number\":9,"
+                        + moved(b, "X", T0).substring(1)
+                        + "}"))
+        .isInstanceOfSatisfying(
+            SubmitException.class,
+            e -> assertThat(e.field()).isEqualTo("message.replacement.number"));
+    assertThatThrownBy(
+            () ->
+                send(
+                    "correction",
+                    "{\"supersedes\":"
+                        + fix.index()
+                        + ",\"reason\":\"r\","
+                        + "\"replacement\":{\"eventTime\":\"2099-01-01T00:00:00Z\",\"item\":\""
+                        + b.id()
+                        + "\",\"facility\":\"X\"}}"))
+        .isInstanceOfSatisfying(
+            SubmitException.class,
+            e -> assertThat(e.field()).isEqualTo("message.replacement.eventTime"));
+    assertThatThrownBy(
+            () ->
+                send(
+                    "correction",
+                    "{\"supersedes\":" + fix.index() + ",\"reason\":\"r\",\"colour\":1}"))
+        .isInstanceOfSatisfying(
+            SubmitException.class, e -> assertThat(e.field()).isEqualTo("message.colour"));
   }
 
   @Test
@@ -212,17 +290,25 @@ class OrderingAndCorrectionsTest {
     Submitted s = submitter.submit(new SubmitRequest("ex-1", "bomber-exercise", first), "t");
     // the same message again (fields in another order): the original
     ObjectNode same = CanonicalJson.mapper().createObjectNode().put("eventTime", T0.toString());
-    assertThat(submitter.submit(new SubmitRequest("ex-1", "bomber-exercise", same), "t").duplicate()).isTrue();
-    JsonNode other = CanonicalJson.mapper().readTree("{\"eventTime\":\"" + T0.plusSeconds(60) + "\"}");
-    assertThatThrownBy(() -> submitter.submit(new SubmitRequest("ex-1", "bomber-exercise", other), "t"))
-        .isInstanceOfSatisfying(SubmitException.class, e -> {
-          assertThat(e.status()).isEqualTo(409);
-          assertThat(e.field()).isEqualTo("clientId");
-        })
+    assertThat(
+            submitter.submit(new SubmitRequest("ex-1", "bomber-exercise", same), "t").duplicate())
+        .isTrue();
+    JsonNode other =
+        CanonicalJson.mapper().readTree("{\"eventTime\":\"" + T0.plusSeconds(60) + "\"}");
+    assertThatThrownBy(
+            () -> submitter.submit(new SubmitRequest("ex-1", "bomber-exercise", other), "t"))
+        .isInstanceOfSatisfying(
+            SubmitException.class,
+            e -> {
+              assertThat(e.status()).isEqualTo(409);
+              assertThat(e.field()).isEqualTo("clientId");
+            })
         .hasMessageContaining("already names entry US/" + s.index());
     submitter.drain(5000); // also once it is in the store, not only in flight
-    assertThatThrownBy(() -> submitter.submit(new SubmitRequest("ex-1", "bomber-exercise", other), "t"))
+    assertThatThrownBy(
+            () -> submitter.submit(new SubmitRequest("ex-1", "bomber-exercise", other), "t"))
         .isInstanceOfSatisfying(SubmitException.class, e -> assertThat(e.status()).isEqualTo(409));
-    assertThat(submitter.submit(new SubmitRequest("ex-1", "bomber-exercise", first), "t").index()).isEqualTo(s.index());
+    assertThat(submitter.submit(new SubmitRequest("ex-1", "bomber-exercise", first), "t").index())
+        .isEqualTo(s.index());
   }
 }

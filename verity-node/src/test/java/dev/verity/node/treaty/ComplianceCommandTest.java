@@ -49,11 +49,12 @@ class ComplianceCommandTest {
   void aggregatesDefaultToTheShippedTable() {
     Cli.Result r = Cli.run("compliance", "aggregates");
     assertThat(r.exit()).as(r.err()).isZero();
-    assertThat(r.out()).isEqualTo(Cli.run("compliance", "aggregates", Cli.shared("new-start-aggregates.csv").toString())
-        .out());
+    String csv = Cli.shared("new-start-aggregates.csv").toString();
+    assertThat(r.out()).isEqualTo(Cli.run("compliance", "aggregates", csv).out());
     Cli.Result none = Cli.run("compliance", "aggregates", "--agreement", "trilateral-hypothetical");
     assertThat(none.exit()).isEqualTo(1);
-    assertThat(none.err()).contains("trilateral-hypothetical ships no table of published aggregates: give FILE.csv");
+    assertThat(none.err())
+        .contains("trilateral-hypothetical ships no table of published aggregates: give FILE.csv");
   }
 
   @Test

@@ -153,7 +153,8 @@ class DashboardAssetsTest {
       need.add("peer." + s);
     }
     for (String s : List.of("fork", "altered-entry", "bad-signature", "inconsistent",
-        ProjectionAlarms.FIGURE_CHANGED, ProjectionAlarms.MISSING_ITEM, ProjectionAlarms.UNEXPLAINED_ITEM)) {
+        ProjectionAlarms.FIGURE_CHANGED, ProjectionAlarms.MISSING_ITEM,
+        ProjectionAlarms.UNEXPLAINED_ITEM)) {
       need.add("alarm." + s);
     }
     for (DiscrepancyKind k : DiscrepancyKind.values()) {

@@ -18,11 +18,16 @@ import picocli.CommandLine.Option;
  * reached is a {@link NodeUnreachableException} (an I/O error, exit 74) naming the URL.
  */
 public final class NodeApiOptions {
-  @Option(names = "--node", paramLabel = "URL",
+  @Option(
+      names = "--node",
+      paramLabel = "URL",
       description = "A running node's API, e.g. http://127.0.0.1:7380/ (instead of files).")
   URI node;
 
-  @Option(names = "--token", paramLabel = "TOKEN", description = "API token for --node (default: $VERITY_TOKEN).")
+  @Option(
+      names = "--token",
+      paramLabel = "TOKEN",
+      description = "API token for --node (default: $VERITY_TOKEN).")
   String token;
 
   /** A node's answer: the HTTP status and the JSON body (null node when empty or not JSON). */
@@ -75,15 +80,22 @@ public final class NodeApiOptions {
     if (t == null) {
       throw new IllegalArgumentException("--token (or VERITY_TOKEN) is required with --node");
     }
-    HttpRequest.Builder b = HttpRequest.newBuilder(resolve(path)).timeout(Duration.ofSeconds(120))
-        .header("Authorization", "Bearer " + t);
-    b = body == null ? b.method(method, HttpRequest.BodyPublishers.noBody())
-        : b.header("Content-Type", "application/json")
-            .method(method, HttpRequest.BodyPublishers.ofString(body.toString()));
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(resolve(path))
+            .timeout(Duration.ofSeconds(120))
+            .header("Authorization", "Bearer " + t);
+    b =
+        body == null
+            ? b.method(method, HttpRequest.BodyPublishers.noBody())
+            : b.header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(body.toString()));
     HttpResponse<String> r;
     try {
-      r = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build()
-          .send(b.build(), HttpResponse.BodyHandlers.ofString());
+      r =
+          HttpClient.newBuilder()
+              .connectTimeout(Duration.ofSeconds(10))
+              .build()
+              .send(b.build(), HttpResponse.BodyHandlers.ofString());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("interrupted");
@@ -95,10 +107,13 @@ public final class NodeApiOptions {
 
   private static JsonNode parse(String text) {
     try {
-      return text.isEmpty() ? CanonicalJson.mapper().nullNode() : CanonicalJson.mapper().readTree(text);
+      return text.isEmpty()
+          ? CanonicalJson.mapper().nullNode()
+          : CanonicalJson.mapper().readTree(text);
     } catch (IOException e) {
-      return CanonicalJson.mapper().createObjectNode().put("error", "not a node's answer: "
-          + text.substring(0, Math.min(200, text.length())));
+      return CanonicalJson.mapper()
+          .createObjectNode()
+          .put("error", "not a node's answer: " + text.substring(0, Math.min(200, text.length())));
     }
   }
 

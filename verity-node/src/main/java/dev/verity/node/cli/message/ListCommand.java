@@ -19,20 +19,27 @@ import picocli.CommandLine.Spec;
     description = {
       "List messages (GET /api/v1/messages), newest first: entry, direction, type, receipt status,"
           + " time of receipt, deadline status, and whether it was corrected.",
-      "Exit codes: 0 listed; 2 bad usage; 4 refused as malformed (400); 74 node unreachable; 1 anything else."
+      "Exit codes: 0 listed; 2 bad usage; 4 refused as malformed (400); 74 node unreachable; 1"
+          + " anything else."
     })
 final class ListCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Mixin NodeApiOptions api;
 
-  @Option(names = "--direction", paramLabel = "in|out", description = "in: the peers' entries; out: own.")
+  @Option(
+      names = "--direction",
+      paramLabel = "in|out",
+      description = "in: the peers' entries; out: own.")
   String direction;
 
   @Option(names = "--type", paramLabel = "TYPE", description = "Only this message type.")
   String type;
 
-  @Option(names = "--limit", defaultValue = "100", paramLabel = "N",
+  @Option(
+      names = "--limit",
+      defaultValue = "100",
+      paramLabel = "N",
       description = "At most N entries, 1 to 10000 (default: ${DEFAULT-VALUE}).")
   int limit;
 
@@ -52,7 +59,9 @@ final class ListCommand implements Callable<Integer> {
     NodeApiOptions.Answer a = api.send("GET", q.toString(), null);
     PrintWriter out = spec.commandLine().getOut();
     if (!a.ok()) {
-      spec.commandLine().getErr().printf("verity: %s answered %d: %s%n", api.node(), a.status(), a.error());
+      spec.commandLine()
+          .getErr()
+          .printf("verity: %s answered %d: %s%n", api.node(), a.status(), a.error());
       spec.commandLine().getErr().flush();
       return MessageCommand.exitFor(a.status());
     }
@@ -68,10 +77,21 @@ final class ListCommand implements Callable<Integer> {
   static String line(JsonNode m) {
     JsonNode body = m.path("entry").path("body");
     String number = body.path("number").isNumber() ? " #" + body.path("number").asLong() : "";
-    String note = m.has("supersededBy") ? "  superseded by entry " + m.path("supersededBy").path("index").asLong()
-        : m.has("supersedes") ? "  corrects entry " + m.path("supersedes").path("index").asLong() : "";
-    return String.format("%s/%-6d %-3s %-28s %-9s %-20s %-8s%s", m.path("party").asText(),
-        m.path("index").asLong(), m.path("direction").asText(), m.path("type").asText() + number,
-        m.path("status").asText(), m.path("receivedAt").asText("-"), m.path("deadlineStatus").asText("-"), note);
+    String note =
+        m.has("supersededBy")
+            ? "  superseded by entry " + m.path("supersededBy").path("index").asLong()
+            : m.has("supersedes")
+                ? "  corrects entry " + m.path("supersedes").path("index").asLong()
+                : "";
+    return String.format(
+        "%s/%-6d %-3s %-28s %-9s %-20s %-8s%s",
+        m.path("party").asText(),
+        m.path("index").asLong(),
+        m.path("direction").asText(),
+        m.path("type").asText() + number,
+        m.path("status").asText(),
+        m.path("receivedAt").asText("-"),
+        m.path("deadlineStatus").asText("-"),
+        note);
   }
 }

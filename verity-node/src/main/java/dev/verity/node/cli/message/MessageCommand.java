@@ -11,12 +11,14 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "message",
     mixinStandardHelpOptions = true,
-    description = "Submit, list and show messages through a running node's API"
-        + " (token from VERITY_TOKEN or --token).",
+    description =
+        "Submit, list and show messages through a running node's API"
+            + " (token from VERITY_TOKEN or --token).",
     subcommands = {SubmitCommand.class, ListCommand.class, ShowCommand.class})
 public final class MessageCommand implements Runnable {
   /** Sysexits-style codes the message commands share (documented in their help and docs). */
   static final int EXIT_USAGE = 2;
+
   static final int EXIT_REFUSED = 3;
   static final int EXIT_MALFORMED = 4;
   static final int EXIT_CONFLICT = 5;
@@ -29,7 +31,7 @@ public final class MessageCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
-  /** The exit code for a node's answer: 0 accepted, 3 refused by the rules, 4 malformed, 5 conflict. */
+  /** The exit code for a node's answer: 0 accepted, 3 refused by rules, 4 malformed, 5 conflict. */
   static int exitFor(int status) {
     if (status >= 200 && status < 300) {
       return 0;

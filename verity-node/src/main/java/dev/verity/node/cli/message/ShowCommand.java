@@ -40,12 +40,16 @@ final class ShowCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Matcher m = ENTRY.matcher(entry);
     if (!m.matches()) {
-      throw new ParameterException(spec.commandLine(), "PARTY/INDEX: expected e.g. US/12, not '" + entry + "'");
+      throw new ParameterException(
+          spec.commandLine(), "PARTY/INDEX: expected e.g. US/12, not '" + entry + "'");
     }
     Usage.requireNode(spec, api);
-    NodeApiOptions.Answer a = api.send("GET", "/api/v1/messages/" + m.group(1) + "/" + m.group(2), null);
+    NodeApiOptions.Answer a =
+        api.send("GET", "/api/v1/messages/" + m.group(1) + "/" + m.group(2), null);
     if (!a.ok()) {
-      spec.commandLine().getErr().printf("verity: %s answered %d: %s%n", api.node(), a.status(), a.error());
+      spec.commandLine()
+          .getErr()
+          .printf("verity: %s answered %d: %s%n", api.node(), a.status(), a.error());
       spec.commandLine().getErr().flush();
       return MessageCommand.exitFor(a.status());
     }
@@ -60,15 +64,20 @@ final class ShowCommand implements Callable<Integer> {
     b.append(ListCommand.line(m)).append('\n');
     if (m.has("supersededBy")) {
       JsonNode s = m.path("supersededBy");
-      b.append("superseded by entry ").append(s.path("index").asLong()).append(", received ")
-          .append(s.path("receivedAt").asText("(not yet)")).append(": ").append(s.path("reason").asText())
+      b.append("superseded by entry ")
+          .append(s.path("index").asLong())
+          .append(", received ")
+          .append(s.path("receivedAt").asText("(not yet)"))
+          .append(": ")
+          .append(s.path("reason").asText())
           .append('\n');
     }
     if (m.has("supersedes")) {
       b.append("corrects entry ").append(m.path("supersedes").path("index").asLong()).append('\n');
     }
     b.append(m.path("entry").toPrettyString()).append('\n');
-    b.append("included in the checkpoint of size ").append(m.path("proof").path("treeSize").asLong());
+    b.append("included in the checkpoint of size ")
+        .append(m.path("proof").path("treeSize").asLong());
     return b.toString();
   }
 }

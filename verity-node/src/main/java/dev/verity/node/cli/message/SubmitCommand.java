@@ -44,16 +44,25 @@ final class SubmitCommand implements Callable<Integer> {
 
   @Mixin NodeApiOptions api;
 
-  @Option(names = "--type", required = true, paramLabel = "TYPE",
-      description = "A message type of the node's agreement (GET /api/v1/agreement), or"
-          + " declaration, correction, inspection-..., commission-...")
+  @Option(
+      names = "--type",
+      required = true,
+      paramLabel = "TYPE",
+      description =
+          "A message type of the node's agreement (GET /api/v1/agreement), or"
+              + " declaration, correction, inspection-..., commission-...")
   String type;
 
-  @Option(names = "--message", required = true, paramLabel = "FILE",
+  @Option(
+      names = "--message",
+      required = true,
+      paramLabel = "FILE",
       description = "The message as JSON (docs/formats/data-exchange.md, docs/formats/api.md).")
   Path message;
 
-  @Option(names = "--client-id", paramLabel = "ID",
+  @Option(
+      names = "--client-id",
+      paramLabel = "ID",
       description = "Idempotency key (default: cli- and a digest of the type and the message).")
   String clientId;
 
@@ -95,8 +104,11 @@ final class SubmitCommand implements Callable<Integer> {
   }
 
   private String derivedId(JsonNode body) throws Exception {
-    byte[] d = MessageDigest.getInstance("SHA-256").digest((type + "\n" + CanonicalJson.mapper()
-        .writeValueAsString(body)).getBytes(StandardCharsets.UTF_8));
+    byte[] d =
+        MessageDigest.getInstance("SHA-256")
+            .digest(
+                (type + "\n" + CanonicalJson.mapper().writeValueAsString(body))
+                    .getBytes(StandardCharsets.UTF_8));
     return "cli-" + HexFormat.of().formatHex(d, 0, 16);
   }
 
@@ -104,18 +116,23 @@ final class SubmitCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     JsonNode b = a.body();
     if (a.ok()) {
-      out.printf("%s %s entry %s/%d%s%n", type, a.status() == 201 ? "appended as" : "already appended as",
-          b.path("party").asText(), b.path("index").asLong(),
+      out.printf(
+          "%s %s entry %s/%d%s%n",
+          type,
+          a.status() == 201 ? "appended as" : "already appended as",
+          b.path("party").asText(),
+          b.path("index").asLong(),
           a.status() == 201 ? "" : " (the same message under the same client id)");
       out.flush();
       return;
     }
-    String what = switch (a.status()) {
-      case 422 -> "refused by the rules";
-      case 400, 413 -> "malformed";
-      case 409 -> "conflict";
-      default -> "not accepted";
-    };
+    String what =
+        switch (a.status()) {
+          case 422 -> "refused by the rules";
+          case 400, 413 -> "malformed";
+          case 409 -> "conflict";
+          default -> "not accepted";
+        };
     String refusal = b.hasNonNull("refusal") ? b.path("refusal").asText() + ": " : "";
     err().printf("verity: %s (HTTP %d): %s%s%n", what, a.status(), refusal, a.error());
     err().flush();

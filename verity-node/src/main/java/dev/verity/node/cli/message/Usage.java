@@ -13,8 +13,10 @@ final class Usage {
       throw new ParameterException(spec.commandLine(), "Missing required option: '--node=URL'");
     }
     if (api.token() == null) {
-      throw new ParameterException(spec.commandLine(),
-          "no API token: set VERITY_TOKEN (or give --token), e.g. the operator token from 'verity node init'");
+      throw new ParameterException(
+          spec.commandLine(),
+          "no API token: set VERITY_TOKEN (or give --token), e.g. the operator token from 'verity"
+              + " node init'");
     }
   }
 }
