@@ -22,7 +22,8 @@ import java.util.TreeMap;
  * same notifications folds them in the same order and reaches the same inventory.
  *
  * <p>The fold keeps the inventory after the last notification (the head) and a copy every
- * {@value #SNAPSHOT_EVERY} notifications. A change after everything folded is applied to the
+ * {@value #SNAPSHOT_EVERY} notifications (at most {@value #MAX_SNAPSHOTS} copies: past that the
+ * spacing doubles). A change after everything folded is applied to the
  * head: one notification's work. A change earlier in time (a late report, a correction) refolds
  * from the last snapshot before it: the notifications after that snapshot, never the whole
  * history. A change that leaves some notification unable to apply (an item moved after it was
@@ -32,6 +33,12 @@ import java.util.TreeMap;
 public final class InventoryFold {
   /** How many notifications apart the snapshots are. */
   static final int SNAPSHOT_EVERY = 64;
+  /**
+   * At most this many snapshots are kept: past it every other one is dropped, so memory stays
+   * within this many copies of the inventory however long the period (a refold then replays up to
+   * twice as far).
+   */
+  static final int MAX_SNAPSHOTS = 64;
 
   /** A notification's place in the fold: event time, then number. */
   private record Key(Instant time, long number) implements Comparable<Key> {
@@ -128,6 +135,21 @@ public final class InventoryFold {
     if (++sinceSnapshot >= SNAPSHOT_EVERY) {
       snapshots.put(k, head.copy());
       sinceSnapshot = 0;
+      thin();
+    }
+  }
+
+  /** Drops every other snapshot once there are more than {@link #MAX_SNAPSHOTS}. */
+  private void thin() {
+    if (snapshots.size() <= MAX_SNAPSHOTS) {
+      return;
+    }
+    boolean drop = false;
+    for (var it = snapshots.keySet().iterator(); it.hasNext(); drop = !drop) {
+      it.next();
+      if (drop) {
+        it.remove();
+      }
     }
   }
 
@@ -168,6 +190,7 @@ public final class InventoryFold {
     folded.putAll(tail);
     snapshots.tailMap(fromKey, false).clear();
     snapshots.putAll(taken);
+    thin();
     head = work;
     sinceSnapshot = since;
   }

@@ -185,4 +185,23 @@ class InventoryFoldTest {
     assertThat(fold.latest().item("B1")).isNotNull();
     same(fold.latest(), new InventoryTimeline(a, "t", bombers(), fold.notifications()).latest());
   }
+
+  /** A long period keeps at most MAX_SNAPSHOTS copies, and a report far back still folds right. */
+  @Test
+  void aLongPeriodKeepsFewSnapshotsAndStillFoldsRight() throws Exception {
+    InventoryFold fold = new InventoryFold(a, "t", bombers());
+    List<Notification> all = new ArrayList<>();
+    int n = InventoryFold.SNAPSHOT_EVERY * (InventoryFold.MAX_SNAPSHOTS + 10);
+    for (int i = 1; i <= n; i++) {
+      Notification m = n(i, "item-moved", "B2", i % 2 == 0 ? "UKR" : "ENG", 24 + i);
+      fold.add(m);
+      all.add(m);
+    }
+    Notification early = n(n + 1, "item-moved", "B1", "KAZ", 1); // reported long after
+    fold.add(early);
+    all.add(early);
+    same(fold.latest(), new InventoryTimeline(a, "t", bombers(), all).latest());
+    Instant mid = T.plusSeconds(3600L * (n / 2));
+    same(fold.asOf(mid), new InventoryTimeline(a, "t", bombers(), all).asOf(mid));
+  }
 }

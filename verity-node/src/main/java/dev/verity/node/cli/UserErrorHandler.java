@@ -1,5 +1,7 @@
 package dev.verity.node.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.verity.core.message.JsonProblems;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import picocli.CommandLine;
@@ -20,10 +22,15 @@ final class UserErrorHandler implements IExecutionExceptionHandler {
     if ("1".equals(System.getenv("VERITY_DEBUG"))) {
       e.printStackTrace(cl.getErr());
     }
-    return e instanceof IOException || e instanceof UncheckedIOException ? EXIT_IO : EXIT_FAILURE;
+    boolean io = (e instanceof IOException && !(e instanceof JsonProcessingException))
+        || e instanceof UncheckedIOException;
+    return io ? EXIT_IO : EXIT_FAILURE;
   }
 
   private static String message(Throwable e) {
+    if (e instanceof JsonProcessingException j) { // Jackson's own words name its internals
+      return JsonProblems.describe(j);
+    }
     String m = e.getMessage();
     if (e instanceof java.nio.file.NoSuchFileException) {
       return "no such file: " + m;

@@ -2,7 +2,6 @@ package dev.verity.node.inspection;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -14,6 +13,7 @@ import dev.verity.core.agreement.AgreementLoader;
 import dev.verity.core.message.DataExchangeJson;
 import dev.verity.core.message.Declaration;
 import dev.verity.core.message.DeclarationException;
+import dev.verity.core.message.JsonProblems;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
@@ -36,37 +36,25 @@ final class InspectionIo {
   static <T> T read(Path file, Class<T> type) throws IOException {
     try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       return JSON.readValue(r, type);
-    } catch (JsonMappingException e) {
-      throw new IllegalArgumentException(file + ": " + path(e) + ": " + e.getOriginalMessage().split("\n")[0], e);
     } catch (JsonProcessingException e) {
-      var l = e.getLocation();
-      throw new IllegalArgumentException(file + (l == null ? "" : ": line " + l.getLineNr() + ", column " + l.getColumnNr())
-          + ": malformed JSON: " + e.getOriginalMessage().split("\n")[0], e);
+      throw located(file, e);
     }
   }
 
-  static <T> T read(Path file, com.fasterxml.jackson.core.type.TypeReference<T> type) throws IOException {
+  static <T> T read(Path file, com.fasterxml.jackson.core.type.TypeReference<T> type)
+      throws IOException {
     try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       return JSON.readValue(r, type);
-    } catch (JsonMappingException e) {
-      throw new IllegalArgumentException(file + ": " + path(e) + ": " + e.getOriginalMessage().split("\n")[0], e);
     } catch (JsonProcessingException e) {
-      var l = e.getLocation();
-      throw new IllegalArgumentException(file + (l == null ? "" : ": line " + l.getLineNr() + ", column " + l.getColumnNr())
-          + ": malformed JSON: " + e.getOriginalMessage().split("\n")[0], e);
+      throw located(file, e);
     }
   }
 
-  private static String path(JsonMappingException e) {
-    StringBuilder sb = new StringBuilder();
-    for (JsonMappingException.Reference r : e.getPath()) {
-      if (r.getFieldName() != null) {
-        sb.append(sb.length() == 0 ? "" : ".").append(r.getFieldName());
-      } else if (r.getIndex() >= 0) {
-        sb.append('[').append(r.getIndex()).append(']');
-      }
-    }
-    return sb.length() == 0 ? "(top)" : sb.toString();
+  /** One line: the file, the field (or, for malformed text, the line) and what is wrong. */
+  private static IllegalArgumentException located(Path file, JsonProcessingException e) {
+    JsonProblems.Problem p = JsonProblems.of(e);
+    String at = p.path().isEmpty() ? p.where() : p.path() + ": ";
+    return new IllegalArgumentException(file + ": " + at + p.message(), e);
   }
 
   static Declaration declaration(Path p) throws IOException {

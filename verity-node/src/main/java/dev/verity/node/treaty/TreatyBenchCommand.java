@@ -5,6 +5,8 @@ import dev.verity.core.agreement.AgreementCatalog;
 import dev.verity.core.compliance.ComplianceEvaluator;
 import dev.verity.core.compliance.PartyCompliance;
 import dev.verity.core.inventory.Inventory;
+import dev.verity.core.inventory.InventoryFold;
+import dev.verity.core.inventory.InventoryTimeline;
 import dev.verity.core.message.Declaration;
 import dev.verity.core.message.Facility;
 import dev.verity.core.message.Item;
@@ -114,8 +116,63 @@ public final class TreatyBenchCommand implements Callable<Integer> {
     out.printf("baseline: recompute all aggregates from scratch:            %,.1f ms%n", recompute / 1e6);
     out.printf("incremental is %,.0fx faster than recomputation; totals after the run %s (verified equal)%n",
         (double) recompute / Math.max(1, incremental), last);
+    orderedFold(out, a);
     out.flush();
     return 0;
+  }
+
+  /** New START's scale: a data exchange of this many items, this many notifications after it. */
+  static final int FOLD_ITEMS = 1_500;
+  static final int FOLD_NOTIFICATIONS = 2_000;
+  /** How far back in the fold a late report lands (notifications). */
+  static final int LATE_BY = 200;
+
+  /**
+   * The checking cost at submit of the ordered fold (InventoryFold, docs/dev/decisions.md): a
+   * notification after everything folded, and a late report that refolds from the nearest
+   * snapshot, against the baseline of replaying the whole history from the data exchange.
+   */
+  private void orderedFold(PrintWriter out, Agreement a) throws Exception {
+    Synthetic s = synthetic(FOLD_ITEMS, FOLD_NOTIFICATIONS, new Random(seed));
+    List<Notification> history = s.notes;
+    long inOrder = Long.MAX_VALUE;
+    long late = Long.MAX_VALUE;
+    long replay = Long.MAX_VALUE;
+    for (int r = 0; r <= rounds; r++) {
+      InventoryFold fold = new InventoryFold(a, "synthetic", s.declaration);
+      long t0 = System.nanoTime();
+      for (Notification n : history) {
+        fold.add(n);
+      }
+      long t1 = System.nanoTime();
+      Notification back = lateReport(history.get(FOLD_NOTIFICATIONS - LATE_BY));
+      int times = 50;
+      for (int i = 0; i < times; i++) { // in and out again: each a refold from a snapshot
+        fold.add(back);
+        fold.change(List.of(back), List.of());
+      }
+      long t2 = System.nanoTime();
+      new InventoryTimeline(a, "synthetic", s.declaration, history).latest();
+      long t3 = System.nanoTime();
+      if (r > 0) {
+        inOrder = Math.min(inOrder, (t1 - t0) / history.size());
+        late = Math.min(late, (t2 - t1) / (2L * times));
+        replay = Math.min(replay, t3 - t2);
+      }
+    }
+    out.printf("ordered fold, %,d items and %,d notifications (InventoryFold):%n", FOLD_ITEMS,
+        FOLD_NOTIFICATIONS);
+    out.printf("  one more notification after everything folded:            %,d ns%n", inOrder);
+    out.printf("  a late report %d notifications back (refold from snapshot): %,.1f us%n", LATE_BY,
+        late / 1e3);
+    out.printf("  baseline: replay the whole history from the data exchange:  %,.1f us%n",
+        replay / 1e3);
+  }
+
+  /** A notification reported late, its event just before {@code at}'s. */
+  private static Notification lateReport(Notification at) {
+    return new Notification(Long.MAX_VALUE / 2, at.party(), "bomber-exercise", null,
+        at.eventTime().minusMillis(1), null, null, null, null, null);
   }
 
   private record Synthetic(Declaration declaration, List<Notification> notes) {}

@@ -32,39 +32,14 @@ class PlainWordsTest {
   @BeforeAll
   void start() throws Exception {
     Cli.Result init =
-        Cli.run(
-            "node",
-            "init",
-            "--party",
-            "US",
-            "--agreement",
-            "new-start",
-            "--dir",
-            dir.resolve("US").toString(),
-            "--api-port",
-            "0",
-            "--peer-port",
-            "0",
-            "--exercise",
-            "--exercise-start",
-            "2020-03-02T00:00:00Z");
-    assertThat(init.exit()).as(init.err()).isZero();
-    operator = token(init.out(), "operator token:");
+        Cli.initExercise(dir.resolve("US"), "US", "new-start", "2020-03-02T00:00:00Z");
+    operator = Cli.token(init, "operator");
     node = Node.start(dir.resolve("US"));
   }
 
   @AfterAll
   void stop() {
     node.close();
-  }
-
-  static String token(String out, String label) {
-    return out.lines()
-        .filter(l -> l.startsWith(label))
-        .findFirst()
-        .orElseThrow()
-        .substring(label.length())
-        .trim();
   }
 
   /** The answer's status, field and error; no answer may carry a class name. */
@@ -197,33 +172,14 @@ class PlainWordsTest {
 
   @Test
   void aPortOutOfRangeIsRefusedAtInit() {
-    Cli.Result r =
-        Cli.run(
-            "node",
-            "init",
-            "--party",
-            "US",
-            "--agreement",
-            "new-start",
-            "--dir",
-            dir.resolve("p").toString(),
-            "--api-port",
-            "70000");
+    String p = dir.resolve("p").toString();
+    Cli.Result r = Cli.run("node", "init", "--party", "US", "--agreement", "new-start", "--dir", p,
+        "--api-port", "70000");
     assertThat(r.exit()).isEqualTo(1);
     assertThat(r.err())
         .contains("--api-port 70000: a port is a number from 1 to 65535 (or 0: any free port)");
-    r =
-        Cli.run(
-            "node",
-            "init",
-            "--party",
-            "US",
-            "--agreement",
-            "new-start",
-            "--dir",
-            dir.resolve("p").toString(),
-            "--peer-port",
-            "-5");
+    r = Cli.run("node", "init", "--party", "US", "--agreement", "new-start", "--dir", p,
+        "--peer-port", "-5");
     assertThat(r.err()).contains("--peer-port -5: a port is a number from 1 to 65535");
     assertThat(Files.exists(dir.resolve("p/node.yaml"))).isFalse();
   }
@@ -234,17 +190,8 @@ class PlainWordsTest {
     Path declaration = dir.resolve("declaration.json");
     Files.writeString(declaration, "{\"party\":\"RU\",\"asOf\":\"2020-03-01\",\"items\":[]}");
     for (Path wrong : new Path[] {yaml, declaration, dir.resolve("US/keys/log.key")}) {
-      Cli.Result r =
-          Cli.run(
-              "node",
-              "peer",
-              "add",
-              "--dir",
-              dir.resolve("US").toString(),
-              "--identity",
-              wrong.toString(),
-              "--url",
-              "https://127.0.0.1:1/");
+      Cli.Result r = Cli.run("node", "peer", "add", "--dir", dir.resolve("US").toString(),
+          "--identity", wrong.toString(), "--url", "https://127.0.0.1:1/");
       assertThat(r.exit()).as(wrong.toString()).isEqualTo(1);
       assertThat(r.err())
           .contains(wrong + ": not an identity file")
@@ -256,30 +203,13 @@ class PlainWordsTest {
   @Test
   void anObserverAskedToDeclareIsToldItDoesNot() throws Exception {
     Path ae = dir.resolve("AE");
-    Cli.Result init =
-        Cli.run(
-            "node",
-            "init",
-            "--party",
-            "AE",
-            "--agreement",
-            "trilateral-hypothetical",
-            "--dir",
-            ae.toString(),
-            "--api-port",
-            "0",
-            "--peer-port",
-            "0",
-            "--exercise",
-            "--exercise-start",
-            "2027-03-02T00:00:00Z");
-    assertThat(init.exit()).as(init.err()).isZero();
+    Cli.Result init = Cli.initExercise(ae, "AE", "trilateral-hypothetical", "2027-03-02T00:00:00Z");
     try (Node observer = Node.start(ae)) {
       HttpResponse<String> r =
           http.send(
               HttpRequest.newBuilder(
                       URI.create("http://127.0.0.1:" + observer.apiPort() + "/api/v1/messages"))
-                  .header("Authorization", "Bearer " + token(init.out(), "operator token:"))
+                  .header("Authorization", "Bearer " + Cli.token(init, "operator"))
                   .POST(
                       HttpRequest.BodyPublishers.ofString(
                           "{\"clientId\":\"d\",\"type\":\"declaration\",\"message\":"

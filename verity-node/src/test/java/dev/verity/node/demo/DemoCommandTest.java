@@ -73,9 +73,13 @@ class DemoCommandTest {
     } finally {
       p.destroyForcibly();
     }
-    for (long pid : nodes) {
-      assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
-          .as("node %d: %s", pid, after).isFalse();
+    try {
+      for (long pid : nodes) {
+        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
+            .as("node %d: %s", pid, after).isFalse();
+      }
+    } finally { // should the demo have left a node running, it goes now
+      nodes.forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
     }
     assertThat(demo).doesNotExist();
   }

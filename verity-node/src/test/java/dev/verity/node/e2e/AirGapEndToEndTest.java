@@ -64,9 +64,8 @@ class AirGapEndToEndTest {
         submit(us, 3);
         awaitMirrored(us, ru); // online
 
-        for (TcpRelay r : List.of(toRu, toUs)) {
-          r.cut();
-        }
+        List<TcpRelay> links = List.of(toRu, toUs);
+        links.forEach(TcpRelay::cut);
         submit(us, 3);
         Path a = export(us, "a.bundle");
         c.stop(ru);
@@ -80,14 +79,12 @@ class AirGapEndToEndTest {
         importAndCarryBack(us, ru, b);
         restart(c, us, ru);
 
-        for (TcpRelay r : List.of(toRu, toUs)) {
+        for (TcpRelay r : links) {
           r.restore();
         }
         submit(us, 1);
         awaitMirrored(us, ru); // online again, after two bundles
-        for (TcpRelay r : List.of(toRu, toUs)) {
-          r.cut();
-        }
+        links.forEach(TcpRelay::cut);
         submit(us, 2);
         Path cBundle = export(us, "c.bundle");
         c.stop(ru);

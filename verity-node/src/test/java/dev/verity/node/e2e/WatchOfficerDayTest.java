@@ -51,14 +51,9 @@ class WatchOfficerDayTest {
   @Timeout(180)
   void onExerciseClocksNothingIsRefusedForOrderAndBothNodesAgree() throws Exception {
     try (Cluster c = new Cluster(root)) {
-      Member us =
-          c.init("new-start", "US", "--exercise", "--exercise-start", "2020-03-02T00:00:00Z");
-      Member ru =
-          c.init("new-start", "RU", "--exercise", "--exercise-start", "2020-03-02T00:00:00Z");
-      c.pinAll();
-      c.startAll();
-      ExerciseParties day = new ExerciseParties(us, ru, Instant.parse("2020-03-02T00:00:00Z"));
-      declare(us, ru);
+      ExerciseParties day = declaredOnExerciseClocks(c);
+      Member us = day.us;
+      Member ru = day.ru;
       Instant start = day.advance(Duration.ofDays(8)); // 2020-03-10T00:00Z
       Map<String, Long> index = run(steps(us, ru), start, d -> day.advance(d));
       checkTheDay(us, ru, index, start);
@@ -80,6 +75,17 @@ class WatchOfficerDayTest {
       Map<String, Long> index = run(steps(us, ru), start, d -> Instant.now());
       checkTheDay(us, ru, index, start);
     }
+  }
+
+  /** US and RU exercise nodes from 2 March 2020, pinned, running, each with its declaration. */
+  private static ExerciseParties declaredOnExerciseClocks(Cluster c) throws Exception {
+    String start = "2020-03-02T00:00:00Z";
+    Member us = c.init("new-start", "US", "--exercise", "--exercise-start", start);
+    Member ru = c.init("new-start", "RU", "--exercise", "--exercise-start", start);
+    c.pinAll();
+    c.startAll();
+    declare(us, ru);
+    return new ExerciseParties(us, ru, Instant.parse(start));
   }
 
   private static void declare(Member us, Member ru) throws Exception {
@@ -363,14 +369,9 @@ class WatchOfficerDayTest {
   @Timeout(180)
   void aTypoIsCorrectedTheFiguresComeRightAndThePeerIsAlarmed() throws Exception {
     try (Cluster c = new Cluster(root)) {
-      Member us =
-          c.init("new-start", "US", "--exercise", "--exercise-start", "2020-03-02T00:00:00Z");
-      Member ru =
-          c.init("new-start", "RU", "--exercise", "--exercise-start", "2020-03-02T00:00:00Z");
-      c.pinAll();
-      c.startAll();
-      ExerciseParties day = new ExerciseParties(us, ru, Instant.parse("2020-03-02T00:00:00Z"));
-      declare(us, ru);
+      ExerciseParties day = declaredOnExerciseClocks(c);
+      Member us = day.us;
+      Member ru = day.ru;
       JsonNode before = warheads(ru, "US", "2020-03-05");
       String missile = forces(us).missiles().get(0); // deployed: its warheads count
       int was = warheadsOf(us, missile);

@@ -2,6 +2,7 @@ package dev.verity.node.submit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -225,63 +226,31 @@ class OrderingAndCorrectionsTest {
   void correctionsAreCheckedLikeAnyMessage() throws Exception {
     Item b = bombers.get(0);
     Submitted n = send("item-moved", moved(b, elsewhere(b), T0));
-    Submitted fix =
-        send(
-            "correction",
-            "{\"supersedes\":"
-                + n.index()
-                + ",\"reason\":\"one day later\","
-                + "\"replacement\":"
-                + moved(b, elsewhere(b), T0.plus(Duration.ofDays(1)))
-                + "}");
-    assertThatThrownBy(
-            () -> send("correction", "{\"supersedes\":" + n.index() + ",\"reason\":\"again\"}"))
-        .isInstanceOfSatisfying(
-            SubmitException.class, e -> assertThat(e.field()).isEqualTo("message.supersedes"))
-        .hasMessageContaining(
-            "entry "
-                + n.index()
-                + " was already superseded by entry "
-                + fix.index()
-                + ": correct that one");
-    assertThatThrownBy(() -> send("correction", "{\"supersedes\":0,\"reason\":\"a declaration\"}"))
+    String later = moved(b, elsewhere(b), T0.plus(Duration.ofDays(1)));
+    Submitted fix = send("correction", "{\"supersedes\":" + n.index()
+        + ",\"reason\":\"one day later\",\"replacement\":" + later + "}");
+    String again = "{\"supersedes\":" + n.index() + ",\"reason\":\"again\"}";
+    assertThat(refused(again, "message.supersedes")).hasMessageContaining("entry " + n.index()
+        + " was already superseded by entry " + fix.index() + ": correct that one");
+    assertThat(refused("{\"supersedes\":0,\"reason\":\"a declaration\"}", "message.supersedes"))
         .hasMessageContaining("entry 0 of US is not a notification");
-    assertThatThrownBy(() -> send("correction", "{\"supersedes\":" + fix.index() + "}"))
-        .isInstanceOfSatisfying(
-            SubmitException.class, e -> assertThat(e.field()).isEqualTo("message.reason"));
-    assertThatThrownBy(
-            () ->
-                send(
-                    "correction",
-                    "{\"supersedes\":"
-                        + fix.index()
-                        + ",\"reason\":\"r\","
-                        + "\"replacement\":{\"number\":9,"
-                        + moved(b, "X", T0).substring(1)
-                        + "}"))
-        .isInstanceOfSatisfying(
-            SubmitException.class,
-            e -> assertThat(e.field()).isEqualTo("message.replacement.number"));
-    assertThatThrownBy(
-            () ->
-                send(
-                    "correction",
-                    "{\"supersedes\":"
-                        + fix.index()
-                        + ",\"reason\":\"r\","
-                        + "\"replacement\":{\"eventTime\":\"2099-01-01T00:00:00Z\",\"item\":\""
-                        + b.id()
-                        + "\",\"facility\":\"X\"}}"))
-        .isInstanceOfSatisfying(
-            SubmitException.class,
-            e -> assertThat(e.field()).isEqualTo("message.replacement.eventTime"));
-    assertThatThrownBy(
-            () ->
-                send(
-                    "correction",
-                    "{\"supersedes\":" + fix.index() + ",\"reason\":\"r\",\"colour\":1}"))
-        .isInstanceOfSatisfying(
-            SubmitException.class, e -> assertThat(e.field()).isEqualTo("message.colour"));
+    String head = "{\"supersedes\":" + fix.index();
+    refused(head + "}", "message.reason");
+    refused(head + ",\"reason\":\"r\",\"replacement\":{\"number\":9,"
+        + moved(b, "X", T0).substring(1) + "}", "message.replacement.number");
+    refused(head + ",\"reason\":\"r\",\"replacement\":"
+        + moved(b, "X", Instant.parse("2099-01-01T00:00:00Z")) + "}",
+        "message.replacement.eventTime");
+    refused(head + ",\"reason\":\"r\",\"colour\":1}", "message.colour");
+  }
+
+  /** Submits a correction that must be refused at {@code field}; returns the refusal. */
+  private SubmitException refused(String correction, String field) {
+    SubmitException e =
+        catchThrowableOfType(() -> send("correction", correction), SubmitException.class);
+    assertThat(e).as(correction).isNotNull();
+    assertThat(e.field()).as(e.getMessage()).isEqualTo(field);
+    return e;
   }
 
   @Test

@@ -44,6 +44,27 @@ public final class Cli {
     }
   }
 
+  /**
+   * {@code verity node init} of an exercise node of {@code party} in {@code dir} on free ports,
+   * its clock at {@code start} (an ISO instant); fails the test if init fails.
+   */
+  public static Result initExercise(Path dir, String party, String agreement, String start) {
+    Result r = run("node", "init", "--party", party, "--agreement", agreement, "--dir",
+        dir.toString(), "--api-port", "0", "--peer-port", "0", "--exercise", "--exercise-start",
+        start);
+    if (r.exit() != 0) {
+      throw new AssertionError("verity node init: " + r.err());
+    }
+    return r;
+  }
+
+  /** The {@code role} ("operator", "viewer") token that {@code verity node init} printed. */
+  public static String token(Result init, String role) {
+    String label = role + " token:";
+    return init.out().lines().filter(l -> l.startsWith(label)).findFirst().orElseThrow()
+        .substring(label.length()).trim();
+  }
+
   /** ../shared/data/NAME (the verity.shared property, else ../shared beside the project). */
   public static Path shared(String name) {
     Path p = configured(System.getProperty("verity.shared"), "shared").resolve("data").resolve(name);

@@ -59,11 +59,7 @@ final class ListCommand implements Callable<Integer> {
     NodeApiOptions.Answer a = api.send("GET", q.toString(), null);
     PrintWriter out = spec.commandLine().getOut();
     if (!a.ok()) {
-      spec.commandLine()
-          .getErr()
-          .printf("verity: %s answered %d: %s%n", api.node(), a.status(), a.error());
-      spec.commandLine().getErr().flush();
-      return MessageCommand.exitFor(a.status());
+      return Usage.notAnswered(spec, api, a);
     }
     if (json) {
       out.println(a.body().toPrettyString());

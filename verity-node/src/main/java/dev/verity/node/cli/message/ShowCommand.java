@@ -47,11 +47,7 @@ final class ShowCommand implements Callable<Integer> {
     NodeApiOptions.Answer a =
         api.send("GET", "/api/v1/messages/" + m.group(1) + "/" + m.group(2), null);
     if (!a.ok()) {
-      spec.commandLine()
-          .getErr()
-          .printf("verity: %s answered %d: %s%n", api.node(), a.status(), a.error());
-      spec.commandLine().getErr().flush();
-      return MessageCommand.exitFor(a.status());
+      return Usage.notAnswered(spec, api, a);
     }
     PrintWriter out = spec.commandLine().getOut();
     out.println(json ? a.body().toPrettyString() : summary(a.body()));

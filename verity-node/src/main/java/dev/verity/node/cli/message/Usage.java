@@ -19,4 +19,12 @@ final class Usage {
               + " node init'");
     }
   }
+
+  /** Says on stderr what the node answered instead, and gives the exit code for it. */
+  static int notAnswered(CommandSpec spec, NodeApiOptions api, NodeApiOptions.Answer a) {
+    spec.commandLine().getErr()
+        .printf("verity: %s answered %d: %s%n", api.node(), a.status(), a.error());
+    spec.commandLine().getErr().flush();
+    return MessageCommand.exitFor(a.status());
+  }
 }

@@ -17,32 +17,8 @@ class MessageCommandTest {
   @Test
   void everyExitCodeAsDocumented() throws Exception {
     Path nodeDir = dir.resolve("US");
-    Cli.Result init =
-        Cli.run(
-            "node",
-            "init",
-            "--party",
-            "US",
-            "--agreement",
-            "new-start",
-            "--dir",
-            nodeDir.toString(),
-            "--api-port",
-            "0",
-            "--peer-port",
-            "0",
-            "--exercise",
-            "--exercise-start",
-            "2020-03-02T00:00:00Z");
-    assertThat(init.exit()).as(init.err()).isZero();
-    String token =
-        init.out()
-            .lines()
-            .filter(l -> l.startsWith("operator token:"))
-            .findFirst()
-            .orElseThrow()
-            .substring("operator token:".length())
-            .trim();
+    Cli.Result init = Cli.initExercise(nodeDir, "US", "new-start", "2020-03-02T00:00:00Z");
+    String token = Cli.token(init, "operator");
     Path declaration =
         write(
             "d.json",
