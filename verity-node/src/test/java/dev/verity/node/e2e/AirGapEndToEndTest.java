@@ -208,33 +208,15 @@ class AirGapEndToEndTest {
             .encodeToString(
                 last.replace("bomber-exercise", "bomber-exercisf")
                     .getBytes(StandardCharsets.UTF_8)));
-    Bundle unsigned =
-        new Bundle(
-            b.format(),
-            b.origin(),
-            b.party(),
-            b.from(),
-            entries,
-            b.consistency(),
-            b.checkpoint(),
-            null);
-    byte[] digest =
-        MessageDigest.getInstance("SHA-256")
-            .digest(
-                dev.verity.node.json.CanonicalJson.encode(unsigned)); // the bundle without its note
+    java.util.function.Function<String, Bundle> noted = note -> new Bundle(b.format(), b.origin(),
+        b.party(), b.from(), entries, b.consistency(), b.checkpoint(), note);
+    byte[] digest = MessageDigest.getInstance("SHA-256") // of the bundle without its note
+        .digest(dev.verity.node.json.CanonicalJson.encode(noted.apply(null)));
     String text =
         Bundle.FORMAT + "\n" + b.origin() + "\nsha256 " + HexFormat.of().formatHex(digest) + "\n";
     var key = NodeIdentity.load(us.dir, "new-start", "US").logSignerKey();
     String note = SignedNote.sign(text, NoteKeys.parseSigner(key)).format();
-    return new Bundle(
-        b.format(),
-        b.origin(),
-        b.party(),
-        b.from(),
-        entries,
-        b.consistency(),
-        b.checkpoint(),
-        note);
+    return noted.apply(note);
   }
 
   /** Everything RU's node.db holds, one table per line, and the hashes of its log files. */
