@@ -1,7 +1,7 @@
 package dev.verity.node.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.verity.node.config.ConfigException;
 import dev.verity.node.notify.NotifyConfig.Smtp;
@@ -53,7 +53,9 @@ class NotifyConfigTest {
   }
 
   String error(String yaml) {
-    return assertThatThrownBy(() -> read(yaml)).isInstanceOf(ConfigException.class).actual().getMessage();
+    Throwable t = catchThrowable(() -> read(yaml));
+    assertThat(t).isInstanceOf(ConfigException.class);
+    return t.getMessage();
   }
 
   static String targets(String target) {
