@@ -23,7 +23,7 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
   /** The level of Verity's own loggers: TRACE, DEBUG, INFO, WARN or ERROR. */
   public static final String LEVEL_ENV = "VERITY_LOG_LEVEL";
   static final String TEXT_PATTERN =
-      "%d{yyyy-MM-dd'T'HH:mm:ss.SSSX,UTC} %-5level %logger{20}%replace( %mdc){' $', ''} - %msg%n";
+      "%d{yyyy-MM-dd'T'HH:mm:ss.SSSX,UTC} %-5level %logger{20}%replace( [%mdc]){' \\[\\]', ''} - %msg%n";
   private static final String APPENDER = "stderr";
 
   @Override
