@@ -6,8 +6,8 @@ import java.io.UncheckedIOException;
 import java.util.Properties;
 
 /**
- * What this build of Verity is: the project version and the git commit it was built from, read
- * from {@code dev/verity/node/build.properties}, which Maven fills in at build time
+ * What this build of Verity is: the project version and the git commit it was built from, read from
+ * {@code dev/verity/node/build.properties}, which Maven fills in at build time
  * (verity-node/pom.xml: resource filtering and git-commit-id-maven-plugin). Built outside a git
  * checkout, or run from unfiltered classes, the commit is {@link #UNKNOWN}.
  *

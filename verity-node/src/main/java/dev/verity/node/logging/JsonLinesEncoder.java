@@ -6,11 +6,11 @@ import java.time.Instant;
 
 /**
  * Logback's own {@link JsonEncoder}, one JSON object a line, trimmed to what a collector needs:
- * {@code level}, {@code threadName}, {@code loggerName}, {@code mdc} (the {@link LogContext}
- * keys), {@code kvpList}, {@code formattedMessage}, {@code throwable}, and {@code time} (ISO 8601,
- * UTC, milliseconds) in place of Logback's epoch milliseconds. Left out: the message pattern and
- * its arguments (the formatted message says it once), sequence numbers and the logger context.
- * Format and choice: docs/user/operate.md, decisions.md ("JSON log lines").
+ * {@code level}, {@code threadName}, {@code loggerName}, {@code mdc} (the {@link LogContext} keys),
+ * {@code kvpList}, {@code formattedMessage}, {@code throwable}, and {@code time} (ISO 8601, UTC,
+ * milliseconds) in place of Logback's epoch milliseconds. Left out: the message pattern and its
+ * arguments (the formatted message says it once), sequence numbers and the logger context. Format
+ * and choice: docs/user/operate.md, decisions.md ("JSON log lines").
  */
 public final class JsonLinesEncoder extends JsonEncoder {
   public static final String TIME = "time";

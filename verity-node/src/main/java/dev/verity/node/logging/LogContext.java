@@ -5,13 +5,13 @@ import java.util.List;
 import org.slf4j.MDC;
 
 /**
- * The context a log line is about, as SLF4J MDC keys that the JSON lines carry as fields
- * ({@code "mdc": {"agreement": …}}) and the text format prints in brackets. Values are
- * identifiers only (an agreement id, a Party, an entry index, a request id), never message
- * content or anything secret.
+ * The context a log line is about, as SLF4J MDC keys that the JSON lines carry as fields ({@code
+ * "mdc": {"agreement": …}}) and the text format prints in brackets. Values are identifiers only (an
+ * agreement id, a Party, an entry index, a request id), never message content or anything secret.
  *
  * <pre>{@code
- * try (LogContext c = LogContext.of(LogContext.AGREEMENT, "new-start").and(LogContext.PEER, "RU")) {
+ * try (LogContext c = LogContext.of(LogContext.AGREEMENT, "new-start")
+ *     .and(LogContext.PEER, "RU")) {
  *   log.info("cosigned {}", size);
  * }
  * }</pre>
@@ -21,10 +21,13 @@ import org.slf4j.MDC;
 public final class LogContext implements AutoCloseable {
   /** The agreement id, e.g. {@code new-start}. */
   public static final String AGREEMENT = "agreement";
+
   /** The peer Party a line is about, e.g. {@code RU}. */
   public static final String PEER = "peer";
+
   /** An entry index in a Party's log. */
   public static final String ENTRY = "entry";
+
   /** The operator API request this line belongs to ({@link RequestIds}). */
   public static final String REQUEST_ID = "requestId";
 

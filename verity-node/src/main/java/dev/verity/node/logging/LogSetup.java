@@ -14,16 +14,18 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Configures Logback in code, found by Logback through {@code META-INF/services}: one console
- * appender on standard error in the {@link LogFormat} this process selects; Verity's own
- * loggers at INFO (or {@value #LEVEL_ENV}), everything else (Jetty, Javalin, SQLite) at WARN.
- * An operator's own Logback file ({@code -Dlogback.configurationFile=…}) takes precedence.
+ * appender on standard error in the {@link LogFormat} this process selects; Verity's own loggers at
+ * INFO (or {@value #LEVEL_ENV}), everything else (Jetty, Javalin, SQLite) at WARN. An operator's
+ * own Logback file ({@code -Dlogback.configurationFile=…}) takes precedence.
  */
 @ConfiguratorRank(ConfiguratorRank.CUSTOM_HIGH_PRIORITY)
 public final class LogSetup extends ContextAwareBase implements Configurator {
   /** The level of Verity's own loggers: TRACE, DEBUG, INFO, WARN or ERROR. */
   public static final String LEVEL_ENV = "VERITY_LOG_LEVEL";
+
   static final String TEXT_PATTERN =
-      "%d{yyyy-MM-dd'T'HH:mm:ss.SSSX,UTC} %-5level %logger{20}%replace( [%mdc]){' \\[\\]', ''} - %msg%n";
+      "%d{yyyy-MM-dd'T'HH:mm:ss.SSSX,UTC} %-5level %logger{20}%replace( [%mdc]){' \\[\\]', ''} -"
+          + " %msg%n";
   private static final String APPENDER = "stderr";
 
   @Override

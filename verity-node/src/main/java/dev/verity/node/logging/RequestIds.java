@@ -9,14 +9,16 @@ import org.slf4j.MDC;
 
 /**
  * A request id for every HTTP request, so that the log lines one request causes can be found
- * together: the caller's {@code X-Request-Id} when it is a short plain token (a proxy's or a
- * load balancer's), else a fresh random one. It is put in the MDC as {@link
- * LogContext#REQUEST_ID} for the request's handlers and echoed in the response header.
+ * together: the caller's {@code X-Request-Id} when it is a short plain token (a proxy's or a load
+ * balancer's), else a fresh random one. It is put in the MDC as {@link LogContext#REQUEST_ID} for
+ * the request's handlers and echoed in the response header.
  */
 public final class RequestIds {
   public static final String HEADER = "X-Request-Id";
+
   /** Short and plain, so that a caller cannot write arbitrary text into the log. */
   private static final Pattern ACCEPTED = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private RequestIds() {}

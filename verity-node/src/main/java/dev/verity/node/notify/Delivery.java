@@ -2,8 +2,8 @@ package dev.verity.node.notify;
 
 /**
  * What became of one notification sent to one target: delivered (the receiver accepted it) or
- * failed, with the reason as a value a program branches on and a detail for people. Neither
- * ever contains a secret (tokens and passwords are redacted from details).
+ * failed, with the reason as a value a program branches on and a detail for people. Neither ever
+ * contains a secret (tokens and passwords are redacted from details).
  */
 public sealed interface Delivery {
   /** The target's name in the configuration. */
@@ -12,7 +12,9 @@ public sealed interface Delivery {
   /** How many attempts were made, the successful one included. */
   int attempts();
 
-  /** The receiver accepted it: {@code response} is its status, e.g. {@code HTTP 202} or {@code 250}. */
+  /**
+   * The receiver accepted it: {@code response} is its status, e.g. {@code HTTP 202} or {@code 250}.
+   */
   record Delivered(String target, int attempts, String response) implements Delivery {}
 
   /** Given up: after the last allowed attempt, or at once for a failure retrying cannot fix. */

@@ -13,9 +13,9 @@ import java.util.TreeMap;
  * title and text in the language the recipients read; the notifiers add no prose of their own
  * beyond a fixed e-mail subject tag.
  *
- * @param key what identifies the matter across repeated sends: a receiver groups and
- *     de-duplicates on it, and a {@link State#RESOLVED} notification with the same key closes it
- *     (e.g. {@code us-ru-military-line/US/17/flash})
+ * @param key what identifies the matter across repeated sends: a receiver groups and de-duplicates
+ *     on it, and a {@link State#RESOLVED} notification with the same key closes it (e.g. {@code
+ *     us-ru-military-line/US/17/flash})
  * @param kind a short machine name of what happened, e.g. {@code flash-unacknowledged}
  * @param severity how urgent
  * @param state whether the matter is open or resolved (acknowledged, answered, fixed)
@@ -25,8 +25,16 @@ import java.util.TreeMap;
  * @param labels identifiers for routing (agreement, party, peer, entry), never secrets
  * @param link where to look on the operator's dashboard, or null
  */
-public record Notification(String key, String kind, Severity severity, State state, String title,
-    String text, Instant at, Map<String, String> labels, URI link) {
+public record Notification(
+    String key,
+    String kind,
+    Severity severity,
+    State state,
+    String title,
+    String text,
+    Instant at,
+    Map<String, String> labels,
+    URI link) {
 
   /** How urgent, mapped to each receiver's own scale. */
   public enum Severity {

@@ -20,10 +20,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The node's notification targets, by name, sending off the caller's thread (a small pool of
- * daemon threads, so that a slow receiver never holds up an escalation step). Every outcome is
- * logged once, naming the target and the notification's key, never a URL or a secret, and
- * returned as a {@link Delivery} for the caller to record.
+ * The node's notification targets, by name, sending off the caller's thread (a small pool of daemon
+ * threads, so that a slow receiver never holds up an escalation step). Every outcome is logged
+ * once, naming the target and the notification's key, never a URL or a secret, and returned as a
+ * {@link Delivery} for the caller to record.
  */
 public final class Notifications implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Notifications.class);
@@ -35,35 +35,44 @@ public final class Notifications implements AutoCloseable {
 
   Notifications(Map<String, Notifier> notifiers, int threads) {
     this.notifiers = Map.copyOf(notifiers);
-    this.pool = Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "verity-notify");
-      t.setDaemon(true);
-      return t;
-    });
+    this.pool =
+        Executors.newFixedThreadPool(
+            threads,
+            r -> {
+              Thread t = new Thread(r, "verity-notify");
+              t.setDaemon(true);
+              return t;
+            });
   }
 
   /**
-   * The targets of {@code config}, their secrets read from {@code environment} (usually
-   * {@code System::getenv}) and files. A secret that cannot be read now is a configuration
-   * error, reported before any notification is due.
+   * The targets of {@code config}, their secrets read from {@code environment} (usually {@code
+   * System::getenv}) and files. A secret that cannot be read now is a configuration error, reported
+   * before any notification is due.
    */
-  public static Notifications of(NotifyConfig config, Function<String, String> environment) throws ConfigException {
+  public static Notifications of(NotifyConfig config, Function<String, String> environment)
+      throws ConfigException {
     return of(config, environment, Sleeper.REAL);
   }
 
-  static Notifications of(NotifyConfig config, Function<String, String> environment, Sleeper sleeper)
+  static Notifications of(
+      NotifyConfig config, Function<String, String> environment, Sleeper sleeper)
       throws ConfigException {
     Retrying retrying = new Retrying(config.retry(), sleeper);
     Map<String, Notifier> out = new LinkedHashMap<>();
     for (Target t : config.targets()) {
       checkSecret(t, environment);
-      out.put(t.name(), t instanceof Webhook w ? new WebhookNotifier(w, environment, retrying)
-          : new SmtpNotifier((Smtp) t, environment, retrying));
+      out.put(
+          t.name(),
+          t instanceof Webhook w
+              ? new WebhookNotifier(w, environment, retrying)
+              : new SmtpNotifier((Smtp) t, environment, retrying));
     }
     return new Notifications(out, Math.max(1, Math.min(4, out.size())));
   }
 
-  private static void checkSecret(Target t, Function<String, String> environment) throws ConfigException {
+  private static void checkSecret(Target t, Function<String, String> environment)
+      throws ConfigException {
     SecretRef ref = t instanceof Webhook w ? w.token() : ((Smtp) t).password();
     if (ref != null) {
       try {
@@ -79,12 +88,18 @@ public final class Notifications implements AutoCloseable {
     return notifiers.keySet();
   }
 
-  /** Sends {@code n} to {@code target}; an unknown target fails at once as {@link Failure#CONFIGURATION}. */
+  /**
+   * Sends {@code n} to {@code target}; an unknown target fails at once as {@link
+   * Failure#CONFIGURATION}.
+   */
   public CompletableFuture<Delivery> send(String target, Notification n) {
     Notifier notifier = notifiers.get(target);
     if (notifier == null) {
-      return CompletableFuture.completedFuture(logged(n, new Delivery.Failed(target, 0, Failure.CONFIGURATION,
-          "no notification target named " + target)));
+      return CompletableFuture.completedFuture(
+          logged(
+              n,
+              new Delivery.Failed(
+                  target, 0, Failure.CONFIGURATION, "no notification target named " + target)));
     }
     return CompletableFuture.supplyAsync(() -> logged(n, notifier.send(n)), pool);
   }
@@ -99,11 +114,20 @@ public final class Notifications implements AutoCloseable {
   private static Delivery logged(Notification n, Delivery d) {
     try (LogContext c = LogContext.of(KEY, n.key()).and(TARGET, d.target())) {
       if (d instanceof Delivery.Delivered ok) {
-        LOG.info("notification {} delivered to {} ({}, attempt {})", n.kind(), d.target(), ok.response(),
+        LOG.info(
+            "notification {} delivered to {} ({}, attempt {})",
+            n.kind(),
+            d.target(),
+            ok.response(),
             ok.attempts());
       } else if (d instanceof Delivery.Failed f) {
-        LOG.warn("notification {} to {} failed after {} attempts: {}: {}", n.kind(), d.target(), f.attempts(),
-            f.failure(), f.detail());
+        LOG.warn(
+            "notification {} to {} failed after {} attempts: {}: {}",
+            n.kind(),
+            d.target(),
+            f.attempts(),
+            f.failure(),
+            f.detail());
       }
     }
     return d;

@@ -11,9 +11,9 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The {@code notifications:} block of node.yaml: where the node sends notifications to people,
- * and how it retries. Secrets are named by reference ({@code {env: NAME}} or {@code {file:
- * PATH}}), never written inline. The format, with an example: docs/user/operate.md.
+ * The {@code notifications:} block of node.yaml: where the node sends notifications to people, and
+ * how it retries. Secrets are named by reference ({@code {env: NAME}} or {@code {file: PATH}}),
+ * never written inline. The format, with an example: docs/user/operate.md.
  *
  * @param retry the retry policy shared by every target
  * @param targets the targets, each with a unique name
@@ -44,7 +44,8 @@ public record NotifyConfig(RetryPolicy retry, List<Target> targets) {
    * @param url the receiver's URL, without its token
    * @param token the token, placed as the format requires, or null for none
    */
-  public record Webhook(String name, WebhookFormat format, URI url, SecretRef token, Duration timeout)
+  public record Webhook(
+      String name, WebhookFormat format, URI url, SecretRef token, Duration timeout)
       implements Target {}
 
   /**
@@ -53,13 +54,23 @@ public record NotifyConfig(RetryPolicy retry, List<Target> targets) {
    * @param tls how the connection is protected
    * @param username the user to authenticate as, or null to send without authenticating
    * @param password the password, required with a username
-   * @param trust a PEM file of certificates to trust for the relay instead of the JVM's
-   *     trust store, or null
+   * @param trust a PEM file of certificates to trust for the relay instead of the JVM's trust
+   *     store, or null
    * @param from the sender address
    * @param to the recipients
    */
-  public record Smtp(String name, String host, int port, SmtpTls tls, String username, SecretRef password,
-      Path trust, String from, List<String> to, Duration timeout) implements Target {
+  public record Smtp(
+      String name,
+      String host,
+      int port,
+      SmtpTls tls,
+      String username,
+      SecretRef password,
+      Path trust,
+      String from,
+      List<String> to,
+      Duration timeout)
+      implements Target {
     public Smtp {
       to = List.copyOf(to);
     }
@@ -84,6 +95,8 @@ public record NotifyConfig(RetryPolicy retry, List<Target> targets) {
       throw new ConfigException(nodeYaml + ": " + e.getMessage(), e);
     }
     JsonNode block = root == null ? null : root.get("notifications");
-    return block == null || block.isNull() ? none() : NotifyConfigReader.parse(block, nodeYaml + ": notifications");
+    return block == null || block.isNull()
+        ? none()
+        : NotifyConfigReader.parse(block, nodeYaml + ": notifications");
   }
 }

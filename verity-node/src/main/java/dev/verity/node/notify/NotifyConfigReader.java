@@ -32,9 +32,21 @@ final class NotifyConfigReader {
   private static final Pattern SHORT_DURATION = Pattern.compile("(\\d{1,6})(ms|s|m|h)");
   private static final Set<String> BLOCK = Set.of("retry", "targets");
   private static final Set<String> RETRY = Set.of("attempts", "firstBackoff", "maxBackoff");
-  private static final Set<String> WEBHOOK = Set.of("name", "kind", "format", "url", "token", "timeout");
-  private static final Set<String> SMTP = Set.of("name", "kind", "host", "port", "tls", "username", "password",
-      "trust", "from", "to", "timeout");
+  private static final Set<String> WEBHOOK =
+      Set.of("name", "kind", "format", "url", "token", "timeout");
+  private static final Set<String> SMTP =
+      Set.of(
+          "name",
+          "kind",
+          "host",
+          "port",
+          "tls",
+          "username",
+          "password",
+          "trust",
+          "from",
+          "to",
+          "timeout");
 
   private final String where;
 
@@ -51,12 +63,18 @@ final class NotifyConfigReader {
 
   private RetryPolicy retry(JsonNode n) throws ConfigException {
     object(n, ".retry", RETRY);
-    int attempts = n.has("attempts") ? integer(n.get("attempts"), ".retry.attempts", 1, RetryPolicy.MAX_ATTEMPTS)
-        : RetryPolicy.DEFAULT.attempts();
-    Duration first = n.has("firstBackoff") ? duration(n.get("firstBackoff"), ".retry.firstBackoff")
-        : RetryPolicy.DEFAULT.firstBackoff();
-    Duration max = n.has("maxBackoff") ? duration(n.get("maxBackoff"), ".retry.maxBackoff")
-        : RetryPolicy.DEFAULT.maxBackoff();
+    int attempts =
+        n.has("attempts")
+            ? integer(n.get("attempts"), ".retry.attempts", 1, RetryPolicy.MAX_ATTEMPTS)
+            : RetryPolicy.DEFAULT.attempts();
+    Duration first =
+        n.has("firstBackoff")
+            ? duration(n.get("firstBackoff"), ".retry.firstBackoff")
+            : RetryPolicy.DEFAULT.firstBackoff();
+    Duration max =
+        n.has("maxBackoff")
+            ? duration(n.get("maxBackoff"), ".retry.maxBackoff")
+            : RetryPolicy.DEFAULT.maxBackoff();
     if (max.compareTo(first) < 0) {
       throw error(".retry.maxBackoff", "must be at least firstBackoff (" + first + ")");
     }
@@ -75,7 +93,8 @@ final class NotifyConfigReader {
     for (int i = 0; i < n.size(); i++) {
       Target t = target(n.get(i), ".targets[" + i + "]");
       if (!names.add(t.name())) {
-        throw error(".targets[" + i + "].name", "\"" + t.name() + "\" is used by an earlier target");
+        throw error(
+            ".targets[" + i + "].name", "\"" + t.name() + "\" is used by an earlier target");
       }
       out.add(t);
     }
@@ -88,7 +107,9 @@ final class NotifyConfigReader {
     }
     String name = text(n, at, "name");
     if (!NAME.matcher(name).matches()) {
-      throw error(at + ".name", "\"" + name + "\": lower-case letters, digits, '.', '_' and '-', at most 64");
+      throw error(
+          at + ".name",
+          "\"" + name + "\": lower-case letters, digits, '.', '_' and '-', at most 64");
     }
     String here = at + " (" + name + ")";
     String kind = text(n, here, "kind");
@@ -106,7 +127,9 @@ final class NotifyConfigReader {
     try {
       format = WebhookFormat.named(f);
     } catch (IllegalArgumentException e) {
-      throw error(at + ".format", "\"" + f + "\": expected goalert, grafana-oncall, alertmanager or verity");
+      throw error(
+          at + ".format",
+          "\"" + f + "\": expected goalert, grafana-oncall, alertmanager or verity");
     }
     URI url = url(text(n, at, "url"), at + ".url");
     return new Webhook(name, format, url, secret(n.get("token"), at + ".token"), timeout(n, at));
@@ -121,11 +144,21 @@ final class NotifyConfigReader {
     String user = n.has("username") ? text(n, at, "username") : null;
     SecretRef password = secret(n.get("password"), at + ".password");
     if ((user == null) != (password == null)) {
-      throw error(at, "username and password go together: give both, or neither to send unauthenticated");
+      throw error(
+          at, "username and password go together: give both, or neither to send unauthenticated");
     }
     Path trust = n.has("trust") ? Path.of(text(n, at, "trust")) : null;
-    return new Smtp(name, host, port, tls, user, password, trust, address(text(n, at, "from"), at + ".from"),
-        recipients(n.get("to"), at + ".to"), timeout(n, at));
+    return new Smtp(
+        name,
+        host,
+        port,
+        tls,
+        user,
+        password,
+        trust,
+        address(text(n, at, "from"), at + ".from"),
+        recipients(n.get("to"), at + ".to"),
+        timeout(n, at));
   }
 
   private SmtpTls tls(String s, String at) throws ConfigException {
@@ -167,7 +200,9 @@ final class NotifyConfigReader {
     if (n.has("env") == n.has("file")) {
       throw error(at, "give exactly one of env and file");
     }
-    return n.has("env") ? new SecretRef(text(n, at, "env"), null) : new SecretRef(null, Path.of(text(n, at, "file")));
+    return n.has("env")
+        ? new SecretRef(text(n, at, "env"), null)
+        : new SecretRef(null, Path.of(text(n, at, "file")));
   }
 
   private URI url(String s, String at) throws ConfigException {
@@ -192,7 +227,8 @@ final class NotifyConfigReader {
     }
     Duration d = duration(n.get("timeout"), at + ".timeout");
     if (d.isZero() || d.compareTo(MAX_TIMEOUT) > 0) {
-      throw error(at + ".timeout", "must be more than 0 and at most " + MAX_TIMEOUT.toSeconds() + "s");
+      throw error(
+          at + ".timeout", "must be more than 0 and at most " + MAX_TIMEOUT.toSeconds() + "s");
     }
     return d;
   }
@@ -234,12 +270,16 @@ final class NotifyConfigReader {
 
   private void object(JsonNode n, String at, Set<String> allowed) throws ConfigException {
     if (!n.isObject()) {
-      throw error(at, "expected a mapping of " + String.join(", ", new java.util.TreeSet<>(allowed)));
+      throw error(
+          at, "expected a mapping of " + String.join(", ", new java.util.TreeSet<>(allowed)));
     }
-    for (Iterator<String> it = n.fieldNames(); it.hasNext();) {
+    for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
       String f = it.next();
       if (!allowed.contains(f)) {
-        throw error(at + "." + f, "unknown field; expected one of " + String.join(", ", new java.util.TreeSet<>(allowed)));
+        throw error(
+            at + "." + f,
+            "unknown field; expected one of "
+                + String.join(", ", new java.util.TreeSet<>(allowed)));
       }
     }
   }

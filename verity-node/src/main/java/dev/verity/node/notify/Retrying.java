@@ -27,7 +27,8 @@ final class Retrying {
         sleeper.sleep(policy.backoffBefore(n + 1));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        return new Delivery.Failed(target, n, Failure.INTERRUPTED, "interrupted after: " + r.detail());
+        return new Delivery.Failed(
+            target, n, Failure.INTERRUPTED, "interrupted after: " + r.detail());
       }
     }
   }

@@ -9,8 +9,8 @@ import java.util.function.Function;
 
 /**
  * Where a secret (a webhook token, an SMTP password) is kept: an environment variable or a file,
- * never node.yaml itself. It is read when needed, so a rotated file takes effect at the next
- * send. The file's content is the secret with surrounding white space trimmed.
+ * never node.yaml itself. It is read when needed, so a rotated file takes effect at the next send.
+ * The file's content is the secret with surrounding white space trimmed.
  *
  * @param env the environment variable's name, or null
  * @param file the file's path, or null
@@ -29,8 +29,8 @@ public record SecretRef(String env, Path file) {
   public Secret resolve(Function<String, String> environment) throws ConfigException {
     String v = env != null ? environment.apply(env) : read(file);
     if (v == null || v.isBlank()) {
-      throw new ConfigException(env != null ? "environment variable " + env + " is not set"
-          : file + " is empty");
+      throw new ConfigException(
+          env != null ? "environment variable " + env + " is not set" : file + " is empty");
     }
     return new Secret(v.strip());
   }
@@ -38,7 +38,8 @@ public record SecretRef(String env, Path file) {
   private static String read(Path file) throws ConfigException {
     try {
       if (Files.size(file) > MAX_FILE_BYTES) {
-        throw new ConfigException(file + " is larger than " + MAX_FILE_BYTES + " bytes; is it the secret?");
+        throw new ConfigException(
+            file + " is larger than " + MAX_FILE_BYTES + " bytes; is it the secret?");
       }
       return Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException e) {

@@ -27,11 +27,11 @@ import org.eclipse.angus.mail.util.MailConnectException;
 
 /**
  * Submits a notification as a plain-text UTF-8 e-mail through an SMTP relay with Jakarta Mail
- * (Eclipse Angus Mail), which does the protocol (RFC 5321), STARTTLS (RFC 3207), AUTH and the
- * MIME encoding of non-ASCII subjects and bodies (RFC 2047, RFC 2045) — decisions.md, "E-mail
- * through Angus Mail". The server's certificate is checked against the host name. Every
- * connect, read and write is bounded by the target's timeout. SMTP 4xx replies, timeouts and
- * refused connections are retried; 5xx, TLS and authentication failures are not.
+ * (Eclipse Angus Mail), which does the protocol (RFC 5321), STARTTLS (RFC 3207), AUTH and the MIME
+ * encoding of non-ASCII subjects and bodies (RFC 2047, RFC 2045) — decisions.md, "E-mail through
+ * Angus Mail". The server's certificate is checked against the host name. Every connect, read and
+ * write is bounded by the target's timeout. SMTP 4xx replies, timeouts and refused connections are
+ * retried; 5xx, TLS and authentication failures are not.
  */
 final class SmtpNotifier implements Notifier {
   private final Smtp target;
@@ -39,7 +39,8 @@ final class SmtpNotifier implements Notifier {
   private final Retrying retrying;
   private final SSLSocketFactory tls;
 
-  SmtpNotifier(Smtp target, Function<String, String> environment, Retrying retrying) throws ConfigException {
+  SmtpNotifier(Smtp target, Function<String, String> environment, Retrying retrying)
+      throws ConfigException {
     this.target = target;
     this.environment = environment;
     this.retrying = retrying;
@@ -57,8 +58,11 @@ final class SmtpNotifier implements Notifier {
     try {
       password = target.password() == null ? null : target.password().resolve(environment);
     } catch (ConfigException e) {
-      return new Delivery.Failed(target.name(), 0, Failure.CONFIGURATION, "password (" + target.password() + "): "
-          + e.getMessage());
+      return new Delivery.Failed(
+          target.name(),
+          0,
+          Failure.CONFIGURATION,
+          "password (" + target.password() + "): " + e.getMessage());
     }
     Session session = Session.getInstance(properties());
     return retrying.run(target.name(), () -> attempt(session, n, password));
@@ -107,7 +111,8 @@ final class SmtpNotifier implements Notifier {
       m.addRecipient(Message.RecipientType.TO, new InternetAddress(to));
     }
     m.setSubject(subject(n), "UTF-8");
-    m.setText(WebhookFormat.detailsWithLabels(n) + (n.link() == null ? "" : "\n\n" + n.link()), "UTF-8");
+    m.setText(
+        WebhookFormat.detailsWithLabels(n) + (n.link() == null ? "" : "\n\n" + n.link()), "UTF-8");
     m.setSentDate(Date.from(n.at()));
     // RFC 3834: machine-generated, so no auto-replies come back
     m.setHeader("Auto-Submitted", "auto-generated");
@@ -116,7 +121,10 @@ final class SmtpNotifier implements Notifier {
     return m;
   }
 
-  /** {@code [Verity CRITICAL] title}, or {@code [Verity resolved] title}: a fixed tag mail filters match. */
+  /**
+   * {@code [Verity CRITICAL] title}, or {@code [Verity resolved] title}: a fixed tag mail filters
+   * match.
+   */
   static String subject(Notification n) {
     String tag = n.state() == State.RESOLVED ? "resolved" : n.severity().name();
     return "[Verity " + tag + "] " + n.title();
@@ -156,9 +164,13 @@ final class SmtpNotifier implements Notifier {
     return Attempt.transientFailure(Failure.UNREACHABLE, detail);
   }
 
-  /** The relay's reply code in {@code e} or the exceptions chained to it (a refused RCPT), else -1. */
+  /**
+   * The relay's reply code in {@code e} or the exceptions chained to it (a refused RCPT), else -1.
+   */
   static int replyCode(MessagingException e) {
-    for (Exception x = e; x != null; x = x instanceof MessagingException m ? m.getNextException() : null) {
+    for (Exception x = e;
+        x != null;
+        x = x instanceof MessagingException m ? m.getNextException() : null) {
       if (x instanceof SMTPSendFailedException f) {
         return f.getReturnCode();
       }
@@ -169,13 +181,16 @@ final class SmtpNotifier implements Notifier {
     return -1;
   }
 
-  /** The messages of {@code e} and of the exceptions chained to it (each refused address), bounded. */
+  /**
+   * The messages of {@code e} and of the exceptions chained to it (each refused address), bounded.
+   */
   private static String describe(MessagingException e) {
     StringBuilder b = new StringBuilder();
-    for (Exception x = e; x != null && b.length() < 500; x = x instanceof MessagingException m
-        ? m.getNextException() : null) {
-      b.append(b.length() == 0 ? "" : " / ").append(x.getMessage() == null ? x.getClass().getSimpleName()
-          : x.getMessage().strip());
+    for (Exception x = e;
+        x != null && b.length() < 500;
+        x = x instanceof MessagingException m ? m.getNextException() : null) {
+      b.append(b.length() == 0 ? "" : " / ")
+          .append(x.getMessage() == null ? x.getClass().getSimpleName() : x.getMessage().strip());
     }
     Throwable c = rootCause(e);
     return c == e ? b.toString() : b + " (" + c.getClass().getSimpleName() + ")";

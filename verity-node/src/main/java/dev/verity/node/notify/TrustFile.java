@@ -28,13 +28,15 @@ final class TrustFile {
       if (i == 0) {
         throw new ConfigException(pem + ": no certificate in it (expected PEM)");
       }
-      TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      TrustManagerFactory tmf =
+          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
       tmf.init(ks);
       SSLContext ctx = SSLContext.getInstance("TLS");
       ctx.init(null, tmf.getTrustManagers(), null);
       return ctx.getSocketFactory();
     } catch (IOException | GeneralSecurityException e) {
-      throw new ConfigException("cannot read the certificates in " + pem + ": " + e.getMessage(), e);
+      throw new ConfigException(
+          "cannot read the certificates in " + pem + ": " + e.getMessage(), e);
     }
   }
 }

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 /**
  * The JSON body a webhook receiver accepts, and where its token goes. Each receiver's own
  * documentation is the source:
+ *
  * <ul>
  *   <li>{@link #GOALERT}: GoAlert's generic API, {@code POST /api/v2/generic/incoming}; fields
  *       {@code summary} (required), {@code details}, {@code action} ({@code close}) and {@code
@@ -20,8 +21,8 @@ import java.util.regex.Pattern;
  *       {@code link_to_upstream_details}; the token is the last segment of the integration's URL.
  *   <li>{@link #ALERTMANAGER}: Prometheus Alertmanager API v2, {@code POST /api/v2/alerts}, an
  *       array of alerts with {@code labels} (with {@code alertname}), {@code annotations}, {@code
- *       startsAt}, {@code endsAt} (set when resolved), {@code generatorURL} (Alertmanager
- *       "Alerts API"); a token, when set, as a bearer token for a proxy in front.
+ *       startsAt}, {@code endsAt} (set when resolved), {@code generatorURL} (Alertmanager "Alerts
+ *       API"); a token, when set, as a bearer token for a proxy in front.
  *   <li>{@link #VERITY}: the {@link Notification} itself, for a receiver of one's own; a bearer
  *       token.
  * </ul>
@@ -40,6 +41,7 @@ public enum WebhookFormat {
   }
 
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
   /** Prometheus label names (Prometheus data model). */
   private static final Pattern NOT_LABEL = Pattern.compile("[^a-zA-Z0-9_]");
 

@@ -22,10 +22,10 @@ import java.util.function.Function;
 import javax.net.ssl.SSLException;
 
 /**
- * POSTs a notification as JSON in the target's {@link WebhookFormat}. Redirects are not
- * followed (a token is never sent to a host not configured); 2xx is delivered; 408, 425, 429
- * and 5xx are retried; 401 and 403 are an authentication failure and other 4xx a rejection,
- * neither retried. The response body is discarded unread.
+ * POSTs a notification as JSON in the target's {@link WebhookFormat}. Redirects are not followed (a
+ * token is never sent to a host not configured); 2xx is delivered; 408, 425, 429 and 5xx are
+ * retried; 401 and 403 are an authentication failure and other 4xx a rejection, neither retried.
+ * The response body is discarded unread.
  */
 final class WebhookNotifier implements Notifier {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -39,8 +39,11 @@ final class WebhookNotifier implements Notifier {
     this.target = target;
     this.environment = environment;
     this.retrying = retrying;
-    this.http = HttpClient.newBuilder().connectTimeout(target.timeout())
-        .followRedirects(HttpClient.Redirect.NEVER).build();
+    this.http =
+        HttpClient.newBuilder()
+            .connectTimeout(target.timeout())
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
   }
 
   @Override
@@ -54,8 +57,11 @@ final class WebhookNotifier implements Notifier {
     try {
       token = target.token() == null ? null : target.token().resolve(environment);
     } catch (ConfigException e) {
-      return new Delivery.Failed(target.name(), 0, Failure.CONFIGURATION, "token (" + target.token() + "): "
-          + e.getMessage());
+      return new Delivery.Failed(
+          target.name(),
+          0,
+          Failure.CONFIGURATION,
+          "token (" + target.token() + "): " + e.getMessage());
     }
     HttpRequest request = request(n, token);
     return retrying.run(target.name(), () -> attempt(request, token));
@@ -63,20 +69,32 @@ final class WebhookNotifier implements Notifier {
 
   HttpRequest request(Notification n, Secret token) {
     URI uri = target.url();
-    HttpRequest.Builder b = HttpRequest.newBuilder().timeout(target.timeout())
-        .header("Content-Type", "application/json; charset=utf-8")
-        .header("User-Agent", "verity/" + BuildInfo.current().version());
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder()
+            .timeout(target.timeout())
+            .header("Content-Type", "application/json; charset=utf-8")
+            .header("User-Agent", "verity/" + BuildInfo.current().version());
     if (token != null) {
       switch (target.format().tokenPlace) {
-        case QUERY -> uri = URI.create(uri + "?token=" + URLEncoder.encode(token.value(), StandardCharsets.UTF_8));
-        case PATH -> uri = URI.create(withSlash(uri.toString()) + URLEncoder.encode(token.value(),
-            StandardCharsets.UTF_8) + "/");
+        case QUERY ->
+            uri =
+                URI.create(
+                    uri + "?token=" + URLEncoder.encode(token.value(), StandardCharsets.UTF_8));
+        case PATH ->
+            uri =
+                URI.create(
+                    withSlash(uri.toString())
+                        + URLEncoder.encode(token.value(), StandardCharsets.UTF_8)
+                        + "/");
         case BEARER -> b.header("Authorization", "Bearer " + token.value());
       }
     }
     try {
-      return b.uri(uri).POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(
-          target.format().body(n)))).build();
+      return b.uri(uri)
+          .POST(
+              HttpRequest.BodyPublishers.ofByteArray(
+                  JSON.writeValueAsBytes(target.format().body(n))))
+          .build();
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }
@@ -91,16 +109,18 @@ final class WebhookNotifier implements Notifier {
       int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
       return classify(status);
     } catch (HttpConnectTimeoutException e) {
-      return Attempt.transientFailure(Failure.TIMEOUT, "no connection within " + target.timeout().toMillis() + " ms");
+      return Attempt.transientFailure(
+          Failure.TIMEOUT, "no connection within " + target.timeout().toMillis() + " ms");
     } catch (HttpTimeoutException e) {
-      return Attempt.transientFailure(Failure.TIMEOUT, "no answer within " + target.timeout().toMillis() + " ms");
+      return Attempt.transientFailure(
+          Failure.TIMEOUT, "no answer within " + target.timeout().toMillis() + " ms");
     } catch (ConnectException e) {
       return Attempt.transientFailure(Failure.UNREACHABLE, "connection refused or no route");
     } catch (SSLException e) {
       return Attempt.permanentFailure(Failure.TLS, redact(token, "TLS: " + e.getMessage()));
     } catch (IOException e) {
-      return Attempt.transientFailure(Failure.UNREACHABLE, redact(token, e.getClass().getSimpleName() + ": "
-          + e.getMessage()));
+      return Attempt.transientFailure(
+          Failure.UNREACHABLE, redact(token, e.getClass().getSimpleName() + ": " + e.getMessage()));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return Attempt.permanentFailure(Failure.INTERRUPTED, "interrupted");

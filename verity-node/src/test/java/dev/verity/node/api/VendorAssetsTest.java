@@ -20,13 +20,16 @@ import org.junit.jupiter.api.Test;
  * entity tag, and docs/dev/third-party.md naming each with its SHA-256.
  */
 class VendorAssetsTest {
-  final Javalin app = Javalin.create(cfg -> {
-    cfg.startup.showJavalinBanner = false;
-    cfg.jetty.host = "127.0.0.1";
-    cfg.jetty.port = 0;
-    cfg.routes.exception(Http.ApiError.class, (e, ctx) -> ctx.status(e.status));
-    VendorAssets.register(cfg);
-  }).start();
+  final Javalin app =
+      Javalin.create(
+              cfg -> {
+                cfg.startup.showJavalinBanner = false;
+                cfg.jetty.host = "127.0.0.1";
+                cfg.jetty.port = 0;
+                cfg.routes.exception(Http.ApiError.class, (e, ctx) -> ctx.status(e.status));
+                VendorAssets.register(cfg);
+              })
+          .start();
   final HttpClient http = HttpClient.newHttpClient();
 
   @AfterEach
@@ -35,7 +38,8 @@ class VendorAssetsTest {
   }
 
   HttpResponse<byte[]> get(String path, String etag) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path));
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path));
     if (etag != null) {
       b.header("If-None-Match", etag);
     }
@@ -61,9 +65,16 @@ class VendorAssetsTest {
 
   @Test
   void nothingElseIsServed() throws Exception {
-    for (String p : new String[] {"/vendor/d3-geo/d3-geo.js", "/vendor/d3-geo/package.json",
-        "/vendor/world-atlas/LICENSE", "/vendor/world-atlas/countries-10m.json", "/vendor/../index.html",
-        "/vendor/d3-geo/../../META-INF/MANIFEST.MF", "/vendor/"}) {
+    for (String p :
+        new String[] {
+          "/vendor/d3-geo/d3-geo.js",
+          "/vendor/d3-geo/package.json",
+          "/vendor/world-atlas/LICENSE",
+          "/vendor/world-atlas/countries-10m.json",
+          "/vendor/../index.html",
+          "/vendor/d3-geo/../../META-INF/MANIFEST.MF",
+          "/vendor/"
+        }) {
       assertThat(get(p, null).statusCode()).as(p).isEqualTo(404);
     }
   }
@@ -75,7 +86,8 @@ class VendorAssetsTest {
       String hash = sha256(VendorAssets.find(p).orElseThrow().bytes());
       assertThat(doc).as(p).contains("`" + p + "`").contains(hash);
     }
-    assertThat(doc).contains("d3-geo " + VendorAssets.webJarVersion("d3-geo"))
+    assertThat(doc)
+        .contains("d3-geo " + VendorAssets.webJarVersion("d3-geo"))
         .contains("d3-array " + VendorAssets.webJarVersion("d3-array"));
   }
 

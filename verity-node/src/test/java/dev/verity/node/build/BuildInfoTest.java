@@ -36,8 +36,8 @@ class BuildInfoTest {
   }
 
   /**
-   * The build that ran these tests filtered the resource: Maven's version, and the commit when
-   * the project is a git checkout (it is here and in CI; a source tarball has none).
+   * The build that ran these tests filtered the resource: Maven's version, and the commit when the
+   * project is a git checkout (it is here and in CI; a source tarball has none).
    */
   @Test
   void thisBuildIsDescribedByMavenAndGit() {

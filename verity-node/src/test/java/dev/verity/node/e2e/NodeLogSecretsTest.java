@@ -25,10 +25,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * No secret reaches a node's log (issue 17): two node processes, one logging JSON lines and one
- * text, through start-up, pinning, a submission delivered and cosigned, requests with a wrong
- * token and with a viewer token where an operator's is needed, and a stop. Then their captured
- * standard output and error are searched for the API tokens, the log and witness signing keys
- * (whole and their base64 key material), and the TLS private key (base64 and hex).
+ * text, through start-up, pinning, a submission delivered and cosigned, requests with a wrong token
+ * and with a viewer token where an operator's is needed, and a stop. Then their captured standard
+ * output and error are searched for the API tokens, the log and witness signing keys (whole and
+ * their base64 key material), and the TLS private key (base64 and hex).
  */
 @Timeout(180)
 class NodeLogSecretsTest {
@@ -51,10 +51,22 @@ class NodeLogSecretsTest {
       Cluster.await("cosigned", Duration.ofSeconds(60), () -> Cluster.allCosigned(us));
       String wrong = "vrt_" + "wrong-token-that-looks-real-0123456789";
       assertThat(Cluster.get(us, "/api/v1/session", wrong).statusCode()).isEqualTo(401);
-      assertThat(Cluster.post(us, "/api/v1/messages", Cluster.exercise("secrets-2", 2), us.viewer).statusCode())
+      assertThat(
+              Cluster.post(us, "/api/v1/messages", Cluster.exercise("secrets-2", 2), us.viewer)
+                  .statusCode())
           .isEqualTo(403);
-      assertThat(Cluster.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + us.apiPort
-          + "/api/v1/session?token=" + us.operator)).GET(), null).statusCode()).isEqualTo(401);
+      assertThat(
+              Cluster.send(
+                      HttpRequest.newBuilder(
+                              URI.create(
+                                  "http://127.0.0.1:"
+                                      + us.apiPort
+                                      + "/api/v1/session?token="
+                                      + us.operator))
+                          .GET(),
+                      null)
+                  .statusCode())
+          .isEqualTo(401);
       secrets.add(wrong);
       for (Member m : List.of(us, ru)) {
         secrets.addAll(secretsOf(m));
@@ -74,7 +86,9 @@ class NodeLogSecretsTest {
         assertThat(ruLog).as("RU log").doesNotContain(s);
       }
     }
-    assertThat(secrets).hasSizeGreaterThanOrEqualTo(15).allSatisfy(s -> assertThat(s).hasSizeGreaterThan(20));
+    assertThat(secrets)
+        .hasSizeGreaterThanOrEqualTo(15)
+        .allSatisfy(s -> assertThat(s).hasSizeGreaterThan(20));
   }
 
   /** A node's tokens, its signing keys and their key material, and its TLS private key. */
@@ -83,7 +97,9 @@ class NodeLogSecretsTest {
     for (String key : List.of("log.key", "witness.key")) {
       String signer = Files.readString(m.dir.resolve("keys").resolve(key)).strip();
       out.add(signer);
-      out.add(signer.substring(signer.lastIndexOf('+') + 1)); // the base64 key material (C2SP signed-note)
+      out.add(
+          signer.substring(
+              signer.lastIndexOf('+') + 1)); // the base64 key material (C2SP signed-note)
     }
     KeyStore ks = KeyStore.getInstance("PKCS12");
     try (InputStream in = Files.newInputStream(m.dir.resolve("keys").resolve("tls.p12"))) {

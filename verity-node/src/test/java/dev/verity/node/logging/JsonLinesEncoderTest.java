@@ -27,8 +27,14 @@ class JsonLinesEncoderTest {
   String encode(Level level, String pattern, Throwable t, Object... args) {
     encoder.setContext(context);
     encoder.start();
-    LoggingEvent e = new LoggingEvent("x", context.getLogger("dev.verity.node.federation.Publisher"), level,
-        pattern, t, args);
+    LoggingEvent e =
+        new LoggingEvent(
+            "x",
+            context.getLogger("dev.verity.node.federation.Publisher"),
+            level,
+            pattern,
+            t,
+            args);
     e.setTimeStamp(Instant.parse("2026-02-05T10:15:30.123Z").toEpochMilli());
     return new String(encoder.encode(e), StandardCharsets.UTF_8);
   }
@@ -36,16 +42,21 @@ class JsonLinesEncoderTest {
   @Test
   void oneObjectALineWithTheContextKeysAndAnIsoTime() throws Exception {
     String line;
-    try (LogContext c = LogContext.of(LogContext.AGREEMENT, "new-start").and(LogContext.PEER, "RU")
-        .and(LogContext.ENTRY, 17).and(LogContext.REQUEST_ID, "r-1")) {
-      line = encode(Level.WARN, "publishing to {}: {}", null, "RU", "refused \"quoted\"\nsecond line");
+    try (LogContext c =
+        LogContext.of(LogContext.AGREEMENT, "new-start")
+            .and(LogContext.PEER, "RU")
+            .and(LogContext.ENTRY, 17)
+            .and(LogContext.REQUEST_ID, "r-1")) {
+      line =
+          encode(Level.WARN, "publishing to {}: {}", null, "RU", "refused \"quoted\"\nsecond line");
     }
     assertThat(line).endsWith("\n").doesNotContain("\n{");
     assertThat(line.strip()).doesNotContain("\n");
     JsonNode j = new ObjectMapper().readTree(line);
     assertThat(j.path("level").asText()).isEqualTo("WARN");
     assertThat(j.path("loggerName").asText()).isEqualTo("dev.verity.node.federation.Publisher");
-    assertThat(j.path("formattedMessage").asText()).isEqualTo("publishing to RU: refused \"quoted\"\nsecond line");
+    assertThat(j.path("formattedMessage").asText())
+        .isEqualTo("publishing to RU: refused \"quoted\"\nsecond line");
     assertThat(j.path("time").asText()).isEqualTo("2026-02-05T10:15:30.123Z");
     JsonNode mdc = j.path("mdc");
     assertThat(mdc.path("agreement").asText()).isEqualTo("new-start");
@@ -64,7 +75,8 @@ class JsonLinesEncoderTest {
   void anExceptionIsAStructuredField() throws Exception {
     String line = encode(Level.ERROR, "closing the store", new IllegalStateException("disk full"));
     JsonNode j = new ObjectMapper().readTree(line);
-    assertThat(j.path("throwable").path("className").asText()).isEqualTo("java.lang.IllegalStateException");
+    assertThat(j.path("throwable").path("className").asText())
+        .isEqualTo("java.lang.IllegalStateException");
     assertThat(j.path("throwable").path("message").asText()).isEqualTo("disk full");
     assertThat(j.path("mdc").size()).as("no context outside a scope").isZero();
   }

@@ -14,7 +14,8 @@ class LogContextTest {
 
   @Test
   void scopesSetTheirKeysAndRestoreWhatWasThereBefore() {
-    try (LogContext outer = LogContext.of(LogContext.AGREEMENT, "new-start").and(LogContext.PEER, "RU")) {
+    try (LogContext outer =
+        LogContext.of(LogContext.AGREEMENT, "new-start").and(LogContext.PEER, "RU")) {
       assertThat(MDC.get(LogContext.AGREEMENT)).isEqualTo("new-start");
       try (LogContext inner = LogContext.of(LogContext.PEER, "UA").and(LogContext.ENTRY, 42L)) {
         assertThat(MDC.get(LogContext.PEER)).isEqualTo("UA");

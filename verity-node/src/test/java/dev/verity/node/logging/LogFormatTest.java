@@ -25,6 +25,7 @@ class LogFormatTest {
   @Test
   void anUnknownNameIsRefusedInPlainWords() {
     assertThat(LogFormat.parse(" Json ")).isEqualTo(LogFormat.JSON);
-    assertThatThrownBy(() -> LogFormat.parse("yaml")).hasMessage("log format \"yaml\": expected text or json");
+    assertThatThrownBy(() -> LogFormat.parse("yaml"))
+        .hasMessage("log format \"yaml\": expected text or json");
   }
 }

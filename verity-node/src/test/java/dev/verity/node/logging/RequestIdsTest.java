@@ -27,22 +27,30 @@ class RequestIdsTest {
   @Test
   void eachRequestCarriesItsIdInTheMdcAndTheResponse() throws Exception {
     List<String> seen = Collections.synchronizedList(new ArrayList<>());
-    Javalin app = Javalin.create(cfg -> {
-      cfg.startup.showJavalinBanner = false;
-      cfg.jetty.host = "127.0.0.1";
-      cfg.jetty.port = 0;
-      RequestIds.install(cfg);
-      cfg.routes.get("/x", ctx -> {
-        seen.add(MDC.get(LogContext.REQUEST_ID));
-        ctx.result("ok");
-      });
-    }).start();
+    Javalin app =
+        Javalin.create(
+                cfg -> {
+                  cfg.startup.showJavalinBanner = false;
+                  cfg.jetty.host = "127.0.0.1";
+                  cfg.jetty.port = 0;
+                  RequestIds.install(cfg);
+                  cfg.routes.get(
+                      "/x",
+                      ctx -> {
+                        seen.add(MDC.get(LogContext.REQUEST_ID));
+                        ctx.result("ok");
+                      });
+                })
+            .start();
     try {
       HttpClient http = HttpClient.newHttpClient();
       URI uri = URI.create("http://127.0.0.1:" + app.port() + "/x");
-      HttpResponse<String> given = http.send(HttpRequest.newBuilder(uri).header(RequestIds.HEADER, "abc-1").build(),
-          HttpResponse.BodyHandlers.ofString());
-      HttpResponse<String> fresh = http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> given =
+          http.send(
+              HttpRequest.newBuilder(uri).header(RequestIds.HEADER, "abc-1").build(),
+              HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> fresh =
+          http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
       assertThat(given.headers().firstValue(RequestIds.HEADER)).contains("abc-1");
       String id = fresh.headers().firstValue(RequestIds.HEADER).orElseThrow();
       assertThat(id).matches("[0-9a-f]{32}");

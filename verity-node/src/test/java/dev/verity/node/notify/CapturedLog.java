@@ -18,8 +18,9 @@ final class CapturedLog implements AutoCloseable {
 
   /** Each line as its message followed by its MDC. */
   List<String> lines() {
-    return appender.list.stream().map(e -> e.getLevel() + " " + e.getFormattedMessage() + " "
-        + e.getMDCPropertyMap()).toList();
+    return appender.list.stream()
+        .map(e -> e.getLevel() + " " + e.getFormattedMessage() + " " + e.getMDCPropertyMap())
+        .toList();
   }
 
   @Override

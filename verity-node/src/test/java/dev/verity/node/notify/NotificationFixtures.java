@@ -13,9 +13,15 @@ final class NotificationFixtures {
   private NotificationFixtures() {}
 
   static Notification flash() {
-    return new Notification("us-ru-military-line/US/17/flash", "flash-unacknowledged", Severity.CRITICAL,
-        State.FIRING, "Срочное сообщение 17 не подтверждено", "Шаг эскалации 2: дежурный командир.\nالرسالة 17",
-        AT, Map.of("agreement", "us-ru-military-line", "party", "US", "entry", "17"),
+    return new Notification(
+        "us-ru-military-line/US/17/flash",
+        "flash-unacknowledged",
+        Severity.CRITICAL,
+        State.FIRING,
+        "Срочное сообщение 17 не подтверждено",
+        "Шаг эскалации 2: дежурный командир.\nالرسالة 17",
+        AT,
+        Map.of("agreement", "us-ru-military-line", "party", "US", "entry", "17"),
         URI.create("http://127.0.0.1:7380/#/messages/US/17"));
   }
 }

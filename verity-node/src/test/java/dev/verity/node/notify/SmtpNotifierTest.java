@@ -24,9 +24,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * E-mail deliveries asserted on a local SMTP sink: STARTTLS before AUTH, the password read from
- * its file, the message decoded as a mail reader would (Russian subject, Russian and Arabic
- * body), retries on 4xx, none on 5xx, TLS required when configured so.
+ * E-mail deliveries asserted on a local SMTP sink: STARTTLS before AUTH, the password read from its
+ * file, the message decoded as a mail reader would (Russian subject, Russian and Arabic body),
+ * retries on 4xx, none on 5xx, TLS required when configured so.
  */
 class SmtpNotifierTest {
   static final String PASSWORD = "s3cret-smtp-p4ss-never-logged";
@@ -45,17 +45,28 @@ class SmtpNotifierTest {
 
   Smtp target(SmtpSink sink, SmtpTls tls, String user) throws Exception {
     Path pw = Files.writeString(dir.resolve("smtp-password"), PASSWORD + "\n");
-    return new Smtp("watch-mail", "127.0.0.1", sink.port(), tls, user, user == null ? null : new SecretRef(null, pw),
-        TLS.pem(dir.resolve("relay.pem")), "verity@us.example", List.of("duty@us.example", "watch@us.example"),
+    return new Smtp(
+        "watch-mail",
+        "127.0.0.1",
+        sink.port(),
+        tls,
+        user,
+        user == null ? null : new SecretRef(null, pw),
+        TLS.pem(dir.resolve("relay.pem")),
+        "verity@us.example",
+        List.of("duty@us.example", "watch@us.example"),
         Duration.ofSeconds(5));
   }
 
   Delivery send(Smtp t, Notification n) throws Exception {
-    return new SmtpNotifier(t, Map.<String, String>of()::get, new Retrying(RetryPolicy.DEFAULT, waits::add)).send(n);
+    return new SmtpNotifier(
+            t, Map.<String, String>of()::get, new Retrying(RetryPolicy.DEFAULT, waits::add))
+        .send(n);
   }
 
   static MimeMessage parse(SmtpSink.Mail m) throws Exception {
-    return new MimeMessage(Session.getInstance(new Properties()),
+    return new MimeMessage(
+        Session.getInstance(new Properties()),
         new ByteArrayInputStream(m.data().getBytes(StandardCharsets.UTF_8)));
   }
 
@@ -73,9 +84,11 @@ class SmtpNotifierTest {
       // STARTTLS came before any credential
       assertThat(sink.transcript.indexOf("STARTTLS")).isLessThan(indexOfAuth(sink));
       MimeMessage msg = parse(m);
-      assertThat(msg.getSubject()).isEqualTo("[Verity CRITICAL] Срочное сообщение 17 не подтверждено");
+      assertThat(msg.getSubject())
+          .isEqualTo("[Verity CRITICAL] Срочное сообщение 17 не подтверждено");
       assertThat(((String) msg.getContent()).replace("\r\n", "\n").strip())
-          .startsWith("Шаг эскалации 2: дежурный командир.\nالرسالة 17\n\nagreement: us-ru-military-line\n")
+          .startsWith(
+              "Шаг эскалации 2: дежурный командир.\nالرسالة 17\n\nagreement: us-ru-military-line\n")
           .endsWith("http://127.0.0.1:7380/#/messages/US/17");
       assertThat(msg.getContentType()).contains("text/plain").containsIgnoringCase("charset=UTF-8");
       assertThat(msg.getHeader("Auto-Submitted", null)).isEqualTo("auto-generated");
@@ -99,7 +112,8 @@ class SmtpNotifierTest {
   @Test
   void implicitTlsFromTheFirstByte() throws Exception {
     try (SmtpSink sink = new SmtpSink(TLS.server, true, "verity-node", PASSWORD)) {
-      assertThat(send(target(sink, SmtpTls.IMPLICIT, "verity-node"), flash())).isInstanceOf(Delivered.class);
+      assertThat(send(target(sink, SmtpTls.IMPLICIT, "verity-node"), flash()))
+          .isInstanceOf(Delivered.class);
       assertThat(sink.mails.get(0).tls()).isTrue();
       assertThat(sink.transcript).doesNotContain("STARTTLS");
     }

@@ -25,8 +25,8 @@ import javax.net.ssl.SSLSocket;
  * An SMTP server for tests (RFC 5321, the commands a submission client uses): on 127.0.0.1 and a
  * port it picks, one connection at a time, recording each accepted mail and the transcript of
  * commands. It offers STARTTLS when given a TLS context (or speaks TLS from the first byte when
- * {@code implicit}), AUTH PLAIN and LOGIN against one user and password, and answers a command
- * with a queued reply once when told to ({@link #replyOnce}).
+ * {@code implicit}), AUTH PLAIN and LOGIN against one user and password, and answers a command with
+ * a queued reply once when told to ({@link #replyOnce}).
  */
 final class SmtpSink implements AutoCloseable {
   record Mail(String from, List<String> to, String data, boolean tls, String user) {}
@@ -45,8 +45,11 @@ final class SmtpSink implements AutoCloseable {
     this.implicit = implicit;
     this.user = user;
     this.password = password;
-    this.server = implicit ? tls.getServerSocketFactory().createServerSocket(0, 5, InetAddress.getLoopbackAddress())
-        : new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
+    this.server =
+        implicit
+            ? tls.getServerSocketFactory()
+                .createServerSocket(0, 5, InetAddress.getLoopbackAddress())
+            : new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
     Thread t = new Thread(this::serve, "smtp-sink");
     t.setDaemon(true);
     t.start();
@@ -106,7 +109,7 @@ final class SmtpSink implements AutoCloseable {
 
     void run() throws IOException {
       reply("220 sink.test ESMTP");
-      for (String line; (line = in.readLine()) != null;) {
+      for (String line; (line = in.readLine()) != null; ) {
         String verb = line.split(" ", 2)[0].toUpperCase(Locale.ROOT);
         transcript.add(verb.equals("AUTH") ? "AUTH " + line.split(" ")[1] : line);
         String scripted = scripted(verb);
@@ -158,7 +161,8 @@ final class SmtpSink implements AutoCloseable {
 
     void startTls() throws IOException {
       reply("220 2.0.0 ready to start TLS");
-      SSLSocket s = (SSLSocket) tls.getSocketFactory().createSocket(socket, null, socket.getPort(), true);
+      SSLSocket s =
+          (SSLSocket) tls.getSocketFactory().createSocket(socket, null, socket.getPort(), true);
       s.setUseClientMode(false);
       s.startHandshake();
       bind(s);
@@ -171,7 +175,8 @@ final class SmtpSink implements AutoCloseable {
       String givenPassword;
       if (p[1].equalsIgnoreCase("PLAIN")) {
         String b64 = p.length > 2 ? p[2] : prompt("");
-        String[] parts = new String(Base64.getDecoder().decode(b64), StandardCharsets.UTF_8).split("\0", -1);
+        String[] parts =
+            new String(Base64.getDecoder().decode(b64), StandardCharsets.UTF_8).split("\0", -1);
         given = parts[1];
         givenPassword = parts[2];
       } else {
@@ -198,7 +203,7 @@ final class SmtpSink implements AutoCloseable {
       }
       reply("354 end with <CRLF>.<CRLF>");
       StringBuilder b = new StringBuilder();
-      for (String l; (l = in.readLine()) != null && !l.equals(".");) {
+      for (String l; (l = in.readLine()) != null && !l.equals("."); ) {
         b.append(l.startsWith("..") ? l.substring(1) : l).append("\r\n");
       }
       mails.add(new Mail(from, List.copyOf(to), b.toString(), secure, authenticated));

@@ -13,15 +13,19 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A webhook receiver for tests: the JDK's HTTP server on 127.0.0.1 and a port it picks,
- * recording each request and answering with the statuses queued (then 200). A queued status of
- * -1 makes it wait {@code stallMillis} before answering, for timeout tests.
+ * A webhook receiver for tests: the JDK's HTTP server on 127.0.0.1 and a port it picks, recording
+ * each request and answering with the statuses queued (then 200). A queued status of -1 makes it
+ * wait {@code stallMillis} before answering, for timeout tests.
  */
 final class WebhookReceiver implements AutoCloseable {
-  record Request(String method, String path, String query, Map<String, List<String>> headers, String body) {
+  record Request(
+      String method, String path, String query, Map<String, List<String>> headers, String body) {
     String header(String name) {
-      return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-          .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+      return headers.entrySet().stream()
+          .filter(e -> e.getKey().equalsIgnoreCase(name))
+          .map(e -> e.getValue().get(0))
+          .findFirst()
+          .orElse(null);
     }
   }
 
@@ -50,8 +54,13 @@ final class WebhookReceiver implements AutoCloseable {
     try (InputStream in = x.getRequestBody()) {
       body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
-    requests.add(new Request(x.getRequestMethod(), x.getRequestURI().getRawPath(), x.getRequestURI().getRawQuery(),
-        Map.copyOf(x.getRequestHeaders()), body));
+    requests.add(
+        new Request(
+            x.getRequestMethod(),
+            x.getRequestURI().getRawPath(),
+            x.getRequestURI().getRawQuery(),
+            Map.copyOf(x.getRequestHeaders()),
+            body));
     int status;
     synchronized (this) {
       status = statuses.isEmpty() ? 200 : statuses.poll();

@@ -28,9 +28,13 @@ class OfflineAssetsTest {
 
   /** Every file under the dashboard's resource folder (assets, vendor, pages). */
   static List<Path> dashboardFiles() throws IOException, URISyntaxException {
-    Path web = Path.of(OfflineAssetsTest.class.getResource("/dev/verity/node/web/index.html").toURI()).getParent();
+    Path web =
+        Path.of(OfflineAssetsTest.class.getResource("/dev/verity/node/web/index.html").toURI())
+            .getParent();
     try (Stream<Path> s = Files.walk(web)) {
-      return s.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().equals("LICENSE")).toList();
+      return s.filter(Files::isRegularFile)
+          .filter(p -> !p.getFileName().toString().equals("LICENSE"))
+          .toList();
     }
   }
 
@@ -41,8 +45,10 @@ class OfflineAssetsTest {
       found.addAll(outsideComments(f.toString(), Files.readString(f, StandardCharsets.UTF_8)));
     }
     for (String p : VendorAssets.paths()) {
-      found.addAll(outsideComments("/vendor/" + p, new String(VendorAssets.find(p).orElseThrow().bytes(),
-          StandardCharsets.UTF_8)));
+      found.addAll(
+          outsideComments(
+              "/vendor/" + p,
+              new String(VendorAssets.find(p).orElseThrow().bytes(), StandardCharsets.UTF_8)));
     }
     assertThat(dashboardFiles()).hasSizeGreaterThan(20);
     assertThat(found).as("URLs outside comments").isEmpty();
@@ -50,12 +56,17 @@ class OfflineAssetsTest {
 
   @Test
   void theCheckFindsAUrlInCodeButNotInAComment() {
-    assertThat(outsideComments("a.js", "// https://d3js.org/d3-geo/ v3\nfetch('https://cdn.example.org/x.json')"))
+    assertThat(
+            outsideComments(
+                "a.js", "// https://d3js.org/d3-geo/ v3\nfetch('https://cdn.example.org/x.json')"))
         .containsExactly("a.js: https://cdn.example.org");
     assertThat(outsideComments("a.js", "/* see https://example.org */ x = '//cdn.example.org/y'"))
         .containsExactly("a.js: //cdn.example.org");
-    assertThat(outsideComments("a.css", "a { background: url(https://tiles.example.org/1.png) }")).hasSize(1);
-    assertThat(outsideComments("a.js", "document.createElementNS('http://www.w3.org/2000/svg', 'g')")).isEmpty();
+    assertThat(outsideComments("a.css", "a { background: url(https://tiles.example.org/1.png) }"))
+        .hasSize(1);
+    assertThat(
+            outsideComments("a.js", "document.createElementNS('http://www.w3.org/2000/svg', 'g')"))
+        .isEmpty();
   }
 
   /** Each URL in {@code text} that is neither in a comment nor an allowed identifier. */
@@ -71,7 +82,10 @@ class OfflineAssetsTest {
     return out;
   }
 
-  /** Inside a block comment, or after a line comment's {@code //} that starts a line or follows a blank. */
+  /**
+   * Inside a block comment, or after a line comment's {@code //} that starts a line or follows a
+   * blank.
+   */
   static boolean inComment(String text, int at) {
     int open = text.lastIndexOf("/*", at);
     if (open >= 0 && text.lastIndexOf("*/", at) < open) {
