@@ -45,8 +45,8 @@ final class Checks {
     if (o.period() == null || o.period().problem() != null) {
       return bad("period: " + (o.period() == null ? "missing" : o.period().problem()));
     }
-    if (o.means() == null || o.category() == null || o.count() == null) {
-      return bad("an observation needs means, category and count");
+    if (o.category() == null || o.count() == null) {
+      return bad("an observation needs a category and a count");
     }
     if (o.count().qualifier() == null || o.count().value() < 1
         || o.count().value() > MAX_COUNT) {

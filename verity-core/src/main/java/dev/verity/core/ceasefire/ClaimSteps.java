@@ -15,8 +15,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * Observations, claims, their answers, and the monitor's freedom-of-movement restrictions. A claim's
- * standing is decided when it is filed (its event against the commitment's dates, scope and
+ * Observations, claims, their answers, and the monitor's freedom-of-movement restrictions. A
+ * claim's standing is decided when it is filed (its event against the commitment's dates, scope and
  * releases); a counted claim is tallied in the report day of its event, or, filed after that day's
  * report closed, as late in the day it was filed, so a closed report never changes.
  */

@@ -12,6 +12,7 @@ import java.util.List;
  * {@link Vocabulary}. Filed by the monitor it is an observation; filed by a Party, a claim.
  *
  * @param commitment the commitment the observation is counted against
+ * @param means how it was observed; null when the filer does not say (a logbook's totals)
  * @param direction where the event was, seen from the position; may be null
  * @param flight for projectiles in flight, from where to where; may be null
  * @param distance the distance band from the position; may be null
@@ -37,7 +38,7 @@ public record Observation(
   /** For projectiles in flight: "mostly from west to east". */
   public record Flight(Bearing from, Bearing to) {}
 
-  /** A distance band in kilometres, "3-6km"; {@code fromKm} equal to {@code toKm} for one figure. */
+  /** A distance band in kilometres, "3-6km"; {@code fromKm} equal to {@code toKm} for one. */
   public record DistanceBand(double fromKm, double toKm) {
     /** Null when well formed, else what is wrong. */
     public String problem() {

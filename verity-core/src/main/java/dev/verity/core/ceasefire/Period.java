@@ -17,6 +17,7 @@ public record Period(Instant from, Instant to) {
     if (from == null || to == null) {
       return "a period needs from and to (the same instant for a single time)";
     }
-    return to.isBefore(from) ? "the period ends (" + to + ") before it begins (" + from + ")" : null;
+    return to.isBefore(from) ? "the period ends (" + to + ") before it begins (" + from + ")"
+        : null;
   }
 }

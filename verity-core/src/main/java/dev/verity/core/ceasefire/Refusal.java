@@ -32,7 +32,7 @@ public record Refusal(Reason reason, String words) {
     NOT_IN_FORCE,
     /** A release without a release-on-breach clause, or without a recorded determination. */
     NO_DETERMINATION,
-    /** A site opening that does not open the Party's sealed list, or for a claim it cannot serve. */
+    /** A site opening that does not open the Party's sealed list, or not for this claim. */
     OPENING_INVALID
   }
 

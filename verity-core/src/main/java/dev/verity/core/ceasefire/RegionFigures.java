@@ -11,7 +11,8 @@ import java.util.TreeMap;
 public record RegionFigures(
     long total, SortedMap<String, Long> categories, SortedMap<String, Long> contexts,
     long inexact) {
-  public static final RegionFigures NONE = new RegionFigures(0, new TreeMap<>(), new TreeMap<>(), 0);
+  public static final RegionFigures NONE =
+      new RegionFigures(0, new TreeMap<>(), new TreeMap<>(), 0);
 
   public RegionFigures {
     categories = new TreeMap<>(categories);

@@ -26,7 +26,8 @@ public record ReportSchedule(ZoneId zone, LocalTime cutoff, Set<DayOfWeek> skipp
 
   /** The SMM's: 19:30 Europe/Kyiv; Saturday reported with Sunday. */
   public static final ReportSchedule SMM =
-      new ReportSchedule(ZoneId.of("Europe/Kyiv"), LocalTime.of(19, 30), Set.of(DayOfWeek.SATURDAY));
+      new ReportSchedule(ZoneId.of("Europe/Kyiv"), LocalTime.of(19, 30),
+          Set.of(DayOfWeek.SATURDAY));
 
   public ReportSchedule {
     skipped = skipped.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(skipped));

@@ -34,7 +34,8 @@ public record Vocabulary(
     unique("category", categories.stream().map(Category::id).toList());
     unique("region", regions.stream().map(Region::id).toList());
     unique("context", contexts.stream().map(Context::id).toList());
-    unique("protected-object category", protectedObjects.stream().map(ProtectedObject::id).toList());
+    unique("protected-object category",
+        protectedObjects.stream().map(ProtectedObject::id).toList());
   }
 
   /**
