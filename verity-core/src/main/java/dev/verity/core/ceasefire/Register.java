@@ -17,8 +17,9 @@ import org.pcollections.TreePVector;
  * is overwritten. A register is an immutable value: {@link CeasefireRegime#apply} returns a new
  * one that shares structure with this one (persistent maps), so every earlier state stays valid.
  *
- * <p>Indexes: claims by id; claim ids by the report day of their event (register pages and side
- * by side read one day at a time); and per commitment, per report day, the counts of each filer
+ * <p>Indexes: claims by id; claims by the report day of their event, with the fields fixed at
+ * filing (register pages and side by side read one day at a time and filter without lookups);
+ * and per commitment, per report day, the counts of each filer
  * (a report reads the days of its period, cumulative figures one tally per day), so no report
  * scans the claims.
  */
@@ -27,14 +28,14 @@ public final class Register {
   private final TreePMap<String, CommitmentRecord> commitments;
   private final HashPMap<String, ClaimRecord> claims;
   private final PVector<String> filed;
-  private final TreePMap<LocalDate, PVector<String>> byDay;
+  private final TreePMap<LocalDate, PVector<DayEntry>> byDay;
   private final HashPMap<String, TreePMap<LocalDate, DayTally>> tallies;
   private final TreePMap<String, Restriction> restrictions;
   private final Instant last;
 
   private Register(RegisterRules rules, TreePMap<String, CommitmentRecord> commitments,
       HashPMap<String, ClaimRecord> claims, PVector<String> filed,
-      TreePMap<LocalDate, PVector<String>> byDay,
+      TreePMap<LocalDate, PVector<DayEntry>> byDay,
       HashPMap<String, TreePMap<LocalDate, DayTally>> tallies,
       TreePMap<String, Restriction> restrictions, Instant last) {
     this.rules = rules;
@@ -114,7 +115,7 @@ public final class Register {
     return tallies.getOrDefault(commitment, TreePMap.empty());
   }
 
-  TreePMap<LocalDate, PVector<String>> byDay() {
+  TreePMap<LocalDate, PVector<DayEntry>> byDay() {
     return byDay;
   }
 
@@ -144,7 +145,7 @@ public final class Register {
 
   /** The register with a newly filed claim, indexed by day and, when counted, tallied. */
   Register filing(ClaimRecord c, LocalDate tallyDay) {
-    PVector<String> ids = byDay.getOrDefault(c.day(), TreePVector.empty());
+    PVector<DayEntry> ids = byDay.getOrDefault(c.day(), TreePVector.empty());
     HashPMap<String, TreePMap<LocalDate, DayTally>> t = tallies;
     if (c.standing() == Standing.COUNTED) {
       String k = c.observation().commitment();
@@ -154,6 +155,6 @@ public final class Register {
       t = tallies.plus(k, days.plus(tallyDay, d));
     }
     return new Register(rules, commitments, claims.plus(c.id(), c), filed.plus(c.id()),
-        byDay.plus(c.day(), ids.plus(c.id())), t, restrictions, last);
+        byDay.plus(c.day(), ids.plus(DayEntry.of(c))), t, restrictions, last);
   }
 }

@@ -11,17 +11,18 @@ final class RegisterPages {
   private RegisterPages() {}
 
   static RegisterPage of(Register r, RegisterQuery q) {
-    NavigableMap<LocalDate, PVector<String>> days = range(r, q).descendingMap();
+    NavigableMap<LocalDate, PVector<DayEntry>> days = range(r, q).descendingMap();
     List<ClaimRecord> page = new ArrayList<>();
     int matched = 0;
-    for (PVector<String> ids : days.values()) {
-      for (int i = ids.size() - 1; i >= 0; i--) {
-        ClaimRecord c = r.claimOrNull(ids.get(i));
-        if (!q.matches(c)) {
+    boolean answers = q.finding() != null || q.withoutFinding();
+    for (PVector<DayEntry> entries : days.values()) {
+      for (int i = entries.size() - 1; i >= 0; i--) {
+        DayEntry e = entries.get(i);
+        if (!q.matches(e) || answers && !q.matchesFinding(r.claimOrNull(e.id()))) {
           continue;
         }
         if (matched >= q.offset() && page.size() < q.limit()) {
-          page.add(c);
+          page.add(r.claimOrNull(e.id()));
         }
         matched++;
       }
@@ -29,8 +30,8 @@ final class RegisterPages {
     return new RegisterPage(page, matched, q.offset(), q.limit());
   }
 
-  private static NavigableMap<LocalDate, PVector<String>> range(Register r, RegisterQuery q) {
-    NavigableMap<LocalDate, PVector<String>> all = r.byDay();
+  private static NavigableMap<LocalDate, PVector<DayEntry>> range(Register r, RegisterQuery q) {
+    NavigableMap<LocalDate, PVector<DayEntry>> all = r.byDay();
     if (q.fromDay() != null && q.toDay() != null && q.toDay().isBefore(q.fromDay())) {
       return all.subMap(q.fromDay(), true, q.fromDay(), false);
     }

@@ -58,14 +58,18 @@ public record RegisterQuery(
         finding, withoutFinding, from, size);
   }
 
-  boolean matches(ClaimRecord c) {
-    Observation o = c.observation();
-    return (commitment == null || commitment.equals(o.commitment()))
-        && (region == null || region.equals(o.position().region()))
-        && (category == null || category.equals(o.category()))
-        && (filer == null || filer.equals(c.filer()))
-        && (standing == null || standing == c.standing())
-        && (finding == null || c.findingStatus().orElse(null) == finding)
+  /** The filters on what was fixed when the claim was filed. */
+  boolean matches(DayEntry e) {
+    return (commitment == null || commitment.equals(e.commitment()))
+        && (region == null || region.equals(e.region()))
+        && (category == null || category.equals(e.category()))
+        && (filer == null || filer.equals(e.filer()))
+        && (standing == null || standing == e.standing());
+  }
+
+  /** The filters on the monitor's latest finding. */
+  boolean matchesFinding(ClaimRecord c) {
+    return (finding == null || c.findingStatus().orElse(null) == finding)
         && (!withoutFinding || c.findingStatus().isEmpty());
   }
 }

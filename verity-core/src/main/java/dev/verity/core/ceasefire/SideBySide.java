@@ -65,12 +65,10 @@ public record SideBySide(
       }
     }
     Tables t = new Tables();
-    for (String id : r.byDay().getOrDefault(day, TreePVector.empty())) {
-      ClaimRecord c = r.claimOrNull(id);
-      Observation o = c.observation();
-      if (c.standing() == Standing.COUNTED && o.commitment().equals(commitment)
-          && (region == null || region.equals(o.position().region()))) {
-        t.add(c, r.rules().vocabulary());
+    for (DayEntry e : r.byDay().getOrDefault(day, TreePVector.empty())) {
+      if (e.standing() == Standing.COUNTED && e.commitment().equals(commitment)
+          && (region == null || region.equals(e.region()))) {
+        t.add(r.claimOrNull(e.id()), r.rules().vocabulary());
       }
     }
     return t.build(commitment, day, sched.cutoff(day.minusDays(1)), sched.cutoff(day), region,
