@@ -59,19 +59,19 @@ public class CeasefireBenchmark {
 
   @Benchmark
   public RegisterPage registerPageFiltered() {
-    return register.page(RegisterQuery.all(50).where("donetsk", "explosion", null));
+    return register.page(RegisterQuery.builder().where("donetsk", "explosion", null).build());
   }
 
   @Benchmark
   public RegisterPage registerPageDays() {
     LocalDate d = date();
-    return register.page(RegisterQuery.all(50).days(d.minusDays(7), d).where("luhansk", null,
-        "SMM"));
+    return register.page(RegisterQuery.builder().days(d.minusDays(7), d)
+        .where("luhansk", null, "SMM").build());
   }
 
   @Benchmark
   public RegisterPage registerPageNothingMatches() {
-    return register.page(RegisterQuery.all(50).where("odesa", null, null));
+    return register.page(RegisterQuery.builder().where("odesa", null, null).build());
   }
 
   @Benchmark

@@ -1,6 +1,7 @@
 package dev.verity.core.ceasefire;
 
 import dev.verity.core.ceasefire.Refusal.Reason;
+import dev.verity.core.message.Fields;
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -10,24 +11,14 @@ import java.util.function.Predicate;
  * names the field and what was expected.
  */
 final class Checks {
-  static final int MAX_ID = 128;
   static final int MAX_TEXT = 4_000;
   static final int MAX_LIST = 64;
   static final long MAX_COUNT = 1_000_000;
 
   private Checks() {}
 
-  static boolean id(String s) {
-    return s != null && !s.isBlank() && s.length() <= MAX_ID;
-  }
-
   static boolean text(String s) {
-    return s == null || s.length() <= MAX_TEXT;
-  }
-
-  /** A SHA-256 hash in hex: 64 hex digits. */
-  static boolean sha256(String s) {
-    return s != null && s.length() == 64 && s.chars().allMatch(c -> Character.digit(c, 16) >= 0);
+    return Fields.text(s, MAX_TEXT);
   }
 
   static Refusal observation(RegisterRules rules, Observation o) {
@@ -62,7 +53,7 @@ final class Checks {
     if (o.context().size() > MAX_LIST || o.evidence().size() > MAX_LIST) {
       return bad("at most " + MAX_LIST + " context flags and evidence hashes");
     }
-    if (!o.evidence().stream().allMatch(Checks::sha256)) {
+    if (!o.evidence().stream().allMatch(Fields::sha256)) {
       return bad("evidence: each hash is SHA-256 in hex (64 hex digits)");
     }
     if (!text(o.weapon())) {

@@ -9,6 +9,7 @@ import dev.verity.core.ceasefire.Answer.Finding;
 import dev.verity.core.ceasefire.Answer.VerificationRequest;
 import dev.verity.core.ceasefire.Participant.Role;
 import dev.verity.core.ceasefire.Refusal.Reason;
+import dev.verity.core.message.Fields;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -27,8 +28,8 @@ final class ClaimSteps {
     if (!role(r, s).files()) {
       return refuse(r, Reason.WRONG_SENDER, "an observer files nothing");
     }
-    if (!Checks.id(f.id()) || f.observation() == null) {
-      return refuse(r, Reason.MALFORMED, "a claim needs an id (1 to " + Checks.MAX_ID
+    if (!Fields.id(f.id()) || f.observation() == null) {
+      return refuse(r, Reason.MALFORMED, "a claim needs an id (1 to " + Fields.MAX_ID
           + " characters) and an observation");
     }
     if (r.claim(f.id()).isPresent()) {
@@ -123,7 +124,7 @@ final class ClaimSteps {
     }
     if (a instanceof Finding f) {
       if (f.status() == null || !Checks.text(f.note()) || f.evidence().size() > Checks.MAX_LIST
-          || !f.evidence().stream().allMatch(Checks::sha256)) {
+          || !f.evidence().stream().allMatch(Fields::sha256)) {
         return Checks.bad("a finding needs a status; evidence as SHA-256 hashes in hex");
       }
       return actor(rules, f.attributedTo(), "attributedTo");
@@ -156,7 +157,7 @@ final class ClaimSteps {
   }
 
   private static Refusal restrictionFields(RegisterRules rules, Restriction x, Instant at) {
-    if (x == null || !Checks.id(x.id()) || x.at() == null || x.kind() == null) {
+    if (x == null || !Fields.id(x.id()) || x.at() == null || x.kind() == null) {
       return Checks.bad("a restriction needs an id, a time and a kind");
     }
     if (x.at().isAfter(at)) {

@@ -10,6 +10,7 @@ import dev.verity.core.ceasefire.CommitmentRecord.Release;
 import dev.verity.core.ceasefire.CommitmentRecord.Status;
 import dev.verity.core.ceasefire.Participant.Role;
 import dev.verity.core.ceasefire.Refusal.Reason;
+import dev.verity.core.message.Fields;
 import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
@@ -41,7 +42,7 @@ final class CommitmentSteps {
   }
 
   private static Refusal terms(RegisterRules rules, Commitment c, Instant at) {
-    if (c == null || !Checks.id(c.id()) || c.effectiveFrom() == null || !Checks.text(c.scope())) {
+    if (c == null || !Fields.id(c.id()) || c.effectiveFrom() == null || !Checks.text(c.scope())) {
       return Checks.bad("a commitment needs an id, an agreed start (effectiveFrom) and a scope");
     }
     if (c.expiresAt() != null && !c.expiresAt().isAfter(c.effectiveFrom())) {
@@ -65,7 +66,7 @@ final class CommitmentSteps {
       boolean party = rules.participant(e.getKey()).map(p -> p.role() == Role.PARTY)
           .orElse(false);
       SealedSiteList l = e.getValue();
-      if (!party || l == null || !Checks.sha256(l.root()) || l.size() < 0) {
+      if (!party || l == null || !Fields.sha256(l.root()) || l.size() < 0) {
         return Checks.bad("sealedSites: a Party's list needs a SHA-256 root and a size ("
             + e.getKey() + ")");
       }

@@ -25,37 +25,70 @@ public record RegisterQuery(
 
   /** Everything, the first {@code limit} claims. */
   public static RegisterQuery all(int limit) {
-    return new RegisterQuery(null, null, null, null, null, null, null, null, false, 0, limit);
+    return builder().page(0, limit).build();
   }
 
-  public RegisterQuery commitment(String id) {
-    return new RegisterQuery(id, fromDay, toDay, region, category, filer, standing, finding,
-        withoutFinding, offset, limit);
+  public static Builder builder() {
+    return new Builder();
   }
 
-  public RegisterQuery days(LocalDate from, LocalDate to) {
-    return new RegisterQuery(commitment, from, to, region, category, filer, standing, finding,
-        withoutFinding, offset, limit);
-  }
+  /** Builds a query filter by filter; what is not set does not filter. */
+  public static final class Builder {
+    private String commitment;
+    private LocalDate fromDay;
+    private LocalDate toDay;
+    private String region;
+    private String category;
+    private String filer;
+    private Standing standing;
+    private FindingStatus finding;
+    private boolean withoutFinding;
+    private int offset;
+    private int limit = 50;
 
-  public RegisterQuery where(String inRegion, String ofCategory, String byFiler) {
-    return new RegisterQuery(commitment, fromDay, toDay, inRegion, ofCategory, byFiler, standing,
-        finding, withoutFinding, offset, limit);
-  }
+    private Builder() {}
 
-  public RegisterQuery standing(Standing s) {
-    return new RegisterQuery(commitment, fromDay, toDay, region, category, filer, s, finding,
-        withoutFinding, offset, limit);
-  }
+    public Builder commitment(String id) {
+      commitment = id;
+      return this;
+    }
 
-  public RegisterQuery finding(FindingStatus f, boolean none) {
-    return new RegisterQuery(commitment, fromDay, toDay, region, category, filer, standing, f,
-        none, offset, limit);
-  }
+    /** Report days of the events, both included. */
+    public Builder days(LocalDate from, LocalDate to) {
+      fromDay = from;
+      toDay = to;
+      return this;
+    }
 
-  public RegisterQuery page(int from, int size) {
-    return new RegisterQuery(commitment, fromDay, toDay, region, category, filer, standing,
-        finding, withoutFinding, from, size);
+    public Builder where(String inRegion, String ofCategory, String byFiler) {
+      region = inRegion;
+      category = ofCategory;
+      filer = byFiler;
+      return this;
+    }
+
+    public Builder standing(Standing s) {
+      standing = s;
+      return this;
+    }
+
+    /** The monitor's latest finding; or, with {@code none}, claims without a finding yet. */
+    public Builder finding(FindingStatus f, boolean none) {
+      finding = f;
+      withoutFinding = none;
+      return this;
+    }
+
+    public Builder page(int from, int size) {
+      offset = from;
+      limit = size;
+      return this;
+    }
+
+    public RegisterQuery build() {
+      return new RegisterQuery(commitment, fromDay, toDay, region, category, filer, standing,
+          finding, withoutFinding, offset, limit);
+    }
   }
 
   /** The filters on what was fixed when the claim was filed. */

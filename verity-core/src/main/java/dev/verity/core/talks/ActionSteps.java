@@ -4,6 +4,7 @@ import static dev.verity.core.talks.Checks.bad;
 import static dev.verity.core.talks.Checks.role;
 import static dev.verity.core.talks.Checks.wrong;
 
+import dev.verity.core.message.Fields;
 import dev.verity.core.talks.Action.CompleteActionItem;
 import dev.verity.core.talks.Refusal.Reason;
 
@@ -15,7 +16,7 @@ final class ActionSteps {
     if (!role(t, s).signs()) {
       return wrong(t, "a delegation assigns action items");
     }
-    if (i == null || !Checks.id(i.id()) || !Checks.text(i.description()) || i.due() == null
+    if (i == null || !Fields.id(i.id()) || !Checks.text(i.description()) || i.due() == null
         || !i.due().isAfter(s.at())) {
       return bad(t, "an action item needs an id, a description and a deadline after now");
     }

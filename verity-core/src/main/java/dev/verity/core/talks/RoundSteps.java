@@ -5,6 +5,7 @@ import static dev.verity.core.talks.Checks.noRound;
 import static dev.verity.core.talks.Checks.role;
 import static dev.verity.core.talks.Checks.wrong;
 
+import dev.verity.core.message.Fields;
 import dev.verity.core.talks.Action.AnchorCapitalReport;
 import dev.verity.core.talks.Action.OpenTrack;
 import dev.verity.core.talks.Participant.Role;
@@ -22,7 +23,7 @@ final class RoundSteps {
     if (role != Role.MEDIATOR && role != Role.HOST) {
       return wrong(t, "the mediator or a host announces a round");
     }
-    if (r == null || r.number() < 1 || !Checks.id(r.venue()) || r.firstDay() == null
+    if (r == null || r.number() < 1 || !Fields.id(r.venue()) || r.firstDay() == null
         || r.lastDay() == null || r.lastDay().isBefore(r.firstDay())) {
       return bad(t, "a round needs a number from 1, a venue and its first and last days");
     }
@@ -41,8 +42,8 @@ final class RoundSteps {
     if (!role(t, s).signs()) {
       return wrong(t, "a host has no delegation");
     }
-    if (r == null || !Checks.id(r.head()) || r.members().size() > Checks.MAX_LIST
-        || !r.members().stream().allMatch(m -> m != null && Checks.id(m.name())
+    if (r == null || !Fields.id(r.head()) || r.members().size() > Checks.MAX_LIST
+        || !r.members().stream().allMatch(m -> m != null && Fields.id(m.name())
             && Checks.text(m.post()))) {
       return bad(t, "a roster needs a head and members with names");
     }
@@ -57,7 +58,7 @@ final class RoundSteps {
     if (r == null) {
       return noRound(t, o.round());
     }
-    if (o.track() == null || !Checks.id(o.track().id()) || !Checks.text(o.track().name())) {
+    if (o.track() == null || !Fields.id(o.track().id()) || !Checks.text(o.track().name())) {
       return bad(t, "a track needs an id");
     }
     if (r.tracks().containsKey(o.track().id())) {
@@ -70,7 +71,7 @@ final class RoundSteps {
     if (!role(t, s).signs()) {
       return wrong(t, "a delegation puts items on the agenda");
     }
-    if (i == null || !Checks.id(i.id()) || !Checks.text(i.title())) {
+    if (i == null || !Fields.id(i.id()) || !Checks.text(i.title())) {
       return bad(t, "an agenda item needs an id and a title");
     }
     RoundRecord r = t.round(i.round()).orElse(null);
@@ -88,7 +89,7 @@ final class RoundSteps {
   }
 
   static Outcome session(Talks t, Step s, Session x) {
-    if (x == null || !Checks.id(x.id()) || x.kind() == null || x.start() == null
+    if (x == null || !Fields.id(x.id()) || x.kind() == null || x.start() == null
         || x.end() == null || x.end().isBefore(x.start()) || x.end().isAfter(s.at())) {
       return bad(t, "a session needs an id, a kind, and a start and end no later than the step");
     }
@@ -129,7 +130,7 @@ final class RoundSteps {
     }
     boolean linked = o.kind() == RoundOutput.Kind.NEXT_ROUND
         || o.kind() == RoundOutput.Kind.STATEMENT
-        || Checks.id(o.agreement()) && Checks.id(o.subject());
+        || Fields.id(o.agreement()) && Fields.id(o.subject());
     if (!linked) {
       return bad(t, "a " + o.kind().label() + " output names the agreement and the subject it "
           + "starts");
@@ -142,7 +143,7 @@ final class RoundSteps {
     if (!role(t, s).signs()) {
       return wrong(t, "a delegation reports to its capital");
     }
-    if (!Checks.sha256(a.hash())) {
+    if (!Fields.sha256(a.hash())) {
       return bad(t, "a capital report is anchored by its SHA-256 hash (64 hex digits) only");
     }
     RoundRecord r = t.round(a.round()).orElse(null);

@@ -42,6 +42,18 @@ public record TextRecord(
     return Optional.empty();
   }
 
+  TextRecord initialled(Mark m) {
+    List<Mark> more = new ArrayList<>(initials);
+    more.add(m);
+    return new TextRecord(id, kind, term, author, versions, more, signatures);
+  }
+
+  TextRecord signed(Mark m) {
+    List<Mark> more = new ArrayList<>(signatures);
+    more.add(m);
+    return new TextRecord(id, kind, term, author, versions, initials, more);
+  }
+
   /** Draft, initialled or agreed, given who signs. */
   public State state(List<String> signatories) {
     if (agreed(signatories).isPresent()) {

@@ -4,6 +4,7 @@ import static dev.verity.core.talks.Checks.bad;
 import static dev.verity.core.talks.Checks.role;
 import static dev.verity.core.talks.Checks.wrong;
 
+import dev.verity.core.message.Fields;
 import dev.verity.core.talks.Action.Initial;
 import dev.verity.core.talks.Action.Sign;
 import dev.verity.core.talks.Refusal.Reason;
@@ -49,17 +50,17 @@ final class TextSteps {
   }
 
   private static String shape(Talks t, TextSubmission x) {
-    if (x == null || !Checks.id(x.text()) || x.kind() == null || x.clauses().isEmpty()
+    if (x == null || !Fields.id(x.text()) || x.kind() == null || x.clauses().isEmpty()
         || x.clauses().size() > Checks.MAX_LIST) {
       return "a text needs an id, a kind and 1 to " + Checks.MAX_LIST + " clauses";
     }
-    boolean clauses = x.clauses().stream().allMatch(c -> c != null && Checks.id(c.id())
+    boolean clauses = x.clauses().stream().allMatch(c -> c != null && Fields.id(c.id())
         && c.text() != null && Checks.text(c.text()));
     if (!clauses || new HashSet<>(x.clauses().stream().map(Clause::id).toList()).size()
         != x.clauses().size()) {
       return "each clause needs its own id and a wording";
     }
-    if (x.kind() == TextKind.DEFINITION && !Checks.id(x.term())) {
+    if (x.kind() == TextKind.DEFINITION && !Fields.id(x.term())) {
       return "a definition names its term";
     }
     RoundRecord r = t.round(x.round()).orElse(null);
@@ -100,17 +101,10 @@ final class TextSteps {
   static Outcome initial(Talks t, Step s, Initial i) {
     TextRecord x = t.text(i.text()).orElse(null);
     Outcome refused = markable(t, s, x, i.text(), i.hash());
-    if (refused != null) {
-      return refused;
+    if (refused == null) {
+      refused = again(t, x.initials(), s.participant(), i.hash(), "initialled");
     }
-    if (lastHash(x.initials(), s.participant()).equals(i.hash())) {
-      return Outcome.refused(t, Reason.DUPLICATE, s.participant() + " initialled that wording");
-    }
-    List<Mark> marks = new ArrayList<>(x.initials());
-    marks.add(new Mark(s.participant(), s.at(), i.hash(), x.version(i.hash()).orElseThrow()
-        .version()));
-    return Outcome.ok(t.with(new TextRecord(x.id(), x.kind(), x.term(), x.author(), x.versions(),
-        marks, x.signatures())));
+    return refused != null ? refused : Outcome.ok(t.with(x.initialled(mark(x, s, i.hash()))));
   }
 
   static Outcome sign(Talks t, Step s, Sign g) {
@@ -125,14 +119,23 @@ final class TextSteps {
       return Outcome.refused(t, Reason.NOT_INITIALLED, "not every signatory has initialled "
           + "that wording of " + x.id() + "; initials come before signatures");
     }
-    if (lastHash(x.signatures(), s.participant()).equals(g.hash())) {
-      return Outcome.refused(t, Reason.DUPLICATE, s.participant() + " signed that wording");
+    refused = again(t, x.signatures(), s.participant(), g.hash(), "signed");
+    return refused != null ? refused : Outcome.ok(t.with(x.signed(mark(x, s, g.hash()))));
+  }
+
+  private static Mark mark(TextRecord x, Step s, String hash) {
+    return new Mark(s.participant(), s.at(), hash, x.version(hash).orElseThrow().version());
+  }
+
+  /** A refusal when the party's latest mark already names {@code hash}. */
+  private static Outcome again(Talks t, List<Mark> marks, String party, String hash,
+      String done) {
+    String last = "";
+    for (Mark m : marks) {
+      last = m.party().equals(party) ? m.hash() : last;
     }
-    List<Mark> marks = new ArrayList<>(x.signatures());
-    marks.add(new Mark(s.participant(), s.at(), g.hash(), x.version(g.hash()).orElseThrow()
-        .version()));
-    return Outcome.ok(t.with(new TextRecord(x.id(), x.kind(), x.term(), x.author(), x.versions(),
-        x.initials(), marks)));
+    return last.equals(hash)
+        ? Outcome.refused(t, Reason.DUPLICATE, party + " " + done + " that wording") : null;
   }
 
   private static Outcome markable(Talks t, Step s, TextRecord x, String id, String hash) {
@@ -154,15 +157,5 @@ final class TextSteps {
           + hash);
     }
     return null;
-  }
-
-  private static String lastHash(List<Mark> marks, String party) {
-    String h = "";
-    for (Mark m : marks) {
-      if (m.party().equals(party)) {
-        h = m.hash();
-      }
-    }
-    return h;
   }
 }

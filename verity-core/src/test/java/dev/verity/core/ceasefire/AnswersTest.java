@@ -51,8 +51,9 @@ class AnswersTest {
     assertThat(c.answers().get(3).answer()).isInstanceOf(Finding.class);
     assertThat(c.findingStatus()).contains(FindingStatus.CORROBORATED);
     assertThat(c.kind()).isEqualTo(ClaimRecord.Kind.CLAIM);
-    assertThat(reg.register.page(RegisterQuery.all(5).finding(FindingStatus.CORROBORATED,
-        false)).claims()).extracting(ClaimRecord::id).containsExactly("ua-1");
+    assertThat(reg.register.page(RegisterQuery.builder()
+        .finding(FindingStatus.CORROBORATED, false).build()).claims())
+        .extracting(ClaimRecord::id).containsExactly("ua-1");
   }
 
   @Test

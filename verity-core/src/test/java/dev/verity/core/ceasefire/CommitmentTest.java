@@ -98,7 +98,8 @@ class CommitmentTest {
         .category("protected-object-strike")).isEqualTo(1);
     assertThat(r.source("RU").orElseThrow().cumulative().regions()).isEmpty();
     // marked claims stay visible in the register
-    assertThat(reg.register.page(RegisterQuery.all(10).standing(Standing.BEFORE_START)).claims())
+    assertThat(reg.register.page(RegisterQuery.builder()
+        .standing(Standing.BEFORE_START).build()).claims())
         .extracting(ClaimRecord::id).containsExactly("ua-1", "ru-1");
   }
 

@@ -32,7 +32,7 @@ class RegisterPageTest {
     assertThat(first.matched()).isEqualTo(30);
     assertThat(first.claims()).extracting(ClaimRecord::id).containsExactly("k29", "k28", "k27",
         "k26");
-    RegisterPage next = reg.register.page(RegisterQuery.all(4).page(4, 4));
+    RegisterPage next = reg.register.page(RegisterQuery.builder().page(4, 4).build());
     assertThat(next.claims()).extracting(ClaimRecord::id).containsExactly("k25", "k24", "k23",
         "k22");
   }
@@ -40,18 +40,21 @@ class RegisterPageTest {
   @Test
   void filteredByDayRegionAndFiler() {
     LocalDate day = ReportSchedule.SMM.day(T0.plus(Duration.ofHours(8 * 6 + 1)));
-    RegisterQuery q = RegisterQuery.all(100).days(day, day).where("donetsk", "explosion", null);
+    RegisterQuery q = RegisterQuery.builder().page(0, 100).days(day, day)
+        .where("donetsk", "explosion", null).build();
     RegisterPage page = reg.register.page(q);
     assertThat(page.claims()).isNotEmpty().allSatisfy(c -> {
       assertThat(c.day()).isEqualTo(day);
       assertThat(c.observation().position().region()).isEqualTo("donetsk");
     });
-    RegisterPage smm = reg.register.page(RegisterQuery.all(100).where(null, null, "SMM"));
+    RegisterPage smm = reg.register.page(RegisterQuery.builder().page(0, 100)
+        .where(null, null, "SMM").build());
     assertThat(smm.matched()).isEqualTo(10);
     assertThat(smm.claims()).allMatch(c -> c.kind() == ClaimRecord.Kind.OBSERVATION);
-    assertThat(reg.register.page(RegisterQuery.all(10).finding(null, true)).matched())
+    assertThat(reg.register.page(RegisterQuery.builder().finding(null, true).build()).matched())
         .isEqualTo(30);
-    assertThat(reg.register.page(RegisterQuery.all(10).days(day, day.minusDays(1))).matched())
+    assertThat(reg.register.page(RegisterQuery.builder()
+        .days(day, day.minusDays(1)).build()).matched())
         .isZero();
     assertThatThrownBy(() -> RegisterQuery.all(RegisterQuery.MAX_LIMIT + 1))
         .hasMessageContaining("limit");
