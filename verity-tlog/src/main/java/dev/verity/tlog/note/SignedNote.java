@@ -5,6 +5,7 @@ import static dev.verity.tlog.note.NoteException.Reason.MALFORMED;
 import static dev.verity.tlog.note.NoteException.Reason.SIGNING_FAILED;
 import static dev.verity.tlog.note.NoteException.Reason.UNVERIFIED;
 
+import dev.verity.tlog.internal.StdBase64;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
