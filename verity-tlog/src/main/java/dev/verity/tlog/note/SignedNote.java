@@ -90,7 +90,8 @@ public record SignedNote(String text, List<NoteSignature> signatures) {
 
   private static NoteSignature parseLine(String line) throws NoteException {
     if (!line.startsWith(NoteSignature.PREFIX)) {
-      throw new NoteException(MALFORMED, "malformed note: signature line must start with \"\u2014 \"");
+      throw new NoteException(MALFORMED,
+          "malformed note: signature line must start with \"\u2014 \"");
     }
     String rest = line.substring(NoteSignature.PREFIX.length());
     int sp = rest.indexOf(' ');
