@@ -124,8 +124,8 @@ public class AuditBenchmark {
       ms.computeIfAbsent(Case.of(r), k -> new double[2])[audit ? 0 : 1] =
           r.getPrimaryResult().getScore();
     }
-    System.out.printf("%nAudit against raw SHA-256 over the same bytes (in memory, best "
-        + "JMH scores of one run)%n");
+    System.out.printf("%nAudit against raw SHA-256 over the same bytes (in memory, JMH "
+        + "average time per operation)%n");
     for (Map.Entry<Case, double[]> e : ms.entrySet()) {
       Case c = e.getKey();
       double mb = bytesFor(c.size(), c.entrySize()) / 1e6;
