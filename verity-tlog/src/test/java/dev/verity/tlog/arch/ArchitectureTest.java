@@ -21,9 +21,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The library's shape: its packages form no cycle (each can be understood, and adopted, from
- * the ones below it), and the non-exported {@code internal} package is the bottom layer and
- * never shows through the API.
+ * The library's shape: its packages form no cycle (each can be understood, and adopted, from the
+ * ones below it), and the non-exported {@code internal} package is the bottom layer and never shows
+ * through the API.
  */
 @AnalyzeClasses(packages = "dev.verity.tlog", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -35,14 +35,24 @@ class ArchitectureTest {
 
   @ArchTest
   static final ArchRule internalIsTheBottomLayer =
-      noClasses().that().resideInAPackage(INTERNAL)
-          .should().dependOnClassesThat(resideInAPackage("dev.verity.tlog..")
-              .and(resideOutsideOfPackage(INTERNAL)));
+      noClasses()
+          .that()
+          .resideInAPackage(INTERNAL)
+          .should()
+          .dependOnClassesThat(
+              resideInAPackage("dev.verity.tlog..").and(resideOutsideOfPackage(INTERNAL)));
 
   @ArchTest
   static final ArchRule theApiShowsNoInternalType =
-      noMembers().that().arePublic().and().areDeclaredInClassesThat().arePublic()
-          .and().areDeclaredInClassesThat().resideOutsideOfPackage(INTERNAL)
+      noMembers()
+          .that()
+          .arePublic()
+          .and()
+          .areDeclaredInClassesThat()
+          .arePublic()
+          .and()
+          .areDeclaredInClassesThat()
+          .resideOutsideOfPackage(INTERNAL)
           .should(showATypeOf(INTERNAL));
 
   /** A field's type, or a method's or constructor's return or parameter type, is in the package. */
@@ -59,8 +69,11 @@ class ArchitectureTest {
           types.addAll(c.getRawParameterTypes());
         }
         boolean shows = types.stream().anyMatch(t -> t.getPackageName().equals(pkg));
-        events.add(new SimpleConditionEvent(member, shows,
-            member.getFullName() + " has a type of " + pkg + " in its signature"));
+        events.add(
+            new SimpleConditionEvent(
+                member,
+                shows,
+                member.getFullName() + " has a type of " + pkg + " in its signature"));
       }
     };
   }

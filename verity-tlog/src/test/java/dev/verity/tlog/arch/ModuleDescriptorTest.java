@@ -17,9 +17,9 @@ import org.bouncycastle.math.ec.rfc8032.Ed25519;
 import org.junit.jupiter.api.Test;
 
 /**
- * The compiled {@code module-info}, as an adopter on the module path meets it. The other tests
- * run on the class path, where a module descriptor is ignored; this one loads the library from
- * {@code target/classes} (with BouncyCastle) into a module layer of its own.
+ * The compiled {@code module-info}, as an adopter on the module path meets it. The other tests run
+ * on the class path, where a module descriptor is ignored; this one loads the library from {@code
+ * target/classes} (with BouncyCastle) into a module layer of its own.
  */
 class ModuleDescriptorTest {
   private static final String MODULE = "dev.verity.tlog";
@@ -28,12 +28,13 @@ class ModuleDescriptorTest {
   @Test
   void exportsEveryPackageButTheInternalOne() throws Exception {
     ModuleDescriptor d = finder().find(MODULE).orElseThrow().descriptor();
-    Set<String> exported = d.exports().stream().map(ModuleDescriptor.Exports::source)
-        .collect(Collectors.toSet());
+    Set<String> exported =
+        d.exports().stream().map(ModuleDescriptor.Exports::source).collect(Collectors.toSet());
     assertThat(d.exports()).allSatisfy(e -> assertThat(e.isQualified()).isFalse());
     assertThat(d.packages()).contains(INTERNAL, "dev.verity.tlog.merkle", "dev.verity.tlog.note");
-    assertThat(exported).isEqualTo(d.packages().stream().filter(p -> !p.equals(INTERNAL))
-        .collect(Collectors.toSet()));
+    assertThat(exported)
+        .isEqualTo(
+            d.packages().stream().filter(p -> !p.equals(INTERNAL)).collect(Collectors.toSet()));
   }
 
   @Test
@@ -45,8 +46,9 @@ class ModuleDescriptorTest {
     ClassLoader loader = layer.findLoader(MODULE);
     Class<?> keys = loader.loadClass("dev.verity.tlog.note.NoteKeys");
     assertThat(keys.getModule()).isSameAs(tlog);
-    Object pair = keys.getMethod("generate", String.class, byte.class, SecureRandom.class)
-        .invoke(null, "example.com/log", (byte) 1, new SecureRandom());
+    Object pair =
+        keys.getMethod("generate", String.class, byte.class, SecureRandom.class)
+            .invoke(null, "example.com/log", (byte) 1, new SecureRandom());
     assertThat(pair.toString()).contains("PRIVATE+KEY+example.com/log+");
     Method encode = loader.loadClass(INTERNAL + ".StdBase64").getMethod("encode", byte[].class);
     assertThatThrownBy(() -> encode.invoke(null, (Object) new byte[1]))
@@ -54,8 +56,8 @@ class ModuleDescriptorTest {
   }
 
   private static ModuleLayer layer() throws URISyntaxException {
-    Configuration cf = ModuleLayer.boot().configuration()
-        .resolve(finder(), ModuleFinder.of(), Set.of(MODULE));
+    Configuration cf =
+        ModuleLayer.boot().configuration().resolve(finder(), ModuleFinder.of(), Set.of(MODULE));
     return ModuleLayer.boot().defineModulesWithOneLoader(cf, ClassLoader.getPlatformClassLoader());
   }
 

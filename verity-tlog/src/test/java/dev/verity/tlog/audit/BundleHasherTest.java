@@ -33,7 +33,8 @@ class BundleHasherTest {
     assertThat(bundle).isEqualTo(original);
     assertThat(leaves).hasSize(256 * Hash.SIZE);
     for (int i = 0; i < entries.size(); i++) {
-      assertThat(Hash.of(leaves, i * Hash.SIZE, Hash.SIZE)).as("leaf %d", i)
+      assertThat(Hash.of(leaves, i * Hash.SIZE, Hash.SIZE))
+          .as("leaf %d", i)
           .isEqualTo(MerkleHash.leaf(entries.get(i)));
     }
   }
