@@ -1,4 +1,4 @@
-package dev.verity.tlog.note;
+package dev.verity.tlog.internal;
 
 import java.util.Objects;
 import org.bouncycastle.math.ec.rfc8032.Ed25519;

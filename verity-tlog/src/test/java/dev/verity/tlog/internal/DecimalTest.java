@@ -1,4 +1,4 @@
-package dev.verity.tlog.checkpoint;
+package dev.verity.tlog.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

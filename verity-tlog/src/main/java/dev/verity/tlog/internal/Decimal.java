@@ -1,4 +1,4 @@
-package dev.verity.tlog.checkpoint;
+package dev.verity.tlog.internal;
 
 /**
  * Strict ASCII decimals for tree sizes and indexes: digits only, no sign, no leading zeros

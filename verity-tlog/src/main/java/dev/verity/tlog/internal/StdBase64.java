@@ -1,4 +1,4 @@
-package dev.verity.tlog.note;
+package dev.verity.tlog.internal;
 
 import java.util.Base64;
 
