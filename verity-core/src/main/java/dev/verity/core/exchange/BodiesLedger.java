@@ -94,22 +94,33 @@ public final class BodiesLedger {
     return Optional.empty();
   }
 
-  /** Each transfer's declared and received totals, in the order first named. */
+  /** Each transfer's declared and received totals per direction, in the order first named. */
   public List<Transfer> transfers() {
-    Set<String> ids = new LinkedHashSet<>();
-    steps.forEach(s -> transferOf(s).ifPresent(ids::add));
+    Set<Transfer> keys = new LinkedHashSet<>();
+    steps.forEach(s -> key(s).ifPresent(keys::add));
     List<Transfer> out = new ArrayList<>();
-    for (String id : ids) {
-      Declared d = steps.stream().filter(s -> s instanceof Declared x && x.transfer().equals(id))
-          .map(Declared.class::cast).findFirst().orElse(null);
-      int declared = steps.stream().filter(s -> s instanceof Declared x
-          && x.transfer().equals(id)).mapToInt(s -> ((Declared) s).bodies()).sum();
-      int received = steps.stream().filter(s -> s instanceof Received x
-          && x.transfer().equals(id)).mapToInt(s -> ((Received) s).bodies()).sum();
-      out.add(new Transfer(id, d == null ? null : d.party(), d == null ? null : d.to(),
-          declared, received));
+    for (Transfer k : keys) {
+      int declared = steps.stream().filter(s -> s instanceof Declared && key(s).get().equals(k))
+          .mapToInt(s -> ((Declared) s).bodies()).sum();
+      int received = steps.stream().filter(s -> s instanceof Received && key(s).get().equals(k))
+          .mapToInt(s -> ((Received) s).bodies()).sum();
+      out.add(new Transfer(k.transfer(), k.from(), k.to(), declared, received));
     }
     return out;
+  }
+
+  /** The transfer and direction a step counts in, with no counts. */
+  private Optional<Transfer> key(BodiesStep s) {
+    if (s instanceof Declared d) {
+      return Optional.of(new Transfer(d.transfer(), d.party(), d.to(), 0, 0));
+    }
+    return s instanceof Received r
+        ? Optional.of(new Transfer(r.transfer(), other(r.party()), r.party(), 0, 0))
+        : Optional.empty();
+  }
+
+  private String other(String party) {
+    return parties.get(0).equals(party) ? parties.get(1) : parties.get(0);
   }
 
   /** {@code party}'s identification reports with the bodies received by each date. */
@@ -124,13 +135,6 @@ public final class BodiesLedger {
   private int received(String party, LocalDate asOf) {
     return steps.stream().filter(s -> s instanceof Received r && r.party().equals(party)
         && !r.date().isAfter(asOf)).mapToInt(s -> ((Received) s).bodies()).sum();
-  }
-
-  private static Optional<String> transferOf(BodiesStep s) {
-    if (s instanceof Declared d) {
-      return Optional.of(d.transfer());
-    }
-    return s instanceof Received r ? Optional.of(r.transfer()) : Optional.empty();
   }
 
   private static Optional<ExchangeRefusal> refuse(ExchangeRefusal.Reason r, String words) {

@@ -1,6 +1,7 @@
 package dev.verity.core.exchange;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
@@ -26,6 +27,9 @@ import java.util.Random;
  */
 final class Spellings {
   private static final String VOWELS = "аеёиоуыэюяєіїАЕЁИОУЫЭЮЯЄІЇ";
+  // adjectival surname endings, masculine and feminine, kept apart from the letter rules
+  private static final String[] UA_ENDINGS = {"ський", "цький", "ська", "цька", "ий", ""};
+  private static final String[] RU_ENDINGS = {"ский", "цкий", "ская", "цкая", "ий", ""};
   private static final Map<Character, String> KMU = table(
       "а a б b в v г h ґ g д d е e ж zh з z и y і i к k л l м m н n о o п p р r с s т t у u "
           + "ф f х kh ц ts ч ch ш sh щ shch ы y э e ё io");
@@ -86,10 +90,10 @@ final class Spellings {
       return lexical.get(ukrainian);
     }
     boolean yery = r.nextInt(3) == 0; // Лисенко as Лысенко
-    String s = ukrainian.replace("ська", "ская").replace("цька", "цкая").replace("ськ", "ск")
-        .replace("цьк", "цк").replace("ьо", "ё").replaceAll("['’ʼ]", "ь");
+    String[] parts = suffix(ukrainian, UA_ENDINGS);
+    String stem = parts[0].replace("ьо", "ё").replaceAll("['’ʼ]", "ь");
     StringBuilder out = new StringBuilder();
-    for (char c : s.toCharArray()) {
+    for (char c : stem.toCharArray()) {
       out.append(switch (c) {
         case 'і' -> "и";
         case 'І' -> "И";
@@ -101,13 +105,13 @@ final class Spellings {
         default -> String.valueOf(c);
       });
     }
-    return out.toString();
+    return out + RU_ENDINGS[List.of(UA_ENDINGS).indexOf(parts[1])];
   }
 
   /** A Russian surname as a Ukrainian clerk writes it. */
   static String ukrainise(String russian) {
-    String s = russian.replace("ский", "ський").replace("цкий", "цький")
-        .replace("ская", "ська").replace("цкая", "цька");
+    String[] parts = suffix(russian, RU_ENDINGS);
+    String s = parts[0];
     StringBuilder out = new StringBuilder();
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
@@ -125,7 +129,17 @@ final class Spellings {
         default -> String.valueOf(c);
       });
     }
-    return out.toString().replace("ьйо", "йо");
+    return out.toString().replace("ьйо", "йо") + UA_ENDINGS[List.of(RU_ENDINGS).indexOf(parts[1])];
+  }
+
+  /** {@code {stem, ending}} with the first of {@code endings} the word ends with ("" last). */
+  private static String[] suffix(String word, String[] endings) {
+    for (String e : endings) {
+      if (word.endsWith(e)) {
+        return new String[] {word.substring(0, word.length() - e.length()), e};
+      }
+    }
+    throw new IllegalStateException("no ending matched"); // "" always matches
   }
 
   /** The feminine of a Russian surname: -ов -ова, -ин -ина, -ский -ская, -ой -ая. */

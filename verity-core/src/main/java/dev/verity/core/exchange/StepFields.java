@@ -97,7 +97,11 @@ final class StepFields {
     Map<String, Counts> out = new LinkedHashMap<>();
     for (Iterator<String> it = from.fieldNames(); it.hasNext();) {
       String p = it.next();
-      out.put(p, counts(from.get(p), "crossedFrom." + p));
+      Counts c = counts(from.get(p), "crossedFrom." + p);
+      if (c == null) {
+        throw problem("crossedFrom." + p, "counts are an object {byCategory, total}");
+      }
+      out.put(p, c);
     }
     return out;
   }
