@@ -2,7 +2,11 @@ package dev.verity.core.exchange;
 
 import dev.verity.tlog.merkle.Hash;
 import dev.verity.tlog.merkle.InclusionProof;
+import dev.verity.tlog.merkle.MemoryTree;
 import dev.verity.tlog.merkle.ProofException;
+import dev.verity.tlog.merkle.TreeProofs;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -20,6 +24,25 @@ public record Opening(
   public Opening {
     salt = salt.clone();
     proof = List.copyOf(proof);
+  }
+
+  /**
+   * The opening of entry {@code index} of {@code list} (as in the owner's log) with the record
+   * and salt its owner kept; the inclusion proof is computed from the list's entries.
+   */
+  public static Opening of(ListCommitment list, int index, PersonRecord person, byte[] salt) {
+    return of(list, ListCommitment.tree(list.entries()), index, person, salt);
+  }
+
+  static Opening of(ListCommitment list, MemoryTree tree, int index, PersonRecord person,
+      byte[] salt) {
+    try {
+      List<Hash> proof = TreeProofs.inclusion(tree, index, list.count()).path();
+      return new Opening(list.exchange(), list.party(), list.kind(), list.category(), person,
+          salt, list.entries().get(index).blinded(), index, list.count(), proof);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.verity.core.exchange;
 
+import dev.verity.tlog.merkle.Hash;
 import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.Objects;
@@ -86,6 +87,14 @@ public record PersonRecord(
       return Optional.of(d + " is outside " + EARLIEST_BIRTH + " to " + LATEST_BIRTH);
     }
     return Optional.empty();
+  }
+
+  /**
+   * The salted commitment to this person as listed in {@code category} (docs/formats/exchange.md:
+   * SHA-256 over a domain, the 32-byte salt and the canonical record).
+   */
+  public Hash commitment(String category, byte[] salt) {
+    return Commitments.commitment(category, this, salt);
   }
 
   @Override

@@ -2,9 +2,6 @@ package dev.verity.core.exchange;
 
 import dev.verity.tlog.merkle.Hash;
 import dev.verity.tlog.merkle.MemoryTree;
-import dev.verity.tlog.merkle.TreeProofs;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -111,13 +108,6 @@ public final class PrivateList {
 
   /** Opens entry {@code i}: its record, salt and inclusion proof in the list's tree. */
   public Opening open(int i) {
-    ListCommitment c = commitment;
-    try {
-      List<Hash> proof = TreeProofs.inclusion(tree, i, tree.size()).path();
-      return new Opening(c.exchange(), c.party(), c.kind(), c.category(), persons.get(i),
-          salt(i), c.entries().get(i).blinded(), i, c.count(), proof);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return Opening.of(commitment, tree, i, persons.get(i), salts.get(i));
   }
 }
