@@ -21,7 +21,8 @@ import java.util.TreeMap;
  */
 final class Commitments {
   static final int SALT_BYTES = 32;
-  private static final byte[] DOMAIN = "verity-exchange-person/v1".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] DOMAIN =
+      "verity-exchange-person/v1".getBytes(StandardCharsets.US_ASCII);
   private static final ObjectMapper JSON = JsonMapper.builder().build();
 
   private Commitments() {}

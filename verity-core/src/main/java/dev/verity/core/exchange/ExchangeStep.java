@@ -60,7 +60,7 @@ public sealed interface ExchangeStep {
     }
   }
 
-  /** A Party's announced counts for a stage: persons it handed and received (either may be null). */
+  /** A Party's announced counts for a stage: persons handed and received (either may be null). */
   record ReportCounts(String party, Instant at, int stage, Counts handed, Counts received)
       implements ExchangeStep {
     public String type() {

@@ -3,8 +3,9 @@ package dev.verity.core.exchange;
 import java.nio.charset.StandardCharsets;
 
 /**
- * What two lists compare: the folded surname ({@link NameFolding#foldSurname}), the folded first of the first names (mapped
- * through the Russian-Ukrainian given-name table), and the date of birth, as
+ * What two lists compare: the folded surname ({@link NameFolding#foldSurname}), the folded
+ * first of the first names (mapped through the Russian-Ukrainian given-name table), and the
+ * date of birth, as
  * {@code surname|given|yyyy-mm-dd}. The service number is left out because the two sides record
  * it differently or not at all (civilians); it is still inside the commitment.
  *

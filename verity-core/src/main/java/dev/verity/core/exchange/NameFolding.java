@@ -21,8 +21,8 @@ import java.util.Map;
  *       letter: the digraphs shch, kh, zh, ch, sh, ts become single symbols; x = ks (Alexander);
  *       w = v; c and q = k; ph = f; g = h (Ukrainian Г is H in KMU 2010, Russian Г is G: Hryhorii,
  *       Grigorii); y = j = i (Ы, И, Й, І, Ї are y or i depending on the system); doubled letters
- *       collapse (Illia, Ilia); o = e after the hushing sibilants; ie = e and io = e (Є is ie or ye, Ё is e, ë or yo; Ukrainian ьо
- *       is io); a final ei = i (Сергей, Сергій: Sergei, Serhii); a final aia = a (feminine
+ *       collapse (Illia, Ilia); o = e after the hushing sibilants (Чернышёв, Chernyshov);
+ *       ie = e and io = e (Є is ie or ye, Ё is e, ë or yo; Ukrainian ьо is io); a final ei = i (Сергей, Сергій: Sergei, Serhii); a final aia = a (feminine
  *       surnames: Russian Высоцкая, Ukrainian Висоцька).</li>
  * </ol>
  * Supported: ICAO 9303, BGN/PCGN (Russian), the Ukrainian national system (KMU Resolution 55 of

@@ -6,6 +6,7 @@ import dev.verity.core.exchange.SyntheticPersons.Spelling;
 import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** A Party proves to the ICRC that a person was on its list: opening and inclusion proof. */
@@ -61,7 +62,7 @@ class OpeningTest {
 
   @Test
   void aListCanBeRestoredFromItsPersonsAndSalts() {
-    List<byte[]> salts = java.util.stream.IntStream.range(0, 40).mapToObj(list::salt).toList();
+    List<byte[]> salts = IntStream.range(0, 40).mapToObj(list::salt).toList();
     PrivateList again = PrivateList.restore("x", "UA", ListKind.REQUESTED, "military",
         list.persons(), salts, key);
     assertThat(again.commitment()).isEqualTo(list.commitment());
