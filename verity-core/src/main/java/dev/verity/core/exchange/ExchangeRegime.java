@@ -85,21 +85,21 @@ public final class ExchangeRegime {
   }
 
   private ExchangeState next(ExchangeState s, ExchangeStep step) {
-    ExchangeState.Builder b = s.toBuilder();
+    ExchangeState n = s.next();
     if (step instanceof CommitList c) {
-      b.list(Listed.of(c.list()));
+      n.putList(Listed.of(c.list()));
     } else if (step instanceof Reblind r) {
-      b.reblinded(r.list(), r.values());
+      n.putReblinded(r.list(), r.values());
     } else if (step instanceof AttestConsent a) {
-      b.attest(a);
+      n.attest(a);
     } else if (step instanceof HandOver h) {
-      b.handOver(h, persons(s, h));
+      n.handOver(h, persons(s, h));
     } else if (step instanceof ReportCounts r) {
-      b.report(r);
+      n.report(r);
     } else {
-      b.attestStage((AttestStage) step);
+      n.attestStage((AttestStage) step);
     }
-    return b.build();
+    return n;
   }
 
   private Optional<ExchangeRefusal> commit(ExchangeState s, CommitList step) {

@@ -19,8 +19,8 @@ import java.util.TreeMap;
 /**
  * One exchange as every node folds it from the entries of the Parties, the mediators and the
  * intermediary: the committed lists, the blinded values each Party put on the other's lists, the
- * intermediary's attestations, the persons handed over, and each stage's reports. Immutable:
- * {@link ExchangeRegime#apply} returns a new state. What a node shows (matches, consent status,
+ * intermediary's attestations, the persons handed over, and each stage's reports. Immutable to
+ * its readers: {@link ExchangeRegime#apply} changes a copy and returns it. What a node shows (matches, consent status,
  * stages with their discrepancies) is read from it.
  */
 public final class ExchangeState {
@@ -34,20 +34,29 @@ public final class ExchangeState {
   private final Map<Integer, Map<String, ReportCounts>> reports;
   private final Map<Integer, Map<String, AttestStage>> stageAttestations;
 
-  private ExchangeState(Builder b) {
-    this.arrangement = b.arrangement;
-    this.lists = b.lists;
-    this.reblinded = b.reblinded;
-    this.attestations = List.copyOf(b.attestations);
-    this.consent = b.consent;
-    this.handedPersons = b.handedPersons;
-    this.handovers = List.copyOf(b.handovers);
-    this.reports = b.reports;
-    this.stageAttestations = b.stageAttestations;
+  /** A copy of {@code s} (each collection copied once) for the next step to change. */
+  private ExchangeState(Arrangement a, ExchangeState s) {
+    this.arrangement = a;
+    this.lists = new LinkedHashMap<>(s == null ? Map.of() : s.lists);
+    this.reblinded = new LinkedHashMap<>(s == null ? Map.of() : s.reblinded);
+    this.attestations = new ArrayList<>(s == null ? List.of() : s.attestations);
+    this.consent = new LinkedHashMap<>(s == null ? Map.of() : s.consent);
+    this.handedPersons = new TreeMap<>(s == null ? Map.of() : s.handedPersons);
+    this.handovers = new ArrayList<>(s == null ? List.of() : s.handovers);
+    this.reports = new TreeMap<>(s == null ? Map.of() : s.reports);
+    this.stageAttestations = new TreeMap<>(s == null ? Map.of() : s.stageAttestations);
   }
 
   static ExchangeState empty(Arrangement a) {
-    return new Builder(a).build();
+    return new ExchangeState(a, null);
+  }
+
+  /**
+   * The state the next step starts from: a copy, changed by {@link ExchangeRegime} through the
+   * package-private methods below before it is returned, and never after.
+   */
+  ExchangeState next() {
+    return new ExchangeState(arrangement, this);
   }
 
   public Arrangement arrangement() {
@@ -79,11 +88,11 @@ public final class ExchangeState {
 
   /** Every attestation of consent or refusal, in order (a later one supersedes). */
   public List<AttestConsent> attestations() {
-    return attestations;
+    return Collections.unmodifiableList(attestations);
   }
 
   public List<HandOver> handovers() {
-    return handovers;
+    return Collections.unmodifiableList(handovers);
   }
 
   boolean handedOver(String party, Blinded person) {
@@ -164,88 +173,37 @@ public final class ExchangeState {
     return lists.containsKey(id) && reblinded.containsKey(id);
   }
 
-  Builder toBuilder() {
-    return new Builder(this);
+  void putList(Listed l) {
+    lists.put(l.commitment().id(), l);
   }
 
-  /** Copy-on-write: each map copied once per step, then changed and frozen. */
-  static final class Builder {
-    private final Arrangement arrangement;
-    private final Map<ListId, Listed> lists;
-    private final Map<ListId, List<Blinded>> reblinded;
-    private final List<AttestConsent> attestations;
-    private final Map<Hash, Consent> consent;
-    private final Map<String, Set<Blinded>> handedPersons;
-    private final List<HandOver> handovers;
-    private final Map<Integer, Map<String, ReportCounts>> reports;
-    private final Map<Integer, Map<String, AttestStage>> stageAttestations;
+  void putReblinded(ListId id, List<Blinded> values) {
+    reblinded.put(id, List.copyOf(values));
+  }
 
-    Builder(Arrangement a) {
-      arrangement = a;
-      lists = new LinkedHashMap<>();
-      reblinded = new LinkedHashMap<>();
-      attestations = new ArrayList<>();
-      consent = new LinkedHashMap<>();
-      handedPersons = new TreeMap<>();
-      handovers = new ArrayList<>();
-      reports = new TreeMap<>();
-      stageAttestations = new TreeMap<>();
-    }
+  void attest(AttestConsent a) {
+    attestations.add(a);
+    consent.put(a.commitment(), a.decision());
+  }
 
-    Builder(ExchangeState s) {
-      arrangement = s.arrangement;
-      lists = new LinkedHashMap<>(s.lists);
-      reblinded = new LinkedHashMap<>(s.reblinded);
-      attestations = new ArrayList<>(s.attestations);
-      consent = new LinkedHashMap<>(s.consent);
-      handedPersons = new TreeMap<>(s.handedPersons);
-      handovers = new ArrayList<>(s.handovers);
-      reports = new TreeMap<>(s.reports);
-      stageAttestations = new TreeMap<>(s.stageAttestations);
-    }
+  void handOver(HandOver h, Set<Blinded> persons) {
+    Set<Blinded> all = new HashSet<>(handedPersons.getOrDefault(h.party(), Set.of()));
+    all.addAll(persons);
+    handedPersons.put(h.party(), Set.copyOf(all));
+    handovers.add(h);
+  }
 
-    Builder list(Listed l) {
-      lists.put(l.commitment().id(), l);
-      return this;
-    }
+  void report(ReportCounts r) {
+    reports.put(r.stage(), with(reports.get(r.stage()), r.party(), r));
+  }
 
-    Builder reblinded(ListId id, List<Blinded> values) {
-      reblinded.put(id, List.copyOf(values));
-      return this;
-    }
+  void attestStage(AttestStage a) {
+    stageAttestations.put(a.stage(), with(stageAttestations.get(a.stage()), a.party(), a));
+  }
 
-    Builder attest(AttestConsent a) {
-      attestations.add(a);
-      consent.put(a.commitment(), a.decision());
-      return this;
-    }
-
-    Builder handOver(HandOver h, Set<Blinded> persons) {
-      Set<Blinded> all = new HashSet<>(handedPersons.getOrDefault(h.party(), Set.of()));
-      all.addAll(persons);
-      handedPersons.put(h.party(), Set.copyOf(all));
-      handovers.add(h);
-      return this;
-    }
-
-    Builder report(ReportCounts r) {
-      reports.put(r.stage(), with(reports.get(r.stage()), r.party(), r));
-      return this;
-    }
-
-    Builder attestStage(AttestStage a) {
-      stageAttestations.put(a.stage(), with(stageAttestations.get(a.stage()), a.party(), a));
-      return this;
-    }
-
-    private static <V> Map<String, V> with(Map<String, V> m, String k, V v) {
-      Map<String, V> out = new TreeMap<>(m == null ? Map.of() : m);
-      out.put(k, v);
-      return Collections.unmodifiableMap(out);
-    }
-
-    ExchangeState build() {
-      return new ExchangeState(this);
-    }
+  private static <V> Map<String, V> with(Map<String, V> m, String k, V v) {
+    Map<String, V> out = new TreeMap<>(m == null ? Map.of() : m);
+    out.put(k, v);
+    return Collections.unmodifiableMap(out);
   }
 }
