@@ -3,6 +3,7 @@ package dev.verity.node.exchange;
 import dev.verity.core.exchange.ExchangeBench;
 import dev.verity.core.exchange.SyntheticPersons;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -11,8 +12,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code verity bench exchange}: two lists of --persons matched without names (ECDH private set
- * intersection on X25519, docs/formats/exchange.md), stage by stage, beside a plain set
- * intersection and the keyed-hash design from the same run; then how often the transliteration
+ * intersection on X25519, docs/formats/exchange.md), stage by stage in wall-clock and process
+ * CPU time, beside a plain set intersection and the keyed-hash design from the same run; then how often the transliteration
  * fold gives one person's spellings the same key, on a generated corpus.
  */
 @Command(name = "exchange", mixinStandardHelpOptions = true,
@@ -49,18 +50,18 @@ public final class ExchangeBenchCommand implements Callable<Integer> {
     ExchangeBench.Figures f = ExchangeBench.run(persons, overlap, rounds, seed);
     out.printf("exchange bench: %,d requested x %,d held, %,d the same persons, %d threads, %s%n",
         f.persons(), f.persons(), f.overlap(), f.threads(), Runtime.version());
-    line(out, "UA commits its requested list (keys, curve, blind, salts, Merkle)",
-        f.commitRequested());
-    line(out, "RU commits its held list", f.commitHeld());
-    line(out, "RU blinds UA's list on top", f.blindRequested());
-    line(out, "UA blinds RU's list on top", f.blindHeld());
-    line(out, "match (counts, who is on one side only)", f.match());
-    out.printf("  matched %,d persons (the plain match keys agree on %,d)%n", f.matched(),
-        f.expectedMatches());
-    line(out, "total, both Parties one after the other", f.total());
-    line(out, "a node folds the four entries (roots, indexes)", f.fold());
-    line(out, "baseline: plain intersection of match keys", f.plainBaseline());
-    line(out, "baseline: keyed hash (HMAC, key held by both)", f.hmacBaseline());
+    out.printf("%-66s %10s %10s%n", "", "wall ms", "CPU ms");
+    List<ExchangeBench.Stage> stages = f.stages();
+    for (int i = 0; i < stages.size(); i++) {
+      if (i == 5) {
+        line(out, "total, both Parties one after the other", f.total(), f.totalCpu());
+      }
+      line(out, stages.get(i).what(), stages.get(i).wall(), stages.get(i).cpu());
+      if (i == 4) {
+        out.printf("  matched %,d persons (the plain match keys agree on %,d)%n", f.matched(),
+            f.expectedMatches());
+      }
+    }
     if (corpus > 0) {
       rates(out);
     }
@@ -77,7 +78,7 @@ public final class ExchangeBenchCommand implements Callable<Integer> {
     }
   }
 
-  private static void line(PrintWriter out, String what, long nanos) {
-    out.printf("%-66s %9.1f ms%n", what, nanos / 1e6);
+  private static void line(PrintWriter out, String what, long wall, long cpu) {
+    out.printf("%-66s %10.1f %10.1f%n", what, wall / 1e6, cpu / 1e6);
   }
 }
