@@ -20,8 +20,8 @@ import java.util.TreeMap;
  * One exchange as every node folds it from the entries of the Parties, the mediators and the
  * intermediary: the committed lists, the blinded values each Party put on the other's lists, the
  * intermediary's attestations, the persons handed over, and each stage's reports. Immutable to
- * its readers: {@link ExchangeRegime#apply} changes a copy and returns it. What a node shows (matches, consent status,
- * stages with their discrepancies) is read from it.
+ * its readers: {@link ExchangeRegime#apply} changes a copy and returns it. What a node shows
+ * (matches, consent status, stages with their discrepancies) is read from it.
  */
 public final class ExchangeState {
   private final Arrangement arrangement;

@@ -22,8 +22,10 @@ import java.util.Map;
  *       w = v; c and q = k; ph = f; g = h (Ukrainian Г is H in KMU 2010, Russian Г is G: Hryhorii,
  *       Grigorii); y = j = i (Ы, И, Й, І, Ї are y or i depending on the system); doubled letters
  *       collapse (Illia, Ilia); o = e after the hushing sibilants (Чернышёв, Chernyshov);
- *       ie = e and io = e (Є is ie or ye, Ё is e, ë or yo; Ukrainian ьо is io); a final ei = i (Сергей, Сергій: Sergei, Serhii); a final aia = a (feminine
- *       surnames: Russian Высоцкая, Ukrainian Висоцька).</li>
+ *       ie = e and io = e (Є is ie or ye, Ё is e, ë or yo; Ukrainian ьо is io); a final
+ *       ei = i (Сергей, Сергій: Sergei, Serhii); a final aia = a (feminine surnames: Russian
+ *       Высоцкая, Ukrainian Висоцька). Surnames also fold their -ов/-ев suffix
+ *       ({@link #foldSurname}).</li>
  * </ol>
  * Supported: ICAO 9303, BGN/PCGN (Russian), the Ukrainian national system (KMU Resolution 55 of
  * 27 Jan 2010), and English press spellings built from them. Not supported: ISO 9 / GOST 7.79

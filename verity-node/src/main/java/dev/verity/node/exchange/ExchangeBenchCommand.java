@@ -13,8 +13,9 @@ import picocli.CommandLine.Spec;
 /**
  * {@code verity bench exchange}: two lists of --persons matched without names (ECDH private set
  * intersection on X25519, docs/formats/exchange.md), stage by stage in wall-clock and process
- * CPU time, beside a plain set intersection and the keyed-hash design from the same run; then how often the transliteration
- * fold gives one person's spellings the same key, on a generated corpus.
+ * CPU time, beside a plain set intersection and the keyed-hash design from the same run; then
+ * how often the transliteration fold gives one person's spellings the same key, on a generated
+ * corpus.
  */
 @Command(name = "exchange", mixinStandardHelpOptions = true,
     description = "Benchmark name-free list matching (prisoner exchanges) and measure the"
