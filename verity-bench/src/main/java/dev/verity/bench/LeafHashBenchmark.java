@@ -14,7 +14,11 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
-/** RFC 9162 leaf hashing against raw SHA-256 of the same entry (the baseline). */
+/**
+ * RFC 9162 §2.1.1 hashing against raw SHA-256 of the same bytes (the baselines): a leaf, SHA-256
+ * of 0x00 and the entry, against SHA-256 of the entry; an interior node, SHA-256 of 0x01 and
+ * its two children, against SHA-256 of 65 bytes.
+ */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -23,12 +27,20 @@ public class LeafHashBenchmark {
   int entrySize;
 
   byte[] entry;
+  byte[] nodeInput;
+  Hash left;
+  Hash right;
   MessageDigest sha;
 
   @Setup
   public void setup() throws Exception {
+    Random rnd = new Random(1);
     entry = new byte[entrySize];
-    new Random(1).nextBytes(entry);
+    rnd.nextBytes(entry);
+    nodeInput = new byte[1 + 2 * Hash.SIZE];
+    rnd.nextBytes(nodeInput);
+    left = Hash.of(nodeInput, 1, Hash.SIZE);
+    right = Hash.of(nodeInput, 1 + Hash.SIZE, Hash.SIZE);
     sha = MessageDigest.getInstance("SHA-256");
   }
 
@@ -40,5 +52,15 @@ public class LeafHashBenchmark {
   @Benchmark
   public byte[] rawSha256() {
     return sha.digest(entry);
+  }
+
+  @Benchmark
+  public Hash nodeHash() {
+    return MerkleHash.node(left, right);
+  }
+
+  @Benchmark
+  public byte[] rawSha256NodeInput() {
+    return sha.digest(nodeInput);
   }
 }

@@ -3,6 +3,7 @@ package dev.verity.core.compliance;
 import dev.verity.core.agreement.Aggregate;
 import dev.verity.core.agreement.Agreement;
 import dev.verity.core.agreement.Party;
+import dev.verity.core.csv.Csv;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
@@ -39,7 +40,7 @@ public final class AggregatesTable {
     } catch (IOException e) {
       throw new ComplianceException(source + ": cannot read: " + e.getMessage());
     } catch (Csv.CsvError e) {
-      throw new ComplianceException(source + ": line " + e.line + ": " + e.getMessage());
+      throw new ComplianceException(source + ": line " + e.line() + ": " + e.getMessage());
     }
     if (records.isEmpty()) {
       throw new ComplianceException(source + ": line 1: empty file, expected a header");

@@ -92,7 +92,7 @@ public final class EscrowVerifier {
         okByIndex.put(r.index(), id);
       } catch (ProofException e) {
         failed.add(r);
-        failedWhy.add(e.getMessage().contains("leads to root")
+        failedWhy.add(e.reason() == ProofException.Reason.ROOT_MISMATCH
             ? "does not match the commitment at index " + r.index()
                 + ": the item record, its salt or its index differs from what was committed"
             : "proof does not check: " + e.getMessage());

@@ -3,11 +3,11 @@ package dev.verity.core.selection;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
-/** SHA-256 over concatenated parts. */
-final class Sha256 {
+/** SHA-256 over concatenated parts (selection commitments, ceasefire terms, talks texts). */
+public final class Sha256 {
   private Sha256() {}
 
-  static byte[] of(byte[]... parts) {
+  public static byte[] of(byte[]... parts) {
     MessageDigest md;
     try {
       md = MessageDigest.getInstance("SHA-256");

@@ -68,6 +68,16 @@ class EscrowVerifierTest {
   }
 
   @Test
+  void aProofOfTheWrongLengthIsNotReportedAsAMismatch() throws Exception {
+    Reveal r = escrow.reveal(List.of("M-00003")).get(0);
+    Reveal truncated = new Reveal(r.item(), r.salt(), r.index(),
+        r.proof().subList(0, r.proof().size() - 1));
+    assertThat(verify(List.of(truncated), List.of()).problems()).singleElement()
+        .isEqualTo(new RevealProblem("M-00003",
+            "proof does not check: inclusion proof has too few hashes (4)"));
+  }
+
+  @Test
   void anItemThatWasNotCommittedIsDetected() throws Exception {
     // M-00003a would sit between M-00003 (index 3) and M-00004 (index 4)
     List<Reveal> rs = new ArrayList<>(escrow.reveal(List.of("M-00003", "M-00004")));

@@ -48,6 +48,7 @@ public final class DashboardRoutes {
   static void register(JavalinConfig cfg, Node node) {
     cfg.routes.get("/", ctx -> asset(ctx, "index.html"));
     cfg.routes.get("/assets/*", ctx -> asset(ctx, ctx.path().substring(1)));
+    VendorAssets.register(cfg); // the map's d3-geo, topojson-client and Natural Earth files
     History history = new History(node);
     cfg.routes.get("/api/v1/history", ctx -> Http.json(ctx, 200, history.get()));
     cfg.routes.get("/api/v1/inventory/{party}/items", ctx -> items(node, ctx));

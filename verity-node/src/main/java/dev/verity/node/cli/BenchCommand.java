@@ -1,5 +1,6 @@
 package dev.verity.node.cli;
 
+import dev.verity.node.exchange.ExchangeBenchCommand;
 import dev.verity.node.federation.bench.FederationBenchCommand;
 import dev.verity.node.inspection.EscrowBenchCommand;
 import dev.verity.node.tlogcli.BenchTlogCommand;
@@ -13,5 +14,5 @@ import picocli.CommandLine.Command;
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Benchmarks, each printed beside its baseline from the same run.",
     subcommands = {BenchTlogCommand.class, TreatyBenchCommand.class, EscrowBenchCommand.class,
-        FederationBenchCommand.class})
+        FederationBenchCommand.class, ExchangeBenchCommand.class})
 public final class BenchCommand {}

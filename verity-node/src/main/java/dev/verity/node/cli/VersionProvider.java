@@ -1,12 +1,13 @@
 package dev.verity.node.cli;
 
+import dev.verity.node.build.BuildInfo;
 import picocli.CommandLine.IVersionProvider;
 
-/** Reports the version recorded in the jar's manifest, or "development" when run from classes. */
+/** {@code verity --version}: the project version and the git commit it was built from. */
 final class VersionProvider implements IVersionProvider {
   @Override
   public String[] getVersion() {
-    String v = VerityCommand.class.getPackage().getImplementationVersion();
-    return new String[] {"verity " + (v == null ? "development" : v)};
+    BuildInfo b = BuildInfo.current();
+    return new String[] {b.describe(), "Java " + Runtime.version()};
   }
 }

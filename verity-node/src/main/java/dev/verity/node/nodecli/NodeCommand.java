@@ -2,10 +2,13 @@ package dev.verity.node.nodecli;
 
 import dev.verity.core.agreement.AgreementCatalog;
 import dev.verity.node.api.Tokens;
+import dev.verity.node.build.BuildInfo;
 import dev.verity.node.config.NodeConfig;
 import dev.verity.node.config.PeerConfig;
 import dev.verity.node.identity.NodeIdentity;
 import dev.verity.node.identity.PublicIdentity;
+import dev.verity.node.logging.LogFormat;
+import dev.verity.node.logging.LogSetup;
 import dev.verity.node.runtime.Node;
 import dev.verity.node.store.SqliteNodeStore;
 import java.io.PrintWriter;
@@ -119,9 +122,15 @@ public final class NodeCommand implements Runnable {
   static final class Run implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Option(names = "--dir", required = true, paramLabel = "DIR") Path dir;
+    @Option(names = "--log-format", paramLabel = "text|json", converter = LogFormatConverter.class,
+        description = "The log on standard error: text, or JSON lines (default: text in a terminal, "
+            + "else json; or $VERITY_LOG_FORMAT).") LogFormat logFormat;
 
     @Override
     public Integer call() throws Exception {
+      if (logFormat != null) {
+        LogSetup.use(logFormat);
+      }
       Node node = Node.start(dir);
       CountDownLatch stop = new CountDownLatch(1);
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -129,9 +138,9 @@ public final class NodeCommand implements Runnable {
         stop.countDown();
       }, "verity-shutdown"));
       PrintWriter out = spec.commandLine().getOut();
-      out.printf("node %s running: api %s://%s:%d/ peer https://%s:%d/%n", node.config().party(),
+      out.printf("node %s running: api %s://%s:%d/ peer https://%s:%d/ (%s)%n", node.config().party(),
           node.config().apiTls() ? "https" : "http", node.config().apiHost(), node.apiPort(), node.config().peerHost(),
-          node.peerPort());
+          node.peerPort(), BuildInfo.current().describe());
       out.flush();
       stop.await();
       return 0;
@@ -226,6 +235,18 @@ public final class NodeCommand implements Runnable {
         }
         spec.commandLine().getOut().flush();
         return 0;
+      }
+    }
+  }
+
+  /** {@code --log-format}: an unknown name is a user error naming the two choices. */
+  static final class LogFormatConverter implements picocli.CommandLine.ITypeConverter<LogFormat> {
+    @Override
+    public LogFormat convert(String value) {
+      try {
+        return LogFormat.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new picocli.CommandLine.TypeConversionException(e.getMessage());
       }
     }
   }

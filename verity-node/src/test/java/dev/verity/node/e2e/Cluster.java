@@ -137,11 +137,17 @@ final class Cluster implements AutoCloseable {
   }
 
   void start(Member m) throws IOException {
+    start(m, java.util.Map.of());
+  }
+
+  /** Starts {@code m} with {@code env} added to its environment (e.g. VERITY_LOG_FORMAT). */
+  void start(Member m, java.util.Map<String, String> env) throws IOException {
     Files.deleteIfExists(m.dir.resolve("run/ports.json"));
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     ProcessBuilder pb = new ProcessBuilder(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp",
         System.getProperty("java.class.path"), "dev.verity.node.cli.VerityCommand", "node", "run", "--dir",
         m.dir.toString());
+    pb.environment().putAll(env);
     pb.redirectErrorStream(true);
     pb.redirectOutput(ProcessBuilder.Redirect.appendTo(m.dir.resolve("node.log").toFile()));
     m.process = pb.start();

@@ -23,7 +23,9 @@ class BenchTlogCommandTest {
     assertThat(code).isZero();
     assertThat(out.toString())
         .contains("Durable append throughput", "baseline: plain loop", "Latency by log size",
-            "10,000", "Full-log verification", "raw SHA-256")
+            "10,000", "Full-log verification", "raw SHA-256",
+            // 256-byte entries: a 257-byte leaf is 5 blocks, a 65-byte node 2
+            "SHA-256 blocks per entry: audit 7.00 (leaf 5, node 2)")
         .containsPattern("ratio:? \\d+\\.\\d\\d");
     assertThat(tmp.resolve("work")).exists(); // --dir is kept
   }

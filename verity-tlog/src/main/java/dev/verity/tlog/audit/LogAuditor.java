@@ -42,17 +42,23 @@ import java.util.concurrent.Future;
  * and clients of older checkpoints read them) must be byte prefixes of the current one; versions
  * wider than the checkpoint's edge are not yet part of the log and are ignored.
  *
- * <p>Cost: one SHA-256 per entry and one per tree node, about one pass over entries and tiles.
- * Reading and hashing a bundle is independent of every other bundle, so it runs on worker
- * threads a bounded window ahead of the in-order checks; memory stays O(log n + window). The
- * recomputed hashes are the truth; a stored hash that differs is reported and the audit goes
- * on, so one run lists every problem. Only if both a bundle and its level-0 tile are unusable
- * must it stop, since nothing is left to rebuild the tree from.
+ * <p>Cost: one SHA-256 per entry (its leaf) and one per tree node (its two children, RFC 9162
+ * §2.1.1), the least that can check the root, and one read of each file. Hashing is most of the
+ * time, so it goes through {@link BundleHasher}: one reused digest per thread, each leaf hashed
+ * where it lies in the bundle, hashes written into tile-shaped arrays that are compared with the
+ * stored tiles as bytes. Reading and hashing a bundle is independent of every other bundle, so
+ * with several threads it runs on workers a bounded window ahead of the in-order checks; memory
+ * stays O(log n + window).
+ *
+ * <p>The recomputed hashes are the truth; a stored hash that differs is reported and the audit
+ * goes on, so one run lists every problem. Only if both a bundle and its level-0 tile are
+ * unusable must it stop, since nothing is left to rebuild the tree from.
  */
 public final class LogAuditor {
   private final LogStorage storage;
   private final List<Problem> problems = new ArrayList<>();
   private final List<List<Hash>> rebuilt = new ArrayList<>(); // per tile level ≥ 1
+  private final ThreadLocal<BundleHasher> hashers = ThreadLocal.withInitial(BundleHasher::new);
   private long bytesRead;
 
   private LogAuditor(LogStorage storage) {
@@ -106,6 +112,7 @@ public final class LogAuditor {
             + "the root " + root.base64() + " recomputed from the entries"));
       }
     } finally {
+      hashers.remove();
       if (pool != null) {
         pool.shutdownNow();
       }
@@ -120,22 +127,12 @@ public final class LogAuditor {
   /** Rebuilds the tree of {@code size} from the bundles; returns its root, or null if it can't. */
   private Hash rebuild(long size, ExecutorService pool, int window) throws IOException {
     long bundles = (size + TilePath.WIDTH - 1) / TilePath.WIDTH;
-    ArrayDeque<Future<BundleWork>> ahead = new ArrayDeque<>();
-    long submitted = 0;
+    Prefetch ahead = new Prefetch(size, pool, window);
     CompactRange full = CompactRange.empty(); // over level-8 nodes: one per full bundle
     CompactRange edge = CompactRange.empty(); // over the leaves of the last, partial bundle
     for (long b = 0; b < bundles; b++) {
-      BundleWork w;
-      if (pool == null) {
-        w = work(bundleId(b, size));
-      } else {
-        while (submitted < bundles && ahead.size() < window) {
-          BundleId id = bundleId(submitted++, size);
-          ahead.add(pool.submit(() -> work(id)));
-        }
-        w = take(ahead.poll());
-      }
-      Hash[] leaves = check(w);
+      BundleWork w = ahead.next();
+      byte[] leaves = check(w);
       if (leaves == null) {
         // Either the files are lost or the checkpoint claims entries that were never stored.
         problems.add(new Problem("checkpoint", "commits to " + size + " entries, but the tree "
@@ -143,26 +140,40 @@ public final class LogAuditor {
             + w.id.path() + " nor its level-0 tile is usable"));
         return null;
       }
-      if (leaves.length == TilePath.WIDTH) {
-        Hash subtree = w.subtreeRoot != null ? w.subtreeRoot : subtreeRoot(leaves);
-        try {
-          full.append(subtree, (level, index, hash) -> rebuiltNode(level + 8, index, hash));
-        } catch (UncheckedIOException e) {
-          throw e.getCause();
-        }
+      if (w.id.isFull()) {
+        Hash subtree = w.subtreeRoot != null ? w.subtreeRoot : hashers.get().subtreeRoot(leaves);
+        appendFull(full, subtree);
       } else {
-        for (Hash leaf : leaves) {
-          edge.append(leaf, (level, index, hash) -> { });
+        for (int i = 0; i < leaves.length; i += Hash.SIZE) {
+          edge.append(Hash.of(leaves, i, Hash.SIZE), (level, index, hash) -> { });
         }
       }
     }
+    checkEdgeTiles(size);
+    return root(full, edge);
+  }
+
+  /** Appends a full bundle's subtree root; the nodes it completes go to the rebuilt tiles. */
+  private void appendFull(CompactRange full, Hash subtree) throws IOException {
+    try {
+      full.append(subtree, (level, index, hash) -> rebuiltNode(level + 8, index, hash));
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+  }
+
+  /** The right edge: the partial tile being rebuilt at each level, checked once all is read. */
+  private void checkEdgeTiles(long size) throws IOException {
     for (int l = 1; l < rebuilt.size(); l++) {
       List<Hash> tile = rebuilt.get(l);
       if (!tile.isEmpty()) {
         checkTile(l, TileId.nodesAtLevel(l, size) / TilePath.WIDTH, tile);
       }
     }
-    // The whole tree's compact range is the full bundles' roots followed by the edge's roots.
+  }
+
+  /** The whole tree's compact range is the full bundles' roots followed by the edge's roots. */
+  private static Hash root(CompactRange full, CompactRange edge) {
     List<Hash> roots = new ArrayList<>(full.roots());
     roots.addAll(edge.roots());
     if (roots.isEmpty()) {
@@ -179,6 +190,38 @@ public final class LogAuditor {
     return new BundleId(b, (int) Math.min(TilePath.WIDTH, size - b * TilePath.WIDTH));
   }
 
+  /**
+   * The bundles' work in order: done on the calling thread when there is no pool, else
+   * submitted to it up to {@code window} bundles ahead of the one asked for.
+   */
+  private final class Prefetch {
+    private final long size;
+    private final long bundles;
+    private final ExecutorService pool;
+    private final int window;
+    private final ArrayDeque<Future<BundleWork>> ahead = new ArrayDeque<>();
+    private long next;
+    private long submitted;
+
+    Prefetch(long size, ExecutorService pool, int window) {
+      this.size = size;
+      this.bundles = (size + TilePath.WIDTH - 1) / TilePath.WIDTH;
+      this.pool = pool;
+      this.window = window;
+    }
+
+    BundleWork next() throws IOException {
+      if (pool == null) {
+        return work(bundleId(next++, size));
+      }
+      while (submitted < bundles && ahead.size() < window) {
+        BundleId id = bundleId(submitted++, size);
+        ahead.add(pool.submit(() -> work(id)));
+      }
+      return take(ahead.poll());
+    }
+  }
+
   private static BundleWork take(Future<BundleWork> f) throws IOException {
     try {
       return f.get();
@@ -193,9 +236,12 @@ public final class LogAuditor {
     }
   }
 
-  /** What a worker reads and computes for one bundle; problems are recorded later, in order. */
+  /**
+   * What a worker reads and computes for one bundle; problems are recorded later, in order. The
+   * leaf hashes are concatenated as in a tile; the subtree root is there only for a full bundle.
+   */
   private record BundleWork(BundleId id, byte[] data, int[] at, TileFormatException malformed,
-      Hash[] leaves, Hash subtreeRoot, byte[] tile) {}
+      byte[] leaves, Hash subtreeRoot, byte[] tile) {}
 
   /** Runs on a worker: reads a bundle and its level-0 tile, hashes leaves and their subtree. */
   private BundleWork work(BundleId id) throws IOException {
@@ -210,23 +256,10 @@ public final class LogAuditor {
     } catch (TileFormatException e) {
       return new BundleWork(id, data, null, e, null, null, tile);
     }
-    Hash[] leaves = new Hash[at.length - 1];
-    for (int i = 0; i < leaves.length; i++) {
-      leaves[i] = MerkleHash.leaf(data, at[i] + 2, at[i + 1] - at[i] - 2); // hashed in place
-    }
-    Hash subtree = leaves.length == TilePath.WIDTH ? subtreeRoot(leaves) : null;
+    BundleHasher hasher = hashers.get();
+    byte[] leaves = hasher.leafHashes(data, at); // data is ours: LogStorage.read's contract
+    Hash subtree = id.isFull() ? hasher.subtreeRoot(leaves) : null;
     return new BundleWork(id, data, at, null, leaves, subtree, tile);
-  }
-
-  /** The root of a perfect subtree over 2^k hashes. */
-  private static Hash subtreeRoot(Hash[] leaves) {
-    Hash[] level = leaves.clone();
-    for (int n = level.length; n > 1; n /= 2) {
-      for (int i = 0; i < n / 2; i++) {
-        level[i] = MerkleHash.node(level[2 * i], level[2 * i + 1]);
-      }
-    }
-    return level[0];
   }
 
   /**
@@ -234,7 +267,7 @@ public final class LogAuditor {
    * versions and its level-0 tile. Returns the leaf hashes — recomputed, or if the bundle is
    * unusable the stored tile's (so the rest of the tree can still be checked) — or null.
    */
-  private Hash[] check(BundleWork w) throws IOException {
+  private byte[] check(BundleWork w) throws IOException {
     BundleId bundle = w.id;
     TileId tile = new TileId(0, bundle.index(), bundle.width());
     found(bundle, w.data);
@@ -242,19 +275,17 @@ public final class LogAuditor {
       problems.add(new Problem(bundle.path(), "malformed bundle: " + w.malformed.getMessage()));
     }
     found(tile, w.tile);
-    Hash[] leaves = w.leaves;
-    if (leaves != null) {
+    if (w.leaves != null) {
       checkOlderBundles(bundle, w.data, w.at);
-      compareTile(tile, w.tile, Arrays.asList(leaves), (i, node) -> "the recomputed leaf hash of "
-          + "entry " + node + " in " + bundle.path());
-    } else if (w.tile != null) {
-      List<Hash> stored = parseTile(tile, w.tile);
-      if (stored != null) {
-        leaves = stored.toArray(new Hash[0]);
-        checkOlderTiles(tile, w.tile);
-      }
+      compareTile(tile, w.tile, w.leaves, (i, node) -> "the recomputed leaf hash of entry "
+          + node + " in " + bundle.path());
+      return w.leaves;
     }
-    return leaves;
+    if (w.tile != null && wellFormed(tile, w.tile)) {
+      checkOlderTiles(tile, w.tile);
+      return w.tile;
+    }
+    return null;
   }
 
   /** Collects nodes at Merkle levels 8·L, L ≥ 1, into the level-L tile being rebuilt. */
@@ -280,8 +311,8 @@ public final class LogAuditor {
 
   private void checkTile(int level, long index, List<Hash> recomputed) throws IOException {
     TileId tile = new TileId(level, index, recomputed.size());
-    compareTile(tile, read(tile), recomputed, (i, node) -> "node " + node + " at Merkle level "
-        + 8 * level + " recomputed from tile/" + (level - 1) + " (entries "
+    compareTile(tile, read(tile), HashTile.format(recomputed), (i, node) -> "node " + node
+        + " at Merkle level " + 8 * level + " recomputed from tile/" + (level - 1) + " (entries "
         + (node << (8 * level)) + "–" + (((node + 1) << (8 * level)) - 1) + ")");
   }
 
@@ -292,16 +323,14 @@ public final class LogAuditor {
 
   /**
    * Compares a stored tile (null if missing, already reported), and its older partial versions,
-   * with the recomputed hashes. The happy path is a byte comparison; hashes are looked at one by
-   * one only to name a difference.
+   * with the recomputed one ({@code expected}, its hashes concatenated). The happy path is one
+   * byte comparison; hashes are looked at one by one only to name a difference.
    */
-  private void compareTile(TileId tile, byte[] stored, List<Hash> recomputed, Origin origin)
+  private void compareTile(TileId tile, byte[] stored, byte[] expected, Origin origin)
       throws IOException {
-    byte[] expected = HashTile.format(recomputed);
-    if (stored != null && !Arrays.equals(stored, expected)) {
-      List<Hash> hashes = parseTile(tile, stored);
-      for (int i = 0; hashes != null && i < recomputed.size(); i++) {
-        if (!hashes.get(i).equals(recomputed.get(i))) {
+    if (stored != null && !Arrays.equals(stored, expected) && wellFormed(tile, stored)) {
+      for (int i = 0; i < tile.width(); i++) {
+        if (!sameHash(stored, i, expected)) {
           long node = tile.index() * TilePath.WIDTH + i;
           problems.add(new Problem(tile.path(), "hash " + i + " differs from "
               + origin.describe(i, node)));
@@ -323,18 +352,23 @@ public final class LogAuditor {
       TileId older = tile.withWidth(w);
       byte[] data = read(older);
       int len = w * Hash.SIZE;
-      if (data == null || Arrays.equals(data, 0, data.length, expected, 0, len)) {
+      if (data == null || Arrays.equals(data, 0, data.length, expected, 0, len)
+          || !wellFormed(older, data)) {
         continue;
       }
-      List<Hash> hashes = parseTile(older, data);
-      for (int i = 0; hashes != null && i < w; i++) {
-        if (!Arrays.equals(hashes.get(i).bytes(), 0, Hash.SIZE, expected, i * Hash.SIZE,
-            (i + 1) * Hash.SIZE)) {
+      for (int i = 0; i < w; i++) {
+        if (!sameHash(data, i, expected)) {
           problems.add(new Problem(older.path(), "hash " + i + " differs from hash " + i + " of "
               + tile.path() + " as recomputed"));
         }
       }
     }
+  }
+
+  /** Whether hash {@code i} of two tiles' bytes is the same. */
+  private static boolean sameHash(byte[] a, int i, byte[] b) {
+    int from = i * Hash.SIZE;
+    return Arrays.equals(a, from, from + Hash.SIZE, b, from, from + Hash.SIZE);
   }
 
   /** Narrower partial versions of a bundle must be its prefixes, byte for byte. */
@@ -366,12 +400,14 @@ public final class LogAuditor {
     }
   }
 
-  private List<Hash> parseTile(TileId id, byte[] data) {
+  /** Whether a tile has the length of its width; if not, the problem is recorded. */
+  private boolean wellFormed(TileId id, byte[] data) {
     try {
-      return HashTile.parse(data, id.width());
+      HashTile.parse(data, id.width());
+      return true;
     } catch (TileFormatException e) {
       problems.add(new Problem(id.path(), "malformed tile: " + e.getMessage()));
-      return null;
+      return false;
     }
   }
 

@@ -1,7 +1,8 @@
 package dev.verity.tlog.checkpoint;
 
+import dev.verity.tlog.internal.Decimal;
+import dev.verity.tlog.internal.StdBase64;
 import dev.verity.tlog.merkle.Hash;
-import dev.verity.tlog.note.StdBase64;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

@@ -1,12 +1,12 @@
 package dev.verity.tlog.checkpoint;
 
+import dev.verity.tlog.internal.StdBase64;
 import dev.verity.tlog.note.NoteException;
 import dev.verity.tlog.note.NoteKeys;
 import dev.verity.tlog.note.NoteSignature;
 import dev.verity.tlog.note.NoteSigner;
 import dev.verity.tlog.note.NoteVerifiers;
 import dev.verity.tlog.note.SignedNote;
-import dev.verity.tlog.note.StdBase64;
 import dev.verity.tlog.storage.CheckpointReader;
 import dev.verity.tlog.storage.CheckpointSigner;
 import dev.verity.tlog.storage.InvalidCheckpointException;

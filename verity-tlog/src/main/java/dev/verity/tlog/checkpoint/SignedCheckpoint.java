@@ -12,8 +12,10 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A checkpoint whose note verified against trusted keys: the parsed body and the verified note
- * (with any signatures from unknown keys, such as cosignatures, carried in it).
+ * A checkpoint (C2SP tlog-checkpoint) whose signed note verified against trusted keys (C2SP
+ * signed-note): the parsed body and the verified note, with any signatures from unknown keys,
+ * such as witnesses' cosignatures, carried in it. The note is verified before the body is
+ * parsed, so nothing of an unsigned checkpoint is ever read.
  */
 public record SignedCheckpoint(Checkpoint checkpoint, VerifiedNote note) {
   public SignedCheckpoint {

@@ -1,6 +1,6 @@
 package dev.verity.tlog.cosignature;
 
-import dev.verity.tlog.note.Ed25519Crypto;
+import dev.verity.tlog.internal.Ed25519Crypto;
 import dev.verity.tlog.note.NoteException;
 import dev.verity.tlog.note.NoteKeys;
 import dev.verity.tlog.note.NoteSignature;

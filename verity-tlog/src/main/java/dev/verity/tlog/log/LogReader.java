@@ -18,8 +18,10 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A read-only view of a log as of its current checkpoint: entries and proofs, built from tiles
- * with O(log n) tile reads whatever the log's size. Thread-safe.
+ * A read-only view of a log as of its current checkpoint. Entries come from the entry bundles
+ * (C2SP tlog-tiles), each bundle read once per call; inclusion and consistency proofs (RFC 9162
+ * §2.1.3, §2.1.4) come from {@link TreeProofs} over a {@link TileHashReader}, with O(log n) tile
+ * reads whatever the log's size. The checkpoint is verified once, on open. Thread-safe.
  */
 public final class LogReader {
   private final LogStorage storage;

@@ -1,5 +1,6 @@
 package dev.verity.tlog.merkle;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -34,7 +35,7 @@ public final class CompactRange {
   }
 
   /** The compact range of an existing tree of {@code size}, read from its stored hashes. */
-  public static CompactRange of(HashReader reader, long size) throws java.io.IOException {
+  public static CompactRange of(HashReader reader, long size) throws IOException {
     List<Hash> roots = new ArrayList<>();
     long lo = 0;
     for (int level = 63; level >= 0; level--) {

@@ -1,5 +1,9 @@
 package dev.verity.tlog.merkle;
 
+import static dev.verity.tlog.merkle.ProofException.Reason.OUT_OF_RANGE;
+import static dev.verity.tlog.merkle.ProofException.Reason.ROOT_MISMATCH;
+import static dev.verity.tlog.merkle.ProofException.Reason.WRONG_LENGTH;
+
 import java.util.List;
 import java.util.Objects;
 
@@ -26,17 +30,19 @@ public record ConsistencyProof(long oldSize, long newSize, List<Hash> path) {
     Objects.requireNonNull(oldRoot, "oldRoot");
     Objects.requireNonNull(newRoot, "newRoot");
     if (newSize < oldSize) {
-      throw new ProofException("new size " + newSize + " is smaller than old size " + oldSize);
+      throw new ProofException(OUT_OF_RANGE,
+          "new size " + newSize + " is smaller than old size " + oldSize);
     }
     if (oldSize == 0) {
-      throw new ProofException("a consistency proof from the empty tree is meaningless");
+      throw new ProofException(OUT_OF_RANGE,
+          "a consistency proof from the empty tree is meaningless");
     }
     if (oldSize == newSize) {
       if (!path.isEmpty()) {
-        throw new ProofException("sizes are equal but the proof is not empty");
+        throw new ProofException(WRONG_LENGTH, "sizes are equal but the proof is not empty");
       }
       if (!oldRoot.equals(newRoot)) {
-        throw new ProofException("sizes are equal but the roots differ");
+        throw new ProofException(ROOT_MISMATCH, "sizes are equal but the roots differ");
       }
       return;
     }
@@ -53,7 +59,8 @@ public record ConsistencyProof(long oldSize, long newSize, List<Hash> path) {
       throws ProofException {
     Subtrees.requireValid(start, end);
     if (end > n) {
-      throw new ProofException("subtree end " + end + " is beyond tree size " + n);
+      throw new ProofException(OUT_OF_RANGE,
+          "subtree end " + end + " is beyond tree size " + n);
     }
     long[] c = {start, end - 1, n - 1}; // fn, sn, tn: first and last leaf, the tree's last leaf
     skipUnprovenLevels(c);
@@ -63,14 +70,15 @@ public record ConsistencyProof(long oldSize, long newSize, List<Hash> path) {
       fr = subtreeHash;
     } else {
       if (proof.isEmpty()) {
-        throw new ProofException("consistency proof is empty");
+        throw new ProofException(WRONG_LENGTH, "consistency proof is empty");
       }
       fr = proof.get(next++);
     }
     Hash sr = fr;
     for (; next < proof.size(); next++) {
       if (c[2] == 0) {
-        throw new ProofException("consistency proof has too many hashes (" + proof.size() + ")");
+        throw new ProofException(WRONG_LENGTH,
+            "consistency proof has too many hashes (" + proof.size() + ")");
       }
       Hash h = proof.get(next);
       if ((c[1] & 1) == 1 || c[1] == c[2]) {
@@ -86,9 +94,10 @@ public record ConsistencyProof(long oldSize, long newSize, List<Hash> path) {
       }
       shift(c);
     }
-    check(c[2] == 0, "consistency proof has too few hashes (" + proof.size() + ")");
-    check(fr.equals(subtreeHash), "consistency proof does not match the old root");
-    check(sr.equals(root), "consistency proof does not lead to the new root");
+    check(c[2] == 0, WRONG_LENGTH,
+        "consistency proof has too few hashes (" + proof.size() + ")");
+    check(fr.equals(subtreeHash), ROOT_MISMATCH, "consistency proof does not match the old root");
+    check(sr.equals(root), ROOT_MISMATCH, "consistency proof does not lead to the new root");
   }
 
   // Climbs to the lowest node that the proof starts from: a subtree flush with the tree's right
@@ -111,9 +120,10 @@ public record ConsistencyProof(long oldSize, long newSize, List<Hash> path) {
     c[2] >>>= 1;
   }
 
-  private static void check(boolean ok, String message) throws ProofException {
+  private static void check(boolean ok, ProofException.Reason reason, String message)
+      throws ProofException {
     if (!ok) {
-      throw new ProofException(message);
+      throw new ProofException(reason, message);
     }
   }
 }

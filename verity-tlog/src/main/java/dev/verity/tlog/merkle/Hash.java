@@ -39,7 +39,7 @@ public final class Hash implements Comparable<Hash> {
     return new Hash(fresh);
   }
 
-  /** Parses standard base64 (as in checkpoints and Go's proof JSON); the result must be 32 bytes. */
+  /** Parses standard base64 (as in checkpoints and Go's proof JSON); it must decode to 32 bytes. */
   public static Hash fromBase64(String b64) {
     byte[] raw;
     try {

@@ -1,5 +1,9 @@
 package dev.verity.tlog.merkle;
 
+import static dev.verity.tlog.merkle.ProofException.Reason.OUT_OF_RANGE;
+import static dev.verity.tlog.merkle.ProofException.Reason.ROOT_MISMATCH;
+import static dev.verity.tlog.merkle.ProofException.Reason.WRONG_LENGTH;
+
 import java.util.List;
 import java.util.Objects;
 
@@ -26,9 +30,8 @@ public record InclusionProof(long index, long treeSize, List<Hash> path) {
   public void verify(Hash leafHash, Hash root) throws ProofException {
     Hash computed = rootFrom(leafHash);
     if (!computed.equals(root)) {
-      throw new ProofException(
-          "inclusion proof for index " + index + " leads to root " + computed
-              + ", not to " + root);
+      throw new ProofException(ROOT_MISMATCH, "inclusion proof for index " + index
+          + " leads to root " + computed + ", not to " + root);
     }
   }
 
@@ -42,12 +45,13 @@ public record InclusionProof(long index, long treeSize, List<Hash> path) {
       throws ProofException {
     Subtrees.requireValid(start, end);
     if (index < start || index >= end) {
-      throw new ProofException(
+      throw new ProofException(OUT_OF_RANGE,
           "index " + index + " is outside the subtree [" + start + ", " + end + ")");
     }
     Hash computed = rootFrom(index - start, end - start, leafHash, path);
     if (!computed.equals(subtreeHash)) {
-      throw new ProofException("subtree inclusion proof does not lead to the subtree hash");
+      throw new ProofException(ROOT_MISMATCH,
+          "subtree inclusion proof does not lead to the subtree hash");
     }
   }
 
@@ -56,14 +60,16 @@ public record InclusionProof(long index, long treeSize, List<Hash> path) {
       throws ProofException {
     Objects.requireNonNull(leafHash, "leafHash");
     if (index >= size) {
-      throw new ProofException("index " + index + " is not below tree size " + size);
+      throw new ProofException(OUT_OF_RANGE,
+          "index " + index + " is not below tree size " + size);
     }
     long fn = index;
     long sn = size - 1;
     Hash r = leafHash;
     for (Hash p : path) {
       if (sn == 0) {
-        throw new ProofException("inclusion proof has too many hashes (" + path.size() + ")");
+        throw new ProofException(WRONG_LENGTH,
+            "inclusion proof has too many hashes (" + path.size() + ")");
       }
       if ((fn & 1) == 1 || fn == sn) {
         r = MerkleHash.node(p, r);
@@ -78,7 +84,8 @@ public record InclusionProof(long index, long treeSize, List<Hash> path) {
       sn >>>= 1;
     }
     if (sn != 0) {
-      throw new ProofException("inclusion proof has too few hashes (" + path.size() + ")");
+      throw new ProofException(WRONG_LENGTH,
+          "inclusion proof has too few hashes (" + path.size() + ")");
     }
     return r;
   }

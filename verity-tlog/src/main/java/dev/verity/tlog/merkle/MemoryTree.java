@@ -4,8 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A Merkle tree held entirely in memory, every complete subtree's hash kept per level. For tests,
- * small logs and tools; durable logs keep the same hashes in tiles.
+ * A Merkle tree (RFC 9162 §2.1.1) held entirely in memory. Appends go through a
+ * {@link CompactRange}, which reports every complete subtree's root once as it forms; each is
+ * kept in a list per level, so {@link #nodeHash} is a lookup and {@link TreeProofs} builds any
+ * root or proof from it. For tests, small logs and tools; durable logs keep the same hashes in
+ * tiles (every eighth level, C2SP tlog-tiles).
  */
 public final class MemoryTree implements HashReader {
   private final List<List<Hash>> levels = new ArrayList<>();

@@ -19,13 +19,14 @@ final class Subtrees {
    */
   static void requireValid(long start, long end) throws ProofException {
     if (start < 0 || end <= start) {
-      throw new ProofException("[" + start + ", " + end + ") is not a non-empty range");
+      throw new ProofException(ProofException.Reason.OUT_OF_RANGE,
+          "[" + start + ", " + end + ") is not a non-empty range");
     }
     long size = end - start;
     long ceilPow2 = isPowerOfTwo(size) ? size : Long.highestOneBit(size) << 1;
     if (start % ceilPow2 != 0) {
-      throw new ProofException("[" + start + ", " + end + ") is not a subtree: start is not a "
-          + "multiple of " + ceilPow2);
+      throw new ProofException(ProofException.Reason.OUT_OF_RANGE, "[" + start + ", " + end
+          + ") is not a subtree: start is not a multiple of " + ceilPow2);
     }
   }
 }

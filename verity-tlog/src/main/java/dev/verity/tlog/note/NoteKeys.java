@@ -2,6 +2,8 @@ package dev.verity.tlog.note;
 
 import static dev.verity.tlog.note.NoteException.Reason.BAD_KEY;
 
+import dev.verity.tlog.internal.Ed25519Crypto;
+import dev.verity.tlog.internal.StdBase64;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

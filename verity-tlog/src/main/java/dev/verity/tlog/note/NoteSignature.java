@@ -1,5 +1,6 @@
 package dev.verity.tlog.note;
 
+import dev.verity.tlog.internal.StdBase64;
 import java.util.Arrays;
 import java.util.Objects;
 

@@ -5,6 +5,7 @@ import static dev.verity.tlog.note.NoteException.Reason.MALFORMED;
 import static dev.verity.tlog.note.NoteException.Reason.SIGNING_FAILED;
 import static dev.verity.tlog.note.NoteException.Reason.UNVERIFIED;
 
+import dev.verity.tlog.internal.StdBase64;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -89,7 +90,8 @@ public record SignedNote(String text, List<NoteSignature> signatures) {
 
   private static NoteSignature parseLine(String line) throws NoteException {
     if (!line.startsWith(NoteSignature.PREFIX)) {
-      throw new NoteException(MALFORMED, "malformed note: signature line must start with \"\u2014 \"");
+      throw new NoteException(MALFORMED,
+          "malformed note: signature line must start with \"\u2014 \"");
     }
     String rest = line.substring(NoteSignature.PREFIX.length());
     int sp = rest.indexOf(' ');

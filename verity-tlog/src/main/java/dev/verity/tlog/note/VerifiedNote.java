@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A note whose text is signed by at least one trusted key: the verified signatures (one per
- * key) and the other lines, carried unverified (unknown keys, other algorithms).
+ * A note whose text is signed by at least one trusted key, as C2SP signed-note requires before
+ * the text may be used: the verified signatures (one per key) and the other lines, carried
+ * unverified (unknown keys, other algorithms), as Go's {@code note.Open} returns them.
  */
 public record VerifiedNote(String text, List<NoteSignature> verified,
     List<NoteSignature> unverified) {

@@ -1,14 +1,14 @@
 package dev.verity.tlog.proof;
 
 import dev.verity.tlog.checkpoint.CheckpointException;
-import dev.verity.tlog.checkpoint.Decimal;
 import dev.verity.tlog.checkpoint.SignedCheckpoint;
+import dev.verity.tlog.internal.Decimal;
+import dev.verity.tlog.internal.StdBase64;
 import dev.verity.tlog.merkle.Hash;
 import dev.verity.tlog.merkle.InclusionProof;
 import dev.verity.tlog.merkle.MerkleHash;
 import dev.verity.tlog.merkle.ProofException;
 import dev.verity.tlog.note.NoteVerifiers;
-import dev.verity.tlog.note.StdBase64;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;

@@ -7,6 +7,7 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -21,6 +22,7 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
 
 /**
  * A log in a directory, laid out exactly as C2SP tlog-tiles names its resources.
@@ -37,6 +39,9 @@ final class FileLogStorage implements LogStorage {
   private static final String CHECKPOINT = "checkpoint";
   private static final String LOCK = ".lock";
   private static final AtomicLong TEMP_COUNTER = new AtomicLong();
+  // A partial version's file name: a canonical width 1-255 (C2SP tlog-tiles "<W>" in ".p/<W>").
+  private static final Pattern WIDTH_NAME =
+      Pattern.compile("[1-9][0-9]?|1[0-9][0-9]|2[0-4][0-9]|25[0-5]");
 
   private final Path root;
   private FileChannel lockChannel;
@@ -80,7 +85,7 @@ final class FileLogStorage implements LogStorage {
       for (Path p : ds) {
         String name = p.getFileName().toString();
         // Only canonical widths count; temporary files start with '.' and are skipped.
-        if (name.matches("[1-9][0-9]?|1[0-9][0-9]|2[0-4][0-9]|25[0-5]")) {
+        if (WIDTH_NAME.matcher(name).matches()) {
           widths.add(Integer.parseInt(name));
         }
       }
@@ -146,7 +151,7 @@ final class FileLogStorage implements LogStorage {
     createDirectories(dir.getParent(), dirtyDirs);
     try {
       Files.createDirectory(dir);
-    } catch (java.nio.file.FileAlreadyExistsException e) {
+    } catch (FileAlreadyExistsException e) {
       // created concurrently; fine
     }
     dirtyDirs.add(dir.getParent());

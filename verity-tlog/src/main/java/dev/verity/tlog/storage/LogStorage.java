@@ -32,7 +32,10 @@ public interface LogStorage extends Closeable {
   /** The current checkpoint file, if one was ever published. */
   Optional<byte[]> readCheckpoint() throws IOException;
 
-  /** A tile or entry bundle at exactly this width, if stored. */
+  /**
+   * A tile or entry bundle at exactly this width, if stored: a fresh array each time, the
+   * caller's to keep or change (the audit hashes entries in place).
+   */
   Optional<byte[]> read(TilePath path) throws IOException;
 
   /** The widths (1–255) of the partial versions stored for {@code tile}'s index. */

@@ -1,6 +1,7 @@
 package dev.verity.tlog.storage;
 
 import dev.verity.tlog.tiles.TilePath;
+import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
@@ -60,9 +61,9 @@ final class MemoryLogStorage implements LogStorage {
   }
 
   @Override
-  public synchronized void lockForWriting() throws java.io.IOException {
+  public synchronized void lockForWriting() throws IOException {
     if (locked) {
-      throw new java.io.IOException("log is already open for writing");
+      throw new IOException("log is already open for writing");
     }
     locked = true;
   }

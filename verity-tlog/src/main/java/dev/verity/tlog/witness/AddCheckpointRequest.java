@@ -1,8 +1,8 @@
 package dev.verity.tlog.witness;
 
-import dev.verity.tlog.checkpoint.Decimal;
+import dev.verity.tlog.internal.Decimal;
+import dev.verity.tlog.internal.StdBase64;
 import dev.verity.tlog.merkle.Hash;
-import dev.verity.tlog.note.StdBase64;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;

@@ -3,6 +3,7 @@ package dev.verity.tlog.witness;
 import dev.verity.tlog.checkpoint.Checkpoint;
 import dev.verity.tlog.checkpoint.CheckpointException;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +18,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 /**
  * {@link WitnessState} in a directory: one file per origin, named by the SHA-256 of the origin
@@ -30,8 +33,7 @@ final class FileWitnessState implements WitnessState {
   private static final String SUFFIX = ".checkpoint";
   // One in-process lock per directory: an OS file lock is held per JVM, so two instances on one
   // directory in the same JVM must also exclude each other here (else OverlappingFileLock).
-  private static final java.util.concurrent.ConcurrentMap<Path, Object> LOCKS =
-      new java.util.concurrent.ConcurrentHashMap<>();
+  private static final ConcurrentMap<Path, Object> LOCKS = new ConcurrentHashMap<>();
 
   private final Path dir;
   private final Object lock;
@@ -101,7 +103,7 @@ final class FileWitnessState implements WitnessState {
     Path tmp = dir.resolve(target.getFileName() + ".tmp");
     try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE,
         StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-      ch.write(java.nio.ByteBuffer.wrap(bytes));
+      ch.write(ByteBuffer.wrap(bytes));
       ch.force(true);
     }
     try {

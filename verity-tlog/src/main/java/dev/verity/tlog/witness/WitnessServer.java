@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Serves a {@link Witness} over HTTP with the JDK's built-in server: {@code POST
@@ -26,8 +27,7 @@ public final class WitnessServer implements AutoCloseable {
   private final ExecutorService executor;
   private final int maxBody;
   private final Witness witness;
-  private final java.util.concurrent.atomic.AtomicBoolean closed =
-      new java.util.concurrent.atomic.AtomicBoolean();
+  private final AtomicBoolean closed = new AtomicBoolean();
 
   private WitnessServer(Witness witness, HttpServer server, ExecutorService executor,
       int maxBody) {

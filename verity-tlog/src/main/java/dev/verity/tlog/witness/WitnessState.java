@@ -1,6 +1,7 @@
 package dev.verity.tlog.witness;
 
 import dev.verity.tlog.checkpoint.Checkpoint;
+import java.nio.file.Path;
 import java.util.Optional;
 
 /**
@@ -24,7 +25,7 @@ public interface WitnessState {
   }
 
   /** A state kept in files under {@code dir}, one per origin, written crash-safely. */
-  static WitnessState inDirectory(java.nio.file.Path dir) throws WitnessException {
+  static WitnessState inDirectory(Path dir) throws WitnessException {
     return FileWitnessState.open(dir);
   }
 }

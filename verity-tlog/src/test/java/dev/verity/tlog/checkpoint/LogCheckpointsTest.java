@@ -47,7 +47,8 @@ class LogCheckpointsTest {
     assertThat(altered).isNotEqualTo(text);
     CheckpointReader reader = LogCheckpoints.reader(TESSERA_VKEY);
     assertThatThrownBy(() -> reader.open(altered.getBytes(StandardCharsets.UTF_8)))
-        .isInstanceOf(InvalidCheckpointException.class).hasMessageContaining("not canonical base64");
+        .isInstanceOf(InvalidCheckpointException.class)
+        .hasMessageContaining("not canonical base64");
   }
 
   @Test

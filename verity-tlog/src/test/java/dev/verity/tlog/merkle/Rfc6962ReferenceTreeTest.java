@@ -52,7 +52,8 @@ class Rfc6962ReferenceTreeTest {
       long index = p.get("leafIndex").asLong();
       long size = p.get("treeSize").asLong();
       InclusionProof proof = TreeProofs.inclusion(tree, index, size);
-      assertThat(hex(proof.path())).as("PATH(%d, %d)", index, size).isEqualTo(strings(p.get("proof_hex")));
+      assertThat(hex(proof.path())).as("PATH(%d, %d)", index, size)
+          .isEqualTo(strings(p.get("proof_hex")));
       proof.verify(tree.nodeHash(0, index), TreeProofs.root(tree, size));
     }
   }
@@ -66,7 +67,8 @@ class Rfc6962ReferenceTreeTest {
       long n = p.get("size2").asLong();
       ConsistencyProof proof = TreeProofs.consistency(tree, m, n);
       // RFC 9162 §2.1.4.1: equal sizes have the empty proof.
-      assertThat(hex(proof.path())).as("PROOF(%d, %d)", m, n).isEqualTo(strings(p.get("proof_hex")));
+      assertThat(hex(proof.path())).as("PROOF(%d, %d)", m, n)
+          .isEqualTo(strings(p.get("proof_hex")));
       proof.verify(TreeProofs.root(tree, m), TreeProofs.root(tree, n));
     }
   }

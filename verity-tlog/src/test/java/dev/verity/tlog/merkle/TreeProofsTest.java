@@ -1,5 +1,8 @@
 package dev.verity.tlog.merkle;
 
+import static dev.verity.tlog.merkle.ProofException.Reason.OUT_OF_RANGE;
+import static dev.verity.tlog.merkle.ProofException.Reason.ROOT_MISMATCH;
+import static dev.verity.tlog.merkle.ProofException.Reason.WRONG_LENGTH;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -52,7 +55,8 @@ class TreeProofsTest {
       path.set(i, Hash.of(b));
       InclusionProof bad = new InclusionProof(13, 21, path);
       assertThatThrownBy(() -> bad.verify(t.nodeHash(0, 13), root))
-          .isInstanceOf(ProofException.class);
+          .isInstanceOfSatisfying(ProofException.class,
+              e -> assertThat(e.reason()).isEqualTo(ROOT_MISMATCH));
     }
   }
 
@@ -63,9 +67,13 @@ class TreeProofsTest {
     List<Hash> longer = new ArrayList<>(p.path());
     longer.add(t.root());
     assertThatThrownBy(() -> new InclusionProof(5, 21, longer).verify(t.nodeHash(0, 5), t.root()))
+        .isInstanceOfSatisfying(ProofException.class,
+            e -> assertThat(e.reason()).isEqualTo(WRONG_LENGTH))
         .hasMessageContaining("too many");
     List<Hash> shorter = p.path().subList(0, p.path().size() - 1);
     assertThatThrownBy(() -> new InclusionProof(5, 21, shorter).verify(t.nodeHash(0, 5), t.root()))
+        .isInstanceOfSatisfying(ProofException.class,
+            e -> assertThat(e.reason()).isEqualTo(WRONG_LENGTH))
         .hasMessageContaining("too few");
   }
 
@@ -73,14 +81,48 @@ class TreeProofsTest {
   void indexMustBeBelowSize() {
     MemoryTree t = tree(4);
     assertThatThrownBy(() -> new InclusionProof(4, 4, List.of()).verify(t.nodeHash(0, 3), t.root()))
-        .isInstanceOf(ProofException.class).hasMessageContaining("not below tree size");
+        .isInstanceOfSatisfying(ProofException.class,
+            e -> assertThat(e.reason()).isEqualTo(OUT_OF_RANGE))
+        .hasMessageContaining("not below tree size");
   }
 
   @Test
   void consistencyFromEmptyTreeIsRefused() {
     assertThatThrownBy(() -> new ConsistencyProof(0, 3, List.of())
         .verify(MerkleHash.EMPTY_ROOT, tree(3).root()))
-        .isInstanceOf(ProofException.class).hasMessageContaining("empty tree");
+        .isInstanceOfSatisfying(ProofException.class,
+            e -> assertThat(e.reason()).isEqualTo(OUT_OF_RANGE))
+        .hasMessageContaining("empty tree");
+  }
+
+  /** Each way a consistency proof fails has its reason, so a witness can branch on it. */
+  @Test
+  void consistencyFailuresHaveTheirReasons() throws Exception {
+    MemoryTree t = tree(21);
+    ConsistencyProof p = TreeProofs.consistency(t, 7, 21);
+    Hash oldRoot = TreeProofs.root(t, 7);
+    assertThat(reason(() -> p.verify(t.root(), t.root()))).isEqualTo(ROOT_MISMATCH);
+    assertThat(reason(() -> p.verify(oldRoot, oldRoot))).isEqualTo(ROOT_MISMATCH);
+    List<Hash> shorter = p.path().subList(0, p.path().size() - 1);
+    assertThat(reason(() -> new ConsistencyProof(7, 21, shorter).verify(oldRoot, t.root())))
+        .isEqualTo(WRONG_LENGTH);
+    assertThat(reason(() -> new ConsistencyProof(21, 7, List.of()).verify(oldRoot, t.root())))
+        .isEqualTo(OUT_OF_RANGE);
+    assertThat(reason(() -> ConsistencyProof.verifySubtree(3, 5, 21, List.of(), oldRoot,
+        t.root()))).isEqualTo(OUT_OF_RANGE);
+  }
+
+  interface Verification {
+    void run() throws ProofException;
+  }
+
+  private static ProofException.Reason reason(Verification v) {
+    try {
+      v.run();
+    } catch (ProofException e) {
+      return e.reason();
+    }
+    throw new AssertionError("the proof verified");
   }
 
   @Test

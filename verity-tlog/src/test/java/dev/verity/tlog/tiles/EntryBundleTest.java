@@ -17,7 +17,8 @@ class EntryBundleTest {
 
   @Test
   void readsTheTesseraBundleByteForByte() throws Exception {
-    byte[] data = Files.readAllBytes(Vectors.file("tessera-testdata-log/log/tile/entries/000.p/15"));
+    byte[] data =
+        Files.readAllBytes(Vectors.file("tessera-testdata-log/log/tile/entries/000.p/15"));
     List<byte[]> entries = EntryBundle.parse(data, 15);
     for (int i = 0; i < 15; i++) {
       assertThat(new String(entries.get(i), StandardCharsets.US_ASCII))
@@ -55,7 +56,8 @@ class EntryBundleTest {
   @Test
   void rejectsMalformedBundles() {
     byte[] ok = EntryBundle.format(List.of(new byte[] {1, 2}, new byte[] {3}));
-    assertThatThrownBy(() -> EntryBundle.parse(new byte[0])).isInstanceOf(TileFormatException.class);
+    assertThatThrownBy(() -> EntryBundle.parse(new byte[0]))
+        .isInstanceOf(TileFormatException.class);
     assertThatThrownBy(() -> EntryBundle.parse(new byte[] {0})).hasMessageContaining("truncated");
     assertThatThrownBy(() -> EntryBundle.parse(java.util.Arrays.copyOf(ok, ok.length - 1)))
         .isInstanceOf(TileFormatException.class).hasMessageContaining("claims");

@@ -21,7 +21,8 @@ class AddCheckpointRequestFuzzTest {
 
   static {
     try {
-      String vkey = "example.com/log/testdata+33d7b496+AeHTu4Q3hEIMHNqc6fASMsq3rKNx280NI+oO5xCFkkSx";
+      String vkey =
+          "example.com/log/testdata+33d7b496+AeHTu4Q3hEIMHNqc6fASMsq3rKNx280NI+oO5xCFkkSx";
       WITNESS = Witness.create(List.of(CosignatureV1.signer("w", new byte[32], Clock.systemUTC())),
           Map.of("example.com/log/testdata", NoteVerifiers.of(NoteKeys.parseVerifier(vkey))),
           WitnessState.inMemory(), Clock.systemUTC());

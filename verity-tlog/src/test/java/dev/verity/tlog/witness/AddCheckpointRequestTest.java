@@ -28,7 +28,8 @@ class AddCheckpointRequestTest {
     MemoryTree tree = new MemoryTree();
     // The entries as Tessera wrote them (its words are spelled its way: "eit", "nain", ...):
     // the entry bundle is a sequence of u16 big-endian length-prefixed entries.
-    byte[] bundle = Files.readAllBytes(Vectors.file("tessera-testdata-log/log/tile/entries/000.p/15"));
+    byte[] bundle =
+        Files.readAllBytes(Vectors.file("tessera-testdata-log/log/tile/entries/000.p/15"));
     for (int i = 0; i < bundle.length; ) {
       int n = ((bundle[i] & 0xff) << 8) | (bundle[i + 1] & 0xff);
       tree.append(java.util.Arrays.copyOfRange(bundle, i + 2, i + 2 + n));

@@ -1,0 +1,59 @@
+package dev.verity.core.exchange;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * An exchange as agreed: its identifier, the two Parties (each both detaining and home power),
+ * the mediators (the UAE; the US in 2026), the neutral intermediary (the ICRC), the categories
+ * and the stages. Data from the agreement, not code.
+ */
+public record Arrangement(
+    String exchange, List<String> parties, List<String> mediators, String intermediary,
+    List<CategoryRule> categories, List<Stage> stages) {
+
+  /**
+   * A category of persons. {@code inTotal}: counted in a report's total (military and civilians
+   * partition those exchanged; the wounded or the 18 to 25 year-olds are among them).
+   * {@code consentToReturn}: no one on a held list of this category is handed over without the
+   * neutral intermediary's attestation of consent (GC III Art. 109 para. 3).
+   */
+  public record CategoryRule(String id, boolean inTotal, boolean consentToReturn) {}
+
+  /** A stage of the exchange, on its day. */
+  public record Stage(int number, LocalDate date) {}
+
+  public Arrangement {
+    parties = List.copyOf(parties);
+    mediators = List.copyOf(mediators);
+    categories = List.copyOf(categories);
+    stages = List.copyOf(stages);
+    if (parties.size() != 2 || parties.get(0).equals(parties.get(1))) {
+      throw new IllegalArgumentException("an exchange is between two Parties, not " + parties);
+    }
+  }
+
+  /** The categories announcements use (domain notes C7, C10). */
+  public static List<CategoryRule> usualCategories() {
+    return List.of(new CategoryRule("military", true, false),
+        new CategoryRule("civilian", true, false),
+        new CategoryRule("wounded-sick", false, true),
+        new CategoryRule("aged-18-25", false, false),
+        new CategoryRule("sentenced", false, false),
+        new CategoryRule("bodies", false, false));
+  }
+
+  public Optional<CategoryRule> category(String id) {
+    return categories.stream().filter(c -> c.id().equals(id)).findFirst();
+  }
+
+  public Optional<Stage> stage(int number) {
+    return stages.stream().filter(s -> s.number() == number).findFirst();
+  }
+
+  /** The Party other than {@code party}. */
+  public String other(String party) {
+    return parties.get(0).equals(party) ? parties.get(1) : parties.get(0);
+  }
+}

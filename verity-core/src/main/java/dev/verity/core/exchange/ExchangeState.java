@@ -1,0 +1,209 @@
+package dev.verity.core.exchange;
+
+import dev.verity.core.exchange.ExchangeStep.AttestConsent;
+import dev.verity.core.exchange.ExchangeStep.AttestStage;
+import dev.verity.core.exchange.ExchangeStep.Consent;
+import dev.verity.core.exchange.ExchangeStep.HandOver;
+import dev.verity.core.exchange.ExchangeStep.ReportCounts;
+import dev.verity.tlog.merkle.Hash;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * One exchange as every node folds it from the entries of the Parties, the mediators and the
+ * intermediary: the committed lists, the blinded values each Party put on the other's lists, the
+ * intermediary's attestations, the persons handed over, and each stage's reports. Immutable to
+ * its readers: {@link ExchangeRegime#apply} changes a copy and returns it. What a node shows
+ * (matches, consent status, stages with their discrepancies) is read from it.
+ */
+public final class ExchangeState {
+  private final Arrangement arrangement;
+  private final Map<ListId, Listed> lists;
+  private final Map<ListId, List<Blinded>> reblinded;
+  private final List<AttestConsent> attestations;
+  private final Map<Hash, Consent> consent;
+  private final Map<String, Set<Blinded>> handedPersons;
+  private final List<HandOver> handovers;
+  private final Map<Integer, Map<String, ReportCounts>> reports;
+  private final Map<Integer, Map<String, AttestStage>> stageAttestations;
+
+  /** A copy of {@code s} (each collection copied once) for the next step to change. */
+  private ExchangeState(Arrangement a, ExchangeState s) {
+    this.arrangement = a;
+    this.lists = new LinkedHashMap<>(s == null ? Map.of() : s.lists);
+    this.reblinded = new LinkedHashMap<>(s == null ? Map.of() : s.reblinded);
+    this.attestations = new ArrayList<>(s == null ? List.of() : s.attestations);
+    this.consent = new LinkedHashMap<>(s == null ? Map.of() : s.consent);
+    this.handedPersons = new TreeMap<>(s == null ? Map.of() : s.handedPersons);
+    this.handovers = new ArrayList<>(s == null ? List.of() : s.handovers);
+    this.reports = new TreeMap<>(s == null ? Map.of() : s.reports);
+    this.stageAttestations = new TreeMap<>(s == null ? Map.of() : s.stageAttestations);
+  }
+
+  static ExchangeState empty(Arrangement a) {
+    return new ExchangeState(a, null);
+  }
+
+  /**
+   * The state the next step starts from: a copy, changed by {@link ExchangeRegime} through the
+   * package-private methods below before it is returned, and never after.
+   */
+  ExchangeState next() {
+    return new ExchangeState(arrangement, this);
+  }
+
+  public Arrangement arrangement() {
+    return arrangement;
+  }
+
+  /** Every committed list, in the order committed. */
+  public List<ListCommitment> lists() {
+    return lists.values().stream().map(Listed::commitment).toList();
+  }
+
+  public Optional<ListCommitment> list(ListId id) {
+    return Optional.ofNullable(lists.get(id)).map(Listed::commitment);
+  }
+
+  Listed listed(ListId id) {
+    return lists.get(id);
+  }
+
+  /** The values the other Party put on top of list {@code id}'s, when it has. */
+  public Optional<List<Blinded>> reblinded(ListId id) {
+    return Optional.ofNullable(reblinded.get(id));
+  }
+
+  /** The intermediary's latest finding on entry {@code commitment}. */
+  public Optional<Consent> consent(Hash commitment) {
+    return Optional.ofNullable(consent.get(commitment));
+  }
+
+  /** Every attestation of consent or refusal, in order (a later one supersedes). */
+  public List<AttestConsent> attestations() {
+    return Collections.unmodifiableList(attestations);
+  }
+
+  public List<HandOver> handovers() {
+    return Collections.unmodifiableList(handovers);
+  }
+
+  boolean handedOver(String party, Blinded person) {
+    return handedPersons.getOrDefault(party, Set.of()).contains(person);
+  }
+
+  /** The reports of stage {@code n} by Party, and the mediators' attestations by mediator. */
+  public Map<String, ReportCounts> reports(int n) {
+    return reports.getOrDefault(n, Map.of());
+  }
+
+  public Map<String, AttestStage> stageAttestations(int n) {
+    return stageAttestations.getOrDefault(n, Map.of());
+  }
+
+  /** Stage {@code n}: who signed, and the discrepancies between their figures. */
+  public StageRecord stage(int n) {
+    return StageRecord.of(this, n);
+  }
+
+  /** Every category's match where both lists and both blindings are in, both directions. */
+  public List<ListMatch> matches() {
+    List<ListMatch> out = new ArrayList<>();
+    for (Listed requested : lists.values()) {
+      ListCommitment r = requested.commitment();
+      ListId held = new ListId(arrangement.other(r.party()), ListKind.HELD, r.category());
+      if (r.kind() == ListKind.REQUESTED && twice(r.id()) && twice(held)) {
+        ListCommitment h = lists.get(held).commitment();
+        out.add(ListMatch.of(r, reblinded.get(r.id()), h, reblinded.get(held)));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Persons on a requested list found on the other Party's held list of another category (the
+   * two sides class them differently: 7 listed as civilians by one, as military by the other).
+   */
+  public List<CrossMatch> crossCategory() {
+    List<CrossMatch> out = new ArrayList<>();
+    for (Listed requested : lists.values()) {
+      ListId r = requested.commitment().id();
+      for (Listed held : lists.values()) {
+        ListId h = held.commitment().id();
+        if (r.kind() == ListKind.REQUESTED && h.kind() == ListKind.HELD
+            && h.party().equals(arrangement.other(r.party()))
+            && !h.category().equals(r.category()) && twice(r) && twice(h)) {
+          int n = ListMatch.overlap(reblinded.get(r), new HashSet<>(reblinded.get(h)));
+          if (n > 0) {
+            out.add(new CrossMatch(r, h, n));
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  /** What a participant still owes: a blinding of the other's list, or consent findings. */
+  public List<Pending> pending() {
+    List<Pending> out = new ArrayList<>();
+    for (Listed l : lists.values()) {
+      ListCommitment c = l.commitment();
+      if (!reblinded.containsKey(c.id())) {
+        out.add(new Pending(arrangement.other(c.party()), Pending.What.BLIND_LIST, c.id(), 1));
+      }
+      boolean needsConsent = c.kind() == ListKind.HELD && arrangement.category(c.category())
+          .map(Arrangement.CategoryRule::consentToReturn).orElse(false);
+      long open = c.entries().stream().filter(e -> !consent.containsKey(e.commitment())).count();
+      if (needsConsent && open > 0) {
+        out.add(new Pending(arrangement.intermediary(), Pending.What.ATTEST_CONSENT, c.id(),
+            (int) open));
+      }
+    }
+    return out;
+  }
+
+  private boolean twice(ListId id) {
+    return lists.containsKey(id) && reblinded.containsKey(id);
+  }
+
+  void putList(Listed l) {
+    lists.put(l.commitment().id(), l);
+  }
+
+  void putReblinded(ListId id, List<Blinded> values) {
+    reblinded.put(id, List.copyOf(values));
+  }
+
+  void attest(AttestConsent a) {
+    attestations.add(a);
+    consent.put(a.commitment(), a.decision());
+  }
+
+  void handOver(HandOver h, Set<Blinded> persons) {
+    Set<Blinded> all = new HashSet<>(handedPersons.getOrDefault(h.party(), Set.of()));
+    all.addAll(persons);
+    handedPersons.put(h.party(), Set.copyOf(all));
+    handovers.add(h);
+  }
+
+  void report(ReportCounts r) {
+    reports.put(r.stage(), with(reports.get(r.stage()), r.party(), r));
+  }
+
+  void attestStage(AttestStage a) {
+    stageAttestations.put(a.stage(), with(stageAttestations.get(a.stage()), a.party(), a));
+  }
+
+  private static <V> Map<String, V> with(Map<String, V> m, String k, V v) {
+    Map<String, V> out = new TreeMap<>(m == null ? Map.of() : m);
+    out.put(k, v);
+    return Collections.unmodifiableMap(out);
+  }
+}
