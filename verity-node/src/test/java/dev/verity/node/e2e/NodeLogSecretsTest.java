@@ -97,9 +97,9 @@ class NodeLogSecretsTest {
     for (String key : List.of("log.key", "witness.key")) {
       String signer = Files.readString(m.dir.resolve("keys").resolve(key)).strip();
       out.add(signer);
-      out.add(
-          signer.substring(
-              signer.lastIndexOf('+') + 1)); // the base64 key material (C2SP signed-note)
+      // PRIVATE+KEY+<name>+<hash>+<base64 key material> (C2SP signed-note); the base64 itself
+      // may contain '+', so the material is everything after the fourth separator
+      out.add(signer.split("\\+", 5)[4]);
     }
     KeyStore ks = KeyStore.getInstance("PKCS12");
     try (InputStream in = Files.newInputStream(m.dir.resolve("keys").resolve("tls.p12"))) {
