@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * An agreement definition: everything the engine knows about a treaty is here, as data. Built by
@@ -15,7 +16,7 @@ import java.util.Optional;
  * @param declarationMode open (the full database is exchanged) or escrow (only a commitment and
  *     the aggregates are published; items are revealed selectively, docs/formats/escrow.md)
  * @param publishedFigures the table of officially published aggregates that applies to this
- *     agreement, one of {@code PublishedData.TABLES}; null if none
+ *     agreement, one of {@link #PUBLISHED_TABLES}; null if none
  */
 public record Agreement(
     String id,
@@ -33,6 +34,13 @@ public record Agreement(
     InspectionQuota inspections,
     DeclarationMode declarationMode,
     String publishedFigures) {
+
+  /**
+   * The tables of officially published figures that ship with Verity (read by
+   * {@code dev.verity.core.scenario.PublishedData}); named here so that the agreement, which
+   * every other package uses, depends on none of them.
+   */
+  public static final Set<String> PUBLISHED_TABLES = Set.of("new-start-aggregates.csv");
 
   /** How declarations are published; {@link DeclarationMode#OPEN} unless the file says otherwise. */
   public DeclarationMode declarationMode() {

@@ -99,8 +99,8 @@ public final class AgreementLoader {
         "must be after entryIntoForce " + a.entryIntoForce());
     require(src, "parties", a.parties() != null && !a.parties().isEmpty(), "at least one Party");
     require(src, "publishedFigures", a.publishedFigures() == null
-        || dev.verity.core.scenario.PublishedData.TABLES.contains(a.publishedFigures()),
-        "unknown table '" + a.publishedFigures() + "' (shipped: " + dev.verity.core.scenario.PublishedData.TABLES + ")");
+        || Agreement.PUBLISHED_TABLES.contains(a.publishedFigures()),
+        "unknown table '" + a.publishedFigures() + "' (shipped: " + Agreement.PUBLISHED_TABLES + ")");
     Set<String> ids = new HashSet<>();
     for (int i = 0; i < a.parties().size(); i++) {
       Party p = a.parties().get(i);
