@@ -1,10 +1,14 @@
 package dev.verity.core.agreement;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.verity.core.schema.Validation;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * An agreement definition: everything the engine knows about a treaty is here, as data. Built by
@@ -54,6 +58,16 @@ public record Agreement(
   /** The Parties bound by the limits (not observers or mediators). */
   public List<Party> boundParties() {
     return parties.stream().filter(Party::bound).toList();
+  }
+
+  /** The ids of every participant (Parties and others): those a party or entry field may name. */
+  public Set<String> participantIds() {
+    return parties.stream().map(Party::id).collect(Collectors.toCollection(TreeSet::new));
+  }
+
+  /** Checks a message's fields against its type's schema (docs/formats/agreement.md). */
+  public Validation validate(MessageType type, JsonNode fields) {
+    return type.schema().validate(fields, participantIds());
   }
 
   public Optional<ItemKind> itemKind(String id) {

@@ -76,7 +76,8 @@ public final class AgreementCommand implements Runnable {
       out.println("item kinds: " + String.join(", ", a.itemKinds().stream().map(k -> k.id()).toList()));
       out.println("messages:");
       for (MessageType m : a.messages()) {
-        out.printf("  %-18s effect %-12s %s%n", m.id(), m.effect(), deadline(m.deadline()));
+        out.printf("  %-28s %-19s %s%n", m.id(), m.notification() ? "effect " + m.effect()
+            : m.provision() != null ? "from " + m.provision() : "", deadline(m.deadline()));
       }
       if (a.dataExchange() != null) {
         out.printf("data exchange: %s; initial %d days after entry into force; as of %s, due %d days later%n",
