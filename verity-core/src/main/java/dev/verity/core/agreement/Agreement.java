@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
  *     the aggregates are published; items are revealed selectively, docs/formats/escrow.md)
  * @param publishedFigures the table of officially published aggregates that applies to this
  *     agreement, one of {@link #PUBLISHED_TABLES}; null if none
+ * @param protocols procedures declared as data, see {@link Protocol}
  */
 public record Agreement(
     String id,
@@ -37,7 +38,8 @@ public record Agreement(
     DataExchange dataExchange,
     InspectionQuota inspections,
     DeclarationMode declarationMode,
-    String publishedFigures) {
+    String publishedFigures,
+    List<Protocol> protocols) {
 
   /**
    * The tables of officially published figures that ship with Verity (read by
@@ -45,6 +47,31 @@ public record Agreement(
    * every other package uses, depends on none of them.
    */
   public static final Set<String> PUBLISHED_TABLES = Set.of("new-start-aggregates.csv");
+
+  public List<FacilityKind> facilityKinds() {
+    return facilityKinds == null ? List.of() : facilityKinds;
+  }
+
+  public List<ItemKind> itemKinds() {
+    return itemKinds == null ? List.of() : itemKinds;
+  }
+
+  public List<Aggregate> aggregates() {
+    return aggregates == null ? List.of() : aggregates;
+  }
+
+  public List<Limit> limits() {
+    return limits == null ? List.of() : limits;
+  }
+
+  public List<MessageType> messages() {
+    return messages == null ? List.of() : messages;
+  }
+
+  /** The procedures declared as data ({@code protocols:}), each folded by the protocol engine. */
+  public List<Protocol> protocols() {
+    return protocols == null ? List.of() : protocols;
+  }
 
   /** How declarations are published; {@link DeclarationMode#OPEN} unless the file says otherwise. */
   public DeclarationMode declarationMode() {

@@ -222,7 +222,11 @@ public final class AgreementLoader {
     }
     List<FacilityKind> fks = orEmpty(a.facilityKinds());
     List<ItemKind> iks = orEmpty(a.itemKinds());
-    require(src, "itemKinds", !iks.isEmpty(), "at least one item kind");
+    // an agreement that counts needs something to count; a notification agreement need not
+    boolean counts = !orEmpty(a.aggregates()).isEmpty() || !orEmpty(a.limits()).isEmpty()
+        || a.dataExchange() != null || a.inspections() != null;
+    require(src, "itemKinds", !counts || !iks.isEmpty(), "at least one item kind (the agreement"
+        + " has aggregates, limits, data exchanges or inspections)");
     Set<String> itemIds = new HashSet<>();
     for (int i = 0; i < iks.size(); i++) {
       ItemKind k = iks.get(i);
@@ -236,7 +240,8 @@ public final class AgreementLoader {
       checkFacilityKinds(src, at + ".countedWhen", k.countedWhen(), a);
       checkFacilityKinds(src, at + ".deployedWhen", k.deployedWhen(), a);
     }
-    require(src, "facilityKinds", !fks.isEmpty(), "at least one facility kind");
+    require(src, "facilityKinds", !counts || !fks.isEmpty(), "at least one facility kind (the"
+        + " agreement has aggregates, limits, data exchanges or inspections)");
     List<Aggregate> ags = orEmpty(a.aggregates());
     for (int i = 0; i < ags.size(); i++) {
       Aggregate g = ags.get(i);
@@ -292,6 +297,7 @@ public final class AgreementLoader {
       require(src, at + ".effect", m.effect() == null || MessageType.EFFECTS.contains(m.effect()),
           "unknown effect '" + m.effect() + "' (one of " + MessageType.EFFECTS + ")");
     }
+    ProtocolCheck.validate(src, a);
   }
 
   private static void checkFacilityKinds(String src, String at, Condition c, Agreement a)
