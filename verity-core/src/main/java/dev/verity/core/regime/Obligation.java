@@ -54,10 +54,14 @@ public record Obligation(String regime, Kind kind, String type, String subject, 
   /** The missed deadline an escalation step or alarm follows from, and the round (from 1). */
   public record Escalation(String deadline, int round) {}
 
-  /** The order obligations are listed in: by due time, then regime, party, subject and type. */
+  /**
+   * The order obligations are listed in: by due time, then regime, party, subject, kind (a
+   * deadline before what its miss set off) and type.
+   */
   public static final Comparator<Obligation> ORDER = Comparator.comparing(Obligation::due)
       .thenComparing(Obligation::regime).thenComparing(Obligation::party)
-      .thenComparing(Obligation::subject).thenComparing(Obligation::type);
+      .thenComparing(Obligation::subject).thenComparing(Obligation::kind)
+      .thenComparing(Obligation::type);
 
   /**
    * The status at {@code asOf} of something owed from {@code start} (null: from the beginning)
