@@ -5,6 +5,7 @@ import dev.verity.core.agreement.AgreementCatalog;
 import dev.verity.core.agreement.Limit;
 import dev.verity.core.agreement.MessageType;
 import dev.verity.core.agreement.Party;
+import dev.verity.node.cli.agreement.ReplayCommand;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -13,12 +14,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code verity agreement list|show}: the agreement definitions that ship with Verity. */
+/**
+ * {@code verity agreement list|show|replay}: the agreement definitions that ship with Verity, and
+ * the offline evaluator of their rules.
+ */
 @Command(
     name = "agreement",
     description = "The agreement definitions (YAML, see docs/formats/agreement.md).",
     mixinStandardHelpOptions = true,
-    subcommands = {AgreementCommand.ListCommand.class, AgreementCommand.ShowCommand.class})
+    subcommands = {AgreementCommand.ListCommand.class, AgreementCommand.ShowCommand.class,
+        ReplayCommand.class})
 public final class AgreementCommand implements Runnable {
   @Spec CommandSpec spec;
 
