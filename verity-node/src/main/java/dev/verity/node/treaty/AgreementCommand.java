@@ -5,6 +5,7 @@ import dev.verity.core.agreement.AgreementCatalog;
 import dev.verity.core.agreement.Limit;
 import dev.verity.core.agreement.MessageType;
 import dev.verity.core.agreement.Party;
+import dev.verity.core.agreement.Protocol;
 import dev.verity.node.cli.agreement.ReplayCommand;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -88,6 +89,12 @@ public final class AgreementCommand implements Runnable {
         out.printf("data exchange: %s; initial %d days after entry into force; as of %s, due %d days later%n",
             a.dataExchange().required() ? "required" : "optional", a.dataExchange().initialDueDaysAfterEntryIntoForce(),
             String.join(" and ", a.dataExchange().asOf()), a.dataExchange().dueDaysAfterAsOf());
+      }
+      for (Protocol p : a.protocols()) {
+        out.printf("protocol %s: states %s; steps %s; deadlines %s; quotas %s%n", p.id(),
+            p.states(), p.steps().stream().map(Protocol.StepRule::id).toList(),
+            p.deadlines().stream().map(Protocol.DeadlineRule::id).toList(),
+            p.quotas().stream().map(Protocol.Quota::id).toList());
       }
       if (a.inspections() == null) {
         out.println("inspections: none");
