@@ -97,4 +97,21 @@ class ReplayCommandTest {
     assertThat(r.exit()).isZero();
     assertThat(JSON.readTree(r.out()).get("accepted").toString()).isEqualTo("[0]");
   }
+
+  @Test
+  void judgesThe1989ExerciseNotificationsOffline() throws Exception {
+    Path f = steps(
+        "{'at': '1990-10-01T10:00:00Z', 'party': 'US', 'type': 'major-strategic-exercise',"
+            + " 'fields': {'exerciseStart': '1990-10-15'}}",
+        "{'at': '1990-10-02T10:00:00Z', 'party': 'RU', 'type': 'major-strategic-exercise',"
+            + " 'fields': {'exerciseStart': '1990-10-15'}}");
+    Cli.Result r = Cli.run("agreement", "replay", "--agreement", "major-strategic-exercises-1989",
+        "--steps", f.toString(), "--format", "text");
+    assertThat(r.exit()).isZero();
+    assertThat(r.out()).contains("2 steps, 2 accepted, 0 refused").containsPattern(
+        "met +exercise-notification deadline +fourteen-days-ahead +US#0 +US +due"
+            + " 1990-10-02T00:00:00Z \\(line 1\\)").containsPattern(
+        "late +exercise-notification deadline +fourteen-days-ahead +RU#0 +RU +due"
+            + " 1990-10-02T00:00:00Z \\(line 2\\)");
+  }
 }
