@@ -176,8 +176,8 @@ public final class AgreementLoader {
         throw new AgreementException(file + ": " + list + "[" + i + "]: expected a mapping");
       }
       if (!ids.add(e.path("id").asText())) {
-        throw new AgreementException(file + ": " + list + "[" + i + "].id: '" + e.path("id").asText()
-            + "' is also declared by " + source);
+        throw new AgreementException(file + ": " + list + "[" + i + "].id: '"
+            + e.path("id").asText() + "' is also declared by " + source);
       }
       ObjectNode copy = e.deepCopy();
       copy.put("provision", provision);
@@ -214,7 +214,8 @@ public final class AgreementLoader {
     require(src, "parties", a.parties() != null && !a.parties().isEmpty(), "at least one Party");
     require(src, "publishedFigures", a.publishedFigures() == null
         || Agreement.PUBLISHED_TABLES.contains(a.publishedFigures()),
-        "unknown table '" + a.publishedFigures() + "' (shipped: " + Agreement.PUBLISHED_TABLES + ")");
+        "unknown table '" + a.publishedFigures() + "' (shipped: " + Agreement.PUBLISHED_TABLES
+            + ")");
     Set<String> ids = new HashSet<>();
     for (int i = 0; i < a.parties().size(); i++) {
       Party p = a.parties().get(i);

@@ -121,7 +121,8 @@ final class ProtocolCheck {
     } else {
       Kind k = kind(s.message(), p.subjectField());
       need(at + ".message", s.opening() ? k == Kind.ID : k == Kind.SUBJECT, "'" + s.message()
-          + "' needs the field " + p.subjectField() + " of kind " + (s.opening() ? "id" : "subject"));
+          + "' needs the field " + p.subjectField() + " of kind "
+          + (s.opening() ? "id" : "subject"));
     }
   }
 

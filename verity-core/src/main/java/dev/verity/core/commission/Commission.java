@@ -106,7 +106,8 @@ public final class Commission {
 
   private Refusal session(Entry e, SessionConvened s) {
     if (blank(s.session()) || sessions.containsKey(s.session())) {
-      return no(Kind.SUBJECT, "unique-session", "session id missing or already used: " + s.session());
+      return no(Kind.SUBJECT, "unique-session", "session id missing or already used: "
+          + s.session());
     }
     sessions.put(s.session(), new Session(s.session(), s.date(), s.place(), e.ref()));
     return null;
@@ -141,8 +142,8 @@ public final class Commission {
         return no(Kind.MALFORMED, "effective-date", "decision " + d.decision()
             + " amends the agreement but has no effectiveFrom");
       }
-      try {
-        versions.amend(d.decision(), d.effectiveFrom(), d.amendments()); // validate now; applied when adopted
+      try { // validated now, applied when adopted
+        versions.amend(d.decision(), d.effectiveFrom(), d.amendments());
       } catch (AmendmentException x) {
         return no(Kind.MALFORMED, "valid-amendment", x.getMessage());
       }

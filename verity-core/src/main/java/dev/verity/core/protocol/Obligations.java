@@ -47,7 +47,8 @@ final class Obligations {
   private void owed(ProtocolRules.Owed o, Instant asOf, List<Obligation> out) {
     Instant metAt = o.met() == null ? null : o.met().at();
     Instant cancelled = o.cancelled() == null ? null : o.cancelled().at();
-    if (cancelled != null && !cancelled.isAfter(asOf) && (metAt == null || metAt.isAfter(cancelled))) {
+    if (cancelled != null && !cancelled.isAfter(asOf)
+        && (metAt == null || metAt.isAfter(cancelled))) {
       return; // void: the step that cancels it came first
     }
     Status st = Obligation.judge(o.start(), o.due(), metAt, asOf);

@@ -34,7 +34,7 @@ public sealed interface FieldType {
     return o;
   }
 
-  /** Identifiers and text: at most {@code maxLength} characters, matching {@code pattern} if set. */
+  /** Identifiers and text: at most {@code maxLength} characters, matching {@code pattern}. */
   record Text(Kind kind, int maxLength, String pattern) implements FieldType {
     static final int TEXT_LENGTH = 1000;
     static final int LONG_TEXT_LENGTH = 16000;
@@ -297,7 +297,8 @@ public sealed interface FieldType {
 
     @Override
     public String expected() {
-      return "one of: " + String.join("; ", alternatives.stream().map(FieldType::expected).toList());
+      return "one of: "
+          + String.join("; ", alternatives.stream().map(FieldType::expected).toList());
     }
 
     @Override

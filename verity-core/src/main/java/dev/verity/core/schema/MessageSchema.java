@@ -81,8 +81,8 @@ public final class MessageSchema {
     for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext(); ) {
       String name = it.next().getKey();
       if (field(name).isEmpty()) {
-        c.error(Checker.at(path, name), "not a field of this message"
-            + (fields.isEmpty() ? " (it has none)" : " (its fields: " + String.join(", ", names()) + ")"));
+        c.error(Checker.at(path, name), "not a field of this message" + (fields.isEmpty()
+            ? " (it has none)" : " (its fields: " + String.join(", ", names()) + ")"));
       }
     }
     for (Field f : fields) {

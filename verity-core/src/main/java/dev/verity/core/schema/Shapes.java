@@ -60,7 +60,7 @@ final class Shapes {
     }
   }
 
-  /** Whether a failing value looks meant as {@code t}, so that its own errors are the ones shown. */
+  /** Whether a failing value looks meant as {@code t}, so that its own errors are shown. */
   static boolean claims(FieldType t, JsonNode v) {
     return switch (t.kind()) {
       case POLYGON -> v.has("polygon");

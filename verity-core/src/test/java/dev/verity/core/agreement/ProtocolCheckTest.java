@@ -32,7 +32,8 @@ class ProtocolCheckTest {
   void theTestProtocolsLoad() throws Exception {
     Agreement a = load(yaml());
     assertThat(a.protocols()).extracting(Protocol::id).containsExactly("line", "vd", "exercises");
-    assertThat(a.protocols().get(0).deadlines().get(0).onMissed().escalate().repeats()).isEqualTo(1);
+    assertThat(a.protocols().get(0).deadlines().get(0).onMissed().escalate().repeats())
+        .isEqualTo(1);
   }
 
   @Test

@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** Typed message fields in agreement files, and shared provisions taken in with {@code includes}. */
+/** Typed message fields in agreement files, and shared provisions taken in by {@code includes}. */
 class ProvisionsAndFieldsTest {
   static final ObjectMapper JSON = new ObjectMapper();
   static final String BASE = """
@@ -93,7 +93,8 @@ class ProvisionsAndFieldsTest {
         "{\"round\": \"R1\", \"opens\": \"2026-02-04\", \"host\": \"M\"}")).ok()).isTrue();
     assertThat(a.validate(round, JSON.readTree(
         "{\"round\": \"R1\", \"opens\": \"2026-02-04\", \"host\": \"UAE\"}")).errors())
-        .containsExactly(new FieldError("host", "expected a participant of the agreement (A, B, M)"));
+        .containsExactly(new FieldError("host",
+            "expected a participant of the agreement (A, B, M)"));
   }
 
   @Test
@@ -118,7 +119,8 @@ class ProvisionsAndFieldsTest {
   @Test
   void anAmendedAgreementKeepsItsTypedFields() throws Exception {
     Agreement ns = AgreementCatalog.get("new-start");
-    AgreementVersions v = AgreementVersions.of(ns).amend("D1", Instant.parse("2020-01-01T00:00:00Z"),
+    AgreementVersions v = AgreementVersions.of(ns).amend("D1",
+        Instant.parse("2020-01-01T00:00:00Z"),
         List.of(new Amendment("messages[id=inspection-restrictions].deadline.afterEventHours",
             JSON.readTree("2"))));
     Agreement amended = v.at(Instant.parse("2021-01-01T00:00:00Z"));

@@ -45,7 +45,8 @@ class InspectionRegimeTest {
     StepResult designated = s.send("US", site, new SiteDesignated(id, facility, type));
     if (!designated.accepted()) { // the team designates a Type Two site instead
       site = site.plus(Duration.ofHours(1));
-      s.send("US", site, new SiteDesignated(id, "SITE-" + (1 + (int) (notice.getEpochSecond() % 3)), 2));
+      String other = "SITE-" + (1 + (int) (notice.getEpochSecond() % 3));
+      s.send("US", site, new SiteDesignated(id, other, 2));
     }
     {
       s.send("RU", site.plus(restrictionsAfter), new RestrictionsInForce(id));
@@ -90,7 +91,8 @@ class InspectionRegimeTest {
       if (want.accepted()) {
         assertThat(got).as("step %d", i).isNull();
       } else {
-        assertThat(got.rule()).as("step %d", i).isEqualTo(want.refusal().getClass().getSimpleName());
+        assertThat(got.rule()).as("step %d", i)
+            .isEqualTo(want.refusal().getClass().getSimpleName());
         assertThat(got.reason()).isEqualTo(want.refusal().reason());
       }
     }

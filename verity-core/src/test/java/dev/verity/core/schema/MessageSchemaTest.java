@@ -44,7 +44,8 @@ class MessageSchemaTest {
        "launchArea": {"ocean": "Pacific", "quadrant": "NE"},
        "impactAreas": [{"polygon": [{"lat": 62.9, "lon": 40.5}, {"lat": 63, "lon": 41},
                                     {"lat": 62.5, "lon": 41.2}]},
-                       {"circle": {"center": {"lat": 9.4, "lon": 167.5}, "radius": 50, "unit": "nmi"}}]}
+                       {"circle": {"center": {"lat": 9.4, "lon": 167.5}, "radius": 50,
+                                   "unit": "nmi"}}]}
       """;
 
   @Test
@@ -75,7 +76,8 @@ class MessageSchemaTest {
     assertThat(errors(s, GOOD.replace(": 6,", ": 6.5,"))).hasSize(1);
     assertThat(errors(s, GOOD.replace("\"nmi\"", "\"miles\"")))
         .extracting(FieldError::toString).containsExactly("impactAreas[1]: expected a circle"
-            + " {\"circle\": {\"center\": point, \"radius\": 50, \"unit\": \"km\"}} (unit km or nmi)");
+            + " {\"circle\": {\"center\": point, \"radius\": 50, \"unit\": \"km\"}}"
+            + " (unit km or nmi)");
     assertThat(errors(s, GOOD.replace("\"quadrant\": \"NE\"", "\"quadrant\": \"N\"")))
         .extracting(FieldError::path).containsExactly("launchArea.quadrant");
   }
@@ -100,11 +102,13 @@ class MessageSchemaTest {
     String ok = "{\"p\": {\"lat\": 62.93, \"lon\": 40.58}, \"a\": {\"circle\": {\"center\":"
         + " {\"lat\": 0, \"lon\": 0}, \"radius\": 50, \"unit\": \"km\"}}}";
     assertThat(errors(s, ok)).isEmpty();
-    assertThat(errors(s, ok.replace("62.93", "91"))).extracting(FieldError::path).containsExactly("p");
+    assertThat(errors(s, ok.replace("62.93", "91"))).extracting(FieldError::path)
+        .containsExactly("p");
     assertThat(errors(s, ok.replace("\"lon\": 40.58", "\"lng\": 40.58"))).hasSize(1);
     assertThat(errors(s, ok.replace("\"radius\": 50", "\"radius\": 0"))).hasSize(1);
     assertThat(errors(s, ok.replace("\"radius\": 50", "\"radius\": -1"))).hasSize(1);
-    String twoPoints = "{\"p\": {\"lat\": 1, \"lon\": 1}, \"a\": {\"polygon\": [{\"lat\": 1, \"lon\": 1},"
+    String twoPoints = "{\"p\": {\"lat\": 1, \"lon\": 1},"
+        + " \"a\": {\"polygon\": [{\"lat\": 1, \"lon\": 1},"
         + " {\"lat\": 2, \"lon\": 2}]}}";
     assertThat(errors(s, twoPoints)).extracting(FieldError::problem)
         .allMatch(p -> p.startsWith("expected a polygon"));
@@ -117,9 +121,11 @@ class MessageSchemaTest {
     GeoCircle c = new GeoCircle(new GeoPoint(62.93, 40.58), 50, DistanceUnit.KM);
     String json = JSON.writeValueAsString(c);
     assertThat(JSON.readTree(json)).isEqualTo(JSON.readTree(
-        "{\"circle\": {\"center\": {\"lat\": 62.93, \"lon\": 40.58}, \"radius\": 50.0, \"unit\": \"km\"}}"));
+        "{\"circle\": {\"center\": {\"lat\": 62.93, \"lon\": 40.58}, \"radius\": 50.0,"
+            + " \"unit\": \"km\"}}"));
     assertThat(JSON.readValue(json, GeoCircle.class)).isEqualTo(c);
-    GeoPolygon p = new GeoPolygon(List.of(new GeoPoint(1, 1), new GeoPoint(2, 2), new GeoPoint(1, 3)));
+    GeoPolygon p = new GeoPolygon(List.of(new GeoPoint(1, 1), new GeoPoint(2, 2),
+        new GeoPoint(1, 3)));
     assertThat(JSON.readTree(JSON.writeValueAsString(p)).has("polygon")).isTrue();
     assertThat(JSON.readValue(JSON.writeValueAsString(p), GeoPolygon.class)).isEqualTo(p);
     assertThatThrownBy(() -> new GeoPoint(95, 0)).isInstanceOf(IllegalArgumentException.class);
@@ -165,7 +171,8 @@ class MessageSchemaTest {
         .containsExactly("digest");
     assertThat(errors(s, ok.replace("\"PT48H\"", "\"48 hours\""))).extracting(FieldError::problem)
         .containsExactly("expected an ISO 8601 duration such as PT48H or P14D");
-    assertThat(errors(s, ok.replace("\"2020-10-15\"", "\"2020-02-30\""))).extracting(FieldError::problem)
+    assertThat(errors(s, ok.replace("\"2020-10-15\"", "\"2020-02-30\"")))
+        .extracting(FieldError::problem)
         .containsExactly("expected a date such as 2020-10-15");
     assertThat(errors(s, ok.replace("0.5", "1.5"))).extracting(FieldError::problem)
         .containsExactly("expected a number from 0 to 1");
@@ -204,12 +211,14 @@ class MessageSchemaTest {
         + " point, polygon, circle, item, entry, subject, party, record, map, oneOf, any)");
     assertThatThrownBy(() -> schema("a: {kind: instant, min: 3}"))
         .hasMessage("fields.a.min: not a key of a instant field");
-    assertThatThrownBy(() -> schema("a: {kind: enum}")).hasMessage("fields.a.values: expected a list"
+    assertThatThrownBy(() -> schema("a: {kind: enum}")).hasMessage("fields.a.values:"
+        + " expected a list"
         + " of the allowed values");
     assertThatThrownBy(() -> schema("a: {kind: oneOf, of: [point]}"))
         .hasMessage("fields.a.of: expected a list of at least two alternatives");
     assertThatThrownBy(() -> schema("a: {kind: text, pattern: \"(\"}"))
         .hasMessageStartingWith("fields.a.pattern: not a regular expression");
-    assertThatThrownBy(() -> schema("a b: text")).hasMessageStartingWith("fields.a b: a field name");
+    assertThatThrownBy(() -> schema("a b: text"))
+        .hasMessageStartingWith("fields.a b: a field name");
   }
 }

@@ -56,7 +56,8 @@ public final class EscrowLedger {
     String where = party + "/" + index + ": ";
     try {
       if (EscrowEntries.COMMITMENT.equals(type)) {
-        state.commit(party, index, EscrowEntries.commitment(body)).ifPresent(p -> problems.add(where + p.reason()));
+        state.commit(party, index, EscrowEntries.commitment(body))
+            .ifPresent(p -> problems.add(where + p.reason()));
       } else {
         EscrowEntries.RevealPart part = EscrowEntries.revealPart(body);
         boolean known = state.committed(party, part.root());
@@ -73,7 +74,8 @@ public final class EscrowLedger {
 
   /** The commitment of {@code party} in force on {@code day} (the latest as of that day, else its first); empty if none. */
   public synchronized Optional<Escrowed> asOf(String party, LocalDate day) {
-    return state.asOf(party, day).map(e -> new Escrowed(e.commitment(), EntryRef.of(e.entry()), e.revealed()));
+    return state.asOf(party, day)
+        .map(e -> new Escrowed(e.commitment(), EntryRef.of(e.entry()), e.revealed()));
   }
 
   /** Whether {@code party} committed {@code root} in its log. */
@@ -97,11 +99,12 @@ public final class EscrowLedger {
     for (String p : agreement.parties().stream().map(dev.verity.core.agreement.Party::id).toList()) {
       List<CommitmentView> cs = state.commitments(p).stream().map(c -> new CommitmentView(
           c.commitment().asOf(), c.commitment().size(), c.commitment().root(),
-          new TreeMap<>(c.commitment().aggregates()), EntryRef.of(c.entry()), c.revealed().size())).toList();
+          new TreeMap<>(c.commitment().aggregates()), EntryRef.of(c.entry()),
+          c.revealed().size())).toList();
       Map<String, Object> v = new LinkedHashMap<>();
       v.put("commitments", cs);
-      v.put("reveals", state.reveals(p).stream().map(r -> new RevealView(r.item(), r.index(), r.root(),
-          EntryRef.of(r.entry()), r.ok(), r.problem(), r.record())).toList());
+      v.put("reveals", state.reveals(p).stream().map(r -> new RevealView(r.item(), r.index(),
+          r.root(), EntryRef.of(r.entry()), r.ok(), r.problem(), r.record())).toList());
       out.put(p, v);
     }
     return out;

@@ -6,8 +6,8 @@ import { lineChart } from './chart.js';
 import { b64ToBytes, parseCheckpoint, toHex, verifyInclusion } from './merkle.js';
 import { escrow } from './escrow.js';
 import { fieldValue, worthShowing } from './entries.js';
-import { composeTypes, isStep, labelKey, latestCheckpoints, notificationFields, optional, parseStep, stepFieldNames, stepHint,
-  stepInput } from './stepfields.js';
+import { composeTypes, isStep, labelKey, latestCheckpoints, notificationFields, optional, parseStep,
+  stepFieldNames, stepHint, stepInput } from './stepfields.js';
 
 const COLOURS = ['#1f5fa8', '#c0392b', '#2e8b57', '#8e44ad', '#d98c00'];
 export const partyName = (agr, id) => tOr('party.' + id, agr.parties.find(p => p.id === id)?.name || id);
@@ -337,7 +337,9 @@ function notificationMessage(type, v) {
   const errors = validate(type, v);
   if (Object.keys(errors).length) return { message: null, errors };
   const message = { eventTime: new Date(v.eventTime + (v.eventTime.length === 16 ? ':00' : '') + 'Z').toISOString().replace('.000Z', 'Z') };
-  for (const f of notificationFields(type)) message[f] = f === 'warheads' ? Number(v.warheads) : v[f];
+  for (const f of notificationFields(type)) {
+    message[f] = f === 'warheads' ? Number(v.warheads) : v[f];
+  }
   if (type.effect === 'add') {
     message.newItem = { id: v['newItem.id'], kind: v['newItem.kind'] };
     if (v['newItem.facility']) message.newItem.facility = v['newItem.facility'];

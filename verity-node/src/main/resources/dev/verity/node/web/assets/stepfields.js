@@ -54,10 +54,12 @@ export const labelKey = (type, f) => f === 'item' && type.id.startsWith('commiss
  * A type's field names. The agreement serves its typed schema ({name: {kind, required, label}},
  * docs/formats/agreement.md); the built-in commission list above still gives names only.
  */
-export const fieldNames = type => Array.isArray(type.fields) ? type.fields : Object.keys(type.fields || {});
+export const fieldNames = type =>
+  Array.isArray(type.fields) ? type.fields : Object.keys(type.fields || {});
 
-/** A notification's fields that the form asks for one by one (its time and new item have their own inputs). */
-export const notificationFields = type => fieldNames(type).filter(f => f !== 'eventTime' && f !== 'newItem');
+/** A notification's fields asked one by one (its time and new item have inputs of their own). */
+export const notificationFields = type =>
+  fieldNames(type).filter(f => f !== 'eventTime' && f !== 'newItem');
 
 export function stepFieldNames(type) {
   const names = fieldNames(type);
