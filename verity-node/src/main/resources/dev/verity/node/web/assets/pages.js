@@ -6,7 +6,8 @@ import { lineChart } from './chart.js';
 import { b64ToBytes, parseCheckpoint, toHex, verifyInclusion } from './merkle.js';
 import { escrow } from './escrow.js';
 import { fieldValue, worthShowing } from './entries.js';
-import { composeTypes, isStep, labelKey, latestCheckpoints, optional, parseStep, stepFieldNames, stepHint, stepInput } from './stepfields.js';
+import { composeTypes, isStep, labelKey, latestCheckpoints, notificationFields, optional, parseStep,
+  stepFieldNames, stepHint, stepInput } from './stepfields.js';
 
 const COLOURS = ['#1f5fa8', '#c0392b', '#2e8b57', '#8e44ad', '#d98c00'];
 export const partyName = (agr, id) => tOr('party.' + id, agr.parties.find(p => p.id === id)?.name || id);
@@ -220,7 +221,7 @@ export function validate(type, v) {
   if (!CLIENT_ID.test(v.clientId || '')) errors.clientId = t('compose.err.clientId');
   if (!v.eventTime) errors.eventTime = t('compose.err.required');
   else if (isNaN(Date.parse(v.eventTime))) errors.eventTime = t('compose.err.time');
-  for (const f of type.fields) {
+  for (const f of notificationFields(type)) {
     if (f === 'warheads') {
       if (v.warheads === '' || v.warheads == null) errors.warheads = t('compose.err.required');
       else if (!/^\d+$/.test(String(v.warheads))) errors.warheads = t('compose.err.integer');
@@ -275,7 +276,7 @@ async function compose(view, ctx) {
       return;
     }
     parts.push(field('eventTime', t('compose.eventTime'), el('input', { type: 'datetime-local', value: now, step: 1 }), t('compose.utc')));
-    for (const f of type.fields) {
+    for (const f of notificationFields(type)) {
       parts.push(field(f, tOr('field.' + f, f), f === 'warheads' ? el('input', { type: 'number', min: 0, step: 1 })
         : el('input', { type: 'text', spellcheck: 'false' })));
     }
@@ -336,7 +337,9 @@ function notificationMessage(type, v) {
   const errors = validate(type, v);
   if (Object.keys(errors).length) return { message: null, errors };
   const message = { eventTime: new Date(v.eventTime + (v.eventTime.length === 16 ? ':00' : '') + 'Z').toISOString().replace('.000Z', 'Z') };
-  for (const f of type.fields) message[f] = f === 'warheads' ? Number(v.warheads) : v[f];
+  for (const f of notificationFields(type)) {
+    message[f] = f === 'warheads' ? Number(v.warheads) : v[f];
+  }
   if (type.effect === 'add') {
     message.newItem = { id: v['newItem.id'], kind: v['newItem.kind'] };
     if (v['newItem.facility']) message.newItem.facility = v['newItem.facility'];
