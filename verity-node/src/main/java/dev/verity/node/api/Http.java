@@ -109,6 +109,21 @@ final class Http {
     });
   }
 
+  /**
+   * The request body, refused with 413 before it is read when it declares more than {@code limit}
+   * bytes, and read no further than {@code limit} + 1 bytes when it declares nothing (chunked).
+   */
+  static byte[] body(Context ctx, int limit) throws java.io.IOException {
+    if (ctx.contentLength() > limit) {
+      throw new ApiError(413, null, "request larger than " + limit + " bytes");
+    }
+    byte[] body = ctx.req().getInputStream().readNBytes(limit + 1);
+    if (body.length > limit) {
+      throw new ApiError(413, null, "request larger than " + limit + " bytes");
+    }
+    return body;
+  }
+
   /** The port the server really listens on (port 0 picks one). */
   static int port(Javalin app) {
     return ((ServerConnector) app.jettyServer().server().getConnectors()[0]).getLocalPort();

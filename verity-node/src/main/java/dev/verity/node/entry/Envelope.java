@@ -41,4 +41,19 @@ public record Envelope(int v, String agreement, String party, String type, Strin
     return e;
   }
 
+  /**
+   * Checks the envelope and its body against the {@link InputRules}, as the submit path checked
+   * them: an entry of a peer that breaks them is kept in the log but not counted.
+   */
+  public void checkRules() throws InputException {
+    InputRules.identifier(party, "party");
+    InputRules.identifier(type, "type");
+    if (agreement != null) {
+      InputRules.identifier(agreement, "agreement");
+    }
+    if (clientId != null) {
+      InputRules.text(clientId, "clientId", "a client id", 256);
+    }
+    InputRules.check(body, "body");
+  }
 }

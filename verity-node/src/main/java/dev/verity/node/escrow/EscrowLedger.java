@@ -12,6 +12,7 @@ import dev.verity.core.escrow.RevealProblem;
 import dev.verity.core.message.Item;
 import dev.verity.core.selection.Canonical;
 import java.time.LocalDate;
+import dev.verity.node.projection.ProblemList;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -31,7 +32,7 @@ public final class EscrowLedger {
   private final Agreement agreement;
   private final Map<String, List<Committed>> commitments = new TreeMap<>();
   private final Map<String, List<RevealView>> reveals = new TreeMap<>();
-  private final List<String> problems = new ArrayList<>();
+  private final ProblemList problems = new ProblemList();
 
   /** A log entry: a Party's log and the index in it. */
   public record EntryRef(String party, long index) {}
@@ -229,6 +230,11 @@ public final class EscrowLedger {
 
   /** Escrow entries that did not check, in the order applied. */
   public synchronized List<String> problems() {
-    return List.copyOf(problems);
+    return List.copyOf(problems.kept());
+  }
+
+  /** How many problems were found, including those beyond what is kept. */
+  public synchronized long problemCount() {
+    return problems.total();
   }
 }

@@ -57,7 +57,7 @@ public final class Projections {
     final List<Notification> notifications = new ArrayList<>();
     /** The log index of each notification, in the same order. */
     final List<Long> notificationIndex = new ArrayList<>();
-    final List<String> problems = new ArrayList<>();
+    final ProblemList problems = new ProblemList();
     /** Parts of a declaration still arriving (a declaration spans several entries). */
     final List<Declaration> parts = new ArrayList<>();
     Inventory head;
@@ -236,7 +236,7 @@ public final class Projections {
   /** What the inventory of {@code party} is built from (changes whenever a declaration or notification arrives). */
   public synchronized String inventoryInputs(String party) {
     PartyState s = parties.get(party);
-    return s == null ? "none" : s.declarations.size() + ":" + s.notifications.size() + ":" + s.problems.size();
+    return s == null ? "none" : s.declarations.size() + ":" + s.notifications.size() + ":" + s.problems.total();
   }
 
   /** Accounts for an entry of {@code party} that cannot be applied (not a Verity entry). */
@@ -382,9 +382,22 @@ public final class Projections {
   /** Entries that broke the rules when applied, per Party. */
   public synchronized List<String> problems() {
     List<String> out = new ArrayList<>(escrow.problems());
-    parties.values().forEach(s -> out.addAll(s.problems));
+    parties.values().forEach(s -> out.addAll(s.problems.kept()));
     out.addAll(inspections.problems());
     return out;
+  }
+
+  /** How many problems were found, including those not kept ({@link ProblemList}). */
+  public synchronized long problemCount() {
+    return escrow.problemCount() + parties.values().stream().mapToLong(s -> s.problems.total()).sum()
+        + inspections.problemCount();
+  }
+
+  /** A page of {@link #problems()}. */
+  public synchronized List<String> problems(int offset, int limit) {
+    List<String> all = problems();
+    int from = Math.min(all.size(), Math.max(0, offset));
+    return List.copyOf(all.subList(from, (int) Math.min(all.size(), (long) from + Math.max(0, limit))));
   }
 
   public synchronized List<String> parties() {
