@@ -71,7 +71,8 @@ public final class ApiServer implements AutoCloseable {
     var c = node.config();
     var tls = c.apiTls() ? dev.verity.node.identity.PinnedTls.context(node.identity(), java.util.Set::of) : null;
     ApiServer[] self = new ApiServer[1];
-    Javalin app = Http.create(c.apiHost(), c.apiPort(), tls, false, c.maxRequestBytes(), cfg -> {
+    Javalin app = Http.create(c.apiHost(), c.apiPort(), tls, false, c.maxRequestBytes(), c.connectionLimits(), 0,
+        cfg -> {
       cfg.routes.before("/api/v1/*", ctx -> authenticate(node, ctx));
       cfg.routes.get("/api/v1/openapi.json", ApiServer::openapi);
       cfg.routes.get("/api/v1/session", ctx -> self[0].session(ctx));

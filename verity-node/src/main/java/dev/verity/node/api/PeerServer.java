@@ -36,7 +36,9 @@ public final class PeerServer implements AutoCloseable {
     Set<String> pins = node.config().peers().stream().map(p -> p.identity().tlsPin()).collect(Collectors.toSet());
     var tls = PinnedTls.context(node.identity(), () -> pins);
     String host = node.config().peerHost();
-    Javalin app = Http.create(host, node.config().peerPort(), tls, true, dev.verity.node.federation.Push.MAX_SIZE, cfg -> {
+    var limits = node.config().connectionLimits();
+    Javalin app = Http.create(host, node.config().peerPort(), tls, true, dev.verity.node.federation.Push.MAX_SIZE,
+        limits, limits.perAddress(), cfg -> {
       cfg.routes.before(ctx -> peer(node, ctx));
       cfg.routes.get("/log/checkpoint", ctx -> {
         byte[] cp = served(() -> node.verifiedLog().head().checkpoint());
@@ -57,12 +59,14 @@ public final class PeerServer implements AutoCloseable {
             .header("Cache-Control", p.isFull() ? "public, max-age=31536000, immutable" : "no-cache").result(data);
       });
       cfg.routes.post("/witness/add-checkpoint", ctx -> {
+        Http.requireLength(ctx, MAX_WITNESS_BODY);
         PeerConfig from = admitted(node, ctx);
         WitnessResponse r = node.witness().addCheckpoint(from, Http.body(ctx, MAX_WITNESS_BODY));
         ctx.status(r.status()).contentType(r.contentType()).result(r.body());
       });
       // add-checkpoint with the entries it adds (Push, decision D18): one round trip per receipt
       cfg.routes.post("/witness/add-checkpoint-with-entries", ctx -> {
+        Http.requireLength(ctx, dev.verity.node.federation.Push.MAX_SIZE);
         PeerConfig from = admitted(node, ctx);
         WitnessResponse r = node.witness().addPush(from, Http.body(ctx, dev.verity.node.federation.Push.MAX_SIZE));
         ctx.status(r.status()).contentType(r.contentType()).result(r.body());

@@ -96,6 +96,12 @@ public record NodeConfig(String party, String agreement, String apiHost, int api
         maxRequestBytes, ps, exerciseStart, peerLimits, connectionLimits, verifyMinutes);
   }
 
+  /** This configuration with other limits (null: the defaults) and check period. */
+  public NodeConfig withLimits(PeerLimits peer, ConnectionLimits connections, int verify) {
+    return new NodeConfig(party, agreement, apiHost, apiPort, apiTls, peerHost, peerPort, advertisedUrl,
+        maxRequestBytes, peers, exerciseStart, peer, connections, verify);
+  }
+
   public NodeConfig withPorts(int api, int peer) {
     return new NodeConfig(party, agreement, apiHost, api, apiTls, peerHost, peer, advertisedUrl,
         maxRequestBytes, peers, exerciseStart, peerLimits, connectionLimits, verifyMinutes);

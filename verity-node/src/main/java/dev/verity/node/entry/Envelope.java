@@ -35,7 +35,13 @@ public record Envelope(int v, String agreement, String party, String type, Strin
     if (e.v() != VERSION || e.party() == null || e.type() == null || e.body() == null) {
       throw new EntryException("not a Verity entry: missing v, party, type or body");
     }
-    if (!java.util.Arrays.equals(e.encode(), entry)) {
+    byte[] canonical;
+    try {
+      canonical = e.encode();
+    } catch (IllegalArgumentException ex) {
+      throw new EntryException("not a Verity entry: " + ex.getMessage()); // e.g. a lone surrogate
+    }
+    if (!java.util.Arrays.equals(canonical, entry)) {
       throw new EntryException("entry is not canonical JSON (RFC 8785)");
     }
     return e;

@@ -54,7 +54,7 @@ public final class PeerClient {
     this.peer = peer;
     this.maxAnswer = (int) Math.min(MAX_ANSWER, Math.max(64 * 1024, limits.bundleBytes()));
     this.base = URI.create(peer.url().endsWith("/") ? peer.url() : peer.url() + "/");
-    this.tls = PinnedTls.context(self, () -> Set.of(peer.identity().tlsPin())).getSocketFactory();
+    this.tls = PinnedTls.clientFactory(PinnedTls.context(self, () -> Set.of(peer.identity().tlsPin())));
   }
 
   public PeerConfig peer() {

@@ -40,6 +40,12 @@ public interface NodeStore extends AutoCloseable {
    */
   boolean applyMirrored(MirrorStep step) throws StoreException;
 
+  /**
+   * Forgets the mirror of {@code peer} (entries, tiles, position, checkpoints), so that it is
+   * fetched again and verified from the start (verity node repair, for a damaged mirror).
+   */
+  void resetMirror(String peer, String actor) throws StoreException;
+
   /** The checkpoint the mirror is a proven prefix of while it is between two of them. */
   Optional<MirrorPending> mirrorPending(String peer) throws StoreException;
 

@@ -270,6 +270,21 @@ public final class SqliteNodeStore implements NodeStore {
   }
 
   @Override
+  public void resetMirror(String peer, String actor) throws StoreException {
+    tx("reset mirror", () -> {
+      for (String sql : new String[] {"DELETE FROM messages WHERE party=?", "DELETE FROM mirror_tiles WHERE peer=?",
+          "UPDATE peers SET mirrored=0, mirrored_checkpoint=NULL, mirror_pending=NULL, mirror_proof=NULL WHERE peer=?"}) {
+        try (PreparedStatement p = db.prepareStatement(sql)) {
+          p.setString(1, peer);
+          p.executeUpdate();
+        }
+      }
+      auditRow(actor, "mirror-reset", peer);
+      return null;
+    });
+  }
+
+  @Override
   public Optional<MirrorPending> mirrorPending(String peer) throws StoreException {
     return read("read mirror", r -> {
       try (PreparedStatement p = r.prepareStatement("SELECT mirror_pending, mirror_proof FROM peers WHERE peer=?")) {
