@@ -5,12 +5,10 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.io.Connection;
 import org.eclipse.jetty.io.ssl.SslConnection;
 import org.eclipse.jetty.io.ssl.SslHandshakeListener;
@@ -48,8 +46,9 @@ final class ConnectionGuard extends AbstractLifeCycle implements Connection.List
   private final ConnectionLimits limits;
   private final int perAddress;
   private final Map<Connection, Tracked> open = new ConcurrentHashMap<>();
-  private final Map<InetAddress, AtomicInteger> byAddress = new ConcurrentHashMap<>();
-  private final Set<Connection> counted = ConcurrentHashMap.newKeySet();
+  private final Map<InetAddress, Integer> byAddress = new ConcurrentHashMap<>();
+  /** The address each counted connection came from (a closed endpoint no longer says). */
+  private final Map<Connection, InetAddress> counted = new ConcurrentHashMap<>();
   private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread t = new Thread(r, "verity-connection-guard");
     t.setDaemon(true);
@@ -77,9 +76,10 @@ final class ConnectionGuard extends AbstractLifeCycle implements Connection.List
     open.put(c, new Tracked(System.nanoTime()));
     // a TLS connection opens twice: the network one (SslConnection), then HTTP over the decrypted one
     boolean network = !(c.getEndPoint() instanceof SslConnection.SslEndPoint);
-    if (network && perAddress > 0) {
-      counted.add(c);
-      if (count(c, 1) > perAddress) {
+    SocketAddress a = c.getEndPoint().getRemoteSocketAddress();
+    if (network && perAddress > 0 && a instanceof InetSocketAddress ia && ia.getAddress() != null) {
+      counted.put(c, ia.getAddress());
+      if (count(ia.getAddress(), 1) > perAddress) {
         c.getEndPoint().close();
       }
     }
@@ -88,22 +88,17 @@ final class ConnectionGuard extends AbstractLifeCycle implements Connection.List
   @Override
   public void onClosed(Connection c) {
     open.remove(c);
-    if (counted.remove(c)) {
-      count(c, -1);
+    InetAddress a = counted.remove(c);
+    if (a != null) {
+      count(a, -1);
     }
   }
 
-  private int count(Connection c, int delta) {
-    SocketAddress a = c.getEndPoint().getRemoteSocketAddress();
-    if (!(a instanceof InetSocketAddress ia) || ia.getAddress() == null) {
-      return 0;
-    }
-    AtomicInteger n = byAddress.computeIfAbsent(ia.getAddress(), k -> new AtomicInteger());
-    int now = n.addAndGet(delta);
-    if (now <= 0) {
-      byAddress.remove(ia.getAddress(), n);
-    }
-    return now;
+  /** Adds {@code delta} to the connections from {@code a}; returns how many there are now. */
+  private int count(InetAddress a, int delta) {
+    Integer now = byAddress.compute(a, (k, n) -> n == null ? (delta > 0 ? delta : null)
+        : n + delta <= 0 ? null : n + delta);
+    return now == null ? 0 : now;
   }
 
   @Override

@@ -122,6 +122,8 @@ public final class WitnessService implements AutoCloseable {
     }
     String origin = originOf(req.checkpoint());
     if (!from.identity().origin().equals(origin)) {
+      alarm(from.party(), "wrong-origin", Records.PUSH, "a checkpoint of another log: " + origin.substring(0,
+          Math.min(100, origin.length())).replaceAll("[^\\x20-\\x7e]", "?"));
       return text(403, "peer " + from.party() + " may only submit checkpoints of " + from.identity().origin());
     }
     SignedCheckpoint signed;
