@@ -244,8 +244,9 @@ public final class ApiServer implements AutoCloseable {
       throw new Http.ApiError(400, "direction", "in or out");
     }
     String self = node.config().party();
-    List<MessageRow> rows = dir == null ? node.store().messages(null, false, ctx.queryParam("type"), limit(ctx))
-        : node.store().messages(self, dir.equals("in"), ctx.queryParam("type"), limit(ctx));
+    List<MessageRow> rows = dir == null
+        ? node.store().messages(null, false, ctx.queryParam("type"), limit(ctx), LIST_BYTES)
+        : node.store().messages(self, dir.equals("in"), ctx.queryParam("type"), limit(ctx), LIST_BYTES);
     Receipts rc = receipts();
     Map<String, dev.verity.core.obligation.Obligation> owed = new HashMap<>();
     for (var o : node.projections().obligations(rc.firstTimes(), node.clock().instant())) {
@@ -273,6 +274,9 @@ public final class ApiServer implements AutoCloseable {
    * per request (it caches the tiles it reads); one that does not is listed without its content.
    */
   private boolean verified(Map<String, TreeView> trees, MessageRow r) throws IOException {
+    if (r.entry() == null) {
+      return true; // listed without its bytes: nothing of it is served
+    }
     TreeView t = trees.get(r.party());
     if (t == null) {
       t = r.party().equals(node.config().party()) ? node.verifiedLog().head().tree() : node.mirrorView(r.party());
@@ -331,6 +335,11 @@ public final class ApiServer implements AutoCloseable {
     m.put("storedAt", r.storedAt());
     if (own && r.clientId() != null) {
       m.put("clientId", r.clientId());
+    }
+    if (r.entry() == null) {
+      m.put("entry", null); // beyond the listing's size budget: its own page shows it
+      m.put("entryOmitted", true);
+      return m;
     }
     if (!verified) {
       // never shown as the Party's word: it does not verify against the signed tree (storage-corrupt)
@@ -460,6 +469,12 @@ public final class ApiServer implements AutoCloseable {
     m.put("problems", node.projections().problems(0, LOG_PAGE));
     Http.json(ctx, 200, m);
   }
+
+  /**
+   * How many bytes of entries one listing carries at most (newest first); older rows beyond it
+   * are listed without their entry. 3,000 entries of 60 KB would otherwise be 180 MB in one answer.
+   */
+  static final long LIST_BYTES = 8L << 20;
 
   /** How many alarms and problems {@code GET /api/v1/log} carries: it is read every few seconds. */
   static final int LOG_PAGE = 20;

@@ -57,7 +57,17 @@ public interface NodeStore extends AutoCloseable {
   Optional<MessageRow> messageByClientId(String party, String clientId) throws StoreException;
 
   /** Entries of {@code party} (all parties if null), newest first, filtered by type if given. */
-  List<MessageRow> messages(String party, boolean exceptParty, String type, int limit) throws StoreException;
+  default List<MessageRow> messages(String party, boolean exceptParty, String type, int limit) throws StoreException {
+    return messages(party, exceptParty, type, limit, Long.MAX_VALUE);
+  }
+
+  /**
+   * As {@link #messages(String, boolean, String, int)}, with the entries' bytes only until they
+   * add up to {@code maxBytes}: the rows after that have a null {@code entry}, so a listing's memory
+   * does not grow with the entries' sizes.
+   */
+  List<MessageRow> messages(String party, boolean exceptParty, String type, int limit, long maxBytes)
+      throws StoreException;
 
   /** All entries of a party in index order (tests and tools: a node streams with {@link #messagesFrom}). */
   List<MessageRow> allMessages(String party) throws StoreException;

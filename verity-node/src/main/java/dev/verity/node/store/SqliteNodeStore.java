@@ -337,6 +337,11 @@ public final class SqliteNodeStore implements NodeStore {
         rs.getBytes("entry"), Instant.parse(rs.getString("stored_at")), rs.getString("client_id"));
   }
 
+  private static MessageRow withoutEntry(ResultSet rs) throws SQLException {
+    return new MessageRow(rs.getString("party"), rs.getLong("idx"), rs.getString("type"), rs.getString("leaf_hash"),
+        null, Instant.parse(rs.getString("stored_at")), rs.getString("client_id"));
+  }
+
   private List<MessageRow> rows(PreparedStatement p) throws SQLException {
     List<MessageRow> out = new ArrayList<>();
     try (ResultSet rs = p.executeQuery()) {
@@ -370,8 +375,9 @@ public final class SqliteNodeStore implements NodeStore {
   }
 
   @Override
-  public List<MessageRow> messages(String party, boolean exceptParty, String type, int limit) throws StoreException {
-    StringBuilder sql = new StringBuilder("SELECT * FROM messages WHERE 1=1");
+  public List<MessageRow> messages(String party, boolean exceptParty, String type, int limit, long maxBytes)
+      throws StoreException {
+    StringBuilder sql = new StringBuilder("SELECT *, length(entry) AS size FROM messages WHERE 1=1");
     List<String> args = new ArrayList<>();
     if (party != null) {
       sql.append(exceptParty ? " AND party<>?" : " AND party=?");
@@ -387,7 +393,15 @@ public final class SqliteNodeStore implements NodeStore {
         for (int i = 0; i < args.size(); i++) {
           p.setString(i + 1, args.get(i));
         }
-        return rows(p);
+        List<MessageRow> out = new ArrayList<>();
+        long bytes = 0;
+        try (ResultSet rs = p.executeQuery()) {
+          while (rs.next()) {
+            bytes += rs.getLong("size");
+            out.add(bytes <= maxBytes ? row(rs) : withoutEntry(rs)); // the blob is read only if asked for
+          }
+        }
+        return out;
       }
     });
   }
