@@ -2,6 +2,7 @@ package dev.verity.node.cli;
 
 import dev.verity.node.federation.bench.FederationBenchCommand;
 import dev.verity.node.inspection.EscrowBenchCommand;
+import dev.verity.node.runtime.StartupBenchCommand;
 import dev.verity.node.tlogcli.BenchTlogCommand;
 import dev.verity.node.treaty.TreatyBenchCommand;
 import picocli.CommandLine.Command;
@@ -13,5 +14,5 @@ import picocli.CommandLine.Command;
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Benchmarks, each printed beside its baseline from the same run.",
     subcommands = {BenchTlogCommand.class, TreatyBenchCommand.class, EscrowBenchCommand.class,
-        FederationBenchCommand.class})
+        FederationBenchCommand.class, StartupBenchCommand.class})
 public final class BenchCommand {}
