@@ -18,14 +18,16 @@ import java.util.regex.Pattern;
  * Instants and dates as the data-exchange format writes them: RFC 3339 strings with a four-digit
  * year ({@code date-fullyear = 4DIGIT}, RFC 3339 §5.6), so years 0000–9999. Java's own parsers take
  * a signed year of up to nine digits ({@code +999999999-12-31T23:59:59Z}) and numbers of seconds;
- * an event dated there would be accepted, signed, and could never be followed by a later one.
- * Both are refused, with a message that says what is expected; Jackson adds the field's path.
+ * an event dated there would be accepted, signed, and could never be followed by a later one. Both
+ * are refused, with a message that says what is expected; Jackson adds the field's path.
  */
 public final class BoundedInstants {
   private static final Pattern INSTANT =
-      Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?(Z|[+-]\\d{2}:\\d{2})");
+      Pattern.compile(
+          "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?(Z|[+-]\\d{2}:\\d{2})");
   private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
-  static final String INSTANT_FORM = "an RFC 3339 instant with a four-digit year, e.g. 2020-09-01T00:00:00Z";
+  static final String INSTANT_FORM =
+      "an RFC 3339 instant with a four-digit year, e.g. 2020-09-01T00:00:00Z";
   static final String DATE_FORM = "a date YYYY-MM-DD with a four-digit year";
 
   private BoundedInstants() {}
@@ -33,18 +35,23 @@ public final class BoundedInstants {
   /** The Jackson module: register it after {@code JavaTimeModule}, whose readers it replaces. */
   public static Module module() {
     SimpleModule m = new SimpleModule("verity-bounded-instants");
-    m.addDeserializer(Instant.class, new JsonDeserializer<>() {
-      @Override
-      public Instant deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-        return instant(text(p, INSTANT_FORM), p);
-      }
-    });
-    m.addDeserializer(LocalDate.class, new JsonDeserializer<>() {
-      @Override
-      public LocalDate deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-        return date(text(p, DATE_FORM), p);
-      }
-    });
+    m.addDeserializer(
+        Instant.class,
+        new JsonDeserializer<>() {
+          @Override
+          public Instant deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            return instant(text(p, INSTANT_FORM), p);
+          }
+        });
+    m.addDeserializer(
+        LocalDate.class,
+        new JsonDeserializer<>() {
+          @Override
+          public LocalDate deserialize(JsonParser p, DeserializationContext ctxt)
+              throws IOException {
+            return date(text(p, DATE_FORM), p);
+          }
+        });
     return m;
   }
 

@@ -35,7 +35,8 @@ public final class DataExchangeJson {
 
   static {
     // nor is "871" a number or "true" a boolean: what is signed must read back as what is counted
-    for (LogicalType t : new LogicalType[] {LogicalType.Integer, LogicalType.Float, LogicalType.Boolean}) {
+    for (LogicalType t :
+        new LogicalType[] {LogicalType.Integer, LogicalType.Float, LogicalType.Boolean}) {
       JSON.coercionConfigFor(t).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
     }
   }

@@ -71,8 +71,8 @@ public final class ApiServer implements AutoCloseable {
     var c = node.config();
     var tls = c.apiTls() ? dev.verity.node.identity.PinnedTls.context(node.identity(), java.util.Set::of) : null;
     ApiServer[] self = new ApiServer[1];
-    Javalin app = Http.create(c.apiHost(), c.apiPort(), tls, false, c.maxRequestBytes(), c.connectionLimits(), 0,
-        cfg -> {
+    Javalin app = Http.create(c.apiHost(), c.apiPort(), tls, false, c.maxRequestBytes(),
+        c.connectionLimits(), 0, cfg -> {
       cfg.routes.before("/api/v1/*", ctx -> authenticate(node, ctx));
       cfg.routes.get("/api/v1/openapi.json", ApiServer::openapi);
       cfg.routes.get("/api/v1/session", ctx -> self[0].session(ctx));
@@ -86,10 +86,11 @@ public final class ApiServer implements AutoCloseable {
           new java.util.TreeMap<>(Map.of("asOf", day(ctx), "parties", node.projections().inventory(day(ctx))))));
       cfg.routes.get("/api/v1/obligations", ctx -> self[0].obligations(ctx));
       cfg.routes.get("/api/v1/log", ctx -> self[0].logView(ctx));
-      cfg.routes.get("/api/v1/alarms", ctx -> Http.json(ctx, 200, Map.of("total", node.store().countAlarms(),
-          "alarms", node.store().alarms(offset(ctx), limit(ctx)))));
+      cfg.routes.get("/api/v1/alarms", ctx -> Http.json(ctx, 200, Map.of("total",
+          node.store().countAlarms(), "alarms", node.store().alarms(offset(ctx), limit(ctx)))));
       cfg.routes.get("/api/v1/problems", ctx -> Http.json(ctx, 200, Map.of("total",
-          node.projections().problemCount(), "problems", node.projections().problems(offset(ctx), limit(ctx)))));
+          node.projections().problemCount(),
+          "problems", node.projections().problems(offset(ctx), limit(ctx)))));
       cfg.routes.get("/api/v1/audit", ctx -> {
         requireRole(ctx, Tokens.OPERATOR);
         Http.json(ctx, 200, node.store().auditTrail(limit(ctx)));
@@ -163,10 +164,11 @@ public final class ApiServer implements AutoCloseable {
     } catch (IOException e) {
       throw new Http.ApiError(400, null, "malformed JSON: " + e.getMessage().split("\n")[0]);
     }
-    Instant to = BoundedInstants.parseInstant(body == null ? null : body.path("advanceTo").asText(null));
+    Instant to =
+        BoundedInstants.parseInstant(body == null ? null : body.path("advanceTo").asText(null));
     if (to == null) {
-      throw new Http.ApiError(400, "advanceTo", "required: an RFC 3339 instant with a four-digit year"
-          + " (2020-03-02T00:00:00Z)");
+      throw new Http.ApiError(400, "advanceTo",
+          "required: an RFC 3339 instant with a four-digit year (2020-03-02T00:00:00Z)");
     }
     Instant end = exerciseEnd(node);
     if (to.isAfter(end)) {
@@ -184,10 +186,13 @@ public final class ApiServer implements AutoCloseable {
     Http.json(ctx, 200, Map.of("now", clock.instant(), "was", was));
   }
 
-  /** How far beyond its agreement's end an exercise clock may go: the last deadlines, and a margin. */
+  /** How far beyond its agreement's end an exercise clock may go: its last deadlines, a margin. */
   static final java.time.Duration EXERCISE_MARGIN = java.time.Duration.ofDays(366);
 
-  /** The latest instant an exercise clock may show: the agreement's end (or 100 years on) plus the margin. */
+  /**
+   * The latest instant an exercise clock may show: the agreement's end (or 100 years after its
+   * entry into force), plus the margin.
+   */
   static Instant exerciseEnd(Node node) {
     var a = node.agreement();
     LocalDate ends = a.endsOn() != null ? a.endsOn() : a.entryIntoForce().plusYears(100);
@@ -246,7 +251,8 @@ public final class ApiServer implements AutoCloseable {
     String self = node.config().party();
     List<MessageRow> rows = dir == null
         ? node.store().messages(null, false, ctx.queryParam("type"), limit(ctx), LIST_BYTES)
-        : node.store().messages(self, dir.equals("in"), ctx.queryParam("type"), limit(ctx), LIST_BYTES);
+        : node.store().messages(self, dir.equals("in"), ctx.queryParam("type"), limit(ctx),
+            LIST_BYTES);
     Receipts rc = receipts();
     Map<String, dev.verity.core.obligation.Obligation> owed = new HashMap<>();
     for (var o : node.projections().obligations(rc.firstTimes(), node.clock().instant())) {
@@ -259,7 +265,8 @@ public final class ApiServer implements AutoCloseable {
     for (MessageRow r : rows) {
       Map<String, Object> v = view(r, rc, false, verified(trees, r));
       JsonNode number = v.get("entry") instanceof JsonNode e ? e.path("body").path("number") : null;
-      var o = number != null && number.isIntegralNumber() ? owed.get(r.party() + "#" + number.asLong()) : null;
+      var o = number != null && number.isIntegralNumber()
+          ? owed.get(r.party() + "#" + number.asLong()) : null;
       if (o != null) {
         v.put("deadline", o.due());
         v.put("deadlineStatus", o.status());
@@ -279,7 +286,8 @@ public final class ApiServer implements AutoCloseable {
     }
     TreeView t = trees.get(r.party());
     if (t == null) {
-      t = r.party().equals(node.config().party()) ? node.verifiedLog().head().tree() : node.mirrorView(r.party());
+      t = r.party().equals(node.config().party()) ? node.verifiedLog().head().tree()
+          : node.mirrorView(r.party());
       trees.put(r.party(), t);
     }
     if (r.index() >= t.head().size()) {
@@ -342,7 +350,7 @@ public final class ApiServer implements AutoCloseable {
       return m;
     }
     if (!verified) {
-      // never shown as the Party's word: it does not verify against the signed tree (storage-corrupt)
+      // never shown as the Party's word: it does not verify against the signed tree
       m.put("entry", null);
       m.put("storageCorrupt", true);
       return m;
@@ -416,8 +424,8 @@ public final class ApiServer implements AutoCloseable {
   /** A peer's mirror at the size of its signed checkpoint {@code cp}, checked on its root. */
   private TreeView checkpointView(String party, Checkpoint cp) {
     var mirror = node.mirrors().get(party);
-    return new TreeView("mirror of " + party, new TreeHead(cp.size(), cp.rootHash()), mirror.hashes(cp.size()),
-        node::storageCorrupt);
+    return new TreeView("mirror of " + party, new TreeHead(cp.size(), cp.rootHash()),
+        mirror.hashes(cp.size()), node::storageCorrupt);
   }
 
   /** The notifications' obligations and the inspections' deadlines (issue 6), in one list. */

@@ -15,18 +15,19 @@ import org.eclipse.jetty.io.ssl.SslHandshakeListener;
 import org.eclipse.jetty.util.component.AbstractLifeCycle;
 
 /**
- * Closes connections that hold a server without using it, the "slowloris" attack (a client
- * trickles bytes just fast enough to beat the idle timeout and never finishes a request), which
- * Jetty's idle timeout and minimum data rate do not catch on their own: a TLS connection whose
- * handshake is not done within {@code handshakeSeconds} is closed (on the peer port, the handshake
- * is where a client shows a pinned key, so every unauthenticated connection ends there), and so
- * is an HTTP connection that has been sending a request for {@code requestSeconds} at less than
- * {@code minBytesPerSecond} (its headers, which Jetty's minimum data rate does not cover).
- * With {@code perAddress} &gt; 0 it also refuses more than that many connections from one address.
- * A sweep runs every {@link #SWEEP_MS}, so a connection lives at most that much past its limit.
- * Added to a connector as a bean: Jetty hands every connection it opens to its listeners.
+ * Closes connections that hold a server without using it, the "slowloris" attack (a client trickles
+ * bytes just fast enough to beat the idle timeout and never finishes a request), which Jetty's idle
+ * timeout and minimum data rate do not catch on their own: a TLS connection whose handshake is not
+ * done within {@code handshakeSeconds} is closed (on the peer port, the handshake is where a client
+ * shows a pinned key, so every unauthenticated connection ends there), and so is an HTTP connection
+ * that has been sending a request for {@code requestSeconds} at less than {@code minBytesPerSecond}
+ * (its headers, which Jetty's minimum data rate does not cover). With {@code perAddress} &gt; 0 it
+ * also refuses more than that many connections from one address. A sweep runs every {@link
+ * #SWEEP_MS}, so a connection lives at most that much past its limit. Added to a connector as a
+ * bean: Jetty hands every connection it opens to its listeners.
  */
-final class ConnectionGuard extends AbstractLifeCycle implements Connection.Listener, SslHandshakeListener {
+final class ConnectionGuard extends AbstractLifeCycle
+    implements Connection.Listener, SslHandshakeListener {
   static final long SWEEP_MS = 250;
 
   /** What the sweep knows of one open connection. */
@@ -47,15 +48,21 @@ final class ConnectionGuard extends AbstractLifeCycle implements Connection.List
   private final int perAddress;
   private final Map<Connection, Tracked> open = new ConcurrentHashMap<>();
   private final Map<InetAddress, Integer> byAddress = new ConcurrentHashMap<>();
+
   /** The address each counted connection came from (a closed endpoint no longer says). */
   private final Map<Connection, InetAddress> counted = new ConcurrentHashMap<>();
-  private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread t = new Thread(r, "verity-connection-guard");
-    t.setDaemon(true);
-    return t;
-  });
 
-  /** @param perAddress the most connections from one address, 0 for no cap */
+  private final ScheduledExecutorService sweeper =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "verity-connection-guard");
+            t.setDaemon(true);
+            return t;
+          });
+
+  /**
+   * @param perAddress the most connections from one address, 0 for no cap
+   */
   ConnectionGuard(ConnectionLimits limits, int perAddress) {
     this.limits = limits;
     this.perAddress = perAddress;
@@ -74,7 +81,8 @@ final class ConnectionGuard extends AbstractLifeCycle implements Connection.List
   @Override
   public void onOpened(Connection c) {
     open.put(c, new Tracked(System.nanoTime()));
-    // a TLS connection opens twice: the network one (SslConnection), then HTTP over the decrypted one
+    // a TLS connection opens twice: the network one (SslConnection), then HTTP over the decrypted
+    // one
     boolean network = !(c.getEndPoint() instanceof SslConnection.SslEndPoint);
     SocketAddress a = c.getEndPoint().getRemoteSocketAddress();
     if (network && perAddress > 0 && a instanceof InetSocketAddress ia && ia.getAddress() != null) {
@@ -96,8 +104,10 @@ final class ConnectionGuard extends AbstractLifeCycle implements Connection.List
 
   /** Adds {@code delta} to the connections from {@code a}; returns how many there are now. */
   private int count(InetAddress a, int delta) {
-    Integer now = byAddress.compute(a, (k, n) -> n == null ? (delta > 0 ? delta : null)
-        : n + delta <= 0 ? null : n + delta);
+    Integer now =
+        byAddress.compute(
+            a,
+            (k, n) -> n == null ? (delta > 0 ? delta : null) : n + delta <= 0 ? null : n + delta);
     return now == null ? 0 : now;
   }
 
@@ -121,7 +131,8 @@ final class ConnectionGuard extends AbstractLifeCycle implements Connection.List
 
   private boolean overdue(Connection c, Tracked t, long now) {
     if (c instanceof SslConnection) {
-      return !t.handshaken && now - t.openedAt > TimeUnit.SECONDS.toNanos(limits.handshakeSeconds());
+      return !t.handshaken
+          && now - t.openedAt > TimeUnit.SECONDS.toNanos(limits.handshakeSeconds());
     }
     long messages = c.getMessagesIn();
     long bytes = c.getBytesIn();
@@ -133,7 +144,8 @@ final class ConnectionGuard extends AbstractLifeCycle implements Connection.List
     }
     // bytes came in since the last request began, slower than the minimum rate, for too long
     double seconds = (now - t.progressAt) / 1e9;
-    return bytes != t.bytesAtMessage && seconds > limits.requestSeconds()
+    return bytes != t.bytesAtMessage
+        && seconds > limits.requestSeconds()
         && bytes - t.bytesAtMessage < limits.minBytesPerSecond() * seconds;
   }
 }

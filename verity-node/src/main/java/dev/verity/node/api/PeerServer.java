@@ -1,6 +1,7 @@
 package dev.verity.node.api;
 
 import dev.verity.node.config.PeerConfig;
+import dev.verity.node.federation.Push;
 import dev.verity.node.identity.NodeIdentity;
 import dev.verity.node.identity.PinnedTls;
 import dev.verity.node.runtime.Node;
@@ -37,8 +38,8 @@ public final class PeerServer implements AutoCloseable {
     var tls = PinnedTls.context(node.identity(), () -> pins);
     String host = node.config().peerHost();
     var limits = node.config().connectionLimits();
-    Javalin app = Http.create(host, node.config().peerPort(), tls, true, dev.verity.node.federation.Push.MAX_SIZE,
-        limits, limits.perAddress(), cfg -> {
+    Javalin app = Http.create(host, node.config().peerPort(), tls, true, Push.MAX_SIZE, limits,
+        limits.perAddress(), cfg -> {
       cfg.routes.before(ctx -> peer(node, ctx));
       cfg.routes.get("/log/checkpoint", ctx -> {
         byte[] cp = served(() -> node.verifiedLog().head().checkpoint());
@@ -66,9 +67,9 @@ public final class PeerServer implements AutoCloseable {
       });
       // add-checkpoint with the entries it adds (Push, decision D18): one round trip per receipt
       cfg.routes.post("/witness/add-checkpoint-with-entries", ctx -> {
-        Http.requireLength(ctx, dev.verity.node.federation.Push.MAX_SIZE);
+        Http.requireLength(ctx, Push.MAX_SIZE);
         PeerConfig from = admitted(node, ctx);
-        WitnessResponse r = node.witness().addPush(from, Http.body(ctx, dev.verity.node.federation.Push.MAX_SIZE));
+        WitnessResponse r = node.witness().addPush(from, Http.body(ctx, Push.MAX_SIZE));
         ctx.status(r.status()).contentType(r.contentType()).result(r.body());
       });
     });
@@ -82,7 +83,8 @@ public final class PeerServer implements AutoCloseable {
     long wait = node.witness().admit(from.party());
     if (wait > 0) {
       ctx.header("Retry-After", Long.toString(wait));
-      throw new Http.ApiError(429, null, "too many requests, or too many refused: retry after " + wait + " s");
+      throw new Http.ApiError(429, null,
+          "too many requests, or too many refused: retry after " + wait + " s");
     }
     return from;
   }
@@ -92,12 +94,13 @@ public final class PeerServer implements AutoCloseable {
     T get() throws java.io.IOException;
   }
 
-  /** A read of the own log for a peer: a part that does not verify is withheld (503), never served. */
+  /** A read of the own log for a peer: what does not verify is withheld (503), never served. */
   private static <T> T served(Read<T> read) throws java.io.IOException {
     try {
       return read.get();
     } catch (StorageCorruptException e) {
-      throw new Http.ApiError(503, null, "this node's storage is damaged and is being repaired; retry later");
+      throw new Http.ApiError(503, null,
+          "this node's storage is damaged and is being repaired; retry later");
     }
   }
 

@@ -134,11 +134,13 @@ public final class Bundles {
       }
       NodeIdentity id = NodeIdentity.load(dir, c.agreement(), c.party());
       Clock clock = Clock.systemUTC();
-      try (SqliteNodeStore store = SqliteNodeStore.open(dir.resolve("node.db")); AlarmBook alarms = new AlarmBook(store)) {
+      try (SqliteNodeStore store = SqliteNodeStore.open(dir.resolve("node.db"));
+          AlarmBook alarms = new AlarmBook(store)) {
         StorageCheck.Result stored = new StorageCheck(store).mirror(peer, null, row -> {});
         if (!stored.clean()) {
-          throw new BundleException("the mirror of " + peer.party() + " in " + dir + " does not verify (verity node"
-              + " check --dir " + dir + "): " + stored.problems().get(0));
+          throw new BundleException("the mirror of " + peer.party() + " in " + dir
+              + " does not verify (verity node check --dir " + dir + "): "
+              + stored.problems().get(0));
         }
         // the projections are rebuilt from the store when the node starts
         Mirror mirror = Mirror.load(peer.party(), store, null, clock, c.peerLimits());
@@ -147,7 +149,8 @@ public final class Bundles {
         WitnessState state = StoreWitnessState.open(store, dir.resolve("witness"), List.of(peer.identity().origin()));
         Witness w = Witness.create(List.of(id.cosigner(clock)),
             Map.of(peer.identity().origin(), NoteVerifiers.of(verifier)), state, clock);
-        try (WitnessService ws = new WitnessService(c.party(), w, store, mirrors, Map.of(), clock, alarms)) {
+        try (WitnessService ws =
+            new WitnessService(c.party(), w, store, mirrors, Map.of(), clock, alarms)) {
           return importInto(ws, mirror, alarms, state, peer, b);
         }
       }
@@ -159,8 +162,8 @@ public final class Bundles {
   }
 
   /** Verifies and applies the entries, then asks the witness to cosign, exactly as online. */
-  private static Imported importInto(WitnessService ws, Mirror mirror, AlarmBook alarms, WitnessState state,
-      PeerConfig peer, Bundle b) throws Exception {
+  private static Imported importInto(WitnessService ws, Mirror mirror, AlarmBook alarms,
+      WitnessState state, PeerConfig peer, Bundle b) throws Exception {
     var verifiers = NoteVerifiers.of(NoteKeys.parseVerifier(peer.identity().logKey()));
     Checkpoint cp = LogCheckpoints.open(b.checkpoint().getBytes(StandardCharsets.UTF_8), b.origin(), verifiers)
         .checkpoint();

@@ -45,10 +45,11 @@ public record NodeConfig(String party, String agreement, String apiHost, int api
   }
 
   /** A configuration with the default limits. */
-  public NodeConfig(String party, String agreement, String apiHost, int apiPort, boolean apiTls, String peerHost,
-      int peerPort, String advertisedUrl, long maxRequestBytes, List<PeerConfig> peers, java.time.Instant exerciseStart) {
-    this(party, agreement, apiHost, apiPort, apiTls, peerHost, peerPort, advertisedUrl, maxRequestBytes, peers,
-        exerciseStart, null, null, 0);
+  public NodeConfig(String party, String agreement, String apiHost, int apiPort, boolean apiTls,
+      String peerHost, int peerPort, String advertisedUrl, long maxRequestBytes,
+      List<PeerConfig> peers, java.time.Instant exerciseStart) {
+    this(party, agreement, apiHost, apiPort, apiTls, peerHost, peerPort, advertisedUrl,
+        maxRequestBytes, peers, exerciseStart, null, null, 0);
   }
 
   /** A fresh configuration with defaults. */
@@ -98,8 +99,8 @@ public record NodeConfig(String party, String agreement, String apiHost, int api
 
   /** This configuration with other limits (null: the defaults) and check period. */
   public NodeConfig withLimits(PeerLimits peer, ConnectionLimits connections, int verify) {
-    return new NodeConfig(party, agreement, apiHost, apiPort, apiTls, peerHost, peerPort, advertisedUrl,
-        maxRequestBytes, peers, exerciseStart, peer, connections, verify);
+    return new NodeConfig(party, agreement, apiHost, apiPort, apiTls, peerHost, peerPort,
+        advertisedUrl, maxRequestBytes, peers, exerciseStart, peer, connections, verify);
   }
 
   public NodeConfig withPorts(int api, int peer) {

@@ -19,12 +19,18 @@ public record PeerLimits(int maxEntryBytes, int maxEntriesPerFetch, long maxByte
     maxEntriesPerFetch = maxEntriesPerFetch <= 0 ? 1024 : maxEntriesPerFetch;
     maxBytesPerFetch = maxBytesPerFetch <= 0 ? 8L << 20 : maxBytesPerFetch;
     if (maxEntryBytes > MAX_ENTRY) {
-      throw new IllegalArgumentException("peerLimits.maxEntryBytes: at most " + MAX_ENTRY
-          + " (C2SP tlog-tiles), not " + maxEntryBytes);
+      throw new IllegalArgumentException(
+          "peerLimits.maxEntryBytes: at most "
+              + MAX_ENTRY
+              + " (C2SP tlog-tiles), not "
+              + maxEntryBytes);
     }
     if (maxBytesPerFetch < maxEntryBytes) {
-      throw new IllegalArgumentException("peerLimits.maxBytesPerFetch: at least maxEntryBytes ("
-          + maxEntryBytes + "), not " + maxBytesPerFetch);
+      throw new IllegalArgumentException(
+          "peerLimits.maxBytesPerFetch: at least maxEntryBytes ("
+              + maxEntryBytes
+              + "), not "
+              + maxBytesPerFetch);
     }
   }
 

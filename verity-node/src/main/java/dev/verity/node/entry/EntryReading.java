@@ -2,8 +2,8 @@ package dev.verity.node.entry;
 
 /**
  * An entry of a Party's log as a node reads it: its envelope when it is a Verity entry of that
- * Party within the {@link InputRules}, else why not. Whatever it is, it stays in the Party's
- * signed record (stored, listed, proven); only a readable one is counted.
+ * Party within the {@link InputRules}, else why not. Whatever it is, it stays in the Party's signed
+ * record (stored, listed, proven); only a readable one is counted.
  *
  * @param envelope the entry, or null if it is not counted
  * @param type what the store lists it as: its message type, {@code unreadable} (not a Verity
@@ -24,8 +24,10 @@ public record EntryReading(Envelope envelope, String type, String problem) {
       return new EntryReading(null, UNREADABLE, where + clean(ex.getMessage()));
     }
     if (!party.equals(e.party())) {
-      return new EntryReading(null, "foreign-party", where + "an entry of " + printable(e.party())
-          + " in " + party + "'s log");
+      return new EntryReading(
+          null,
+          "foreign-party",
+          where + "an entry of " + printable(e.party()) + " in " + party + "'s log");
     }
     String type = InputRules.IDENTIFIER.matcher(e.type()).matches() ? e.type() : "refused";
     try {

@@ -12,11 +12,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The node's alarms as they are raised, so that no peer can flood them: repeats of one kind from
- * one peer on one channel are one stored alarm with a count and first and last seen
- * ({@link NodeStore#raiseAlarm(String, String, String, String, long)}); the first of a kind is
- * stored at once, repeats are added up and written at most once per {@link #FLUSH_MS} for each
- * alarm, so a thousand bad requests a second cost one write a second. Each new alarm is logged
- * once; repeats are logged at debug level.
+ * one peer on one channel are one stored alarm with a count and first and last seen ({@link
+ * NodeStore#raiseAlarm(String, String, String, String, long)}); the first of a kind is stored at
+ * once, repeats are added up and written at most once per {@link #FLUSH_MS} for each alarm, so a
+ * thousand bad requests a second cost one write a second. Each new alarm is logged once; repeats
+ * are logged at debug level.
  */
 public final class AlarmBook implements AutoCloseable {
   static final long FLUSH_MS = 1000;
@@ -32,11 +32,13 @@ public final class AlarmBook implements AutoCloseable {
 
   private final NodeStore store;
   private final Map<Key, Pending> pending = new ConcurrentHashMap<>();
-  private final ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread t = new Thread(r, "verity-alarms");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ScheduledExecutorService flusher =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "verity-alarms");
+            t.setDaemon(true);
+            return t;
+          });
 
   public AlarmBook(NodeStore store) {
     this.store = store;
@@ -80,7 +82,13 @@ public final class AlarmBook implements AutoCloseable {
     try {
       store.raiseAlarm(k.peer(), k.kind(), k.source(), detail, times);
     } catch (StoreException e) {
-      LOG.error("ALARM not stored ({}): {} {} ({}): {}", e.getMessage(), k.peer(), k.kind(), k.source(), detail);
+      LOG.error(
+          "ALARM not stored ({}): {} {} ({}): {}",
+          e.getMessage(),
+          k.peer(),
+          k.kind(),
+          k.source(),
+          detail);
     }
   }
 

@@ -34,18 +34,18 @@ import org.slf4j.LoggerFactory;
 
 /**
  * This node's verified copy of one peer's log: the entries in {@code node.db}, the tree as hash
- * tiles beside them ({@link MirrorTree}), and in memory only the tree's right edge. New entries
- * are fetched from the peer's entry bundles (or taken from a push), hashed, and accepted only if,
+ * tiles beside them ({@link MirrorTree}), and in memory only the tree's right edge. New entries are
+ * fetched from the peer's entry bundles (or taken from a push), hashed, and accepted only if,
  * appended to everything verified before, they give exactly the root of the peer's signed
  * checkpoint: a rewritten old entry, a changed new one or a fork all fail that one comparison
  * (stronger than a consistency proof alone, which the witness checks too).
  *
- * <p>A long gap is mirrored in steps bounded by the {@link PeerLimits} (decision D??): a step
- * that ends before the checkpoint's size is accepted with a consistency proof from its end to
- * the checkpoint, built from the peer's hash tiles and verified against the signed root, so every
- * step stored is a proven prefix of the peer's signed log, and memory holds one step, never the
- * gap. Each step's entries, tiles and position are one transaction; its entries are then applied
- * to the projections, exactly once.
+ * <p>A long gap is mirrored in steps bounded by the {@link PeerLimits} (decision D??): a step that
+ * ends before the checkpoint's size is accepted with a consistency proof from its end to the
+ * checkpoint, built from the peer's hash tiles and verified against the signed root, so every step
+ * stored is a proven prefix of the peer's signed log, and memory holds one step, never the gap.
+ * Each step's entries, tiles and position are one transaction; its entries are then applied to the
+ * projections, exactly once.
  */
 public final class Mirror {
   private static final Logger LOG = LoggerFactory.getLogger(Mirror.class);
@@ -64,13 +64,20 @@ public final class Mirror {
     /** The entry bundle, if the peer has it at that width. */
     Optional<byte[]> bundle(BundleId id) throws IOException;
 
-    /** The peer's hash tiles, for a step that ends before the checkpoint; null if none are served. */
+    /**
+     * The peer's hash tiles, for a step that ends before the checkpoint; null if none are served.
+     */
     default TileSource tiles() {
       return null;
     }
   }
 
-  private Mirror(String peer, NodeStore store, Projections projections, Clock clock, PeerLimits limits,
+  private Mirror(
+      String peer,
+      NodeStore store,
+      Projections projections,
+      Clock clock,
+      PeerLimits limits,
       MirrorTree tree) {
     this.peer = peer;
     this.store = store;
@@ -81,15 +88,17 @@ public final class Mirror {
   }
 
   /**
-   * The mirror as stored (its right edge read from its tiles). The tiles are trusted here:
-   * {@code StorageCheck} verified them against the signed checkpoint when the node started.
+   * The mirror as stored (its right edge read from its tiles). The tiles are trusted here: {@code
+   * StorageCheck} verified them against the signed checkpoint when the node started.
    *
    * @param projections where accepted entries are applied; null to apply them nowhere (an import)
    */
-  public static Mirror load(String peer, NodeStore store, Projections projections, Clock clock, PeerLimits limits)
+  public static Mirror load(
+      String peer, NodeStore store, Projections projections, Clock clock, PeerLimits limits)
       throws StoreException, IOException {
     long size = store.position(peer).mirroredSize();
-    MirrorTree tree = size == 0 ? MirrorTree.empty() : MirrorTree.load(MirrorTree.stored(store, peer), size);
+    MirrorTree tree =
+        size == 0 ? MirrorTree.empty() : MirrorTree.load(MirrorTree.stored(store, peer), size);
     return new Mirror(peer, store, projections, clock, limits, tree);
   }
 
@@ -118,7 +127,9 @@ public final class Mirror {
 
   /** The consistency proof from {@code oldSize} to {@code size} of the mirrored tree (RFC 9162). */
   public List<Hash> consistency(long oldSize, long size) throws IOException {
-    return oldSize == 0 || oldSize == size ? List.of() : TreeProofs.consistency(hashes(size), oldSize, size).path();
+    return oldSize == 0 || oldSize == size
+        ? List.of()
+        : TreeProofs.consistency(hashes(size), oldSize, size).path();
   }
 
   /**
@@ -147,8 +158,13 @@ public final class Mirror {
       long have = tree.size();
       List<byte[]> entries = pushed == null ? null : pushed.slice(have, size).orElse(null);
       if (entries == null) {
-        entries = fetch(have, size, source, peerTiles == null ? Long.MAX_VALUE : limits.maxEntriesPerFetch(),
-            peerTiles == null ? Long.MAX_VALUE : limits.maxBytesPerFetch());
+        entries =
+            fetch(
+                have,
+                size,
+                source,
+                peerTiles == null ? Long.MAX_VALUE : limits.maxEntriesPerFetch(),
+                peerTiles == null ? Long.MAX_VALUE : limits.maxBytesPerFetch());
       }
       step(checkpoint, checkpointText, peerTiles, entries);
     }
@@ -159,13 +175,20 @@ public final class Mirror {
     long size = checkpoint.size();
     Hash root = size == tree.size() ? tree.root() : TreeProofs.root(hashes(tree.size()), size);
     if (!root.equals(checkpoint.rootHash())) {
-      throw new FederationException("fork", size == tree.size()
-          ? peer + " signed two different trees of size " + size
-          : peer + " signed a checkpoint of size " + size + " that is not a prefix of the log already received");
+      throw new FederationException(
+          "fork",
+          size == tree.size()
+              ? peer + " signed two different trees of size " + size
+              : peer
+                  + " signed a checkpoint of size "
+                  + size
+                  + " that is not a prefix of the log already received");
     }
   }
 
-  /** Verifies one step's entries against the checkpoint, stores them with their tiles, applies them. */
+  /**
+   * Verifies one step's entries against the checkpoint, stores them with their tiles, applies them.
+   */
   private void step(Checkpoint checkpoint, String text, HashReader peerTiles, List<byte[]> entries)
       throws FederationException, IOException, StoreException {
     long have = tree.size();
@@ -173,8 +196,15 @@ public final class Mirror {
     List<Hash> leaves = new ArrayList<>(entries.size());
     for (byte[] e : entries) {
       if (e.length > limits.maxEntryBytes()) {
-        throw new FederationException("entry-too-large", peer + ": entry " + (have + leaves.size()) + " has "
-            + e.length + " bytes; peerLimits.maxEntryBytes is " + limits.maxEntryBytes());
+        throw new FederationException(
+            "entry-too-large",
+            peer
+                + ": entry "
+                + (have + leaves.size())
+                + " has "
+                + e.length
+                + " bytes; peerLimits.maxEntryBytes is "
+                + limits.maxEntryBytes());
       }
       Hash h = MerkleHash.leaf(e);
       leaves.add(h);
@@ -183,17 +213,33 @@ public final class Mirror {
     boolean last = next.size() == checkpoint.size();
     String proof = last ? null : proveStep(checkpoint, peerTiles, have, next);
     if (last && !next.root().equals(checkpoint.rootHash())) {
-      throw new FederationException("altered-entry", peer + ": entries " + have + ".." + next.size()
-          + " do not hash to the signed checkpoint's root (altered entry or fork)");
+      throw new FederationException(
+          "altered-entry",
+          peer
+              + ": entries "
+              + have
+              + ".."
+              + next.size()
+              + " do not hash to the signed checkpoint's root (altered entry or fork)");
     }
     List<MessageRow> rows = new ArrayList<>(entries.size());
     List<EntryReading> readings = new ArrayList<>(entries.size());
     for (int i = 0; i < entries.size(); i++) {
       EntryReading r = EntryReading.of(peer, have + i, entries.get(i));
       readings.add(r);
-      rows.add(new MessageRow(peer, have + i, r.type(), leaves.get(i).hex(), entries.get(i), clock.instant(), null));
+      rows.add(
+          new MessageRow(
+              peer,
+              have + i,
+              r.type(),
+              leaves.get(i).hex(),
+              entries.get(i),
+              clock.instant(),
+              null));
     }
-    MirrorStep s = new MirrorStep(peer, have, rows, next.written(), last ? text : null, last ? null : text, proof);
+    MirrorStep s =
+        new MirrorStep(
+            peer, have, rows, next.written(), last ? text : null, last ? null : text, proof);
     if (!store.applyMirrored(s)) {
       throw new IOException(peer + ": mirror position changed underneath");
     }
@@ -211,8 +257,18 @@ public final class Mirror {
     try {
       p.verify(next.root(), checkpoint.rootHash());
     } catch (ProofException e) {
-      throw new FederationException("altered-entry", peer + ": entries " + have + ".." + next.size()
-          + " are not a prefix of the signed checkpoint of size " + checkpoint.size() + " (" + e.getMessage() + ")");
+      throw new FederationException(
+          "altered-entry",
+          peer
+              + ": entries "
+              + have
+              + ".."
+              + next.size()
+              + " are not a prefix of the signed checkpoint of size "
+              + checkpoint.size()
+              + " ("
+              + e.getMessage()
+              + ")");
     }
     return p.path().stream().map(Hash::base64).collect(Collectors.joining("\n"));
   }
@@ -234,14 +290,19 @@ public final class Mirror {
 
   /**
    * An exercise node pinned to a node on real time (or the reverse) dates its entries years apart
-   * from its peer's: deadlines and step times would be judged across that gap. Said once, in the log.
+   * from its peer's: deadlines and step times would be judged across that gap. Said once, in the
+   * log.
    */
   private void warnIfClocksDisagree(EntryReading r) {
     var at = r.envelope().createdAt();
     if (!warnedClock && at != null && Duration.between(at, clock.instant()).abs().toDays() > 180) {
       warnedClock = true;
-      LOG.warn("{} dates its entries at {} but this node's clock is at {}: are both exercise nodes"
-          + " (or both on real time)?", peer, at, clock.instant());
+      LOG.warn(
+          "{} dates its entries at {} but this node's clock is at {}: are both exercise nodes"
+              + " (or both on real time)?",
+          peer,
+          at,
+          clock.instant());
     }
   }
 
@@ -269,7 +330,8 @@ public final class Mirror {
   }
 
   /** Entries [from, to) from the bundles, in one piece (tests, small gaps). */
-  static List<byte[]> fetch(long from, long to, BundleSource source) throws IOException, FederationException {
+  static List<byte[]> fetch(long from, long to, BundleSource source)
+      throws IOException, FederationException {
     return fetch(from, to, source, Long.MAX_VALUE, Long.MAX_VALUE);
   }
 
@@ -287,11 +349,13 @@ public final class Mirror {
     try {
       entries = EntryBundle.parse(data.get());
     } catch (TileFormatException e) {
-      throw new FederationException("altered-entry", "entry bundle " + id.path() + ": " + e.getMessage());
+      throw new FederationException(
+          "altered-entry", "entry bundle " + id.path() + ": " + e.getMessage());
     }
     if (entries.size() < width) {
-      throw new FederationException("altered-entry", "entry bundle " + id.path() + " holds " + entries.size()
-          + " entries, not " + width);
+      throw new FederationException(
+          "altered-entry",
+          "entry bundle " + id.path() + " holds " + entries.size() + " entries, not " + width);
     }
     return entries;
   }

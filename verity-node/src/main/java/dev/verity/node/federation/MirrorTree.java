@@ -20,17 +20,18 @@ import java.util.Map;
 
 /**
  * A peer's verified tree as this node keeps it: hash tiles in C2SP tlog-tiles encoding (a level-L
- * tile holds the nodes at Merkle level 8·L), stored in {@code node.db} with the entries in the
- * same transaction, and in memory only what appending needs: the compact range and the right
- * edge, at most 255 hashes per tile level (the same split as the log writer's, D4). Proofs are
- * built from the stored tiles by {@link TileHashReader}, so memory does not grow with the log.
+ * tile holds the nodes at Merkle level 8·L), stored in {@code node.db} with the entries in the same
+ * transaction, and in memory only what appending needs: the compact range and the right edge, at
+ * most 255 hashes per tile level (the same split as the log writer's, D4). Proofs are built from
+ * the stored tiles by {@link TileHashReader}, so memory does not grow with the log.
  *
- * <p>A stored tile is kept at its widest width; a narrower version (an older tree's) is its
- * prefix, since nodes never change.
+ * <p>A stored tile is kept at its widest width; a narrower version (an older tree's) is its prefix,
+ * since nodes never change.
  */
 public final class MirrorTree {
   private final CompactRange range;
   private final List<List<Hash>> edge;
+
   /** Tiles this tree changed since it was loaded or copied, keyed by their full id. */
   private final Map<TileId, byte[]> written = new LinkedHashMap<>();
 
@@ -96,11 +97,13 @@ public final class MirrorTree {
   }
 
   void append(Hash leaf) {
-    range.append(leaf, (level, index, hash) -> {
-      if (level % 8 == 0) {
-        addToTile(level / 8, index, hash);
-      }
-    });
+    range.append(
+        leaf,
+        (level, index, hash) -> {
+          if (level % 8 == 0) {
+            addToTile(level / 8, index, hash);
+          }
+        });
   }
 
   private void addToTile(int tileLevel, long nodeIndex, Hash hash) {

@@ -31,7 +31,7 @@ import javax.net.ssl.SSLSocketFactory;
 public final class PeerClient {
   static final int CONNECT_TIMEOUT_MS = 3_000;
   static final int READ_TIMEOUT_MS = 30_000;
-  /** Answers are a few cosignature lines, one hash tile or one entry bundle (at most 256 × 64 KiB). */
+  /** Answers: a few cosignature lines, a hash tile or an entry bundle (at most 256 × 64 KiB). */
   static final int MAX_ANSWER = 256 * 65_538;
   /** The peer is authenticated by its pinned key during the handshake (PinnedTls), not by name. */
   private static final HostnameVerifier PINNED = (host, session) -> true;
@@ -54,7 +54,8 @@ public final class PeerClient {
     this.peer = peer;
     this.maxAnswer = (int) Math.min(MAX_ANSWER, Math.max(64 * 1024, limits.bundleBytes()));
     this.base = URI.create(peer.url().endsWith("/") ? peer.url() : peer.url() + "/");
-    this.tls = PinnedTls.clientFactory(PinnedTls.context(self, () -> Set.of(peer.identity().tlsPin())));
+    this.tls =
+        PinnedTls.clientFactory(PinnedTls.context(self, () -> Set.of(peer.identity().tlsPin())));
   }
 
   public PeerConfig peer() {
@@ -93,7 +94,8 @@ public final class PeerClient {
 
       @Override
       public TileSource tiles() {
-        return id -> get("log/" + id.path()).orElseThrow(() -> new NoSuchFileException(peer.party() + ": " + id.path()));
+        return id -> get("log/" + id.path())
+            .orElseThrow(() -> new NoSuchFileException(peer.party() + ": " + id.path()));
       }
     };
   }

@@ -5,13 +5,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
 /**
- * How much of this node's work one pinned peer may ask for: a token bucket of
- * {@link #BURST} requests refilled at {@link #PER_SECOND} a second (far above what an honest
- * publisher sends: one request in flight, one round trip each), and a backoff for a peer that
- * keeps misbehaving: after {@link #STRIKES} requests in a row that raised an alarm, the peer's
- * requests are refused without being looked at for a time that doubles with each further strike
- * (1 s up to {@link #MAX_BACKOFF_MS}); one request that raises none ends it. Refusals are answered
- * 429 with {@code Retry-After}.
+ * How much of this node's work one pinned peer may ask for: a token bucket of {@link #BURST}
+ * requests refilled at {@link #PER_SECOND} a second (far above what an honest publisher sends: one
+ * request in flight, one round trip each), and a backoff for a peer that keeps misbehaving: after
+ * {@link #STRIKES} requests in a row that raised an alarm, the peer's requests are refused without
+ * being looked at for a time that doubles with each further strike (1 s up to {@link
+ * #MAX_BACKOFF_MS}); one request that raises none ends it. Refusals are answered 429 with {@code
+ * Retry-After}.
  */
 final class PeerGate {
   static final int BURST = 1000;

@@ -53,14 +53,14 @@ public final class Publisher implements AutoCloseable {
   /** Whether the peer's witness takes {@link Push}es (until it answers 404). */
   private boolean pushEntries = true;
 
-  /** A publisher reading the log in {@code storage} itself (alarms about damaged files are only logged). */
+  /** A publisher reading the log in {@code storage} itself (damaged files are only logged). */
   public Publisher(String self, PeerClient client, LogStorage storage, CheckpointReader ownReader, NodeStore store,
       CosignatureVerifier peerCosigner, Clock clock, LongConsumer onReceipt) throws Exception {
-    this(self, client, new VerifiedLog(self, storage, ownReader, p -> LOG.error("STORAGE CORRUPT: {}", p)), store,
-        peerCosigner, clock, onReceipt);
+    this(self, client, new VerifiedLog(self, storage, ownReader,
+        p -> LOG.error("STORAGE CORRUPT: {}", p)), store, peerCosigner, clock, onReceipt);
   }
 
-  /** A publisher of the log {@code verified} reads, every part checked against its signed checkpoint. */
+  /** A publisher of the log {@code verified} reads, each part checked against its checkpoint. */
   public Publisher(String self, PeerClient client, VerifiedLog verified, NodeStore store,
       CosignatureVerifier peerCosigner, Clock clock, LongConsumer onReceipt) throws Exception {
     this.self = self;
@@ -128,7 +128,8 @@ public final class Publisher implements AutoCloseable {
     SignedNote parsed = SignedNote.parse(head.checkpoint());
     long size = head.tree().head().size();
     // a proof is never given out unless it verifies against the checkpoint (D??)
-    List<Hash> proof = witnessSize > 0 && witnessSize < size ? head.tree().consistency(witnessSize).path() : List.of();
+    List<Hash> proof = witnessSize > 0 && witnessSize < size
+        ? head.tree().consistency(witnessSize).path() : List.of();
     String request = new AddCheckpointRequest(Math.min(witnessSize, size), proof, note).format();
     PeerClient.Answer a;
     try {
@@ -176,7 +177,8 @@ public final class Publisher implements AutoCloseable {
    * Sends the request, with the entries the witness lacks when they fit (D18); falls back for
    * good to the plain C2SP request if the peer's witness does not take them.
    */
-  private PeerClient.Answer send(String request, VerifiedLog.Head head, long size) throws Exception {
+  private PeerClient.Answer send(String request, VerifiedLog.Head head, long size)
+      throws Exception {
     if (pushEntries && witnessSize < size && size - witnessSize <= Push.MAX_ENTRIES) {
       // read a bundle at a time up to the push's limit, each checked against the signed checkpoint
       List<byte[]> entries = verified.entries(head, witnessSize, size, Push.MAX_ENTRY_BYTES);

@@ -111,7 +111,8 @@ public final class WitnessService implements AutoCloseable {
     return r;
   }
 
-  private WitnessResponse verifyAndCosign(PeerConfig from, byte[] body, Push pushed, Mirror.BundleSource entries) {
+  private WitnessResponse verifyAndCosign(PeerConfig from, byte[] body, Push pushed,
+      Mirror.BundleSource entries) {
     lastRequest.put(from.party(), System.nanoTime());
     AddCheckpointRequest req;
     try {
@@ -122,8 +123,9 @@ public final class WitnessService implements AutoCloseable {
     }
     String origin = originOf(req.checkpoint());
     if (!from.identity().origin().equals(origin)) {
-      alarm(from.party(), "wrong-origin", Records.PUSH, "a checkpoint of another log: " + origin.substring(0,
-          Math.min(100, origin.length())).replaceAll("[^\\x20-\\x7e]", "?"));
+      String shown = origin.substring(0, Math.min(100, origin.length()));
+      alarm(from.party(), "wrong-origin", Records.PUSH,
+          "a checkpoint of another log: " + shown.replaceAll("[^\\x20-\\x7e]", "?"));
       return text(403, "peer " + from.party() + " may only submit checkpoints of " + from.identity().origin());
     }
     SignedCheckpoint signed;
@@ -178,11 +180,13 @@ public final class WitnessService implements AutoCloseable {
         signed = LogCheckpoints.open(cp, peer.identity().origin(),
             NoteVerifiers.of(NoteKeys.parseVerifier(peer.identity().logKey())));
       } catch (InvalidCheckpointException | NoteException e) {
-        alarm(peer.party(), "bad-signature", Records.POLL, "served checkpoint refused: " + e.getMessage());
+        alarm(peer.party(), "bad-signature", Records.POLL,
+            "served checkpoint refused: " + e.getMessage());
         return;
       }
       synchronized (mirror) {
-        mirror.catchUp(signed.checkpoint(), new String(cp, StandardCharsets.UTF_8), client.source());
+        String text = new String(cp, StandardCharsets.UTF_8);
+        mirror.catchUp(signed.checkpoint(), text, client.source());
       }
     } catch (FederationException e) {
       alarm(peer.party(), e.kind(), Records.POLL, "served log: " + e.getMessage());

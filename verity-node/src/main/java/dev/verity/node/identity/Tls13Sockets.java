@@ -38,7 +38,8 @@ final class Tls13Sockets extends SSLSocketFactory {
   }
 
   @Override
-  public Socket createSocket(Socket s, String host, int port, boolean autoClose) throws IOException {
+  public Socket createSocket(Socket s, String host, int port, boolean autoClose)
+      throws IOException {
     return only13(delegate.createSocket(s, host, port, autoClose));
   }
 
@@ -53,7 +54,8 @@ final class Tls13Sockets extends SSLSocketFactory {
   }
 
   @Override
-  public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
+  public Socket createSocket(String host, int port, InetAddress localHost, int localPort)
+      throws IOException {
     return only13(delegate.createSocket(host, port, localHost, localPort));
   }
 

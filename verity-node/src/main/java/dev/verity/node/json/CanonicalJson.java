@@ -139,7 +139,8 @@ public final class CanonicalJson {
   /** Whether {@code s} has a surrogate pair at {@code i} or ending at {@code i}. */
   private static boolean pairAt(String s, int i) {
     char c = s.charAt(i);
-    return Character.isHighSurrogate(c) ? i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))
+    return Character.isHighSurrogate(c)
+        ? i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))
         : i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
   }
 }

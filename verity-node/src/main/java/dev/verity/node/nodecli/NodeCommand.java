@@ -11,6 +11,7 @@ import dev.verity.node.store.SqliteNodeStore;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -27,8 +28,8 @@ import picocli.CommandLine.Spec;
     description = "Set up and run a Party's node (docs/user/node.md).",
     mixinStandardHelpOptions = true,
     subcommands = {NodeCommand.Init.class, NodeCommand.Run.class, NodeCommand.Identity.class,
-        NodeCommand.Peer.class, NodeCommand.Token.class, StorageCommands.Check.class, StorageCommands.Repair.class,
-        StorageCommands.Export.class})
+        NodeCommand.Peer.class, NodeCommand.Token.class, StorageCommands.Check.class,
+        StorageCommands.Repair.class, StorageCommands.Export.class})
 public final class NodeCommand implements Runnable {
   @Spec CommandSpec spec;
 
@@ -97,9 +98,9 @@ public final class NodeCommand implements Runnable {
 
   /** The node's directory: its keys, its store, its log; its owner's only. */
   static void ownerOnlyDirectory(Path dir) throws java.io.IOException {
-    var owner = java.nio.file.attribute.PosixFilePermissions.fromString("rwx------");
+    var owner = PosixFilePermissions.fromString("rwx------");
     try {
-      Files.createDirectories(dir, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(owner));
+      Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(owner));
       Files.setPosixFilePermissions(dir, owner);
     } catch (UnsupportedOperationException e) {
       Files.createDirectories(dir); // not a POSIX file system: its own access rules apply

@@ -42,8 +42,13 @@ final class StorageCommands {
     if (Files.exists(ports)) {
       long pid = CanonicalJson.mapper().readTree(ports.toFile()).path("pid").asLong(-1);
       if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
-        throw new IllegalArgumentException("--dir " + dir + ": the node is running (pid " + pid + "); stop it first"
-            + " (a running node re-checks its storage every verifyMinutes and alarms storage-corrupt)");
+        throw new IllegalArgumentException(
+            "--dir "
+                + dir
+                + ": the node is running (pid "
+                + pid
+                + "); stop it first (a running node re-checks its storage every verifyMinutes and"
+                + " alarms storage-corrupt)");
       }
     }
   }
@@ -52,7 +57,8 @@ final class StorageCommands {
   static List<StorageProblem> check(Path dir, SqliteNodeStore store) throws Exception {
     NodeConfig c = NodeConfig.read(dir);
     NodeIdentity id = NodeIdentity.load(dir, c.agreement(), c.party());
-    CheckpointReader reader = LogCheckpoints.reader(id.publicIdentity().origin(), id.publicIdentity().logKey());
+    CheckpointReader reader =
+        LogCheckpoints.reader(id.publicIdentity().origin(), id.publicIdentity().logKey());
     StorageCheck check = new StorageCheck(store);
     List<StorageProblem> out = new ArrayList<>(check.database());
     try (LogStorage log = LogStorage.directory(dir.resolve("log"))) {
@@ -68,12 +74,17 @@ final class StorageCommands {
     return out;
   }
 
-  @Command(name = "check", mixinStandardHelpOptions = true,
-      description = "Check the whole node offline against the signed trees: node.db, the own log's files, every"
-          + " mirror. Names each problem; exit code 3 if there is one.")
+  @Command(
+      name = "check",
+      mixinStandardHelpOptions = true,
+      description =
+          "Check the whole node offline against the signed trees: node.db, the own log's files,"
+              + " every mirror. Names each problem; exit code 3 if there is one.")
   static final class Check implements Callable<Integer> {
     @Spec CommandSpec spec;
-    @Option(names = "--dir", required = true, paramLabel = "DIR") Path dir;
+
+    @Option(names = "--dir", required = true, paramLabel = "DIR")
+    Path dir;
 
     @Override
     public Integer call() throws Exception {
@@ -84,22 +95,38 @@ final class StorageCommands {
         problems = check(dir, store);
       }
       problems.forEach(p -> out.println("problem: " + p));
-      out.println(problems.isEmpty() ? "ok: node.db, the log and every mirror verify against their signed trees"
-          : problems.size() + " problem(s): `verity node repair --dir " + dir + "` rewrites what it can from a copy"
-              + " that verifies (docs/user/node.md, \"When storage is damaged\")");
+      out.println(
+          problems.isEmpty()
+              ? "ok: node.db, the log and every mirror verify against their signed trees"
+              : problems.size()
+                  + " problem(s): `verity node repair --dir "
+                  + dir
+                  + "` rewrites what it can from a copy"
+                  + " that verifies (docs/user/node.md, \"When storage is damaged\")");
       out.flush();
       return problems.isEmpty() ? 0 : DAMAGED;
     }
   }
 
-  @Command(name = "repair", mixinStandardHelpOptions = true,
-      description = "Rewrite what `node check` finds damaged from a copy that verifies: the own log from node.db or"
-          + " node.db from the log, or both from --entries (a peer's export); a damaged mirror is fetched again.")
+  @Command(
+      name = "repair",
+      mixinStandardHelpOptions = true,
+      description =
+          "Rewrite what `node check` finds damaged from a copy that verifies: the own log from"
+              + " node.db or node.db from the log, or both from --entries (a peer's export); a"
+              + " damaged mirror is fetched again.")
   static final class Repair implements Callable<Integer> {
     @Spec CommandSpec spec;
-    @Option(names = "--dir", required = true, paramLabel = "DIR") Path dir;
-    @Option(names = "--entries", paramLabel = "FILE",
-        description = "This Party's log as a peer's mirror holds it (verity node export, on the peer).") Path entries;
+
+    @Option(names = "--dir", required = true, paramLabel = "DIR")
+    Path dir;
+
+    @Option(
+        names = "--entries",
+        paramLabel = "FILE",
+        description =
+            "This Party's log as a peer's mirror holds it (verity node export, on the peer).")
+    Path entries;
 
     @Override
     public Integer call() throws Exception {
@@ -119,32 +146,50 @@ final class StorageCommands {
     }
   }
 
-  @Command(name = "export", mixinStandardHelpOptions = true,
-      description = "Write a peer's log as this node's mirror holds it (verity-entries/v1), for that peer's"
-          + " `node repair --entries`.")
+  @Command(
+      name = "export",
+      mixinStandardHelpOptions = true,
+      description =
+          "Write a peer's log as this node's mirror holds it (verity-entries/v1), for that peer's"
+              + " `node repair --entries`.")
   static final class Export implements Callable<Integer> {
     @Spec CommandSpec spec;
-    @Option(names = "--dir", required = true, paramLabel = "DIR") Path dir;
-    @Option(names = "--party", required = true, paramLabel = "PARTY") String party;
-    @Option(names = "--out", required = true, paramLabel = "FILE") Path file;
+
+    @Option(names = "--dir", required = true, paramLabel = "DIR")
+    Path dir;
+
+    @Option(names = "--party", required = true, paramLabel = "PARTY")
+    String party;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE")
+    Path file;
 
     @Override
     public Integer call() throws Exception {
       NodeConfig c = NodeConfig.read(dir);
-      PeerConfig peer = c.peers().stream().filter(p -> p.party().equals(party)).findFirst()
-          .orElseThrow(() -> new IllegalArgumentException("--party " + party + ": not a pinned peer of this node"));
+      PeerConfig peer =
+          c.peers().stream()
+              .filter(p -> p.party().equals(party))
+              .findFirst()
+              .orElseThrow(
+                  () ->
+                      new IllegalArgumentException(
+                          "--party " + party + ": not a pinned peer of this node"));
       long n;
       try (SqliteNodeStore store = SqliteNodeStore.open(dir.resolve("node.db"))) {
         StorageCheck.Result r = new StorageCheck(store).mirror(peer, null, row -> {});
         if (!r.clean()) {
-          throw new IllegalArgumentException("the mirror of " + party + " does not verify: " + r.problems().get(0));
+          throw new IllegalArgumentException(
+              "the mirror of " + party + " does not verify: " + r.problems().get(0));
         }
         String cp = store.position(party).mirroredCheckpoint();
         if (cp == null) {
           throw new IllegalArgumentException("no checkpoint of " + party + " mirrored yet");
         }
-        long size = LogCheckpoints.reader(peer.identity().origin(), peer.identity().logKey())
-            .open(cp.getBytes(StandardCharsets.UTF_8)).size();
+        long size =
+            LogCheckpoints.reader(peer.identity().origin(), peer.identity().logKey())
+                .open(cp.getBytes(StandardCharsets.UTF_8))
+                .size();
         n = write(store, new EntriesFile.Header(party, peer.identity().origin(), cp), size);
       }
       spec.commandLine().getOut().printf("%d entries of %s written to %s%n", n, party, file);

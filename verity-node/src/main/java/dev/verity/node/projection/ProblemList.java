@@ -5,10 +5,10 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * Problems found while folding entries (an entry that breaks the rules, or is not a Verity entry
- * at all), kept up to {@link #MAX_KEPT} and counted beyond: every such entry stays listed in the
- * log itself, and a Party that fills its log with bad entries must not fill its peers' memory.
- * Not thread-safe: its owner's lock guards it.
+ * Problems found while folding entries (an entry that breaks the rules, or is not a Verity entry at
+ * all), kept up to {@link #MAX_KEPT} and counted beyond: every such entry stays listed in the log
+ * itself, and a Party that fills its log with bad entries must not fill its peers' memory. Not
+ * thread-safe: its owner's lock guards it.
  */
 public final class ProblemList {
   public static final int MAX_KEPT = 1000;

@@ -236,7 +236,8 @@ public final class Projections {
   /** What the inventory of {@code party} is built from (changes whenever a declaration or notification arrives). */
   public synchronized String inventoryInputs(String party) {
     PartyState s = parties.get(party);
-    return s == null ? "none" : s.declarations.size() + ":" + s.notifications.size() + ":" + s.problems.total();
+    return s == null ? "none"
+        : s.declarations.size() + ":" + s.notifications.size() + ":" + s.problems.total();
   }
 
   /** Accounts for an entry of {@code party} that cannot be applied (not a Verity entry). */
@@ -389,15 +390,16 @@ public final class Projections {
 
   /** How many problems were found, including those not kept ({@link ProblemList}). */
   public synchronized long problemCount() {
-    return escrow.problemCount() + parties.values().stream().mapToLong(s -> s.problems.total()).sum()
-        + inspections.problemCount();
+    long folded = parties.values().stream().mapToLong(s -> s.problems.total()).sum();
+    return escrow.problemCount() + folded + inspections.problemCount();
   }
 
   /** A page of {@link #problems()}. */
   public synchronized List<String> problems(int offset, int limit) {
     List<String> all = problems();
     int from = Math.min(all.size(), Math.max(0, offset));
-    return List.copyOf(all.subList(from, (int) Math.min(all.size(), (long) from + Math.max(0, limit))));
+    int to = (int) Math.min(all.size(), (long) from + Math.max(0, limit));
+    return List.copyOf(all.subList(from, to));
   }
 
   public synchronized List<String> parties() {

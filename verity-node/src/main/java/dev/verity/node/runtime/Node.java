@@ -60,11 +60,11 @@ import org.slf4j.LoggerFactory;
 /**
  * A running node: its log (tile files), its state store (SQLite), the projections over every
  * Party's entries, a witness and a mirror for each peer, a publisher pushing its checkpoints to
- * each peer, the peer port (mutual TLS) and the operator API. {@link #start} checks the stored
- * logs against their signed trees while it rebuilds the projections from them, streaming
- * ({@link StorageCheck}): a node whose storage does not verify does not start, and says which
- * file and entry are wrong and how to recover. It recovers whatever a crash left: own entries
- * durable in the log but missing from the store are indexed again.
+ * each peer, the peer port (mutual TLS) and the operator API. {@link #start} checks the stored logs
+ * against their signed trees while it rebuilds the projections from them, streaming ({@link
+ * StorageCheck}): a node whose storage does not verify does not start, and says which file and
+ * entry are wrong and how to recover. It recovers whatever a crash left: own entries durable in the
+ * log but missing from the store are indexed again.
  */
 public final class Node implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Node.class);
@@ -84,11 +84,15 @@ public final class Node implements AutoCloseable {
   private final List<Publisher> publishers = new ArrayList<>();
   private LogWriter log;
   private Submitter submitter;
+
   /** The declarations this node committed in escrow, with their salts (never served). */
   private EscrowVault escrowVault;
+
   private WitnessService witness;
+
   /** Real time, or the exercise clock of an exercise node; everything the node dates comes from it. */
   private final Clock clock;
+
   private final List<LongConsumer> receiptListeners = new CopyOnWriteArrayList<>();
   private StorageVerifier verifier;
   private MirrorPoller poller;
@@ -98,11 +102,17 @@ public final class Node implements AutoCloseable {
   private Node(Path dir, Clock given) throws Exception {
     this.dir = dir;
     this.config = NodeConfig.read(dir);
-    this.clock = given != null ? given : config.exercise() ? ExerciseClock.open(dir, config.exerciseStart())
-        : Clock.systemUTC();
+    this.clock =
+        given != null
+            ? given
+            : config.exercise()
+                ? ExerciseClock.open(dir, config.exerciseStart())
+                : Clock.systemUTC();
     if (config.exercise()) {
-      LOG.info("exercise node: the clock is at {} and moves only when an operator advances it; its peers must be"
-          + " exercise nodes too", this.clock.instant());
+      LOG.info(
+          "exercise node: the clock is at {} and moves only when an operator advances it; its peers"
+              + " must be exercise nodes too",
+          this.clock.instant());
     }
     ownerOnly(dir);
     this.identity = NodeIdentity.load(dir, config.agreement(), config.party());
@@ -112,7 +122,8 @@ public final class Node implements AutoCloseable {
     String origin = identity.publicIdentity().origin();
     this.ownReader = LogCheckpoints.reader(origin, identity.publicIdentity().logKey());
     this.readStorage = LogStorage.directory(dir.resolve("log"));
-    this.verifiedLog = new VerifiedLog(config.party(), readStorage, ownReader, this::storageCorrupt);
+    this.verifiedLog =
+        new VerifiedLog(config.party(), readStorage, ownReader, this::storageCorrupt);
     this.projections = new Projections(agreement);
     for (PeerConfig p : config.peers()) {
       clients.put(p.party(), new PeerClient(identity, p, config.peerLimits()));
@@ -124,23 +135,44 @@ public final class Node implements AutoCloseable {
     checkAndRebuild();
     String origin = identity.publicIdentity().origin();
     CheckpointSigner signer = LogCheckpoints.signer(origin, identity.logSignerKey());
-    this.log = LogWriter.builder(LogStorage.directory(dir.resolve("log"))).signer(signer).reader(ownReader).open();
+    this.log =
+        LogWriter.builder(LogStorage.directory(dir.resolve("log")))
+            .signer(signer)
+            .reader(ownReader)
+            .open();
     Map<String, NoteVerifiers> logs = new HashMap<>();
     for (PeerConfig p : config.peers()) {
       logs.put(p.identity().origin(), NoteVerifiers.of(NoteKeys.parseVerifier(p.identity().logKey())));
     }
-    Witness w = Witness.create(List.of(identity.cosigner(clock)), logs,
-        StoreWitnessState.open(store, dir.resolve("witness"), logs.keySet()), clock);
+    Witness w =
+        Witness.create(
+            List.of(identity.cosigner(clock)),
+            logs,
+            StoreWitnessState.open(store, dir.resolve("witness"), logs.keySet()),
+            clock);
     this.witness = new WitnessService(config.party(), w, store, mirrors, clients, clock, alarms);
     for (PeerConfig p : config.peers()) {
-      publishers.add(new Publisher(config.party(), clients.get(p.party()), verifiedLog, store,
-          CosignatureV1.parseVerifier(p.identity().witnessKey()), clock,
-          size -> receiptListeners.forEach(l -> l.accept(size))));
+      publishers.add(
+          new Publisher(
+              config.party(),
+              clients.get(p.party()),
+              verifiedLog,
+              store,
+              CosignatureV1.parseVerifier(p.identity().witnessKey()),
+              clock,
+              size -> receiptListeners.forEach(l -> l.accept(size))));
     }
     this.escrowVault = EscrowVault.open(dir.resolve("escrow.db"));
-    this.submitter = new Submitter(agreement, config.party(), log, projections, store,
-        new EscrowSubmissions(agreement, config.party(), escrowVault), clock,
-        size -> publishers.forEach(pub -> pub.wake(size)));
+    this.submitter =
+        new Submitter(
+            agreement,
+            config.party(),
+            log,
+            projections,
+            store,
+            new EscrowSubmissions(agreement, config.party(), escrowVault),
+            clock,
+            size -> publishers.forEach(pub -> pub.wake(size)));
   }
 
   /** Opens the node in {@code dir} and starts its servers and publishers. */
@@ -195,24 +227,33 @@ public final class Node implements AutoCloseable {
   private void checkAndRebuild() throws Exception {
     StorageCheck check = new StorageCheck(store);
     List<StorageProblem> problems = new ArrayList<>();
-    boolean fresh = readStorage.readCheckpoint().isEmpty() && store.countMessages(config.party()) == 0;
+    boolean fresh =
+        readStorage.readCheckpoint().isEmpty() && store.countMessages(config.party()) == 0;
     // a new node's log is created by its writer (an empty checkpoint): nothing to check yet
-    StorageCheck.Result files = fresh ? new StorageCheck.Result(null, List.of())
-        : check.ownFiles(readStorage, ownReader);
+    StorageCheck.Result files =
+        fresh ? new StorageCheck.Result(null, List.of()) : check.ownFiles(readStorage, ownReader);
     problems.addAll(files.problems());
     TreeHead head = files.head();
     if (head != null) {
       if (files.clean()) {
         recoverOwn(head.size());
       }
-      problems.addAll(check.ownRows(config.party(), readStorage, head, files.clean(),
-          row -> apply(config.party(), row)).problems());
+      problems.addAll(
+          check
+              .ownRows(
+                  config.party(),
+                  readStorage,
+                  head,
+                  files.clean(),
+                  row -> apply(config.party(), row))
+              .problems());
     }
     for (PeerConfig p : config.peers()) {
       StorageCheck.Result r = check.mirror(p, null, row -> apply(p.party(), row));
       problems.addAll(r.problems());
       if (r.clean()) {
-        mirrors.put(p.party(), Mirror.load(p.party(), store, projections, clock, config.peerLimits()));
+        mirrors.put(
+            p.party(), Mirror.load(p.party(), store, projections, clock, config.peerLimits()));
       }
     }
     if (!problems.isEmpty()) {
@@ -229,7 +270,10 @@ public final class Node implements AutoCloseable {
     }
   }
 
-  /** Own entries durable in the log but not in the store (a crash in between) are indexed again, a bundle at a time. */
+  /**
+   * Own entries durable in the log but not in the store (a crash in between) are indexed again, a
+   * bundle at a time.
+   */
   private void recoverOwn(long size) throws Exception {
     long indexed = store.countMessages(config.party());
     if (indexed >= size) {
@@ -244,18 +288,38 @@ public final class Node implements AutoCloseable {
         byte[] e = entries.get(i);
         EntryReading read = EntryReading.of(config.party(), from + i, e);
         String clientId = read.readable() ? read.envelope().clientId() : null;
-        rows.add(new MessageRow(config.party(), from + i, read.type(), MerkleHash.leaf(e).hex(), e, clock.instant(),
-            clientId));
+        rows.add(
+            new MessageRow(
+                config.party(),
+                from + i,
+                read.type(),
+                MerkleHash.leaf(e).hex(),
+                e,
+                clock.instant(),
+                clientId));
       }
       store.putOwnMessages(rows, "recovery");
       from = to;
     }
   }
 
+  /**
+   * Checks all stored logs now, as the background verifier does every {@code verifyMinutes}; each
+   * problem raises the local {@code storage-corrupt} alarm.
+   */
+  public List<StorageProblem> checkStorage() throws Exception {
+    List<StorageProblem> found = verifier.check();
+    found.forEach(this::storageCorrupt);
+    return found;
+  }
+
   /** Stored data that failed its check: never served, alarmed locally, logged. */
   public void storageCorrupt(StorageProblem p) {
-    LOG.error("STORAGE CORRUPT: {} (verity node check --dir {} lists every problem; docs/user/node.md,"
-        + " \"When storage is damaged\")", p, dir);
+    LOG.error(
+        "STORAGE CORRUPT: {} (verity node check --dir {} lists every problem; docs/user/node.md,"
+            + " \"When storage is damaged\")",
+        p,
+        dir);
     alarms.raise(config.party(), "storage-corrupt", Records.STORAGE, p.toString());
   }
 
@@ -270,15 +334,23 @@ public final class Node implements AutoCloseable {
     ports.put("pid", ProcessHandle.current().pid());
     Path tmp = run.resolve("ports.json.tmp");
     Files.write(tmp, CanonicalJson.mapper().writeValueAsBytes(ports));
-    Files.move(tmp, run.resolve("ports.json"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    Files.move(
+        tmp,
+        run.resolve("ports.json"),
+        StandardCopyOption.REPLACE_EXISTING,
+        StandardCopyOption.ATOMIC_MOVE);
   }
 
-  /** Calls {@code l} with the cosigned size each time a peer's receipt is stored (for benchmarks). */
+  /**
+   * Calls {@code l} with the cosigned size each time a peer's receipt is stored (for benchmarks).
+   */
   public void onReceipt(LongConsumer l) {
     receiptListeners.add(l);
   }
 
-  /** The mirror of {@code party} at the size it verified, through which what it serves is checked. */
+  /**
+   * The mirror of {@code party} at the size it verified, through which what it serves is checked.
+   */
   public TreeView mirrorView(String party) {
     Mirror m = mirrors.get(party);
     TreeHead h = m.head();

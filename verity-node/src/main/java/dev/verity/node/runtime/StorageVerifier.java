@@ -23,12 +23,14 @@ final class StorageVerifier implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(StorageVerifier.class);
 
   private final Node node;
-  private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread t = new Thread(r, "verity-storage-check");
-    t.setDaemon(true);
-    t.setPriority(Thread.MIN_PRIORITY);
-    return t;
-  });
+  private final ScheduledExecutorService timer =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "verity-storage-check");
+            t.setDaemon(true);
+            t.setPriority(Thread.MIN_PRIORITY);
+            return t;
+          });
 
   private StorageVerifier(Node node) {
     this.node = node;
@@ -45,23 +47,27 @@ final class StorageVerifier implements AutoCloseable {
 
   private void runQuietly() {
     try {
-      List<StorageProblem> found = check();
-      found.forEach(node::storageCorrupt);
-      LOG.info("storage check: {}", found.isEmpty() ? "every log verifies" : found.size() + " problem(s)");
+      List<StorageProblem> found = node.checkStorage();
+      LOG.info(
+          "storage check: {}",
+          found.isEmpty() ? "every log verifies" : found.size() + " problem(s)");
     } catch (Exception e) {
       LOG.error("storage check failed to run: {}", e.getMessage());
     }
   }
 
-  /** One full check now; the problems found (also alarmed by the caller's choice). */
+  /** One full check now; the problems found. */
   List<StorageProblem> check() throws Exception {
     StorageCheck check = new StorageCheck(node.store());
     List<StorageProblem> out = new ArrayList<>();
     StorageCheck.Result files = check.ownFiles(node.logStorage(), node.ownReader());
     out.addAll(files.problems());
     if (files.head() != null) {
-      out.addAll(check.ownRows(node.config().party(), node.logStorage(), files.head(), files.clean(), r -> {})
-          .problems());
+      out.addAll(
+          check
+              .ownRows(
+                  node.config().party(), node.logStorage(), files.head(), files.clean(), r -> {})
+              .problems());
     }
     for (PeerConfig p : node.config().peers()) {
       out.addAll(check.mirror(p, node.mirrors().get(p.party()).head(), r -> {}).problems());
@@ -74,15 +80,29 @@ final class StorageVerifier implements AutoCloseable {
    * damaged").
    */
   static String refusal(Path dir, List<StorageProblem> problems) {
-    StringBuilder b = new StringBuilder(dir + ": the stored logs do not verify against their signed trees;"
-        + " the node does not start, so that it serves no wrong figure or proof:\n");
+    StringBuilder b =
+        new StringBuilder(
+            dir
+                + ": the stored logs do not verify against their signed trees;"
+                + " the node does not start, so that it serves no wrong figure or proof:\n");
     problems.forEach(p -> b.append("  ").append(p).append('\n'));
-    b.append("To recover: `verity node repair --dir ").append(dir).append("` rewrites what is damaged from the copy")
-        .append(" that verifies (node.db and the log files each hold this Party's entries; a peer's mirror is")
-        .append(" fetched again from the peer). If both copies of this Party's log are damaged, every peer's")
-        .append(" mirror holds it: on a peer, `verity node export --dir PEER-DIR --party PARTY --out FILE`, then")
-        .append(" `verity node repair --dir ").append(dir).append(" --entries FILE`. `verity node check --dir ")
-        .append(dir).append("` lists every problem.");
+    b.append("To recover: `verity node repair --dir ")
+        .append(dir)
+        .append("` rewrites what is damaged from the copy")
+        .append(
+            " that verifies (node.db and the log files each hold this Party's entries; a peer's"
+                + " mirror is")
+        .append(
+            " fetched again from the peer). If both copies of this Party's log are damaged, every"
+                + " peer's")
+        .append(
+            " mirror holds it: on a peer, `verity node export --dir PEER-DIR --party PARTY --out"
+                + " FILE`, then")
+        .append(" `verity node repair --dir ")
+        .append(dir)
+        .append(" --entries FILE`. `verity node check --dir ")
+        .append(dir)
+        .append("` lists every problem.");
     return b.toString();
   }
 

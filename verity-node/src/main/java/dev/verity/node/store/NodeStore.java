@@ -28,9 +28,10 @@ public interface NodeStore extends AutoCloseable {
    * a crash between the two can neither lose nor duplicate an entry. Refuses (returns false) if
    * the stored mirror size is not {@code expectedSize} (someone else applied them first).
    */
-  default boolean applyMirrored(String peer, long expectedSize, List<MessageRow> rows, String checkpoint)
-      throws StoreException {
-    return applyMirrored(new MirrorStep(peer, expectedSize, rows, java.util.Map.of(), checkpoint, null, null));
+  default boolean applyMirrored(String peer, long expectedSize, List<MessageRow> rows,
+      String checkpoint) throws StoreException {
+    return applyMirrored(
+        new MirrorStep(peer, expectedSize, rows, java.util.Map.of(), checkpoint, null, null));
   }
 
   /**
@@ -49,7 +50,7 @@ public interface NodeStore extends AutoCloseable {
   /** The checkpoint the mirror is a proven prefix of while it is between two of them. */
   Optional<MirrorPending> mirrorPending(String peer) throws StoreException;
 
-  /** The hash tile of a peer's mirrored tree at {@code level}, {@code index}, at its widest stored width. */
+  /** The hash tile of a peer's mirrored tree at {@code level}, {@code index}, at its widest. */
   Optional<byte[]> mirrorTile(String peer, int level, long index) throws StoreException;
 
   Optional<MessageRow> message(String party, long index) throws StoreException;
@@ -57,19 +58,21 @@ public interface NodeStore extends AutoCloseable {
   Optional<MessageRow> messageByClientId(String party, String clientId) throws StoreException;
 
   /** Entries of {@code party} (all parties if null), newest first, filtered by type if given. */
-  default List<MessageRow> messages(String party, boolean exceptParty, String type, int limit) throws StoreException {
+  default List<MessageRow> messages(String party, boolean exceptParty, String type, int limit)
+      throws StoreException {
     return messages(party, exceptParty, type, limit, Long.MAX_VALUE);
   }
 
   /**
    * As {@link #messages(String, boolean, String, int)}, with the entries' bytes only until they
-   * add up to {@code maxBytes}: the rows after that have a null {@code entry}, so a listing's memory
+   * add up to {@code maxBytes}: the rows after that have a null {@code entry}, so a listing's
+   * memory
    * does not grow with the entries' sizes.
    */
-  List<MessageRow> messages(String party, boolean exceptParty, String type, int limit, long maxBytes)
-      throws StoreException;
+  List<MessageRow> messages(String party, boolean exceptParty, String type, int limit,
+      long maxBytes) throws StoreException;
 
-  /** All entries of a party in index order (tests and tools: a node streams with {@link #messagesFrom}). */
+  /** All entries of a party in index order (tests: a node streams with {@link #messagesFrom}). */
   List<MessageRow> allMessages(String party) throws StoreException;
 
   /**
@@ -77,7 +80,8 @@ public interface NodeStore extends AutoCloseable {
    * and no more once their entries reach {@code maxBytes} (always at least one, if there is one).
    * A node reads its logs in such batches, so its memory does not grow with them.
    */
-  List<MessageRow> messagesFrom(String party, long from, int maxRows, long maxBytes) throws StoreException;
+  List<MessageRow> messagesFrom(String party, long from, int maxRows, long maxBytes)
+      throws StoreException;
 
   /** Corrects the stored bytes of an entry (verity node repair; the caller verified them). */
   void repairMessage(MessageRow row, String actor) throws StoreException;
@@ -99,7 +103,7 @@ public interface NodeStore extends AutoCloseable {
 
   void setCosigned(String peer, long size) throws StoreException;
 
-  /** An alarm seen on the push channel (see {@link #raiseAlarm(String, String, String, String, long)}). */
+  /** An alarm seen once on the push channel. */
   default void raiseAlarm(String peer, String kind, String detail) throws StoreException {
     raiseAlarm(peer, kind, Records.PUSH, detail, 1);
   }
@@ -108,7 +112,8 @@ public interface NodeStore extends AutoCloseable {
    * Records that {@code peer} was seen doing {@code kind} on {@code source}, {@code times} times:
    * the first time a new alarm, then its count, last time and last detail.
    */
-  void raiseAlarm(String peer, String kind, String source, String detail, long times) throws StoreException;
+  void raiseAlarm(String peer, String kind, String source, String detail, long times)
+      throws StoreException;
 
   /** The witness's latest cosigned checkpoint of {@code origin} (the note's body), if any. */
   Optional<String> witnessCheckpoint(String origin) throws StoreException;

@@ -51,8 +51,8 @@ public final class Records {
    * @param lastSeen when it was last seen
    * @param count how many times it was seen
    */
-  public record Alarm(long id, String peer, String kind, String source, String detail, java.time.Instant at,
-      java.time.Instant lastSeen, long count) {}
+  public record Alarm(long id, String peer, String kind, String source, String detail,
+      java.time.Instant at, java.time.Instant lastSeen, long count) {}
 
   /** The channels of {@link Alarm#source}. */
   public static final String PUSH = "push";
@@ -72,7 +72,7 @@ public final class Records {
       java.util.Map<dev.verity.tlog.tiles.TileId, byte[]> tiles, String checkpoint, String pending,
       String proof) {}
 
-  /** A signed checkpoint of a peer the mirror is a proven prefix of, and the proof (see {@link MirrorStep}). */
+  /** A peer's signed checkpoint the mirror is a proven prefix of, and the proof (see MirrorStep). */
   public record MirrorPending(String checkpoint, String proof) {}
 
   /** One mutation and who made it. */

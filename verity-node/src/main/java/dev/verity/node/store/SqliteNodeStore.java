@@ -50,9 +50,9 @@ public final class SqliteNodeStore implements NodeStore {
     "CREATE TABLE IF NOT EXISTS tokens (hash TEXT PRIMARY KEY, name TEXT NOT NULL, role TEXT NOT NULL, created_at TEXT NOT NULL)",
     "CREATE TABLE IF NOT EXISTS audit (id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, actor TEXT NOT NULL,"
         + " action TEXT NOT NULL, detail TEXT NOT NULL)",
-    // each peer's verified tree: C2SP tlog-tiles hash tiles, each at its widest width (decision D??)
-    "CREATE TABLE IF NOT EXISTS mirror_tiles (peer TEXT NOT NULL, level INTEGER NOT NULL, idx INTEGER NOT NULL,"
-        + " data BLOB NOT NULL, PRIMARY KEY (peer, level, idx))",
+    // each peer's verified tree: C2SP tlog-tiles hash tiles, each at its widest width (D??)
+    "CREATE TABLE IF NOT EXISTS mirror_tiles (peer TEXT NOT NULL, level INTEGER NOT NULL,"
+        + " idx INTEGER NOT NULL, data BLOB NOT NULL, PRIMARY KEY (peer, level, idx))",
   };
 
   /** Columns added since the first schema: table, column, definition. */
@@ -238,7 +238,8 @@ public final class SqliteNodeStore implements NodeStore {
       putTiles(peer, step.tiles());
       long size = step.from() + step.rows().size();
       try (PreparedStatement p = db.prepareStatement("UPDATE peers SET mirrored=?,"
-          + " mirrored_checkpoint=COALESCE(?, mirrored_checkpoint), mirror_pending=?, mirror_proof=?,"
+          + " mirrored_checkpoint=COALESCE(?, mirrored_checkpoint), mirror_pending=?,"
+          + " mirror_proof=?,"
           + " last_contact=? WHERE peer=?")) {
         p.setLong(1, size);
         p.setString(2, step.checkpoint());
@@ -272,8 +273,9 @@ public final class SqliteNodeStore implements NodeStore {
   @Override
   public void resetMirror(String peer, String actor) throws StoreException {
     tx("reset mirror", () -> {
-      for (String sql : new String[] {"DELETE FROM messages WHERE party=?", "DELETE FROM mirror_tiles WHERE peer=?",
-          "UPDATE peers SET mirrored=0, mirrored_checkpoint=NULL, mirror_pending=NULL, mirror_proof=NULL WHERE peer=?"}) {
+      for (String sql : new String[] {"DELETE FROM messages WHERE party=?",
+          "DELETE FROM mirror_tiles WHERE peer=?", "UPDATE peers SET mirrored=0,"
+              + " mirrored_checkpoint=NULL, mirror_pending=NULL, mirror_proof=NULL WHERE peer=?"}) {
         try (PreparedStatement p = db.prepareStatement(sql)) {
           p.setString(1, peer);
           p.executeUpdate();
@@ -287,11 +289,13 @@ public final class SqliteNodeStore implements NodeStore {
   @Override
   public Optional<MirrorPending> mirrorPending(String peer) throws StoreException {
     return read("read mirror", r -> {
-      try (PreparedStatement p = r.prepareStatement("SELECT mirror_pending, mirror_proof FROM peers WHERE peer=?")) {
+      try (PreparedStatement p =
+          r.prepareStatement("SELECT mirror_pending, mirror_proof FROM peers WHERE peer=?")) {
         p.setString(1, peer);
         try (ResultSet rs = p.executeQuery()) {
           return rs.next() && rs.getString(1) != null
-              ? Optional.of(new MirrorPending(rs.getString(1), rs.getString(2))) : Optional.<MirrorPending>empty();
+              ? Optional.of(new MirrorPending(rs.getString(1), rs.getString(2)))
+              : Optional.<MirrorPending>empty();
         }
       }
     });
@@ -338,8 +342,9 @@ public final class SqliteNodeStore implements NodeStore {
   }
 
   private static MessageRow withoutEntry(ResultSet rs) throws SQLException {
-    return new MessageRow(rs.getString("party"), rs.getLong("idx"), rs.getString("type"), rs.getString("leaf_hash"),
-        null, Instant.parse(rs.getString("stored_at")), rs.getString("client_id"));
+    return new MessageRow(rs.getString("party"), rs.getLong("idx"), rs.getString("type"),
+        rs.getString("leaf_hash"), null, Instant.parse(rs.getString("stored_at")),
+        rs.getString("client_id"));
   }
 
   private List<MessageRow> rows(PreparedStatement p) throws SQLException {
@@ -375,9 +380,10 @@ public final class SqliteNodeStore implements NodeStore {
   }
 
   @Override
-  public List<MessageRow> messages(String party, boolean exceptParty, String type, int limit, long maxBytes)
-      throws StoreException {
-    StringBuilder sql = new StringBuilder("SELECT *, length(entry) AS size FROM messages WHERE 1=1");
+  public List<MessageRow> messages(String party, boolean exceptParty, String type, int limit,
+      long maxBytes) throws StoreException {
+    StringBuilder sql =
+        new StringBuilder("SELECT *, length(entry) AS size FROM messages WHERE 1=1");
     List<String> args = new ArrayList<>();
     if (party != null) {
       sql.append(exceptParty ? " AND party<>?" : " AND party=?");
@@ -398,7 +404,8 @@ public final class SqliteNodeStore implements NodeStore {
         try (ResultSet rs = p.executeQuery()) {
           while (rs.next()) {
             bytes += rs.getLong("size");
-            out.add(bytes <= maxBytes ? row(rs) : withoutEntry(rs)); // the blob is read only if asked for
+            // the blob is read only if asked for
+            out.add(bytes <= maxBytes ? row(rs) : withoutEntry(rs));
           }
         }
         return out;
@@ -417,7 +424,8 @@ public final class SqliteNodeStore implements NodeStore {
   }
 
   @Override
-  public List<MessageRow> messagesFrom(String party, long from, int maxRows, long maxBytes) throws StoreException {
+  public List<MessageRow> messagesFrom(String party, long from, int maxRows, long maxBytes)
+      throws StoreException {
     return read("list messages", r -> {
       try (PreparedStatement p = r.prepareStatement(
           "SELECT * FROM messages WHERE party=? AND idx>=? ORDER BY idx LIMIT ?")) {
@@ -570,7 +578,8 @@ public final class SqliteNodeStore implements NodeStore {
   }
 
   @Override
-  public void raiseAlarm(String peer, String kind, String source, String detail, long times) throws StoreException {
+  public void raiseAlarm(String peer, String kind, String source, String detail, long times)
+      throws StoreException {
     tx("raise alarm", () -> {
       String now = Instant.now().toString();
       long id = -1;
@@ -595,7 +604,8 @@ public final class SqliteNodeStore implements NodeStore {
         return null;
       }
       try (PreparedStatement p = db.prepareStatement(
-          "INSERT INTO alarms (peer, kind, source, detail, at, last_seen, count) VALUES (?,?,?,?,?,?,?)")) {
+          "INSERT INTO alarms (peer, kind, source, detail, at, last_seen, count)"
+              + " VALUES (?,?,?,?,?,?,?)")) {
         p.setString(1, peer);
         p.setString(2, kind);
         p.setString(3, source);
@@ -648,15 +658,17 @@ public final class SqliteNodeStore implements NodeStore {
   public List<Alarm> alarms(int offset, int limit) throws StoreException {
     return read("list alarms", r -> {
       List<Alarm> out = new ArrayList<>();
-      try (PreparedStatement p = r.prepareStatement("SELECT * FROM alarms ORDER BY id LIMIT ? OFFSET ?")) {
+      try (PreparedStatement p =
+          r.prepareStatement("SELECT * FROM alarms ORDER BY id LIMIT ? OFFSET ?")) {
         p.setInt(1, Math.max(0, limit));
         p.setInt(2, Math.max(0, offset));
         try (ResultSet rs = p.executeQuery()) {
           while (rs.next()) {
             Instant at = Instant.parse(rs.getString("at"));
             String last = rs.getString("last_seen");
-            out.add(new Alarm(rs.getLong("id"), rs.getString("peer"), rs.getString("kind"), rs.getString("source"),
-                rs.getString("detail"), at, last == null ? at : Instant.parse(last), rs.getLong("count")));
+            out.add(new Alarm(rs.getLong("id"), rs.getString("peer"), rs.getString("kind"),
+                rs.getString("source"), rs.getString("detail"), at,
+                last == null ? at : Instant.parse(last), rs.getLong("count")));
           }
         }
       }
@@ -667,7 +679,8 @@ public final class SqliteNodeStore implements NodeStore {
   @Override
   public long countAlarms() throws StoreException {
     return read("count alarms", r -> {
-      try (Statement st = r.createStatement(); ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM alarms")) {
+      try (Statement st = r.createStatement();
+          ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM alarms")) {
         return rs.next() ? rs.getLong(1) : 0L;
       }
     });
@@ -732,7 +745,8 @@ public final class SqliteNodeStore implements NodeStore {
   public List<String> checkIntegrity() throws StoreException {
     return read("check the database", r -> {
       List<String> out = new ArrayList<>();
-      try (Statement st = r.createStatement(); ResultSet rs = st.executeQuery("PRAGMA integrity_check(100)")) {
+      try (Statement st = r.createStatement();
+          ResultSet rs = st.executeQuery("PRAGMA integrity_check(100)")) {
         while (rs.next()) {
           if (!"ok".equals(rs.getString(1))) {
             out.add("SQLite integrity check: " + rs.getString(1));

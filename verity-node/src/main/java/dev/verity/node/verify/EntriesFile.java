@@ -14,12 +14,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A Party's whole log as one node holds it, written and read a line at a time
- * ({@code verity-entries/v1}, JSON Lines): a header {@code {"format", "party", "origin",
- * "checkpoint"}} with the Party's signed checkpoint, then each entry from index 0 in base64. A peer
- * writes it from its mirror ({@code verity node export}); the Party's node takes it to rebuild its
- * own log ({@code verity node repair --entries}), and trusts it only if the entries give the root
- * that its own key signed: where it came from does not matter.
+ * A Party's whole log as one node holds it, written and read a line at a time ({@code
+ * verity-entries/v1}, JSON Lines): a header {@code {"format", "party", "origin", "checkpoint"}}
+ * with the Party's signed checkpoint, then each entry from index 0 in base64. A peer writes it from
+ * its mirror ({@code verity node export}); the Party's node takes it to rebuild its own log ({@code
+ * verity node repair --entries}), and trusts it only if the entries give the root that its own key
+ * signed: where it came from does not matter.
  */
 public final class EntriesFile {
   public static final String FORMAT = "verity-entries/v1";
@@ -69,7 +69,9 @@ public final class EntriesFile {
         in.close();
         throw new IOException(file + ": not a " + FORMAT + " file");
       }
-      header = new Header(h.path("party").asText(), h.path("origin").asText(), h.path("checkpoint").asText());
+      header =
+          new Header(
+              h.path("party").asText(), h.path("origin").asText(), h.path("checkpoint").asText());
     }
 
     public Header header() {

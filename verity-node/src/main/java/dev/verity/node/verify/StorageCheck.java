@@ -40,8 +40,8 @@ import java.util.Map;
  * (every entry in {@code node.db} hashed, the tree rebuilt from them and every stored hash tile
  * compared, the root against the peer's signed checkpoint, or the consistency proof that makes a
  * partly mirrored log a prefix of it). The node runs it at start, handing each verified entry to
- * the projections, and in the background; {@code verity node check} runs it offline. Every
- * problem names its file and, where there is one, its entry.
+ * the projections, and in the background; {@code verity node check} runs it offline. Every problem
+ * names its file and, where there is one, its entry.
  */
 public final class StorageCheck {
   /** Receives each verified entry, in index order, while no problem has been found. */
@@ -52,6 +52,7 @@ public final class StorageCheck {
 
   static final int BATCH_ROWS = 256;
   static final long BATCH_BYTES = 4L << 20;
+
   /** Enough to locate damage; one bad tile can make every entry under it disagree. */
   static final int MAX_PROBLEMS = 50;
 
@@ -84,12 +85,25 @@ public final class StorageCheck {
     List<StorageProblem> problems = new ArrayList<>();
     TileHashReader leaves = filesClean ? new TileHashReader(log.tileSource(), head.size()) : null;
     Walk w = new Walk(party, head.size(), problems, each);
-    w.run(row -> leaves == null || leaves.nodeHash(0, row.index()).equals(MerkleHash.leaf(row.entry()))
-        ? null : "differs from the log's entry (its leaf in log/" + TileId.forNode(0, row.index(), head.size()).path()
-        + ")");
+    w.run(
+        row ->
+            leaves == null || leaves.nodeHash(0, row.index()).equals(MerkleHash.leaf(row.entry()))
+                ? null
+                : "differs from the log's entry (its leaf in log/"
+                    + TileId.forNode(0, row.index(), head.size()).path()
+                    + ")");
     if (w.next < head.size()) {
-      w.problem("node.db", "entries " + party + "/" + w.next + " to " + party + "/" + (head.size() - 1)
-          + " of the log are not in node.db");
+      w.problem(
+          "node.db",
+          "entries "
+              + party
+              + "/"
+              + w.next
+              + " to "
+              + party
+              + "/"
+              + (head.size() - 1)
+              + " of the log are not in node.db");
     } else if (w.clean() && !w.range.root().equals(head.root())) {
       w.problem("node.db", "the entries of " + party + " do not give the root of log/checkpoint");
     }
@@ -101,7 +115,8 @@ public final class StorageCheck {
    * checkpoints as stored, or, with {@code expected}, against that head (a running node's own
    * record of what it verified).
    */
-  public Result mirror(PeerConfig peer, TreeHead expected, Rows each) throws IOException, StoreException {
+  public Result mirror(PeerConfig peer, TreeHead expected, Rows each)
+      throws IOException, StoreException {
     String party = peer.party();
     PeerPosition pos = store.position(party);
     long size = expected != null ? expected.size() : pos.mirroredSize();
@@ -118,41 +133,88 @@ public final class StorageCheck {
     w.onLeaf = tiles::append;
     w.run(row -> null);
     if (w.next < size) {
-      w.problem("node.db", "mirror of " + party + ": entries " + party + "/" + w.next + " to " + party + "/"
-          + (size - 1) + " are missing");
+      w.problem(
+          "node.db",
+          "mirror of "
+              + party
+              + ": entries "
+              + party
+              + "/"
+              + w.next
+              + " to "
+              + party
+              + "/"
+              + (size - 1)
+              + " are missing");
     } else if (w.clean()) {
       checkRoots(peer, reader, cp, expected, tiles, w);
     }
     return new Result(new TreeHead(size, w.range.root()), problems);
   }
 
-  /** Every root the mirror claims: its checkpoint's, and its own size's (signed, proven or expected). */
-  private void checkRoots(PeerConfig peer, CheckpointReader reader, TreeHead cp, TreeHead expected,
-      TileCompare tiles, Walk w) throws StoreException {
+  /**
+   * Every root the mirror claims: its checkpoint's, and its own size's (signed, proven or
+   * expected).
+   */
+  private void checkRoots(
+      PeerConfig peer,
+      CheckpointReader reader,
+      TreeHead cp,
+      TreeHead expected,
+      TileCompare tiles,
+      Walk w)
+      throws StoreException {
     String party = peer.party();
     Hash root = w.range.root();
     if (cp != null && (cp.size() > w.size || !tiles.rootAt(cp.size(), root).equals(cp.root()))) {
-      w.problem("node.db", "mirror of " + party + ": the entries do not give the root of " + party
-          + "'s signed checkpoint of size " + cp.size());
+      w.problem(
+          "node.db",
+          "mirror of "
+              + party
+              + ": the entries do not give the root of "
+              + party
+              + "'s signed checkpoint of size "
+              + cp.size());
     }
     if (expected != null) {
       if (!root.equals(expected.root())) {
-        w.problem("node.db", "mirror of " + party + ": the entries no longer give the root verified when they were"
-            + " received");
+        w.problem(
+            "node.db",
+            "mirror of "
+                + party
+                + ": the entries no longer give the root verified when they were"
+                + " received");
       }
       return;
     }
     MirrorPending pending = store.mirrorPending(party).orElse(null);
     if (pending == null) {
       if (w.size > 0 && (cp == null || cp.size() != w.size)) {
-        w.problem("node.db", "mirror of " + party + ": " + w.size + " entries but no signed checkpoint of that size");
+        w.problem(
+            "node.db",
+            "mirror of "
+                + party
+                + ": "
+                + w.size
+                + " entries but no signed checkpoint of that size");
       }
       return;
     }
     TreeHead target = open(reader, pending.checkpoint(), party, "pending checkpoint", w.problems);
     if (target != null && !proves(pending.proof(), w.size, root, target)) {
-      w.problem("node.db", "mirror of " + party + ": entries " + party + "/0.." + w.size + " are not a proven"
-          + " prefix of " + party + "'s signed checkpoint of size " + target.size());
+      w.problem(
+          "node.db",
+          "mirror of "
+              + party
+              + ": entries "
+              + party
+              + "/0.."
+              + w.size
+              + " are not a proven"
+              + " prefix of "
+              + party
+              + "'s signed checkpoint of size "
+              + target.size());
     }
   }
 
@@ -169,7 +231,11 @@ public final class StorageCheck {
     }
   }
 
-  private static TreeHead open(CheckpointReader reader, String text, String party, String what,
+  private static TreeHead open(
+      CheckpointReader reader,
+      String text,
+      String party,
+      String what,
       List<StorageProblem> problems) {
     if (text == null) {
       return null;
@@ -177,8 +243,17 @@ public final class StorageCheck {
     try {
       return reader.open(text.getBytes(StandardCharsets.UTF_8));
     } catch (InvalidCheckpointException e) {
-      problems.add(new StorageProblem("node.db", "mirror of " + party + ": the stored " + what
-          + " does not verify with " + party + "'s pinned key: " + e.getMessage()));
+      problems.add(
+          new StorageProblem(
+              "node.db",
+              "mirror of "
+                  + party
+                  + ": the stored "
+                  + what
+                  + " does not verify with "
+                  + party
+                  + "'s pinned key: "
+                  + e.getMessage()));
       return null;
     }
   }
@@ -247,8 +322,10 @@ public final class StorageCheck {
           return false; // a gap: reported by the caller as missing entries
         }
         Hash leaf = MerkleHash.leaf(row.entry());
-        String wrong = !leaf.hex().equals(row.leafHash()) ? "its bytes do not hash to its recorded leaf hash"
-            : check.wrong(row);
+        String wrong =
+            !leaf.hex().equals(row.leafHash())
+                ? "its bytes do not hash to its recorded leaf hash"
+                : check.wrong(row);
         if (wrong != null) {
           problem("node.db", "entry " + party + "/" + next + " (" + row.type() + "): " + wrong);
         }
@@ -285,8 +362,15 @@ public final class StorageCheck {
       TileId id = TileId.forNode(level / 8, index, size);
       List<Hash> tile = tile(level / 8, id);
       if (tile != null && !tile.get((int) (index % 256)).equals(hash)) {
-        walk.problem("node.db", "mirror of " + party + ": hash tile " + id.path() + " (node " + index
-            + ") differs from the tree of the entries");
+        walk.problem(
+            "node.db",
+            "mirror of "
+                + party
+                + ": hash tile "
+                + id.path()
+                + " (node "
+                + index
+                + ") differs from the tree of the entries");
       }
     }
 
@@ -298,13 +382,16 @@ public final class StorageCheck {
           hashes.put(l, HashTile.parse(tiles.readTile(id), id.width()));
         } catch (IOException | TileFormatException e) {
           hashes.remove(l);
-          walk.problem("node.db", "mirror of " + party + ": hash tile " + id.path() + ": " + e.getMessage());
+          walk.problem(
+              "node.db", "mirror of " + party + ": hash tile " + id.path() + ": " + e.getMessage());
         }
       }
       return hashes.get(l);
     }
 
-    /** The root of the first {@code n} entries, from the stored tiles (checked above as they go). */
+    /**
+     * The root of the first {@code n} entries, from the stored tiles (checked above as they go).
+     */
     Hash rootAt(long n, Hash whole) {
       if (n == size) {
         return whole;

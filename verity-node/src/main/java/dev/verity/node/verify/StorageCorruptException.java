@@ -1,8 +1,8 @@
 package dev.verity.node.verify;
 
 /**
- * Stored data that does not verify against its signed tree: it is never served, and the node
- * raises a {@code storage-corrupt} alarm (docs/user/node.md, "When storage is damaged").
+ * Stored data that does not verify against its signed tree: it is never served, and the node raises
+ * a {@code storage-corrupt} alarm (docs/user/node.md, "When storage is damaged").
  */
 public final class StorageCorruptException extends java.io.IOException {
   private static final long serialVersionUID = 1L;

@@ -26,8 +26,11 @@ public final class TreeView {
   private final HashReader hashes;
   private final Consumer<StorageProblem> onCorrupt;
 
-  /** @param name what the tree is, for messages ({@code log of US}, {@code mirror of RU}) */
-  public TreeView(String name, TreeHead head, HashReader hashes, Consumer<StorageProblem> onCorrupt) {
+  /**
+   * @param name what the tree is, for messages ({@code log of US}, {@code mirror of RU})
+   */
+  public TreeView(
+      String name, TreeHead head, HashReader hashes, Consumer<StorageProblem> onCorrupt) {
     this.name = name;
     this.head = head;
     this.hashes = hashes;
@@ -47,10 +50,16 @@ public final class TreeView {
     checkNodes(file, "entry " + index, 0, index, List.of(MerkleHash.leaf(entry)));
   }
 
-  /** Checks consecutive nodes at Merkle {@code level} from {@code from} on, as read from {@code file}. */
-  public void checkNodes(String file, String what, int level, long from, List<Hash> nodes) throws IOException {
+  /**
+   * Checks consecutive nodes at Merkle {@code level} from {@code from} on, as read from {@code
+   * file}.
+   */
+  public void checkNodes(String file, String what, int level, long from, List<Hash> nodes)
+      throws IOException {
     if (from + nodes.size() > head.size() >>> level) {
-      throw corrupt(file, what + " is not covered by the " + name + "'s checkpoint (size " + head.size() + ")");
+      throw corrupt(
+          file,
+          what + " is not covered by the " + name + "'s checkpoint (size " + head.size() + ")");
     }
     Hash root;
     try {
@@ -59,19 +68,35 @@ public final class TreeView {
       throw corrupt(file, what + ": the hashes to check it cannot be read: " + e.getMessage());
     }
     if (!root.equals(head.root())) {
-      throw corrupt(file, what + " does not verify against the " + name + "'s signed root (size " + head.size()
-          + "): it, or a hash tile on its path, is damaged");
+      throw corrupt(
+          file,
+          what
+              + " does not verify against the "
+              + name
+              + "'s signed root (size "
+              + head.size()
+              + "): it, or a hash tile on its path, is damaged");
     }
   }
 
-  /** The inclusion proof of entry {@code index} ({@code entry}'s bytes), checked before it is given out. */
+  /**
+   * The inclusion proof of entry {@code index} ({@code entry}'s bytes), checked before it is given
+   * out.
+   */
   public InclusionProof inclusion(String file, long index, byte[] entry) throws IOException {
     InclusionProof p = TreeProofs.inclusion(hashes, index, head.size());
     try {
       p.verify(MerkleHash.leaf(entry), head.root());
     } catch (ProofException e) {
-      throw corrupt(file, "entry " + index + ": its inclusion proof does not verify against the " + name
-          + "'s signed root (size " + head.size() + "): the entry or a hash tile is damaged");
+      throw corrupt(
+          file,
+          "entry "
+              + index
+              + ": its inclusion proof does not verify against the "
+              + name
+              + "'s signed root (size "
+              + head.size()
+              + "): the entry or a hash tile is damaged");
     }
     return p;
   }
@@ -82,8 +107,15 @@ public final class TreeView {
     try {
       p.verify(TreeProofs.root(hashes, oldSize), head.root());
     } catch (ProofException e) {
-      throw corrupt("hash tiles", "the consistency proof from size " + oldSize + " does not verify against the "
-          + name + "'s signed root (size " + head.size() + "): a hash tile is damaged");
+      throw corrupt(
+          "hash tiles",
+          "the consistency proof from size "
+              + oldSize
+              + " does not verify against the "
+              + name
+              + "'s signed root (size "
+              + head.size()
+              + "): a hash tile is damaged");
     }
     return p;
   }

@@ -23,9 +23,9 @@ import java.util.function.Consumer;
 /**
  * The node's own log as it leaves the node: entry bundles and hash tiles to peers, entries pushed
  * with a checkpoint, entries and proofs to the API. Each is read from the tile files and checked
- * against the current signed checkpoint first ({@link TreeView}), so a damaged file is never
- * served as the log: peers would otherwise see an honest Party's altered entry, and the API
- * would give out proofs that fail.
+ * against the current signed checkpoint first ({@link TreeView}), so a damaged file is never served
+ * as the log: peers would otherwise see an honest Party's altered entry, and the API would give out
+ * proofs that fail.
  */
 public final class VerifiedLog {
   private final String party;
@@ -33,7 +33,11 @@ public final class VerifiedLog {
   private final CheckpointReader reader;
   private final Consumer<StorageProblem> onCorrupt;
 
-  public VerifiedLog(String party, LogStorage storage, CheckpointReader reader, Consumer<StorageProblem> onCorrupt) {
+  public VerifiedLog(
+      String party,
+      LogStorage storage,
+      CheckpointReader reader,
+      Consumer<StorageProblem> onCorrupt) {
     this.party = party;
     this.storage = storage;
     this.reader = reader;
@@ -45,7 +49,8 @@ public final class VerifiedLog {
 
   /** The current checkpoint, its signature checked. */
   public Head head() throws IOException {
-    byte[] cp = storage.readCheckpoint().orElseThrow(() -> new IOException("the log has no checkpoint"));
+    byte[] cp =
+        storage.readCheckpoint().orElseThrow(() -> new IOException("the log has no checkpoint"));
     TreeHead h;
     try {
       h = reader.open(cp);
@@ -58,7 +63,9 @@ public final class VerifiedLog {
     return new Head(cp, new TreeView("log of " + party, h, hashes, onCorrupt));
   }
 
-  /** Entries {@code [from, to)} of the log at {@code head}, each bundle's checked against its root. */
+  /**
+   * Entries {@code [from, to)} of the log at {@code head}, each bundle's checked against its root.
+   */
   public List<byte[]> entries(Head head, long from, long to) throws IOException {
     return entries(head, from, to, Long.MAX_VALUE);
   }
@@ -86,8 +93,8 @@ public final class VerifiedLog {
   }
 
   /**
-   * A tile or bundle as the peer port serves it, if stored, checked against the log at
-   * {@code head}: one beyond the checkpoint is not served.
+   * A tile or bundle as the peer port serves it, if stored, checked against the log at {@code
+   * head}: one beyond the checkpoint is not served.
    */
   public Optional<byte[]> tile(Head head, TilePath path) throws IOException {
     long index = path instanceof TileId t ? t.index() : ((BundleId) path).index();
@@ -102,8 +109,10 @@ public final class VerifiedLog {
     String file = "log/" + path.path();
     List<Hash> nodes;
     try {
-      nodes = path instanceof TileId ? HashTile.parse(data.get(), path.width())
-          : EntryBundle.parse(data.get(), path.width()).stream().map(MerkleHash::leaf).toList();
+      nodes =
+          path instanceof TileId
+              ? HashTile.parse(data.get(), path.width())
+              : EntryBundle.parse(data.get(), path.width()).stream().map(MerkleHash::leaf).toList();
     } catch (TileFormatException e) {
       StorageProblem p = new StorageProblem(file, e.getMessage());
       onCorrupt.accept(p);

@@ -72,24 +72,34 @@ class BigPeerRestartTest {
       c.awaitUp(ru);
       System.out.printf("TIMING ru restarted %.1f s%n", (System.nanoTime() - t0) / 1e9);
 
-      submit(ru, "after-restart", "bomber-exercise", Cluster.JSON.readTree("{\"eventTime\":\"2020-09-02T00:00:00Z\"}"));
+      submit(
+          ru,
+          "after-restart",
+          "bomber-exercise",
+          Cluster.JSON.readTree("{\"eventTime\":\"2020-09-02T00:00:00Z\"}"));
       awaitMirrored(us, ru, declared + 1);
       assertThat(getJson(us, "/api/v1/inventory").path("parties").path("RU"))
           .isEqualTo(getJson(ru, "/api/v1/inventory").path("parties").path("RU"));
       verifiesAgainstItsCheckpoint(getJson(us, "/api/v1/messages/RU/" + (ENTRIES - 1)));
       verifiesAgainstItsCheckpoint(getJson(us, "/api/v1/messages/RU/" + declared));
-      assertThat(getJson(us, "/api/v1/messages?limit=10000").path("messages").size()).isGreaterThan(ENTRIES);
+      assertThat(getJson(us, "/api/v1/messages?limit=10000").path("messages").size())
+          .isGreaterThan(ENTRIES);
       assertThat(getJson(us, "/api/v1/log").path("alarms")).isEmpty();
     }
   }
 
-  /** RU's log, written while RU is stopped: entries of a type the agreement does not know, 60 KB each. */
+  /**
+   * RU's log, written while RU is stopped: entries of a type the agreement does not know, 60 KB
+   * each.
+   */
   private static void writeBigEntries(Member ru) throws Exception {
     NodeIdentity keys = NodeIdentity.load(ru.dir, "new-start", "RU");
     String origin = keys.publicIdentity().origin();
-    try (LogWriter log = LogWriter.builder(LogStorage.directory(ru.dir.resolve("log")))
-        .signer(LogCheckpoints.signer(origin, keys.logSignerKey()))
-        .reader(LogCheckpoints.reader(origin, keys.publicIdentity().logKey())).open()) {
+    try (LogWriter log =
+        LogWriter.builder(LogStorage.directory(ru.dir.resolve("log")))
+            .signer(LogCheckpoints.signer(origin, keys.logSignerKey()))
+            .reader(LogCheckpoints.reader(origin, keys.publicIdentity().logKey()))
+            .open()) {
       for (int i = 0; i < ENTRIES; i += 100) {
         List<CompletableFuture<Long>> done = new ArrayList<>();
         for (int j = i; j < i + 100; j++) {
@@ -108,11 +118,19 @@ class BigPeerRestartTest {
     for (int k = 0; k < ENTRY_BYTES / chunk.length(); k++) {
       pad.add(chunk);
     }
-    return new Envelope(Envelope.VERSION, "new-start", "RU", "padding", "pad-" + i,
-        Instant.parse("2020-09-01T00:00:00Z"), body).encode();
+    return new Envelope(
+            Envelope.VERSION,
+            "new-start",
+            "RU",
+            "padding",
+            "pad-" + i,
+            Instant.parse("2020-09-01T00:00:00Z"),
+            body)
+        .encode();
   }
 
-  private static void submit(Member m, String clientId, String type, JsonNode message) throws Exception {
+  private static void submit(Member m, String clientId, String type, JsonNode message)
+      throws Exception {
     ObjectNode r = CanonicalJson.mapper().createObjectNode();
     r.put("clientId", clientId).put("type", type).set("message", message);
     var answer = post(m, "/api/v1/messages", r.toString(), m.operator);
@@ -125,17 +143,22 @@ class BigPeerRestartTest {
 
   /** Waits until US has mirrored RU's log up to {@code size} and RU holds US's receipt for it. */
   private static void awaitMirrored(Member us, Member ru, long size) throws Exception {
-    await("US mirrored " + size + " of RU's entries", Duration.ofSeconds(240), () -> {
-      JsonNode peers = getJson(us, "/api/v1/log").path("peers");
-      return peers.get(0).path("mirroredSize").asLong() >= size
-          && getJson(ru, "/api/v1/log").path("peers").get(0).path("cosignedSize").asLong() >= size;
-    });
+    await(
+        "US mirrored " + size + " of RU's entries",
+        Duration.ofSeconds(240),
+        () -> {
+          JsonNode peers = getJson(us, "/api/v1/log").path("peers");
+          return peers.get(0).path("mirroredSize").asLong() >= size
+              && getJson(ru, "/api/v1/log").path("peers").get(0).path("cosignedSize").asLong()
+                  >= size;
+        });
   }
 
   private static void verifiesAgainstItsCheckpoint(JsonNode one) throws Exception {
     byte[] entry = Base64.getDecoder().decode(one.path("entryBase64").asText());
     TlogProof proof = TlogProof.parse(one.path("proof").path("tlogProof").asText());
     Checkpoint cp = Checkpoint.parse(SignedNote.parse(proof.checkpoint()).text());
-    new InclusionProof(proof.index(), cp.size(), proof.path()).verify(MerkleHash.leaf(entry), cp.rootHash());
+    new InclusionProof(proof.index(), cp.size(), proof.path())
+        .verify(MerkleHash.leaf(entry), cp.rootHash());
   }
 }

@@ -56,8 +56,12 @@ class InputAndApiHardeningTest {
   }
 
   private static String moved(String clientId, String item) {
-    return "{\"clientId\":\"" + clientId + "\",\"type\":\"item-moved\",\"message\":{\"eventTime\":"
-        + "\"2020-09-01T00:00:00Z\",\"item\":\"" + item + "\",\"facility\":\"US-MINOT-AIR\"}}";
+    return "{\"clientId\":\""
+        + clientId
+        + "\",\"type\":\"item-moved\",\"message\":{\"eventTime\":"
+        + "\"2020-09-01T00:00:00Z\",\"item\":\""
+        + item
+        + "\",\"facility\":\"US-MINOT-AIR\"}}";
   }
 
   @Test
@@ -73,23 +77,32 @@ class InputAndApiHardeningTest {
   void nulAndBidiControlsAreRefusedInIdentifiersAndNames() throws Exception {
     refused(moved("n-1", "US-F\\u0000"), "message.item");
     refused(moved("n-2", "US-\\u202eF1"), "message.item");
-    refused("{\"clientId\":\"n-3\",\"type\":\"declaration\",\"message\":{\"asOf\":\"2020-09-01\",\"facilities\":"
-        + "[{\"id\":\"US-F1\",\"name\":\"Base \\u202eA\",\"kind\":\"air-base\"}],\"items\":[]}}",
+    refused(
+        "{\"clientId\":\"n-3\",\"type\":\"declaration\",\"message\":{\"asOf\":\"2020-09-01\","
+            + "\"facilities\":[{\"id\":\"US-F1\",\"name\":\"Base \\u202eA\","
+            + "\"kind\":\"air-base\"}],\"items\":[]}}",
         "message.facilities[0].name");
   }
 
   @Test
   void aFractionOrAStringIsNotAnInteger() throws Exception {
-    refused("{\"clientId\":\"i-1\",\"type\":\"bomber-exercise\",\"message\":{\"eventTime\":\"2020-09-01T00:00:00Z\","
-        + "\"number\":871.7}}", "message.number");
-    refused("{\"clientId\":\"i-2\",\"type\":\"warheads-changed\",\"message\":{\"eventTime\":\"2020-09-01T00:00:00Z\","
-        + "\"item\":\"US-M-1\",\"warheads\":4.5}}", "message.warheads");
+    refused(
+        "{\"clientId\":\"i-1\",\"type\":\"bomber-exercise\",\"message\":{"
+            + "\"eventTime\":\"2020-09-01T00:00:00Z\",\"number\":871.7}}",
+        "message.number");
+    refused(
+        "{\"clientId\":\"i-2\",\"type\":\"warheads-changed\",\"message\":{"
+            + "\"eventTime\":\"2020-09-01T00:00:00Z\",\"item\":\"US-M-1\",\"warheads\":4.5}}",
+        "message.warheads");
   }
 
   @Test
   void instantsHaveAFourDigitYear() throws Exception {
-    JsonNode e = refused("{\"clientId\":\"t-1\",\"type\":\"bomber-exercise\",\"message\":{\"eventTime\":"
-        + "\"+999999999-12-31T23:59:59Z\"}}", "message.eventTime");
+    JsonNode e =
+        refused(
+            "{\"clientId\":\"t-1\",\"type\":\"bomber-exercise\",\"message\":{\"eventTime\":"
+                + "\"+999999999-12-31T23:59:59Z\"}}",
+            "message.eventTime");
     assertThat(e.path("error").asText()).contains("four-digit year").doesNotContain("java.time");
     HttpResponse<String> r = get(us, "/api/v1/compliance?asOf=%2B999999999-01-01", us.viewer);
     assertThat(r.statusCode()).isEqualTo(400);
@@ -98,23 +111,40 @@ class InputAndApiHardeningTest {
 
   @Test
   void theExerciseClockStopsAYearAfterTheAgreementEnds() throws Exception {
-    HttpResponse<String> r = post(us, "/api/v1/exercise/clock", "{\"advanceTo\":\"9999-12-31T00:00:00Z\"}",
-        us.operator);
+    HttpResponse<String> r =
+        post(us, "/api/v1/exercise/clock", "{\"advanceTo\":\"9999-12-31T00:00:00Z\"}", us.operator);
     assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
     assertThat(json(r).path("field").asText()).isEqualTo("advanceTo");
     assertThat(json(r).path("error").asText()).contains("2026-02-05");
-    assertThat(post(us, "/api/v1/exercise/clock", "{\"advanceTo\":\"+999999999-01-01T00:00:00Z\"}", us.operator)
-        .statusCode()).isEqualTo(400);
+    assertThat(
+            post(
+                    us,
+                    "/api/v1/exercise/clock",
+                    "{\"advanceTo\":\"+999999999-01-01T00:00:00Z\"}",
+                    us.operator)
+                .statusCode())
+        .isEqualTo(400);
     assertThat(node.clock().instant().toString()).isEqualTo("2020-03-02T00:00:00Z");
-    assertThat(post(us, "/api/v1/exercise/clock", "{\"advanceTo\":\"2020-03-03T00:00:00Z\"}", us.operator)
-        .statusCode()).isEqualTo(200);
+    assertThat(
+            post(
+                    us,
+                    "/api/v1/exercise/clock",
+                    "{\"advanceTo\":\"2020-03-03T00:00:00Z\"}",
+                    us.operator)
+                .statusCode())
+        .isEqualTo(200);
   }
 
   @Test
   void theBearerSchemeIsCaseInsensitive() throws Exception {
     for (String scheme : new String[] {"bearer", "BEARER", "Bearer"}) {
-      HttpResponse<String> r = Cluster.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + us.apiPort
-          + "/api/v1/session")).header("Authorization", scheme + " " + us.viewer).GET(), null);
+      HttpResponse<String> r =
+          Cluster.send(
+              HttpRequest.newBuilder(
+                      URI.create("http://127.0.0.1:" + us.apiPort + "/api/v1/session"))
+                  .header("Authorization", scheme + " " + us.viewer)
+                  .GET(),
+              null);
       assertThat(r.statusCode()).as(scheme).isEqualTo(200);
     }
   }
@@ -130,9 +160,11 @@ class InputAndApiHardeningTest {
 
   @Test
   void theNodesFilesAreItsOwnersOnly() throws Exception {
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(us.dir))).isEqualTo("rwx------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(us.dir)))
+        .isEqualTo("rwx------");
     for (String f : new String[] {"node.db", "escrow.db"}) {
-      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(us.dir.resolve(f)))).as(f)
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(us.dir.resolve(f))))
+          .as(f)
           .isEqualTo("rw-------");
     }
   }

@@ -68,12 +68,17 @@ class PeerPortHardeningTest {
     Member ruM = c.init("new-start", "RU");
     c.pin(us, ruM, "https://127.0.0.1:1/"); // RU is the test
     NodeConfig cfg = NodeConfig.read(us.dir);
-    cfg.withLimits(null, new ConnectionLimits(HANDSHAKE_SECONDS, 2, 30, 4096, PER_ADDRESS), 0).write(us.dir);
+    cfg.withLimits(null, new ConnectionLimits(HANDSHAKE_SECONDS, 2, 30, 4096, PER_ADDRESS), 0)
+        .write(us.dir);
     node = Node.start(us.dir);
     ru = NodeIdentity.load(ruM.dir, "new-start", "RU");
     usPin = NodeIdentity.readPublic(us.dir.resolve("identity.json")).tlsPin();
-    asRu = new PeerClient(ru, new PeerConfig("https://127.0.0.1:" + node.peerPort() + "/",
-        NodeIdentity.readPublic(us.dir.resolve("identity.json"))));
+    asRu =
+        new PeerClient(
+            ru,
+            new PeerConfig(
+                "https://127.0.0.1:" + node.peerPort() + "/",
+                NodeIdentity.readPublic(us.dir.resolve("identity.json"))));
   }
 
   @AfterAll
@@ -129,13 +134,16 @@ class PeerPortHardeningTest {
   @Test
   void oneAddressGetsAtMostItsShareOfConnections() throws Exception {
     var tls = PinnedTls.clientFactory(PinnedTls.context(ru, () -> Set.of(usPin)));
-    // from an address of its own (all of 127/8 is this machine), so no other test's connection counts
+    // from an address of its own (all of 127/8 is this machine), so no other test's connection
+    // counts
     InetAddress from = InetAddress.getByName("127.0.0.2");
     List<Socket> sockets = new ArrayList<>();
     int refused = 0;
     try {
       for (int i = 0; i < PER_ADDRESS + 20; i++) {
-        SSLSocket s = (SSLSocket) tls.createSocket(InetAddress.getLoopbackAddress(), node.peerPort(), from, 0);
+        SSLSocket s =
+            (SSLSocket)
+                tls.createSocket(InetAddress.getLoopbackAddress(), node.peerPort(), from, 0);
         sockets.add(s);
         s.setSoTimeout(5000);
         try {
@@ -155,12 +163,14 @@ class PeerPortHardeningTest {
   @Test
   void onlyTls13IsSpoken() throws Exception {
     var tls = PinnedTls.context(ru, () -> Set.of(usPin));
-    try (SSLSocket s = (SSLSocket) tls.getSocketFactory().createSocket("127.0.0.1", node.peerPort())) {
+    try (SSLSocket s =
+        (SSLSocket) tls.getSocketFactory().createSocket("127.0.0.1", node.peerPort())) {
       s.setEnabledProtocols(new String[] {"TLSv1.2"});
       s.setSoTimeout(5000);
       assertThatThrownBy(s::startHandshake).isInstanceOf(SSLHandshakeException.class);
     }
-    try (SSLSocket s = (SSLSocket) PinnedTls.clientFactory(tls).createSocket("127.0.0.1", node.peerPort())) {
+    try (SSLSocket s =
+        (SSLSocket) PinnedTls.clientFactory(tls).createSocket("127.0.0.1", node.peerPort())) {
       s.startHandshake();
       assertThat(s.getSession().getProtocol()).isEqualTo("TLSv1.3");
     }
@@ -171,8 +181,9 @@ class PeerPortHardeningTest {
     var tls = PinnedTls.context(ru, () -> Set.of(usPin));
     try (Socket s = PinnedTls.clientFactory(tls).createSocket("127.0.0.1", node.peerPort())) {
       s.setSoTimeout(5000);
-      String head = "POST /witness/add-checkpoint HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/plain\r\n"
-          + "Content-Length: 1153433\r\n\r\n";
+      String head =
+          "POST /witness/add-checkpoint HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/plain\r\n"
+              + "Content-Length: 1153433\r\n\r\n";
       s.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
       s.getOutputStream().flush(); // and no body at all: the answer must not wait for it
       InputStream in = s.getInputStream();
@@ -184,31 +195,42 @@ class PeerPortHardeningTest {
   @Test
   void tenThousandBogusPushesLeaveOneAlarmPerKindAndASmallLog() throws Exception {
     String origin = ru.publicIdentity().origin();
-    String forged = SignedCheckpoint.sign(new Checkpoint(origin, 5, MerkleHash.leaf(new byte[] {1})),
-        NoteKeys.generate(origin, NoteKeys.TYPE_ED25519, new SecureRandom()).signerKey());
+    String forged =
+        SignedCheckpoint.sign(
+            new Checkpoint(origin, 5, MerkleHash.leaf(new byte[] {1})),
+            NoteKeys.generate(origin, NoteKeys.TYPE_ED25519, new SecureRandom()).signerKey());
     String badSignature = new AddCheckpointRequest(0, List.of(), forged).format();
     Map<Integer, Integer> statuses = new HashMap<>();
     for (int i = 0; i < 10_000; i++) {
-      PeerClient.Answer a = switch (i % 3) {
-        case 0 -> asRu.addCheckpoint(badSignature);
-        case 1 -> asRu.addCheckpoint("not an add-checkpoint request " + i);
-        // a well-formed request for a log that is not RU's
-        default -> asRu.addCheckpoint(new Push(("old 0\n\nexample.com/other\n" + i).getBytes(StandardCharsets.UTF_8),
-            0, List.of()));
-      };
+      PeerClient.Answer a =
+          switch (i % 3) {
+            case 0 -> asRu.addCheckpoint(badSignature);
+            case 1 -> asRu.addCheckpoint("not an add-checkpoint request " + i);
+            // a well-formed request for a log that is not RU's
+            default ->
+                asRu.addCheckpoint(
+                    new Push(
+                        ("old 0\n\nexample.com/other\n" + i).getBytes(StandardCharsets.UTF_8),
+                        0,
+                        List.of()));
+          };
       statuses.merge(a.status(), 1, Integer::sum);
     }
     node.alarms().flush();
     assertThat(statuses).as("refused, then backed off").containsKeys(403, 400, 429);
     List<Alarm> alarms = node.store().alarms();
-    assertThat(alarms).extracting(Alarm::kind)
+    assertThat(alarms)
+        .extracting(Alarm::kind)
         .containsExactlyInAnyOrder("bad-signature", "malformed-request", "wrong-origin");
-    assertThat(alarms).allSatisfy(a -> {
-      assertThat(a.peer()).isEqualTo("RU");
-      assertThat(a.count()).isGreaterThanOrEqualTo(2);
-      assertThat(a.lastSeen()).isAfterOrEqualTo(a.at());
-    });
-    assertThat(alarms.stream().mapToLong(Alarm::count).sum()).as("%s %s", statuses, alarms)
+    assertThat(alarms)
+        .allSatisfy(
+            a -> {
+              assertThat(a.peer()).isEqualTo("RU");
+              assertThat(a.count()).isGreaterThanOrEqualTo(2);
+              assertThat(a.lastSeen()).isAfterOrEqualTo(a.at());
+            });
+    assertThat(alarms.stream().mapToLong(Alarm::count).sum())
+        .as("%s %s", statuses, alarms)
         .isEqualTo(10_000 - statuses.get(429));
     String log = Cluster.get(us, "/api/v1/log", us.viewer).body();
     assertThat(log.length()).as("GET /api/v1/log").isLessThan(10_000);

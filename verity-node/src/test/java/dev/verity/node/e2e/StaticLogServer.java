@@ -16,10 +16,10 @@ import java.util.Set;
 import javax.net.ssl.SSLContext;
 
 /**
- * A hostile peer's log server: serves the files of a log directory as they are on disk
- * ({@code GET /log/...}) over mutual TLS with that peer's identity, without checking them against
- * the checkpoint as a Verity node does. A test tampers with a file and this serves it: the peer
- * then serves entries its signed checkpoint does not commit to.
+ * A hostile peer's log server: serves the files of a log directory as they are on disk ({@code GET
+ * /log/...}) over mutual TLS with that peer's identity, without checking them against the
+ * checkpoint as a Verity node does. A test tampers with a file and this serves it: the peer then
+ * serves entries its signed checkpoint does not commit to.
  */
 final class StaticLogServer implements AutoCloseable {
   private final HttpsServer server;
@@ -27,12 +27,13 @@ final class StaticLogServer implements AutoCloseable {
   StaticLogServer(NodeIdentity as, Path logDir, String pinnedClient) throws IOException {
     SSLContext tls = PinnedTls.context(as, () -> Set.of(pinnedClient));
     server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.setHttpsConfigurator(new HttpsConfigurator(tls) {
-      @Override
-      public void configure(HttpsParameters params) {
-        params.setNeedClientAuth(true);
-      }
-    });
+    server.setHttpsConfigurator(
+        new HttpsConfigurator(tls) {
+          @Override
+          public void configure(HttpsParameters params) {
+            params.setNeedClientAuth(true);
+          }
+        });
     server.createContext("/log/", ex -> serve(ex, logDir));
     server.start();
   }

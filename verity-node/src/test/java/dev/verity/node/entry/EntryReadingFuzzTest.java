@@ -7,8 +7,8 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 /**
  * Fuzz target for how a node reads a peer's entry (the mirror's decoding, {@link EntryReading}),
  * replaying the seeds in {@code EntryReadingFuzzTestInputs/read/} in every build: each finding of
- * issue 11 is one (not JSON, lone surrogates, NUL and bidi characters, a fraction as a number,
- * year 999999999, another Party's entry). Properties: reading never throws; a readable entry is
+ * issue 11 is one (not JSON, lone surrogates, NUL and bidi characters, a fraction as a number, year
+ * 999999999, another Party's entry). Properties: reading never throws; a readable entry is
  * canonical (it encodes back to the same bytes), keeps the input rules, and is listed under a
  * printable type; an unreadable one says why in one printable line.
  */

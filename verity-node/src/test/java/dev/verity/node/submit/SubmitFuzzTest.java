@@ -21,10 +21,10 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Fuzz target for the submit path: a request's JSON through validation to the canonical entry
  * appended ({@link Submitter}), replaying {@code SubmitFuzzTestInputs/submit/} in every build, one
- * seed per finding of issue 11 (lone surrogates, NUL and bidi characters in identifiers, 871.7 as
- * a number, "5" as warheads, year 999999999, a number for an instant). Properties: a request is
- * refused with 400, 413 or 422 and nothing appended, or appended; an appended entry is exactly
- * what a peer reads and counts (readable under the same rules, same leaf hash).
+ * seed per finding of issue 11 (lone surrogates, NUL and bidi characters in identifiers, 871.7 as a
+ * number, "5" as warheads, year 999999999, a number for an instant). Properties: a request is
+ * refused with 400, 413 or 422 and nothing appended, or appended; an appended entry is exactly what
+ * a peer reads and counts (readable under the same rules, same leaf hash).
  */
 class SubmitFuzzTest {
   private static final Submitter SUBMITTER;
@@ -39,7 +39,9 @@ class SubmitFuzzTest {
       STORE = SqliteNodeStore.open(dir.resolve("node.db"));
       LOG = SubmitterTest.memoryLog();
       var agreement = AgreementCatalog.get("new-start");
-      SUBMITTER = new Submitter(agreement, "US", LOG, new Projections(agreement), STORE, Clock.systemUTC(), s -> {});
+      SUBMITTER =
+          new Submitter(
+              agreement, "US", LOG, new Projections(agreement), STORE, Clock.systemUTC(), s -> {});
     } catch (Exception e) {
       throw new ExceptionInInitializerError(e);
     }
@@ -58,17 +60,24 @@ class SubmitFuzzTest {
     }
     long before = LOG.treeHead().size();
     // a fresh client id unless the request names one: a repeat would be an idempotent duplicate
-    String clientId = body.path("clientId").isTextual() ? body.path("clientId").textValue()
-        : "fuzz-" + REQUESTS.incrementAndGet();
-    SubmitRequest r = new SubmitRequest(clientId, body.path("type").isTextual() ? body.path("type").textValue() : null,
-        body.get("message"));
+    String clientId =
+        body.path("clientId").isTextual()
+            ? body.path("clientId").textValue()
+            : "fuzz-" + REQUESTS.incrementAndGet();
+    SubmitRequest r =
+        new SubmitRequest(
+            clientId,
+            body.path("type").isTextual() ? body.path("type").textValue() : null,
+            body.get("message"));
     Submitted s;
     try {
       s = SUBMITTER.submit(r, "fuzz");
     } catch (SubmitException e) {
       assertThat(e.status()).isIn(400, 413, 422);
       assertThat(e.getMessage()).isNotBlank();
-      assertThat(LOG.treeHead().size()).as("a refused submission appends nothing").isEqualTo(before);
+      assertThat(LOG.treeHead().size())
+          .as("a refused submission appends nothing")
+          .isEqualTo(before);
       return;
     }
     if (s.duplicate()) {
@@ -78,7 +87,9 @@ class SubmitFuzzTest {
     for (long i = s.index(); i < s.index() + s.entries(); i++) {
       MessageRow row = STORE.message("US", i).orElseThrow();
       EntryReading read = EntryReading.of("US", i, row.entry());
-      assertThat(read.readable()).as("what the node signs, a peer counts: %s", read.problem()).isTrue();
+      assertThat(read.readable())
+          .as("what the node signs, a peer counts: %s", read.problem())
+          .isTrue();
       assertThat(row.leafHash()).isEqualTo(MerkleHash.leaf(row.entry()).hex());
     }
   }

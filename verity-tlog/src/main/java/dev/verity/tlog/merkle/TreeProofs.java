@@ -27,10 +27,11 @@ public final class TreeProofs {
    * resistant): this checks an entry bundle's leaves or a hash tile against a checkpoint, reading
    * O(log size) stored hashes, where an inclusion proof per node would read O(n log size).
    *
-   * @throws IllegalArgumentException if the nodes are not complete nodes of the tree of {@code size}
+   * @throws IllegalArgumentException if the nodes are not complete nodes of the tree of
+   *     {@code size}
    */
-  public static Hash rootThrough(HashReader stored, int level, long from, List<Hash> nodes, long size)
-      throws IOException {
+  public static Hash rootThrough(HashReader stored, int level, long from, List<Hash> nodes,
+      long size) throws IOException {
     long count = nodes.size();
     if (level < 0 || level > 62 || from < 0 || count == 0
         || from + count > size >>> level) {

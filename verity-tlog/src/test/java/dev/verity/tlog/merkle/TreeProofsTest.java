@@ -104,8 +104,8 @@ class TreeProofsTest {
             }
             assertThat(TreeProofs.rootThrough(t, level, from, given, n)).isEqualTo(root);
             given.set((int) ((to - from) / 2), MerkleHash.leaf(new byte[] {9}));
-            assertThat(TreeProofs.rootThrough(t, level, from, given, n)).as("%d %d %d %d", n, level, from, to)
-                .isNotEqualTo(root);
+            assertThat(TreeProofs.rootThrough(t, level, from, given, n))
+                .as("%d %d %d %d", n, level, from, to).isNotEqualTo(root);
           }
         }
       }
@@ -115,7 +115,8 @@ class TreeProofsTest {
   @Test
   void aRootThroughNodesBeyondTheTreeIsRefused() {
     MemoryTree t = tree(10);
-    assertThatThrownBy(() -> TreeProofs.rootThrough(t, 1, 4, List.of(t.nodeHash(1, 4), t.nodeHash(1, 4)), 10))
+    List<Hash> beyond = List.of(t.nodeHash(1, 4), t.nodeHash(1, 4));
+    assertThatThrownBy(() -> TreeProofs.rootThrough(t, 1, 4, beyond, 10))
         .isInstanceOf(IllegalArgumentException.class);
   }
 }
