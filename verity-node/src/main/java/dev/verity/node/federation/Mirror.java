@@ -186,65 +186,46 @@ public final class Mirror {
     }
   }
 
-  /**
-   * Verifies one step's entries against the checkpoint, stores them with their tiles, applies them.
-   */
+  /** Checks one step's entries against the checkpoint, stores them with their tiles, folds them. */
   private void step(Checkpoint checkpoint, String text, HashReader peerTiles, List<byte[]> entries)
       throws FederationException, IOException, StoreException {
     long have = tree.size();
     MirrorTree next = tree.copy();
+    List<Hash> leaves = hash(entries, next);
+    boolean last = next.size() == checkpoint.size();
+    String proof = last ? null : proveStep(checkpoint, peerTiles, have, next);
+    if (last && !next.root().equals(checkpoint.rootHash())) {
+      throw altered(have, next,
+          "do not hash to the signed checkpoint's root (altered entry or fork)");
+    }
+    List<MessageRow> rows = new ArrayList<>(entries.size());
+    List<EntryReading> readings = new ArrayList<>(entries.size());
+    for (int i = 0; i < entries.size(); i++) {
+      readings.add(EntryReading.of(peer, have + i, entries.get(i)));
+      rows.add(new MessageRow(peer, have + i, readings.get(i).type(), leaves.get(i).hex(),
+          entries.get(i), clock.instant(), null));
+    }
+    if (!store.applyMirrored(new MirrorStep(peer, have, rows, next.written(), last ? text : null,
+        last ? null : text, proof))) {
+      throw new IOException(peer + ": mirror position changed underneath");
+    }
+    tree = next;
+    apply(have, readings);
+  }
+
+  /** Each entry's leaf hash, appended to {@code next}; an entry over the limit stops the mirror. */
+  private List<Hash> hash(List<byte[]> entries, MirrorTree next) throws FederationException {
     List<Hash> leaves = new ArrayList<>(entries.size());
     for (byte[] e : entries) {
       if (e.length > limits.maxEntryBytes()) {
-        throw new FederationException(
-            "entry-too-large",
-            peer
-                + ": entry "
-                + (have + leaves.size())
-                + " has "
-                + e.length
-                + " bytes; peerLimits.maxEntryBytes is "
-                + limits.maxEntryBytes());
+        throw new FederationException("entry-too-large", peer + ": entry " + next.size() + " has "
+            + e.length + " bytes; peerLimits.maxEntryBytes is " + limits.maxEntryBytes());
       }
       Hash h = MerkleHash.leaf(e);
       leaves.add(h);
       next.append(h);
     }
-    boolean last = next.size() == checkpoint.size();
-    String proof = last ? null : proveStep(checkpoint, peerTiles, have, next);
-    if (last && !next.root().equals(checkpoint.rootHash())) {
-      throw new FederationException(
-          "altered-entry",
-          peer
-              + ": entries "
-              + have
-              + ".."
-              + next.size()
-              + " do not hash to the signed checkpoint's root (altered entry or fork)");
-    }
-    List<MessageRow> rows = new ArrayList<>(entries.size());
-    List<EntryReading> readings = new ArrayList<>(entries.size());
-    for (int i = 0; i < entries.size(); i++) {
-      EntryReading r = EntryReading.of(peer, have + i, entries.get(i));
-      readings.add(r);
-      rows.add(
-          new MessageRow(
-              peer,
-              have + i,
-              r.type(),
-              leaves.get(i).hex(),
-              entries.get(i),
-              clock.instant(),
-              null));
-    }
-    MirrorStep s =
-        new MirrorStep(
-            peer, have, rows, next.written(), last ? text : null, last ? null : text, proof);
-    if (!store.applyMirrored(s)) {
-      throw new IOException(peer + ": mirror position changed underneath");
-    }
-    tree = next;
-    apply(have, readings);
+    return leaves;
   }
 
   /**
@@ -257,20 +238,15 @@ public final class Mirror {
     try {
       p.verify(next.root(), checkpoint.rootHash());
     } catch (ProofException e) {
-      throw new FederationException(
-          "altered-entry",
-          peer
-              + ": entries "
-              + have
-              + ".."
-              + next.size()
-              + " are not a prefix of the signed checkpoint of size "
-              + checkpoint.size()
-              + " ("
-              + e.getMessage()
-              + ")");
+      throw altered(have, next, "are not a prefix of the signed checkpoint of size "
+          + checkpoint.size() + " (" + e.getMessage() + ")");
     }
     return p.path().stream().map(Hash::base64).collect(Collectors.joining("\n"));
+  }
+
+  private FederationException altered(long have, MirrorTree next, String what) {
+    return new FederationException("altered-entry",
+        peer + ": entries " + have + ".." + next.size() + " " + what);
   }
 
   private void apply(long from, List<EntryReading> readings) {

@@ -72,7 +72,7 @@ public final class Records {
       java.util.Map<dev.verity.tlog.tiles.TileId, byte[]> tiles, String checkpoint, String pending,
       String proof) {}
 
-  /** A peer's signed checkpoint the mirror is a proven prefix of, and the proof (see MirrorStep). */
+  /** A peer's signed checkpoint the mirror is a proven prefix of, and the proof (MirrorStep). */
   public record MirrorPending(String checkpoint, String proof) {}
 
   /** One mutation and who made it. */

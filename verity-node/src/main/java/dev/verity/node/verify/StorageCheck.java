@@ -85,25 +85,13 @@ public final class StorageCheck {
     List<StorageProblem> problems = new ArrayList<>();
     TileHashReader leaves = filesClean ? new TileHashReader(log.tileSource(), head.size()) : null;
     Walk w = new Walk(party, head.size(), problems, each);
-    w.run(
-        row ->
-            leaves == null || leaves.nodeHash(0, row.index()).equals(MerkleHash.leaf(row.entry()))
-                ? null
-                : "differs from the log's entry (its leaf in log/"
-                    + TileId.forNode(0, row.index(), head.size()).path()
-                    + ")");
+    w.run(row -> leaves == null
+        || leaves.nodeHash(0, row.index()).equals(MerkleHash.leaf(row.entry())) ? null
+        : "differs from the log's entry (its leaf in log/%s)"
+            .formatted(TileId.forNode(0, row.index(), head.size()).path()));
     if (w.next < head.size()) {
-      w.problem(
-          "node.db",
-          "entries "
-              + party
-              + "/"
-              + w.next
-              + " to "
-              + party
-              + "/"
-              + (head.size() - 1)
-              + " of the log are not in node.db");
+      w.problem("node.db", "entries %s/%d to %s/%d of the log are not in node.db"
+          .formatted(party, w.next, party, head.size() - 1));
     } else if (w.clean() && !w.range.root().equals(head.root())) {
       w.problem("node.db", "the entries of " + party + " do not give the root of log/checkpoint");
     }
@@ -133,19 +121,8 @@ public final class StorageCheck {
     w.onLeaf = tiles::append;
     w.run(row -> null);
     if (w.next < size) {
-      w.problem(
-          "node.db",
-          "mirror of "
-              + party
-              + ": entries "
-              + party
-              + "/"
-              + w.next
-              + " to "
-              + party
-              + "/"
-              + (size - 1)
-              + " are missing");
+      w.problem("node.db", "mirror of %s: entries %s/%d to %s/%d are missing"
+          .formatted(party, party, w.next, party, size - 1));
     } else if (w.clean()) {
       checkRoots(peer, reader, cp, expected, tiles, w);
     }
@@ -156,65 +133,33 @@ public final class StorageCheck {
    * Every root the mirror claims: its checkpoint's, and its own size's (signed, proven or
    * expected).
    */
-  private void checkRoots(
-      PeerConfig peer,
-      CheckpointReader reader,
-      TreeHead cp,
-      TreeHead expected,
-      TileCompare tiles,
-      Walk w)
-      throws StoreException {
+  private void checkRoots(PeerConfig peer, CheckpointReader reader, TreeHead cp, TreeHead expected,
+      TileCompare tiles, Walk w) throws StoreException {
     String party = peer.party();
     Hash root = w.range.root();
     if (cp != null && (cp.size() > w.size || !tiles.rootAt(cp.size(), root).equals(cp.root()))) {
-      w.problem(
-          "node.db",
-          "mirror of "
-              + party
-              + ": the entries do not give the root of "
-              + party
-              + "'s signed checkpoint of size "
-              + cp.size());
+      w.problem("node.db", "mirror of %s: the entries do not give the root of %s's signed"
+          .formatted(party, party) + " checkpoint of size " + cp.size());
     }
     if (expected != null) {
       if (!root.equals(expected.root())) {
-        w.problem(
-            "node.db",
-            "mirror of "
-                + party
-                + ": the entries no longer give the root verified when they were"
-                + " received");
+        w.problem("node.db", "mirror of " + party
+            + ": the entries no longer give the root verified when they were received");
       }
       return;
     }
     MirrorPending pending = store.mirrorPending(party).orElse(null);
     if (pending == null) {
       if (w.size > 0 && (cp == null || cp.size() != w.size)) {
-        w.problem(
-            "node.db",
-            "mirror of "
-                + party
-                + ": "
-                + w.size
-                + " entries but no signed checkpoint of that size");
+        w.problem("node.db", "mirror of %s: %d entries but no signed checkpoint of that size"
+            .formatted(party, w.size));
       }
       return;
     }
     TreeHead target = open(reader, pending.checkpoint(), party, "pending checkpoint", w.problems);
     if (target != null && !proves(pending.proof(), w.size, root, target)) {
-      w.problem(
-          "node.db",
-          "mirror of "
-              + party
-              + ": entries "
-              + party
-              + "/0.."
-              + w.size
-              + " are not a proven"
-              + " prefix of "
-              + party
-              + "'s signed checkpoint of size "
-              + target.size());
+      w.problem("node.db", "mirror of %s: entries %s/0..%d are not a proven prefix of %s's"
+          .formatted(party, party, w.size, party) + " signed checkpoint of size " + target.size());
     }
   }
 
@@ -231,11 +176,7 @@ public final class StorageCheck {
     }
   }
 
-  private static TreeHead open(
-      CheckpointReader reader,
-      String text,
-      String party,
-      String what,
+  private static TreeHead open(CheckpointReader reader, String text, String party, String what,
       List<StorageProblem> problems) {
     if (text == null) {
       return null;
@@ -243,17 +184,8 @@ public final class StorageCheck {
     try {
       return reader.open(text.getBytes(StandardCharsets.UTF_8));
     } catch (InvalidCheckpointException e) {
-      problems.add(
-          new StorageProblem(
-              "node.db",
-              "mirror of "
-                  + party
-                  + ": the stored "
-                  + what
-                  + " does not verify with "
-                  + party
-                  + "'s pinned key: "
-                  + e.getMessage()));
+      problems.add(new StorageProblem("node.db", "mirror of %s: the stored %s does not verify with"
+          .formatted(party, what) + " %s's pinned key: %s".formatted(party, e.getMessage())));
       return null;
     }
   }
@@ -362,15 +294,8 @@ public final class StorageCheck {
       TileId id = TileId.forNode(level / 8, index, size);
       List<Hash> tile = tile(level / 8, id);
       if (tile != null && !tile.get((int) (index % 256)).equals(hash)) {
-        walk.problem(
-            "node.db",
-            "mirror of "
-                + party
-                + ": hash tile "
-                + id.path()
-                + " (node "
-                + index
-                + ") differs from the tree of the entries");
+        walk.problem("node.db", "mirror of %s: hash tile %s (node %d) differs from the tree of"
+            .formatted(party, id.path(), index) + " the entries");
       }
     }
 

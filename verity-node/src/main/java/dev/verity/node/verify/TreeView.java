@@ -68,14 +68,7 @@ public final class TreeView {
       throw corrupt(file, what + ": the hashes to check it cannot be read: " + e.getMessage());
     }
     if (!root.equals(head.root())) {
-      throw corrupt(
-          file,
-          what
-              + " does not verify against the "
-              + name
-              + "'s signed root (size "
-              + head.size()
-              + "): it, or a hash tile on its path, is damaged");
+      throw corrupt(file, what + fails() + ": it, or a hash tile on its path, is damaged");
     }
   }
 
@@ -88,15 +81,8 @@ public final class TreeView {
     try {
       p.verify(MerkleHash.leaf(entry), head.root());
     } catch (ProofException e) {
-      throw corrupt(
-          file,
-          "entry "
-              + index
-              + ": its inclusion proof does not verify against the "
-              + name
-              + "'s signed root (size "
-              + head.size()
-              + "): the entry or a hash tile is damaged");
+      throw corrupt(file, "entry " + index + ": its inclusion proof" + fails()
+          + ": the entry or a hash tile is damaged");
     }
     return p;
   }
@@ -107,17 +93,14 @@ public final class TreeView {
     try {
       p.verify(TreeProofs.root(hashes, oldSize), head.root());
     } catch (ProofException e) {
-      throw corrupt(
-          "hash tiles",
-          "the consistency proof from size "
-              + oldSize
-              + " does not verify against the "
-              + name
-              + "'s signed root (size "
-              + head.size()
-              + "): a hash tile is damaged");
+      throw corrupt("hash tiles", "the consistency proof from size " + oldSize + fails()
+          + ": a hash tile is damaged");
     }
     return p;
+  }
+
+  private String fails() {
+    return " does not verify against the " + name + "'s signed root (size " + head.size() + ")";
   }
 
   private StorageCorruptException corrupt(String file, String what) {

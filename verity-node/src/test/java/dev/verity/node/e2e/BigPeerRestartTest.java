@@ -11,21 +11,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.verity.node.demo.DemoScenario;
 import dev.verity.node.e2e.Cluster.Member;
 import dev.verity.node.entry.Envelope;
-import dev.verity.node.identity.NodeIdentity;
 import dev.verity.node.json.CanonicalJson;
-import dev.verity.tlog.checkpoint.Checkpoint;
-import dev.verity.tlog.checkpoint.LogCheckpoints;
 import dev.verity.tlog.log.LogWriter;
-import dev.verity.tlog.merkle.InclusionProof;
-import dev.verity.tlog.merkle.MerkleHash;
-import dev.verity.tlog.note.SignedNote;
-import dev.verity.tlog.proof.TlogProof;
-import dev.verity.tlog.storage.LogStorage;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
@@ -80,8 +71,8 @@ class BigPeerRestartTest {
       awaitMirrored(us, ru, declared + 1);
       assertThat(getJson(us, "/api/v1/inventory").path("parties").path("RU"))
           .isEqualTo(getJson(ru, "/api/v1/inventory").path("parties").path("RU"));
-      verifiesAgainstItsCheckpoint(getJson(us, "/api/v1/messages/RU/" + (ENTRIES - 1)));
-      verifiesAgainstItsCheckpoint(getJson(us, "/api/v1/messages/RU/" + declared));
+      Cluster.verifyProof(getJson(us, "/api/v1/messages/RU/" + (ENTRIES - 1)));
+      Cluster.verifyProof(getJson(us, "/api/v1/messages/RU/" + declared));
       assertThat(getJson(us, "/api/v1/messages?limit=10000").path("messages").size())
           .isGreaterThan(ENTRIES);
       assertThat(getJson(us, "/api/v1/log").path("alarms")).isEmpty();
@@ -93,13 +84,7 @@ class BigPeerRestartTest {
    * each.
    */
   private static void writeBigEntries(Member ru) throws Exception {
-    NodeIdentity keys = NodeIdentity.load(ru.dir, "new-start", "RU");
-    String origin = keys.publicIdentity().origin();
-    try (LogWriter log =
-        LogWriter.builder(LogStorage.directory(ru.dir.resolve("log")))
-            .signer(LogCheckpoints.signer(origin, keys.logSignerKey()))
-            .reader(LogCheckpoints.reader(origin, keys.publicIdentity().logKey()))
-            .open()) {
+    try (LogWriter log = Cluster.ownLogWriter(ru, "new-start")) {
       for (int i = 0; i < ENTRIES; i += 100) {
         List<CompletableFuture<Long>> done = new ArrayList<>();
         for (int j = i; j < i + 100; j++) {
@@ -152,13 +137,5 @@ class BigPeerRestartTest {
               && getJson(ru, "/api/v1/log").path("peers").get(0).path("cosignedSize").asLong()
                   >= size;
         });
-  }
-
-  private static void verifiesAgainstItsCheckpoint(JsonNode one) throws Exception {
-    byte[] entry = Base64.getDecoder().decode(one.path("entryBase64").asText());
-    TlogProof proof = TlogProof.parse(one.path("proof").path("tlogProof").asText());
-    Checkpoint cp = Checkpoint.parse(SignedNote.parse(proof.checkpoint()).text());
-    new InclusionProof(proof.index(), cp.size(), proof.path())
-        .verify(MerkleHash.leaf(entry), cp.rootHash());
   }
 }

@@ -14,11 +14,6 @@ import dev.verity.node.store.Records.Alarm;
 import dev.verity.node.store.SqliteNodeStore;
 import dev.verity.node.submit.SubmitRequest;
 import dev.verity.node.verify.StorageProblem;
-import dev.verity.tlog.checkpoint.Checkpoint;
-import dev.verity.tlog.merkle.InclusionProof;
-import dev.verity.tlog.merkle.MerkleHash;
-import dev.verity.tlog.note.SignedNote;
-import dev.verity.tlog.proof.TlogProof;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.http.HttpResponse;
@@ -30,7 +25,6 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
-import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -169,7 +163,7 @@ class StorageCorruptionTest {
       }
       for (int i :
           new int[] {5, 290}) { // paths that do not go through the damaged hash: served, and verify
-        verifyProof(Cluster.getJson(ru, "/api/v1/messages/RU/" + i));
+        Cluster.verifyProof(Cluster.getJson(ru, "/api/v1/messages/RU/" + i));
       }
       JsonNode list = Cluster.getJson(ru, "/api/v1/messages?direction=out&limit=1000");
       for (JsonNode e : list.path("messages")) {
@@ -194,18 +188,10 @@ class StorageCorruptionTest {
         .contains("log/: rebuilt from node.db");
     assertThat(node("check", "--dir", ru.dir.toString())[0]).isEqualTo("0");
     try (Node r = Node.start(ru.dir)) {
-      verifyProof(Cluster.getJson(ru, "/api/v1/messages/RU/5"));
+      Cluster.verifyProof(Cluster.getJson(ru, "/api/v1/messages/RU/5"));
     }
   }
 
-  /** The served entry's inclusion proof verifies against the signed checkpoint served with it. */
-  private static void verifyProof(JsonNode one) throws Exception {
-    byte[] entry = Base64.getDecoder().decode(one.path("entryBase64").asText());
-    TlogProof proof = TlogProof.parse(one.path("proof").path("tlogProof").asText());
-    Checkpoint cp = Checkpoint.parse(SignedNote.parse(proof.checkpoint()).text());
-    new InclusionProof(proof.index(), cp.size(), proof.path())
-        .verify(MerkleHash.leaf(entry), cp.rootHash());
-  }
 
   @Test
   void aFlippedByteInAFullEntryBundleIsNeverSentToThePeer() throws Exception {

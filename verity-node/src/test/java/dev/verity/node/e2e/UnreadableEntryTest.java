@@ -7,13 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.verity.node.demo.DemoScenario;
 import dev.verity.node.e2e.Cluster.Member;
-import dev.verity.node.identity.NodeIdentity;
 import dev.verity.node.runtime.Node;
 import dev.verity.node.submit.SubmitRequest;
-import dev.verity.tlog.checkpoint.LogCheckpoints;
 import dev.verity.tlog.log.LogWriter;
 import dev.verity.tlog.merkle.MerkleHash;
-import dev.verity.tlog.storage.LogStorage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -70,13 +67,7 @@ class UnreadableEntryTest {
     Member us = c.init("new-start", "US");
     Member ru = c.init("new-start", "RU");
     c.pinAll();
-    NodeIdentity ruKeys = NodeIdentity.load(ru.dir, "new-start", "RU");
-    String origin = ruKeys.publicIdentity().origin();
-    try (LogWriter hostile =
-        LogWriter.builder(LogStorage.directory(ru.dir.resolve("log")))
-            .signer(LogCheckpoints.signer(origin, ruKeys.logSignerKey()))
-            .reader(LogCheckpoints.reader(origin, ruKeys.publicIdentity().logKey()))
-            .open()) {
+    try (LogWriter hostile = Cluster.ownLogWriter(ru, "new-start")) {
       hostile.append(NOT_JSON);
       hostile.append(SURROGATE.getBytes(StandardCharsets.UTF_8));
     }

@@ -34,9 +34,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A gap in a peer's log mirrored in steps bounded by the peer limits: each step a proven prefix
- * of the signed checkpoint, stored with its tiles, and the mirror's state verifiable after a stop
- * at any step; a peer whose tiles or entries do not match, or whose entry is too large, is refused
+ * A gap in a peer's log mirrored in steps bounded by the peer limits: each step a proven prefix of
+ * the signed checkpoint, stored with its tiles, and the mirror's state verifiable after a stop at
+ * any step; a peer whose tiles or entries do not match, or whose entry is too large, is refused
  * with nothing of that step stored.
  */
 class MirrorStepsTest {
@@ -53,8 +53,11 @@ class MirrorStepsTest {
     store = SqliteNodeStore.open(dir.resolve("node.db"));
     keys = NoteKeys.generate(ORIGIN, NoteKeys.TYPE_ED25519, new SecureRandom());
     peerLog = LogStorage.memory();
-    try (LogWriter w = LogWriter.builder(new KeepOpen(peerLog)).signer(LogCheckpoints.signer(ORIGIN, keys.signerKey()))
-        .reader(LogCheckpoints.reader(ORIGIN, keys.verifierKey())).open()) {
+    try (LogWriter w =
+        LogWriter.builder(new KeepOpen(peerLog))
+            .signer(LogCheckpoints.signer(ORIGIN, keys.signerKey()))
+            .reader(LogCheckpoints.reader(ORIGIN, keys.verifierKey()))
+            .open()) {
       for (int i = 0; i < 1000; i++) {
         w.append(("entry " + i).getBytes(StandardCharsets.UTF_8));
       }
@@ -92,8 +95,10 @@ class MirrorStepsTest {
   }
 
   PeerConfig peer() {
-    return new PeerConfig("https://127.0.0.1:1/", new PublicIdentity("RU", "new-start", ORIGIN, keys.verifierKey(),
-        "unused", "unused", "unused"));
+    return new PeerConfig(
+        "https://127.0.0.1:1/",
+        new PublicIdentity(
+            "RU", "new-start", ORIGIN, keys.verifierKey(), "unused", "unused", "unused"));
   }
 
   @Test
@@ -104,7 +109,9 @@ class MirrorStepsTest {
     assertThatThrownBy(() -> m.catchUp(head, checkpoint, source(2, peerLog.tileSource())))
         .isInstanceOf(IOException.class);
     assertThat(store.position("RU").mirroredSize()).isEqualTo(512);
-    assertThat(store.position("RU").mirroredCheckpoint()).as("no signed checkpoint of size 512").isNull();
+    assertThat(store.position("RU").mirroredCheckpoint())
+        .as("no signed checkpoint of size 512")
+        .isNull();
     assertThat(store.mirrorPending("RU").orElseThrow().checkpoint()).isEqualTo(checkpoint);
     // what was stored verifies on its own: a restart checks the prefix against the stored proof
     assertThat(new StorageCheck(store).mirror(peer(), null, r -> {}).problems()).isEmpty();
@@ -121,22 +128,27 @@ class MirrorStepsTest {
 
   @Test
   void aStepThePeersTilesDoNotProveIsRefusedAndNotStored() throws Exception {
-    TileSource lying = id -> {
-      byte[] t = peerLog.tileSource().readTile(id).clone();
-      t[0] ^= 1;
-      return t;
-    };
-    assertThatThrownBy(() -> mirror(new PeerLimits(0, 300, 0)).catchUp(head, checkpoint, source(100, lying)))
-        .isInstanceOf(FederationException.class).hasMessageContaining("not a prefix of the signed checkpoint");
+    TileSource lying =
+        id -> {
+          byte[] t = peerLog.tileSource().readTile(id).clone();
+          t[0] ^= 1;
+          return t;
+        };
+    assertThatThrownBy(
+            () -> mirror(new PeerLimits(0, 300, 0)).catchUp(head, checkpoint, source(100, lying)))
+        .isInstanceOf(FederationException.class)
+        .hasMessageContaining("not a prefix of the signed checkpoint");
     assertThat(store.position("RU").mirroredSize()).isZero();
   }
 
   @Test
   void anEntryLargerThanTheLimitStopsTheMirror() throws Exception {
-    assertThatThrownBy(() -> mirror(new PeerLimits(5, 0, 0)).catchUp(head, checkpoint,
-        source(100, peerLog.tileSource())))
-        .isInstanceOf(FederationException.class).satisfies(e ->
-            assertThat(((FederationException) e).kind()).isEqualTo("entry-too-large"));
+    assertThatThrownBy(
+            () ->
+                mirror(new PeerLimits(5, 0, 0))
+                    .catchUp(head, checkpoint, source(100, peerLog.tileSource())))
+        .isInstanceOf(FederationException.class)
+        .satisfies(e -> assertThat(((FederationException) e).kind()).isEqualTo("entry-too-large"));
     assertThat(store.position("RU").mirroredSize()).isZero();
   }
 
