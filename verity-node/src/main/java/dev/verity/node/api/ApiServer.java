@@ -284,10 +284,13 @@ public final class ApiServer implements AutoCloseable {
     if (r.entry() == null) {
       return true; // listed without its bytes: nothing of it is served
     }
+    boolean own = r.party().equals(node.config().party());
+    if (!own && !node.mirrors().containsKey(r.party())) {
+      return false; // a Party no longer pinned: nothing left to check it against
+    }
     TreeView t = trees.get(r.party());
     if (t == null) {
-      t = r.party().equals(node.config().party()) ? node.verifiedLog().head().tree()
-          : node.mirrorView(r.party());
+      t = own ? node.verifiedLog().head().tree() : node.mirrorView(r.party());
       trees.put(r.party(), t);
     }
     if (r.index() >= t.head().size()) {
