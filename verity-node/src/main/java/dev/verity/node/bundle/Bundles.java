@@ -3,6 +3,7 @@ package dev.verity.node.bundle;
 import dev.verity.core.agreement.AgreementCatalog;
 import dev.verity.node.config.NodeConfig;
 import dev.verity.node.config.PeerConfig;
+import dev.verity.node.federation.AlarmBook;
 import dev.verity.node.federation.Mirror;
 import dev.verity.node.federation.StoreWitnessState;
 import dev.verity.node.store.Records.Cosignature;
@@ -11,7 +12,9 @@ import dev.verity.node.identity.NodeIdentity;
 import dev.verity.node.json.CanonicalJson;
 import dev.verity.tlog.checkpoint.LogCheckpoints;
 import dev.verity.node.projection.Projections;
+import dev.verity.node.store.Records;
 import dev.verity.node.store.SqliteNodeStore;
+import dev.verity.node.verify.StorageCheck;
 import dev.verity.tlog.checkpoint.Checkpoint;
 import dev.verity.tlog.log.LogReader;
 import dev.verity.tlog.merkle.Hash;
@@ -131,16 +134,24 @@ public final class Bundles {
       }
       NodeIdentity id = NodeIdentity.load(dir, c.agreement(), c.party());
       Clock clock = Clock.systemUTC();
-      try (SqliteNodeStore store = SqliteNodeStore.open(dir.resolve("node.db"))) {
-        Projections projections = new Projections(AgreementCatalog.get(c.agreement()));
-        Mirror mirror = Mirror.load(peer.party(), store, projections, clock);
+      try (SqliteNodeStore store = SqliteNodeStore.open(dir.resolve("node.db"));
+          AlarmBook alarms = new AlarmBook(store)) {
+        StorageCheck.Result stored = new StorageCheck(store).mirror(peer, null, row -> {});
+        if (!stored.clean()) {
+          throw new BundleException("the mirror of " + peer.party() + " in " + dir
+              + " does not verify (verity node check --dir " + dir + "): "
+              + stored.problems().get(0));
+        }
+        // the projections are rebuilt from the store when the node starts
+        Mirror mirror = Mirror.load(peer.party(), store, null, clock, c.peerLimits());
         Map<String, Mirror> mirrors = new HashMap<>();
         mirrors.put(peer.party(), mirror);
         WitnessState state = StoreWitnessState.open(store, dir.resolve("witness"), List.of(peer.identity().origin()));
         Witness w = Witness.create(List.of(id.cosigner(clock)),
             Map.of(peer.identity().origin(), NoteVerifiers.of(verifier)), state, clock);
-        try (WitnessService ws = new WitnessService(c.party(), w, store, mirrors, Map.of(), clock)) {
-          return importInto(ws, mirror, store, state, peer, b);
+        try (WitnessService ws =
+            new WitnessService(c.party(), w, store, mirrors, Map.of(), clock, alarms)) {
+          return importInto(ws, mirror, alarms, state, peer, b);
         }
       }
     } catch (BundleException e) {
@@ -151,8 +162,8 @@ public final class Bundles {
   }
 
   /** Verifies and applies the entries, then asks the witness to cosign, exactly as online. */
-  private static Imported importInto(WitnessService ws, Mirror mirror, SqliteNodeStore store, WitnessState state,
-      PeerConfig peer, Bundle b) throws Exception {
+  private static Imported importInto(WitnessService ws, Mirror mirror, AlarmBook alarms,
+      WitnessState state, PeerConfig peer, Bundle b) throws Exception {
     var verifiers = NoteVerifiers.of(NoteKeys.parseVerifier(peer.identity().logKey()));
     Checkpoint cp = LogCheckpoints.open(b.checkpoint().getBytes(StandardCharsets.UTF_8), b.origin(), verifiers)
         .checkpoint();
@@ -161,7 +172,7 @@ public final class Bundles {
     try {
       mirror.catchUp(cp, b.checkpoint(), source(b));
     } catch (dev.verity.node.federation.FederationException e) {
-      store.raiseAlarm(peer.party(), e.kind(), "bundle: " + e.getMessage());
+      alarms.raise(peer.party(), e.kind(), Records.BUNDLE, "bundle: " + e.getMessage());
       throw new BundleException("refused: " + e.getMessage());
     }
     WitnessResponse r = ws.addCheckpoint(peer, new AddCheckpointRequest(old, mirror.consistency(old, cp.size()),

@@ -8,6 +8,7 @@ import dev.verity.core.escrow.EscrowCommitment;
 import dev.verity.core.escrow.EscrowState;
 import dev.verity.core.message.Item;
 import java.time.LocalDate;
+import dev.verity.node.projection.ProblemList;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +27,7 @@ import java.util.TreeMap;
 public final class EscrowLedger {
   private final Agreement agreement;
   private final EscrowState state;
-  private final List<String> problems = new ArrayList<>();
+  private final ProblemList problems = new ProblemList();
 
   /** A log entry: a Party's log and the index in it. */
   public record EntryRef(String party, long index) {
@@ -112,6 +113,11 @@ public final class EscrowLedger {
 
   /** Escrow entries that did not check, in the order applied. */
   public synchronized List<String> problems() {
-    return List.copyOf(problems);
+    return List.copyOf(problems.kept());
+  }
+
+  /** How many problems were found, including those beyond what is kept. */
+  public synchronized long problemCount() {
+    return problems.total();
   }
 }

@@ -57,7 +57,7 @@ public final class Projections {
     final List<Notification> notifications = new ArrayList<>();
     /** The log index of each notification, in the same order. */
     final List<Long> notificationIndex = new ArrayList<>();
-    final List<String> problems = new ArrayList<>();
+    final ProblemList problems = new ProblemList();
     /** Parts of a declaration still arriving (a declaration spans several entries). */
     final List<Declaration> parts = new ArrayList<>();
     Inventory head;
@@ -133,9 +133,22 @@ public final class Projections {
     }
     s.nextIndex++;
     inventoryCache.clear();
-    s.notifications.add(n);
+    s.notifications.add(compact(n));
     s.notificationIndex.add(index);
     return Optional.empty();
+  }
+
+  /**
+   * The notification with its Party and type as the agreement's own strings: every notification
+   * is kept for good (the inventory is refolded from them), and a million of them each with their
+   * own copy of "RU" and "bomber-exercise" cost 100 MB more (verity bench startup).
+   */
+  private Notification compact(Notification n) {
+    String party = agreement.parties().stream().map(Party::id).filter(p -> p.equals(n.party()))
+        .findFirst().orElse(n.party());
+    String type = agreement.messageType(n.type()).map(t -> t.id()).orElse(n.type());
+    return new Notification(n.number(), party, type, n.item(), n.eventTime(), n.receivedAt(),
+        n.facility(), n.launcher(), n.warheads(), n.newItem());
   }
 
   /**
@@ -175,7 +188,7 @@ public final class Projections {
         inspections.record(party, index, e);
       } else if (agreement.messageType(e.type()).isPresent()) {
         Notification n = DataExchangeJson.mapper().treeToValue(e.body(), Notification.class);
-        s.notifications.add(n);
+        s.notifications.add(compact(n));
         s.notificationIndex.add(index);
         if (s.head != null) {
           try {
@@ -236,7 +249,8 @@ public final class Projections {
   /** What the inventory of {@code party} is built from (changes whenever a declaration or notification arrives). */
   public synchronized String inventoryInputs(String party) {
     PartyState s = parties.get(party);
-    return s == null ? "none" : s.declarations.size() + ":" + s.notifications.size() + ":" + s.problems.size();
+    return s == null ? "none"
+        : s.declarations.size() + ":" + s.notifications.size() + ":" + s.problems.total();
   }
 
   /** Accounts for an entry of {@code party} that cannot be applied (not a Verity entry). */
@@ -382,9 +396,23 @@ public final class Projections {
   /** Entries that broke the rules when applied, per Party. */
   public synchronized List<String> problems() {
     List<String> out = new ArrayList<>(escrow.problems());
-    parties.values().forEach(s -> out.addAll(s.problems));
+    parties.values().forEach(s -> out.addAll(s.problems.kept()));
     out.addAll(inspections.problems());
     return out;
+  }
+
+  /** How many problems were found, including those not kept ({@link ProblemList}). */
+  public synchronized long problemCount() {
+    long folded = parties.values().stream().mapToLong(s -> s.problems.total()).sum();
+    return escrow.problemCount() + folded + inspections.problemCount();
+  }
+
+  /** A page of {@link #problems()}. */
+  public synchronized List<String> problems(int offset, int limit) {
+    List<String> all = problems();
+    int from = Math.min(all.size(), Math.max(0, offset));
+    int to = (int) Math.min(all.size(), (long) from + Math.max(0, limit));
+    return List.copyOf(all.subList(from, to));
   }
 
   public synchronized List<String> parties() {

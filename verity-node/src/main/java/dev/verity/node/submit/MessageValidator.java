@@ -13,6 +13,8 @@ import dev.verity.core.message.Notification;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.verity.node.entry.Envelope;
+import dev.verity.node.entry.InputException;
+import dev.verity.node.entry.InputRules;
 import dev.verity.node.escrow.EscrowEntries;
 import dev.verity.node.escrow.EscrowLedger;
 import dev.verity.node.escrow.EscrowSubmissions;
@@ -131,6 +133,12 @@ final class MessageValidator {
     if (r.message() == null || !r.message().isObject()) {
       throw new SubmitException(400, "message", "required: a JSON object");
     }
+    try {
+      InputRules.identifier(r.type(), "type");
+      InputRules.check(r.message(), "message");
+    } catch (InputException e) {
+      throw new SubmitException(400, e.field(), e.reason());
+    }
   }
 
   /** Parses the message of {@code r} as its type says, filling in what the node knows. */
@@ -185,7 +193,7 @@ final class MessageValidator {
     JsonNode num = m.get("number");
     if (num == null || num.isNull()) {
       m.put("number", nextNumber);
-    } else if (!num.canConvertToLong() || num.asLong() != nextNumber) {
+    } else if (!num.isIntegralNumber() || !num.canConvertToLong() || num.asLong() != nextNumber) {
       throw new SubmitException(422, "message.number", "must be " + nextNumber + " (the next in " + party + "'s sequence)");
     }
     Notification n = convert(m, Notification.class);
