@@ -1,9 +1,14 @@
 package dev.verity.core.agreement;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.verity.core.schema.Validation;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * An agreement definition: everything the engine knows about a treaty is here, as data. Built by
@@ -15,7 +20,8 @@ import java.util.Optional;
  * @param declarationMode open (the full database is exchanged) or escrow (only a commitment and
  *     the aggregates are published; items are revealed selectively, docs/formats/escrow.md)
  * @param publishedFigures the table of officially published aggregates that applies to this
- *     agreement, one of {@code PublishedData.TABLES}; null if none
+ *     agreement, one of {@link #PUBLISHED_TABLES}; null if none
+ * @param protocols procedures declared as data, see {@link Protocol}
  * @param eventWindow how far ahead a notification's event may be dated ({@link EventWindow});
  *     {@link EventWindow#DEFAULT} when absent
  */
@@ -35,11 +41,44 @@ public record Agreement(
     InspectionQuota inspections,
     DeclarationMode declarationMode,
     String publishedFigures,
+    List<Protocol> protocols,
     EventWindow eventWindow) {
 
   /** The sanity window on event times; the default when the file gives none. */
   public EventWindow eventWindow() {
     return eventWindow == null ? EventWindow.DEFAULT : eventWindow;
+  }
+
+  /**
+   * The tables of officially published figures that ship with Verity (read by
+   * {@code dev.verity.core.scenario.PublishedData}); named here so that the agreement, which
+   * every other package uses, depends on none of them.
+   */
+  public static final Set<String> PUBLISHED_TABLES = Set.of("new-start-aggregates.csv");
+
+  public List<FacilityKind> facilityKinds() {
+    return facilityKinds == null ? List.of() : facilityKinds;
+  }
+
+  public List<ItemKind> itemKinds() {
+    return itemKinds == null ? List.of() : itemKinds;
+  }
+
+  public List<Aggregate> aggregates() {
+    return aggregates == null ? List.of() : aggregates;
+  }
+
+  public List<Limit> limits() {
+    return limits == null ? List.of() : limits;
+  }
+
+  public List<MessageType> messages() {
+    return messages == null ? List.of() : messages;
+  }
+
+  /** The procedures declared as data ({@code protocols:}), each folded by the protocol engine. */
+  public List<Protocol> protocols() {
+    return protocols == null ? List.of() : protocols;
   }
 
   /** How declarations are published; {@link DeclarationMode#OPEN} unless the file says otherwise. */
@@ -54,6 +93,16 @@ public record Agreement(
   /** The Parties bound by the limits (not observers or mediators). */
   public List<Party> boundParties() {
     return parties.stream().filter(Party::bound).toList();
+  }
+
+  /** The ids of every participant (Parties and others): those a party or entry field may name. */
+  public Set<String> participantIds() {
+    return parties.stream().map(Party::id).collect(Collectors.toCollection(TreeSet::new));
+  }
+
+  /** Checks a message's fields against its type's schema (docs/formats/agreement.md). */
+  public Validation validate(MessageType type, JsonNode fields) {
+    return type.schema().validate(fields, participantIds());
   }
 
   public Optional<ItemKind> itemKind(String id) {

@@ -3,54 +3,110 @@ package dev.verity.core.agreement;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.verity.core.message.JsonProblems;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.verity.core.schema.SchemaException;
 import java.io.IOException;
 import java.io.Reader;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
  * Reads an agreement definition from YAML (schema: docs/formats/agreement.md) and validates it.
- * Takes a {@link Reader} so that the domain does no I/O itself; {@code extends: NAME} overlays
- * the top-level keys on the agreement that {@code resolver} finds under that name.
+ * Takes {@link Reader}s so that the domain does no I/O itself. {@code extends: NAME} overlays the
+ * top-level keys on the agreement that the {@code agreements} resolver finds under that name;
+ * {@code includes: [NAME, ...]} appends the message types (and protocols) of the shared
+ * provisions that the {@code provisions} resolver finds, each marked with the provision it came
+ * from. Includes are gathered along the whole {@code extends} chain and applied once, after the
+ * overlay, so that an agreement that replaces its base's messages still gets the provisions.
  */
 public final class AgreementLoader {
   private static final ObjectMapper YAML =
       new ObjectMapper(new YAMLFactory())
           .registerModule(new JavaTimeModule())
           .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+  /** The keys a provision file may have. */
+  private static final Set<String> PROVISION_KEYS =
+      Set.of("provision", "title", "messages", "protocols");
+  /** The lists a provision adds to, each element identified by its {@code id}. */
+  private static final List<String> PROVIDED = List.of("messages", "protocols");
 
-  private final Function<String, Optional<Reader>> resolver;
+  private final Function<String, Optional<Reader>> agreements;
+  private final Function<String, Optional<Reader>> provisions;
 
-  /** @param resolver finds the text of another agreement by id, for {@code extends} */
+  /**
+   * @param resolver finds the text of another agreement by id, for {@code extends}; provisions
+   *     are the bundled ones
+   */
   public AgreementLoader(Function<String, Optional<Reader>> resolver) {
-    this.resolver = resolver;
+    this(resolver, AgreementCatalog::provision);
   }
+
+  /**
+   * @param agreements finds the text of another agreement by id, for {@code extends}
+   * @param provisions finds the text of a shared provision by id, for {@code includes}
+   */
+  public AgreementLoader(Function<String, Optional<Reader>> agreements,
+      Function<String, Optional<Reader>> provisions) {
+    this.agreements = agreements;
+    this.provisions = provisions;
+  }
+
+  /** An agreement's tree with its {@code extends} chain overlaid, and what it includes. */
+  private record Resolved(ObjectNode tree, List<String> includes) {}
 
   /** Parses and validates; {@code source} names the file in error messages. */
   public Agreement load(String source, Reader text) throws AgreementException {
-    ObjectNode tree = tree(source, text, new HashSet<>());
+    Resolved r = tree(source, text, new HashSet<>());
+    ObjectNode tree = r.tree();
+    for (String id : r.includes()) {
+      include(source, tree, id);
+    }
     Agreement a;
     try {
       a = YAML.treeToValue(tree, Agreement.class);
+    } catch (JsonMappingException e) {
+      throw new AgreementException(source + ": " + problem(e), e);
     } catch (JsonProcessingException e) {
-      JsonProblems.Problem p = JsonProblems.of(e);
-      throw new AgreementException(source + ": " + (p.path().isEmpty() ? "(top)" : p.path()) + ": "
-          + p.message(), e);
+      throw new AgreementException(source + ": " + JsonProblems.describe(e), e);
     }
     validate(source, a);
     return a;
   }
 
-  private ObjectNode tree(String source, Reader text, Set<String> seen) throws AgreementException {
+  private Resolved tree(String source, Reader text, Set<String> seen) throws AgreementException {
+    ObjectNode obj = mapping(source, text);
+    List<String> includes = names(source, "includes", obj.remove("includes"));
+    JsonNode ext = obj.remove("extends");
+    if (ext == null || ext.isNull()) {
+      return new Resolved(obj, includes);
+    }
+    String base = ext.asText();
+    if (!seen.add(base)) {
+      throw new AgreementException(source + ": extends: cycle through '" + base + "'");
+    }
+    Reader r = agreements.apply(base).orElseThrow(() -> new AgreementException(source
+        + ": extends: unknown agreement '" + base + "'"));
+    Resolved merged = tree(base, r, seen);
+    merged.tree().setAll(obj); // shallow overlay: a key here replaces the base's key
+    List<String> all = new ArrayList<>(merged.includes());
+    includes.stream().filter(i -> !all.contains(i)).forEach(all::add);
+    return new Resolved(merged.tree(), all);
+  }
+
+  private static ObjectNode mapping(String source, Reader text) throws AgreementException {
     JsonNode node;
     try {
       node = YAML.readTree(text);
@@ -65,19 +121,79 @@ public final class AgreementLoader {
     if (!(node instanceof ObjectNode obj)) {
       throw new AgreementException(source + ": expected a mapping at the top level");
     }
-    JsonNode ext = obj.remove("extends");
-    if (ext == null || ext.isNull()) {
-      return obj;
+    return obj;
+  }
+
+  private static List<String> names(String source, String key, JsonNode n)
+      throws AgreementException {
+    List<String> out = new ArrayList<>();
+    if (n == null || n.isNull()) {
+      return out;
     }
-    String base = ext.asText();
-    if (!seen.add(base)) {
-      throw new AgreementException(source + ": extends: cycle through '" + base + "'");
+    if (!n.isArray()) {
+      throw new AgreementException(source + ": " + key + ": expected a list of provision ids");
     }
-    Reader r = resolver.apply(base)
-        .orElseThrow(() -> new AgreementException(source + ": extends: unknown agreement '" + base + "'"));
-    ObjectNode merged = tree(base, r, seen);
-    merged.setAll(obj); // shallow overlay: a key here replaces the base's key
-    return merged;
+    for (JsonNode x : n) {
+      out.add(x.asText());
+    }
+    return out;
+  }
+
+  /** Appends provision {@code id}'s message types and protocols to {@code tree}. */
+  private void include(String source, ObjectNode tree, String id) throws AgreementException {
+    String file = "provisions/" + id + ".yaml";
+    Reader r = provisions.apply(id).orElseThrow(() -> new AgreementException(source
+        + ": includes: unknown provision '" + id + "'"));
+    ObjectNode p = mapping(file, r);
+    for (Iterator<String> it = p.fieldNames(); it.hasNext(); ) {
+      String k = it.next();
+      if (!PROVISION_KEYS.contains(k)) {
+        throw new AgreementException(file + ": " + k + ": not a key of a provision (one of "
+            + new TreeSet<>(PROVISION_KEYS) + ")");
+      }
+    }
+    if (!id.equals(p.path("provision").asText())) {
+      throw new AgreementException(file + ": provision: must be '" + id + "'");
+    }
+    for (String list : PROVIDED) {
+      JsonNode add = p.get(list);
+      if (add != null && !add.isNull()) {
+        append(source, file, tree, list, add, id);
+      }
+    }
+  }
+
+  private static void append(String source, String file, ObjectNode tree, String list,
+      JsonNode add, String provision) throws AgreementException {
+    if (!add.isArray()) {
+      throw new AgreementException(file + ": " + list + ": expected a list");
+    }
+    ArrayNode into = tree.has(list) && tree.get(list).isArray() ? (ArrayNode) tree.get(list)
+        : tree.putArray(list);
+    Set<String> ids = new HashSet<>();
+    into.forEach(e -> ids.add(e.path("id").asText()));
+    for (int i = 0; i < add.size(); i++) {
+      if (!(add.get(i) instanceof ObjectNode e)) {
+        throw new AgreementException(file + ": " + list + "[" + i + "]: expected a mapping");
+      }
+      if (!ids.add(e.path("id").asText())) {
+        throw new AgreementException(file + ": " + list + "[" + i + "].id: '"
+            + e.path("id").asText() + "' is also declared by " + source);
+      }
+      ObjectNode copy = e.deepCopy();
+      copy.put("provision", provision);
+      into.add(copy);
+    }
+  }
+
+  /** A binding problem as "path: what", with a field declaration's own path appended. */
+  private static String problem(JsonMappingException e) {
+    JsonProblems.Problem p = JsonProblems.of(e); // Jackson's own words name its internals
+    String path = p.path().isEmpty() ? "(top)" : p.path();
+    if (e.getCause() instanceof SchemaException s) {
+      return (s.path().isEmpty() ? path : path + "." + s.path()) + ": " + s.problem();
+    }
+    return path + ": " + p.message();
   }
 
   private static void validate(String src, Agreement a) throws AgreementException {
@@ -87,8 +203,9 @@ public final class AgreementLoader {
         "must be after entryIntoForce " + a.entryIntoForce());
     require(src, "parties", a.parties() != null && !a.parties().isEmpty(), "at least one Party");
     require(src, "publishedFigures", a.publishedFigures() == null
-        || dev.verity.core.scenario.PublishedData.TABLES.contains(a.publishedFigures()),
-        "unknown table '" + a.publishedFigures() + "' (shipped: " + dev.verity.core.scenario.PublishedData.TABLES + ")");
+        || Agreement.PUBLISHED_TABLES.contains(a.publishedFigures()),
+        "unknown table '" + a.publishedFigures() + "' (shipped: " + Agreement.PUBLISHED_TABLES
+            + ")");
     EventWindow w = a.eventWindow();
     require(src, "eventWindow.advanceNoticeDays", w.advanceNoticeDaysOrDefault() >= 0, "0 or more");
     require(src, "eventWindow.reportAheadHours", w.reportAheadHoursOrDefault() >= 0, "0 or more");
@@ -99,7 +216,11 @@ public final class AgreementLoader {
     }
     List<FacilityKind> fks = orEmpty(a.facilityKinds());
     List<ItemKind> iks = orEmpty(a.itemKinds());
-    require(src, "itemKinds", !iks.isEmpty(), "at least one item kind");
+    // an agreement that counts needs something to count; a notification agreement need not
+    boolean counts = !orEmpty(a.aggregates()).isEmpty() || !orEmpty(a.limits()).isEmpty()
+        || a.dataExchange() != null || a.inspections() != null;
+    require(src, "itemKinds", !counts || !iks.isEmpty(), "at least one item kind (the agreement"
+        + " has aggregates, limits, data exchanges or inspections)");
     Set<String> itemIds = new HashSet<>();
     for (int i = 0; i < iks.size(); i++) {
       ItemKind k = iks.get(i);
@@ -113,7 +234,8 @@ public final class AgreementLoader {
       checkFacilityKinds(src, at + ".countedWhen", k.countedWhen(), a);
       checkFacilityKinds(src, at + ".deployedWhen", k.deployedWhen(), a);
     }
-    require(src, "facilityKinds", !fks.isEmpty(), "at least one facility kind");
+    require(src, "facilityKinds", !counts || !fks.isEmpty(), "at least one facility kind (the"
+        + " agreement has aggregates, limits, data exchanges or inspections)");
     List<Aggregate> ags = orEmpty(a.aggregates());
     for (int i = 0; i < ags.size(); i++) {
       Aggregate g = ags.get(i);
@@ -159,13 +281,17 @@ public final class AgreementLoader {
       require(src, "inspections.concurrent", a.inspections().concurrent() >= 1, "at least 1");
     }
     List<MessageType> ms = orEmpty(a.messages());
+    Set<String> types = new HashSet<>();
     for (int i = 0; i < ms.size(); i++) {
       MessageType m = ms.get(i);
       String at = "messages[" + i + "]";
-      require(src, at + ".id", m.id() != null, "missing");
-      require(src, at + ".effect", MessageType.EFFECTS.contains(m.effect()),
+      require(src, at + ".id", m.id() != null && m.id().matches("[a-z0-9-]+"),
+          "missing, or not lower-case letters, digits and -");
+      require(src, at + ".id", types.add(m.id()), "duplicate '" + m.id() + "'");
+      require(src, at + ".effect", m.effect() == null || MessageType.EFFECTS.contains(m.effect()),
           "unknown effect '" + m.effect() + "' (one of " + MessageType.EFFECTS + ")");
     }
+    ProtocolCheck.validate(src, a);
   }
 
   private static void checkFacilityKinds(String src, String at, Condition c, Agreement a)

@@ -8,6 +8,8 @@ import dev.verity.core.commission.CommissionMessage.DecisionSigned;
 import dev.verity.core.commission.CommissionMessage.ItemClosed;
 import dev.verity.core.commission.CommissionMessage.SessionConvened;
 import dev.verity.core.message.EntryRef;
+import dev.verity.core.regime.Refusal;
+import dev.verity.core.regime.Refusal.Kind;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -22,7 +24,7 @@ import java.util.Set;
  * The commission projection: a deterministic fold over the commission entries of all Parties'
  * logs. Sessions, agenda items (linked to the entries they concern), decisions, and the
  * {@link AgreementVersions} that adopted decisions produce. A step that does not apply is refused
- * with a reason and changes nothing.
+ * with a typed {@link Refusal} naming the rule, and changes nothing.
  */
 public final class Commission {
   /** One entry: sender, index in its log, time of receipt, body. */
@@ -32,10 +34,15 @@ public final class Commission {
     }
   }
 
-  /** What became of an entry: {@code refusal} is null when accepted. */
-  public record Result(Entry entry, String refusal) {
+  /** What became of an entry: {@code refused} is null when accepted. */
+  public record Result(Entry entry, Refusal refused) {
     public boolean accepted() {
-      return refusal == null;
+      return refused == null;
+    }
+
+    /** Why it was refused, in words; null when accepted. */
+    public String refusal() {
+      return refused == null ? null : refused.reason();
     }
   }
 
@@ -70,97 +77,137 @@ public final class Commission {
   }
 
   public Result apply(Entry e) {
-    String no = check(e);
+    Refusal no = check(e);
     Result r = new Result(e, no);
     results.add(r);
     return r;
   }
 
-  private String check(Entry e) {
+  private Refusal check(Entry e) {
     Agreement a = versions.original();
-    if (e.message() == null || e.at() == null || a.party(e.party()).isEmpty()) {
-      return "entry without message or time, or from someone not a Party to " + a.id();
+    if (e.message() == null || e.at() == null) {
+      return no(Kind.MALFORMED, "entry", "entry without message or time");
+    }
+    if (a.party(e.party()).isEmpty()) {
+      return no(Kind.WRONG_ROLE, "participants-only", e.party() + " is not a Party to " + a.id());
     }
     CommissionMessage m = e.message();
     if (m instanceof SessionConvened s) {
-      if (blank(s.session()) || sessions.containsKey(s.session())) {
-        return "session id missing or already used: " + s.session();
-      }
-      sessions.put(s.session(), new Session(s.session(), s.date(), s.place(), e.ref()));
+      return session(e, s);
     } else if (m instanceof AgendaItemAdded i) {
-      if (!sessions.containsKey(i.session())) {
-        return "no session " + i.session();
-      }
-      if (blank(i.item()) || items.containsKey(i.item())) {
-        return "agenda item id missing or already used: " + i.item();
-      }
-      items.put(i.item(), new AgendaItem(i.item(), i.session(), i.title(), List.copyOf(i.concerning()), e.ref(), null));
+      return agendaItem(e, i);
     } else if (m instanceof DecisionProposed d) {
-      if (blank(d.decision()) || decisions.containsKey(d.decision())) {
-        return "decision id missing or already used: " + d.decision();
-      }
-      if (!sessions.containsKey(d.session())) {
-        return "no session " + d.session();
-      }
-      if (d.item() != null && !items.containsKey(d.item())) {
-        return "no agenda item " + d.item();
-      }
-      if (!d.amendments().isEmpty()) {
-        if (d.effectiveFrom() == null) {
-          return "decision " + d.decision() + " amends the agreement but has no effectiveFrom";
-        }
-        try {
-          versions.amend(d.decision(), d.effectiveFrom(), d.amendments()); // validate now; applied when adopted
-        } catch (AmendmentException x) {
-          return x.getMessage();
-        }
-      }
-      Set<String> signed = new LinkedHashSet<>();
-      signed.add(e.party());
-      decisions.put(d.decision(), new Decision(d, e.ref(), signed, null));
-      adoptIfSigned(d.decision(), e.at());
+      return proposal(e, d);
     } else if (m instanceof DecisionSigned s) {
-      Decision d = decisions.get(s.decision());
-      if (d == null) {
-        return "no decision " + s.decision();
-      }
-      if (d.signedBy().contains(e.party())) {
-        return e.party() + " already signed decision " + s.decision();
-      }
-      Set<String> signed = new LinkedHashSet<>(d.signedBy());
-      signed.add(e.party());
-      decisions.put(s.decision(), new Decision(d.proposal(), d.entry(), signed, null));
-      return adoptIfSigned(s.decision(), e.at());
-    } else if (m instanceof ItemClosed c) {
-      AgendaItem i = items.get(c.item());
-      if (i == null || !i.open()) {
-        return "no open agenda item " + c.item();
-      }
-      items.put(i.id(), close(i, blank(c.resolution()) ? "closed" : c.resolution()));
+      return signature(e, s);
     }
+    return closing((ItemClosed) m);
+  }
+
+  private Refusal session(Entry e, SessionConvened s) {
+    if (blank(s.session()) || sessions.containsKey(s.session())) {
+      return no(Kind.SUBJECT, "unique-session", "session id missing or already used: "
+          + s.session());
+    }
+    sessions.put(s.session(), new Session(s.session(), s.date(), s.place(), e.ref()));
     return null;
   }
 
-  private String adoptIfSigned(String id, Instant at) {
-    Decision d = decisions.get(id);
-    for (Party p : versions.original().boundParties()) {
-      if (!d.signedBy().contains(p.id())) {
-        return null;
+  private Refusal agendaItem(Entry e, AgendaItemAdded i) {
+    if (!sessions.containsKey(i.session())) {
+      return no(Kind.SUBJECT, "known-session", "no session " + i.session());
+    }
+    if (blank(i.item()) || items.containsKey(i.item())) {
+      return no(Kind.SUBJECT, "unique-agenda-item", "agenda item id missing or already used: "
+          + i.item());
+    }
+    items.put(i.item(), new AgendaItem(i.item(), i.session(), i.title(),
+        List.copyOf(i.concerning()), e.ref(), null));
+    return null;
+  }
+
+  private Refusal proposal(Entry e, DecisionProposed d) {
+    if (blank(d.decision()) || decisions.containsKey(d.decision())) {
+      return no(Kind.SUBJECT, "unique-decision", "decision id missing or already used: "
+          + d.decision());
+    }
+    if (!sessions.containsKey(d.session())) {
+      return no(Kind.SUBJECT, "known-session", "no session " + d.session());
+    }
+    if (d.item() != null && !items.containsKey(d.item())) {
+      return no(Kind.SUBJECT, "known-agenda-item", "no agenda item " + d.item());
+    }
+    if (!d.amendments().isEmpty()) {
+      if (d.effectiveFrom() == null) {
+        return no(Kind.MALFORMED, "effective-date", "decision " + d.decision()
+            + " amends the agreement but has no effectiveFrom");
+      }
+      try { // validated now, applied when adopted
+        versions.amend(d.decision(), d.effectiveFrom(), d.amendments());
+      } catch (AmendmentException x) {
+        return no(Kind.MALFORMED, "valid-amendment", x.getMessage());
       }
     }
+    Set<String> signed = new LinkedHashSet<>();
+    signed.add(e.party());
+    return sign(new Decision(d, e.ref(), signed, null), e.at());
+  }
+
+  private Refusal signature(Entry e, DecisionSigned s) {
+    Decision d = decisions.get(s.decision());
+    if (d == null) {
+      return no(Kind.SUBJECT, "known-decision", "no decision " + s.decision());
+    }
+    if (d.signedBy().contains(e.party())) {
+      return no(Kind.WRONG_STATE, "one-signature", e.party() + " already signed decision "
+          + s.decision());
+    }
+    Set<String> signed = new LinkedHashSet<>(d.signedBy());
+    signed.add(e.party());
+    return sign(new Decision(d.proposal(), d.entry(), signed, null), e.at());
+  }
+
+  private Refusal closing(ItemClosed c) {
+    AgendaItem i = items.get(c.item());
+    if (i == null) {
+      return no(Kind.SUBJECT, "known-agenda-item", "no open agenda item " + c.item());
+    }
+    if (!i.open()) {
+      return no(Kind.WRONG_STATE, "open-agenda-item", "no open agenda item " + c.item());
+    }
+    items.put(i.id(), close(i, blank(c.resolution()) ? "closed" : c.resolution()));
+    return null;
+  }
+
+  /**
+   * Records {@code d} with its signatures and, once every bound Party signed, adopts it: its
+   * amendments enter the agreement's versions. Nothing is recorded if they no longer apply
+   * (another decision adopted in between made them invalid).
+   */
+  private Refusal sign(Decision d, Instant at) {
+    boolean all = versions.original().boundParties().stream()
+        .allMatch(p -> d.signedBy().contains(p.id()));
     DecisionProposed p = d.proposal();
+    if (!all) {
+      decisions.put(p.decision(), d);
+      return null;
+    }
     if (!p.amendments().isEmpty()) {
       try {
         versions = versions.amend(p.decision(), p.effectiveFrom(), p.amendments());
       } catch (AmendmentException x) {
-        return x.getMessage(); // another decision adopted in between made this one invalid
+        return no(Kind.CONFLICT, "valid-amendment", x.getMessage());
       }
     }
-    decisions.put(id, new Decision(p, d.entry(), d.signedBy(), at));
+    decisions.put(p.decision(), new Decision(p, d.entry(), d.signedBy(), at));
     if (p.item() != null && items.get(p.item()).open()) {
       items.put(p.item(), close(items.get(p.item()), "decision " + p.decision()));
     }
     return null;
+  }
+
+  private static Refusal no(Kind kind, String rule, String reason) {
+    return new Refusal(kind, rule, reason);
   }
 
   private static AgendaItem close(AgendaItem i, String by) {

@@ -561,7 +561,29 @@ public final class InspectionLedger {
    * come from the message types of the agreement version in force at the step that starts each.
    */
   public List<Obligation> obligations(Instant now) {
-    List<Obligation> out = new ArrayList<>();
+    return deadlines().stream().map(d -> new Obligation(d.party(), d.what(), null, null, d.due(),
+            d.metAt(), ObligationTracker.judge(d.due(), d.metAt(), now)))
+        .sorted(Comparator.comparing(Obligation::due).thenComparing(Obligation::party)).toList();
+  }
+
+  /**
+   * The same deadlines, typed (issue 12): the owed step's message type, the inspection, the Party,
+   * the entry that met it; judged as seen at {@code asOf}.
+   */
+  public List<dev.verity.core.regime.Obligation> owed(Instant asOf) {
+    return deadlines().stream().map(d -> new dev.verity.core.regime.Obligation(InspectionRegime.ID,
+            dev.verity.core.regime.Obligation.Kind.DEADLINE, d.type(), d.inspection(), d.party(),
+            d.due(), dev.verity.core.regime.Obligation.judge(d.start(), d.due(), d.metAt(), asOf),
+            d.metBy(), null))
+        .sorted(dev.verity.core.regime.Obligation.ORDER).toList();
+  }
+
+  /** One inspection deadline: what is owed, from when, by when, and the step that met it. */
+  private record Deadline(String type, String inspection, String party, String what,
+      Instant start, Instant due, Instant metAt, dev.verity.core.message.EntryRef metBy) {}
+
+  private List<Deadline> deadlines() {
+    List<Deadline> out = new ArrayList<>();
     for (InspectionRecord r : inspections.values()) {
       Agreement a = versions.at(r.noticeAt);
       Integer before = hours(a, "inspection-notice", true);
@@ -569,23 +591,22 @@ public final class InspectionLedger {
         before = a.inspections().noticeHours();
       }
       if (before != null) {
-        Instant due = r.arrivalTime.minus(Duration.ofHours(before));
-        out.add(new Obligation(r.inspectingParty, "notice of intent for inspection " + r.id + " (" + before + " h before arrival)",
-            null, null, due, r.noticeAt, ObligationTracker.judge(due, r.noticeAt, now)));
+        out.add(new Deadline("inspection-notice", r.id, r.inspectingParty, "notice of intent for"
+            + " inspection " + r.id + " (" + before + " h before arrival)", r.noticeAt,
+            r.arrivalTime.minus(Duration.ofHours(before)), r.noticeAt, r.timeline.get(0).entry()));
       }
-      after(out, now, r.designatedAt, "inspection-restrictions", r.inspectedParty,
+      after(out, r, r.designatedAt, "inspection-restrictions", r.inspectedParty,
           "pre-inspection restrictions for inspection " + r.id + " at " + r.facility, r.restrictionsAt);
-      after(out, now, r.selectionCommitAt, "inspection-selection-answer", r.inspectedParty,
+      after(out, r, r.selectionCommitAt, "inspection-selection-answer", r.inspectedParty,
           "selection answer for inspection " + r.id, r.selectionAnswerAt);
-      after(out, now, r.selectionAnswerAt, "inspection-selection-reveal", r.inspectingParty,
+      after(out, r, r.selectionAnswerAt, "inspection-selection-reveal", r.inspectingParty,
           "selection reveal for inspection " + r.id, r.selectionAt);
       for (String p : List.of(r.inspectingParty, r.inspectedParty)) {
         InspectionRecord.Signature sig = r.signatures.get(p);
-        after(out, now, r.findingsAt, "inspection-report", p,
-            "joint report of inspection " + r.id + " signed", sig == null ? null : sig.at());
+        after(out, r, r.findingsAt, "inspection-report", p, "joint report of inspection " + r.id
+            + " signed", sig == null ? null : sig.at());
       }
     }
-    out.sort(Comparator.comparing(Obligation::due).thenComparing(Obligation::party));
     return out;
   }
 
@@ -593,16 +614,23 @@ public final class InspectionLedger {
    * The obligation a step starts: {@code type}'s message is due the agreed hours after
    * {@code start} (in the agreement version in force at {@code start}); nothing before the step.
    */
-  private void after(List<Obligation> out, Instant now, Instant start, String type, String party,
-      String description, Instant met) {
+  private void after(List<Deadline> out, InspectionRecord r, Instant start, String type,
+      String party, String description, Instant met) {
     if (start == null) {
       return;
     }
     Integer h = hours(versions.at(start), type, false);
     if (h != null) {
-      Instant due = start.plus(Duration.ofHours(h));
-      out.add(new Obligation(party, description, null, null, due, met, ObligationTracker.judge(due, met, now)));
+      out.add(new Deadline(type, r.id, party, description, start,
+          start.plus(Duration.ofHours(h)), met, met == null ? null : metBy(r, type, party)));
     }
+  }
+
+  /** The entry of {@code party}'s accepted {@code type} step in the inspection's timeline. */
+  private static dev.verity.core.message.EntryRef metBy(InspectionRecord r, String type,
+      String party) {
+    return r.timeline.stream().filter(x -> x.message().typeId().equals(type)
+        && x.party().equals(party)).map(Step::entry).findFirst().orElse(null);
   }
 
   private static Integer hours(Agreement a, String type, boolean before) {

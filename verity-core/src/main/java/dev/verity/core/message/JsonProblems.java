@@ -28,7 +28,8 @@ import java.util.regex.Pattern;
  */
 public final class JsonProblems {
   /** What an instant looks like, in the words every error about one uses. */
-  public static final String INSTANT = "an ISO 8601 UTC instant such as 2020-10-01T10:00:00Z";
+  public static final String INSTANT =
+      "an ISO 8601 UTC instant such as 2020-10-01T10:00:00Z (RFC 3339, a four-digit year)";
 
   /** Plain words for the types a field can hold. */
   private static final Map<Class<?>, String> EXPECTED =
@@ -120,6 +121,9 @@ public final class JsonProblems {
         && v.getCause().getMessage() != null) {
       return v.getCause().getMessage();
     }
+    if (m.getClass() == JsonMappingException.class && m.getOriginalMessage() != null) {
+      return ours(m.getOriginalMessage()); // raised by our own readers (BoundedInstants), in words
+    }
     if (m.getOriginalMessage() != null && m.getOriginalMessage().startsWith("No content to map")) {
       return "empty: expected a JSON value";
     }
@@ -134,6 +138,11 @@ public final class JsonProblems {
       return "malformed JSON: the text ends before the value is complete";
     }
     return "not a valid value here";
+  }
+
+  /** A message of our own readers: "a date ..." becomes "expected a date ...". */
+  private static String ours(String m) {
+    return m.startsWith("an ") || m.startsWith("a ") ? "expected " + m : m;
   }
 
   /** "unknown field 'colour' (known: facility, id, kind)". */

@@ -1,9 +1,11 @@
 package dev.verity.core.scenario;
 
+import dev.verity.core.agreement.Agreement;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
 
 /**
  * A copy of ../shared/data/new-start-aggregates.csv shipped with Verity (with its source column),
@@ -12,7 +14,7 @@ import java.nio.charset.StandardCharsets;
 public final class PublishedData {
   public static final String NEW_START_AGGREGATES = "new-start-aggregates.csv";
   /** The tables shipped, by the name an agreement's {@code publishedFigures} gives. */
-  public static final java.util.Set<String> TABLES = java.util.Set.of(NEW_START_AGGREGATES);
+  public static final Set<String> TABLES = Agreement.PUBLISHED_TABLES;
 
   private PublishedData() {}
 

@@ -1,6 +1,7 @@
 package dev.verity.core.arch;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -27,4 +28,9 @@ class ArchitectureTest {
           .should().dependOnClassesThat().haveFullyQualifiedName("java.io.File")
           .orShould().dependOnClassesThat().haveFullyQualifiedName("java.io.FileInputStream")
           .orShould().dependOnClassesThat().haveFullyQualifiedName("java.io.FileReader");
+
+  /** Packages by feature form a hierarchy: no package depends on itself through others. */
+  @ArchTest
+  static final ArchRule noPackageCycles =
+      slices().matching("dev.verity.core.(*)..").should().beFreeOfCycles();
 }

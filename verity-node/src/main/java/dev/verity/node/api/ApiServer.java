@@ -1,8 +1,14 @@
 package dev.verity.node.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.verity.core.message.BoundedInstants;
 import dev.verity.core.message.JsonProblems;
 import dev.verity.node.config.PeerConfig;
+import dev.verity.node.entry.EntryReading;
+import dev.verity.node.verify.StorageCorruptException;
+import dev.verity.node.verify.TreeView;
+import dev.verity.node.verify.VerifiedLog;
+import dev.verity.tlog.storage.TreeHead;
 import dev.verity.node.json.CanonicalJson;
 import dev.verity.node.runtime.Node;
 import dev.verity.node.store.Records.Cosignature;
@@ -48,8 +54,9 @@ public final class ApiServer implements AutoCloseable {
   public static final List<String> ROUTES = java.util.stream.Stream.concat(java.util.stream.Stream.of(
       "GET /api/v1/openapi.json", "GET /api/v1/session", "GET /api/v1/agreement", "POST /api/v1/messages",
       "GET /api/v1/messages", "GET /api/v1/messages/{party}/{index}", "GET /api/v1/compliance",
-      "GET /api/v1/inventory", "GET /api/v1/obligations", "GET /api/v1/log", "GET /api/v1/audit",
-      "POST /api/v1/exercise/clock", "GET /api/v1/reconciliation"),
+      "GET /api/v1/inventory", "GET /api/v1/obligations", "GET /api/v1/log", "GET /api/v1/alarms",
+      "GET /api/v1/problems", "GET /api/v1/audit", "POST /api/v1/exercise/clock",
+      "GET /api/v1/reconciliation"),
       java.util.stream.Stream.of(DashboardRoutes.ROUTES, // the dashboard's own read-only routes
           InspectionRoutes.ROUTES, EscrowRoutes.ROUTES).flatMap(List::stream)).toList();
 
@@ -67,7 +74,8 @@ public final class ApiServer implements AutoCloseable {
     var c = node.config();
     var tls = c.apiTls() ? dev.verity.node.identity.PinnedTls.context(node.identity(), java.util.Set::of) : null;
     ApiServer[] self = new ApiServer[1];
-    Javalin app = Http.create(c.apiHost(), c.apiPort(), tls, false, c.maxRequestBytes(), cfg -> {
+    Javalin app = Http.create(c.apiHost(), c.apiPort(), tls, false, c.maxRequestBytes(),
+        c.connectionLimits(), 0, cfg -> {
       cfg.routes.before("/api/v1/*", ctx -> authenticate(node, ctx));
       cfg.routes.get("/api/v1/openapi.json", ApiServer::openapi);
       cfg.routes.get("/api/v1/session", ctx -> self[0].session(ctx));
@@ -84,6 +92,11 @@ public final class ApiServer implements AutoCloseable {
           Map.of("reconciliations",
               node.projections().reconciliations(self[0].receipts().firstTimes()))));
       cfg.routes.get("/api/v1/log", ctx -> self[0].logView(ctx));
+      cfg.routes.get("/api/v1/alarms", ctx -> Http.json(ctx, 200, Map.of("total",
+          node.store().countAlarms(), "alarms", node.store().alarms(offset(ctx), limit(ctx)))));
+      cfg.routes.get("/api/v1/problems", ctx -> Http.json(ctx, 200, Map.of("total",
+          node.projections().problemCount(),
+          "problems", node.projections().problems(offset(ctx), limit(ctx)))));
       cfg.routes.get("/api/v1/audit", ctx -> {
         requireRole(ctx, Tokens.OPERATOR);
         Http.json(ctx, 200, node.store().auditTrail(limit(ctx)));
@@ -99,6 +112,9 @@ public final class ApiServer implements AutoCloseable {
   }
 
   private static void authenticate(Node node, Context ctx) throws StoreException {
+    // answers are data for a program, never a page to sniff or a copy to keep
+    ctx.header("X-Content-Type-Options", "nosniff");
+    ctx.header("Cache-Control", "no-store");
     if (ctx.contentLength() > node.config().maxRequestBytes()) {
       throw new Http.ApiError(413, null, "request larger than " + node.config().maxRequestBytes() + " bytes");
     }
@@ -106,7 +122,8 @@ public final class ApiServer implements AutoCloseable {
       return;
     }
     String h = ctx.header("Authorization");
-    if (h == null || !h.startsWith("Bearer ")) {
+    // RFC 9110 §11.1: the authentication scheme is case-insensitive
+    if (h == null || !h.regionMatches(true, 0, "Bearer ", 0, 7)) {
       ctx.header("WWW-Authenticate", "Bearer");
       throw new Http.ApiError(401, "Authorization", "an API token is required: Authorization: Bearer <token>");
     }
@@ -148,11 +165,15 @@ public final class ApiServer implements AutoCloseable {
       throw new Http.ApiError(404, null, "not an exercise node (verity node init --exercise)");
     }
     JsonNode body = jsonObject(ctx, "advanceTo");
-    Instant to;
-    try {
-      to = Instant.parse(body.path("advanceTo").asText(""));
-    } catch (DateTimeParseException e) {
+    Instant to = BoundedInstants.parseInstant(body.path("advanceTo").asText(null));
+    if (to == null) {
       throw new Http.ApiError(400, "advanceTo", "required: " + JsonProblems.INSTANT);
+    }
+    Instant end = exerciseEnd(node);
+    if (to.isAfter(end)) {
+      throw new Http.ApiError(400, "advanceTo", "at most " + end + ": the agreement ends on "
+          + node.agreement().endsOn() + " and an exercise runs at most " + EXERCISE_MARGIN.toDays()
+          + " days beyond it");
     }
     Instant was = clock.instant();
     try {
@@ -162,6 +183,19 @@ public final class ApiServer implements AutoCloseable {
     }
     node.store().audit(ctx.attribute("actor"), "exercise-clock", was + " -> " + to);
     Http.json(ctx, 200, Map.of("now", clock.instant(), "was", was));
+  }
+
+  /** How far beyond its agreement's end an exercise clock may go: its last deadlines, a margin. */
+  static final java.time.Duration EXERCISE_MARGIN = java.time.Duration.ofDays(366);
+
+  /**
+   * The latest instant an exercise clock may show: the agreement's end (or 100 years after its
+   * entry into force), plus the margin.
+   */
+  static Instant exerciseEnd(Node node) {
+    var a = node.agreement();
+    LocalDate ends = a.endsOn() != null ? a.endsOn() : a.entryIntoForce().plusYears(100);
+    return ends.atStartOfDay().toInstant(ZoneOffset.UTC).plus(EXERCISE_MARGIN);
   }
 
   private void submit(Context ctx) throws Exception {
@@ -221,14 +255,16 @@ public final class ApiServer implements AutoCloseable {
     return v == null || !v.isTextual() ? null : v.textValue();
   }
 
-  private void list(Context ctx) throws StoreException {
+  private void list(Context ctx) throws Exception {
     String dir = ctx.queryParam("direction");
     if (dir != null && !dir.equals("in") && !dir.equals("out")) {
       throw new Http.ApiError(400, "direction", "in or out");
     }
     String self = node.config().party();
-    List<MessageRow> rows = dir == null ? node.store().messages(null, false, ctx.queryParam("type"), limit(ctx))
-        : node.store().messages(self, dir.equals("in"), ctx.queryParam("type"), limit(ctx));
+    List<MessageRow> rows = dir == null
+        ? node.store().messages(null, false, ctx.queryParam("type"), limit(ctx), LIST_BYTES)
+        : node.store().messages(self, dir.equals("in"), ctx.queryParam("type"), limit(ctx),
+            LIST_BYTES);
     Receipts rc = receipts();
     Map<String, dev.verity.core.obligation.Obligation> owed = new HashMap<>();
     for (var o : node.projections().obligations(rc.firstTimes(), node.clock().instant())) {
@@ -236,11 +272,13 @@ public final class ApiServer implements AutoCloseable {
         owed.put(o.party() + "#" + o.notification(), o);
       }
     }
+    Map<String, TreeView> trees = new HashMap<>();
     List<Map<String, Object>> out = new ArrayList<>();
     for (MessageRow r : rows) {
-      Map<String, Object> v = view(r, rc, false);
-      JsonNode number = ((JsonNode) v.getOrDefault("entry", CanonicalJson.mapper().nullNode())).path("body").path("number");
-      var o = number.isNumber() ? owed.get(r.party() + "#" + number.asLong()) : null;
+      Map<String, Object> v = view(r, rc, false, verified(trees, r));
+      JsonNode number = v.get("entry") instanceof JsonNode e ? e.path("body").path("number") : null;
+      var o = number != null && number.isIntegralNumber()
+          ? owed.get(r.party() + "#" + number.asLong()) : null;
       if (o != null) {
         v.put("deadline", o.due());
         v.put("deadlineStatus", o.status());
@@ -248,6 +286,34 @@ public final class ApiServer implements AutoCloseable {
       out.add(v);
     }
     Http.json(ctx, 200, Map.of("messages", out));
+  }
+
+  /**
+   * Whether a stored entry verifies against its Party's signed tree, through one view per Party
+   * per request (it caches the tiles it reads); one that does not is listed without its content.
+   */
+  private boolean verified(Map<String, TreeView> trees, MessageRow r) throws IOException {
+    if (r.entry() == null) {
+      return true; // listed without its bytes: nothing of it is served
+    }
+    boolean own = r.party().equals(node.config().party());
+    if (!own && !node.mirrors().containsKey(r.party())) {
+      return false; // a Party no longer pinned: nothing left to check it against
+    }
+    TreeView t = trees.get(r.party());
+    if (t == null) {
+      t = own ? node.verifiedLog().head().tree() : node.mirrorView(r.party());
+      trees.put(r.party(), t);
+    }
+    if (r.index() >= t.head().size()) {
+      return false;
+    }
+    try {
+      t.checkEntry("node.db", r.index(), r.entry());
+      return true;
+    } catch (StorageCorruptException e) {
+      return false;
+    }
   }
 
   /** Receipt state, read once per request. */
@@ -265,7 +331,7 @@ public final class ApiServer implements AutoCloseable {
     return new Receipts(peers, times);
   }
 
-  private Map<String, Object> view(MessageRow r, Receipts rc, boolean full) {
+  private Map<String, Object> view(MessageRow r, Receipts rc, boolean full, boolean verified) {
     boolean own = r.party().equals(node.config().party());
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("party", r.party());
@@ -295,10 +361,24 @@ public final class ApiServer implements AutoCloseable {
     if (own && r.clientId() != null) {
       m.put("clientId", r.clientId());
     }
-    try {
-      m.put("entry", CanonicalJson.mapper().readTree(r.entry()));
-    } catch (IOException e) {
+    if (r.entry() == null) {
+      m.put("entry", null); // beyond the listing's size budget: its own page shows it
+      m.put("entryOmitted", true);
+      return m;
+    }
+    if (!verified) {
+      // never shown as the Party's word: it does not verify against the signed tree
       m.put("entry", null);
+      m.put("storageCorrupt", true);
+      return m;
+    }
+    EntryReading reading = EntryReading.of(r.party(), r.index(), r.entry());
+    if (reading.readable()) {
+      m.put("entry", readTree(r.entry()));
+    } else {
+      m.put("entry", null); // in the log, proven, not counted: listed as what it is
+      m.put("unreadable", true);
+      m.put("problem", reading.problem());
     }
     if (full) {
       m.put("entryBase64", Base64.getEncoder().encodeToString(r.entry()));
@@ -349,26 +429,30 @@ public final class ApiServer implements AutoCloseable {
     }
     MessageRow r = node.store().message(party, index)
         .orElseThrow(() -> new Http.ApiError(404, null, "no entry " + index + " of " + party));
-    Map<String, Object> m = view(r, receipts(), true);
     String cp;
-    InclusionProof proof;
+    TreeView tree;
     if (party.equals(node.config().party())) {
-      byte[] file = node.logStorage().readCheckpoint().orElseThrow();
-      cp = new String(file, StandardCharsets.UTF_8);
-      long size = Checkpoint.parse(SignedNote.parse(file).text()).size();
-      if (index >= size) {
-        throw new Http.ApiError(409, null, "entry not yet covered by a checkpoint");
-      }
-      proof = LogReader.open(node.logStorage(), node.ownReader()).inclusionProof(index, size);
+      VerifiedLog.Head head = node.verifiedLog().head();
+      cp = new String(head.checkpoint(), StandardCharsets.UTF_8);
+      tree = head.tree();
     } else {
-      var mirror = node.mirrors().get(party);
       cp = node.store().position(party).mirroredCheckpoint();
-      if (mirror == null || cp == null) {
+      if (node.mirrors().get(party) == null || cp == null) {
         throw new Http.ApiError(404, null, "no checkpoint of " + party);
       }
-      long size = Checkpoint.parse(SignedNote.parse(cp).text()).size();
-      proof = mirror.inclusion(index, size);
+      tree = checkpointView(party, Checkpoint.parse(SignedNote.parse(cp).text()));
     }
+    if (index >= tree.head().size()) {
+      throw new Http.ApiError(409, null, "entry not yet covered by a checkpoint");
+    }
+    InclusionProof proof;
+    try {
+      proof = tree.inclusion("node.db", index, r.entry()); // verified before it is given out
+    } catch (StorageCorruptException e) {
+      throw new Http.ApiError(500, null, "storage corrupt: " + e.getMessage()
+          + " (the node raised a storage-corrupt alarm; verity node check names every problem)");
+    }
+    Map<String, Object> m = view(r, receipts(), true, true);
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("index", proof.index());
     p.put("treeSize", proof.treeSize());
@@ -377,6 +461,21 @@ public final class ApiServer implements AutoCloseable {
     p.put("tlogProof", TlogProof.of(proof, cp).format());
     m.put("proof", p);
     Http.json(ctx, 200, m);
+  }
+
+  private static JsonNode readTree(byte[] entry) {
+    try {
+      return CanonicalJson.mapper().readTree(entry);
+    } catch (IOException e) {
+      throw new IllegalStateException("a readable entry reads", e); // EntryReading parsed it
+    }
+  }
+
+  /** A peer's mirror at the size of its signed checkpoint {@code cp}, checked on its root. */
+  private TreeView checkpointView(String party, Checkpoint cp) {
+    var mirror = node.mirrors().get(party);
+    return new TreeView("mirror of " + party, new TreeHead(cp.size(), cp.rootHash()),
+        mirror.hashes(cp.size()), node::storageCorrupt);
   }
 
   /** The notifications' obligations and the inspections' deadlines (issue 6), in one list. */
@@ -421,12 +520,24 @@ public final class ApiServer implements AutoCloseable {
       peers.add(v);
     }
     m.put("peers", peers);
-    m.put("alarms", node.store().alarms());
-    m.put("problems", node.projections().problems());
+    // the first page of each: the full lists are GET /api/v1/alarms and /api/v1/problems
+    m.put("alarmCount", node.store().countAlarms());
+    m.put("alarms", node.store().alarms(0, LOG_PAGE));
+    m.put("problemCount", node.projections().problemCount());
+    m.put("problems", node.projections().problems(0, LOG_PAGE));
     Http.json(ctx, 200, m);
   }
 
   private static final int MAX_LIMIT = 10_000;
+
+  /**
+   * How many bytes of entries one listing carries at most (newest first); older rows beyond it
+   * are listed without their entry. 3,000 entries of 60 KB would otherwise be 180 MB in one answer.
+   */
+  static final long LIST_BYTES = 8L << 20;
+
+  /** How many alarms and problems {@code GET /api/v1/log} carries: it is read every few seconds. */
+  static final int LOG_PAGE = 20;
 
   private static int limit(Context ctx) {
     String l = ctx.queryParam("limit");
@@ -448,10 +559,24 @@ public final class ApiServer implements AutoCloseable {
     if (s == null) {
       return LocalDate.now(ZoneOffset.UTC);
     }
+    return date(s, "asOf");
+  }
+
+  /** A date as the API takes it: YYYY-MM-DD with a four-digit year. */
+  static LocalDate date(String s, String field) {
+    LocalDate d = BoundedInstants.parseDate(s);
+    if (d == null) {
+      throw new Http.ApiError(400, field, "a date YYYY-MM-DD with a four-digit year");
+    }
+    return d;
+  }
+
+  private static int offset(Context ctx) {
+    String o = ctx.queryParam("offset");
     try {
-      return LocalDate.parse(s);
-    } catch (DateTimeParseException e) {
-      throw new Http.ApiError(400, "asOf", "a date YYYY-MM-DD");
+      return o == null ? 0 : Math.max(0, Integer.parseInt(o));
+    } catch (NumberFormatException e) {
+      throw new Http.ApiError(400, "offset", "not a number");
     }
   }
 

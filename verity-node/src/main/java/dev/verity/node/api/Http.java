@@ -1,5 +1,7 @@
 package dev.verity.node.api;
 
+import dev.verity.node.config.ConnectionLimits;
+import dev.verity.node.identity.PinnedTls;
 import dev.verity.node.json.CanonicalJson;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
@@ -13,10 +15,12 @@ import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** What both servers share: JSON answers, the error shape, and a Jetty connector with or without TLS. */
 final class Http {
-  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Http.class);
+  private static final Logger LOG = LoggerFactory.getLogger(Http.class);
 
   private Http() {}
 
@@ -70,7 +74,7 @@ final class Http {
    * TLS with that context, and with {@code needClientAuth} demands a client certificate.
    */
   static Javalin create(String host, int port, SSLContext tls, boolean needClientAuth, long maxBody,
-      Consumer<JavalinConfig> routes) {
+      ConnectionLimits limits, int perAddress, Consumer<JavalinConfig> routes) {
     return Javalin.create(cfg -> {
       cfg.startup.showJavalinBanner = false;
       cfg.startup.showOldJavalinVersionWarning = false;
@@ -78,10 +82,14 @@ final class Http {
       cfg.jetty.host = host;
       cfg.jetty.port = port;
       cfg.jetty.addConnector((server, httpConfig) -> {
+        // a body (either way) slower than this fails: a slow client holds no thread for long
+        httpConfig.setMinRequestDataRate(limits.minBytesPerSecond());
+        httpConfig.setMinResponseDataRate(limits.minBytesPerSecond());
         ServerConnector c;
         if (tls != null) {
           SslContextFactory.Server f = new SslContextFactory.Server();
           f.setSslContext(tls);
+          f.setIncludeProtocols(PinnedTls.PROTOCOL); // only TLS 1.3, as the code always meant (D??)
           f.setNeedClientAuth(needClientAuth);
           f.setWantClientAuth(needClientAuth);
           SecureRequestCustomizer src = new SecureRequestCustomizer();
@@ -93,13 +101,15 @@ final class Http {
         }
         c.setHost(host);
         c.setPort(port);
+        c.setIdleTimeout(limits.idleSeconds() * 1000L);
+        c.addBean(new ConnectionGuard(limits, perAddress));
         return c;
       });
       cfg.routes.exception(ApiError.class, (e, ctx) -> error(ctx, e.status, e.field, e.getMessage(), e.refusal));
       cfg.routes.exception(io.javalin.http.HttpResponseException.class,
           (e, ctx) -> error(ctx, e.getStatus(), null, e.getMessage()));
       cfg.routes.exception(Exception.class, (e, ctx) -> {
-        LOG.error("{} {}", ctx.method(), ctx.path(), e);
+        LOG.error("{} {}: {}", ctx.method(), ctx.path(), e.toString());
         error(ctx, 500, null, "internal error: the node could not answer; its log says why");
       });
       cfg.routes.error(404, "*", ctx -> {
@@ -109,6 +119,26 @@ final class Http {
       });
       routes.accept(cfg);
     });
+  }
+
+  /**
+   * The request body, refused with 413 before it is read when it declares more than {@code limit}
+   * bytes, and read no further than {@code limit} + 1 bytes when it declares nothing (chunked).
+   */
+  static byte[] body(Context ctx, int limit) throws java.io.IOException {
+    requireLength(ctx, limit);
+    byte[] body = ctx.req().getInputStream().readNBytes(limit + 1);
+    if (body.length > limit) {
+      throw new ApiError(413, null, "request larger than " + limit + " bytes");
+    }
+    return body;
+  }
+
+  /** 413 if the request declares a body of more than {@code limit} bytes (nothing is read). */
+  static void requireLength(Context ctx, int limit) {
+    if (ctx.contentLength() > limit) {
+      throw new ApiError(413, null, "request larger than " + limit + " bytes");
+    }
   }
 
   /** The port the server really listens on (port 0 picks one). */

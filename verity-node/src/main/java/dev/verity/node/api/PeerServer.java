@@ -1,9 +1,11 @@
 package dev.verity.node.api;
 
 import dev.verity.node.config.PeerConfig;
+import dev.verity.node.federation.Push;
 import dev.verity.node.identity.NodeIdentity;
 import dev.verity.node.identity.PinnedTls;
 import dev.verity.node.runtime.Node;
+import dev.verity.node.verify.StorageCorruptException;
 import dev.verity.tlog.tiles.TileFormatException;
 import dev.verity.tlog.tiles.TilePath;
 import dev.verity.tlog.witness.WitnessResponse;
@@ -35,10 +37,12 @@ public final class PeerServer implements AutoCloseable {
     Set<String> pins = node.config().peers().stream().map(p -> p.identity().tlsPin()).collect(Collectors.toSet());
     var tls = PinnedTls.context(node.identity(), () -> pins);
     String host = node.config().peerHost();
-    Javalin app = Http.create(host, node.config().peerPort(), tls, true, dev.verity.node.federation.Push.MAX_SIZE, cfg -> {
+    var limits = node.config().connectionLimits();
+    Javalin app = Http.create(host, node.config().peerPort(), tls, true, Push.MAX_SIZE, limits,
+        limits.perAddress(), cfg -> {
       cfg.routes.before(ctx -> peer(node, ctx));
       cfg.routes.get("/log/checkpoint", ctx -> {
-        byte[] cp = node.logStorage().readCheckpoint().orElseThrow(() -> new Http.ApiError(404, null, "no checkpoint"));
+        byte[] cp = served(() -> node.verifiedLog().head().checkpoint());
         ctx.contentType("text/plain; charset=utf-8").header("Cache-Control", "no-cache").result(cp);
       });
       cfg.routes.get("/log/tile/<path>", ctx -> {
@@ -48,27 +52,56 @@ public final class PeerServer implements AutoCloseable {
         } catch (TileFormatException e) {
           throw new Http.ApiError(400, "path", "not a tile path: " + e.getMessage());
         }
-        byte[] data = node.logStorage().read(p).orElseThrow(() -> new Http.ApiError(404, null, "no such tile"));
+        // checked against the signed checkpoint before it leaves: never a damaged file as the log
+        byte[] data = served(() -> node.verifiedLog().tile(node.verifiedLog().head(), p))
+            .orElseThrow(() -> new Http.ApiError(404, null, "no such tile"));
         // C2SP tlog-tiles: tiles are immutable; full ones can be cached for ever
         ctx.contentType("application/octet-stream")
             .header("Cache-Control", p.isFull() ? "public, max-age=31536000, immutable" : "no-cache").result(data);
       });
       cfg.routes.post("/witness/add-checkpoint", ctx -> {
-        byte[] body = ctx.bodyAsBytes();
-        if (body.length > MAX_WITNESS_BODY) {
-          throw new Http.ApiError(413, null, "request larger than " + MAX_WITNESS_BODY + " bytes");
-        }
-        WitnessResponse r = node.witness().addCheckpoint(peer(node, ctx), body);
+        Http.requireLength(ctx, MAX_WITNESS_BODY);
+        PeerConfig from = admitted(node, ctx);
+        WitnessResponse r = node.witness().addCheckpoint(from, Http.body(ctx, MAX_WITNESS_BODY));
         ctx.status(r.status()).contentType(r.contentType()).result(r.body());
       });
       // add-checkpoint with the entries it adds (Push, decision D18): one round trip per receipt
       cfg.routes.post("/witness/add-checkpoint-with-entries", ctx -> {
-        WitnessResponse r = node.witness().addPush(peer(node, ctx), ctx.bodyAsBytes());
+        Http.requireLength(ctx, Push.MAX_SIZE);
+        PeerConfig from = admitted(node, ctx);
+        WitnessResponse r = node.witness().addPush(from, Http.body(ctx, Push.MAX_SIZE));
         ctx.status(r.status()).contentType(r.contentType()).result(r.body());
       });
     });
     app.start();
     return new PeerServer(app, host);
+  }
+
+  /** The requesting peer, if it may be served now; else 429 with the seconds to wait (PeerGate). */
+  private static PeerConfig admitted(Node node, Context ctx) {
+    PeerConfig from = peer(node, ctx);
+    long wait = node.witness().admit(from.party());
+    if (wait > 0) {
+      ctx.header("Retry-After", Long.toString(wait));
+      throw new Http.ApiError(429, null,
+          "too many requests, or too many refused: retry after " + wait + " s");
+    }
+    return from;
+  }
+
+  @FunctionalInterface
+  private interface Read<T> {
+    T get() throws java.io.IOException;
+  }
+
+  /** A read of the own log for a peer: what does not verify is withheld (503), never served. */
+  private static <T> T served(Read<T> read) throws java.io.IOException {
+    try {
+      return read.get();
+    } catch (StorageCorruptException e) {
+      throw new Http.ApiError(503, null,
+          "this node's storage is damaged and is being repaired; retry later");
+    }
   }
 
   /** The pinned peer behind this request's client certificate. */

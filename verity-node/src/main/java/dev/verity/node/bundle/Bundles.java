@@ -3,6 +3,7 @@ package dev.verity.node.bundle;
 import dev.verity.core.agreement.AgreementCatalog;
 import dev.verity.node.config.NodeConfig;
 import dev.verity.node.config.PeerConfig;
+import dev.verity.node.federation.AlarmBook;
 import dev.verity.node.federation.Mirror;
 import dev.verity.node.federation.StoreWitnessState;
 import dev.verity.node.store.Records.Cosignature;
@@ -14,7 +15,9 @@ import dev.verity.node.projection.ProjectionAlarms;
 import dev.verity.node.projection.Projections;
 import dev.verity.node.projection.StoredEntries;
 import dev.verity.node.runtime.ExerciseClock;
+import dev.verity.node.store.Records;
 import dev.verity.node.store.SqliteNodeStore;
+import dev.verity.node.verify.StorageCheck;
 import dev.verity.tlog.checkpoint.Checkpoint;
 import dev.verity.tlog.log.LogReader;
 import dev.verity.tlog.merkle.Hash;
@@ -151,20 +154,29 @@ public final class Bundles {
       }
       NodeIdentity id = NodeIdentity.load(dir, c.agreement(), c.party());
       Clock clock = c.exercise() ? ExerciseClock.open(dir, c.exerciseStart()) : Clock.systemUTC();
-      try (SqliteNodeStore store = SqliteNodeStore.open(dir.resolve("node.db"))) {
+      try (SqliteNodeStore store = SqliteNodeStore.open(dir.resolve("node.db"));
+          AlarmBook alarms = new AlarmBook(store)) {
+        // the new entries follow on from what was received before, and may raise alarms
         Projections projections = new Projections(AgreementCatalog.get(c.agreement()));
-        StoredEntries.fold(projections, store, peer.party()); // what was received before
+        StorageCheck.Result stored = new StorageCheck(store)
+            .mirror(peer, null, row -> StoredEntries.fold(projections, peer.party(), row));
+        if (!stored.clean()) {
+          throw new BundleException("the mirror of " + peer.party() + " in " + dir
+              + " does not verify (verity node check --dir " + dir + "): "
+              + stored.problems().get(0));
+        }
         projections.watch(ProjectionAlarms.into(store, clock, c.party()));
-        Mirror mirror = Mirror.load(peer.party(), store, projections, clock);
+        Mirror mirror = Mirror.load(peer.party(), store, projections, clock, c.peerLimits());
         Map<String, Mirror> mirrors = new HashMap<>();
         mirrors.put(peer.party(), mirror);
         WitnessState state = StoreWitnessState.open(store, dir.resolve("witness"), List.of(peer.identity().origin()));
         Witness w = Witness.create(List.of(id.cosigner(clock)),
             Map.of(peer.identity().origin(), NoteVerifiers.of(verifier)), state, clock);
-        try (WitnessService ws = new WitnessService(c.party(), w, store, mirrors, Map.of(), clock)) {
+        try (WitnessService ws =
+            new WitnessService(c.party(), w, store, mirrors, Map.of(), clock, alarms)) {
           return store.atomically(() -> importInto(ws, mirror, state, peer, b));
         } catch (Refused e) { // undone; the evidence is kept
-          store.raiseAlarm(peer.party(), e.kind, "bundle: " + e.getMessage());
+          alarms.raise(peer.party(), e.kind, Records.BUNDLE, "bundle: " + e.getMessage());
           throw new BundleException("refused: " + e.getMessage());
         }
       }

@@ -1,5 +1,6 @@
 package dev.verity.node.config;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -19,8 +20,11 @@ import java.util.List;
  */
 public record NodeConfig(String party, String agreement, String apiHost, int apiPort, boolean apiTls,
     String peerHost, int peerPort, String advertisedUrl, long maxRequestBytes, List<PeerConfig> peers,
-    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-    java.time.Instant exerciseStart) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) java.time.Instant exerciseStart,
+    PeerLimits peerLimits, ConnectionLimits connectionLimits, int verifyMinutes) {
+
+  /** How often, by default, the node re-checks everything it serves against the signed trees. */
+  public static final int DEFAULT_VERIFY_MINUTES = 60;
 
   /** A New START declaration of 1,500 items is about 150 KB of JSON. */
   public static final long DEFAULT_MAX_REQUEST = 1024 * 1024;
@@ -32,9 +36,20 @@ public record NodeConfig(String party, String agreement, String apiHost, int api
 
   public NodeConfig {
     peers = peers == null ? List.of() : List.copyOf(peers);
+    peerLimits = peerLimits == null ? PeerLimits.DEFAULTS : peerLimits;
+    connectionLimits = connectionLimits == null ? ConnectionLimits.DEFAULTS : connectionLimits;
+    verifyMinutes = verifyMinutes == 0 ? DEFAULT_VERIFY_MINUTES : verifyMinutes;
     maxRequestBytes = maxRequestBytes <= 0 ? DEFAULT_MAX_REQUEST : maxRequestBytes;
     apiHost = apiHost == null ? "127.0.0.1" : apiHost;
     peerHost = peerHost == null ? "127.0.0.1" : peerHost;
+  }
+
+  /** A configuration with the default limits. */
+  public NodeConfig(String party, String agreement, String apiHost, int apiPort, boolean apiTls,
+      String peerHost, int peerPort, String advertisedUrl, long maxRequestBytes,
+      List<PeerConfig> peers, java.time.Instant exerciseStart) {
+    this(party, agreement, apiHost, apiPort, apiTls, peerHost, peerPort, advertisedUrl,
+        maxRequestBytes, peers, exerciseStart, null, null, 0);
   }
 
   /** A fresh configuration with defaults. */
@@ -62,7 +77,8 @@ public record NodeConfig(String party, String agreement, String apiHost, int api
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new ConfigException(f + ": " + dev.verity.core.message.JsonProblems.describe(e), e);
     } catch (IOException e) {
-      throw new ConfigException(f + ": cannot read it: " + e.getMessage(), e);
+      Throwable cause = e.getCause() instanceof IllegalArgumentException iae ? iae : e;
+      throw new ConfigException(f + ": " + cause.getMessage(), e);
     }
   }
 
@@ -83,11 +99,17 @@ public record NodeConfig(String party, String agreement, String apiHost, int api
     List<PeerConfig> ps = new ArrayList<>(peers.stream().filter(p -> !p.party().equals(peer.party())).toList());
     ps.add(peer);
     return new NodeConfig(party, agreement, apiHost, apiPort, apiTls, peerHost, peerPort, advertisedUrl,
-        maxRequestBytes, ps, exerciseStart);
+        maxRequestBytes, ps, exerciseStart, peerLimits, connectionLimits, verifyMinutes);
+  }
+
+  /** This configuration with other limits (null: the defaults) and check period. */
+  public NodeConfig withLimits(PeerLimits peer, ConnectionLimits connections, int verify) {
+    return new NodeConfig(party, agreement, apiHost, apiPort, apiTls, peerHost, peerPort,
+        advertisedUrl, maxRequestBytes, peers, exerciseStart, peer, connections, verify);
   }
 
   public NodeConfig withPorts(int api, int peer) {
     return new NodeConfig(party, agreement, apiHost, api, apiTls, peerHost, peer, advertisedUrl,
-        maxRequestBytes, peers, exerciseStart);
+        maxRequestBytes, peers, exerciseStart, peerLimits, connectionLimits, verifyMinutes);
   }
 }

@@ -35,10 +35,31 @@ public record Envelope(int v, String agreement, String party, String type, Strin
     if (e.v() != VERSION || e.party() == null || e.type() == null || e.body() == null) {
       throw new EntryException("not a Verity entry: missing v, party, type or body");
     }
-    if (!java.util.Arrays.equals(e.encode(), entry)) {
+    byte[] canonical;
+    try {
+      canonical = e.encode();
+    } catch (IllegalArgumentException ex) {
+      throw new EntryException("not a Verity entry: " + ex.getMessage()); // e.g. a lone surrogate
+    }
+    if (!java.util.Arrays.equals(canonical, entry)) {
       throw new EntryException("entry is not canonical JSON (RFC 8785)");
     }
     return e;
   }
 
+  /**
+   * Checks the envelope and its body against the {@link InputRules}, as the submit path checked
+   * them: an entry of a peer that breaks them is kept in the log but not counted.
+   */
+  public void checkRules() throws InputException {
+    InputRules.identifier(party, "party");
+    InputRules.identifier(type, "type");
+    if (agreement != null) {
+      InputRules.identifier(agreement, "agreement");
+    }
+    if (clientId != null) {
+      InputRules.text(clientId, "clientId", "a client id", 256);
+    }
+    InputRules.check(body, "body");
+  }
 }

@@ -1,15 +1,18 @@
 package dev.verity.node.federation;
 
 import dev.verity.node.config.PeerConfig;
+import dev.verity.node.config.PeerLimits;
 import dev.verity.node.identity.NodeIdentity;
 import dev.verity.node.identity.PinnedTls;
 import dev.verity.tlog.tiles.BundleId;
+import dev.verity.tlog.tiles.TileSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.HttpURLConnection;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.NoSuchFileException;
 import java.util.Optional;
 import java.util.Set;
 import javax.net.ssl.HostnameVerifier;
@@ -28,7 +31,7 @@ import javax.net.ssl.SSLSocketFactory;
 public final class PeerClient {
   static final int CONNECT_TIMEOUT_MS = 3_000;
   static final int READ_TIMEOUT_MS = 30_000;
-  /** Answers are a few cosignature lines or one entry bundle (at most 256 × 64 KiB). */
+  /** Answers: a few cosignature lines, a hash tile or an entry bundle (at most 256 × 64 KiB). */
   static final int MAX_ANSWER = 256 * 65_538;
   /** The peer is authenticated by its pinned key during the handshake (PinnedTls), not by name. */
   private static final HostnameVerifier PINNED = (host, session) -> true;
@@ -40,11 +43,19 @@ public final class PeerClient {
    */
   private final SSLSocketFactory tls;
   private final URI base;
+  /** The largest answer read: one entry bundle at the peer limits' entry size. */
+  private final int maxAnswer;
 
   public PeerClient(NodeIdentity self, PeerConfig peer) {
+    this(self, peer, PeerLimits.DEFAULTS);
+  }
+
+  public PeerClient(NodeIdentity self, PeerConfig peer, PeerLimits limits) {
     this.peer = peer;
+    this.maxAnswer = (int) Math.min(MAX_ANSWER, Math.max(64 * 1024, limits.bundleBytes()));
     this.base = URI.create(peer.url().endsWith("/") ? peer.url() : peer.url() + "/");
-    this.tls = PinnedTls.context(self, () -> Set.of(peer.identity().tlsPin())).getSocketFactory();
+    this.tls =
+        PinnedTls.clientFactory(PinnedTls.context(self, () -> Set.of(peer.identity().tlsPin())));
   }
 
   public PeerConfig peer() {
@@ -71,6 +82,22 @@ public final class PeerClient {
   /** An entry bundle, if the peer has it at that width. */
   public Optional<byte[]> bundle(BundleId id) throws IOException {
     return get("log/" + id.path());
+  }
+
+  /** The peer's log as the mirror reads it: entry bundles and hash tiles. */
+  public Mirror.BundleSource source() {
+    return new Mirror.BundleSource() {
+      @Override
+      public Optional<byte[]> bundle(BundleId id) throws IOException {
+        return PeerClient.this.bundle(id);
+      }
+
+      @Override
+      public TileSource tiles() {
+        return id -> get("log/" + id.path())
+            .orElseThrow(() -> new NoSuchFileException(peer.party() + ": " + id.path()));
+      }
+    };
   }
 
   private Answer post(String path, String contentType, byte[] body) throws IOException {
@@ -110,15 +137,15 @@ public final class PeerClient {
     return c;
   }
 
-  private static byte[] read(HttpURLConnection c, int status) throws IOException {
+  private byte[] read(HttpURLConnection c, int status) throws IOException {
     try (InputStream in = status >= 400 ? c.getErrorStream() : c.getInputStream()) {
       if (in == null) {
         return new byte[0];
       }
-      byte[] body = in.readNBytes(MAX_ANSWER + 1);
-      if (body.length > MAX_ANSWER) {
+      byte[] body = in.readNBytes(maxAnswer + 1);
+      if (body.length > maxAnswer) {
         c.disconnect();
-        throw new IOException("answer larger than " + MAX_ANSWER + " bytes");
+        throw new IOException("answer larger than " + maxAnswer + " bytes");
       }
       return body;
     }

@@ -1,10 +1,9 @@
 package dev.verity.node.federation;
 
 import dev.verity.node.store.NodeStore;
+import dev.verity.node.verify.VerifiedLog;
 import dev.verity.node.store.Records.Cosignature;
-import dev.verity.tlog.checkpoint.Checkpoint;
 import dev.verity.tlog.cosignature.CosignatureVerifier;
-import dev.verity.tlog.log.LogReader;
 import dev.verity.tlog.merkle.Hash;
 import dev.verity.tlog.note.NoteSignature;
 import dev.verity.tlog.note.SignedNote;
@@ -16,6 +15,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.LongConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Pushes this node's latest checkpoint to one peer's witness (C2SP tlog-witness
@@ -26,13 +27,13 @@ import java.util.function.LongConsumer;
  * retried without a storm and catches up with one checkpoint when it returns.
  */
 public final class Publisher implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Publisher.class);
   static final long MIN_BACKOFF_MS = 50;
   static final long MAX_BACKOFF_MS = 30_000;
 
   private final String self;
   private final PeerClient client;
-  private final LogStorage storage;
-  private final CheckpointReader ownReader;
+  private final VerifiedLog verified;
   private final NodeStore store;
   private final CosignatureVerifier peerCosigner;
   private final Clock clock;
@@ -52,12 +53,19 @@ public final class Publisher implements AutoCloseable {
   /** Whether the peer's witness takes {@link Push}es (until it answers 404). */
   private boolean pushEntries = true;
 
+  /** A publisher reading the log in {@code storage} itself (damaged files are only logged). */
   public Publisher(String self, PeerClient client, LogStorage storage, CheckpointReader ownReader, NodeStore store,
+      CosignatureVerifier peerCosigner, Clock clock, LongConsumer onReceipt) throws Exception {
+    this(self, client, new VerifiedLog(self, storage, ownReader,
+        p -> LOG.error("STORAGE CORRUPT: {}", p)), store, peerCosigner, clock, onReceipt);
+  }
+
+  /** A publisher of the log {@code verified} reads, each part checked against its checkpoint. */
+  public Publisher(String self, PeerClient client, VerifiedLog verified, NodeStore store,
       CosignatureVerifier peerCosigner, Clock clock, LongConsumer onReceipt) throws Exception {
     this.self = self;
     this.client = client;
-    this.storage = storage;
-    this.ownReader = ownReader;
+    this.verified = verified;
     this.store = store;
     this.peerCosigner = peerCosigner;
     this.clock = clock;
@@ -84,12 +92,12 @@ public final class Publisher implements AutoCloseable {
     int failures = 0;
     while (!closed) {
       try {
-        byte[] cp = storage.readCheckpoint().orElse(null);
-        if (cp == null || ownReader.open(cp).size() <= receipted) {
+        VerifiedLog.Head head = verified.head();
+        if (head.tree().head().size() <= receipted) {
           waitForWork();
           continue;
         }
-        if (publish(cp)) {
+        if (publish(head)) {
           failures = 0;
         } else {
           failures++;
@@ -101,7 +109,7 @@ public final class Publisher implements AutoCloseable {
         }
         failures++;
         if (failures <= 3 || failures % 20 == 0) {
-          System.err.println("verity: publishing to " + client.peer().party() + ": " + e.getMessage());
+          LOG.warn("publishing to {}: {}", client.peer().party(), e.getMessage());
         }
         sleep(backoff(failures));
       }
@@ -115,17 +123,17 @@ public final class Publisher implements AutoCloseable {
   }
 
   /** One add-checkpoint exchange; true when the peer cosigned (or we learned its size). */
-  private boolean publish(byte[] cp) throws Exception {
-    String note = new String(cp, StandardCharsets.UTF_8);
-    SignedNote parsed = SignedNote.parse(cp);
-    Checkpoint body = Checkpoint.parse(parsed.text());
-    long size = body.size();
-    LogReader log = LogReader.open(storage, ownReader);
-    List<Hash> proof = witnessSize > 0 && witnessSize < size ? log.consistencyProof(witnessSize, size).path() : List.of();
+  private boolean publish(VerifiedLog.Head head) throws Exception {
+    String note = new String(head.checkpoint(), StandardCharsets.UTF_8);
+    SignedNote parsed = SignedNote.parse(head.checkpoint());
+    long size = head.tree().head().size();
+    // a proof is never given out unless it verifies against the checkpoint (D??)
+    List<Hash> proof = witnessSize > 0 && witnessSize < size
+        ? head.tree().consistency(witnessSize).path() : List.of();
     String request = new AddCheckpointRequest(Math.min(witnessSize, size), proof, note).format();
     PeerClient.Answer a;
     try {
-      a = send(request, log, size);
+      a = send(request, head, size);
     } catch (java.io.IOException e) {
       store.setPublished(client.peer().party(), size); // offered, unanswered: shown to operators
       throw e;
@@ -169,10 +177,12 @@ public final class Publisher implements AutoCloseable {
    * Sends the request, with the entries the witness lacks when they fit (D18); falls back for
    * good to the plain C2SP request if the peer's witness does not take them.
    */
-  private PeerClient.Answer send(String request, LogReader log, long size) throws Exception {
-    if (pushEntries && witnessSize < size) {
-      List<byte[]> entries = log.entries(witnessSize, size);
-      if (Push.fits(entries)) {
+  private PeerClient.Answer send(String request, VerifiedLog.Head head, long size)
+      throws Exception {
+    if (pushEntries && witnessSize < size && size - witnessSize <= Push.MAX_ENTRIES) {
+      // read a bundle at a time up to the push's limit, each checked against the signed checkpoint
+      List<byte[]> entries = verified.entries(head, witnessSize, size, Push.MAX_ENTRY_BYTES);
+      if (entries != null && Push.fits(entries)) {
         PeerClient.Answer a = client.addCheckpoint(new Push(request.getBytes(StandardCharsets.UTF_8), witnessSize, entries));
         if (a.status() != 404) {
           return a;

@@ -3,6 +3,7 @@ package dev.verity.node.federation;
 import dev.verity.node.config.PeerConfig;
 import dev.verity.tlog.checkpoint.LogCheckpoints;
 import dev.verity.node.store.NodeStore;
+import dev.verity.node.store.Records;
 import dev.verity.node.store.Records.Cosignature;
 import dev.verity.node.store.StoreException;
 import dev.verity.tlog.checkpoint.SignedCheckpoint;
@@ -21,6 +22,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -32,12 +35,15 @@ import java.util.concurrent.TimeUnit;
  * bad signature, a fork or an altered entry raises an alarm and is never cosigned.
  */
 public final class WitnessService implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(WitnessService.class);
   private final String self;
   private final Witness witness;
   private final NodeStore store;
   private final Map<String, Mirror> mirrors;
   private final Map<String, PeerClient> clients;
   private final Clock clock;
+  private final AlarmBook alarms;
+  private final PeerGate gate = new PeerGate(System::currentTimeMillis);
   private final Map<String, Long> lastRequest = new java.util.concurrent.ConcurrentHashMap<>();
   /**
    * Records this node's own cosignatures after the answer has gone: the witness state, persisted
@@ -51,7 +57,8 @@ public final class WitnessService implements AutoCloseable {
   });
 
   public WitnessService(String self, Witness witness, NodeStore store, Map<String, Mirror> mirrors,
-      Map<String, PeerClient> clients, Clock clock) {
+      Map<String, PeerClient> clients, Clock clock, AlarmBook alarms) {
+    this.alarms = alarms;
     this.self = self;
     this.witness = witness;
     this.store = store;
@@ -62,8 +69,7 @@ public final class WitnessService implements AutoCloseable {
 
   /** Handles an add-checkpoint request from {@code from} (authenticated by its pinned TLS key). */
   public WitnessResponse addCheckpoint(PeerConfig from, byte[] body) {
-    PeerClient client = clients.get(from.party());
-    return addCheckpoint(from, body, client::bundle);
+    return addCheckpoint(from, body, clients.get(from.party()).source());
   }
 
   /**
@@ -83,21 +89,43 @@ public final class WitnessService implements AutoCloseable {
     try {
       p = Push.decode(push);
     } catch (Push.PushFormatException e) {
+      alarm(from.party(), "malformed-request", Records.PUSH, e.getMessage());
+      gate.outcome(from.party(), true);
       return text(400, e.getMessage());
     }
-    return addCheckpoint(from, p.request(), p, clients.get(from.party())::bundle);
+    return addCheckpoint(from, p.request(), p, clients.get(from.party()).source());
+  }
+
+  /**
+   * Seconds {@code party} must wait before its next request is looked at (0: go on): it asked too
+   * much, or is backed off for misbehaving ({@link PeerGate}). The peer port answers 429 meanwhile.
+   */
+  public long admit(String party) {
+    long waitMs = gate.admit(party);
+    return waitMs == 0 ? 0 : Math.max(1, (waitMs + 999) / 1000);
   }
 
   private WitnessResponse addCheckpoint(PeerConfig from, byte[] body, Push pushed, Mirror.BundleSource entries) {
+    WitnessResponse r = verifyAndCosign(from, body, pushed, entries);
+    gate.outcome(from.party(), r.status() == 400 || r.status() == 403 || r.status() == 422);
+    return r;
+  }
+
+  private WitnessResponse verifyAndCosign(PeerConfig from, byte[] body, Push pushed,
+      Mirror.BundleSource entries) {
     lastRequest.put(from.party(), System.nanoTime());
     AddCheckpointRequest req;
     try {
       req = AddCheckpointRequest.parse(body);
     } catch (WitnessException e) {
+      alarm(from.party(), "malformed-request", Records.PUSH, e.getMessage());
       return text(400, "malformed add-checkpoint request: " + e.getMessage());
     }
     String origin = originOf(req.checkpoint());
     if (!from.identity().origin().equals(origin)) {
+      String shown = origin.substring(0, Math.min(100, origin.length()));
+      alarm(from.party(), "wrong-origin", Records.PUSH,
+          "a checkpoint of another log: " + shown.replaceAll("[^\\x20-\\x7e]", "?"));
       return text(403, "peer " + from.party() + " may only submit checkpoints of " + from.identity().origin());
     }
     SignedCheckpoint signed;
@@ -105,7 +133,7 @@ public final class WitnessService implements AutoCloseable {
       NoteVerifiers keys = NoteVerifiers.of(NoteKeys.parseVerifier(from.identity().logKey()));
       signed = LogCheckpoints.open(req.checkpoint().getBytes(StandardCharsets.UTF_8), origin, keys);
     } catch (InvalidCheckpointException | NoteException e) {
-      alarm(from.party(), "bad-signature", "checkpoint refused: " + e.getMessage());
+      alarm(from.party(), "bad-signature", Records.PUSH, "checkpoint refused: " + e.getMessage());
       return text(403, "checkpoint signature does not verify: " + e.getMessage());
     }
     Mirror mirror = mirrors.get(from.party());
@@ -113,7 +141,7 @@ public final class WitnessService implements AutoCloseable {
       try {
         mirror.catchUp(signed.checkpoint(), req.checkpoint(), pushed, entries);
       } catch (FederationException e) {
-        alarm(from.party(), e.kind(), e.getMessage());
+        alarm(from.party(), e.kind(), Records.PUSH, e.getMessage());
         return text(422, e.getMessage());
       } catch (IOException e) {
         return text(503, "cannot fetch the entries to verify: " + e.getMessage());
@@ -124,7 +152,8 @@ public final class WitnessService implements AutoCloseable {
       if (r.status() == 200) {
         recorder.execute(() -> record(from.party(), signed, r.body()));
       } else if (r.status() == 422) {
-        alarm(from.party(), "inconsistent", "consistency proof refused for size " + signed.checkpoint().size());
+        alarm(from.party(), "inconsistent", Records.PUSH,
+            "consistency proof refused for size " + signed.checkpoint().size());
       }
       return r;
     }
@@ -151,14 +180,16 @@ public final class WitnessService implements AutoCloseable {
         signed = LogCheckpoints.open(cp, peer.identity().origin(),
             NoteVerifiers.of(NoteKeys.parseVerifier(peer.identity().logKey())));
       } catch (InvalidCheckpointException | NoteException e) {
-        alarm(peer.party(), "bad-signature", "served checkpoint refused: " + e.getMessage());
+        alarm(peer.party(), "bad-signature", Records.POLL,
+            "served checkpoint refused: " + e.getMessage());
         return;
       }
       synchronized (mirror) {
-        mirror.catchUp(signed.checkpoint(), new String(cp, StandardCharsets.UTF_8), client::bundle);
+        String text = new String(cp, StandardCharsets.UTF_8);
+        mirror.catchUp(signed.checkpoint(), text, client.source());
       }
     } catch (FederationException e) {
-      alarm(peer.party(), e.kind(), "served log: " + e.getMessage());
+      alarm(peer.party(), e.kind(), Records.POLL, "served log: " + e.getMessage());
     } catch (IOException | StoreException e) {
       // the peer is unreachable: the publisher's retries and the next poll cover it
     }
@@ -176,17 +207,12 @@ public final class WitnessService implements AutoCloseable {
         store.putCosignature(new Cosignature(peer, self, signed.checkpoint().size(), line, ts, clock.instant()), false);
       }
     } catch (Exception e) {
-      System.err.println("verity: cannot record own cosignature: " + e.getMessage());
+      LOG.error("cannot record own cosignature of {}: {}", peer, e.getMessage());
     }
   }
 
-  private void alarm(String peer, String kind, String detail) {
-    try {
-      store.raiseAlarm(peer, kind, detail);
-    } catch (StoreException e) {
-      System.err.println("verity: ALARM (not stored: " + e.getMessage() + ") " + peer + " " + kind + ": " + detail);
-    }
-    System.err.println("verity: ALARM " + peer + " " + kind + ": " + detail);
+  private void alarm(String peer, String kind, String source, String detail) {
+    alarms.raise(peer, kind, source, detail);
   }
 
   /** Finishes recording the cosignatures already given. */

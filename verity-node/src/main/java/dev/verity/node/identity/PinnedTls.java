@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509ExtendedTrustManager;
 
@@ -23,6 +24,13 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * which self-signed certificates on 127.0.0.1 would fail (JSSE reference guide, "X509ExtendedTrustManager").
  */
 public final class PinnedTls {
+  /**
+   * The only protocol either end speaks: {@code SSLContext.getInstance("TLSv1.3")} alone still
+   * enables TLS 1.2, so each socket and engine is limited to this explicitly. Both ends are
+   * Verity nodes: nothing needs an older protocol.
+   */
+  public static final String PROTOCOL = "TLSv1.3";
+
   private PinnedTls() {}
 
   /** An SSL context presenting {@code identity}'s certificate and trusting only {@code pins}. */
@@ -30,12 +38,17 @@ public final class PinnedTls {
     try {
       KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
       kmf.init(identity.tlsStore(), NodeIdentity.storePassword());
-      SSLContext ctx = SSLContext.getInstance("TLSv1.3");
+      SSLContext ctx = SSLContext.getInstance(PROTOCOL);
       ctx.init(kmf.getKeyManagers(), new TrustManager[] {new PinnedTrustManager(pins)}, null);
       return ctx;
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("cannot set up TLS: " + e.getMessage(), e);
     }
+  }
+
+  /** A client socket factory of {@code context} that speaks TLS 1.3 only. */
+  public static SSLSocketFactory clientFactory(SSLContext context) {
+    return new Tls13Sockets(context.getSocketFactory());
   }
 
   /** Only for a TLS-protected operator API: the server's own certificate, no client certificates. */

@@ -1,6 +1,8 @@
 package dev.verity.node.json;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.verity.core.message.BoundedInstants;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -22,6 +24,9 @@ import java.util.List;
 public final class CanonicalJson {
   private static final ObjectMapper MAPPER = new ObjectMapper()
       .registerModule(new JavaTimeModule())
+      .registerModule(BoundedInstants.module())
+      // {"warheads":1,"warheads":9} would sign as 9 in one reader and count as 1 in another
+      .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
       .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
   private CanonicalJson() {}
@@ -115,6 +120,11 @@ public final class CanonicalJson {
         case '\r' -> b.append("\\r");
         case '\t' -> b.append("\\t");
         default -> {
+          if (Character.isSurrogate(c) && !pairAt(s, i)) {
+            // RFC 8785 §3.2.2.2 needs UTF-8, which has no lone surrogate: Java would write '?'
+            throw new IllegalArgumentException("a lone UTF-16 surrogate (U+"
+                + String.format("%04X", (int) c) + ") is not Unicode text");
+          }
           if (c < 0x20) {
             b.append(String.format("\\u%04x", (int) c));
           } else {
@@ -124,5 +134,13 @@ public final class CanonicalJson {
       }
     }
     b.append('"');
+  }
+
+  /** Whether {@code s} has a surrogate pair at {@code i} or ending at {@code i}. */
+  private static boolean pairAt(String s, int i) {
+    char c = s.charAt(i);
+    return Character.isHighSurrogate(c)
+        ? i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))
+        : i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
   }
 }

@@ -14,6 +14,7 @@ import dev.verity.node.store.SqliteNodeStore;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -21,13 +22,17 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code verity node init|run|identity|peer add|token create}: set up and run a Party's node. */
+/**
+ * {@code verity node init|run|identity|peer add|token create|check|repair|export}: set up and run a
+ * Party's node, and check and repair its storage.
+ */
 @Command(
     name = "node",
     description = "Set up and run a Party's node (docs/user/node.md).",
     mixinStandardHelpOptions = true,
     subcommands = {NodeCommand.Init.class, NodeCommand.Run.class, NodeCommand.Identity.class,
-        NodeCommand.Peer.class, NodeCommand.Token.class})
+        NodeCommand.Peer.class, NodeCommand.Token.class, StorageCommands.Check.class,
+        StorageCommands.Repair.class, StorageCommands.Export.class})
 public final class NodeCommand implements Runnable {
   @Spec CommandSpec spec;
 
@@ -71,6 +76,7 @@ public final class NodeCommand implements Runnable {
       port("--peer-port", peerPort);
       NodeConfig c = new NodeConfig(party, agreement, apiHost, apiPort, false, peerHost, peerPort, null,
           NodeConfig.DEFAULT_MAX_REQUEST, java.util.List.of(), exerciseStart);
+      ownerOnlyDirectory(dir);
       NodeIdentity id = NodeIdentity.generate(dir, agreement, party);
       c.write(dir);
       String op;
@@ -115,6 +121,17 @@ public final class NodeCommand implements Runnable {
     } else if (day.isBefore(a.entryIntoForce())) {
       out.printf("note:           %s enters into force on %s (this node's clock is at %s): no event"
           + " before that day is accepted%n", a.id(), a.entryIntoForce(), day);
+    }
+  }
+
+  /** The node's directory: its keys, its store, its log; its owner's only. */
+  static void ownerOnlyDirectory(Path dir) throws java.io.IOException {
+    var owner = PosixFilePermissions.fromString("rwx------");
+    try {
+      Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(owner));
+      Files.setPosixFilePermissions(dir, owner);
+    } catch (UnsupportedOperationException e) {
+      Files.createDirectories(dir); // not a POSIX file system: its own access rules apply
     }
   }
 

@@ -46,7 +46,7 @@ public final class InspectionProjection {
   private final List<Step> steps = new ArrayList<>();
   private final List<Commission.Entry> commission = new ArrayList<>();
   private final Map<EntryRef, Logged> logged = new HashMap<>();
-  private final List<String> problems = new ArrayList<>();
+  private final ProblemList problems = new ProblemList();
   private State state;
 
   InspectionProjection(Projections projections) {
@@ -187,7 +187,13 @@ public final class InspectionProjection {
   /** Entries that could not be read as steps (kept in the log, listed here). */
   List<String> problems() {
     synchronized (projections) {
-      return List.copyOf(problems);
+      return List.copyOf(problems.kept());
+    }
+  }
+
+  long problemCount() {
+    synchronized (projections) {
+      return problems.total();
     }
   }
 }

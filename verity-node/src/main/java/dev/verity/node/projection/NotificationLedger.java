@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * One Party's data exchanges and notifications as the node folds them: each data exchange opens a
@@ -95,13 +96,13 @@ final class NotificationLedger {
   }
 
   /** Records a notification from the log, folding it if it fits; else a problem. */
-  void notify(long index, Notification n, List<String> problems) {
+  void notify(long index, Notification n, Consumer<String> problems) {
     if (numbers.containsKey(n.number())) {
-      problems.add(party + "/" + index + ": notification number " + n.number() + " used again");
+      problems.accept(party + "/" + index + ": notification number " + n.number() + " used again");
       return;
     }
     Optional<String> no = place(List.of(), List.of(n));
-    no.ifPresent(p -> problems.add(party + "/" + index + ": " + p));
+    no.ifPresent(p -> problems.accept(party + "/" + index + ": " + p));
     record(index, n.number(), new Version(index, n, null, no.isEmpty() && foldFor(n) != null));
   }
 
@@ -135,10 +136,10 @@ final class NotificationLedger {
   }
 
   /** Records a correction from the log; what cannot be folded is a problem. */
-  void correct(long index, Correction c, List<String> problems) {
+  void correct(long index, Correction c, Consumer<String> problems) {
     Optional<String> target = target(c);
     if (target.isPresent()) {
-      problems.add(party + "/" + index + ": correction: " + target.get());
+      problems.accept(party + "/" + index + ": correction: " + target.get());
       return;
     }
     long number = numberAt.get(c.supersedes());
@@ -148,7 +149,7 @@ final class NotificationLedger {
     boolean folded = no.isEmpty() && r != null && foldFor(r) != null;
     boolean stays = false;
     if (no.isPresent()) { // the replacement does not fit: at least take the superseded one out
-      problems.add(party + "/" + index + ": " + no.get());
+      problems.accept(party + "/" + index + ": " + no.get());
       stays = place(removed(current), List.of()).isPresent();
     }
     record(index, number, new Version(index, r, c.reason(), folded));
@@ -323,12 +324,12 @@ final class NotificationLedger {
    * into its fold (a later exchange of the same date replaces the earlier one). What does not
    * apply is reported.
    */
-  void declare(long lastIndex, Declaration d, List<String> problems) {
+  void declare(long lastIndex, Declaration d, Consumer<String> problems) {
     InventoryFold f;
     try {
       f = new InventoryFold(agreement, party, d);
     } catch (DeclarationException e) {
-      problems.add(party + "/" + lastIndex + ": " + e.getMessage());
+      problems.accept(party + "/" + lastIndex + ": " + e.getMessage());
       return;
     }
     List<Notification> moving = members(d.asOf());
@@ -372,20 +373,20 @@ final class NotificationLedger {
     vs.set(vs.size() - 1, vs.get(vs.size() - 1).folded(folded));
   }
 
-  private void change(InventoryFold f, List<Notification> remove, List<String> problems, long at) {
+  private void change(InventoryFold f, List<Notification> remove, Consumer<String> problems, long at) {
     try {
       f.change(remove, List.of()); // taking off the tail of a period is always consistent
     } catch (InventoryException e) {
-      problems.add(party + "/" + at + ": " + e.getMessage());
+      problems.accept(party + "/" + at + ": " + e.getMessage());
     }
   }
 
-  private static boolean fold(InventoryFold f, Notification n, List<String> problems, long at) {
+  private static boolean fold(InventoryFold f, Notification n, Consumer<String> problems, long at) {
     try {
       f.add(n);
       return true;
     } catch (InventoryException e) {
-      problems.add(n.party() + "/" + at + ": " + e.getMessage());
+      problems.accept(n.party() + "/" + at + ": " + e.getMessage());
       return false;
     }
   }

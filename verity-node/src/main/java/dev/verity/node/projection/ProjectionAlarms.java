@@ -23,6 +23,8 @@ public interface ProjectionAlarms {
 
   /** A data exchange declares items neither the previous one nor any notification explains. */
   String UNEXPLAINED_ITEM = "reconciliation-unexplained-item";
+  /** The channel these alarms come from (alarms are counted per Party, kind and channel). */
+  String SOURCE = "projection";
 
   /** The node's clock: what was reported by now. */
   Instant now();
@@ -48,7 +50,7 @@ public interface ProjectionAlarms {
         }
         log.warn("ALARM {} {}: {}", party, kind, detail);
         try {
-          store.raiseAlarm(party, kind, detail);
+          store.raiseAlarm(party, kind, SOURCE, detail, 1);
         } catch (StoreException e) {
           log.error("ALARM not stored ({}): {} {}: {}", e.getMessage(), party, kind, detail);
         }

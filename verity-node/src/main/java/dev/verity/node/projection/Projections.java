@@ -58,7 +58,7 @@ public final class Projections {
   private static final class PartyState {
     long nextIndex;
     final NotificationLedger ledger;
-    final List<String> problems = new ArrayList<>();
+    final ProblemList problems = new ProblemList();
     /** Parts of a declaration still arriving (a declaration spans several entries). */
     final List<Declaration> parts = new ArrayList<>();
 
@@ -126,7 +126,7 @@ public final class Projections {
    */
   public synchronized Optional<String> tryAccept(long index, Envelope e, Notification n) {
     PartyState s = expecting(n.party(), index);
-    Optional<String> no = s.ledger.tryNotify(index, n);
+    Optional<String> no = s.ledger.tryNotify(index, compact(n));
     if (no.isEmpty()) {
       accepted(s);
     }
@@ -170,6 +170,19 @@ public final class Projections {
   }
 
   /**
+   * The notification with its Party and type as the agreement's own strings: every notification
+   * is kept for good (the inventory is refolded from them), and a million of them each with their
+   * own copy of "RU" and "bomber-exercise" cost 100 MB more (verity bench startup).
+   */
+  private Notification compact(Notification n) {
+    String party = agreement.parties().stream().map(Party::id).filter(p -> p.equals(n.party()))
+        .findFirst().orElse(n.party());
+    String type = agreement.messageType(n.type()).map(t -> t.id()).orElse(n.type());
+    return new Notification(n.number(), party, type, n.item(), n.eventTime(), n.receivedAt(),
+        n.facility(), n.launcher(), n.warheads(), n.newItem());
+  }
+
+  /**
    * Applies an entry at {@code index} of {@code party}'s log. Entries already applied are
    * ignored (exactly once); an entry that breaks the rules is still part of that Party's record
    * and is listed as a problem rather than dropped.
@@ -197,7 +210,7 @@ public final class Projections {
         correct(s, party, index, DataExchangeJson.mapper().treeToValue(e.body(), Correction.class));
       } else if (agreement.messageType(e.type()).isPresent()) {
         Notification n = DataExchangeJson.mapper().treeToValue(e.body(), Notification.class);
-        s.ledger.notify(index, n, s.problems);
+        s.ledger.notify(index, compact(n), s.problems::add);
       }
     } catch (java.io.IOException ex) {
       s.problems.add(party + "/" + index + ": " + ex.getMessage());
@@ -215,7 +228,7 @@ public final class Projections {
     if (s.parts.size() == part.count()) {
       Declaration d = DeclarationParts.join(s.parts);
       s.parts.clear();
-      s.ledger.declare(index, d, s.problems);
+      s.ledger.declare(index, d, s.problems::add);
       if (alarms != null) {
         reconciliations.alarm(party, d, alarms);
       }
@@ -229,7 +242,7 @@ public final class Projections {
   private void correct(PartyState s, String party, long index, Correction c) {
     List<Instant> at = alarms == null ? List.of() : reported(s.ledger, c, alarms.now());
     List<Optional<Map<String, Long>>> before = figures(s.ledger, at);
-    s.ledger.correct(index, c, s.problems);
+    s.ledger.correct(index, c, s.problems::add);
     List<Optional<Map<String, Long>>> after = figures(s.ledger, at);
     for (int i = 0; i < at.size(); i++) {
       String change = FigureChange.describe(before.get(i), after.get(i));
@@ -296,7 +309,7 @@ public final class Projections {
   public synchronized String inventoryInputs(String party) {
     PartyState s = parties.get(party);
     return s == null ? "none" : s.ledger.declarations().size() + ":" + s.ledger.version() + ":"
-        + s.problems.size();
+        + s.problems.total();
   }
 
   /** Accounts for an entry of {@code party} that cannot be applied (not a Verity entry). */
@@ -502,9 +515,23 @@ public final class Projections {
   /** Entries that broke the rules when applied, per Party. */
   public synchronized List<String> problems() {
     List<String> out = new ArrayList<>(escrow.problems());
-    parties.values().forEach(s -> out.addAll(s.problems));
+    parties.values().forEach(s -> out.addAll(s.problems.kept()));
     out.addAll(inspections.problems());
     return out;
+  }
+
+  /** How many problems were found, including those not kept ({@link ProblemList}). */
+  public synchronized long problemCount() {
+    long folded = parties.values().stream().mapToLong(s -> s.problems.total()).sum();
+    return escrow.problemCount() + folded + inspections.problemCount();
+  }
+
+  /** A page of {@link #problems()}. */
+  public synchronized List<String> problems(int offset, int limit) {
+    List<String> all = problems();
+    int from = Math.min(all.size(), Math.max(0, offset));
+    int to = (int) Math.min(all.size(), (long) from + Math.max(0, limit));
+    return List.copyOf(all.subList(from, to));
   }
 
   public synchronized List<String> parties() {

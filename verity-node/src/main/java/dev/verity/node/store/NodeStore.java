@@ -3,6 +3,8 @@ package dev.verity.node.store;
 import dev.verity.node.store.Records.Alarm;
 import dev.verity.node.store.Records.AuditRecord;
 import dev.verity.node.store.Records.MessageRow;
+import dev.verity.node.store.Records.MirrorPending;
+import dev.verity.node.store.Records.MirrorStep;
 import dev.verity.node.store.Records.PeerPosition;
 import dev.verity.node.store.Records.Cosignature;
 import dev.verity.node.store.Records.TokenRow;
@@ -26,18 +28,63 @@ public interface NodeStore extends AutoCloseable {
    * a crash between the two can neither lose nor duplicate an entry. Refuses (returns false) if
    * the stored mirror size is not {@code expectedSize} (someone else applied them first).
    */
-  boolean applyMirrored(String peer, long expectedSize, List<MessageRow> rows, String checkpoint)
-      throws StoreException;
+  default boolean applyMirrored(String peer, long expectedSize, List<MessageRow> rows,
+      String checkpoint) throws StoreException {
+    return applyMirrored(
+        new MirrorStep(peer, expectedSize, rows, java.util.Map.of(), checkpoint, null, null));
+  }
+
+  /**
+   * Records one verified step of a peer's log: its entries, its hash tiles and the mirror's new
+   * position and checkpoint state, in one transaction. Refuses (returns false) if the stored
+   * mirror size is not {@code step.from()}.
+   */
+  boolean applyMirrored(MirrorStep step) throws StoreException;
+
+  /**
+   * Forgets the mirror of {@code peer} (entries, tiles, position, checkpoints), so that it is
+   * fetched again and verified from the start (verity node repair, for a damaged mirror).
+   */
+  void resetMirror(String peer, String actor) throws StoreException;
+
+  /** The checkpoint the mirror is a proven prefix of while it is between two of them. */
+  Optional<MirrorPending> mirrorPending(String peer) throws StoreException;
+
+  /** The hash tile of a peer's mirrored tree at {@code level}, {@code index}, at its widest. */
+  Optional<byte[]> mirrorTile(String peer, int level, long index) throws StoreException;
 
   Optional<MessageRow> message(String party, long index) throws StoreException;
 
   Optional<MessageRow> messageByClientId(String party, String clientId) throws StoreException;
 
   /** Entries of {@code party} (all parties if null), newest first, filtered by type if given. */
-  List<MessageRow> messages(String party, boolean exceptParty, String type, int limit) throws StoreException;
+  default List<MessageRow> messages(String party, boolean exceptParty, String type, int limit)
+      throws StoreException {
+    return messages(party, exceptParty, type, limit, Long.MAX_VALUE);
+  }
 
-  /** All entries of a party in index order (for the projections). */
+  /**
+   * As {@link #messages(String, boolean, String, int)}, with the entries' bytes only until they
+   * add up to {@code maxBytes}: the rows after that have a null {@code entry}, so a listing's
+   * memory
+   * does not grow with the entries' sizes.
+   */
+  List<MessageRow> messages(String party, boolean exceptParty, String type, int limit,
+      long maxBytes) throws StoreException;
+
+  /** All entries of a party in index order (tests: a node streams with {@link #messagesFrom}). */
   List<MessageRow> allMessages(String party) throws StoreException;
+
+  /**
+   * Entries of {@code party} from index {@code from} on, in index order: at most {@code maxRows},
+   * and no more once their entries reach {@code maxBytes} (always at least one, if there is one).
+   * A node reads its logs in such batches, so its memory does not grow with them.
+   */
+  List<MessageRow> messagesFrom(String party, long from, int maxRows, long maxBytes)
+      throws StoreException;
+
+  /** Corrects the stored bytes of an entry (verity node repair; the caller verified them). */
+  void repairMessage(MessageRow row, String actor) throws StoreException;
 
   long countMessages(String party) throws StoreException;
 
@@ -56,7 +103,17 @@ public interface NodeStore extends AutoCloseable {
 
   void setCosigned(String peer, long size) throws StoreException;
 
-  void raiseAlarm(String peer, String kind, String detail) throws StoreException;
+  /** An alarm seen once on the push channel. */
+  default void raiseAlarm(String peer, String kind, String detail) throws StoreException {
+    raiseAlarm(peer, kind, Records.PUSH, detail, 1);
+  }
+
+  /**
+   * Records that {@code peer} was seen doing {@code kind} on {@code source}, {@code times} times:
+   * the first time a new alarm, then its count, last time and last detail.
+   */
+  void raiseAlarm(String peer, String kind, String source, String detail, long times)
+      throws StoreException;
 
   /** The witness's latest cosigned checkpoint of {@code origin} (the note's body), if any. */
   Optional<String> witnessCheckpoint(String origin) throws StoreException;
@@ -68,7 +125,13 @@ public interface NodeStore extends AutoCloseable {
    */
   boolean swapWitnessCheckpoint(String origin, String expected, String next) throws StoreException;
 
+  /** Every alarm, oldest first. */
   List<Alarm> alarms() throws StoreException;
+
+  /** A page of the alarms, oldest first. */
+  List<Alarm> alarms(int offset, int limit) throws StoreException;
+
+  long countAlarms() throws StoreException;
 
   void putToken(TokenRow t, String actor) throws StoreException;
 
@@ -90,6 +153,9 @@ public interface NodeStore extends AutoCloseable {
    * Other writers wait until it ends; reads on other threads see the state before it.
    */
   <T> T atomically(Work<T> work) throws Exception;
+
+  /** The database's own consistency check (pages, indexes); empty when it is sound. */
+  List<String> checkIntegrity() throws StoreException;
 
   @Override
   void close() throws StoreException;

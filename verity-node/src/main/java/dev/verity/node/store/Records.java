@@ -47,8 +47,41 @@ public final class Records {
     }
   }
 
-  /** Something a peer did that must not be trusted: fork, altered entry, bad signature. */
-  public record Alarm(long id, String peer, String kind, String detail, java.time.Instant at) {}
+  /**
+   * Something a peer did that must not be trusted (fork, altered entry, bad signature), or this
+   * node's own storage failing its check ({@code storage-corrupt}, {@link #peer} this node's
+   * Party). Repeats of one kind from one peer on one channel are one alarm, counted.
+   *
+   * @param source where it was seen: {@code push} (the peer's requests), {@code poll} (what the
+   *     peer's log serves), {@code bundle} (an air-gap bundle), {@code storage} (this node's files)
+   * @param detail what was seen the last time
+   * @param at when it was first seen
+   * @param lastSeen when it was last seen
+   * @param count how many times it was seen
+   */
+  public record Alarm(long id, String peer, String kind, String source, String detail,
+      java.time.Instant at, java.time.Instant lastSeen, long count) {}
+
+  /** The channels of {@link Alarm#source}. */
+  public static final String PUSH = "push";
+  public static final String POLL = "poll";
+  public static final String BUNDLE = "bundle";
+  public static final String STORAGE = "storage";
+
+  /**
+   * One verified step of a peer's log: its entries {@code [from, from + rows)}, the hash tiles
+   * they complete or change (C2SP tlog-tiles encoding, keyed by level and index, each at its new
+   * width), and the checkpoint state once they are in: {@code checkpoint} when the step reaches
+   * that signed checkpoint's size (null: unchanged), or else {@code pending}, the signed
+   * checkpoint the step was proven a prefix of, with {@code proof}, the consistency proof from the
+   * step's end to it (RFC 9162, base64 hashes, one per line).
+   */
+  public record MirrorStep(String peer, long from, java.util.List<MessageRow> rows,
+      java.util.Map<dev.verity.tlog.tiles.TileId, byte[]> tiles, String checkpoint, String pending,
+      String proof) {}
+
+  /** A peer's signed checkpoint the mirror is a proven prefix of, and the proof (MirrorStep). */
+  public record MirrorPending(String checkpoint, String proof) {}
 
   /** One mutation and who made it. */
   public record AuditRecord(long id, java.time.Instant at, String actor, String action, String detail) {}

@@ -6,7 +6,14 @@ import dev.verity.node.store.Records.MessageRow;
 import dev.verity.node.store.Records.PeerPosition;
 import dev.verity.node.store.Records.Cosignature;
 import dev.verity.node.store.Records.TokenRow;
+import dev.verity.node.store.Records.MirrorPending;
+import dev.verity.node.store.Records.MirrorStep;
+import dev.verity.tlog.tiles.TileId;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -16,6 +23,8 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 
 /**
@@ -41,7 +50,24 @@ public final class SqliteNodeStore implements NodeStore {
     "CREATE TABLE IF NOT EXISTS tokens (hash TEXT PRIMARY KEY, name TEXT NOT NULL, role TEXT NOT NULL, created_at TEXT NOT NULL)",
     "CREATE TABLE IF NOT EXISTS audit (id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, actor TEXT NOT NULL,"
         + " action TEXT NOT NULL, detail TEXT NOT NULL)",
+    // each peer's verified tree: C2SP tlog-tiles hash tiles, each at its widest width (D??)
+    "CREATE TABLE IF NOT EXISTS mirror_tiles (peer TEXT NOT NULL, level INTEGER NOT NULL,"
+        + " idx INTEGER NOT NULL, data BLOB NOT NULL, PRIMARY KEY (peer, level, idx))",
   };
+
+  /** Columns added since the first schema: table, column, definition. */
+  private static final String[][] ADDED = {
+    {"peers", "mirror_pending", "TEXT"},
+    {"peers", "mirror_proof", "TEXT"},
+    {"alarms", "source", "TEXT NOT NULL DEFAULT 'push'"},
+    {"alarms", "count", "INTEGER NOT NULL DEFAULT 1"},
+    {"alarms", "last_seen", "TEXT"},
+    {"messages", "request_digest", "TEXT"}, // issue 10: a client id names one message
+  };
+
+  /** Owner-only: the store holds the node's tokens' hashes, its receipts and every entry. */
+  private static final Set<PosixFilePermission> OWNER_ONLY =
+      PosixFilePermissions.fromString("rw-------");
 
   private final Connection db;
   /**
@@ -59,6 +85,7 @@ public final class SqliteNodeStore implements NodeStore {
   /** Opens (creating if needed) the store in {@code file}. */
   public static SqliteNodeStore open(Path file) throws StoreException {
     try {
+      ownerOnly(file);
       Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
       try (Statement s = c.createStatement()) {
         s.execute("PRAGMA journal_mode=WAL");
@@ -67,7 +94,11 @@ public final class SqliteNodeStore implements NodeStore {
         for (String ddl : SCHEMA) {
           s.execute(ddl);
         }
-        addColumn(s, "messages", "request_digest", "TEXT"); // nodes made before issue 10
+        migrate(s);
+        s.execute("CREATE INDEX IF NOT EXISTS alarms_key ON alarms (peer, kind, source)");
+      }
+      for (String suffix : new String[] {"-wal", "-shm"}) {
+        ownerOnlyIfPresent(file.resolveSibling(file.getFileName() + suffix));
       }
       c.setAutoCommit(false);
       c.commit();
@@ -77,22 +108,45 @@ public final class SqliteNodeStore implements NodeStore {
         s.execute("PRAGMA query_only=true");
       }
       return new SqliteNodeStore(c, r);
-    } catch (SQLException e) {
+    } catch (SQLException | IOException e) {
       throw new StoreException("cannot open " + file + ": " + e.getMessage(), e);
     }
   }
 
-  /** Adds a column to a table made by an earlier version, if it lacks it. */
-  private static void addColumn(Statement s, String table, String column, String type)
-      throws SQLException {
-    try (ResultSet rs = s.executeQuery("PRAGMA table_info(" + table + ")")) {
-      while (rs.next()) {
-        if (rs.getString("name").equals(column)) {
-          return;
-        }
+  /** Creates {@code file} readable by its owner only, or takes group and other access away. */
+  static void ownerOnly(Path file) throws IOException {
+    if (!Files.exists(file)) {
+      try {
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+      } catch (UnsupportedOperationException e) {
+        Files.createFile(file); // not a POSIX file system: its own access rules apply
       }
     }
-    s.execute("ALTER TABLE " + table + " ADD COLUMN " + column + " " + type);
+    ownerOnlyIfPresent(file);
+  }
+
+  private static void ownerOnlyIfPresent(Path file) throws IOException {
+    try {
+      if (Files.exists(file) && !Files.getPosixFilePermissions(file).equals(OWNER_ONLY)) {
+        Files.setPosixFilePermissions(file, OWNER_ONLY);
+      }
+    } catch (UnsupportedOperationException e) {
+      // not a POSIX file system
+    }
+  }
+
+  private static void migrate(Statement s) throws SQLException {
+    for (String[] col : ADDED) {
+      boolean present = false;
+      try (ResultSet rs = s.executeQuery("PRAGMA table_info(" + col[0] + ")")) {
+        while (rs.next()) {
+          present |= rs.getString("name").equals(col[1]);
+        }
+      }
+      if (!present) {
+        s.execute("ALTER TABLE " + col[0] + " ADD COLUMN " + col[1] + " " + col[2]);
+      }
+    }
   }
 
   @FunctionalInterface
@@ -204,28 +258,93 @@ public final class SqliteNodeStore implements NodeStore {
   }
 
   @Override
-  public boolean applyMirrored(String peer, long expectedSize, List<MessageRow> rows, String checkpoint)
-      throws StoreException {
+  public boolean applyMirrored(MirrorStep step) throws StoreException {
+    String peer = step.peer();
     return tx("apply mirrored entries", () -> {
       ensurePeer(peer);
       long mirrored = longQuery("SELECT mirrored FROM peers WHERE peer=?", peer);
-      if (mirrored != expectedSize) {
+      if (mirrored != step.from()) {
         return false;
       }
-      insertMessages(rows);
-      long size = expectedSize + rows.size();
-      try (PreparedStatement p = db.prepareStatement(
-          "UPDATE peers SET mirrored=?, mirrored_checkpoint=?, last_contact=? WHERE peer=?")) {
+      insertMessages(step.rows());
+      putTiles(peer, step.tiles());
+      long size = step.from() + step.rows().size();
+      try (PreparedStatement p = db.prepareStatement("UPDATE peers SET mirrored=?,"
+          + " mirrored_checkpoint=COALESCE(?, mirrored_checkpoint), mirror_pending=?,"
+          + " mirror_proof=?,"
+          + " last_contact=? WHERE peer=?")) {
         p.setLong(1, size);
-        p.setString(2, checkpoint);
-        p.setString(3, Instant.now().toString());
-        p.setString(4, peer);
+        p.setString(2, step.checkpoint());
+        p.setString(3, step.pending());
+        p.setString(4, step.proof());
+        p.setString(5, Instant.now().toString());
+        p.setString(6, peer);
         p.executeUpdate();
       }
-      if (!rows.isEmpty()) {
-        auditRow("peer:" + peer, "mirror", peer + " " + expectedSize + ".." + size);
+      if (!step.rows().isEmpty()) {
+        auditRow("peer:" + peer, "mirror", peer + " " + step.from() + ".." + size);
       }
       return true;
+    });
+  }
+
+  private void putTiles(String peer, Map<TileId, byte[]> tiles) throws SQLException {
+    try (PreparedStatement p = db.prepareStatement(
+        "INSERT OR REPLACE INTO mirror_tiles (peer, level, idx, data) VALUES (?,?,?,?)")) {
+      for (var t : tiles.entrySet()) {
+        p.setString(1, peer);
+        p.setInt(2, t.getKey().level());
+        p.setLong(3, t.getKey().index());
+        p.setBytes(4, t.getValue());
+        p.addBatch();
+      }
+      p.executeBatch();
+    }
+  }
+
+  @Override
+  public void resetMirror(String peer, String actor) throws StoreException {
+    tx("reset mirror", () -> {
+      for (String sql : new String[] {"DELETE FROM messages WHERE party=?",
+          "DELETE FROM mirror_tiles WHERE peer=?", "UPDATE peers SET mirrored=0,"
+              + " mirrored_checkpoint=NULL, mirror_pending=NULL, mirror_proof=NULL WHERE peer=?"}) {
+        try (PreparedStatement p = db.prepareStatement(sql)) {
+          p.setString(1, peer);
+          p.executeUpdate();
+        }
+      }
+      auditRow(actor, "mirror-reset", peer);
+      return null;
+    });
+  }
+
+  @Override
+  public Optional<MirrorPending> mirrorPending(String peer) throws StoreException {
+    return read("read mirror", r -> {
+      try (PreparedStatement p =
+          r.prepareStatement("SELECT mirror_pending, mirror_proof FROM peers WHERE peer=?")) {
+        p.setString(1, peer);
+        try (ResultSet rs = p.executeQuery()) {
+          return rs.next() && rs.getString(1) != null
+              ? Optional.of(new MirrorPending(rs.getString(1), rs.getString(2)))
+              : Optional.<MirrorPending>empty();
+        }
+      }
+    });
+  }
+
+  @Override
+  public Optional<byte[]> mirrorTile(String peer, int level, long index) throws StoreException {
+    return read("read mirror tile", r -> {
+      try (PreparedStatement p = r.prepareStatement(
+          "SELECT data FROM mirror_tiles WHERE peer=? AND level=? AND idx=?")) {
+        p.setString(1, peer);
+        p.setInt(2, level);
+        p.setLong(3, index);
+        try (ResultSet rs = p.executeQuery()) {
+          return rs.next() ? Optional.of(rs.getBytes(1)) : Optional.<byte[]>empty();
+        }
+      }
     });
   }
 
@@ -253,6 +372,12 @@ public final class SqliteNodeStore implements NodeStore {
     return new MessageRow(rs.getString("party"), rs.getLong("idx"), rs.getString("type"), rs.getString("leaf_hash"),
         rs.getBytes("entry"), Instant.parse(rs.getString("stored_at")), rs.getString("client_id"),
         rs.getString("request_digest"));
+  }
+
+  private static MessageRow withoutEntry(ResultSet rs) throws SQLException {
+    return new MessageRow(rs.getString("party"), rs.getLong("idx"), rs.getString("type"),
+        rs.getString("leaf_hash"), null, Instant.parse(rs.getString("stored_at")),
+        rs.getString("client_id"));
   }
 
   private List<MessageRow> rows(PreparedStatement p) throws SQLException {
@@ -288,8 +413,10 @@ public final class SqliteNodeStore implements NodeStore {
   }
 
   @Override
-  public List<MessageRow> messages(String party, boolean exceptParty, String type, int limit) throws StoreException {
-    StringBuilder sql = new StringBuilder("SELECT * FROM messages WHERE 1=1");
+  public List<MessageRow> messages(String party, boolean exceptParty, String type, int limit,
+      long maxBytes) throws StoreException {
+    StringBuilder sql =
+        new StringBuilder("SELECT *, length(entry) AS size FROM messages WHERE 1=1");
     List<String> args = new ArrayList<>();
     if (party != null) {
       sql.append(exceptParty ? " AND party<>?" : " AND party=?");
@@ -305,7 +432,16 @@ public final class SqliteNodeStore implements NodeStore {
         for (int i = 0; i < args.size(); i++) {
           p.setString(i + 1, args.get(i));
         }
-        return rows(p);
+        List<MessageRow> out = new ArrayList<>();
+        long bytes = 0;
+        try (ResultSet rs = p.executeQuery()) {
+          while (rs.next()) {
+            bytes += rs.getLong("size");
+            // the blob is read only if asked for
+            out.add(bytes <= maxBytes ? row(rs) : withoutEntry(rs));
+          }
+        }
+        return out;
       }
     });
   }
@@ -317,6 +453,48 @@ public final class SqliteNodeStore implements NodeStore {
         p.setString(1, party);
         return rows(p);
       }
+    });
+  }
+
+  @Override
+  public List<MessageRow> messagesFrom(String party, long from, int maxRows, long maxBytes)
+      throws StoreException {
+    return read("list messages", r -> {
+      try (PreparedStatement p = r.prepareStatement(
+          "SELECT * FROM messages WHERE party=? AND idx>=? ORDER BY idx LIMIT ?")) {
+        p.setString(1, party);
+        p.setLong(2, from);
+        p.setInt(3, Math.max(1, maxRows));
+        List<MessageRow> out = new ArrayList<>();
+        long bytes = 0;
+        try (ResultSet rs = p.executeQuery()) {
+          while (bytes < maxBytes && rs.next()) {
+            MessageRow row = row(rs);
+            bytes += row.entry().length;
+            out.add(row);
+          }
+        }
+        return out;
+      }
+    });
+  }
+
+  @Override
+  public void repairMessage(MessageRow row, String actor) throws StoreException {
+    tx("repair message", () -> {
+      try (PreparedStatement p = db.prepareStatement(
+          "UPDATE messages SET entry=?, leaf_hash=?, type=? WHERE party=? AND idx=?")) {
+        p.setBytes(1, row.entry());
+        p.setString(2, row.leafHash());
+        p.setString(3, row.type());
+        p.setString(4, row.party());
+        p.setLong(5, row.index());
+        if (p.executeUpdate() == 0) {
+          insertMessages(List.of(row));
+        }
+      }
+      auditRow(actor, "repair", row.party() + "/" + row.index());
+      return null;
     });
   }
 
@@ -433,16 +611,44 @@ public final class SqliteNodeStore implements NodeStore {
   }
 
   @Override
-  public void raiseAlarm(String peer, String kind, String detail) throws StoreException {
+  public void raiseAlarm(String peer, String kind, String source, String detail, long times)
+      throws StoreException {
     tx("raise alarm", () -> {
-      try (PreparedStatement p = db.prepareStatement("INSERT INTO alarms (peer, kind, detail, at) VALUES (?,?,?,?)")) {
+      String now = Instant.now().toString();
+      long id = -1;
+      try (PreparedStatement p = db.prepareStatement(
+          "SELECT id FROM alarms WHERE peer=? AND kind=? AND source=? ORDER BY id LIMIT 1")) {
         p.setString(1, peer);
         p.setString(2, kind);
-        p.setString(3, detail);
-        p.setString(4, Instant.now().toString());
+        p.setString(3, source);
+        try (ResultSet rs = p.executeQuery()) {
+          id = rs.next() ? rs.getLong(1) : -1;
+        }
+      }
+      if (id >= 0) {
+        try (PreparedStatement p = db.prepareStatement(
+            "UPDATE alarms SET count=count+?, last_seen=?, detail=? WHERE id=?")) {
+          p.setLong(1, times);
+          p.setString(2, now);
+          p.setString(3, detail);
+          p.setLong(4, id);
+          p.executeUpdate();
+        }
+        return null;
+      }
+      try (PreparedStatement p = db.prepareStatement(
+          "INSERT INTO alarms (peer, kind, source, detail, at, last_seen, count)"
+              + " VALUES (?,?,?,?,?,?,?)")) {
+        p.setString(1, peer);
+        p.setString(2, kind);
+        p.setString(3, source);
+        p.setString(4, detail);
+        p.setString(5, now);
+        p.setString(6, now);
+        p.setLong(7, times);
         p.executeUpdate();
       }
-      auditRow("node", "alarm", peer + " " + kind);
+      auditRow("node", "alarm", peer + " " + kind + " (" + source + ")");
       return null;
     });
   }
@@ -478,16 +684,38 @@ public final class SqliteNodeStore implements NodeStore {
 
   @Override
   public List<Alarm> alarms() throws StoreException {
+    return alarms(0, Integer.MAX_VALUE);
+  }
+
+  @Override
+  public List<Alarm> alarms(int offset, int limit) throws StoreException {
     return read("list alarms", r -> {
       List<Alarm> out = new ArrayList<>();
-      try (PreparedStatement p = r.prepareStatement("SELECT * FROM alarms ORDER BY id");
-          ResultSet rs = p.executeQuery()) {
-        while (rs.next()) {
-          out.add(new Alarm(rs.getLong("id"), rs.getString("peer"), rs.getString("kind"), rs.getString("detail"),
-              Instant.parse(rs.getString("at"))));
+      try (PreparedStatement p =
+          r.prepareStatement("SELECT * FROM alarms ORDER BY id LIMIT ? OFFSET ?")) {
+        p.setInt(1, Math.max(0, limit));
+        p.setInt(2, Math.max(0, offset));
+        try (ResultSet rs = p.executeQuery()) {
+          while (rs.next()) {
+            Instant at = Instant.parse(rs.getString("at"));
+            String last = rs.getString("last_seen");
+            out.add(new Alarm(rs.getLong("id"), rs.getString("peer"), rs.getString("kind"),
+                rs.getString("source"), rs.getString("detail"), at,
+                last == null ? at : Instant.parse(last), rs.getLong("count")));
+          }
         }
       }
       return out;
+    });
+  }
+
+  @Override
+  public long countAlarms() throws StoreException {
+    return read("count alarms", r -> {
+      try (Statement st = r.createStatement();
+          ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM alarms")) {
+        return rs.next() ? rs.getLong(1) : 0L;
+      }
     });
   }
 
@@ -540,6 +768,22 @@ public final class SqliteNodeStore implements NodeStore {
         while (rs.next()) {
           out.add(new AuditRecord(rs.getLong("id"), Instant.parse(rs.getString("at")), rs.getString("actor"),
               rs.getString("action"), rs.getString("detail")));
+        }
+      }
+      return out;
+    });
+  }
+
+  @Override
+  public List<String> checkIntegrity() throws StoreException {
+    return read("check the database", r -> {
+      List<String> out = new ArrayList<>();
+      try (Statement st = r.createStatement();
+          ResultSet rs = st.executeQuery("PRAGMA integrity_check(100)")) {
+        while (rs.next()) {
+          if (!"ok".equals(rs.getString(1))) {
+            out.add("SQLite integrity check: " + rs.getString(1));
+          }
         }
       }
       return out;

@@ -6,6 +6,7 @@ import dev.verity.core.agreement.Agreement;
 import dev.verity.core.agreement.DeclarationMode;
 import dev.verity.core.agreement.MessageType;
 import dev.verity.core.inventory.Inventory;
+import dev.verity.core.message.BoundedInstants;
 import dev.verity.core.message.Correction;
 import dev.verity.core.message.DataExchangeJson;
 import dev.verity.core.message.JsonProblems;
@@ -14,6 +15,8 @@ import dev.verity.core.message.DeclarationException;
 import dev.verity.core.message.Notification;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.verity.node.entry.Envelope;
+import dev.verity.node.entry.InputException;
+import dev.verity.node.entry.InputRules;
 import dev.verity.node.escrow.EscrowEntries;
 import dev.verity.node.escrow.EscrowLedger;
 import dev.verity.node.escrow.EscrowSubmissions;
@@ -146,6 +149,12 @@ final class MessageValidator {
     if (r.message() == null || !r.message().isObject()) {
       throw new SubmitException(400, "message", "required: a JSON object");
     }
+    try {
+      InputRules.identifier(r.type(), "type");
+      InputRules.check(r.message(), "message");
+    } catch (InputException e) {
+      throw new SubmitException(400, e.field(), e.reason());
+    }
   }
 
   /**
@@ -222,7 +231,7 @@ final class MessageValidator {
     JsonNode num = m.get("number");
     if (num == null || num.isNull()) {
       m.put("number", number);
-    } else if (!num.canConvertToLong() || num.asLong() != number) {
+    } else if (!num.isIntegralNumber() || !num.canConvertToLong() || num.asLong() != number) {
       throw new SubmitException(422, at + ".number", "must be " + number + " (the next in " + party
           + "'s sequence"
           + (at.equals("message") ? ")" : ", or the number of the notification corrected)"));
@@ -245,10 +254,8 @@ final class MessageValidator {
     if (t == null || t.isNull()) {
       throw new SubmitException(400, field, "required: " + JsonProblems.INSTANT);
     }
-    Instant event;
-    try {
-      event = Instant.parse(t.isTextual() ? t.textValue() : "");
-    } catch (java.time.format.DateTimeParseException e) {
+    Instant event = BoundedInstants.parseInstant(t.isTextual() ? t.textValue() : null);
+    if (event == null) {
       throw new SubmitException(400, field, "expected " + JsonProblems.INSTANT
           + (t.isTextual() ? ", not '" + t.textValue() + "'" : ""));
     }

@@ -5,6 +5,8 @@ import dev.verity.core.agreement.AgreementCatalog;
 import dev.verity.core.agreement.Limit;
 import dev.verity.core.agreement.MessageType;
 import dev.verity.core.agreement.Party;
+import dev.verity.core.agreement.Protocol;
+import dev.verity.node.cli.agreement.ReplayCommand;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -13,12 +15,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code verity agreement list|show}: the agreement definitions that ship with Verity. */
+/**
+ * {@code verity agreement list|show|replay}: the agreement definitions that ship with Verity, and
+ * the offline evaluator of their rules.
+ */
 @Command(
     name = "agreement",
     description = "The agreement definitions (YAML, see docs/formats/agreement.md).",
     mixinStandardHelpOptions = true,
-    subcommands = {AgreementCommand.ListCommand.class, AgreementCommand.ShowCommand.class})
+    subcommands = {AgreementCommand.ListCommand.class, AgreementCommand.ShowCommand.class,
+        ReplayCommand.class})
 public final class AgreementCommand implements Runnable {
   @Spec CommandSpec spec;
 
@@ -76,12 +82,19 @@ public final class AgreementCommand implements Runnable {
       out.println("item kinds: " + String.join(", ", a.itemKinds().stream().map(k -> k.id()).toList()));
       out.println("messages:");
       for (MessageType m : a.messages()) {
-        out.printf("  %-18s effect %-12s %s%n", m.id(), m.effect(), deadline(m.deadline()));
+        out.printf("  %-28s %-19s %s%n", m.id(), m.notification() ? "effect " + m.effect()
+            : m.provision() != null ? "from " + m.provision() : "", deadline(m.deadline()));
       }
       if (a.dataExchange() != null) {
         out.printf("data exchange: %s; initial %d days after entry into force; as of %s, due %d days later%n",
             a.dataExchange().required() ? "required" : "optional", a.dataExchange().initialDueDaysAfterEntryIntoForce(),
             String.join(" and ", a.dataExchange().asOf()), a.dataExchange().dueDaysAfterAsOf());
+      }
+      for (Protocol p : a.protocols()) {
+        out.printf("protocol %s: states %s; steps %s; deadlines %s; quotas %s%n", p.id(),
+            p.states(), p.steps().stream().map(Protocol.StepRule::id).toList(),
+            p.deadlines().stream().map(Protocol.DeadlineRule::id).toList(),
+            p.quotas().stream().map(Protocol.Quota::id).toList());
       }
       if (a.inspections() == null) {
         out.println("inspections: none");

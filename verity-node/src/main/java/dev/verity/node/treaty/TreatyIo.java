@@ -2,15 +2,13 @@ package dev.verity.node.treaty;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.verity.core.agreement.Agreement;
-import dev.verity.core.agreement.AgreementCatalog;
 import dev.verity.core.agreement.AgreementException;
-import dev.verity.core.agreement.AgreementLoader;
 import dev.verity.core.message.DataExchangeJson;
 import dev.verity.core.message.Declaration;
 import dev.verity.core.message.DeclarationException;
 import dev.verity.core.message.Notification;
+import dev.verity.node.cli.agreement.AgreementFiles;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,7 +16,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
 
 /** File access for the treaty commands: the domain takes Readers, this class opens the files. */
@@ -27,20 +24,7 @@ final class TreatyIo {
 
   /** A bundled agreement by name, or a YAML file (which may extend a bundled one). */
   static Agreement agreement(String nameOrFile) throws AgreementException, IOException {
-    if (nameOrFile.endsWith(".yaml") || nameOrFile.endsWith(".yml")) {
-      Path p = Path.of(nameOrFile);
-      try (Reader r = Files.newBufferedReader(p, StandardCharsets.UTF_8)) {
-        return new AgreementLoader(TreatyIo::bundledText).load(p.toString(), r);
-      }
-    }
-    return AgreementCatalog.get(nameOrFile);
-  }
-
-  private static Optional<Reader> bundledText(String id) {
-    var in = AgreementCatalog.class.getResourceAsStream(id + ".yaml");
-    return in == null || !id.matches("[a-z0-9-]+")
-        ? Optional.empty()
-        : Optional.of(new InputStreamReader(in, StandardCharsets.UTF_8));
+    return AgreementFiles.agreement(nameOrFile);
   }
 
   static Declaration declaration(Path p) throws IOException, DeclarationException {

@@ -5,6 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.verity.node.cli.VerityCommand;
+import dev.verity.node.identity.NodeIdentity;
+import dev.verity.tlog.checkpoint.Checkpoint;
+import dev.verity.tlog.checkpoint.LogCheckpoints;
+import dev.verity.tlog.log.LogWriter;
+import dev.verity.tlog.merkle.InclusionProof;
+import dev.verity.tlog.merkle.MerkleHash;
+import dev.verity.tlog.note.SignedNote;
+import dev.verity.tlog.proof.TlogProof;
+import dev.verity.tlog.storage.LogStorage;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -17,6 +26,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import picocli.CommandLine;
 
@@ -119,6 +129,27 @@ final class Cluster implements AutoCloseable {
       return dev.verity.tlog.audit.LogAuditor.audit(storage,
           dev.verity.tlog.checkpoint.LogCheckpoints.reader(id.origin(), id.logKey()), 1);
     }
+  }
+
+  /**
+   * A writer of {@code m}'s own log with its own keys, while its node is stopped: what a hostile
+   * Party can put in its log that no Verity node would.
+   */
+  static LogWriter ownLogWriter(Member m, String agreement) throws Exception {
+    NodeIdentity id = NodeIdentity.load(m.dir, agreement, m.party);
+    String origin = id.publicIdentity().origin();
+    return LogWriter.builder(LogStorage.directory(m.dir.resolve("log")))
+        .signer(LogCheckpoints.signer(origin, id.logSignerKey()))
+        .reader(LogCheckpoints.reader(origin, id.publicIdentity().logKey())).open();
+  }
+
+  /** An entry's page ({@code GET /api/v1/messages/P/I}): its proof verifies against its cp. */
+  static void verifyProof(JsonNode one) throws Exception {
+    byte[] entry = Base64.getDecoder().decode(one.path("entryBase64").asText());
+    TlogProof proof = TlogProof.parse(one.path("proof").path("tlogProof").asText());
+    Checkpoint cp = Checkpoint.parse(SignedNote.parse(proof.checkpoint()).text());
+    new InclusionProof(proof.index(), cp.size(), proof.path())
+        .verify(MerkleHash.leaf(entry), cp.rootHash());
   }
 
   /** A bomber-exercise notification (no fields, no inventory effect) at 2020-09-01 plus i minutes. */

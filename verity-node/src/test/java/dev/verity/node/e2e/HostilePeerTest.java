@@ -30,9 +30,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A Russian node that misbehaves towards the US node: the test holds RU's keys and pushes
- * checkpoints to the US witness itself. A checkpoint with a bad signature, a fork (another tree
- * of a size already cosigned) and an altered entry (served from RU's tampered tile) are each
- * refused, raised as an alarm shown by the API, and never cosigned.
+ * checkpoints to the US witness itself, and RU's log is served to US as its files are on disk,
+ * unchecked ({@link StaticLogServer}: a Verity node withholds a damaged file). A checkpoint with a
+ * bad signature, a fork (another tree of a size already cosigned) and an altered entry (served
+ * from RU's tampered tile) are each refused, raised as an alarm shown by the API, and never
+ * cosigned.
  */
 class HostilePeerTest {
   @TempDir Path root;
@@ -43,8 +45,16 @@ class HostilePeerTest {
     Cluster c = new Cluster(root);
     Member usM = c.init("new-start", "US");
     Member ruM = c.init("new-start", "RU");
-    c.pin(usM, ruM, ruM.peerUrl());
+    NodeIdentity ruKeys = NodeIdentity.load(ruM.dir, "new-start", "RU");
+    String usPin = NodeIdentity.readPublic(usM.dir.resolve("identity.json")).tlsPin();
     c.pin(ruM, usM, "https://127.0.0.1:1/"); // RU never pushes by itself: the test does
+    try (StaticLogServer hostile = new StaticLogServer(ruKeys, ruM.dir.resolve("log"), usPin)) {
+      c.pin(usM, ruM, hostile.url());
+      run(c, usM, ruM);
+    }
+  }
+
+  private void run(Cluster c, Member usM, Member ruM) throws Exception {
     try (Node us = Node.start(usM.dir); Node ru = Node.start(ruM.dir)) {
       var decl = DemoScenario.submissions("RU", 0, 1).get(0);
       ru.submitter().submit(new SubmitRequest(decl.clientId(), decl.type(), decl.message()), "test");

@@ -97,8 +97,8 @@ class NodeLogSecretsTest {
     for (String key : List.of("log.key", "witness.key")) {
       String signer = Files.readString(m.dir.resolve("keys").resolve(key)).strip();
       out.add(signer);
-      // the base64 key material: PRIVATE+KEY+name+hash+base64 (C2SP signed-note); the base64
-      // itself may hold '+' (then the last '+' would cut it short, or leave nothing to look for)
+      // PRIVATE+KEY+<name>+<hash>+<base64 key material> (C2SP signed-note); the base64 itself
+      // may contain '+', so the material is everything after the fourth separator
       out.add(signer.split("\\+", 5)[4]);
     }
     KeyStore ks = KeyStore.getInstance("PKCS12");

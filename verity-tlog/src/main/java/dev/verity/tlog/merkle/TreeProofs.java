@@ -19,6 +19,47 @@ public final class TreeProofs {
     return size == 0 ? MerkleHash.EMPTY_ROOT : rangeHash(reader, 0, size);
   }
 
+  /**
+   * MTH(D[0:size]) computed through {@code nodes}, the consecutive hashes at Merkle {@code level}
+   * from index {@code from} on, instead of the stored ones: every stored node that covers any of
+   * them is recomputed from its children, every other one is read from {@code stored}. If the
+   * result is a signed root, each of {@code nodes} is the tree's own (SHA-256 being collision
+   * resistant): this checks an entry bundle's leaves or a hash tile against a checkpoint, reading
+   * O(log size) stored hashes, where an inclusion proof per node would read O(n log size).
+   *
+   * @throws IllegalArgumentException if the nodes are not complete nodes of the tree of
+   *     {@code size}
+   */
+  public static Hash rootThrough(HashReader stored, int level, long from, List<Hash> nodes,
+      long size) throws IOException {
+    long count = nodes.size();
+    if (level < 0 || level > 62 || from < 0 || count == 0
+        || from + count > size >>> level) {
+      throw new IllegalArgumentException(count + " nodes at level " + level + " from " + from
+          + " are not complete nodes of the tree of size " + size);
+    }
+    List<Hash> given = List.copyOf(nodes);
+    HashReader overlay = new HashReader() {
+      @Override
+      public Hash nodeHash(int l, long i) throws IOException {
+        if (l < level) {
+          return stored.nodeHash(l, i);
+        }
+        int d = l - level;
+        long lo = i << d;
+        long hi = lo + (1L << d);
+        if (hi <= from || lo >= from + count) {
+          return stored.nodeHash(l, i);
+        }
+        if (d == 0) {
+          return given.get((int) (lo - from));
+        }
+        return MerkleHash.node(nodeHash(l - 1, 2 * i), nodeHash(l - 1, 2 * i + 1));
+      }
+    };
+    return root(overlay, size);
+  }
+
   /** PATH(index, D[0:size]) — RFC 9162 §2.1.3.1. */
   public static InclusionProof inclusion(HashReader reader, long index, long size)
       throws IOException {

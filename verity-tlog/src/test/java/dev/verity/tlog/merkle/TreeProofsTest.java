@@ -130,4 +130,35 @@ class TreeProofsTest {
     assertThatThrownBy(() -> Hash.of(new byte[31])).hasMessageContaining("32 bytes, got 31");
     assertThatThrownBy(() -> Hash.fromBase64("AAAA")).hasMessageContaining("32 bytes");
   }
+
+  @Test
+  void aRootComputedThroughGivenNodesMatchesOnlyIfTheyAreTheTreesOwn() throws Exception {
+    MemoryTree t = tree(70);
+    for (long n : new long[] {1, 2, 7, 64, 70}) {
+      Hash root = TreeProofs.root(t, n);
+      for (int level = 0; (n >>> level) > 0; level++) {
+        long nodes = n >>> level;
+        for (long from = 0; from < nodes; from++) {
+          for (long to = from + 1; to <= nodes; to++) {
+            List<Hash> given = new ArrayList<>();
+            for (long i = from; i < to; i++) {
+              given.add(t.nodeHash(level, i));
+            }
+            assertThat(TreeProofs.rootThrough(t, level, from, given, n)).isEqualTo(root);
+            given.set((int) ((to - from) / 2), MerkleHash.leaf(new byte[] {9}));
+            assertThat(TreeProofs.rootThrough(t, level, from, given, n))
+                .as("%d %d %d %d", n, level, from, to).isNotEqualTo(root);
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void aRootThroughNodesBeyondTheTreeIsRefused() {
+    MemoryTree t = tree(10);
+    List<Hash> beyond = List.of(t.nodeHash(1, 4), t.nodeHash(1, 4));
+    assertThatThrownBy(() -> TreeProofs.rootThrough(t, 1, 4, beyond, 10))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
 }

@@ -7,7 +7,8 @@ import { b64ToBytes, parseCheckpoint, toHex, verifyInclusion } from './merkle.js
 import { escrow } from './escrow.js';
 import { reconciliation } from './reconciliation.js';
 import { fieldValue, worthShowing } from './entries.js';
-import { composeTypes, isStep, labelKey, latestCheckpoints, optional, parseStep, stepFieldNames, stepHint, stepInput } from './stepfields.js';
+import { composeTypes, isStep, labelKey, latestCheckpoints, notificationFields, optional, parseStep,
+  stepFieldNames, stepHint, stepInput } from './stepfields.js';
 
 const COLOURS = ['#1f5fa8', '#c0392b', '#2e8b57', '#8e44ad', '#d98c00'];
 export const partyName = (agr, id) => tOr('party.' + id, agr.parties.find(p => p.id === id)?.name || id);
@@ -127,7 +128,7 @@ async function messages(view, ctx) {
     return el('tr', { 'data-party': m.party, 'data-index': m.index, 'data-status': m.status },
       el('td.nowrap', {}, el('a', { href: `#/message/${m.party}/${m.index}` }, `${m.party} #${fmtNum(m.index)}`)),
       el('td', {}, m.direction === 'in' ? t('messages.in') : t('messages.out')),
-      el('td', {}, typeName(agr, m.type)),
+      el('td', {}, typeName(agr, m.type), unreadableMark(m)),
       el('td.time', {}, fmtDateTime(m.entry?.createdAt)),
       el('td.time', {}, effective(m)),
       el('td.time', {}, fmtDateTime(m.receivedAt)),
@@ -146,6 +147,12 @@ function correctionNote(m) {
   if (m.supersedes) return el('span.badge.b-pending.corrects', { 'data-supersedes': m.supersedes.index },
     t('messages.corrects', { index: fmtNum(m.supersedes.index) }));
   return null;
+}
+
+/** An entry listed without its content: not a Verity entry (in the log all the same), or damaged storage. */
+function unreadableMark(m) {
+  if (m.storageCorrupt) return el('span', {}, ' ', badge('storage-corrupt', t('messages.storageCorrupt')));
+  return m.unreadable ? el('span', {}, ' ', badge('unreadable', t('messages.unreadable'))) : null;
 }
 
 /** When a message takes effect: a declaration's as-of date, a notification's event time, a step's entry time (D17). */
@@ -183,7 +190,10 @@ async function message(view, ctx) {
         ' — ', t('message.receivedAt', { time: fmtDateTime(m.supersedes.receivedAt) })) : undefined],
       [t('message.clientId'), m.entry?.clientId || '—'],
       [t('message.leafHash'), el('code.hash', {}, m.leafHash)]])),
-    el('article.card', {}, el('h2', {}, t('message.fields')), m.type === 'declaration'
+    el('article.card', {}, el('h2', {}, t('message.fields')), m.unreadable
+      ? el('div', { id: 'unreadable' }, el('p', {}, t('message.unreadable', { party: m.party })),
+        dl([[t('message.problem'), el('code', { dir: 'ltr' }, m.problem)]]))
+      : m.type === 'declaration'
       ? dl([[t('message.part'), `${fmtNum((body.part ?? 0) + 1)} / ${fmtNum(body.parts)}`],
         [t('common.asOf'), fmtDate(body.declaration?.asOf)],
         [t('inventory.facilities'), fmtNum(body.declaration?.facilities?.length || 0)],
@@ -218,7 +228,7 @@ async function message(view, ctx) {
     button, result,
     el('details', {}, el('summary', {}, t('message.checkpoint')), el('pre.code', {}, m.proof.checkpoint))));
   view.append(el('article.card', {}, el('h2', {}, t('message.entry')),
-    el('pre.code', { id: 'entry-json' }, JSON.stringify(m.entry, null, 2))));
+    el('pre.code', { id: 'entry-json' }, m.unreadable ? m.entryBase64 : JSON.stringify(m.entry, null, 2))));
 }
 
 /** An inspection or commission step's fields, by what each holds, and a link to its inspection. */
@@ -237,7 +247,7 @@ export function validate(type, v) {
   if (!CLIENT_ID.test(v.clientId || '')) errors.clientId = t('compose.err.clientId');
   if (!v.eventTime) errors.eventTime = t('compose.err.required');
   else if (isNaN(Date.parse(v.eventTime))) errors.eventTime = t('compose.err.time');
-  for (const f of type.fields) {
+  for (const f of notificationFields(type)) {
     if (f === 'warheads') {
       if (v.warheads === '' || v.warheads == null) errors.warheads = t('compose.err.required');
       else if (!/^\d+$/.test(String(v.warheads))) errors.warheads = t('compose.err.integer');
@@ -292,7 +302,7 @@ async function compose(view, ctx) {
       return;
     }
     parts.push(field('eventTime', t('compose.eventTime'), el('input', { type: 'datetime-local', value: now, step: 1 }), t('compose.utc')));
-    for (const f of type.fields) {
+    for (const f of notificationFields(type)) {
       parts.push(field(f, tOr('field.' + f, f), f === 'warheads' ? el('input', { type: 'number', min: 0, step: 1 })
         : el('input', { type: 'text', spellcheck: 'false' })));
     }
@@ -353,7 +363,9 @@ function notificationMessage(type, v) {
   const errors = validate(type, v);
   if (Object.keys(errors).length) return { message: null, errors };
   const message = { eventTime: new Date(v.eventTime + (v.eventTime.length === 16 ? ':00' : '') + 'Z').toISOString().replace('.000Z', 'Z') };
-  for (const f of type.fields) message[f] = f === 'warheads' ? Number(v.warheads) : v[f];
+  for (const f of notificationFields(type)) {
+    message[f] = f === 'warheads' ? Number(v.warheads) : v[f];
+  }
   if (type.effect === 'add') {
     message.newItem = { id: v['newItem.id'], kind: v['newItem.kind'] };
     if (v['newItem.facility']) message.newItem.facility = v['newItem.facility'];
@@ -552,14 +564,53 @@ async function log(view, ctx) {
   view.append(el('h2', {}, t('log.checkpoints')), el('p.muted', {}, t('log.checkpointsExplain')),
     pagedTable([t('message.treeSize'), t('log.firstCosigned')], cps.checkpoints, c => el('tr', { 'data-size': c.size },
       el('td.num', {}, fmtNum(c.size)), el('td.time', {}, fmtDateTime(c.firstCosignedAt))), { id: 'checkpoints-table' }, 20));
-  view.append(el('h2', {}, t('log.alarms')));
+  view.append(el('h2', {}, t('log.alarms')), alarmList(lg), problemList(lg));
+}
+
+/** One alarm: its kind, whom and where it was seen, how often and when, what was seen last. */
+function alarmItem(a) {
+  return el('li.alert.error', { 'data-kind': a.kind, 'data-source': a.source },
+    el('strong', {}, tOr('alarm.' + a.kind, a.kind)), ' — ', a.peer, ' — ', tOr('alarmsource.' + a.source, a.source),
+    el('div.small', {}, t('log.alarmSeen', { count: fmtNum(a.count), first: fmtDateTime(a.at), last: fmtDateTime(a.lastSeen) })),
+    el('div.small', {}, el('code', { dir: 'auto' }, a.detail)));
+}
+
+/**
+ * A list of the first items the log view carries, then a button that fetches the rest a page at a
+ * time from {@code path} (GET /api/v1/alarms, /problems), so a peer that floods cannot stall the page.
+ */
+function pagedList(listEl, first, count, path, key, render) {
+  let shown = first.length;
+  let total = count;
+  const more = el('button.secondary.more', { type: 'button', id: listEl.id + '-more' });
+  const update = () => {
+    more.hidden = shown >= total;
+    more.textContent = t('common.showMore', { n: fmtNum(total - shown) });
+  };
+  more.addEventListener('click', async () => {
+    const page = await get(`${path}?offset=${shown}&limit=200`);
+    page[key].forEach(x => listEl.appendChild(render(x)));
+    shown += page[key].length;
+    if (!page[key].length) total = shown; // problems beyond those kept are counted, not listed
+    update();
+  });
+  first.forEach(x => listEl.appendChild(render(x)));
+  update();
+  return el('div', {}, listEl, more);
+}
+
+function alarmList(lg) {
   const alarms = lg.alarms || [];
-  view.append(alarms.length ? el('ul.alarms', { id: 'alarms' }, alarms.map(a => el('li.alert.error', {},
-    el('strong', {}, tOr('alarm.' + a.kind, a.kind)), ' — ', a.peer, ' — ', fmtDateTime(a.at), el('div.small', {}, a.detail))))
-    : el('p.ok-text', { id: 'alarms' }, t('log.noAlarms')));
-  if ((lg.problems || []).length) {
-    view.append(el('h2', {}, t('log.problems')), el('ul.problems', {}, lg.problems.map(p => el('li', {}, el('code', {}, p)))));
-  }
+  if (!alarms.length) return el('p.ok-text', { id: 'alarms' }, t('log.noAlarms'));
+  return el('div', {}, el('p.muted', { id: 'alarm-total' }, t('log.alarmTotal', { n: fmtNum(lg.alarmCount) })),
+    pagedList(el('ul.alarms', { id: 'alarms' }), alarms, lg.alarmCount, '/api/v1/alarms', 'alarms', alarmItem));
+}
+
+function problemList(lg) {
+  if (!(lg.problems || []).length) return null;
+  return el('div', {}, el('h2', {}, t('log.problems')), el('p.muted', {}, t('log.problemTotal', { n: fmtNum(lg.problemCount) })),
+    pagedList(el('ul.problems', { id: 'problems' }), lg.problems, lg.problemCount, '/api/v1/problems', 'problems',
+      p => el('li', {}, el('code', { dir: 'auto' }, p))));
 }
 
 export const PAGES = { overview, messages, message, compose, inventory, obligations, log };

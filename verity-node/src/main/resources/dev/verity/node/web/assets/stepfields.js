@@ -50,8 +50,20 @@ export const kindOf = f => KINDS[f] || 'text';
 /** The label's key: a commission step's item is an agenda item, not a unique identifier. */
 export const labelKey = (type, f) => f === 'item' && type.id.startsWith('commission-') ? 'field.agendaItem' : 'field.' + f;
 
+/**
+ * A type's field names. The agreement serves its typed schema ({name: {kind, required, label}},
+ * docs/formats/agreement.md); the built-in commission list above still gives names only.
+ */
+export const fieldNames = type =>
+  Array.isArray(type.fields) ? type.fields : Object.keys(type.fields || {});
+
+/** A notification's fields asked one by one (its time and new item have inputs of their own). */
+export const notificationFields = type =>
+  fieldNames(type).filter(f => f !== 'eventTime' && f !== 'newItem');
+
 export function stepFieldNames(type) {
-  return [...type.fields, ...(EXTRA[type.id] || []).filter(f => !type.fields.includes(f))];
+  const names = fieldNames(type);
+  return [...names, ...(EXTRA[type.id] || []).filter(f => !names.includes(f))];
 }
 
 export function optional(type, f) {

@@ -1,0 +1,29 @@
+package dev.verity.node.cli.agreement;
+
+import dev.verity.core.agreement.Agreement;
+import dev.verity.core.agreement.AgreementCatalog;
+import dev.verity.core.agreement.AgreementException;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** An agreement named on the command line: a bundled one by id, or a YAML file. */
+public final class AgreementFiles {
+  private AgreementFiles() {}
+
+  /**
+   * A bundled agreement by name, or a YAML file (which may extend a bundled one and include the
+   * bundled provisions).
+   */
+  public static Agreement agreement(String nameOrFile) throws AgreementException, IOException {
+    if (nameOrFile.endsWith(".yaml") || nameOrFile.endsWith(".yml")) {
+      Path p = Path.of(nameOrFile);
+      try (Reader r = Files.newBufferedReader(p, StandardCharsets.UTF_8)) {
+        return AgreementCatalog.loader().load(p.toString(), r);
+      }
+    }
+    return AgreementCatalog.get(nameOrFile);
+  }
+}

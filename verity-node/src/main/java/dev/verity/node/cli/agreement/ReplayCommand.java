@@ -1,0 +1,110 @@
+package dev.verity.node.cli.agreement;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.verity.core.agreement.Agreement;
+import dev.verity.core.replay.Replay;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code verity agreement replay}: the offline evaluator (issue 12). Folds a file of steps under
+ * an agreement without a node and prints what was accepted, what was refused and why, the
+ * obligations as of an instant and each regime's state. Exit 0 when every step was accepted, 3
+ * when some were refused (the output is complete either way), 1 for bad input.
+ */
+@Command(name = "replay", mixinStandardHelpOptions = true,
+    description = "Fold a file of steps (JSON lines) under an agreement, offline, and print the"
+        + " verdicts, the obligations and each regime's state.")
+public final class ReplayCommand implements Callable<Integer> {
+  static final int EXIT_REFUSED = 3;
+  private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+      .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+
+  /** Output formats. */
+  enum Format { json, text }
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--agreement", required = true, paramLabel = "ID|FILE",
+      description = "A bundled agreement (see 'agreement list') or a YAML file.")
+  String agreement;
+
+  @Option(names = "--steps", required = true, paramLabel = "FILE",
+      description = "One step a line: {\"at\": INSTANT, \"party\": ID, \"type\": TYPE,"
+          + " \"fields\": {...}}.")
+  Path steps;
+
+  @Option(names = "--as-of", paramLabel = "INSTANT",
+      description = "Judge the obligations as of this UTC instant (default: the latest step's).")
+  String asOf;
+
+  @Option(names = "--format", defaultValue = "json", description = "json or text (default:"
+      + " ${DEFAULT-VALUE}).")
+  Format format;
+
+  @Override
+  public Integer call() throws Exception {
+    Agreement a = AgreementFiles.agreement(agreement);
+    Instant when = asOf();
+    List<Replay.Input> in = StepsFile.read(steps);
+    Replay.Result r = Replay.run(a, in, when);
+    PrintWriter out = spec.commandLine().getOut();
+    if (format == Format.json) {
+      out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(r));
+    } else {
+      text(out, a, in, r, when);
+    }
+    out.flush();
+    return r.refused().isEmpty() ? 0 : EXIT_REFUSED;
+  }
+
+  private Instant asOf() {
+    if (asOf == null) {
+      return null;
+    }
+    try {
+      if (asOf.endsWith("Z")) {
+        return Instant.parse(asOf);
+      }
+    } catch (DateTimeParseException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException("--as-of: expected an ISO 8601 UTC instant such as"
+        + " 2020-10-01T10:00:00Z, not '" + asOf + "'");
+  }
+
+  private static void text(PrintWriter out, Agreement a, List<Replay.Input> in, Replay.Result r,
+      Instant asOf) throws Exception {
+    out.printf("%s: %d steps, %d accepted, %d refused%n", a.id(), in.size(), r.accepted().size(),
+        r.refused().size());
+    for (Replay.Refused x : r.refused()) {
+      out.printf("  refused line %d: %s (%s): %s%n", x.index() + 1, x.refusal().label(), x.rule(),
+          x.reason());
+    }
+    Instant judged = asOf != null ? asOf : in.stream().map(Replay.Input::at)
+        .max(Instant::compareTo).orElse(null);
+    out.printf("obligations as of %s:%n", judged);
+    for (Replay.Owed o : r.obligations()) {
+      out.printf("  %-8s %-11s %-10s %-24s %-16s %-4s due %s%s%n", o.status().label(),
+          o.regime(), o.kind().label(), o.type(), o.subject(), o.party(), o.due(),
+          o.metBy() == null ? "" : " (line " + (o.metBy() + 1) + ")");
+    }
+    out.println("state:");
+    for (Map.Entry<String, Object> e : r.state().entrySet()) {
+      out.println("  " + e.getKey() + ": " + JSON.writeValueAsString(e.getValue()));
+    }
+  }
+}
