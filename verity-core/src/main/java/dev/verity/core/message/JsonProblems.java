@@ -52,6 +52,7 @@ public final class JsonProblems {
 
   private static final Pattern UNEXPECTED = Pattern.compile("Unexpected character \\('(.{1,2})'");
   private static final Pattern TOKEN = Pattern.compile("Unrecognized token '([^']{1,40})'");
+  private static final Pattern COERCED = Pattern.compile("String value \\(\"([^\"]{0,40})\"\\)");
 
   /**
    * A problem with JSON input.
@@ -121,8 +122,8 @@ public final class JsonProblems {
         && v.getCause().getMessage() != null) {
       return v.getCause().getMessage();
     }
-    if (m.getClass() == JsonMappingException.class && m.getOriginalMessage() != null) {
-      return ours(m.getOriginalMessage()); // raised by our own readers (BoundedInstants), in words
+    if (m.getClass() == JsonMappingException.class && ours(m.getOriginalMessage())) {
+      return "expected " + m.getOriginalMessage(); // our own readers' words (BoundedInstants)
     }
     if (m.getOriginalMessage() != null && m.getOriginalMessage().startsWith("No content to map")) {
       return "empty: expected a JSON value";
@@ -131,7 +132,8 @@ public final class JsonProblems {
       if (m.getOriginalMessage() != null && m.getOriginalMessage().contains("`null`")) {
         return "required: " + expected(mi.getTargetType());
       }
-      String given = m instanceof InvalidFormatException f ? given(f.getValue()) : "";
+      String given =
+          m instanceof InvalidFormatException f ? given(f.getValue()) : text(m.getOriginalMessage());
       return "expected " + expected(mi.getTargetType()) + given;
     }
     if (m.getOriginalMessage() != null && m.getOriginalMessage().contains("end-of-input")) {
@@ -140,9 +142,15 @@ public final class JsonProblems {
     return "not a valid value here";
   }
 
-  /** A message of our own readers: "a date ..." becomes "expected a date ...". */
-  private static String ours(String m) {
-    return m.startsWith("an ") || m.startsWith("a ") ? "expected " + m : m;
+  /** Our own readers say what they expected ("a date YYYY-MM-DD ..."); Jackson's own do not. */
+  private static boolean ours(String m) {
+    return m != null && (m.startsWith("an ") || m.startsWith("a "));
+  }
+
+  /** ", not the text "four"" for a number or true/false given in quotes. */
+  private static String text(String original) {
+    Matcher c = COERCED.matcher(original == null ? "" : original);
+    return c.find() ? ", not the text \"" + c.group(1) + "\"" : "";
   }
 
   /** "unknown field 'colour' (known: facility, id, kind)". */

@@ -47,7 +47,7 @@ class JsonProblemsTest {
   @Test
   void wrongKindsOfValueSayWhatWasExpected() {
     assertThat(problem("{\"warheads\":\"many\"}", Notification.class).message())
-        .startsWith("expected a whole number");
+        .isEqualTo("expected a whole number, not the text \"many\"");
     assertThat(problem("{\"asOf\":\"1 Sep\"}", Declaration.class).message())
         .isEqualTo("expected a date YYYY-MM-DD with a four-digit year, not \"1 Sep\"");
     assertThat(problem("{\"items\":7}", Declaration.class).message())
@@ -64,6 +64,8 @@ class JsonProblemsTest {
     assertThat(p.where()).isEqualTo("line 2, column 14: ");
     assertThat(problem("{\"party\":", Declaration.class).message())
         .isEqualTo("malformed JSON: the text ends before the value is complete");
+    assertThat(problem("{\"items\": [ {\"id\": \"x\"} \n", Declaration.class).message())
+        .isEqualTo("malformed JSON: the text ends before the value is complete");
     assertThat(problem("{party:1}", Declaration.class).message())
         .isEqualTo("malformed JSON: unexpected character 'p'");
     assertThat(problem("", Declaration.class).message()).isEqualTo("empty: expected a JSON value");
@@ -76,7 +78,7 @@ class JsonProblemsTest {
             () -> DataExchangeJson.mapper().readValue("[{\"number\":\"x\"}]", Notification[].class),
             JsonProcessingException.class);
     assertThat(JsonProblems.describe(e))
-        .startsWith("line 1, column 12: [0].number: expected a whole number");
+        .isEqualTo("line 1, column 12: [0].number: expected a whole number, not the text \"x\"");
     assertThat(JsonProblems.unknownField("x", List.of("b", "a")))
         .isEqualTo("unknown field 'x' (known: a, b)");
   }

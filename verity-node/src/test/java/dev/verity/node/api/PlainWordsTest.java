@@ -85,7 +85,8 @@ class PlainWordsTest {
             new Answer(
                 400,
                 "advanceTo",
-                "required: an ISO 8601 UTC instant such as 2020-10-01T10:00:00Z"));
+                "required: an ISO 8601 UTC instant such as 2020-10-01T10:00:00Z (RFC 3339, a"
+                    + " four-digit year)"));
   }
 
   @Test
@@ -167,7 +168,8 @@ class PlainWordsTest {
             "warheads-changed",
             "{\"eventTime\":\"2020-03-01T00:00:00Z\",\"item\":\"M\",\"warheads\":\"four\"}");
     assertThat(a)
-        .isEqualTo(new Answer(400, "message.warheads", "expected a whole number, not 'four'"));
+        .isEqualTo(
+            new Answer(400, "message.warheads", "expected a whole number, not the text \"four\""));
   }
 
   @Test
