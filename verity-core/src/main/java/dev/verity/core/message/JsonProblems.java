@@ -133,7 +133,9 @@ public final class JsonProblems {
         return "required: " + expected(mi.getTargetType());
       }
       String given =
-          m instanceof InvalidFormatException f ? given(f.getValue()) : text(m.getOriginalMessage());
+          m instanceof InvalidFormatException f
+              ? given(f.getValue())
+              : text(m.getOriginalMessage());
       return "expected " + expected(mi.getTargetType()) + given;
     }
     if (m.getOriginalMessage() != null && m.getOriginalMessage().contains("end-of-input")) {

@@ -71,7 +71,8 @@ public final class EscrowEntries {
       rs.add(DataExchangeJson.mapper().treeToValue(r, Reveal.class));
     }
     if (!body.path("root").isTextual() || !body.path("reveals").isArray()) {
-      throw new com.fasterxml.jackson.databind.JsonMappingException(null, "an escrow reveal: an object with root (text) and reveals (a list)");
+      throw new com.fasterxml.jackson.databind.JsonMappingException(
+          null, "an escrow reveal: an object with root (text) and reveals (a list)");
     }
     return new RevealPart(body.path("root").asText(), body.path("part").asInt(-1), body.path("parts").asInt(-1), rs);
   }

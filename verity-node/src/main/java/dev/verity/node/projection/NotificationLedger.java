@@ -373,7 +373,8 @@ final class NotificationLedger {
     vs.set(vs.size() - 1, vs.get(vs.size() - 1).folded(folded));
   }
 
-  private void change(InventoryFold f, List<Notification> remove, Consumer<String> problems, long at) {
+  private void change(
+      InventoryFold f, List<Notification> remove, Consumer<String> problems, long at) {
     try {
       f.change(remove, List.of()); // taking off the tail of a period is always consistent
     } catch (InventoryException e) {
