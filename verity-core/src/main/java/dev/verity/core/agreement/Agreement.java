@@ -22,6 +22,7 @@ import java.util.stream.Collectors;
  * @param publishedFigures the table of officially published aggregates that applies to this
  *     agreement, one of {@link #PUBLISHED_TABLES}; null if none
  * @param protocols procedures declared as data, see {@link Protocol}
+ * @param lifecycle what the agreement says about its own life (withdrawal notice); absent: none
  */
 public record Agreement(
     String id,
@@ -39,7 +40,8 @@ public record Agreement(
     InspectionQuota inspections,
     DeclarationMode declarationMode,
     String publishedFigures,
-    List<Protocol> protocols) {
+    List<Protocol> protocols,
+    LifecycleTerms lifecycle) {
 
   /**
    * The tables of officially published figures that ship with Verity (read by
@@ -71,6 +73,11 @@ public record Agreement(
   /** The procedures declared as data ({@code protocols:}), each folded by the protocol engine. */
   public List<Protocol> protocols() {
     return protocols == null ? List.of() : protocols;
+  }
+
+  /** The terms of the agreement's own life; {@link LifecycleTerms#NONE} when the file has none. */
+  public LifecycleTerms lifecycle() {
+    return lifecycle == null ? LifecycleTerms.NONE : lifecycle;
   }
 
   /** How declarations are published; {@link DeclarationMode#OPEN} unless the file says otherwise. */

@@ -216,6 +216,9 @@ public final class AgreementLoader {
         || Agreement.PUBLISHED_TABLES.contains(a.publishedFigures()),
         "unknown table '" + a.publishedFigures() + "' (shipped: " + Agreement.PUBLISHED_TABLES
             + ")");
+    LifecycleTerms.Notice notice = a.lifecycle().withdrawalNotice();
+    require(src, "lifecycle.withdrawalNotice", notice == null || notice.valid(),
+        "one of months or days, not negative");
     Set<String> ids = new HashSet<>();
     for (int i = 0; i < a.parties().size(); i++) {
       Party p = a.parties().get(i);

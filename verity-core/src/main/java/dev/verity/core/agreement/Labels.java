@@ -33,6 +33,26 @@ public final class Labels {
     return out;
   }
 
+  /**
+   * The keys a shared provision's own parts need in its message files ({@code
+   * i18n/<provision>.<lang>.json}): each message type it brings to {@code a}, and their fields.
+   */
+  public static Set<String> keys(Agreement a, String provision) {
+    Set<String> out = new TreeSet<>();
+    for (MessageType m : a.messages()) {
+      if (provision.equals(m.provision())) {
+        out.add("msgtype." + m.id());
+        m.schema().fields().stream().map(Field::label).forEach(out::add);
+      }
+    }
+    for (Protocol p : a.protocols()) {
+      if (provision.equals(p.provision())) {
+        out.addAll(keys(p));
+      }
+    }
+    return out;
+  }
+
   /** The keys of one protocol. */
   public static Set<String> keys(Protocol p) {
     Set<String> out = new TreeSet<>();

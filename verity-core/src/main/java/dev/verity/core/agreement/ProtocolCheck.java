@@ -33,7 +33,8 @@ final class ProtocolCheck {
   static final Set<String> PARTICIPANT =
       Set.of("party", "mediator", "monitor", "observer", "neutral-intermediary");
   /** Regimes that are code; a protocol may not take their ids. */
-  static final List<String> RESERVED = List.of("inventory", "inspections", "commission", "escrow");
+  static final List<String> RESERVED =
+      List.of("inventory", "inspections", "commission", "escrow", "lifecycle");
   static final List<String> PERIODS = List.of("calendar-year", "treaty-year", "all");
   static final int MAX_REPEAT = 10;
 
