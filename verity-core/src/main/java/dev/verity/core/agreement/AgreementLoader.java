@@ -300,6 +300,13 @@ public final class AgreementLoader {
       require(src, at + ".id", types.add(m.id()), "duplicate '" + m.id() + "'");
       require(src, at + ".effect", m.effect() == null || MessageType.EFFECTS.contains(m.effect()),
           "unknown effect '" + m.effect() + "' (one of " + MessageType.EFFECTS + ")");
+      MessageType.ProvidedUnder under = m.providedUnder();
+      require(src, at + ".providedUnder", under == null || (under.agreement() != null
+          && under.agreement().matches("[a-z0-9-]+") && !under.agreement().equals(a.id())
+          && under.message() != null && under.message().matches("[a-z0-9-]+")),
+          "another agreement's id and one of its message types: {agreement: ID, message: TYPE}");
+      require(src, at + ".receiptWithin", m.receiptWithin() == null
+          || m.receiptWithin().valid(), "one of minutes, hours or days");
     }
     ProtocolCheck.validate(src, a);
   }
