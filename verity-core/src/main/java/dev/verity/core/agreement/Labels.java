@@ -10,7 +10,9 @@ import java.util.TreeSet;
  * i18n/<id>.<lang>.json}, docs/formats/agreement.md, "Labels"), under the dashboard's naming: the
  * agreement ({@code agreement.<id>}), each message type it declares itself ({@code
  * msgtype.<id>}) and each of its fields' label, and per protocol {@code protocol.<p>} with its
- * states, deadlines, quotas, gates and escalation rungs ({@code protocol.<p>.state.<s>}, ...).
+ * states, deadlines (recurring ones too), quotas, gates and escalation rungs ({@code
+ * protocol.<p>.state.<s>}, ...), and each level of a duty roster a rung notifies ({@code
+ * roster.<level>}).
  * Types that a provision brings are labelled in that provision's own files.
  */
 public final class Labels {
@@ -64,10 +66,13 @@ public final class Labels {
     p.deadlines().forEach(d -> {
       out.add(at + ".deadline." + d.id());
       if (d.onMissed() != null && d.onMissed().escalate() != null) {
-        d.onMissed().escalate().steps().stream().map(Rung::id)
-            .forEach(r -> out.add(at + ".rung." + r));
+        for (Rung r : d.onMissed().escalate().steps()) {
+          out.add(at + ".rung." + r.id());
+          r.notifies().forEach(level -> out.add("roster." + level));
+        }
       }
     });
+    p.recurring().forEach(r -> out.add(at + ".deadline." + r.id()));
     p.quotas().forEach(q -> out.add(at + ".quota." + q.id()));
     p.gates().forEach(g -> out.add(at + ".gate." + g.id()));
     return out;
