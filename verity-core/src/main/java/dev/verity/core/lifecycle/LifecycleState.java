@@ -76,7 +76,11 @@ public final class LifecycleState {
     return Collections.unmodifiableList(confirmations);
   }
 
-  /** Where the agreement stands at {@code t}, as known at {@code asOf}. */
+  /**
+   * Where the agreement stands at {@code t}, as known at {@code asOf}. A suspension by one Party
+   * suspends an agreement between two Parties as a whole; among more, it suspends only that
+   * Party's part ({@link #standing(String, Instant, Instant)}), and the others go on.
+   */
   public Standing standing(Instant t, Instant asOf) {
     LocalDate day = t.atOffset(ZoneOffset.UTC).toLocalDate();
     if (day.isBefore(agreement.entryIntoForce())) {
@@ -86,8 +90,30 @@ public final class LifecycleState {
         .isPresent()) {
       return Standing.ENDED;
     }
-    return suspensions.stream().anyMatch(s -> s.covers(t, asOf)) ? Standing.SUSPENDED
-        : Standing.IN_FORCE;
+    return bilateral() && suspensions.stream().anyMatch(s -> s.covers(t, asOf))
+        ? Standing.SUSPENDED : Standing.IN_FORCE;
+  }
+
+  /**
+   * Where the agreement stands for {@code party} at {@code t}, as known at {@code asOf}: as a
+   * whole, except that among more than two Parties its own suspension suspends its part, and
+   * its withdrawal ends it.
+   */
+  public Standing standing(String party, Instant t, Instant asOf) {
+    Standing s = standing(t, asOf);
+    if (s != Standing.IN_FORCE) {
+      return s;
+    }
+    if (!participates(party, t, asOf)) {
+      return Standing.ENDED;
+    }
+    return suspensions.stream().anyMatch(x -> x.party().equals(party) && x.covers(t, asOf))
+        ? Standing.SUSPENDED : Standing.IN_FORCE;
+  }
+
+  /** Whether the agreement binds two Parties or fewer: one suspension then suspends it all. */
+  private boolean bilateral() {
+    return agreement.boundParties().size() <= 2;
   }
 
   /** Where the agreement stands at {@code t}, knowing everything folded. */
@@ -122,20 +148,21 @@ public final class LifecycleState {
 
   /**
    * The status {@code o} has once the agreement's life is taken into account, as seen at {@code
-   * asOf}: an obligation that fell due while the agreement was suspended is {@code suspended};
-   * one that fell due while it (or the owing Party's part in it) was not in force is {@code
-   * not-in-force}; neither counts as missed. A met obligation stays met.
+   * asOf}: an obligation that fell due while the agreement (or, among more than two Parties, the
+   * owing Party's part in it) was suspended is {@code suspended}; one that fell due while it (or
+   * the owing Party's part) was not in force is {@code not-in-force}; neither counts as missed.
+   * A met obligation stays met.
    */
   public Obligation judge(Obligation o, Instant asOf) {
     if (o.status() == Status.MET) {
       return o;
     }
-    Standing s = standing(o.due(), asOf);
-    if (s == Standing.SUSPENDED) {
-      return o.withStatus(Status.SUSPENDED);
-    }
-    boolean inForce = s == Standing.IN_FORCE && participates(o.party(), o.due(), asOf);
-    return inForce ? o : o.withStatus(Status.NOT_IN_FORCE);
+    Standing s = standing(o.party(), o.due(), asOf);
+    return switch (s) {
+      case IN_FORCE -> o;
+      case SUSPENDED -> o.withStatus(Status.SUSPENDED);
+      default -> o.withStatus(Status.NOT_IN_FORCE);
+    };
   }
 
   /**

@@ -179,7 +179,8 @@ public final class Evaluator {
 
   /** Marks an accepted step taken while the agreement did not stand in force. */
   private void mark(LifecycleState life, Step step) {
-    Standing at = life == null ? Standing.IN_FORCE : life.standing(step.at(), step.at());
+    Standing at = life == null ? Standing.IN_FORCE
+        : life.standing(step.party(), step.at(), step.at());
     if (at != Standing.IN_FORCE) {
       marks.put(step.entry(), at);
     }

@@ -172,4 +172,19 @@ class LifecycleTest {
         tuple(What.WITHDRAWAL, Instant.parse("2021-01-01T00:00:00Z")),
         tuple(What.ENDED, Instant.parse("2021-01-01T00:00:00Z")));
   }
+
+  /** Among three Parties, one Party's suspension suspends its own part; the others go on. */
+  @Test
+  void amongMoreThanTwoPartiesASuspensionSuspendsOnlyThatPartysPart() throws Exception {
+    step("2027-06-01T12:00:00Z", "RU", "agreement-suspension", "{'statedReason': 'r'}")
+        .step("2027-07-01T12:00:00Z", "RU", "commission-session",
+            "{'session': 'S-1', 'date': '2027-07-01'}")
+        .step("2027-07-01T13:00:00Z", "US", "commission-session",
+            "{'session': 'S-2', 'date': '2027-07-01'}");
+    Replay.Result r = run("trilateral-hypothetical", "2027-11-01T00:00:00Z");
+    assertThat(exchange(r, "RU", "2027-09-01")).isEqualTo(Status.SUSPENDED);
+    assertThat(exchange(r, "US", "2027-09-01")).isEqualTo(Status.MISSING);
+    assertThat(exchange(r, "CN", "2027-09-01")).isEqualTo(Status.MISSING);
+    assertThat(r.marked()).containsExactly(new Replay.Marked(1, Standing.SUSPENDED));
+  }
 }
