@@ -109,6 +109,8 @@ final class ProtocolCheck {
     need(at + ".message", m.isPresent(), "unknown message type '" + s.message() + "'");
     need(at + ".message", !m.get().notification(), "'" + s.message()
         + "' is an inventory notification (it has an effect)");
+    need(at + ".message", !"lifecycle".equals(m.get().provision()), "'" + s.message()
+        + "' is a step of the agreement's life (provision lifecycle)");
     String other = owner.putIfAbsent(s.message(), p.id());
     need(at + ".message", other == null || other.equals(p.id()), "'" + s.message()
         + "' is already a step of protocol " + other);

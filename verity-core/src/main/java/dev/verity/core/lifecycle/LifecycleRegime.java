@@ -1,6 +1,7 @@
 package dev.verity.core.lifecycle;
 
 import dev.verity.core.agreement.Agreement;
+import dev.verity.core.agreement.MessageType;
 import dev.verity.core.agreement.Party;
 import dev.verity.core.lifecycle.LifecycleState.Confirmation;
 import dev.verity.core.lifecycle.LifecycleState.Resumption;
@@ -49,9 +50,10 @@ public final class LifecycleRegime implements Regime<LifecycleState> {
 
   public LifecycleRegime(Agreement agreement) {
     this.agreement = agreement;
-    // an agreement that does not include the provision still has a life (its dates), but no steps
-    this.types = TYPES.stream().filter(t -> agreement.messageType(t).isPresent())
-        .collect(Collectors.toUnmodifiableSet());
+    // an agreement that does not include the provision still has a life (its dates), but no
+    // steps; the provision's own types are the only ones taken, so their fields are known
+    this.types = TYPES.stream().filter(t -> agreement.messageType(t).map(MessageType::provision)
+        .filter(ID::equals).isPresent()).collect(Collectors.toUnmodifiableSet());
   }
 
   @Override
@@ -85,8 +87,8 @@ public final class LifecycleRegime implements Regime<LifecycleState> {
   }
 
   private Outcome<LifecycleState> confirm(LifecycleState state, Step step) {
-    LocalDate on = step.fields().date("inForceOn").orElseThrow();
-    if (!on.equals(agreement.entryIntoForce())) {
+    LocalDate on = step.fields().date("inForceOn").orElse(null);
+    if (!agreement.entryIntoForce().equals(on)) {
       return refuse(Kind.MISMATCH, "entry-into-force", agreement.id() + " entered into force on "
           + agreement.entryIntoForce() + ", not " + on);
     }

@@ -71,4 +71,14 @@ class ProtocolCheckTest {
         "p.yaml: protocols[2].steps[0].message: 'exercise-notice' is an inventory notification"
             + " (it has an effect)");
   }
+
+  @Test
+  void aStepOfTheAgreementsLifeIsNoProtocolStep() throws Exception {
+    String step = "      - {message: exercise-notice, by: [party], opens: true, to: notified}\n";
+    String text = yaml().replace("hypothetical: true\n", "hypothetical: true\nincludes:"
+        + " [lifecycle]\n").replace(step, step + "      - {message: agreement-suspension, by:"
+        + " [party], opens: true, to: notified}\n");
+    assertThatThrownBy(() -> load(text)).hasMessage("p.yaml: protocols[2].steps[1].message:"
+        + " 'agreement-suspension' is a step of the agreement's life (provision lifecycle)");
+  }
 }
