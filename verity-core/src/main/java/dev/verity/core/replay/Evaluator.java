@@ -13,6 +13,9 @@ import dev.verity.core.escrow.EscrowRegime;
 import dev.verity.core.inspection.InspectionRegime;
 import dev.verity.core.inventory.InventoryRegime;
 import dev.verity.core.inventory.InventoryState;
+import dev.verity.core.lifecycle.LifecycleRegime;
+import dev.verity.core.lifecycle.LifecycleState;
+import dev.verity.core.lifecycle.Standing;
 import dev.verity.core.message.EntryRef;
 import dev.verity.core.protocol.ProtocolRegime;
 import dev.verity.core.regime.Obligation;
@@ -33,21 +36,29 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * Every regime of one agreement, wired together: inventory and notifications (when the agreement
- * counts items), escrowed declarations (when it declares in escrow), the commission and the
- * inspections (when its catalogue has their message types), and one protocol engine per declared
- * protocol. A step is checked against its type's schema first ({@link #check}), then folded by
- * the one regime that owns its type.
+ * Every regime of one agreement, wired together: the agreement's own life (every agreement has
+ * one), inventory and notifications (when the agreement counts items), escrowed declarations
+ * (when it declares in escrow), the commission and the inspections (when its catalogue has their
+ * message types), and one protocol engine per declared protocol. A step is checked against its
+ * type's schema first ({@link #check}), then folded by the one regime that owns its type.
  *
  * <p>The regimes fold one after the other, in that order, each over its own steps in the
  * canonical {@link Step#ORDER}: the inspections read the commission's agreement versions and the
  * Parties' declarations complete, as the node does. Folding is deterministic: the same steps give
  * the same states and verdicts on every node and in the offline evaluator.
+ *
+ * <p>The life folds first, and the others are judged against it (docs/dev/decisions.md, "Messages
+ * under a suspended agreement are accepted and marked"): a step taken while the agreement is
+ * suspended is folded as usual and {@linkplain #marks marked}; a step from a Party that had
+ * withdrawn, or after withdrawals ended the agreement, is refused ({@code lifecycle/withdrawn},
+ * {@code lifecycle/ended}); an obligation that fell due while the agreement was suspended or not in
+ * force is not counted as missed ({@link LifecycleState#judge}).
  */
 public final class Evaluator {
   private final Agreement agreement;
   private final List<Regime<?>> regimes = new ArrayList<>();
   private final Map<String, Object> states = new LinkedHashMap<>();
+  private final Map<EntryRef, Standing> marks = new LinkedHashMap<>();
 
   private Evaluator(Agreement agreement) {
     this.agreement = agreement;
@@ -56,6 +67,7 @@ public final class Evaluator {
   /** The regimes of {@code a}, ready to fold. */
   public static Evaluator of(Agreement a) {
     Evaluator e = new Evaluator(a);
+    e.regimes.add(new LifecycleRegime(a));
     if (!a.itemKinds().isEmpty()) {
       e.regimes.add(new InventoryRegime(a));
     }
@@ -134,25 +146,30 @@ public final class Evaluator {
   }
 
   /**
-   * Folds {@code steps} (already checked) through every regime; returns each refused step's
-   * refusal by entry. The states stay here for {@link #obligations} and {@link #views}.
+   * Folds {@code steps} (already checked) through every regime, the agreement's life first;
+   * returns each refused step's refusal by entry. The states stay here for {@link #obligations},
+   * {@link #views} and {@link #marks}.
    */
   public Map<EntryRef, Refusal> fold(List<Step> steps) {
     Map<EntryRef, Refusal> refused = new LinkedHashMap<>();
     states.clear();
+    marks.clear();
     for (Regime<?> r : regimes) {
       states.put(r.id(), foldOne(r, steps, refused));
     }
     return refused;
   }
 
-  private static <S> S foldOne(Regime<S> r, List<Step> steps, Map<EntryRef, Refusal> refused) {
+  private <S> S foldOne(Regime<S> r, List<Step> steps, Map<EntryRef, Refusal> refused) {
+    LifecycleState life = r instanceof LifecycleRegime ? null : lifecycle();
     S s = r.empty();
     for (Step step : steps.stream().filter(x -> r.types().contains(x.type())).sorted(Step.ORDER)
         .toList()) {
-      var o = r.apply(s, step);
+      Optional<Refusal> ended = life == null ? Optional.empty() : life.refusal(step);
+      var o = ended.isPresent() ? Outcome.<S>refused(ended.get()) : r.apply(s, step);
       if (o instanceof Outcome.Next<S> n) {
         s = n.state();
+        mark(life, step);
       } else {
         refused.put(step.entry(), ((Outcome.Refused<S>) o).refusal());
       }
@@ -160,11 +177,39 @@ public final class Evaluator {
     return s;
   }
 
-  /** Every regime's obligations as seen at {@code asOf}, in {@code Obligation.ORDER}. */
+  /** Marks an accepted step taken while the agreement did not stand in force. */
+  private void mark(LifecycleState life, Step step) {
+    Standing at = life == null ? Standing.IN_FORCE
+        : life.standing(step.party(), step.at(), step.at());
+    if (at != Standing.IN_FORCE) {
+      marks.put(step.entry(), at);
+    }
+  }
+
+  /** The folded life of the agreement. */
+  public LifecycleState lifecycle() {
+    return (LifecycleState) states.get(LifecycleRegime.ID);
+  }
+
+  /**
+   * The accepted steps taken while the agreement was not in force as such (suspended, most
+   * often), with where it stood: they count, and are shown marked.
+   */
+  public Map<EntryRef, Standing> marks() {
+    return Map.copyOf(marks);
+  }
+
+  /**
+   * Every regime's obligations as seen at {@code asOf}, judged against the agreement's life, in
+   * {@code Obligation.ORDER}.
+   */
   public List<Obligation> obligations(Instant asOf) {
     List<Obligation> out = new ArrayList<>();
+    LifecycleState life = lifecycle();
     for (Regime<?> r : regimes) {
-      out.addAll(obligationsOf(r, asOf));
+      for (Obligation o : obligationsOf(r, asOf)) {
+        out.add(life == null ? o : life.judge(o, asOf));
+      }
     }
     out.sort(Obligation.ORDER);
     return out;

@@ -161,6 +161,9 @@ class ProtocolEngineFuzzTest {
 
   static void assertTimelinesArePrefixes(Replay.Result prefix, Replay.Result all) {
     for (var e : prefix.state().entrySet()) {
+      if (!(e.getValue() instanceof ProtocolRegime.View)) {
+        continue; // the agreement's life: the test protocols record none
+      }
       Map<String, List<Subject.Taken>> before = timelines(e.getValue());
       Map<String, List<Subject.Taken>> after = timelines(all.state().get(e.getKey()));
       before.forEach((id, steps) -> assertThat(after.get(id)).as(id).startsWith(
