@@ -2,7 +2,7 @@ package dev.verity.core.ceasefire;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.verity.core.ceasefire.Participant.Role;
+import dev.verity.core.agreement.Party;
 import dev.verity.core.ceasefire.SmmFebruary2022.DayFigures;
 import dev.verity.core.ceasefire.SmmFebruary2022.Filed;
 import dev.verity.core.ceasefire.SmmFebruary2022.Report;
@@ -31,8 +31,8 @@ class SmmFebruary2022Test {
   @BeforeAll
   static void feed() throws Exception {
     fixture = SmmFebruary2022.load();
-    Registers reg = new Registers(List.of(new Participant("UA", Role.PARTY),
-        new Participant("RU", Role.PARTY), new Participant("SMM", Role.MONITOR)),
+    Registers reg = new Registers(List.of(Party.of("UA", Party.PARTY),
+        Party.of("RU", Party.PARTY), Party.of("SMM", Party.MONITOR)),
         List.of(), Vocabulary.standard(), ReportSchedule.SMM);
     reg.inForce(fixture.commitment(), "UA", Instant.parse("2020-07-22T12:00:00Z"));
     int n = 0;
