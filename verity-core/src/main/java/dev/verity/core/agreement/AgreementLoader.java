@@ -297,6 +297,10 @@ public final class AgreementLoader {
       require(src, at + ".id", types.add(m.id()), "duplicate '" + m.id() + "'");
       require(src, at + ".effect", m.effect() == null || MessageType.EFFECTS.contains(m.effect()),
           "unknown effect '" + m.effect() + "' (one of " + MessageType.EFFECTS + ")");
+      require(src, at + ".regime", m.regime() == null || MessageType.REGIMES.contains(m.regime())
+          && m.effect() == null, m.effect() != null ? "an inventory notification (it has an"
+          + " effect) is folded by the inventory" : "unknown regime '" + m.regime() + "' (one of "
+          + MessageType.REGIMES + ")");
     }
     ProtocolCheck.validate(src, a);
   }

@@ -1,5 +1,6 @@
 package dev.verity.core.agreement;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.verity.core.schema.MessageSchema;
 import java.util.List;
@@ -13,6 +14,10 @@ import java.util.List;
  * @param schema the typed fields (the file's {@code fields}), see {@link MessageSchema}
  * @param provision the shared provision the type comes from ({@code includes}), null if the
  *     agreement declares it itself
+ * @param regime the regime whose rules are code that folds this type, one of {@link #REGIMES};
+ *     null when it is folded only by the declared protocols whose steps name it (or by a regime
+ *     that knows it by name: the inventory, inspections, commission, escrow). A type may be
+ *     folded both by its regime and by a protocol (docs/dev/treaty-engine.md, "Routing")
  */
 public record MessageType(
     String id,
@@ -21,7 +26,18 @@ public record MessageType(
     @JsonProperty("fields") MessageSchema schema,
     Deadline deadline,
     String source,
-    String provision) {
+    String provision,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String regime) {
+
+  /** The regimes that are code and that a message type may name with {@code regime}. */
+  public static final List<String> REGIMES =
+      List.of("ceasefire-register", "talks", "exchange", "exchange-tally", "exchange-bodies");
+
+  /** A type no code regime claims by {@code regime} (the form before the key existed). */
+  public MessageType(String id, String name, String effect, MessageSchema schema,
+      Deadline deadline, String source, String provision) {
+    this(id, name, effect, schema, deadline, source, provision, null);
+  }
 
   /** Effects the inventory projection knows how to apply. */
   public static final List<String> EFFECTS =
