@@ -1,6 +1,7 @@
 package dev.verity.core.exchange;
 
 import dev.verity.tlog.merkle.Hash;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -8,13 +9,13 @@ import java.util.List;
  * One exchange as the API and the offline evaluator show it, with no name anywhere (there is
  * none to show): the arrangement, each committed list by its count and root, each category's
  * match (who is on one side only, as commitments), the persons one side lists in another
- * category, the intermediary's findings per list needing consent, each stage with who signed it
- * and the discrepancies named, and what is still owed.
+ * category, the intermediary's findings per list needing consent, the handovers, each stage with
+ * who signed it and the discrepancies named, and what is still owed.
  */
 public record ExchangeView(
     String exchange, Arrangement arrangement, List<ListView> lists, List<MatchView> matches,
-    List<CrossMatch> crossCategory, List<ConsentView> consent, List<StageRecord> stages,
-    List<Pending> pending) {
+    List<CrossMatch> crossCategory, List<ConsentView> consent, List<HandoverView> handovers,
+    List<StageRecord> stages, List<Pending> pending) {
 
   /** A committed list: its count and Merkle root, and whether the other Party blinded it. */
   public record ListView(ListId list, int count, String root, boolean blindedByOther) {}
@@ -23,6 +24,9 @@ public record ExchangeView(
   public record MatchView(
       ListId requested, ListId held, int requestedCount, int heldCount, int matchedRequested,
       int matchedHeld, List<String> onlyRequested, List<String> onlyHeld) {}
+
+  /** A handover: who, when, at which stage, how many entries. */
+  public record HandoverView(String party, Instant at, int stage, int persons) {}
 
   /** The intermediary's latest findings on a held list needing consent to return. */
   public record ConsentView(ListId list, int consents, int refusals, int open) {}
@@ -48,6 +52,8 @@ public record ExchangeView(
         s.matches().stream().map(m -> new MatchView(m.requested(), m.held(), m.requestedCount(),
             m.heldCount(), m.matchedRequested(), m.matchedHeld(), hex(m.onlyRequested()),
             hex(m.onlyHeld()))).toList(), s.crossCategory(), consent,
+        s.handovers().stream().map(h -> new HandoverView(h.party(), h.at(), h.handOver().stage(),
+            h.handOver().commitments().size())).toList(),
         a.stages().stream().map(x -> s.stage(x.number())).toList(), s.pending());
   }
 
