@@ -75,17 +75,6 @@ public final class CeasefireRegime implements Regime<Register> {
     return o instanceof Outcome.Next<Register> n ? Outcome.next(n.state().at(step.at())) : o;
   }
 
-  /** Applies {@code steps} in the order given; refused steps are skipped. */
-  public Register fold(List<Step> steps) {
-    Register r = empty();
-    for (Step s : steps) {
-      if (apply(r, s) instanceof Outcome.Next<Register> n) {
-        r = n.state();
-      }
-    }
-    return r;
-  }
-
   private Refusal precheck(Register state, Step s) {
     if (s == null || s.entry() == null || s.at() == null || s.type() == null) {
       return Rule.MALFORMED.refusal("a step needs a participant, a time and a type");

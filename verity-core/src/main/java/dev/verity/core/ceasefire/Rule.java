@@ -2,14 +2,13 @@ package dev.verity.core.ceasefire;
 
 import dev.verity.core.regime.Refusal;
 import dev.verity.core.regime.Refusal.Kind;
-import java.util.Locale;
 
 /**
  * The register's rules, each a kind of refusal a program branches on and a name: a refused step
  * is refused as {@code ceasefire-register/<rule>} ({@code ceasefire-register/terms-mismatch}),
  * and changes nothing.
  */
-public enum Rule {
+public enum Rule implements Refusal.Rule {
   /** A field is missing, out of range or badly formed. */
   MALFORMED(Kind.MALFORMED),
   /** A category, region, context or protected-object category the vocabulary lacks. */
@@ -43,17 +42,13 @@ public enum Rule {
     this.kind = kind;
   }
 
+  @Override
   public Kind kind() {
     return kind;
   }
 
-  /** The rule's name in a refusal: {@code ceasefire-register/terms-mismatch}. */
-  public String id() {
-    return CeasefireRegime.ID + "/" + name().toLowerCase(Locale.ROOT).replace('_', '-');
-  }
-
-  /** A refusal under this rule, with the reason in words. */
-  public Refusal refusal(String words) {
-    return new Refusal(kind, id(), words);
+  @Override
+  public String regime() {
+    return CeasefireRegime.ID;
   }
 }

@@ -2,7 +2,6 @@ package dev.verity.core.exchange;
 
 import dev.verity.core.regime.Refusal;
 import dev.verity.core.regime.Refusal.Kind;
-import java.util.Locale;
 
 /**
  * The rules of the exchanges, the mediator's tally and the repatriation of bodies, each a kind of
@@ -49,7 +48,7 @@ public enum Rule {
 
   /** The rule's name under regime {@code regime}: {@code exchange/consent-missing}. */
   public String id(String regime) {
-    return regime + "/" + name().toLowerCase(Locale.ROOT).replace('_', '-');
+    return Refusal.Rule.id(regime, name());
   }
 
   /** A refusal under this rule in {@code regime}, with the reason in words. */

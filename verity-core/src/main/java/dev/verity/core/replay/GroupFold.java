@@ -76,16 +76,6 @@ final class GroupFold {
 
   /** {@code r}'s state folded again from empty over the steps it kept. */
   private void refold(Regime<?> r) {
-    states.put(r.id(), refolded(r, kept.get(r.id())));
-  }
-
-  private static <S> S refolded(Regime<S> r, List<Step> steps) {
-    S s = r.empty();
-    for (Step step : steps) {
-      if (r.apply(s, step) instanceof Outcome.Next<S> n) {
-        s = n.state();
-      }
-    }
-    return s;
+    states.put(r.id(), r.fold(kept.get(r.id())));
   }
 }

@@ -2,13 +2,12 @@ package dev.verity.core.talks;
 
 import dev.verity.core.regime.Refusal;
 import dev.verity.core.regime.Refusal.Kind;
-import java.util.Locale;
 
 /**
  * The talks' rules, each a kind of refusal a program branches on and a name: a refused step is
  * refused as {@code talks/<rule>} ({@code talks/not-initialled}), and changes nothing.
  */
-public enum Rule {
+public enum Rule implements Refusal.Rule {
   MALFORMED(Kind.MALFORMED),
   UNKNOWN_PARTICIPANT(Kind.WRONG_ROLE),
   /** The sender's role may not take this step, or it acts for another delegation. */
@@ -35,17 +34,13 @@ public enum Rule {
     this.kind = kind;
   }
 
+  @Override
   public Kind kind() {
     return kind;
   }
 
-  /** The rule's name in a refusal: {@code talks/not-initialled}. */
-  public String id() {
-    return TalksRegime.ID + "/" + name().toLowerCase(Locale.ROOT).replace('_', '-');
-  }
-
-  /** A refusal under this rule, with the reason in words. */
-  public Refusal refusal(String words) {
-    return new Refusal(kind, id(), words);
+  @Override
+  public String regime() {
+    return TalksRegime.ID;
   }
 }

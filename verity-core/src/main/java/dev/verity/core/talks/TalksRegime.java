@@ -67,17 +67,6 @@ public final class TalksRegime implements Regime<Talks> {
     return o instanceof Outcome.Next<Talks> n ? Outcome.next(n.state().at(step.at())) : o;
   }
 
-  /** Applies {@code steps} in the order given; refused steps are skipped. */
-  public Talks fold(List<Step> steps) {
-    Talks t = empty();
-    for (Step s : steps) {
-      if (apply(t, s) instanceof Outcome.Next<Talks> n) {
-        t = n.state();
-      }
-    }
-    return t;
-  }
-
   private Refusal precheck(Talks state, Step s) {
     if (s == null || s.entry() == null || s.at() == null || s.type() == null) {
       return Rule.MALFORMED.refusal("a step needs a participant, a time and a type");

@@ -17,8 +17,6 @@ import dev.verity.core.ceasefire.Answer.Acknowledgement;
 import dev.verity.core.ceasefire.Answer.Finding;
 import dev.verity.core.ceasefire.Answer.FindingStatus;
 import dev.verity.core.ceasefire.Answer.VerificationRequest;
-import dev.verity.core.ceasefire.SmmFebruary2022.DayFigures;
-import dev.verity.core.ceasefire.SmmFebruary2022.Filed;
 import dev.verity.core.ceasefire.SmmFebruary2022.Report;
 import dev.verity.core.message.EntryRef;
 import dev.verity.core.protocol.ProtocolRegime;
@@ -156,16 +154,8 @@ class CeasefireReplayTest {
     SmmFebruary2022 fixture = SmmFebruary2022.load();
     Lines l = new Lines().inForce(fixture.commitment(), Instant.parse("2020-07-22T12:00:00Z"));
     int n = 0;
-    for (Map.Entry<LocalDate, Map<String, DayFigures>> day : fixture.days().entrySet()) {
-      Instant cutoff = ReportSchedule.SMM.cutoff(day.getKey());
-      Period during = new Period(cutoff.minus(Duration.ofHours(1)), cutoff.minusSeconds(60));
-      for (Map.Entry<String, DayFigures> region : day.getValue().entrySet()) {
-        for (Filed f : SmmFebruary2022.observations(region.getValue())) {
-          l.add("SMM", cutoff, new FileClaim("smm-" + n++, seen(fixture.commitment().id(),
-              region.getKey(), f.category(), f.count(), cutoff).period(during)
-              .context(f.context() == null ? List.of() : List.of(f.context())).build()));
-        }
-      }
+    for (SmmFebruary2022.Filing f : fixture.filings()) {
+      l.add("SMM", f.at(), new FileClaim("smm-" + n++, f.observation()));
     }
     Replay.Result r = Replay.run(AGREEMENT, l.inputs, null);
     assertThat(r.refused()).isEmpty();
