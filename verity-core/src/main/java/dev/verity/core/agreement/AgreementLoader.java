@@ -300,6 +300,10 @@ public final class AgreementLoader {
           "another agreement's id and one of its message types: {agreement: ID, message: TYPE}");
       require(src, at + ".receiptWithin", m.receiptWithin() == null
           || m.receiptWithin().valid(), "one of minutes, hours or days");
+      require(src, at + ".regime", m.regime() == null || MessageType.REGIMES.contains(m.regime())
+          && m.effect() == null, m.effect() != null ? "an inventory notification (it has an"
+          + " effect) is folded by the inventory" : "unknown regime '" + m.regime() + "' (one of "
+          + MessageType.REGIMES + ")");
     }
     ProtocolCheck.validate(src, a);
   }

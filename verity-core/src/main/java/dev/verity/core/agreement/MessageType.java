@@ -1,5 +1,6 @@
 package dev.verity.core.agreement;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.verity.core.schema.MessageSchema;
 import java.util.List;
@@ -19,6 +20,10 @@ import java.util.List;
  *     Four, Section IV.1); null when the agreement's own
  * @param receiptWithin how soon the technical receipt (the other Parties' cosignature of the
  *     entry) is due, for the node to judge; null when the agreement sets no limit
+ * @param regime the regime whose rules are code that folds this type, one of {@link #REGIMES};
+ *     null when it is folded only by the declared protocols whose steps name it (or by a regime
+ *     that knows it by name: the inventory, inspections, commission, escrow). A type may be
+ *     folded both by its regime and by a protocol (docs/dev/treaty-engine.md, "Routing")
  */
 public record MessageType(
     String id,
@@ -29,7 +34,12 @@ public record MessageType(
     String source,
     String provision,
     ProvidedUnder providedUnder,
-    Protocol.Span receiptWithin) {
+    Protocol.Span receiptWithin,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String regime) {
+
+  /** The regimes that are code and that a message type may name with {@code regime}. */
+  public static final List<String> REGIMES =
+      List.of("ceasefire-register", "talks", "exchange", "exchange-tally", "exchange-bodies");
 
   /** Effects the inventory projection knows how to apply. */
   public static final List<String> EFFECTS =

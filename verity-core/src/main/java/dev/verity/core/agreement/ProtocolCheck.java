@@ -5,7 +5,6 @@ import dev.verity.core.agreement.Protocol.Guard;
 import dev.verity.core.agreement.Protocol.Ladder;
 import dev.verity.core.agreement.Protocol.Quota;
 import dev.verity.core.agreement.Protocol.Ref;
-import dev.verity.core.agreement.Protocol.Span;
 import dev.verity.core.agreement.Protocol.StepRule;
 import dev.verity.core.schema.Field;
 import dev.verity.core.schema.Kind;
@@ -19,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /**
  * Checks the {@code protocols:} of an agreement when it is loaded, so that the engine never meets
@@ -33,8 +33,9 @@ final class ProtocolCheck {
   static final Set<String> PARTICIPANT =
       Set.of("party", "mediator", "monitor", "observer", "neutral-intermediary");
   /** Regimes that are code; a protocol may not take their ids. */
-  static final List<String> RESERVED =
-      List.of("inventory", "inspections", "commission", "escrow", "lifecycle");
+  static final List<String> RESERVED = Stream.concat(
+      Stream.of("inventory", "inspections", "commission", "escrow", "lifecycle"),
+      MessageType.REGIMES.stream()).toList();
   static final List<String> PERIODS = List.of("calendar-year", "treaty-year", "all");
   static final int MAX_REPEAT = 10;
   /** Most periods of a recurring deadline listed at once (a week of minutes). */

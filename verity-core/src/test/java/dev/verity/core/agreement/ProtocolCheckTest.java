@@ -62,7 +62,8 @@ class ProtocolCheckTest {
         "p.yaml: protocols[1].steps[1].message: 'vd-reply' needs the field request of kind"
             + " subject");
     refused("  - id: vd\n", "  - id: escrow\n", "p.yaml: protocols[1].id: missing, duplicate,"
-        + " not [a-z0-9-]+ or one of [inventory, inspections, commission, escrow, lifecycle]");
+        + " not [a-z0-9-]+ or one of [inventory, inspections, commission, escrow, lifecycle,"
+        + " ceasefire-register, talks, exchange, exchange-tally, exchange-bodies]");
   }
 
   @Test

@@ -127,7 +127,7 @@ class ProvisionsAndFieldsTest {
     assertThat(amended.messages()).isEqualTo(ns.messages().stream().map(m -> m.id().equals(
         "inspection-restrictions") ? new MessageType(m.id(), m.name(), m.effect(), m.schema(),
         new MessageType.Deadline(null, null, null, 2), m.source(), m.provision(),
-        m.providedUnder(), m.receiptWithin()) : m).toList());
+        m.providedUnder(), m.receiptWithin(), m.regime()) : m).toList());
   }
 
   @Test

@@ -1,5 +1,7 @@
 package dev.verity.core.protocol;
 
+import static dev.verity.core.replay.Fuzzing.restrict;
+import static dev.verity.core.replay.Fuzzing.verdicts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
@@ -7,8 +9,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.verity.core.agreement.Agreement;
 import dev.verity.core.agreement.AgreementCatalog;
 import dev.verity.core.agreement.AgreementException;
-import dev.verity.core.protocol.ProtocolEngineFuzzTest.Choices;
 import dev.verity.core.regime.Obligation.Status;
+import dev.verity.core.replay.Fuzzing.Choices;
 import dev.verity.core.replay.Replay;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,8 +58,7 @@ class MilitaryLineFuzzTest {
     assertThat(once.accepted().size() + once.refused().size()).isEqualTo(steps.size());
     for (int k = 0; k < steps.size(); k += 1 + steps.size() / 3) {
       Replay.Result prefix = Replay.run(LINE, steps.subList(0, k), asOf);
-      assertThat(ProtocolEngineFuzzTest.verdicts(prefix))
-          .isEqualTo(ProtocolEngineFuzzTest.restrict(ProtocolEngineFuzzTest.verdicts(once), k));
+      assertThat(verdicts(prefix)).isEqualTo(restrict(verdicts(once), k));
     }
     boolean suspended = accepted(once, steps, "agreement-suspension");
     boolean withdrawn = accepted(once, steps, "agreement-withdrawal");

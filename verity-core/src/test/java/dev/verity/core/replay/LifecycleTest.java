@@ -3,6 +3,7 @@ package dev.verity.core.replay;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
+import dev.verity.core.agreement.Agreement;
 import dev.verity.core.agreement.AgreementCatalog;
 import dev.verity.core.lifecycle.Event.What;
 import dev.verity.core.lifecycle.LifecycleRegime;
@@ -47,6 +48,15 @@ class LifecycleTest {
     return r.obligations().stream().filter(o -> o.type().equals("data-exchange")
         && o.party().equals(party) && o.subject().equals(asOf)).findFirst().orElseThrow()
         .status();
+  }
+
+  /** Every bundled agreement includes its life (provisions/lifecycle.yaml): all its steps. */
+  @Test
+  void everyBundledAgreementIncludesItsLife() throws Exception {
+    for (Agreement a : AgreementCatalog.bundled()) {
+      assertThat(new LifecycleRegime(a).types()).as(a.id())
+          .containsExactlyInAnyOrderElementsOf(LifecycleRegime.TYPES);
+    }
   }
 
   @Test
