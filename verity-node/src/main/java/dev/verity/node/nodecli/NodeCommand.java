@@ -10,7 +10,7 @@ import dev.verity.node.identity.PublicIdentity;
 import dev.verity.node.logging.LogFormat;
 import dev.verity.node.logging.LogSetup;
 import dev.verity.node.runtime.Node;
-import dev.verity.node.store.SqliteNodeStore;
+import dev.verity.node.store.NodeStore;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,6 +58,16 @@ public final class NodeCommand implements Runnable {
     @Option(names = "--exercise-start", paramLabel = "INSTANT", description = "Where the exercise clock starts"
         + " (ISO instant, e.g. 2020-03-02T00:00:00Z); needs --exercise.")
     java.time.Instant exerciseStart;
+    @Option(names = "--storage", defaultValue = NodeConfig.SQLITE, paramLabel = "sqlite|postgresql",
+        description = "Where the node keeps its state: sqlite (DIR/node.db, the default) or"
+            + " postgresql (an empty database at --jdbc-url; docs/user/operate.md).")
+    String storage;
+    @Option(names = "--jdbc-url", paramLabel = "URL", description = "With --storage postgresql:"
+        + " jdbc:postgresql://HOST:PORT/DATABASE?user=ROLE")
+    String jdbcUrl;
+    @Option(names = "--jdbc-password", paramLabel = "env:VARIABLE|file:PATH", description = "With"
+        + " --storage postgresql: where the role's password is (never the password itself).")
+    String jdbcPassword;
 
     @Override
     public Integer call() throws Exception {
@@ -72,14 +82,22 @@ public final class NodeCommand implements Runnable {
       if (exercise != (exerciseStart != null)) {
         throw new IllegalArgumentException("--exercise and --exercise-start go together");
       }
-      NodeConfig c = new NodeConfig(party, agreement, apiHost, apiPort, false, peerHost, peerPort, null,
-          NodeConfig.DEFAULT_MAX_REQUEST, java.util.List.of(), exerciseStart);
+      NodeConfig c = storageOf(new NodeConfig(party, agreement, apiHost, apiPort, false, peerHost,
+          peerPort, null, NodeConfig.DEFAULT_MAX_REQUEST, java.util.List.of(), exerciseStart),
+          storage, jdbcUrl, jdbcPassword);
       ownerOnlyDirectory(dir);
-      NodeIdentity id = NodeIdentity.generate(dir, agreement, party);
-      c.write(dir);
       String op;
       String viewer;
-      try (SqliteNodeStore store = SqliteNodeStore.open(dir.resolve("node.db"))) {
+      NodeIdentity id;
+      // the store first: an unreachable or foreign database leaves no half-made node behind
+      try (NodeStore store = NodeStore.open(c, dir)) {
+        if (!store.auditTrail(1).isEmpty()) {
+          throw new IllegalArgumentException((c.jdbcUrl() == null ? "--dir " + dir + ": node.db"
+              : "--jdbc-url " + c.jdbcUrl() + ": that database") + " already holds a node's"
+              + " state; give each node an empty one of its own");
+        }
+        id = NodeIdentity.generate(dir, agreement, party);
+        c.write(dir);
         op = Tokens.create(store, "operator", Tokens.OPERATOR, "cli:init");
         viewer = Tokens.create(store, "viewer", Tokens.VIEWER, "cli:init");
       }
@@ -96,6 +114,24 @@ public final class NodeCommand implements Runnable {
       out.println("(the tokens are shown only now; only their hashes are stored)");
       out.flush();
       return 0;
+    }
+  }
+
+  /** {@code c} with the storage the options chose (a user error in plain words if they clash). */
+  private static NodeConfig storageOf(NodeConfig c, String storage, String url, String password) {
+    if (storage.equals(NodeConfig.SQLITE) && url == null && password == null) {
+      return c;
+    }
+    if (!storage.equals(NodeConfig.POSTGRESQL)) {
+      throw new IllegalArgumentException("--jdbc-url and --jdbc-password go with --storage"
+          + " postgresql" + (storage.equals(NodeConfig.SQLITE) ? "" : " (--storage: sqlite or"
+          + " postgresql, not '" + storage + "')"));
+    }
+    try {
+      return c.withPostgresql(url, password);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--" + e.getMessage().replaceFirst("^jdbcUrl", "jdbc-url")
+          .replaceFirst("^jdbcPassword", "jdbc-password"), e);
     }
   }
 
@@ -193,7 +229,7 @@ public final class NodeCommand implements Runnable {
           throw new IllegalArgumentException("--url: peers talk over mutual TLS: https://...");
         }
         c.withPeer(new PeerConfig(url, id)).write(dir);
-        try (SqliteNodeStore store = SqliteNodeStore.open(dir.resolve("node.db"))) {
+        try (NodeStore store = NodeStore.open(c, dir)) {
           store.audit("cli", "peer-add", id.party() + " " + url + " pin " + id.tlsPin());
         }
         spec.commandLine().getOut().printf("peer %s pinned (TLS key sha256/%s) at %s%n", id.party(), id.tlsPin(), url);
@@ -222,7 +258,7 @@ public final class NodeCommand implements Runnable {
 
       @Override
       public Integer call() throws Exception {
-        try (SqliteNodeStore store = SqliteNodeStore.open(dir.resolve("node.db"))) {
+        try (NodeStore store = NodeStore.open(NodeConfig.read(dir), dir)) {
           spec.commandLine().getOut().println(Tokens.create(store, name, role, "cli"));
         }
         spec.commandLine().getOut().flush();
