@@ -122,10 +122,12 @@ public final class NodeCommand implements Runnable {
     if (storage.equals(NodeConfig.SQLITE) && url == null && password == null) {
       return c;
     }
-    if (!storage.equals(NodeConfig.POSTGRESQL)) {
-      throw new IllegalArgumentException("--jdbc-url and --jdbc-password go with --storage"
-          + " postgresql" + (storage.equals(NodeConfig.SQLITE) ? "" : " (--storage: sqlite or"
-          + " postgresql, not '" + storage + "')"));
+    if (!storage.equals(NodeConfig.SQLITE) && !storage.equals(NodeConfig.POSTGRESQL)) {
+      throw new IllegalArgumentException("--storage: sqlite or postgresql, not '" + storage + "'");
+    }
+    if (storage.equals(NodeConfig.SQLITE)) {
+      throw new IllegalArgumentException(
+          "--jdbc-url and --jdbc-password go with --storage postgresql");
     }
     try {
       return c.withPostgresql(url, password);
