@@ -2,6 +2,7 @@ package dev.verity.node.config;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
@@ -19,14 +20,14 @@ import java.util.List;
  * operator advances it (runtime.ExerciseClock); null for a node on real time. {@code storage} is
  * where the node keeps its state: {@code sqlite} ({@code DIR/node.db}, the default) or {@code
  * postgresql}, in the database at {@code jdbcUrl} with the password {@code jdbcPassword} names
- * ({@link SecretReference}: never the password itself); docs/user/operate.md.
+ * ({@link SecretRef}: never the password itself); docs/user/operate.md.
  */
 public record NodeConfig(String party, String agreement, String apiHost, int apiPort, boolean apiTls,
     String peerHost, int peerPort, String advertisedUrl, long maxRequestBytes, List<PeerConfig> peers,
     @JsonInclude(JsonInclude.Include.NON_NULL) java.time.Instant exerciseStart,
     PeerLimits peerLimits, ConnectionLimits connectionLimits, int verifyMinutes, String storage,
     @JsonInclude(JsonInclude.Include.NON_NULL) String jdbcUrl,
-    @JsonInclude(JsonInclude.Include.NON_NULL) String jdbcPassword) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) SecretRef jdbcPassword) {
 
   /** The embedded store: {@code DIR/node.db}. */
   public static final String SQLITE = "sqlite";
@@ -58,7 +59,7 @@ public record NodeConfig(String party, String agreement, String apiHost, int api
   }
 
   /** The storage fields agree: a PostgreSQL URL with postgresql only, a password by reference. */
-  private static void checkStorage(String storage, String jdbcUrl, String jdbcPassword) {
+  private static void checkStorage(String storage, String jdbcUrl, SecretRef jdbcPassword) {
     if (!storage.equals(SQLITE) && !storage.equals(POSTGRESQL)) {
       throw new IllegalArgumentException(
           "storage: expected sqlite or postgresql, not '" + storage + "'");
@@ -73,10 +74,7 @@ public record NodeConfig(String party, String agreement, String apiHost, int api
       }
       if (jdbcUrl.toLowerCase(java.util.Locale.ROOT).contains("password=")) {
         throw new IllegalArgumentException("jdbcUrl: holds a password; name it in jdbcPassword"
-            + " instead (env:VARIABLE or file:PATH), never in the URL");
-      }
-      if (jdbcPassword != null) {
-        SecretReference.parse("jdbcPassword", jdbcPassword);
+            + " instead ({env: VARIABLE} or {file: PATH}), never in the URL");
       }
     }
   }
@@ -109,6 +107,12 @@ public record NodeConfig(String party, String agreement, String apiHost, int api
       }
       return c;
     } catch (IOException e) {
+      if (e instanceof JsonMappingException m && m.getPath().stream()
+          .anyMatch(r -> "jdbcPassword".equals(r.getFieldName()))) {
+        // Jackson's message would quote the value: here, a password written inline
+        throw new ConfigException(f + ": jdbcPassword: write {env: NAME} or {file: PATH}; a"
+            + " secret is never written in node.yaml", null);
+      }
       Throwable cause = e.getCause() instanceof IllegalArgumentException iae ? iae : e;
       throw new ConfigException(f + ": " + cause.getMessage(), e);
     }
@@ -149,7 +153,7 @@ public record NodeConfig(String party, String agreement, String apiHost, int api
   }
 
   /** This configuration keeping its state in the PostgreSQL database at {@code url}. */
-  public NodeConfig withPostgresql(String url, String password) {
+  public NodeConfig withPostgresql(String url, SecretRef password) {
     return new NodeConfig(party, agreement, apiHost, apiPort, apiTls, peerHost, peerPort,
         advertisedUrl, maxRequestBytes, peers, exerciseStart, peerLimits, connectionLimits,
         verifyMinutes, POSTGRESQL, url, password);

@@ -5,6 +5,7 @@ import dev.verity.node.api.Tokens;
 import dev.verity.node.build.BuildInfo;
 import dev.verity.node.config.NodeConfig;
 import dev.verity.node.config.PeerConfig;
+import dev.verity.node.config.SecretRef;
 import dev.verity.node.identity.NodeIdentity;
 import dev.verity.node.identity.PublicIdentity;
 import dev.verity.node.logging.LogFormat;
@@ -129,11 +130,12 @@ public final class NodeCommand implements Runnable {
       throw new IllegalArgumentException(
           "--jdbc-url and --jdbc-password go with --storage postgresql");
     }
+    SecretRef secret = password == null ? null : SecretRef.parse("--jdbc-password", password);
     try {
-      return c.withPostgresql(url, password);
+      return c.withPostgresql(url, secret);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("--" + e.getMessage().replaceFirst("^jdbcUrl", "jdbc-url")
-          .replaceFirst("^jdbcPassword", "jdbc-password"), e);
+      throw new IllegalArgumentException(
+          "--" + e.getMessage().replaceFirst("^jdbcUrl", "jdbc-url"), e);
     }
   }
 

@@ -2,7 +2,6 @@ package dev.verity.node.store;
 
 import dev.verity.node.config.ConfigException;
 import dev.verity.node.config.NodeConfig;
-import dev.verity.node.config.SecretReference;
 import dev.verity.node.store.Records.Alarm;
 import dev.verity.node.store.Records.AuditRecord;
 import dev.verity.node.store.Records.MessageRow;
@@ -35,9 +34,10 @@ public interface NodeStore extends AutoCloseable {
     String password = null;
     if (config.jdbcPassword() != null) {
       try {
-        password = SecretReference.parse("jdbcPassword", config.jdbcPassword()).resolve();
+        password = config.jdbcPassword().resolve(System::getenv).value();
       } catch (ConfigException e) {
-        throw new StoreException(StoreException.Reason.AUTHENTICATION, e.getMessage(), e);
+        throw new StoreException(StoreException.Reason.AUTHENTICATION,
+            "jdbcPassword: " + e.getMessage(), e);
       }
     }
     return PostgresNodeStore.open(config.jdbcUrl(), password);
