@@ -6,6 +6,7 @@ import dev.verity.node.config.PeerConfig;
 import dev.verity.node.federation.AlarmBook;
 import dev.verity.node.federation.Mirror;
 import dev.verity.node.federation.StoreWitnessState;
+import dev.verity.node.store.NodeStore;
 import dev.verity.node.store.Records.Cosignature;
 import dev.verity.node.federation.WitnessService;
 import dev.verity.node.identity.NodeIdentity;
@@ -13,7 +14,6 @@ import dev.verity.node.json.CanonicalJson;
 import dev.verity.tlog.checkpoint.LogCheckpoints;
 import dev.verity.node.projection.Projections;
 import dev.verity.node.store.Records;
-import dev.verity.node.store.SqliteNodeStore;
 import dev.verity.node.verify.StorageCheck;
 import dev.verity.tlog.checkpoint.Checkpoint;
 import dev.verity.tlog.log.LogReader;
@@ -134,7 +134,7 @@ public final class Bundles {
       }
       NodeIdentity id = NodeIdentity.load(dir, c.agreement(), c.party());
       Clock clock = Clock.systemUTC();
-      try (SqliteNodeStore store = SqliteNodeStore.open(dir.resolve("node.db"));
+      try (NodeStore store = NodeStore.open(c, dir);
           AlarmBook alarms = new AlarmBook(store)) {
         StorageCheck.Result stored = new StorageCheck(store).mirror(peer, null, row -> {});
         if (!stored.clean()) {
@@ -205,7 +205,7 @@ public final class Bundles {
       SignedNote.open(receipt, NoteVerifiers.of(NoteKeys.parseVerifier(own.identity().publicIdentity().logKey())));
       Checkpoint cp = Checkpoint.parse(note.text());
       requireOwn(dir, own.reader(), own.origin(), cp);
-      try (SqliteNodeStore store = SqliteNodeStore.open(dir.resolve("node.db"))) {
+      try (NodeStore store = NodeStore.open(c, dir)) {
         for (PeerConfig p : c.peers()) {
           var cosigner = dev.verity.tlog.cosignature.CosignatureV1.parseVerifier(p.identity().witnessKey());
           for (var sig : note.signatures()) {
