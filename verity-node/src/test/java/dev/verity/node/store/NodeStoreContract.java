@@ -42,7 +42,10 @@ abstract class NodeStoreContract {
   abstract NodeStore open() throws Exception;
 
   /** Closes and opens the same store again (persistence). */
-  abstract NodeStore reopen() throws Exception;
+  NodeStore reopen() throws Exception {
+    store.close();
+    return open();
+  }
 
   /** A connection of the test's own to the store's database. */
   abstract Connection connect() throws Exception;

@@ -17,12 +17,6 @@ class PostgresNodeStoreTest extends NodeStoreContract {
   }
 
   @Override
-  NodeStore reopen() throws Exception {
-    store.close();
-    return open();
-  }
-
-  @Override
   Connection connect() throws Exception {
     return db.connect();
   }

@@ -14,12 +14,6 @@ class SqliteNodeStoreTest extends NodeStoreContract {
   }
 
   @Override
-  NodeStore reopen() throws Exception {
-    store.close();
-    return open();
-  }
-
-  @Override
   Connection connect() throws Exception {
     return DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("node.db"));
   }
