@@ -6,6 +6,7 @@ import dev.verity.node.config.PeerConfig;
 import dev.verity.node.federation.AlarmBook;
 import dev.verity.node.federation.Mirror;
 import dev.verity.node.federation.StoreWitnessState;
+import dev.verity.node.store.NodeStore;
 import dev.verity.node.store.Records.Cosignature;
 import dev.verity.node.federation.WitnessService;
 import dev.verity.node.identity.NodeIdentity;
@@ -16,7 +17,6 @@ import dev.verity.node.projection.Projections;
 import dev.verity.node.projection.StoredEntries;
 import dev.verity.node.runtime.ExerciseClock;
 import dev.verity.node.store.Records;
-import dev.verity.node.store.SqliteNodeStore;
 import dev.verity.node.verify.StorageCheck;
 import dev.verity.tlog.checkpoint.Checkpoint;
 import dev.verity.tlog.log.LogReader;
@@ -154,7 +154,7 @@ public final class Bundles {
       }
       NodeIdentity id = NodeIdentity.load(dir, c.agreement(), c.party());
       Clock clock = c.exercise() ? ExerciseClock.open(dir, c.exerciseStart()) : Clock.systemUTC();
-      try (SqliteNodeStore store = SqliteNodeStore.open(dir.resolve("node.db"));
+      try (NodeStore store = NodeStore.open(c, dir);
           AlarmBook alarms = new AlarmBook(store)) {
         // the new entries follow on from what was received before, and may raise alarms
         Projections projections = new Projections(AgreementCatalog.get(c.agreement()));
@@ -243,7 +243,7 @@ public final class Bundles {
       SignedNote.open(receipt, NoteVerifiers.of(NoteKeys.parseVerifier(own.identity().publicIdentity().logKey())));
       Checkpoint cp = Checkpoint.parse(note.text());
       requireOwn(dir, own.reader(), own.origin(), cp);
-      try (SqliteNodeStore store = SqliteNodeStore.open(dir.resolve("node.db"))) {
+      try (NodeStore store = NodeStore.open(c, dir)) {
         for (PeerConfig p : c.peers()) {
           var cosigner = dev.verity.tlog.cosignature.CosignatureV1.parseVerifier(p.identity().witnessKey());
           for (var sig : note.signatures()) {

@@ -2,6 +2,7 @@ package dev.verity.node.config;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
@@ -16,12 +17,23 @@ import java.util.List;
  * {@code apiTls: true}); peers reach {@code peerHost:peerPort}, which is always mutual TLS.
  * Port 0 picks a free port; the chosen ports are written to {@code DIR/run/ports.json}.
  * {@code exerciseStart} set makes an exercise node: its clock starts there and moves only when an
- * operator advances it (runtime.ExerciseClock); null for a node on real time.
+ * operator advances it (runtime.ExerciseClock); null for a node on real time. {@code storage} is
+ * where the node keeps its state: {@code sqlite} ({@code DIR/node.db}, the default) or {@code
+ * postgresql}, in the database at {@code jdbcUrl} with the password {@code jdbcPassword} names
+ * ({@link SecretRef}: never the password itself); docs/user/operate.md.
  */
 public record NodeConfig(String party, String agreement, String apiHost, int apiPort, boolean apiTls,
     String peerHost, int peerPort, String advertisedUrl, long maxRequestBytes, List<PeerConfig> peers,
     @JsonInclude(JsonInclude.Include.NON_NULL) java.time.Instant exerciseStart,
-    PeerLimits peerLimits, ConnectionLimits connectionLimits, int verifyMinutes) {
+    PeerLimits peerLimits, ConnectionLimits connectionLimits, int verifyMinutes, String storage,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String jdbcUrl,
+    @JsonInclude(JsonInclude.Include.NON_NULL) SecretRef jdbcPassword) {
+
+  /** The embedded store: {@code DIR/node.db}. */
+  public static final String SQLITE = "sqlite";
+
+  /** A PostgreSQL database at {@link #jdbcUrl}. */
+  public static final String POSTGRESQL = "postgresql";
 
   /** How often, by default, the node re-checks everything it serves against the signed trees. */
   public static final int DEFAULT_VERIFY_MINUTES = 60;
@@ -42,6 +54,29 @@ public record NodeConfig(String party, String agreement, String apiHost, int api
     maxRequestBytes = maxRequestBytes <= 0 ? DEFAULT_MAX_REQUEST : maxRequestBytes;
     apiHost = apiHost == null ? "127.0.0.1" : apiHost;
     peerHost = peerHost == null ? "127.0.0.1" : peerHost;
+    storage = storage == null ? SQLITE : storage;
+    checkStorage(storage, jdbcUrl, jdbcPassword);
+  }
+
+  /** The storage fields agree: a PostgreSQL URL with postgresql only, a password by reference. */
+  private static void checkStorage(String storage, String jdbcUrl, SecretRef jdbcPassword) {
+    if (!storage.equals(SQLITE) && !storage.equals(POSTGRESQL)) {
+      throw new IllegalArgumentException(
+          "storage: expected sqlite or postgresql, not '" + storage + "'");
+    }
+    if (storage.equals(SQLITE) && (jdbcUrl != null || jdbcPassword != null)) {
+      throw new IllegalArgumentException("jdbcUrl and jdbcPassword go with storage: postgresql");
+    }
+    if (storage.equals(POSTGRESQL)) {
+      if (jdbcUrl == null || !jdbcUrl.startsWith("jdbc:postgresql:")) {
+        throw new IllegalArgumentException("jdbcUrl: storage: postgresql needs a URL of the form"
+            + " jdbc:postgresql://HOST:PORT/DATABASE?user=ROLE");
+      }
+      if (jdbcUrl.toLowerCase(java.util.Locale.ROOT).contains("password=")) {
+        throw new IllegalArgumentException("jdbcUrl: holds a password; name it in jdbcPassword"
+            + " instead ({env: VARIABLE} or {file: PATH}), never in the URL");
+      }
+    }
   }
 
   /** A configuration with the default limits. */
@@ -49,7 +84,7 @@ public record NodeConfig(String party, String agreement, String apiHost, int api
       String peerHost, int peerPort, String advertisedUrl, long maxRequestBytes,
       List<PeerConfig> peers, java.time.Instant exerciseStart) {
     this(party, agreement, apiHost, apiPort, apiTls, peerHost, peerPort, advertisedUrl,
-        maxRequestBytes, peers, exerciseStart, null, null, 0);
+        maxRequestBytes, peers, exerciseStart, null, null, 0, null, null, null);
   }
 
   /** A fresh configuration with defaults. */
@@ -77,6 +112,12 @@ public record NodeConfig(String party, String agreement, String apiHost, int api
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new ConfigException(f + ": " + dev.verity.core.message.JsonProblems.describe(e), e);
     } catch (IOException e) {
+      if (e instanceof JsonMappingException m && m.getPath().stream()
+          .anyMatch(r -> "jdbcPassword".equals(r.getFieldName()))) {
+        // Jackson's message would quote the value: here, a password written inline
+        throw new ConfigException(f + ": jdbcPassword: write {env: NAME} or {file: PATH}; a"
+            + " secret is never written in node.yaml", null);
+      }
       Throwable cause = e.getCause() instanceof IllegalArgumentException iae ? iae : e;
       throw new ConfigException(f + ": " + cause.getMessage(), e);
     }
@@ -99,17 +140,27 @@ public record NodeConfig(String party, String agreement, String apiHost, int api
     List<PeerConfig> ps = new ArrayList<>(peers.stream().filter(p -> !p.party().equals(peer.party())).toList());
     ps.add(peer);
     return new NodeConfig(party, agreement, apiHost, apiPort, apiTls, peerHost, peerPort, advertisedUrl,
-        maxRequestBytes, ps, exerciseStart, peerLimits, connectionLimits, verifyMinutes);
+        maxRequestBytes, ps, exerciseStart, peerLimits, connectionLimits, verifyMinutes, storage,
+        jdbcUrl, jdbcPassword);
   }
 
   /** This configuration with other limits (null: the defaults) and check period. */
   public NodeConfig withLimits(PeerLimits peer, ConnectionLimits connections, int verify) {
     return new NodeConfig(party, agreement, apiHost, apiPort, apiTls, peerHost, peerPort,
-        advertisedUrl, maxRequestBytes, peers, exerciseStart, peer, connections, verify);
+        advertisedUrl, maxRequestBytes, peers, exerciseStart, peer, connections, verify, storage,
+        jdbcUrl, jdbcPassword);
   }
 
   public NodeConfig withPorts(int api, int peer) {
     return new NodeConfig(party, agreement, apiHost, api, apiTls, peerHost, peer, advertisedUrl,
-        maxRequestBytes, peers, exerciseStart, peerLimits, connectionLimits, verifyMinutes);
+        maxRequestBytes, peers, exerciseStart, peerLimits, connectionLimits, verifyMinutes,
+        storage, jdbcUrl, jdbcPassword);
+  }
+
+  /** This configuration keeping its state in the PostgreSQL database at {@code url}. */
+  public NodeConfig withPostgresql(String url, SecretRef password) {
+    return new NodeConfig(party, agreement, apiHost, apiPort, apiTls, peerHost, peerPort,
+        advertisedUrl, maxRequestBytes, peers, exerciseStart, peerLimits, connectionLimits,
+        verifyMinutes, POSTGRESQL, url, password);
   }
 }

@@ -1,20 +1,27 @@
 package dev.verity.node.nodecli;
 
+import dev.verity.core.agreement.Agreement;
 import dev.verity.core.agreement.AgreementCatalog;
 import dev.verity.node.api.Tokens;
 import dev.verity.node.build.BuildInfo;
 import dev.verity.node.config.NodeConfig;
 import dev.verity.node.config.PeerConfig;
+import dev.verity.node.config.SecretRef;
 import dev.verity.node.identity.NodeIdentity;
 import dev.verity.node.identity.PublicIdentity;
 import dev.verity.node.logging.LogFormat;
 import dev.verity.node.logging.LogSetup;
 import dev.verity.node.runtime.Node;
-import dev.verity.node.store.SqliteNodeStore;
+import dev.verity.node.store.NodeStore;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -57,7 +64,17 @@ public final class NodeCommand implements Runnable {
     boolean exercise;
     @Option(names = "--exercise-start", paramLabel = "INSTANT", description = "Where the exercise clock starts"
         + " (ISO instant, e.g. 2020-03-02T00:00:00Z); needs --exercise.")
-    java.time.Instant exerciseStart;
+    Instant exerciseStart;
+    @Option(names = "--storage", defaultValue = NodeConfig.SQLITE, paramLabel = "sqlite|postgresql",
+        description = "Where the node keeps its state: sqlite (DIR/node.db, the default) or"
+            + " postgresql (an empty database at --jdbc-url; docs/user/operate.md).")
+    String storage;
+    @Option(names = "--jdbc-url", paramLabel = "URL", description = "With --storage postgresql:"
+        + " jdbc:postgresql://HOST:PORT/DATABASE?user=ROLE")
+    String jdbcUrl;
+    @Option(names = "--jdbc-password", paramLabel = "env:VARIABLE|file:PATH", description = "With"
+        + " --storage postgresql: where the role's password is (never the password itself).")
+    String jdbcPassword;
 
     @Override
     public Integer call() throws Exception {
@@ -74,14 +91,22 @@ public final class NodeCommand implements Runnable {
       }
       port("--api-port", apiPort);
       port("--peer-port", peerPort);
-      NodeConfig c = new NodeConfig(party, agreement, apiHost, apiPort, false, peerHost, peerPort, null,
-          NodeConfig.DEFAULT_MAX_REQUEST, java.util.List.of(), exerciseStart);
+      NodeConfig c = storageOf(new NodeConfig(party, agreement, apiHost, apiPort, false, peerHost,
+          peerPort, null, NodeConfig.DEFAULT_MAX_REQUEST, List.of(), exerciseStart),
+          storage, jdbcUrl, jdbcPassword);
       ownerOnlyDirectory(dir);
-      NodeIdentity id = NodeIdentity.generate(dir, agreement, party);
-      c.write(dir);
       String op;
       String viewer;
-      try (SqliteNodeStore store = SqliteNodeStore.open(dir.resolve("node.db"))) {
+      NodeIdentity id;
+      // the store first: an unreachable or foreign database leaves no half-made node behind
+      try (NodeStore store = NodeStore.open(c, dir)) {
+        if (!store.auditTrail(1).isEmpty()) {
+          throw new IllegalArgumentException((c.jdbcUrl() == null ? "--dir " + dir + ": node.db"
+              : "--jdbc-url " + c.jdbcUrl() + ": that database") + " already holds a node's"
+              + " state; give each node an empty one of its own");
+        }
+        id = NodeIdentity.generate(dir, agreement, party);
+        c.write(dir);
         op = Tokens.create(store, "operator", Tokens.OPERATOR, "cli:init");
         viewer = Tokens.create(store, "viewer", Tokens.VIEWER, "cli:init");
       }
@@ -95,7 +120,7 @@ public final class NodeCommand implements Runnable {
       if (exercise) {
         out.printf("exercise node:  the clock starts at %s and moves only when advanced%n", exerciseStart);
       }
-      ended(out, a, exercise ? exerciseStart : java.time.Instant.now());
+      ended(out, a, exercise ? exerciseStart : Instant.now());
       out.println("(the tokens are shown only now; only their hashes are stored)");
       out.flush();
       return 0;
@@ -111,8 +136,8 @@ public final class NodeCommand implements Runnable {
   }
 
   /** Says so when the agreement has ended on the node's clock: its limits read "expired". */
-  static void ended(PrintWriter out, dev.verity.core.agreement.Agreement a, java.time.Instant now) {
-    java.time.LocalDate day = now.atOffset(java.time.ZoneOffset.UTC).toLocalDate();
+  static void ended(PrintWriter out, Agreement a, Instant now) {
+    LocalDate day = now.atOffset(ZoneOffset.UTC).toLocalDate();
     if (a.endsOn() != null && !day.isBefore(a.endsOn())) {
       out.printf("note:           %s ended on %s (this node's clock is at %s): its limits read"
           + " 'expired' and no exchange is owed after it; for drills of the treaty in force use"
@@ -124,8 +149,29 @@ public final class NodeCommand implements Runnable {
     }
   }
 
+  /** {@code c} with the storage the options chose (a user error in plain words if they clash). */
+  private static NodeConfig storageOf(NodeConfig c, String storage, String url, String password) {
+    if (storage.equals(NodeConfig.SQLITE) && url == null && password == null) {
+      return c;
+    }
+    if (!storage.equals(NodeConfig.SQLITE) && !storage.equals(NodeConfig.POSTGRESQL)) {
+      throw new IllegalArgumentException("--storage: sqlite or postgresql, not '" + storage + "'");
+    }
+    if (storage.equals(NodeConfig.SQLITE)) {
+      throw new IllegalArgumentException(
+          "--jdbc-url and --jdbc-password go with --storage postgresql");
+    }
+    SecretRef secret = password == null ? null : SecretRef.parse("--jdbc-password", password);
+    try {
+      return c.withPostgresql(url, secret);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "--" + e.getMessage().replaceFirst("^jdbcUrl", "jdbc-url"), e);
+    }
+  }
+
   /** The node's directory: its keys, its store, its log; its owner's only. */
-  static void ownerOnlyDirectory(Path dir) throws java.io.IOException {
+  static void ownerOnlyDirectory(Path dir) throws IOException {
     var owner = PosixFilePermissions.fromString("rwx------");
     try {
       Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(owner));
@@ -218,7 +264,7 @@ public final class NodeCommand implements Runnable {
           throw new IllegalArgumentException("--url: peers talk over mutual TLS: https://...");
         }
         c.withPeer(new PeerConfig(url, id)).write(dir);
-        try (SqliteNodeStore store = SqliteNodeStore.open(dir.resolve("node.db"))) {
+        try (NodeStore store = NodeStore.open(c, dir)) {
           store.audit("cli", "peer-add", id.party() + " " + url + " pin " + id.tlsPin());
         }
         spec.commandLine().getOut().printf("peer %s pinned (TLS key sha256/%s) at %s%n", id.party(), id.tlsPin(), url);
@@ -247,7 +293,7 @@ public final class NodeCommand implements Runnable {
 
       @Override
       public Integer call() throws Exception {
-        try (SqliteNodeStore store = SqliteNodeStore.open(dir.resolve("node.db"))) {
+        try (NodeStore store = NodeStore.open(NodeConfig.read(dir), dir)) {
           spec.commandLine().getOut().println(Tokens.create(store, name, role, "cli"));
         }
         spec.commandLine().getOut().flush();

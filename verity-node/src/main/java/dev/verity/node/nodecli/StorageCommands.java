@@ -4,8 +4,8 @@ import dev.verity.node.config.NodeConfig;
 import dev.verity.node.config.PeerConfig;
 import dev.verity.node.identity.NodeIdentity;
 import dev.verity.node.json.CanonicalJson;
+import dev.verity.node.store.NodeStore;
 import dev.verity.node.store.Records.MessageRow;
-import dev.verity.node.store.SqliteNodeStore;
 import dev.verity.node.verify.EntriesFile;
 import dev.verity.node.verify.NodeRepair;
 import dev.verity.node.verify.StorageCheck;
@@ -54,7 +54,7 @@ final class StorageCommands {
   }
 
   /** Every problem of the node in {@code dir}: the database, the own log, each mirror. */
-  static List<StorageProblem> check(Path dir, SqliteNodeStore store) throws Exception {
+  static List<StorageProblem> check(Path dir, NodeStore store) throws Exception {
     NodeConfig c = NodeConfig.read(dir);
     NodeIdentity id = NodeIdentity.load(dir, c.agreement(), c.party());
     CheckpointReader reader =
@@ -91,7 +91,7 @@ final class StorageCommands {
       refuseIfRunning(dir);
       PrintWriter out = spec.commandLine().getOut();
       List<StorageProblem> problems;
-      try (SqliteNodeStore store = SqliteNodeStore.open(dir.resolve("node.db"))) {
+      try (NodeStore store = NodeStore.open(NodeConfig.read(dir), dir)) {
         problems = check(dir, store);
       }
       problems.forEach(p -> out.println("problem: " + p));
@@ -135,7 +135,7 @@ final class StorageCommands {
       NodeConfig c = NodeConfig.read(dir);
       NodeIdentity id = NodeIdentity.load(dir, c.agreement(), c.party());
       List<StorageProblem> left;
-      try (SqliteNodeStore store = SqliteNodeStore.open(dir.resolve("node.db"))) {
+      try (NodeStore store = NodeStore.open(c, dir)) {
         new NodeRepair(dir, c, id, store, s -> out.println("repaired: " + s)).repair(entries);
         left = check(dir, store);
       }
@@ -176,7 +176,7 @@ final class StorageCommands {
                       new IllegalArgumentException(
                           "--party " + party + ": not a pinned peer of this node"));
       long n;
-      try (SqliteNodeStore store = SqliteNodeStore.open(dir.resolve("node.db"))) {
+      try (NodeStore store = NodeStore.open(c, dir)) {
         StorageCheck.Result r = new StorageCheck(store).mirror(peer, null, row -> {});
         if (!r.clean()) {
           throw new IllegalArgumentException(
@@ -197,7 +197,7 @@ final class StorageCommands {
       return 0;
     }
 
-    private long write(SqliteNodeStore store, EntriesFile.Header h, long size) throws Exception {
+    private long write(NodeStore store, EntriesFile.Header h, long size) throws Exception {
       long i = 0;
       try (EntriesFile.Writer w = new EntriesFile.Writer(file, h)) {
         while (i < size) {

@@ -1,6 +1,7 @@
 package dev.verity.node.notify;
 
 import dev.verity.node.config.ConfigException;
+import dev.verity.node.config.SecretRef;
 import dev.verity.node.logging.LogContext;
 import dev.verity.node.notify.Delivery.Failure;
 import dev.verity.node.notify.NotifyConfig.Smtp;

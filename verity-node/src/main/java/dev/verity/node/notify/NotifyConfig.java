@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.verity.node.config.ConfigException;
+import dev.verity.node.config.SecretRef;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;

@@ -2,6 +2,7 @@ package dev.verity.node.notify;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.verity.node.config.ConfigException;
+import dev.verity.node.config.SecretRef;
 import dev.verity.node.notify.NotifyConfig.Smtp;
 import dev.verity.node.notify.NotifyConfig.SmtpTls;
 import dev.verity.node.notify.NotifyConfig.Target;

@@ -2,11 +2,12 @@ package dev.verity.node.notify;
 
 import dev.verity.node.build.BuildInfo;
 import dev.verity.node.config.ConfigException;
+import dev.verity.node.config.SecretRef.Secret;
+import dev.verity.node.config.SecretRef;
 import dev.verity.node.notify.Delivery.Failure;
 import dev.verity.node.notify.Notification.State;
 import dev.verity.node.notify.NotifyConfig.Smtp;
 import dev.verity.node.notify.NotifyConfig.SmtpTls;
-import dev.verity.node.notify.SecretRef.Secret;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;

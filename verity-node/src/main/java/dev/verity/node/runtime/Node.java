@@ -24,7 +24,6 @@ import dev.verity.node.projection.Projections;
 import dev.verity.node.store.NodeStore;
 import dev.verity.node.store.Records;
 import dev.verity.node.store.Records.MessageRow;
-import dev.verity.node.store.SqliteNodeStore;
 import dev.verity.node.submit.Submitter;
 import dev.verity.node.verify.StorageCheck;
 import dev.verity.node.verify.StorageProblem;
@@ -119,7 +118,7 @@ public final class Node implements AutoCloseable {
     ownerOnly(dir);
     this.identity = NodeIdentity.load(dir, config.agreement(), config.party());
     this.agreement = AgreementCatalog.get(config.agreement());
-    this.store = SqliteNodeStore.open(dir.resolve("node.db"));
+    this.store = NodeStore.open(config, dir);
     this.alarms = new AlarmBook(store);
     String origin = identity.publicIdentity().origin();
     this.ownReader = LogCheckpoints.reader(origin, identity.publicIdentity().logKey());

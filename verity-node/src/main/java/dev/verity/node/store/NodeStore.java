@@ -1,5 +1,7 @@
 package dev.verity.node.store;
 
+import dev.verity.node.config.ConfigException;
+import dev.verity.node.config.NodeConfig;
 import dev.verity.node.store.Records.Alarm;
 import dev.verity.node.store.Records.AuditRecord;
 import dev.verity.node.store.Records.MessageRow;
@@ -8,6 +10,7 @@ import dev.verity.node.store.Records.MirrorStep;
 import dev.verity.node.store.Records.PeerPosition;
 import dev.verity.node.store.Records.Cosignature;
 import dev.verity.node.store.Records.TokenRow;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,10 +18,30 @@ import java.util.Optional;
  * The node's state besides the logs themselves (which live in tile files): the index of every
  * Party's entries, client ids for idempotent submits, receipts, peer positions, alarms, API
  * tokens and the audit trail. Every mutation takes the actor, and is recorded in the trail in the
- * same transaction. The embedded implementation is SQLite; PostgreSQL can follow behind this
- * interface (the contract tests are abstract for that reason).
+ * same transaction. Two implementations share their SQL ({@code SqlNodeStore}): SQLite in {@code
+ * DIR/node.db} (the default) and PostgreSQL; one contract suite runs against both.
  */
 public interface NodeStore extends AutoCloseable {
+
+  /**
+   * Opens the store the node in {@code dir} is configured with ({@code storage} in node.yaml),
+   * its schema migrated to this version.
+   */
+  static NodeStore open(NodeConfig config, Path dir) throws StoreException {
+    if (!config.storage().equals(NodeConfig.POSTGRESQL)) {
+      return SqliteNodeStore.open(dir.resolve("node.db"));
+    }
+    String password = null;
+    if (config.jdbcPassword() != null) {
+      try {
+        password = config.jdbcPassword().resolve(System::getenv).value();
+      } catch (ConfigException e) {
+        throw new StoreException(StoreException.Reason.AUTHENTICATION,
+            "jdbcPassword: " + e.getMessage(), e);
+      }
+    }
+    return PostgresNodeStore.open(config.jdbcUrl(), password);
+  }
 
   /** Records own entries (idempotent per (party, index)). */
   void putOwnMessages(List<MessageRow> rows, String actor) throws StoreException;

@@ -189,7 +189,7 @@ class AirGapEndToEndTest {
     assertThat(line(after, "alarms")).contains("altered-entry").startsWith(line(before, "alarms"));
     assertThat(line(after, "audit"))
         .startsWith(line(before, "audit").stripTrailing())
-        .endsWith("node,alarm,US altered-entry;");
+        .endsWith("node,alarm,US altered-entry (bundle);");
   }
 
   private static String line(String snapshot, String table) {

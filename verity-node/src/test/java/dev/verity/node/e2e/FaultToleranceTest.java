@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.verity.node.demo.DemoScenario;
 import dev.verity.node.e2e.Cluster.Member;
+import dev.verity.node.store.PostgresServer;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -22,13 +23,18 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Real processes under faults: {@code kill -9} during a stream of submissions, and a cut link.
  * No acknowledged message is lost, none is duplicated, the logs audit clean, and every message
- * is cosigned once the node or the link is back.
+ * is cosigned once the node or the link is back. The crash runs with either store: SQLite in
+ * each node's directory, or a PostgreSQL database of each node's own on a real server.
  */
+@ExtendWith(PostgresServer.class)
 class FaultToleranceTest {
   @TempDir Path root;
 
@@ -65,12 +71,23 @@ class FaultToleranceTest {
     return t;
   }
 
-  @Test
+  /** The options of {@code verity node init} for a node keeping its state in {@code storage}. */
+  static String[] storage(String storage) throws Exception {
+    if (storage.equals("sqlite")) {
+      return new String[0];
+    }
+    PostgresServer.Database db = PostgresServer.newDatabase();
+    return new String[] {"--storage", "postgresql", "--jdbc-url", db.url(), "--jdbc-password",
+        "file:" + db.passwordFile()};
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"sqlite", "postgresql"})
   @Timeout(400)
-  void killNineDuringAStreamLosesAndDuplicatesNothing() throws Exception {
+  void killNineDuringAStreamLosesAndDuplicatesNothing(String storage) throws Exception {
     try (Cluster c = new Cluster(root)) {
-      Member us = c.init("new-start", "US");
-      Member ru = c.init("new-start", "RU");
+      Member us = c.init("new-start", "US", storage(storage));
+      Member ru = c.init("new-start", "RU", storage(storage));
       c.pinAll();
       c.startAll();
       for (Member m : List.of(us, ru)) {
@@ -117,6 +134,8 @@ class FaultToleranceTest {
       c.stop(ru);
       assertThat(Cluster.fsck(us).isClean()).as(Cluster.fsck(us).toString()).isTrue();
       assertThat(Cluster.fsck(ru).isClean()).isTrue();
+      assertThat(us.dir.resolve("node.db")).as("the state is where node.yaml says")
+          .matches(f -> f.toFile().exists() == storage.equals("sqlite"));
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.verity.node.notify;
 
+import dev.verity.node.config.SecretRef;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 

@@ -1,5 +1,6 @@
 package dev.verity.node.notify;
 
+import dev.verity.node.config.SecretRef;
 import static dev.verity.node.notify.NotificationFixtures.flash;
 import static org.assertj.core.api.Assertions.assertThat;
 

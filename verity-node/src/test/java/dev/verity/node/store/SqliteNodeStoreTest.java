@@ -1,6 +1,8 @@
 package dev.verity.node.store;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import org.junit.jupiter.api.io.TempDir;
 
 class SqliteNodeStoreTest extends NodeStoreContract {
@@ -12,8 +14,7 @@ class SqliteNodeStoreTest extends NodeStoreContract {
   }
 
   @Override
-  NodeStore reopen() throws Exception {
-    store.close();
-    return open();
+  Connection connect() throws Exception {
+    return DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("node.db"));
   }
 }

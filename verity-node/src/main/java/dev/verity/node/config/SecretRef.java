@@ -1,6 +1,8 @@
-package dev.verity.node.notify;
+package dev.verity.node.config;
 
-import dev.verity.node.config.ConfigException;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -8,14 +10,17 @@ import java.nio.file.Path;
 import java.util.function.Function;
 
 /**
- * Where a secret (a webhook token, an SMTP password) is kept: an environment variable or a file,
- * never node.yaml itself. It is read when needed, so a rotated file takes effect at the next send.
- * The file's content is the secret with surrounding white space trimmed.
+ * Where a secret (a webhook token, an SMTP password, the PostgreSQL store's password) is kept: an
+ * environment variable or a file, never node.yaml itself; in node.yaml {@code {env: NAME}} or
+ * {@code {file: PATH}}, on the command line {@code env:NAME} or {@code file:PATH}. It is read when
+ * needed, so a rotated file takes effect at the next send or start. The file's content is the
+ * secret with surrounding white space trimmed.
  *
  * @param env the environment variable's name, or null
  * @param file the file's path, or null
  */
-public record SecretRef(String env, Path file) {
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record SecretRef(String env, @JsonSerialize(using = ToStringSerializer.class) Path file) {
   /** Bounds a file read by mistake (a key store, a log) to something small. */
   static final int MAX_FILE_BYTES = 64 * 1024;
 
@@ -23,6 +28,18 @@ public record SecretRef(String env, Path file) {
     if ((env == null) == (file == null)) {
       throw new IllegalArgumentException("exactly one of env and file");
     }
+  }
+
+  /** {@code env:NAME} or {@code file:PATH} (a command-line option); a plain message if neither. */
+  public static SecretRef parse(String option, String text) {
+    if (text.startsWith("env:") && text.length() > 4) {
+      return new SecretRef(text.substring(4), null);
+    }
+    if (text.startsWith("file:") && text.length() > 5) {
+      return new SecretRef(null, Path.of(text.substring(5)));
+    }
+    throw new IllegalArgumentException(option + ": name the secret, env:VARIABLE or file:PATH;"
+        + " the secret itself is never given");
   }
 
   /** The secret's value, read now. */

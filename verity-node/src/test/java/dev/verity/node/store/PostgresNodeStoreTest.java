@@ -1,0 +1,23 @@
+package dev.verity.node.store;
+
+import java.sql.Connection;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The contract against a real PostgreSQL server, a fresh database for each test. */
+@ExtendWith(PostgresServer.class)
+class PostgresNodeStoreTest extends NodeStoreContract {
+  private PostgresServer.Database db;
+
+  @Override
+  NodeStore open() throws Exception {
+    if (db == null) {
+      db = PostgresServer.newDatabase();
+    }
+    return PostgresNodeStore.open(db.url(), db.password());
+  }
+
+  @Override
+  Connection connect() throws Exception {
+    return db.connect();
+  }
+}
