@@ -107,7 +107,7 @@ public final class ApiServer implements AutoCloseable {
       EscrowRoutes.register(cfg, node);
     });
     self[0] = new ApiServer(app, node, tls == null ? "http" : "https");
-    app.start();
+    Http.start(app);
     return self[0];
   }
 

@@ -141,6 +141,19 @@ final class Http {
     }
   }
 
+  /**
+   * Starts {@code app}; if it cannot (its port is taken), stops what Jetty began, so that a node
+   * whose start fails keeps no thread and no port.
+   */
+  static Javalin start(Javalin app) {
+    try {
+      return app.start();
+    } catch (RuntimeException e) {
+      app.stop();
+      throw e;
+    }
+  }
+
   /** The port the server really listens on (port 0 picks one). */
   static int port(Javalin app) {
     return ((ServerConnector) app.jettyServer().server().getConnectors()[0]).getLocalPort();

@@ -73,7 +73,7 @@ public final class PeerServer implements AutoCloseable {
         ctx.status(r.status()).contentType(r.contentType()).result(r.body());
       });
     });
-    app.start();
+    Http.start(app);
     return new PeerServer(app, host);
   }
 

@@ -122,12 +122,41 @@ public final class Node implements AutoCloseable {
     this.alarms = new AlarmBook(store);
     String origin = identity.publicIdentity().origin();
     this.ownReader = LogCheckpoints.reader(origin, identity.publicIdentity().logKey());
-    this.readStorage = LogStorage.directory(dir.resolve("log"));
+    this.readStorage = openOrClose(() -> LogStorage.directory(dir.resolve("log")), store, alarms);
     this.verifiedLog =
         new VerifiedLog(config.party(), readStorage, ownReader, this::storageCorrupt);
     this.projections = new Projections(agreement);
+    openOrClose(this::connectPeers, store, alarms, readStorage);
+  }
+
+  private Void connectPeers() {
     for (PeerConfig p : config.peers()) {
       clients.put(p.party(), new PeerClient(identity, p, config.peerLimits()));
+    }
+    return null;
+  }
+
+  /** What opens a resource; on failure, {@link #openOrClose} closes what was opened before. */
+  private interface Opening<T> {
+    T open() throws Exception;
+  }
+
+  /**
+   * Opens a resource, or closes {@code before} (in reverse order) and rethrows: a constructor
+   * that fails half-way keeps nothing open (the node.db can be opened again at once).
+   */
+  private static <T> T openOrClose(Opening<T> o, AutoCloseable... before) throws Exception {
+    try {
+      return o.open();
+    } catch (Exception | Error e) {
+      for (int i = before.length - 1; i >= 0; i--) {
+        try {
+          before[i].close();
+        } catch (Exception suppressed) {
+          e.addSuppressed(suppressed);
+        }
+      }
+      throw e;
     }
   }
 
