@@ -161,7 +161,7 @@ public final class ApiServer implements AutoCloseable {
   /** {@code POST /api/v1/exercise/clock {"advanceTo": INSTANT}}: moves an exercise node's clock forward (audited). */
   private void advanceClock(Context ctx) throws Exception {
     requireRole(ctx, Tokens.OPERATOR);
-    if (!(node.clock() instanceof dev.verity.node.runtime.ExerciseClock clock)) {
+    if (!(node.clock() instanceof dev.verity.node.clock.ExerciseClock clock)) {
       throw new Http.ApiError(404, null, "not an exercise node (verity node init --exercise)");
     }
     JsonNode body = jsonObject(ctx, "advanceTo");

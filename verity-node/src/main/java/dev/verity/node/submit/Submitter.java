@@ -3,7 +3,7 @@ package dev.verity.node.submit;
 import dev.verity.core.agreement.Agreement;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.verity.node.entry.Envelope;
-import dev.verity.node.escrow.EscrowSubmissions;
+import dev.verity.node.submit.EscrowSubmissions;
 import dev.verity.node.projection.Projections;
 import dev.verity.node.store.NodeStore;
 import dev.verity.node.store.Records.MessageRow;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.verity.core.agreement.AgreementCatalog;
 import dev.verity.core.escrow.EscrowVerifier;
 import dev.verity.core.escrow.EscrowedDeclaration;
-import dev.verity.node.inspection.EscrowBenchCommand;
+import dev.verity.node.cli.inspection.EscrowBenchCommand;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
