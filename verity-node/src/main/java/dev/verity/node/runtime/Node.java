@@ -4,12 +4,13 @@ import dev.verity.core.agreement.Agreement;
 import dev.verity.core.agreement.AgreementCatalog;
 import dev.verity.node.api.ApiServer;
 import dev.verity.node.api.PeerServer;
+import dev.verity.node.api.ServedNode;
 import dev.verity.node.clock.ExerciseClock;
 import dev.verity.node.config.NodeConfig;
 import dev.verity.node.config.PeerConfig;
 import dev.verity.node.entry.EntryReading;
 import dev.verity.node.submit.EscrowSubmissions;
-import dev.verity.node.escrow.EscrowVault;
+import dev.verity.node.vault.EscrowVault;
 import dev.verity.node.federation.AlarmBook;
 import dev.verity.node.federation.Mirror;
 import dev.verity.node.federation.MirrorPoller;
@@ -68,7 +69,7 @@ import org.slf4j.LoggerFactory;
  * entry are wrong and how to recover. It recovers whatever a crash left: own entries durable in the
  * log but missing from the store are indexed again.
  */
-public final class Node implements AutoCloseable {
+public final class Node implements ServedNode, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Node.class);
 
   private final Path dir;

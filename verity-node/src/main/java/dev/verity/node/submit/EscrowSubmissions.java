@@ -9,7 +9,7 @@ import dev.verity.core.escrow.Reveal;
 import dev.verity.core.message.Declaration;
 import dev.verity.core.message.Item;
 import dev.verity.node.entry.Envelope;
-import dev.verity.node.escrow.EscrowVault;
+import dev.verity.node.vault.EscrowVault;
 import dev.verity.node.projection.EscrowEntries;
 import dev.verity.node.projection.EscrowLedger;
 import dev.verity.node.projection.Projections;

@@ -15,7 +15,7 @@ import dev.verity.core.message.Item;
 import dev.verity.node.e2e.Cluster.Member;
 import dev.verity.node.entry.Envelope;
 import dev.verity.node.projection.EscrowEntries;
-import dev.verity.node.escrow.EscrowVault;
+import dev.verity.node.vault.EscrowVault;
 import dev.verity.node.identity.NodeIdentity;
 import dev.verity.node.cli.inspection.EscrowBenchCommand;
 import dev.verity.tlog.checkpoint.LogCheckpoints;

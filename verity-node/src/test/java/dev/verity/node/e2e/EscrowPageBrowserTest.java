@@ -12,7 +12,7 @@ import dev.verity.core.escrow.Reveal;
 import dev.verity.core.message.DataExchangeJson;
 import dev.verity.node.e2e.Cluster.Member;
 import dev.verity.node.projection.EscrowEntries;
-import dev.verity.node.escrow.EscrowVault;
+import dev.verity.node.vault.EscrowVault;
 import dev.verity.node.cli.inspection.EscrowBenchCommand;
 import java.nio.file.Path;
 import java.time.Duration;

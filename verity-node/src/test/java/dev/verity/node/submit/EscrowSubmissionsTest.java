@@ -8,7 +8,7 @@ import dev.verity.core.agreement.Agreement;
 import dev.verity.core.agreement.AgreementCatalog;
 import dev.verity.core.message.DataExchangeJson;
 import dev.verity.node.cli.inspection.EscrowBenchCommand;
-import dev.verity.node.escrow.EscrowVault;
+import dev.verity.node.vault.EscrowVault;
 import dev.verity.node.json.CanonicalJson;
 import dev.verity.node.projection.EscrowEntries;
 import dev.verity.node.projection.Projections;

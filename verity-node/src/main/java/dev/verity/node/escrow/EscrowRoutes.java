@@ -1,4 +1,4 @@
-package dev.verity.node.api;
+package dev.verity.node.escrow;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -6,12 +6,13 @@ import dev.verity.core.escrow.EscrowFindings;
 import dev.verity.core.inspection.InspectionMessage.Findings;
 import dev.verity.core.message.DataExchangeJson;
 import dev.verity.core.message.Item;
+import dev.verity.node.json.CanonicalJson;
+import dev.verity.node.api.Http;
+import dev.verity.node.module.NodeQueries;
+import dev.verity.node.module.Route;
 import dev.verity.node.projection.EscrowEntries;
 import dev.verity.node.projection.EscrowLedger;
-import dev.verity.node.json.CanonicalJson;
-import dev.verity.node.runtime.Node;
 import dev.verity.node.submit.SubmitRequest;
-import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,19 +25,21 @@ import java.util.Map;
  * made by {@code POST /api/v1/messages} with a declaration, under an agreement in escrow mode.
  */
 final class EscrowRoutes {
-  static final List<String> ROUTES = List.of("GET /api/v1/escrow", "POST /api/v1/escrow/reveals",
-      "POST /api/v1/escrow/findings-check");
+  private final NodeQueries node;
 
-  private EscrowRoutes() {}
-
-  static void register(JavalinConfig cfg, Node node) {
-    cfg.routes.get("/api/v1/escrow", ctx -> view(ctx, node));
-    cfg.routes.post("/api/v1/escrow/reveals", ctx -> reveal(ctx, node));
-    cfg.routes.post("/api/v1/escrow/findings-check", ctx -> findings(ctx, node));
+  EscrowRoutes(NodeQueries node) {
+    this.node = node;
   }
 
-  private static void view(Context ctx, Node node) {
-    EscrowLedger ledger = node.projections().escrow();
+  List<Route> routes() {
+    return List.of(
+        Route.get("/api/v1/escrow", this::view),
+        Route.post("/api/v1/escrow/reveals", Route.Role.OPERATOR, this::reveal),
+        Route.post("/api/v1/escrow/findings-check", Route.Role.ANY, this::findings));
+  }
+
+  private void view(Context ctx) {
+    EscrowLedger ledger = node.escrow();
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("agreement", node.agreement().id());
     m.put("declarationMode", node.agreement().declarationMode().label());
@@ -46,27 +49,26 @@ final class EscrowRoutes {
   }
 
   /** {@code {"clientId"?, "items": [...] | "all", "root"?}}: appends reveal entries through the submit pipeline. */
-  private static void reveal(Context ctx, Node node) throws Exception {
-    ApiServer.requireRole(ctx, Tokens.OPERATOR);
-    JsonNode body = ApiServer.jsonObject(ctx, "clientId", "items", "root");
+  private void reveal(Context ctx) throws Exception {
+    JsonNode body = Http.jsonObject(ctx, "clientId", "items", "root");
     ObjectNode message = CanonicalJson.mapper().createObjectNode();
     message.set("items", body.get("items"));
     if (body.hasNonNull("root")) {
       message.set("root", body.get("root"));
     }
-    String clientId = body.hasNonNull("clientId") ? ApiServer.text(body, "clientId")
+    String clientId = body.hasNonNull("clientId") ? Http.text(body, "clientId")
         : "reveal-" + java.util.UUID.randomUUID();
-    ApiServer.submitted(ctx, node, new SubmitRequest(clientId, EscrowEntries.REVEAL, message));
+    node.submit(ctx, new SubmitRequest(clientId, EscrowEntries.REVEAL, message));
   }
 
   /**
    * {@code {"party", "facility", "designatedMissile"?, "findings": {"uniqueIdentifiers", "reentryVehicles", "bomberArmaments"}}}:
    * what the inspectors saw against the items {@code party} revealed (read-only).
    */
-  private static void findings(Context ctx, Node node) throws Exception {
-    JsonNode body = ApiServer.jsonObject(ctx, "party", "facility", "designatedMissile", "findings");
-    String party = ApiServer.text(body, "party");
-    if (party == null || !node.projections().parties().contains(party)) {
+  private void findings(Context ctx) throws Exception {
+    JsonNode body = Http.jsonObject(ctx, "party", "facility", "designatedMissile", "findings");
+    String party = Http.text(body, "party");
+    if (party == null || !node.parties().contains(party)) {
       throw new Http.ApiError(400, "party", "a Party of " + node.agreement().id());
     }
     Findings f;
@@ -77,8 +79,8 @@ final class EscrowRoutes {
       throw new Http.ApiError(400, p.field("findings"), p.message());
     }
     Map<String, Item> revealed = new LinkedHashMap<>();
-    node.projections().escrow().asOf(party, null).ifPresent(x -> x.revealed().forEach(i -> revealed.put(i.id(), i)));
-    var problems = EscrowFindings.check(revealed, ApiServer.text(body, "facility"), ApiServer.text(body, "designatedMissile"), f);
+    node.escrow().asOf(party, null).ifPresent(x -> x.revealed().forEach(i -> revealed.put(i.id(), i)));
+    var problems = EscrowFindings.check(revealed, Http.text(body, "facility"), Http.text(body, "designatedMissile"), f);
     Http.json(ctx, 200, Map.of("party", party, "revealed", revealed.size(), "problems", problems));
   }
 

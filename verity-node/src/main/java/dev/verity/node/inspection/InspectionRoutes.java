@@ -1,4 +1,4 @@
-package dev.verity.node.api;
+package dev.verity.node.inspection;
 
 import dev.verity.core.agreement.Agreement;
 import dev.verity.core.agreement.Party;
@@ -18,8 +18,9 @@ import dev.verity.core.obligation.Obligation;
 import dev.verity.core.obligation.ObligationStatus;
 import dev.verity.node.projection.InspectionProjection;
 import dev.verity.node.projection.InspectionProjection.State;
-import dev.verity.node.runtime.Node;
-import io.javalin.config.JavalinConfig;
+import dev.verity.node.api.Http;
+import dev.verity.node.module.NodeQueries;
+import dev.verity.node.module.Route;
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -36,28 +37,28 @@ import java.util.regex.Pattern;
 /**
  * The read-only routes of inspections, exhibitions and the commission (issue 6;
  * docs/formats/api.md): {@code GET /api/v1/inspections}, {@code GET /api/v1/inspections/{id}} and
- * {@code GET /api/v1/commission}, all from the node's {@link InspectionProjection}, so both nodes
- * answer the same from the same entries.
+ * {@code GET /api/v1/commission}, all from the node's {@link InspectionProjection} (through
+ * {@link dev.verity.node.module.InspectionQueries}), so both nodes answer the same from the same
+ * entries.
  */
-public final class InspectionRoutes {
-  public static final List<String> ROUTES = List.of("GET /api/v1/inspections", "GET /api/v1/inspections/{id}",
-      "GET /api/v1/commission");
+final class InspectionRoutes {
+  private final NodeQueries node;
 
-  private final Node node;
-
-  private InspectionRoutes(Node node) {
+  InspectionRoutes(NodeQueries node) {
     this.node = node;
   }
 
-  static void register(JavalinConfig cfg, Node node) {
-    InspectionRoutes r = new InspectionRoutes(node);
-    cfg.routes.get("/api/v1/inspections", ctx -> Http.json(ctx, 200, r.list(asOf(ctx, node))));
-    cfg.routes.get("/api/v1/inspections/{id}", ctx -> Http.json(ctx, 200, r.one(ctx.pathParam("id"), asOf(ctx, node))));
-    cfg.routes.get("/api/v1/commission", ctx -> Http.json(ctx, 200, r.commission(asOf(ctx, node))));
+  List<Route> routes() {
+    return List.of(
+        Route.get("/api/v1/inspections", ctx -> Http.json(ctx, 200, list(asOf(ctx, node)))),
+        Route.get("/api/v1/inspections/{id}",
+            ctx -> Http.json(ctx, 200, one(ctx.pathParam("id"), asOf(ctx, node)))),
+        Route.get("/api/v1/commission",
+            ctx -> Http.json(ctx, 200, commission(asOf(ctx, node)))));
   }
 
   /** {@code asOf} as an ISO instant (a date means its start), the node's clock when absent. */
-  static Instant asOf(Context ctx, Node node) {
+  static Instant asOf(Context ctx, NodeQueries node) {
     String s = ctx.queryParam("asOf");
     if (s == null) {
       return node.clock().instant();
@@ -70,7 +71,7 @@ public final class InspectionRoutes {
   }
 
   private State state(Instant asOf) {
-    return node.projections().inspections().stateAsOf(asOf);
+    return node.inspections().stateAsOf(asOf);
   }
 
   Map<String, Object> list(Instant asOf) {
@@ -186,7 +187,7 @@ public final class InspectionRoutes {
   }
 
   private String inspectionOf(Step s) {
-    return node.projections().inspections().logged(s.entry()).map(l -> l.body().path("inspection").asText(null)).orElse(null);
+    return node.inspections().logged(s.entry()).map(l -> l.body().path("inspection").asText(null)).orElse(null);
   }
 
   Map<String, Object> one(String id, Instant asOf) {
@@ -203,7 +204,7 @@ public final class InspectionRoutes {
     m.put("timeline", r.timeline().stream().map(this::timelineEntry).toList());
     m.put("obligations", of(owed, id).stream().map(o -> obligation(r, o)).toList());
     m.put("selection", InspectionViews.selection(r));
-    m.put("findings", InspectionViews.findings(r, node.projections().inspections()));
+    m.put("findings", InspectionViews.findings(r, node.inspections()));
     m.put("signatures", InspectionViews.signatures(r));
     m.put("ambiguities", ambiguities(s, id));
     return m;
@@ -214,7 +215,7 @@ public final class InspectionRoutes {
     m.put("entry", st.entry());
     m.put("type", st.message().typeId());
     m.put("at", st.at());
-    m.put("message", node.projections().inspections().logged(st.entry()).map(InspectionProjection.Logged::body).orElse(null));
+    m.put("message", node.inspections().logged(st.entry()).map(InspectionProjection.Logged::body).orElse(null));
     return m;
   }
 

@@ -1,4 +1,4 @@
-package dev.verity.node.escrow;
+package dev.verity.node.vault;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.verity.core.agreement.Agreement;

@@ -1,4 +1,4 @@
-package dev.verity.node.escrow;
+package dev.verity.node.vault;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.verity.node.api;
+package dev.verity.node.inspection;
 
 import dev.verity.core.commission.Amendment;
 import dev.verity.core.commission.Commission;
@@ -8,7 +8,7 @@ import dev.verity.core.inspection.InspectionMessage;
 import dev.verity.core.inspection.InspectionRecord;
 import dev.verity.core.message.Item;
 import dev.verity.core.selection.Selection;
-import dev.verity.node.projection.InspectionProjection;
+import dev.verity.node.module.InspectionQueries;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,7 +64,7 @@ final class InspectionViews {
         .map(x -> ((InspectionMessage.SelectionAnswer) x).secret()).findFirst().orElse(null);
   }
 
-  static Map<String, Object> findings(InspectionRecord r, InspectionProjection p) {
+  static Map<String, Object> findings(InspectionRecord r, InspectionQueries p) {
     InspectionMessage.Findings f = r.findings();
     if (f == null) {
       return null;
