@@ -223,7 +223,8 @@ public final class ApiServer implements AutoCloseable {
   private void submit(Context ctx) throws Exception {
     requireRole(ctx, Tokens.OPERATOR);
     JsonNode body = Http.jsonObject(ctx, "clientId", "type", "message");
-    SubmitRequest r = new SubmitRequest(Http.text(body, "clientId"), Http.text(body, "type"), body.get("message"));
+    SubmitRequest r = new SubmitRequest(Http.text(body, "clientId"), Http.text(body, "type"),
+        body.get("message"));
     submitted(ctx, node, r);
   }
 

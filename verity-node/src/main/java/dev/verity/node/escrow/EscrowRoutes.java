@@ -79,8 +79,10 @@ final class EscrowRoutes {
       throw new Http.ApiError(400, p.field("findings"), p.message());
     }
     Map<String, Item> revealed = new LinkedHashMap<>();
-    node.escrow().asOf(party, null).ifPresent(x -> x.revealed().forEach(i -> revealed.put(i.id(), i)));
-    var problems = EscrowFindings.check(revealed, Http.text(body, "facility"), Http.text(body, "designatedMissile"), f);
+    node.escrow().asOf(party, null)
+        .ifPresent(x -> x.revealed().forEach(i -> revealed.put(i.id(), i)));
+    var problems = EscrowFindings.check(revealed, Http.text(body, "facility"),
+        Http.text(body, "designatedMissile"), f);
     Http.json(ctx, 200, Map.of("party", party, "revealed", revealed.size(), "problems", problems));
   }
 

@@ -187,7 +187,8 @@ final class InspectionRoutes {
   }
 
   private String inspectionOf(Step s) {
-    return node.inspections().logged(s.entry()).map(l -> l.body().path("inspection").asText(null)).orElse(null);
+    return node.inspections().logged(s.entry())
+        .map(l -> l.body().path("inspection").asText(null)).orElse(null);
   }
 
   Map<String, Object> one(String id, Instant asOf) {
@@ -215,7 +216,8 @@ final class InspectionRoutes {
     m.put("entry", st.entry());
     m.put("type", st.message().typeId());
     m.put("at", st.at());
-    m.put("message", node.inspections().logged(st.entry()).map(InspectionProjection.Logged::body).orElse(null));
+    m.put("message", node.inspections().logged(st.entry())
+        .map(InspectionProjection.Logged::body).orElse(null));
     return m;
   }
 

@@ -103,10 +103,11 @@ final class InventoryRoutes {
     }
     return PUBLISHED.computeIfAbsent(a.publishedFigures() + "\n" + a.id(), k -> {
       try (Reader r = PublishedData.table(a.publishedFigures())) {
-        return AggregatesTable.read(a.publishedFigures(), r, a).stream().map(row -> figures(row.asOf(), row.party(),
-            row.values())).toList();
+        return AggregatesTable.read(a.publishedFigures(), r, a).stream()
+            .map(row -> figures(row.asOf(), row.party(), row.values())).toList();
       } catch (Exception e) {
-        throw new IllegalStateException("shipped table " + a.publishedFigures() + ": " + e.getMessage(), e);
+        throw new IllegalStateException(
+            "shipped table " + a.publishedFigures() + ": " + e.getMessage(), e);
       }
     });
   }
@@ -119,7 +120,10 @@ final class InventoryRoutes {
     return m;
   }
 
-  /** This node's figures on the first declaration's day, the 1st of each month while they change, and today. */
+  /**
+   * This node's figures on the first declaration's day, the 1st of each month while they change,
+   * and today.
+   */
   private static List<Map<String, Object>> ownFigures(InventoryQueries node,
       LocalDate today) {
     LocalDate first = node.firstDeclarationDay().orElse(null);
@@ -127,7 +131,8 @@ final class InventoryRoutes {
     if (first == null) {
       return own;
     }
-    // monthly while the inventories change, then today: after the latest change the figures stay put
+    // monthly while the inventories change, then today: after the latest change the figures
+    // stay put
     LocalDate last = first;
     for (var v : node.inventory(today).values()) {
       if (v.clock() != null) {
@@ -137,7 +142,9 @@ final class InventoryRoutes {
     }
     List<LocalDate> days = new ArrayList<>();
     days.add(first);
-    for (LocalDate d = first.withDayOfMonth(1).plusMonths(1); d.isBefore(today) && !d.isAfter(last.plusMonths(1)); d = d.plusMonths(1)) {
+    LocalDate until = last.plusMonths(1);
+    for (LocalDate d = first.withDayOfMonth(1).plusMonths(1);
+        d.isBefore(today) && !d.isAfter(until); d = d.plusMonths(1)) {
       days.add(d);
     }
     if (today.isAfter(days.get(days.size() - 1))) {
@@ -153,7 +160,10 @@ final class InventoryRoutes {
     return own;
   }
 
-  /** The items of {@code party} by unique identifier, as of the end of {@code asOf}, optionally of one facility. */
+  /**
+   * The items of {@code party} by unique identifier, as of the end of {@code asOf}, optionally of
+   * one facility.
+   */
   private void items(Context ctx) throws Exception {
     String party = ctx.pathParam("party");
     if (!node.parties().contains(party)) {
@@ -161,7 +171,8 @@ final class InventoryRoutes {
     }
     LocalDate day;
     try {
-      day = ctx.queryParam("asOf") == null ? node.clock().instant().atOffset(ZoneOffset.UTC).toLocalDate()
+      day = ctx.queryParam("asOf") == null
+          ? node.clock().instant().atOffset(ZoneOffset.UTC).toLocalDate()
           : LocalDate.parse(ctx.queryParam("asOf"));
     } catch (DateTimeParseException e) {
       throw new Http.ApiError(400, "asOf", "a date YYYY-MM-DD");
@@ -180,7 +191,8 @@ final class InventoryRoutes {
     }
     Inventory inv = found.get();
     Map<String, Object> facilities = new TreeMap<>();
-    inv.facilities().forEach((id, f) -> facilities.put(id, Map.of("name", f.name() == null ? id : f.name(),
+    inv.facilities().forEach((id, f) -> facilities.put(id, Map.of(
+        "name", f.name() == null ? id : f.name(),
         "kind", f.kind() == null ? "" : f.kind())));
     List<Map<String, Object>> items = new ArrayList<>();
     for (Item it : new TreeMap<>(inv.items()).values()) {

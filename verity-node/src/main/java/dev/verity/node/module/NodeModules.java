@@ -22,7 +22,8 @@ public final class NodeModules {
   private static List<RegimeModule> load() {
     List<RegimeModule> out = new ArrayList<>();
     Set<String> ids = new HashSet<>();
-    for (RegimeModule m : ServiceLoader.load(RegimeModule.class, NodeModules.class.getClassLoader())) {
+    ClassLoader loader = NodeModules.class.getClassLoader();
+    for (RegimeModule m : ServiceLoader.load(RegimeModule.class, loader)) {
       if (!ids.add(m.id())) {
         throw new IllegalStateException("two node modules with the id " + m.id());
       }

@@ -1,6 +1,7 @@
 package dev.verity.node.cli.inspection;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.verity.core.agreement.Agreement;
 import dev.verity.core.compliance.LimitResult;
 import dev.verity.core.compliance.PartyCompliance;
@@ -10,6 +11,7 @@ import dev.verity.core.escrow.EscrowVerifier;
 import dev.verity.core.escrow.EscrowedDeclaration;
 import dev.verity.core.escrow.Reveal;
 import dev.verity.core.escrow.RevealProblem;
+import dev.verity.core.message.DataExchangeJson;
 import dev.verity.core.message.Declaration;
 import dev.verity.core.message.Item;
 import dev.verity.core.selection.Canonical;
@@ -108,7 +110,9 @@ public final class EscrowCommand implements Runnable {
       e.salts().forEach((id, s) -> salts.put(id, Canonical.hex(s)));
       CommandFiles.write(out.resolve("commitment.json"), CommandFiles.strictJson(c) + "\n");
       Path saltsFile = out.resolve("salts.json");
-      CommandFiles.write(saltsFile, CommandFiles.strictJson(new SaltsFile(SaltsFile.FORMAT, c.agreement(), c.party(), c.asOf(), c.root(), salts)) + "\n");
+      SaltsFile sf = new SaltsFile(SaltsFile.FORMAT, c.agreement(), c.party(), c.asOf(),
+          c.root(), salts);
+      CommandFiles.write(saltsFile, CommandFiles.strictJson(sf) + "\n");
       try {
         Files.setPosixFilePermissions(saltsFile, PosixFilePermissions.fromString("rw-------"));
       } catch (UnsupportedOperationException ignored) {
@@ -123,10 +127,10 @@ public final class EscrowCommand implements Runnable {
     }
 
     private int viaNode(Declaration d) throws Exception {
-      com.fasterxml.jackson.databind.node.ObjectNode req = CommandFiles.STRICT_JSON.createObjectNode();
+      ObjectNode req = CommandFiles.STRICT_JSON.createObjectNode();
       req.put("clientId", clientId != null ? clientId : "declaration-" + d.party() + "-" + d.asOf());
       req.put("type", "declaration");
-      req.set("message", CommandFiles.STRICT_JSON.readTree(dev.verity.core.message.DataExchangeJson.write(d)));
+      req.set("message", CommandFiles.STRICT_JSON.readTree(DataExchangeJson.write(d)));
       com.fasterxml.jackson.databind.JsonNode r = node.post("/api/v1/messages", req);
       com.fasterxml.jackson.databind.JsonNode c = node.get("/api/v1/escrow").path("parties").path(r.path("party").asText());
       PrintWriter o = spec.commandLine().getOut();
@@ -216,7 +220,7 @@ public final class EscrowCommand implements Runnable {
     }
 
     private int viaNode() throws Exception {
-      com.fasterxml.jackson.databind.node.ObjectNode req = CommandFiles.STRICT_JSON.createObjectNode();
+      ObjectNode req = CommandFiles.STRICT_JSON.createObjectNode();
       if (items.equals(List.of("all"))) {
         req.put("items", "all");
       } else {
@@ -279,7 +283,8 @@ public final class EscrowCommand implements Runnable {
         throw new IllegalArgumentException(commitment + ": agreement: missing");
       }
       List<Reveal> rs = CommandFiles.read(reveals, new TypeReference<List<Reveal>>() {});
-      List<Item> seen = observed == null ? List.of() : CommandFiles.read(observed, new TypeReference<List<Item>>() {});
+      List<Item> seen = observed == null ? List.of()
+          : CommandFiles.read(observed, new TypeReference<List<Item>>() {});
       EscrowVerifier.Result r = EscrowVerifier.verify(c, rs, seen);
       PrintWriter o = spec.commandLine().getOut();
       o.printf("%s %s as of %s: %d of %d reveals check against root %s%s%n", c.agreement(), c.party(), c.asOf(),
@@ -289,7 +294,8 @@ public final class EscrowCommand implements Runnable {
         Agreement a = CommandFiles.agreement(c.agreement());
         printCompliance(o, EscrowVerifier.compliance(a, c));
         if (declaration != null) {
-          RevealProblem agg = EscrowVerifier.aggregatesOfFullReveal(a, c, r.accepted(), CommandFiles.declaration(declaration).facilities());
+          RevealProblem agg = EscrowVerifier.aggregatesOfFullReveal(a, c, r.accepted(),
+              CommandFiles.declaration(declaration).facilities());
           if (agg != null) {
             problems.add(agg);
           } else if (r.accepted().size() == c.size()) {

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.verity.core.agreement.Agreement;
 import dev.verity.core.agreement.AgreementException;
+import dev.verity.core.inventory.InventoryException;
 import dev.verity.core.message.DataExchangeJson;
 import dev.verity.core.message.Declaration;
 import dev.verity.core.message.DeclarationException;
@@ -81,14 +82,15 @@ public final class CommandFiles {
       java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
 
   /** An inventory error as one line naming the notification's file. */
-  public static IllegalArgumentException located(Path notificationsDir, dev.verity.core.inventory.InventoryException e) {
+  public static IllegalArgumentException located(Path notificationsDir, InventoryException e) {
     Path file = e.notification() == null ? null : SOURCES.get(e.notification());
     Path where = file != null ? file : notificationsDir;
     return new IllegalArgumentException((where == null ? "" : where + ": ") + e.getMessage(), e);
   }
 
   /** Every notification in the {@code *.json} files of a directory (or in one file). */
-  public static List<Notification> notifications(Path dir) throws IOException, DeclarationException {
+  public static List<Notification> notifications(Path dir)
+      throws IOException, DeclarationException {
     List<Notification> out = new ArrayList<>();
     if (dir == null) {
       return out;
