@@ -14,6 +14,9 @@ import java.util.Objects;
  * @param handler what answers
  */
 public record Route(String method, String path, Role role, Handler handler) {
+  /** Where every module route lives: under the API's authentication. */
+  public static final String API = "/api/v1/";
+
   /** Who may call a route. */
   public enum Role {
     /** Any valid token (viewer or operator). */
@@ -28,6 +31,10 @@ public record Route(String method, String path, Role role, Handler handler) {
     Objects.requireNonNull(role, "role");
     if (!method.equals("GET") && !method.equals("POST")) {
       throw new IllegalArgumentException("method: GET or POST, not " + method);
+    }
+    // the API authenticates every call under /api/v1/: a route elsewhere would skip it
+    if (!path.startsWith(API)) {
+      throw new IllegalArgumentException("path: under " + API + ", not " + path);
     }
   }
 

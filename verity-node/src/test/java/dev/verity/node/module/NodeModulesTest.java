@@ -1,6 +1,7 @@
 package dev.verity.node.module;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.verity.node.api.ApiServer;
 import dev.verity.node.cli.VerityCommand;
@@ -40,6 +41,14 @@ class NodeModulesTest {
     assertThat(reveal.role()).isEqualTo(Route.Role.OPERATOR);
     assertThat(NodeModules.routes()).filteredOn(r -> r.method().equals("GET"))
         .allSatisfy(r -> assertThat(r.role()).isEqualTo(Route.Role.ANY));
+  }
+
+  @Test
+  void aRouteOutsideTheAuthenticatedApiIsRefused() {
+    assertThatThrownBy(() -> Route.get("/escrow", ctx -> { }))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("/api/v1/");
+    assertThat(NodeModules.routes())
+        .allSatisfy(r -> assertThat(r.path()).startsWith(Route.API));
   }
 
   @Test
