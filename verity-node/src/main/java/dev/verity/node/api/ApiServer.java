@@ -3,14 +3,19 @@ package dev.verity.node.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.verity.core.message.BoundedInstants;
 import dev.verity.core.message.JsonProblems;
+import dev.verity.node.clock.ExerciseClock;
 import dev.verity.node.config.PeerConfig;
+import dev.verity.node.identity.PinnedTls;
+import dev.verity.node.module.NodeModules;
+import dev.verity.node.module.NodeQueries;
+import dev.verity.node.module.RegimeModule;
+import dev.verity.node.module.Route;
 import dev.verity.node.entry.EntryReading;
 import dev.verity.node.verify.StorageCorruptException;
 import dev.verity.node.verify.TreeView;
 import dev.verity.node.verify.VerifiedLog;
 import dev.verity.tlog.storage.TreeHead;
 import dev.verity.node.json.CanonicalJson;
-import dev.verity.node.runtime.Node;
 import dev.verity.node.store.Records.Cosignature;
 import dev.verity.node.store.Records.MessageRow;
 import dev.verity.node.store.Records.PeerPosition;
@@ -26,7 +31,9 @@ import dev.verity.tlog.merkle.InclusionProof;
 import dev.verity.tlog.note.SignedNote;
 import dev.verity.tlog.proof.TlogProof;
 import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -42,6 +49,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * The operator REST API under {@code /api/v1} (described by {@code /api/v1/openapi.json}).
@@ -50,30 +59,36 @@ import java.util.Optional;
  * certificate when {@code apiTls} is set (docs/user/node.md).
  */
 public final class ApiServer implements AutoCloseable {
-  /** Every route, for the OpenAPI test: method and path in OpenAPI syntax. */
-  public static final List<String> ROUTES = java.util.stream.Stream.concat(java.util.stream.Stream.of(
-      "GET /api/v1/openapi.json", "GET /api/v1/session", "GET /api/v1/agreement", "POST /api/v1/messages",
-      "GET /api/v1/messages", "GET /api/v1/messages/{party}/{index}", "GET /api/v1/compliance",
-      "GET /api/v1/inventory", "GET /api/v1/obligations", "GET /api/v1/log", "GET /api/v1/alarms",
-      "GET /api/v1/problems", "GET /api/v1/audit", "POST /api/v1/exercise/clock",
-      "GET /api/v1/reconciliation"),
-      java.util.stream.Stream.of(DashboardRoutes.ROUTES, // the dashboard's own read-only routes
-          InspectionRoutes.ROUTES, EscrowRoutes.ROUTES).flatMap(List::stream)).toList();
+  /** The node's own routes (the modules add theirs): method and path in OpenAPI syntax. */
+  static final List<String> CORE_ROUTES = List.of("GET /api/v1/openapi.json",
+      "GET /api/v1/session", "GET /api/v1/agreement", "POST /api/v1/messages",
+      "GET /api/v1/messages", "GET /api/v1/messages/{party}/{index}", "GET /api/v1/obligations",
+      "GET /api/v1/log", "GET /api/v1/alarms", "GET /api/v1/problems", "GET /api/v1/audit",
+      "POST /api/v1/exercise/clock");
+
+  /**
+   * Every route, for the OpenAPI test: the node's own, the dashboard's and each module's in
+   * {@link NodeModules#ALL}.
+   */
+  public static final List<String> ROUTES = Stream.of(CORE_ROUTES, DashboardRoutes.ROUTES,
+      NodeModules.routes().stream().map(Route::signature).toList())
+      .flatMap(List::stream).toList();
 
   private final Javalin app;
-  private final Node node;
+  private final ServedNode node;
   private final String scheme;
 
-  private ApiServer(Javalin app, Node node, String scheme) {
+  private ApiServer(Javalin app, ServedNode node, String scheme) {
     this.app = app;
     this.node = node;
     this.scheme = scheme;
   }
 
-  public static ApiServer start(Node node) {
+  public static ApiServer start(ServedNode node) {
     var c = node.config();
-    var tls = c.apiTls() ? dev.verity.node.identity.PinnedTls.context(node.identity(), java.util.Set::of) : null;
+    var tls = c.apiTls() ? PinnedTls.context(node.identity(), Set::of) : null;
     ApiServer[] self = new ApiServer[1];
+    NodeQueries queries = new ModuleQueries(node, (ctx, r) -> submitted(ctx, node, r));
     Javalin app = Http.create(c.apiHost(), c.apiPort(), tls, false, c.maxRequestBytes(),
         c.connectionLimits(), 0, cfg -> {
       cfg.routes.before("/api/v1/*", ctx -> authenticate(node, ctx));
@@ -83,14 +98,7 @@ public final class ApiServer implements AutoCloseable {
       cfg.routes.post("/api/v1/messages", ctx -> self[0].submit(ctx));
       cfg.routes.get("/api/v1/messages", ctx -> self[0].list(ctx));
       cfg.routes.get("/api/v1/messages/{party}/{index}", ctx -> self[0].one(ctx));
-      cfg.routes.get("/api/v1/compliance", ctx -> Http.json(ctx, 200,
-          new java.util.TreeMap<>(Map.of("asOf", day(ctx), "parties", node.projections().compliance(day(ctx))))));
-      cfg.routes.get("/api/v1/inventory", ctx -> Http.json(ctx, 200,
-          new java.util.TreeMap<>(Map.of("asOf", day(ctx), "parties", node.projections().inventory(day(ctx))))));
       cfg.routes.get("/api/v1/obligations", ctx -> self[0].obligations(ctx));
-      cfg.routes.get("/api/v1/reconciliation", ctx -> Http.json(ctx, 200,
-          Map.of("reconciliations",
-              node.projections().reconciliations(self[0].receipts().firstTimes()))));
       cfg.routes.get("/api/v1/log", ctx -> self[0].logView(ctx));
       cfg.routes.get("/api/v1/alarms", ctx -> Http.json(ctx, 200, Map.of("total",
           node.store().countAlarms(), "alarms", node.store().alarms(offset(ctx), limit(ctx)))));
@@ -102,16 +110,30 @@ public final class ApiServer implements AutoCloseable {
         Http.json(ctx, 200, node.store().auditTrail(limit(ctx)));
       });
       cfg.routes.post("/api/v1/exercise/clock", ctx -> self[0].advanceClock(ctx));
-      InspectionRoutes.register(cfg, node);
-      DashboardRoutes.register(cfg, node); // the web dashboard: static pages at / and its read-only routes
-      EscrowRoutes.register(cfg, node);
+      for (RegimeModule m : NodeModules.ALL) {
+        m.routes(queries).forEach(r -> register(cfg, r));
+      }
+      DashboardRoutes.register(cfg, node); // the web dashboard: static pages at /, its own routes
     });
     self[0] = new ApiServer(app, node, tls == null ? "http" : "https");
-    app.start();
+    Http.start(app);
     return self[0];
   }
 
-  private static void authenticate(Node node, Context ctx) throws StoreException {
+  /** A module's route, behind the role it needs. */
+  private static void register(JavalinConfig cfg, Route r) {
+    Handler h = r.role() == Route.Role.OPERATOR ? ctx -> {
+      requireRole(ctx, Tokens.OPERATOR);
+      r.handler().handle(ctx);
+    } : r.handler();
+    if (r.method().equals("POST")) {
+      cfg.routes.post(r.path(), h);
+    } else {
+      cfg.routes.get(r.path(), h);
+    }
+  }
+
+  private static void authenticate(ServedNode node, Context ctx) throws StoreException {
     // answers are data for a program, never a page to sniff or a copy to keep
     ctx.header("X-Content-Type-Options", "nosniff");
     ctx.header("Cache-Control", "no-store");
@@ -161,10 +183,10 @@ public final class ApiServer implements AutoCloseable {
   /** {@code POST /api/v1/exercise/clock {"advanceTo": INSTANT}}: moves an exercise node's clock forward (audited). */
   private void advanceClock(Context ctx) throws Exception {
     requireRole(ctx, Tokens.OPERATOR);
-    if (!(node.clock() instanceof dev.verity.node.runtime.ExerciseClock clock)) {
+    if (!(node.clock() instanceof dev.verity.node.clock.ExerciseClock clock)) {
       throw new Http.ApiError(404, null, "not an exercise node (verity node init --exercise)");
     }
-    JsonNode body = jsonObject(ctx, "advanceTo");
+    JsonNode body = Http.jsonObject(ctx, "advanceTo");
     Instant to = BoundedInstants.parseInstant(body.path("advanceTo").asText(null));
     if (to == null) {
       throw new Http.ApiError(400, "advanceTo", "required: " + JsonProblems.INSTANT);
@@ -192,7 +214,7 @@ public final class ApiServer implements AutoCloseable {
    * The latest instant an exercise clock may show: the agreement's end (or 100 years after its
    * entry into force), plus the margin.
    */
-  static Instant exerciseEnd(Node node) {
+  static Instant exerciseEnd(ServedNode node) {
     var a = node.agreement();
     LocalDate ends = a.endsOn() != null ? a.endsOn() : a.entryIntoForce().plusYears(100);
     return ends.atStartOfDay().toInstant(ZoneOffset.UTC).plus(EXERCISE_MARGIN);
@@ -200,40 +222,15 @@ public final class ApiServer implements AutoCloseable {
 
   private void submit(Context ctx) throws Exception {
     requireRole(ctx, Tokens.OPERATOR);
-    JsonNode body = jsonObject(ctx, "clientId", "type", "message");
-    SubmitRequest r = new SubmitRequest(text(body, "clientId"), text(body, "type"), body.get("message"));
+    JsonNode body = Http.jsonObject(ctx, "clientId", "type", "message");
+    SubmitRequest r = new SubmitRequest(Http.text(body, "clientId"), Http.text(body, "type"),
+        body.get("message"));
     submitted(ctx, node, r);
   }
 
-  /**
-   * The request body, which must be a JSON object with no fields but {@code fields}: an unknown
-   * one is refused by name (a misspelt field would otherwise be silently ignored).
-   */
-  static JsonNode jsonObject(Context ctx, String... fields) {
-    JsonNode body;
-    try {
-      body = CanonicalJson.mapper().readTree(ctx.bodyAsBytes());
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new Http.ApiError(400, null, JsonProblems.describe(e));
-    } catch (IOException e) {
-      throw new Http.ApiError(400, null, "cannot read the request body");
-    }
-    if (body == null || !body.isObject()) {
-      throw new Http.ApiError(400, null,
-          "the body must be a JSON object {" + String.join(", ", fields) + "}");
-    }
-    var names = body.fieldNames();
-    while (names.hasNext()) {
-      String f = names.next();
-      if (!List.of(fields).contains(f)) {
-        throw new Http.ApiError(400, f, JsonProblems.unknownField(f, List.of((Object[]) fields)));
-      }
-    }
-    return body;
-  }
 
   /** Submits {@code r} as the caller and answers with its receipt: 201, or 200 for a client id seen before. */
-  static void submitted(Context ctx, Node node, SubmitRequest r) throws IOException {
+  static void submitted(Context ctx, ServedNode node, SubmitRequest r) throws IOException {
     Submitted s;
     try {
       s = node.submitter().submit(r, ctx.attribute("actor"));
@@ -248,11 +245,6 @@ public final class ApiServer implements AutoCloseable {
     m.put("duplicate", s.duplicate());
     m.put("entries", s.entries());
     Http.json(ctx, s.duplicate() ? 200 : 201, m);
-  }
-
-  static String text(JsonNode n, String field) {
-    JsonNode v = n.get(field);
-    return v == null || !v.isTextual() ? null : v.textValue();
   }
 
   private void list(Context ctx) throws Exception {
@@ -321,6 +313,10 @@ public final class ApiServer implements AutoCloseable {
       Map<String, NavigableMap<Long, Long>> firstTimes) {}
 
   Receipts receipts() throws StoreException {
+    return receipts(node);
+  }
+
+  static Receipts receipts(ServedNode node) throws StoreException {
     Map<String, PeerPosition> peers = new LinkedHashMap<>();
     Map<String, NavigableMap<Long, Long>> times = new HashMap<>();
     times.put(node.config().party(), node.store().firstCosignatureTimes(node.config().party()));
@@ -552,23 +548,6 @@ public final class ApiServer implements AutoCloseable {
           "a whole number from 1 to " + MAX_LIMIT + ", not '" + l + "'");
     }
     return n;
-  }
-
-  private static LocalDate day(Context ctx) {
-    String s = ctx.queryParam("asOf");
-    if (s == null) {
-      return LocalDate.now(ZoneOffset.UTC);
-    }
-    return date(s, "asOf");
-  }
-
-  /** A date as the API takes it: YYYY-MM-DD with a four-digit year. */
-  static LocalDate date(String s, String field) {
-    LocalDate d = BoundedInstants.parseDate(s);
-    if (d == null) {
-      throw new Http.ApiError(400, field, "a date YYYY-MM-DD with a four-digit year");
-    }
-    return d;
   }
 
   private static int offset(Context ctx) {

@@ -5,7 +5,12 @@ import dev.verity.node.identity.PinnedTls;
 import dev.verity.node.json.CanonicalJson;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.verity.core.message.JsonProblems;
 import io.javalin.http.Context;
+import java.io.IOException;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -19,24 +24,24 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** What both servers share: JSON answers, the error shape, and a Jetty connector with or without TLS. */
-final class Http {
+public final class Http {
   private static final Logger LOG = LoggerFactory.getLogger(Http.class);
 
   private Http() {}
 
   /** A 4xx/5xx answer with {@code {"error": ..., "field": ...}}. */
-  static final class ApiError extends RuntimeException {
+  public static final class ApiError extends RuntimeException {
     private static final long serialVersionUID = 1L;
     final int status;
     final String field;
     final String refusal;
 
-    ApiError(int status, String field, String message) {
+    public ApiError(int status, String field, String message) {
       this(status, field, message, null);
     }
 
     /** With {@code refusal}: the answer also carries {@code refusal} and {@code reason} (inspection steps). */
-    ApiError(int status, String field, String message, String refusal) {
+    public ApiError(int status, String field, String message, String refusal) {
       super(message);
       this.status = status;
       this.field = field;
@@ -44,10 +49,11 @@ final class Http {
     }
   }
 
-  static void json(Context ctx, int status, Object body) {
+  /** Answers {@code body} as JSON with {@code status}. */
+  public static void json(Context ctx, int status, Object body) {
     try {
       ctx.status(status).contentType("application/json").result(CanonicalJson.mapper().writeValueAsBytes(body));
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+    } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
   }
@@ -139,6 +145,52 @@ final class Http {
     if (ctx.contentLength() > limit) {
       throw new ApiError(413, null, "request larger than " + limit + " bytes");
     }
+  }
+
+  /**
+   * Starts {@code app}; if it cannot (its port is taken), stops what Jetty began, so that a node
+   * whose start fails keeps no thread and no port.
+   */
+  static Javalin start(Javalin app) {
+    try {
+      return app.start();
+    } catch (RuntimeException e) {
+      app.stop();
+      throw e;
+    }
+  }
+
+  /**
+   * The request body, which must be a JSON object with no fields but {@code fields}: an unknown
+   * one is refused by name (a misspelt field would otherwise be silently ignored).
+   */
+  public static JsonNode jsonObject(Context ctx, String... fields) {
+    JsonNode body;
+    try {
+      body = CanonicalJson.mapper().readTree(ctx.bodyAsBytes());
+    } catch (JsonProcessingException e) {
+      throw new ApiError(400, null, JsonProblems.describe(e));
+    } catch (IOException e) {
+      throw new ApiError(400, null, "cannot read the request body");
+    }
+    if (body == null || !body.isObject()) {
+      throw new ApiError(400, null,
+          "the body must be a JSON object {" + String.join(", ", fields) + "}");
+    }
+    var names = body.fieldNames();
+    while (names.hasNext()) {
+      String f = names.next();
+      if (!List.of(fields).contains(f)) {
+        throw new ApiError(400, f, JsonProblems.unknownField(f, List.of((Object[]) fields)));
+      }
+    }
+    return body;
+  }
+
+  /** The text value of {@code field}, or null. */
+  public static String text(JsonNode n, String field) {
+    JsonNode v = n.get(field);
+    return v == null || !v.isTextual() ? null : v.textValue();
   }
 
   /** The port the server really listens on (port 0 picks one). */

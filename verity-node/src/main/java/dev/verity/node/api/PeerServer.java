@@ -4,7 +4,6 @@ import dev.verity.node.config.PeerConfig;
 import dev.verity.node.federation.Push;
 import dev.verity.node.identity.NodeIdentity;
 import dev.verity.node.identity.PinnedTls;
-import dev.verity.node.runtime.Node;
 import dev.verity.node.verify.StorageCorruptException;
 import dev.verity.tlog.tiles.TileFormatException;
 import dev.verity.tlog.tiles.TilePath;
@@ -33,7 +32,7 @@ public final class PeerServer implements AutoCloseable {
     this.host = host;
   }
 
-  public static PeerServer start(Node node) {
+  public static PeerServer start(ServedNode node) {
     Set<String> pins = node.config().peers().stream().map(p -> p.identity().tlsPin()).collect(Collectors.toSet());
     var tls = PinnedTls.context(node.identity(), () -> pins);
     String host = node.config().peerHost();
@@ -73,12 +72,12 @@ public final class PeerServer implements AutoCloseable {
         ctx.status(r.status()).contentType(r.contentType()).result(r.body());
       });
     });
-    app.start();
+    Http.start(app);
     return new PeerServer(app, host);
   }
 
   /** The requesting peer, if it may be served now; else 429 with the seconds to wait (PeerGate). */
-  private static PeerConfig admitted(Node node, Context ctx) {
+  private static PeerConfig admitted(ServedNode node, Context ctx) {
     PeerConfig from = peer(node, ctx);
     long wait = node.witness().admit(from.party());
     if (wait > 0) {
@@ -105,7 +104,7 @@ public final class PeerServer implements AutoCloseable {
   }
 
   /** The pinned peer behind this request's client certificate. */
-  static PeerConfig peer(Node node, Context ctx) {
+  static PeerConfig peer(ServedNode node, Context ctx) {
     Object attr = ctx.req().getAttribute("jakarta.servlet.request.X509Certificate");
     if (!(attr instanceof X509Certificate[] chain) || chain.length == 0) {
       throw new Http.ApiError(401, null, "a pinned peer certificate is required");

@@ -15,7 +15,7 @@ import dev.verity.tlog.checkpoint.LogCheckpoints;
 import dev.verity.node.projection.ProjectionAlarms;
 import dev.verity.node.projection.Projections;
 import dev.verity.node.projection.StoredEntries;
-import dev.verity.node.runtime.ExerciseClock;
+import dev.verity.node.clock.ExerciseClock;
 import dev.verity.node.store.Records;
 import dev.verity.node.verify.StorageCheck;
 import dev.verity.tlog.checkpoint.Checkpoint;

@@ -1,11 +1,11 @@
 package dev.verity.node.cli;
 
-import dev.verity.node.exchange.ExchangeBenchCommand;
-import dev.verity.node.federation.bench.FederationBenchCommand;
-import dev.verity.node.inspection.EscrowBenchCommand;
-import dev.verity.node.runtime.StartupBenchCommand;
-import dev.verity.node.tlogcli.BenchTlogCommand;
-import dev.verity.node.treaty.TreatyBenchCommand;
+import dev.verity.node.cli.exchange.ExchangeBenchCommand;
+import dev.verity.node.cli.bench.FederationBenchCommand;
+import dev.verity.node.cli.inspection.EscrowBenchCommand;
+import dev.verity.node.cli.bench.StartupBenchCommand;
+import dev.verity.node.cli.tlog.BenchTlogCommand;
+import dev.verity.node.cli.treaty.TreatyBenchCommand;
 import picocli.CommandLine.Command;
 
 /**

@@ -1,11 +1,13 @@
 package dev.verity.node.cli;
 
+import dev.verity.node.module.NodeModules;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
  * The {@code verity} command line: one entry point for the log library, the treaty engine and
- * the node. Each feature contributes its own subcommand class; this class only lists them.
+ * the node. Each feature contributes its own subcommand class; this class lists the node's own,
+ * and each provision's module ({@link NodeModules#ALL}) adds its commands.
  */
 @Command(
     name = "verity",
@@ -14,20 +16,16 @@ import picocli.CommandLine.Command;
     description = "Verification of arms-control agreements over witnessed transparency logs.",
     subcommands = {
         CommandLine.HelpCommand.class,
-        dev.verity.node.tlogcli.KeyCommand.class,
-        dev.verity.node.tlogcli.NoteCommand.class,
-        dev.verity.node.tlogcli.TlogCommand.class,
-        dev.verity.node.tlogcli.WitnessCommand.class,
-        dev.verity.node.treaty.AgreementCommand.class,
-        dev.verity.node.treaty.ComplianceCommand.class,
-        dev.verity.node.treaty.ReconcileCommand.class,
-        dev.verity.node.treaty.ScenarioCommand.class,
-        dev.verity.node.inspection.InspectionCommand.class,
-        dev.verity.node.inspection.EscrowCommand.class,
-        dev.verity.node.nodecli.NodeCommand.class,
+        dev.verity.node.cli.tlog.KeyCommand.class,
+        dev.verity.node.cli.tlog.NoteCommand.class,
+        dev.verity.node.cli.tlog.TlogCommand.class,
+        dev.verity.node.cli.tlog.WitnessCommand.class,
+        dev.verity.node.cli.treaty.AgreementCommand.class,
+        dev.verity.node.cli.treaty.ScenarioCommand.class,
+        dev.verity.node.cli.node.NodeCommand.class,
         dev.verity.node.bundle.BundleCommand.class,
         dev.verity.node.cli.message.MessageCommand.class,
-        dev.verity.node.demo.DemoCommand.class,
+        dev.verity.node.cli.demo.DemoCommand.class,
         BenchCommand.class})
 public final class VerityCommand implements Runnable {
 
@@ -45,6 +43,7 @@ public final class VerityCommand implements Runnable {
   /** A fresh command line (tests set its out/err writers). */
   public static CommandLine newCommandLine() {
     CommandLine cl = new CommandLine(new VerityCommand());
+    NodeModules.commands().forEach(cl::addSubcommand);
     cl.setExecutionExceptionHandler(new UserErrorHandler());
     return cl;
   }

@@ -7,6 +7,7 @@ import dev.verity.node.store.NodeStore;
 import dev.verity.node.store.Records.MessageRow;
 import dev.verity.node.store.Records.MirrorStep;
 import dev.verity.node.store.StoreException;
+import dev.verity.node.verify.MirrorTree;
 import dev.verity.tlog.checkpoint.Checkpoint;
 import dev.verity.tlog.merkle.ConsistencyProof;
 import dev.verity.tlog.merkle.Hash;

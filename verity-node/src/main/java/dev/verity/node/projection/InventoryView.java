@@ -2,7 +2,7 @@ package dev.verity.node.projection;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.verity.core.inventory.Inventory;
-import dev.verity.node.escrow.EscrowLedger;
+import dev.verity.node.projection.EscrowLedger;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -4,11 +4,13 @@ import dev.verity.core.agreement.Agreement;
 import dev.verity.core.agreement.AgreementCatalog;
 import dev.verity.node.api.ApiServer;
 import dev.verity.node.api.PeerServer;
+import dev.verity.node.api.ServedNode;
+import dev.verity.node.clock.ExerciseClock;
 import dev.verity.node.config.NodeConfig;
 import dev.verity.node.config.PeerConfig;
 import dev.verity.node.entry.EntryReading;
-import dev.verity.node.escrow.EscrowSubmissions;
-import dev.verity.node.escrow.EscrowVault;
+import dev.verity.node.submit.EscrowSubmissions;
+import dev.verity.node.vault.EscrowVault;
 import dev.verity.node.federation.AlarmBook;
 import dev.verity.node.federation.Mirror;
 import dev.verity.node.federation.MirrorPoller;
@@ -67,7 +69,7 @@ import org.slf4j.LoggerFactory;
  * entry are wrong and how to recover. It recovers whatever a crash left: own entries durable in the
  * log but missing from the store are indexed again.
  */
-public final class Node implements AutoCloseable {
+public final class Node implements ServedNode, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Node.class);
 
   private final Path dir;
@@ -122,12 +124,41 @@ public final class Node implements AutoCloseable {
     this.alarms = new AlarmBook(store);
     String origin = identity.publicIdentity().origin();
     this.ownReader = LogCheckpoints.reader(origin, identity.publicIdentity().logKey());
-    this.readStorage = LogStorage.directory(dir.resolve("log"));
+    this.readStorage = openOrClose(() -> LogStorage.directory(dir.resolve("log")), store, alarms);
     this.verifiedLog =
         new VerifiedLog(config.party(), readStorage, ownReader, this::storageCorrupt);
     this.projections = new Projections(agreement);
+    openOrClose(this::connectPeers, store, alarms, readStorage);
+  }
+
+  private Void connectPeers() {
     for (PeerConfig p : config.peers()) {
       clients.put(p.party(), new PeerClient(identity, p, config.peerLimits()));
+    }
+    return null;
+  }
+
+  /** What opens a resource; on failure, {@link #openOrClose} closes what was opened before. */
+  private interface Opening<T> {
+    T open() throws Exception;
+  }
+
+  /**
+   * Opens a resource, or closes {@code before} (in reverse order) and rethrows: a constructor
+   * that fails half-way keeps nothing open (the node.db can be opened again at once).
+   */
+  private static <T> T openOrClose(Opening<T> o, AutoCloseable... before) throws Exception {
+    try {
+      return o.open();
+    } catch (Exception | Error e) {
+      for (int i = before.length - 1; i >= 0; i--) {
+        try {
+          before[i].close();
+        } catch (Exception suppressed) {
+          e.addSuppressed(suppressed);
+        }
+      }
+      throw e;
     }
   }
 

@@ -3,7 +3,7 @@ package dev.verity.node.submit;
 import dev.verity.core.agreement.Agreement;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.verity.node.entry.Envelope;
-import dev.verity.node.escrow.EscrowSubmissions;
+import dev.verity.node.submit.EscrowSubmissions;
 import dev.verity.node.projection.Projections;
 import dev.verity.node.store.NodeStore;
 import dev.verity.node.store.Records.MessageRow;
@@ -24,6 +24,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The submit pipeline: schema, then rules against the projection, then the canonical entry is
@@ -36,6 +38,8 @@ import java.util.function.LongConsumer;
  * in the entries themselves for the same reason.
  */
 public final class Submitter implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Submitter.class);
+
   private final Agreement agreement;
   private final String party;
   private final LogWriter log;
@@ -205,7 +209,7 @@ public final class Submitter implements AutoCloseable {
         Thread.currentThread().interrupt();
         return;
       } catch (StoreException e) {
-        System.err.println("verity: cannot index entries (they are safe in the log): " + e.getMessage());
+        LOG.error("cannot index entries (they are safe in the log): {}", e.getMessage());
         batch.forEach(toIndex::add); // retried; recover() also re-indexes after a restart
         sleepQuietly();
       }

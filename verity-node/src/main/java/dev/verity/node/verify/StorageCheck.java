@@ -1,7 +1,7 @@
 package dev.verity.node.verify;
 
 import dev.verity.node.config.PeerConfig;
-import dev.verity.node.federation.MirrorTree;
+import dev.verity.node.verify.MirrorTree;
 import dev.verity.node.store.NodeStore;
 import dev.verity.node.store.Records.MessageRow;
 import dev.verity.node.store.Records.MirrorPending;

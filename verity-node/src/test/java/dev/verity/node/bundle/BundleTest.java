@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.verity.node.cli.VerityCommand;
-import dev.verity.node.demo.DemoScenario;
+import dev.verity.node.cli.demo.DemoScenario;
 import dev.verity.node.runtime.Node;
 import dev.verity.node.store.SqliteNodeStore;
 import dev.verity.node.submit.SubmitRequest;

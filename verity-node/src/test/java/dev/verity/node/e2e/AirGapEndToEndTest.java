@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.verity.node.bundle.Bundle;
 import dev.verity.node.bundle.Bundles;
-import dev.verity.node.demo.DemoScenario;
+import dev.verity.node.cli.demo.DemoScenario;
 import dev.verity.node.e2e.Cluster.Member;
 import dev.verity.node.identity.NodeIdentity;
 import dev.verity.node.testing.Cli;

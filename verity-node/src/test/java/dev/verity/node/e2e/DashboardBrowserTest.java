@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.verity.node.demo.DemoScenario;
-import dev.verity.node.demo.DemoScenario.Submission;
+import dev.verity.node.cli.demo.DemoScenario;
+import dev.verity.node.cli.demo.DemoScenario.Submission;
 import dev.verity.node.e2e.Cluster.Member;
 import java.io.InputStream;
 import java.net.http.HttpResponse;

@@ -4,8 +4,8 @@ import static dev.verity.node.e2e.Cluster.await;
 import static dev.verity.node.e2e.Cluster.getJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.verity.node.demo.DemoScenario;
-import dev.verity.node.demo.DemoScenario.Submission;
+import dev.verity.node.cli.demo.DemoScenario;
+import dev.verity.node.cli.demo.DemoScenario.Submission;
 import dev.verity.node.e2e.Cluster.Member;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;

@@ -3,7 +3,7 @@ package dev.verity.node.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.verity.node.demo.DemoScenario;
+import dev.verity.node.cli.demo.DemoScenario;
 import dev.verity.node.e2e.Cluster.Member;
 import dev.verity.node.identity.NodeIdentity;
 import java.io.InputStream;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.verity.node.cli.VerityCommand;
-import dev.verity.node.demo.DemoScenario;
+import dev.verity.node.cli.demo.DemoScenario;
 import dev.verity.node.e2e.Cluster.Member;
 import dev.verity.node.runtime.Node;
 import dev.verity.node.runtime.NodeException;

@@ -6,8 +6,8 @@ import static dev.verity.node.e2e.Cluster.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.verity.node.demo.DemoScenario;
-import dev.verity.node.demo.DemoScenario.Submission;
+import dev.verity.node.cli.demo.DemoScenario;
+import dev.verity.node.cli.demo.DemoScenario.Submission;
 import dev.verity.node.e2e.Cluster.Member;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -8,8 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.verity.node.demo.DemoScenario;
-import dev.verity.node.demo.DemoScenario.Submission;
+import dev.verity.node.cli.demo.DemoScenario;
+import dev.verity.node.cli.demo.DemoScenario.Submission;
 import dev.verity.node.e2e.Cluster.Member;
 import dev.verity.tlog.note.NoteKeys;
 import dev.verity.tlog.note.NoteVerifiers;

@@ -5,7 +5,7 @@ import static dev.verity.node.e2e.Cluster.getJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.verity.node.demo.DemoScenario;
+import dev.verity.node.cli.demo.DemoScenario;
 import dev.verity.node.e2e.Cluster.Member;
 import dev.verity.node.runtime.Node;
 import dev.verity.node.submit.SubmitRequest;

@@ -7,7 +7,7 @@ import dev.verity.core.agreement.AgreementCatalog;
 import dev.verity.core.message.DataExchangeJson;
 import dev.verity.core.message.Declaration;
 import dev.verity.core.message.EntryRef;
-import dev.verity.node.demo.DemoScenario;
+import dev.verity.node.cli.demo.DemoScenario;
 import dev.verity.node.entry.Envelope;
 import java.time.Duration;
 import java.time.Instant;

@@ -10,7 +10,7 @@ import dev.verity.core.agreement.AgreementCatalog;
 import dev.verity.core.inventory.Inventory;
 import dev.verity.core.message.Item;
 import dev.verity.core.obligation.Obligation;
-import dev.verity.node.demo.DemoScenario;
+import dev.verity.node.cli.demo.DemoScenario;
 import dev.verity.node.json.CanonicalJson;
 import dev.verity.node.projection.Projections;
 import dev.verity.node.store.SqliteNodeStore;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.verity.core.agreement.AgreementCatalog;
-import dev.verity.node.demo.DemoScenario;
+import dev.verity.node.cli.demo.DemoScenario;
 import dev.verity.node.json.CanonicalJson;
 import dev.verity.tlog.checkpoint.LogCheckpoints;
 import dev.verity.node.projection.Projections;

@@ -1,0 +1,119 @@
+package dev.verity.node.api;
+
+import dev.verity.core.agreement.Agreement;
+import dev.verity.core.compliance.PartyCompliance;
+import dev.verity.core.inventory.Inventory;
+import dev.verity.core.message.EntryRef;
+import dev.verity.core.message.Item;
+import dev.verity.node.module.InspectionQueries;
+import dev.verity.node.module.InventoryQueries;
+import dev.verity.node.module.NodeQueries;
+import dev.verity.node.projection.EscrowLedger;
+import dev.verity.node.projection.InspectionProjection.Logged;
+import dev.verity.node.projection.InspectionProjection.State;
+import dev.verity.node.projection.InventoryView;
+import dev.verity.node.projection.Reconciliations;
+import dev.verity.node.submit.SubmitRequest;
+import io.javalin.http.Context;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The node's queries as its modules' routes see them: reads of its projections, one submit. */
+final class ModuleQueries implements NodeQueries, InventoryQueries, InspectionQueries {
+  /** How a module's route submits: the API's own pipeline, answering the receipt. */
+  interface Submit {
+    void submit(Context ctx, SubmitRequest r) throws Exception;
+  }
+
+  private final ServedNode node;
+  private final Submit submit;
+
+  ModuleQueries(ServedNode node, Submit submit) {
+    this.node = node;
+    this.submit = submit;
+  }
+
+  @Override
+  public Clock clock() {
+    return node.clock();
+  }
+
+  @Override
+  public Agreement agreement() {
+    return node.agreement();
+  }
+
+  @Override
+  public List<String> parties() {
+    return node.projections().parties();
+  }
+
+  @Override
+  public InventoryQueries inventory() {
+    return this;
+  }
+
+  @Override
+  public InspectionQueries inspections() {
+    return this;
+  }
+
+  @Override
+  public EscrowLedger escrow() {
+    return node.projections().escrow();
+  }
+
+  @Override
+  public void submit(Context ctx, SubmitRequest request) throws Exception {
+    submit.submit(ctx, request);
+  }
+
+  @Override
+  public long applied() {
+    return node.projections().applied();
+  }
+
+  @Override
+  public Optional<LocalDate> firstDeclarationDay() {
+    return node.projections().firstDeclarationDay();
+  }
+
+  @Override
+  public Map<String, InventoryView> inventory(LocalDate day) {
+    return node.projections().inventory(day);
+  }
+
+  @Override
+  public Optional<Inventory> inventoryAsOf(String party, LocalDate day) throws Exception {
+    return node.projections().inventoryAsOf(party, day);
+  }
+
+  @Override
+  public List<PartyCompliance> compliance(LocalDate day) {
+    return node.projections().compliance(day);
+  }
+
+  @Override
+  public List<Reconciliations.Result> reconciliations() throws Exception {
+    return node.projections().reconciliations(ApiServer.receipts(node).firstTimes());
+  }
+
+  @Override
+  public State stateAsOf(Instant asOf) {
+    return node.projections().inspections().stateAsOf(asOf);
+  }
+
+  @Override
+  public Optional<Logged> logged(EntryRef ref) {
+    return node.projections().inspections().logged(ref);
+  }
+
+  @Override
+  public Optional<Item> declaredItem(String party, String id, Instant at) {
+    return node.projections().inspections().declaredItem(party, id, at);
+  }
+}

@@ -1,0 +1,53 @@
+package dev.verity.node.api;
+
+import dev.verity.core.agreement.Agreement;
+import dev.verity.node.config.NodeConfig;
+import dev.verity.node.federation.Mirror;
+import dev.verity.node.federation.WitnessService;
+import dev.verity.node.identity.NodeIdentity;
+import dev.verity.node.projection.Projections;
+import dev.verity.node.store.NodeStore;
+import dev.verity.node.submit.Submitter;
+import dev.verity.node.verify.StorageProblem;
+import dev.verity.node.verify.TreeView;
+import dev.verity.node.verify.VerifiedLog;
+import dev.verity.tlog.storage.LogStorage;
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * What the node's two servers read from a running node: the core routes (messages, log, peers,
+ * receipts) and the peer port. Modules' routes get {@link dev.verity.node.module.NodeQueries}
+ * instead. The node implements it; the servers never see the node itself, so {@code api} does
+ * not depend on {@code runtime} (which starts the servers).
+ */
+public interface ServedNode {
+  NodeConfig config();
+
+  NodeIdentity identity();
+
+  Agreement agreement();
+
+  NodeStore store();
+
+  Projections projections();
+
+  Submitter submitter();
+
+  WitnessService witness();
+
+  Map<String, Mirror> mirrors();
+
+  /** The own log as it is served: every read checked against the signed checkpoint. */
+  VerifiedLog verifiedLog();
+
+  /** The mirror of {@code party} at the size it verified. */
+  TreeView mirrorView(String party);
+
+  LogStorage logStorage();
+
+  Clock clock();
+
+  /** Stored data that failed its check: never served, alarmed locally, logged. */
+  void storageCorrupt(StorageProblem p);
+}

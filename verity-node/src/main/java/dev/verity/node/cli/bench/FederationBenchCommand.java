@@ -1,0 +1,202 @@
+package dev.verity.node.cli.bench;
+
+import dev.verity.node.cli.VerityCommand;
+import dev.verity.node.cli.demo.DemoScenario;
+import dev.verity.node.json.CanonicalJson;
+import dev.verity.node.runtime.Node;
+import dev.verity.node.submit.SubmitRequest;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code verity bench federation}: receipt latency between two nodes on localhost, from the
+ * call that submits a message to the moment the sender stores the peer's cosignature covering
+ * it, at fixed offered rates (open loop, so slow receipts cannot slow the offered load), and the
+ * throughput. Both nodes run in this JVM but talk as in production: durable appends, mutual TLS,
+ * add-checkpoint, the peer fetching and verifying the entries before it cosigns. Submissions
+ * enter at the submit pipeline (validation included), not through the HTTP API.
+ */
+@Command(name = "federation", mixinStandardHelpOptions = true,
+    description = "Receipt latency (submit to cosignature) p50/p99 at fixed rates between two local nodes, and throughput.")
+public final class FederationBenchCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--rates", split = ",", defaultValue = "100,1000", paramLabel = "R,R",
+      description = "Offered rates in messages/s (default: ${DEFAULT-VALUE}).")
+  int[] rates;
+
+  @Option(names = "--seconds", defaultValue = "5", paramLabel = "S", description = "Seconds per rate (default: ${DEFAULT-VALUE}).")
+  int seconds;
+
+  @Option(names = "--dir", paramLabel = "DIR", description = "Where the nodes live (default: a temporary directory).")
+  Path dir;
+
+  /** Runs the bench on its own (until it is registered under {@code verity bench}). */
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new FederationBenchCommand()).execute(args));
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    Path root = dir != null ? dir : Files.createTempDirectory("verity-bench-fed-");
+    PrintWriter out = spec.commandLine().getOut();
+    int[][] ports = {{free(), free()}, {free(), free()}};
+    String[] parties = {"US", "RU"};
+    for (int i = 0; i < 2; i++) {
+      cli("node", "init", "--party", parties[i], "--agreement", "new-start", "--dir", root.resolve(parties[i]).toString(),
+          "--api-port", "" + ports[i][0], "--peer-port", "" + ports[i][1]);
+    }
+    for (int i = 0; i < 2; i++) {
+      int j = 1 - i;
+      cli("node", "peer", "add", "--dir", root.resolve(parties[i]).toString(), "--identity",
+          root.resolve(parties[j]).resolve("identity.json").toString(), "--url", "https://127.0.0.1:" + ports[j][1] + "/");
+    }
+    try (Node us = Node.start(root.resolve("US")); Node ru = Node.start(root.resolve("RU"))) {
+      Receipts receipts = new Receipts();
+      out.printf("sender %s, witness %s%n", us.config().party(), ru.config().party());
+      us.onReceipt(receipts::record);
+      var decl = DemoScenario.submissions("US", 0, 1).get(0);
+      us.submitter().submit(new SubmitRequest(decl.clientId(), decl.type(), decl.message()), "bench");
+      out.printf("verity bench federation: 2 nodes on 127.0.0.1 (mutual TLS), %d s per rate, %s%n", seconds, root);
+      out.printf("%-8s %8s %10s %9s %9s %9s %12s %14s%n", "rate/s", "sent", "receipted", "p50 ms", "p99 ms", "max ms",
+          "throughput/s", "durable p50 ms");
+      out.flush();
+      AtomicInteger seq = new AtomicInteger();
+      run(us, receipts, 50, 2, seq, null); // warm-up: JIT, connections
+      for (int rate : rates) {
+        run(us, receipts, rate, seconds, seq, out);
+      }
+      int n = Math.max(1000, rates.length == 0 ? 1000 : Arrays.stream(rates).max().getAsInt() * seconds);
+      run(us, receipts, 0, n, seq, out); // closed loop: as fast as it goes
+    }
+    return 0;
+  }
+
+  /** Receipt events: (cosigned size, nanoTime), in arrival order. */
+  static final class Receipts {
+    private final List<long[]> events = new ArrayList<>();
+
+    synchronized void record(long size) {
+      events.add(new long[] {size, System.nanoTime()});
+    }
+
+    /** When the first receipt covering {@code index} arrived, or -1. */
+    synchronized long at(long index) {
+      for (long[] e : events) {
+        if (e[0] > index) {
+          return e[1];
+        }
+      }
+      return -1;
+    }
+
+    synchronized long covered() {
+      return events.stream().mapToLong(e -> e[0]).max().orElse(0);
+    }
+  }
+
+  /** rate 0: closed loop with {@code amount} messages; else {@code amount} seconds at {@code rate}/s. */
+  private void run(Node us, Receipts receipts, int rate, int amount, AtomicInteger seq, PrintWriter out) throws Exception {
+    int n = rate == 0 ? amount : rate * amount;
+    long[] start = new long[n];
+    long[] durable = new long[n];
+    long[] index = new long[n];
+    ExecutorService pool = Executors.newFixedThreadPool(64);
+    long t0 = System.nanoTime();
+    for (int i = 0; i < n; i++) {
+      if (rate > 0) {
+        long due = t0 + (long) i * 1_000_000_000L / rate;
+        long wait = due - System.nanoTime();
+        if (wait > 0) {
+          TimeUnit.NANOSECONDS.sleep(wait);
+        }
+      }
+      int k = i;
+      String id = "bench-" + seq.incrementAndGet();
+      pool.execute(() -> {
+        start[k] = System.nanoTime();
+        try {
+          index[k] = us.submitter().submit(new SubmitRequest(id, "bomber-exercise",
+              CanonicalJson.mapper().readTree("{\"eventTime\":\"2020-09-01T00:00:00Z\"}")), "bench").index();
+          durable[k] = System.nanoTime();
+        } catch (Exception e) {
+          index[k] = -1;
+          durable[k] = System.nanoTime();
+        }
+      });
+    }
+    pool.shutdown();
+    pool.awaitTermination(10, TimeUnit.MINUTES);
+    long last = Arrays.stream(index).max().orElse(0);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (receipts.covered() <= last && System.nanoTime() < deadline) {
+      Thread.sleep(5);
+    }
+    long end = System.nanoTime();
+    double[] lat = new double[n];
+    int ok = 0;
+    long lastReceipt = t0;
+    for (int i = 0; i < n; i++) {
+      long at = index[i] < 0 ? -1 : receipts.at(index[i]);
+      if (at > 0) {
+        lat[ok++] = (at - start[i]) / 1e6;
+        lastReceipt = Math.max(lastReceipt, at);
+      }
+    }
+    double[] l = Arrays.copyOf(lat, ok);
+    Arrays.sort(l);
+    // the part of the latency spent before the entry is durable in the sender's own log
+    double[] d = new double[n];
+    for (int i = 0; i < n; i++) {
+      d[i] = (durable[i] - start[i]) / 1e6;
+    }
+    Arrays.sort(d);
+    if (out != null) {
+      out.printf("%-8s %8d %10d %9.1f %9.1f %9.1f %12.0f %14.1f%n", rate == 0 ? "max" : "" + rate, n, ok, pct(l, 50),
+          pct(l, 99), l.length == 0 ? Double.NaN : l[l.length - 1], ok / ((lastReceipt - t0) / 1e9), pct(d, 50));
+      out.flush();
+    }
+    if (end - t0 < 0) {
+      throw new IllegalStateException();
+    }
+  }
+
+  private static double pct(double[] sorted, int p) {
+    if (sorted.length == 0) {
+      return Double.NaN;
+    }
+    return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
+  }
+
+  private static int free() throws Exception {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+
+  private static void cli(String... args) {
+    StringWriter err = new StringWriter();
+    CommandLine cl = VerityCommand.newCommandLine();
+    cl.setOut(new PrintWriter(new StringWriter()));
+    cl.setErr(new PrintWriter(err));
+    if (cl.execute(args) != 0) {
+      throw new IllegalStateException("verity " + String.join(" ", args) + ": " + err);
+    }
+  }
+}

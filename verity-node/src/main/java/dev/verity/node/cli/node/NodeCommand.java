@@ -1,0 +1,316 @@
+package dev.verity.node.cli.node;
+
+import dev.verity.core.agreement.Agreement;
+import dev.verity.core.agreement.AgreementCatalog;
+import dev.verity.node.api.Tokens;
+import dev.verity.node.build.BuildInfo;
+import dev.verity.node.config.NodeConfig;
+import dev.verity.node.config.PeerConfig;
+import dev.verity.node.config.SecretRef;
+import dev.verity.node.identity.NodeIdentity;
+import dev.verity.node.identity.PublicIdentity;
+import dev.verity.node.logging.LogFormat;
+import dev.verity.node.logging.LogSetup;
+import dev.verity.node.runtime.Node;
+import dev.verity.node.store.NodeStore;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code verity node init|run|identity|peer add|token create|check|repair|export}: set up and run a
+ * Party's node, and check and repair its storage.
+ */
+@Command(
+    name = "node",
+    description = "Set up and run a Party's node (docs/user/node.md).",
+    mixinStandardHelpOptions = true,
+    subcommands = {NodeCommand.Init.class, NodeCommand.Run.class, NodeCommand.Identity.class,
+        NodeCommand.Peer.class, NodeCommand.Token.class, StorageCommands.Check.class,
+        StorageCommands.Repair.class, StorageCommands.Export.class})
+public final class NodeCommand implements Runnable {
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  @Command(name = "init", mixinStandardHelpOptions = true,
+      description = "Create a node: keys, node.yaml, state store; prints an operator and a viewer token once.")
+  static final class Init implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Option(names = "--party", required = true, paramLabel = "NAME") String party;
+    @Option(names = "--agreement", required = true, paramLabel = "NAME") String agreement;
+    @Option(names = "--dir", required = true, paramLabel = "DIR") Path dir;
+    @Option(names = "--api-port", defaultValue = "7380", description = "Operator API port (default: ${DEFAULT-VALUE}; 0: any free port).") int apiPort;
+    @Option(names = "--peer-port", defaultValue = "7381", description = "Peer (mTLS) port (default: ${DEFAULT-VALUE}; 0: any free port).") int peerPort;
+    @Option(names = "--api-host", defaultValue = "127.0.0.1") String apiHost;
+    @Option(names = "--peer-host", defaultValue = "127.0.0.1") String peerHost;
+    @Option(names = "--exercise", description = "An exercise node: its clock starts at --exercise-start and moves only"
+        + " when an operator advances it (POST /api/v1/exercise/clock). Its peers must be exercise nodes too.")
+    boolean exercise;
+    @Option(names = "--exercise-start", paramLabel = "INSTANT", description = "Where the exercise clock starts"
+        + " (ISO instant, e.g. 2020-03-02T00:00:00Z); needs --exercise.")
+    Instant exerciseStart;
+    @Option(names = "--storage", defaultValue = NodeConfig.SQLITE, paramLabel = "sqlite|postgresql",
+        description = "Where the node keeps its state: sqlite (DIR/node.db, the default) or"
+            + " postgresql (an empty database at --jdbc-url; docs/user/operate.md).")
+    String storage;
+    @Option(names = "--jdbc-url", paramLabel = "URL", description = "With --storage postgresql:"
+        + " jdbc:postgresql://HOST:PORT/DATABASE?user=ROLE")
+    String jdbcUrl;
+    @Option(names = "--jdbc-password", paramLabel = "env:VARIABLE|file:PATH", description = "With"
+        + " --storage postgresql: where the role's password is (never the password itself).")
+    String jdbcPassword;
+
+    @Override
+    public Integer call() throws Exception {
+      var a = AgreementCatalog.get(agreement);
+      if (a.party(party).isEmpty()) {
+        throw new IllegalArgumentException("--party " + party + ": not a Party of " + agreement + " ("
+            + a.parties().stream().map(p -> p.id()).toList() + ")");
+      }
+      if (Files.exists(dir.resolve("node.yaml"))) {
+        throw new IllegalArgumentException("--dir " + dir + ": a node is already there");
+      }
+      if (exercise != (exerciseStart != null)) {
+        throw new IllegalArgumentException("--exercise and --exercise-start go together");
+      }
+      port("--api-port", apiPort);
+      port("--peer-port", peerPort);
+      NodeConfig c = storageOf(new NodeConfig(party, agreement, apiHost, apiPort, false, peerHost,
+          peerPort, null, NodeConfig.DEFAULT_MAX_REQUEST, List.of(), exerciseStart),
+          storage, jdbcUrl, jdbcPassword);
+      ownerOnlyDirectory(dir);
+      String op;
+      String viewer;
+      NodeIdentity id;
+      // the store first: an unreachable or foreign database leaves no half-made node behind
+      try (NodeStore store = NodeStore.open(c, dir)) {
+        if (!store.auditTrail(1).isEmpty()) {
+          throw new IllegalArgumentException((c.jdbcUrl() == null ? "--dir " + dir + ": node.db"
+              : "--jdbc-url " + c.jdbcUrl() + ": that database") + " already holds a node's"
+              + " state; give each node an empty one of its own");
+        }
+        id = NodeIdentity.generate(dir, agreement, party);
+        c.write(dir);
+        op = Tokens.create(store, "operator", Tokens.OPERATOR, "cli:init");
+        viewer = Tokens.create(store, "viewer", Tokens.VIEWER, "cli:init");
+      }
+      NodeIdentity.writePublic(id.publicIdentity(), dir.resolve("identity.json"));
+      PrintWriter out = spec.commandLine().getOut();
+      out.printf("node %s (%s) created in %s%n", party, agreement, dir);
+      out.printf("origin:         %s%n", id.publicIdentity().origin());
+      out.printf("identity file:  %s (give it to each peer)%n", dir.resolve("identity.json"));
+      out.printf("operator token: %s%n", op);
+      out.printf("viewer token:   %s%n", viewer);
+      if (exercise) {
+        out.printf("exercise node:  the clock starts at %s and moves only when advanced%n", exerciseStart);
+      }
+      ended(out, a, exercise ? exerciseStart : Instant.now());
+      out.println("(the tokens are shown only now; only their hashes are stored)");
+      out.flush();
+      return 0;
+    }
+  }
+
+  /** A TCP port: 1-65535, or 0 for any free one. */
+  static void port(String option, int port) {
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException(option + " " + port
+          + ": a port is a number from 1 to 65535 (or 0: any free port)");
+    }
+  }
+
+  /** Says so when the agreement has ended on the node's clock: its limits read "expired". */
+  static void ended(PrintWriter out, Agreement a, Instant now) {
+    LocalDate day = now.atOffset(ZoneOffset.UTC).toLocalDate();
+    if (a.endsOn() != null && !day.isBefore(a.endsOn())) {
+      out.printf("note:           %s ended on %s (this node's clock is at %s): its limits read"
+          + " 'expired' and no exchange is owed after it; for drills of the treaty in force use"
+          + " --exercise --exercise-start with a date before %s%n", a.id(), a.endsOn(), day,
+          a.endsOn());
+    } else if (day.isBefore(a.entryIntoForce())) {
+      out.printf("note:           %s enters into force on %s (this node's clock is at %s): no event"
+          + " before that day is accepted%n", a.id(), a.entryIntoForce(), day);
+    }
+  }
+
+  /** {@code c} with the storage the options chose (a user error in plain words if they clash). */
+  private static NodeConfig storageOf(NodeConfig c, String storage, String url, String password) {
+    if (storage.equals(NodeConfig.SQLITE) && url == null && password == null) {
+      return c;
+    }
+    if (!storage.equals(NodeConfig.SQLITE) && !storage.equals(NodeConfig.POSTGRESQL)) {
+      throw new IllegalArgumentException("--storage: sqlite or postgresql, not '" + storage + "'");
+    }
+    if (storage.equals(NodeConfig.SQLITE)) {
+      throw new IllegalArgumentException(
+          "--jdbc-url and --jdbc-password go with --storage postgresql");
+    }
+    SecretRef secret = password == null ? null : SecretRef.parse("--jdbc-password", password);
+    try {
+      return c.withPostgresql(url, secret);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "--" + e.getMessage().replaceFirst("^jdbcUrl", "jdbc-url"), e);
+    }
+  }
+
+  /** The node's directory: its keys, its store, its log; its owner's only. */
+  static void ownerOnlyDirectory(Path dir) throws IOException {
+    var owner = PosixFilePermissions.fromString("rwx------");
+    try {
+      Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(owner));
+      Files.setPosixFilePermissions(dir, owner);
+    } catch (UnsupportedOperationException e) {
+      Files.createDirectories(dir); // not a POSIX file system: its own access rules apply
+    }
+  }
+
+  @Command(name = "run", mixinStandardHelpOptions = true, description = "Run the node until stopped.")
+  static final class Run implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Option(names = "--dir", required = true, paramLabel = "DIR") Path dir;
+    @Option(names = "--log-format", paramLabel = "text|json", converter = LogFormatConverter.class,
+        description = "The log on standard error: text, or JSON lines (default: text in a terminal, "
+            + "else json; or $VERITY_LOG_FORMAT).") LogFormat logFormat;
+
+    @Override
+    public Integer call() throws Exception {
+      if (logFormat != null) {
+        LogSetup.use(logFormat);
+      }
+      Node node = Node.start(dir);
+      CountDownLatch stop = new CountDownLatch(1);
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        node.close();
+        stop.countDown();
+      }, "verity-shutdown"));
+      PrintWriter out = spec.commandLine().getOut();
+      out.printf("node %s running: api %s://%s:%d/ peer https://%s:%d/ (%s)%n", node.config().party(),
+          node.config().apiTls() ? "https" : "http", node.config().apiHost(), node.apiPort(), node.config().peerHost(),
+          node.peerPort(), BuildInfo.current().describe());
+      out.flush();
+      stop.await();
+      return 0;
+    }
+  }
+
+  @Command(name = "identity", mixinStandardHelpOptions = true,
+      description = "Export the identity file a peer imports (log key, witness key, TLS pin).")
+  static final class Identity implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Option(names = "--dir", required = true, paramLabel = "DIR") Path dir;
+    @Option(names = "--out", paramLabel = "FILE", description = "Write here (default: standard output).") Path out;
+
+    @Override
+    public Integer call() throws Exception {
+      NodeConfig c = NodeConfig.read(dir);
+      PublicIdentity id = NodeIdentity.load(dir, c.agreement(), c.party()).publicIdentity();
+      if (out != null) {
+        NodeIdentity.writePublic(id, out);
+      } else {
+        spec.commandLine().getOut().println(dev.verity.node.json.CanonicalJson.mapper()
+            .writerWithDefaultPrettyPrinter().writeValueAsString(id));
+        spec.commandLine().getOut().flush();
+      }
+      return 0;
+    }
+  }
+
+  @Command(name = "peer", mixinStandardHelpOptions = true, description = "Manage pinned peers.",
+      subcommands = {Peer.Add.class})
+  static final class Peer implements Runnable {
+    @Spec CommandSpec spec;
+
+    @Override
+    public void run() {
+      spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(name = "add", mixinStandardHelpOptions = true,
+        description = "Pin a peer from its identity file and its peer URL (takes effect at the next run).")
+    static final class Add implements Callable<Integer> {
+      @Spec CommandSpec spec;
+      @Option(names = "--dir", required = true, paramLabel = "DIR") Path dir;
+      @Option(names = "--identity", required = true, paramLabel = "FILE") Path identity;
+      @Option(names = "--url", required = true, paramLabel = "URL", description = "The peer's peer port, e.g. https://host:7381/") String url;
+
+      @Override
+      public Integer call() throws Exception {
+        NodeConfig c = NodeConfig.read(dir);
+        PublicIdentity id = NodeIdentity.readPublic(identity);
+        if (!id.agreement().equals(c.agreement())) {
+          throw new IllegalArgumentException("--identity: a node of " + id.agreement() + ", this one serves " + c.agreement());
+        }
+        if (id.party().equals(c.party())) {
+          throw new IllegalArgumentException("--identity: that is this node's own Party");
+        }
+        if (!url.startsWith("https://")) {
+          throw new IllegalArgumentException("--url: peers talk over mutual TLS: https://...");
+        }
+        c.withPeer(new PeerConfig(url, id)).write(dir);
+        try (NodeStore store = NodeStore.open(c, dir)) {
+          store.audit("cli", "peer-add", id.party() + " " + url + " pin " + id.tlsPin());
+        }
+        spec.commandLine().getOut().printf("peer %s pinned (TLS key sha256/%s) at %s%n", id.party(), id.tlsPin(), url);
+        spec.commandLine().getOut().flush();
+        return 0;
+      }
+    }
+  }
+
+  @Command(name = "token", mixinStandardHelpOptions = true, description = "Manage API tokens.",
+      subcommands = {Token.Create.class})
+  static final class Token implements Runnable {
+    @Spec CommandSpec spec;
+
+    @Override
+    public void run() {
+      spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(name = "create", mixinStandardHelpOptions = true, description = "Create a token; prints it once.")
+    static final class Create implements Callable<Integer> {
+      @Spec CommandSpec spec;
+      @Option(names = "--dir", required = true, paramLabel = "DIR") Path dir;
+      @Option(names = "--role", required = true, paramLabel = "operator|viewer") String role;
+      @Option(names = "--name", required = true, paramLabel = "NAME") String name;
+
+      @Override
+      public Integer call() throws Exception {
+        try (NodeStore store = NodeStore.open(NodeConfig.read(dir), dir)) {
+          spec.commandLine().getOut().println(Tokens.create(store, name, role, "cli"));
+        }
+        spec.commandLine().getOut().flush();
+        return 0;
+      }
+    }
+  }
+
+  /** {@code --log-format}: an unknown name is a user error naming the two choices. */
+  static final class LogFormatConverter implements picocli.CommandLine.ITypeConverter<LogFormat> {
+    @Override
+    public LogFormat convert(String value) {
+      try {
+        return LogFormat.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new picocli.CommandLine.TypeConversionException(e.getMessage());
+      }
+    }
+  }
+}

@@ -1,0 +1,36 @@
+package dev.verity.node.module;
+
+import dev.verity.core.agreement.Agreement;
+import dev.verity.node.projection.EscrowLedger;
+import dev.verity.node.submit.SubmitRequest;
+import io.javalin.http.Context;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * What the node lends its modules' routes: read-only queries over its projections, its clock and
+ * one way to submit. A route takes the narrow part it uses ({@link InventoryQueries},
+ * {@link InspectionQueries}, ...), never the node itself.
+ */
+public interface NodeQueries {
+  /** The node's clock: real time, or an exercise node's clock (never the wall clock then). */
+  Clock clock();
+
+  Agreement agreement();
+
+  /** The Parties of the agreement, in order. */
+  List<String> parties();
+
+  InventoryQueries inventory();
+
+  InspectionQueries inspections();
+
+  /** Every Party's escrow commitments and reveals. */
+  EscrowLedger escrow();
+
+  /**
+   * Submits {@code request} as the caller through the node's submit pipeline and answers with
+   * its receipt (201, or 200 for a client id seen before), or the refusal.
+   */
+  void submit(Context ctx, SubmitRequest request) throws Exception;
+}

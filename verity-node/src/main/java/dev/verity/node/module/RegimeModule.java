@@ -1,0 +1,35 @@
+package dev.verity.node.module;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What one provision adds to the node (issue 12; docs/dev/adding-a-provision.md): the regimes it
+ * serves, its read routes, its {@code verity} subcommands and its dashboard pages. The node knows
+ * no provision by name: the API's route table, the OpenAPI check and the command line are built
+ * from {@link NodeModules#ALL}, so a provision is its agreement YAML, its regime in verity-core and
+ * one module listed there.
+ */
+public interface RegimeModule {
+  /** The module's id, unique among the node's modules ({@code inventory}, {@code inspections}). */
+  String id();
+
+  /** The ids of the core regimes ({@code dev.verity.core.regime.Regime#id}) this module shows. */
+  Set<String> regimes();
+
+  /**
+   * The module's routes under {@code /api/v1}, bound to one node's {@code queries}. Building the
+   * list must not call {@code queries}: the OpenAPI check lists the routes with no node (null).
+   */
+  List<Route> routes(NodeQueries queries);
+
+  /** Its picocli command classes, added to {@code verity}'s subcommands. */
+  default List<Class<?>> commands() {
+    return List.of();
+  }
+
+  /** The ids of its dashboard pages ({@code #/<id>}). */
+  default List<String> pages() {
+    return List.of();
+  }
+}
