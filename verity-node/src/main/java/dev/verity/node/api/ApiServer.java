@@ -9,7 +9,9 @@ import dev.verity.node.verify.StorageCorruptException;
 import dev.verity.node.verify.TreeView;
 import dev.verity.node.verify.VerifiedLog;
 import dev.verity.tlog.storage.TreeHead;
+import dev.verity.core.regime.Obligation;
 import dev.verity.node.json.CanonicalJson;
+import dev.verity.node.projection.Owed;
 import dev.verity.node.runtime.Node;
 import dev.verity.node.store.Records.Cosignature;
 import dev.verity.node.store.Records.MessageRow;
@@ -33,9 +35,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,7 +54,8 @@ import java.util.Optional;
 public final class ApiServer implements AutoCloseable {
   /** Every route, for the OpenAPI test: method and path in OpenAPI syntax. */
   public static final List<String> ROUTES = java.util.stream.Stream.concat(java.util.stream.Stream.of(
-      "GET /api/v1/openapi.json", "GET /api/v1/session", "GET /api/v1/agreement", "POST /api/v1/messages",
+      "GET /api/v1/openapi.json", "GET /api/v1/session", "GET /api/v1/agreement",
+      "GET /api/v1/agreements/{id}", "POST /api/v1/messages",
       "GET /api/v1/messages", "GET /api/v1/messages/{party}/{index}", "GET /api/v1/compliance",
       "GET /api/v1/inventory", "GET /api/v1/obligations", "GET /api/v1/log", "GET /api/v1/alarms",
       "GET /api/v1/problems", "GET /api/v1/audit", "POST /api/v1/exercise/clock",
@@ -80,13 +83,15 @@ public final class ApiServer implements AutoCloseable {
       cfg.routes.get("/api/v1/openapi.json", ApiServer::openapi);
       cfg.routes.get("/api/v1/session", ctx -> self[0].session(ctx));
       cfg.routes.get("/api/v1/agreement", ctx -> Http.json(ctx, 200, node.agreement()));
+      cfg.routes.get("/api/v1/agreements/{id}",
+          ctx -> AgreementSchemaView.serve(ctx, node.agreement()));
       cfg.routes.post("/api/v1/messages", ctx -> self[0].submit(ctx));
       cfg.routes.get("/api/v1/messages", ctx -> self[0].list(ctx));
       cfg.routes.get("/api/v1/messages/{party}/{index}", ctx -> self[0].one(ctx));
-      cfg.routes.get("/api/v1/compliance", ctx -> Http.json(ctx, 200,
-          new java.util.TreeMap<>(Map.of("asOf", day(ctx), "parties", node.projections().compliance(day(ctx))))));
-      cfg.routes.get("/api/v1/inventory", ctx -> Http.json(ctx, 200,
-          new java.util.TreeMap<>(Map.of("asOf", day(ctx), "parties", node.projections().inventory(day(ctx))))));
+      cfg.routes.get("/api/v1/compliance", ctx -> self[0].perDay(ctx, "parties",
+          d -> node.projections().compliance(d)));
+      cfg.routes.get("/api/v1/inventory", ctx -> self[0].perDay(ctx, "parties",
+          d -> node.projections().inventory(d)));
       cfg.routes.get("/api/v1/obligations", ctx -> self[0].obligations(ctx));
       cfg.routes.get("/api/v1/reconciliation", ctx -> Http.json(ctx, 200,
           Map.of("reconciliations",
@@ -266,10 +271,11 @@ public final class ApiServer implements AutoCloseable {
         : node.store().messages(self, dir.equals("in"), ctx.queryParam("type"), limit(ctx),
             LIST_BYTES);
     Receipts rc = receipts();
-    Map<String, dev.verity.core.obligation.Obligation> owed = new HashMap<>();
-    for (var o : node.projections().obligations(rc.firstTimes(), node.clock().instant())) {
-      if (o.notification() != null) {
-        owed.put(o.party() + "#" + o.notification(), o);
+    // a notification's deadline: the inventory obligation whose subject is its number
+    Map<String, Owed> owed = new HashMap<>();
+    for (Owed o : node.projections().obligations(rc.firstTimes(), node.clock().instant())) {
+      if (!o.type().equals("data-exchange")) {
+        owed.put(o.party() + "#" + o.subject(), o);
       }
     }
     Map<String, TreeView> trees = new HashMap<>();
@@ -478,13 +484,19 @@ public final class ApiServer implements AutoCloseable {
         mirror.hashes(cp.size()), node::storageCorrupt);
   }
 
-  /** The notifications' obligations and the inspections' deadlines (issue 6), in one list. */
+  /**
+   * The notifications' and data exchanges' obligations and the inspections' deadlines, typed
+   * (docs/formats/api.md, "Obligations"), as of {@link AsOf}, in {@code Obligation.ORDER}.
+   */
   private void obligations(Context ctx) throws StoreException {
-    Instant now = node.clock().instant();
-    List<dev.verity.core.obligation.Obligation> all =
-        new ArrayList<>(node.projections().obligations(receipts().firstTimes(), now));
-    all.addAll(node.projections().inspections().obligations(now));
-    Http.json(ctx, 200, Map.of("obligations", all));
+    Instant asOf = AsOf.instant(ctx, node.clock());
+    List<Owed> all = new ArrayList<>(node.projections().obligations(receipts().firstTimes(), asOf));
+    all.addAll(node.projections().inspections().obligations(asOf));
+    all.sort(Comparator.comparing(Owed::obligation, Obligation.ORDER));
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("asOf", asOf);
+    m.put("obligations", all);
+    Http.json(ctx, 200, m);
   }
 
   private void logView(Context ctx) throws Exception {
@@ -554,21 +566,13 @@ public final class ApiServer implements AutoCloseable {
     return n;
   }
 
-  private static LocalDate day(Context ctx) {
-    String s = ctx.queryParam("asOf");
-    if (s == null) {
-      return LocalDate.now(ZoneOffset.UTC);
-    }
-    return date(s, "asOf");
-  }
-
-  /** A date as the API takes it: YYYY-MM-DD with a four-digit year. */
-  static LocalDate date(String s, String field) {
-    LocalDate d = BoundedInstants.parseDate(s);
-    if (d == null) {
-      throw new Http.ApiError(400, field, "a date YYYY-MM-DD with a four-digit year");
-    }
-    return d;
+  /**
+   * A per-day answer ({@code {"asOf": DAY, key: ...}}) for the day {@link AsOf} reads: by default
+   * today by the node's clock, an exercise's day on an exercise node.
+   */
+  private void perDay(Context ctx, String key, java.util.function.Function<LocalDate, Object> f) {
+    LocalDate day = AsOf.day(ctx, node.clock());
+    Http.json(ctx, 200, new java.util.TreeMap<>(Map.of("asOf", day, key, f.apply(day))));
   }
 
   private static int offset(Context ctx) {

@@ -14,7 +14,6 @@ import java.io.InputStream;
 import java.io.Reader;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -180,13 +179,7 @@ public final class DashboardRoutes {
     if (!node.projections().parties().contains(party)) {
       throw new Http.ApiError(404, "party", "no Party " + party + " in " + node.agreement().id());
     }
-    LocalDate day;
-    try {
-      day = ctx.queryParam("asOf") == null ? node.clock().instant().atOffset(ZoneOffset.UTC).toLocalDate()
-          : LocalDate.parse(ctx.queryParam("asOf"));
-    } catch (DateTimeParseException e) {
-      throw new Http.ApiError(400, "asOf", "a date YYYY-MM-DD");
-    }
+    LocalDate day = AsOf.day(ctx, node.clock());
     String facility = ctx.queryParam("facility");
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("party", party);
