@@ -57,7 +57,7 @@ final class AgreementSchemaView {
     o.put("name", t.name());
     o.put("provision", t.provision());
     o.put("notification", t.notification());
-    o.set("deadline", t.deadline() == null ? null : CanonicalJson.mapper().valueToTree(t.deadline()));
+    o.set("deadline", CanonicalJson.mapper().valueToTree(t.deadline()));
     o.put("source", t.source());
     o.set("fields", fields(t.schema().json()));
     return o;

@@ -4,11 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.verity.node.json.CanonicalJson;
-import dev.verity.node.runtime.Node;
-import dev.verity.node.testing.Cli;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+import dev.verity.node.testing.ExerciseNode;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -38,27 +34,20 @@ class TypedApiTest {
       "/api/v1/inventory/US/items");
 
   @TempDir static Path dir;
-  Node node;
-  String operator;
-  final HttpClient http = HttpClient.newHttpClient();
+  ExerciseNode us;
 
   @BeforeAll
   void start() throws Exception {
-    Cli.Result init = Cli.initExercise(dir.resolve("US"), "US", "new-start", START);
-    operator = Cli.token(init, "operator");
-    node = Node.start(dir.resolve("US"));
+    us = ExerciseNode.start(dir, START);
   }
 
   @AfterAll
   void stop() {
-    node.close();
+    us.close();
   }
 
   HttpResponse<String> get(String path) throws Exception {
-    HttpRequest r = HttpRequest.newBuilder(
-            URI.create("http://127.0.0.1:" + node.apiPort() + path))
-        .header("Authorization", "Bearer " + operator).GET().build();
-    return http.send(r, HttpResponse.BodyHandlers.ofString());
+    return us.send("GET", path, null);
   }
 
   JsonNode json(String path) throws Exception {
@@ -94,7 +83,8 @@ class TypedApiTest {
       assertThat(o.path("regime").asText()).isEqualTo("inventory");
       assertThat(o.path("kind").asText()).isEqualTo("deadline");
       assertThat(o.path("type").asText()).isEqualTo("data-exchange");
-      assertThat(LocalDate.parse(o.path("subject").asText())).isBefore(LocalDate.parse("2020-03-03"));
+      assertThat(LocalDate.parse(o.path("subject").asText()))
+          .isBefore(LocalDate.parse("2020-03-03"));
       assertThat(o.path("party").asText()).isIn("US", "RU");
       assertThat(o.path("status").asText()).isIn("due", "missing");
       assertThat(o.has("what")).as("no sentence to parse").isFalse();
@@ -143,12 +133,9 @@ class TypedApiTest {
   @Order(Integer.MAX_VALUE)
   void theAuditTrailCarriesTheExerciseTime() throws Exception {
     String to = "2020-03-03T00:00:00Z";
-    HttpRequest advance = HttpRequest.newBuilder(
-            URI.create("http://127.0.0.1:" + node.apiPort() + "/api/v1/exercise/clock"))
-        .header("Authorization", "Bearer " + operator)
-        .POST(HttpRequest.BodyPublishers.ofString("{\"advanceTo\":\"" + to + "\"}")).build();
-    assertThat(http.send(advance, HttpResponse.BodyHandlers.ofString()).statusCode())
-        .isEqualTo(200);
+    HttpResponse<String> advance =
+        us.send("POST", "/api/v1/exercise/clock", "{\"advanceTo\":\"" + to + "\"}");
+    assertThat(advance.statusCode()).as(advance.body()).isEqualTo(200);
     JsonNode row = json("/api/v1/audit?limit=1").get(0);
     assertThat(row.path("action").asText()).isEqualTo("exercise-clock");
     assertThat(row.path("at").asText()).isEqualTo(to);
