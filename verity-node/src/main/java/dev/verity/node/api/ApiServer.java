@@ -44,6 +44,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The operator REST API under {@code /api/v1} (described by {@code /api/v1/openapi.json}).
@@ -570,7 +571,7 @@ public final class ApiServer implements AutoCloseable {
    * A per-day answer ({@code {"asOf": DAY, key: ...}}) for the day {@link AsOf} reads: by default
    * today by the node's clock, an exercise's day on an exercise node.
    */
-  private void perDay(Context ctx, String key, java.util.function.Function<LocalDate, Object> f) {
+  private void perDay(Context ctx, String key, Function<LocalDate, Object> f) {
     LocalDate day = AsOf.day(ctx, node.clock());
     Http.json(ctx, 200, new java.util.TreeMap<>(Map.of("asOf", day, key, f.apply(day))));
   }
