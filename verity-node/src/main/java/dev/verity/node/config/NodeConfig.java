@@ -110,14 +110,14 @@ public record NodeConfig(String party, String agreement, String apiHost, int api
       throw new ConfigException(
           f + ": no node here (no node.yaml): create one with 'verity node init'", e);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new ConfigException(f + ": " + dev.verity.core.message.JsonProblems.describe(e), e);
-    } catch (IOException e) {
       if (e instanceof JsonMappingException m && m.getPath().stream()
           .anyMatch(r -> "jdbcPassword".equals(r.getFieldName()))) {
         // Jackson's message would quote the value: here, a password written inline
         throw new ConfigException(f + ": jdbcPassword: write {env: NAME} or {file: PATH}; a"
             + " secret is never written in node.yaml", null);
       }
+      throw new ConfigException(f + ": " + dev.verity.core.message.JsonProblems.describe(e), e);
+    } catch (IOException e) {
       Throwable cause = e.getCause() instanceof IllegalArgumentException iae ? iae : e;
       throw new ConfigException(f + ": " + cause.getMessage(), e);
     }
