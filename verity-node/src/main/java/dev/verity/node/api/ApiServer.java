@@ -15,7 +15,9 @@ import dev.verity.node.verify.StorageCorruptException;
 import dev.verity.node.verify.TreeView;
 import dev.verity.node.verify.VerifiedLog;
 import dev.verity.tlog.storage.TreeHead;
+import dev.verity.core.regime.Obligation;
 import dev.verity.node.json.CanonicalJson;
+import dev.verity.node.projection.Owed;
 import dev.verity.node.store.Records.Cosignature;
 import dev.verity.node.store.Records.MessageRow;
 import dev.verity.node.store.Records.PeerPosition;
@@ -40,9 +42,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,7 +63,8 @@ import java.util.stream.Stream;
 public final class ApiServer implements AutoCloseable {
   /** The node's own routes (the modules add theirs): method and path in OpenAPI syntax. */
   static final List<String> CORE_ROUTES = List.of("GET /api/v1/openapi.json",
-      "GET /api/v1/session", "GET /api/v1/agreement", "POST /api/v1/messages",
+      "GET /api/v1/session", "GET /api/v1/agreement", "GET /api/v1/agreements/{id}",
+      "POST /api/v1/messages",
       "GET /api/v1/messages", "GET /api/v1/messages/{party}/{index}", "GET /api/v1/obligations",
       "GET /api/v1/log", "GET /api/v1/alarms", "GET /api/v1/problems", "GET /api/v1/audit",
       "POST /api/v1/exercise/clock");
@@ -95,6 +98,8 @@ public final class ApiServer implements AutoCloseable {
       cfg.routes.get("/api/v1/openapi.json", ApiServer::openapi);
       cfg.routes.get("/api/v1/session", ctx -> self[0].session(ctx));
       cfg.routes.get("/api/v1/agreement", ctx -> Http.json(ctx, 200, node.agreement()));
+      cfg.routes.get("/api/v1/agreements/{id}",
+          ctx -> AgreementSchemaView.serve(ctx, node.agreement()));
       cfg.routes.post("/api/v1/messages", ctx -> self[0].submit(ctx));
       cfg.routes.get("/api/v1/messages", ctx -> self[0].list(ctx));
       cfg.routes.get("/api/v1/messages/{party}/{index}", ctx -> self[0].one(ctx));
@@ -258,10 +263,11 @@ public final class ApiServer implements AutoCloseable {
         : node.store().messages(self, dir.equals("in"), ctx.queryParam("type"), limit(ctx),
             LIST_BYTES);
     Receipts rc = receipts();
-    Map<String, dev.verity.core.obligation.Obligation> owed = new HashMap<>();
-    for (var o : node.projections().obligations(rc.firstTimes(), node.clock().instant())) {
-      if (o.notification() != null) {
-        owed.put(o.party() + "#" + o.notification(), o);
+    // a notification's deadline: the inventory obligation whose subject is its number
+    Map<String, Owed> owed = new HashMap<>();
+    for (Owed o : node.projections().obligations(rc.firstTimes(), node.clock().instant())) {
+      if (!o.type().equals("data-exchange")) {
+        owed.put(o.party() + "#" + o.subject(), o);
       }
     }
     Map<String, TreeView> trees = new HashMap<>();
@@ -474,13 +480,19 @@ public final class ApiServer implements AutoCloseable {
         mirror.hashes(cp.size()), node::storageCorrupt);
   }
 
-  /** The notifications' obligations and the inspections' deadlines (issue 6), in one list. */
+  /**
+   * The notifications' and data exchanges' obligations and the inspections' deadlines, typed
+   * (docs/formats/api.md, "Obligations"), as of {@link AsOf}, in {@code Obligation.ORDER}.
+   */
   private void obligations(Context ctx) throws StoreException {
-    Instant now = node.clock().instant();
-    List<dev.verity.core.obligation.Obligation> all =
-        new ArrayList<>(node.projections().obligations(receipts().firstTimes(), now));
-    all.addAll(node.projections().inspections().obligations(now));
-    Http.json(ctx, 200, Map.of("obligations", all));
+    Instant asOf = AsOf.instant(ctx, node.clock());
+    List<Owed> all = new ArrayList<>(node.projections().obligations(receipts().firstTimes(), asOf));
+    all.addAll(node.projections().inspections().obligations(asOf));
+    all.sort(Comparator.comparing(Owed::obligation, Obligation.ORDER));
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("asOf", asOf);
+    m.put("obligations", all);
+    Http.json(ctx, 200, m);
   }
 
   private void logView(Context ctx) throws Exception {

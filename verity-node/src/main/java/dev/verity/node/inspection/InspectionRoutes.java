@@ -14,10 +14,12 @@ import dev.verity.core.inspection.QuotaGauge;
 import dev.verity.core.inspection.Step;
 import dev.verity.core.inspection.StepResult;
 import dev.verity.core.message.EntryRef;
-import dev.verity.core.obligation.Obligation;
-import dev.verity.core.obligation.ObligationStatus;
+import dev.verity.core.regime.Obligation;
+import dev.verity.core.regime.Obligation.Status;
 import dev.verity.node.projection.InspectionProjection;
+import dev.verity.node.projection.Owed;
 import dev.verity.node.projection.InspectionProjection.State;
+import dev.verity.node.api.AsOf;
 import dev.verity.node.api.Http;
 import dev.verity.node.module.NodeQueries;
 import dev.verity.node.module.Route;
@@ -25,14 +27,12 @@ import io.javalin.http.Context;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The read-only routes of inspections, exhibitions and the commission (issue 6;
@@ -57,17 +57,9 @@ final class InspectionRoutes {
             ctx -> Http.json(ctx, 200, commission(asOf(ctx, node)))));
   }
 
-  /** {@code asOf} as an ISO instant (a date means its start), the node's clock when absent. */
+  /** {@code asOf} as {@link AsOf} reads it: by default the node's clock. */
   static Instant asOf(Context ctx, NodeQueries node) {
-    String s = ctx.queryParam("asOf");
-    if (s == null) {
-      return node.clock().instant();
-    }
-    try {
-      return s.length() == 10 ? LocalDate.parse(s).atStartOfDay().toInstant(ZoneOffset.UTC) : Instant.parse(s);
-    } catch (DateTimeParseException e) {
-      throw new Http.ApiError(400, "asOf", "an ISO instant (2019-06-01T00:00:00Z) or date");
-    }
+    return AsOf.instant(ctx, node.clock());
   }
 
   private State state(Instant asOf) {
@@ -78,7 +70,7 @@ final class InspectionRoutes {
     State s = state(asOf);
     InspectionLedger l = s.ledger();
     Agreement a = s.commission().versions().at(asOf);
-    List<Obligation> owed = l.obligations(asOf);
+    List<Obligation> owed = l.owed(asOf);
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("asOf", asOf);
     m.put("treatyYear", treatyYear(a, asOf));
@@ -139,17 +131,16 @@ final class InspectionRoutes {
     m.put("open", r.open());
     Map<String, Long> counts = new LinkedHashMap<>();
     List<Obligation> mine = of(owed, r.id());
-    for (ObligationStatus st : List.of(ObligationStatus.PENDING, ObligationStatus.LATE, ObligationStatus.MISSING)) {
+    for (Status st : List.of(Status.PENDING, Status.DUE, Status.LATE, Status.MISSING)) {
       counts.put(st.label(), mine.stream().filter(o -> o.status() == st).count());
     }
     m.put("obligations", counts);
     return m;
   }
 
-  /** The obligations about inspection {@code id} (the ledger names the inspection in each). */
+  /** The obligations about inspection {@code id}: their subject. */
   private static List<Obligation> of(List<Obligation> owed, String id) {
-    Pattern p = Pattern.compile("inspection " + Pattern.quote(id) + "(?![A-Za-z0-9_-])");
-    return owed.stream().filter(o -> p.matcher(o.what()).find()).toList();
+    return owed.stream().filter(o -> o.subject().equals(id)).toList();
   }
 
   private static Map<String, Object> exhibition(Exhibition e) {
@@ -194,7 +185,7 @@ final class InspectionRoutes {
   Map<String, Object> one(String id, Instant asOf) {
     State s = state(asOf);
     InspectionRecord r = s.ledger().inspection(id).orElseThrow(() -> new Http.ApiError(404, null, "no inspection '" + id + "'"));
-    List<Obligation> owed = s.ledger().obligations(asOf);
+    List<Obligation> owed = s.ledger().owed(asOf);
     Map<String, Object> insp = summary(r, owed);
     insp.put("restrictionsAt", r.restrictionsAt());
     insp.put("designatedAt", r.designatedAt());
@@ -203,7 +194,7 @@ final class InspectionRoutes {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("inspection", insp);
     m.put("timeline", r.timeline().stream().map(this::timelineEntry).toList());
-    m.put("obligations", of(owed, id).stream().map(o -> obligation(r, o)).toList());
+    m.put("obligations", of(owed, id).stream().map(Owed::of).toList());
     m.put("selection", InspectionViews.selection(r));
     m.put("findings", InspectionViews.findings(r, node.inspections()));
     m.put("signatures", InspectionViews.signatures(r));
@@ -218,19 +209,6 @@ final class InspectionRoutes {
     m.put("at", st.at());
     m.put("message", node.inspections().logged(st.entry())
         .map(InspectionProjection.Logged::body).orElse(null));
-    return m;
-  }
-
-  private static Map<String, Object> obligation(InspectionRecord r, Obligation o) {
-    String what = InspectionViews.typeOf(o.what());
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("what", what);
-    m.put("description", o.what());
-    m.put("party", o.party());
-    m.put("due", o.due());
-    m.put("status", o.status().label());
-    m.put("entry", r.timeline().stream().filter(st -> st.party().equals(o.party()) && st.message().typeId().equals(what))
-        .map(Step::entry).findFirst().orElse(null));
     return m;
   }
 

@@ -17,22 +17,6 @@ import java.util.Map;
 final class InspectionViews {
   private InspectionViews() {}
 
-  /** The step type an obligation of the ledger is about, from its description. */
-  static String typeOf(String what) {
-    if (what.startsWith("notice of intent")) {
-      return "inspection-notice";
-    } else if (what.startsWith("pre-inspection restrictions")) {
-      return "inspection-restrictions";
-    } else if (what.startsWith("selection answer")) {
-      return "inspection-selection-answer";
-    } else if (what.startsWith("selection reveal")) {
-      return "inspection-selection-reveal";
-    } else if (what.startsWith("joint report")) {
-      return "inspection-report";
-    }
-    return what;
-  }
-
   static Map<String, Object> selection(InspectionRecord r) {
     InspectionMessage.SelectionCommit c = r.selectionCommit();
     if (c == null) {

@@ -3,9 +3,9 @@ package dev.verity.node.inventory;
 import dev.verity.core.agreement.Agreement;
 import dev.verity.core.compliance.AggregatesTable;
 import dev.verity.core.inventory.Inventory;
-import dev.verity.core.message.BoundedInstants;
 import dev.verity.core.message.Item;
 import dev.verity.core.scenario.PublishedData;
+import dev.verity.node.api.AsOf;
 import dev.verity.node.api.Http;
 import dev.verity.node.module.InventoryQueries;
 import dev.verity.node.module.NodeQueries;
@@ -14,7 +14,6 @@ import io.javalin.http.Context;
 import java.io.Reader;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * The read routes of New START's inventory and notifications (Part Four; docs/formats/api.md):
@@ -41,26 +41,23 @@ final class InventoryRoutes {
 
   List<Route> routes() {
     return List.of(
-        Route.get("/api/v1/compliance", ctx -> Http.json(ctx, 200, new TreeMap<>(Map.of(
-            "asOf", day(ctx), "parties", node.inventory().compliance(day(ctx)))))),
-        Route.get("/api/v1/inventory", ctx -> Http.json(ctx, 200, new TreeMap<>(Map.of(
-            "asOf", day(ctx), "parties", node.inventory().inventory(day(ctx)))))),
+        Route.get("/api/v1/compliance",
+            ctx -> perDay(ctx, d -> node.inventory().compliance(d))),
+        Route.get("/api/v1/inventory",
+            ctx -> perDay(ctx, d -> node.inventory().inventory(d))),
         Route.get("/api/v1/reconciliation", ctx -> Http.json(ctx, 200,
             Map.of("reconciliations", node.inventory().reconciliations()))),
         Route.get("/api/v1/history", ctx -> Http.json(ctx, 200, history.get())),
         Route.get("/api/v1/inventory/{party}/items", this::items));
   }
 
-  private static LocalDate day(Context ctx) {
-    String s = ctx.queryParam("asOf");
-    if (s == null) {
-      return LocalDate.now(ZoneOffset.UTC);
-    }
-    LocalDate d = BoundedInstants.parseDate(s);
-    if (d == null) {
-      throw new Http.ApiError(400, "asOf", "a date YYYY-MM-DD with a four-digit year");
-    }
-    return d;
+  /**
+   * A per-day answer ({@code {"asOf": DAY, "parties": ...}}) for the day {@link AsOf} reads: by
+   * default today by the node's clock, an exercise's day on an exercise node.
+   */
+  private void perDay(Context ctx, Function<LocalDate, Object> parties) {
+    LocalDate day = AsOf.day(ctx, node.clock());
+    Http.json(ctx, 200, new TreeMap<>(Map.of("asOf", day, "parties", parties.apply(day))));
   }
 
   /** The published aggregates of each shipped table, read once (they never change). */
@@ -169,14 +166,7 @@ final class InventoryRoutes {
     if (!node.parties().contains(party)) {
       throw new Http.ApiError(404, "party", "no Party " + party + " in " + node.agreement().id());
     }
-    LocalDate day;
-    try {
-      day = ctx.queryParam("asOf") == null
-          ? node.clock().instant().atOffset(ZoneOffset.UTC).toLocalDate()
-          : LocalDate.parse(ctx.queryParam("asOf"));
-    } catch (DateTimeParseException e) {
-      throw new Http.ApiError(400, "asOf", "a date YYYY-MM-DD");
-    }
+    LocalDate day = AsOf.day(ctx, node.clock());
     String facility = ctx.queryParam("facility");
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("party", party);

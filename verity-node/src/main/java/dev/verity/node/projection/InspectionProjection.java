@@ -12,7 +12,6 @@ import dev.verity.core.inspection.Step;
 import dev.verity.core.inspection.StepResult;
 import dev.verity.core.message.DataExchangeJson;
 import dev.verity.core.message.EntryRef;
-import dev.verity.core.obligation.Obligation;
 import dev.verity.node.entry.Envelope;
 import java.io.IOException;
 import java.time.Instant;
@@ -179,9 +178,9 @@ public final class InspectionProjection {
     }
   }
 
-  /** The inspection deadlines as obligations, judged at {@code now}. */
-  public List<Obligation> obligations(Instant now) {
-    return state().ledger().obligations(now);
+  /** The inspection deadlines as typed obligations, as seen at {@code asOf}. */
+  public List<Owed> obligations(Instant asOf) {
+    return stateAsOf(asOf).ledger().owed(asOf).stream().map(Owed::of).toList();
   }
 
   /** Entries that could not be read as steps (kept in the log, listed here). */

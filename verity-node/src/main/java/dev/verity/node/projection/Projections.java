@@ -11,8 +11,8 @@ import dev.verity.core.message.DataExchangeJson;
 import dev.verity.core.message.Declaration;
 import dev.verity.core.message.DeclarationException;
 import dev.verity.core.message.Notification;
-import dev.verity.core.obligation.Obligation;
-import dev.verity.core.obligation.ObligationTracker;
+import dev.verity.core.message.EntryRef;
+import dev.verity.core.regime.Obligation;
 import dev.verity.node.entry.Envelope;
 import dev.verity.node.projection.EscrowEntries;
 import dev.verity.node.projection.EscrowLedger;
@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -401,30 +402,30 @@ public final class Projections {
   }
 
   /**
-   * Obligations owed by each Party's notifications and data exchanges, dated by receipt:
-   * {@code received} gives, per Party, the first cosignature time (POSIX seconds) of each
-   * checkpoint size of its log. A corrected notification is judged in its corrected form, by the
-   * receipt of the correction (a late correction is late); a withdrawn one owes nothing.
+   * Obligations owed by each Party's notifications and data exchanges, typed and dated by receipt,
+   * as seen at {@code asOf}: {@code received} gives, per Party, the first cosignature time (POSIX
+   * seconds) of each checkpoint size of its log. A corrected notification is judged in its
+   * corrected form, by the receipt of the correction (a late correction is late); a withdrawn one
+   * owes nothing. Listed in {@link Obligation#ORDER}.
    */
-  public synchronized List<Obligation> obligations(Map<String, NavigableMap<Long, Long>> received, Instant now) {
-    ObligationTracker t = new ObligationTracker(agreement);
-    LocalDate today = now.atOffset(ZoneOffset.UTC).toLocalDate();
-    Instant nextDue = agreement.dataExchange() == null ? null
-        : t.exchangeDue(agreement.exchangeDates(today.plusYears(1)).stream().filter(x -> x.isAfter(today))
-            .findFirst().orElse(today.plusMonths(6)));
-    List<Obligation> out = new ArrayList<>();
-    for (var en : new TreeMap<>(parties).entrySet()) { // by Party: the same list on every node
+  public synchronized List<Owed> obligations(Map<String, NavigableMap<Long, Long>> received,
+      Instant asOf) {
+    InventoryObligations judge = new InventoryObligations(agreement, asOf);
+    List<Owed> out = new ArrayList<>();
+    for (var en : parties.entrySet()) {
       NotificationLedger l = en.getValue().ledger;
       NavigableMap<Long, Long> times = received.getOrDefault(en.getKey(), new TreeMap<>());
       for (NotificationLedger.Version v : l.currentVersions()) {
-        Notification n = v.notification().withReceivedAt(receivedAt(times, v.index()));
-        Obligation o = t.notifications(List.of(n), nextDue, now).get(0);
-        out.add(l.corrected(n.number()) ? new Obligation(o.party(),
-            o.what() + " corrected by entry " + v.index(), o.notification(), o.item(), o.due(),
-            o.metAt(), o.status()) : o);
+        Notification n = v.notification();
+        Owed o = judge.notification(n, new EntryRef(en.getKey(), v.index()),
+            receivedAt(times, v.index()), l.corrected(n.number()));
+        if (o != null) {
+          out.add(o);
+        }
       }
     }
-    out.addAll(t.dataExchanges(exchangesReceived(received), exchangesSince(today), now));
+    out.addAll(exchanges(judge, received, asOf.atOffset(ZoneOffset.UTC).toLocalDate()));
+    out.sort(Comparator.comparing(Owed::obligation, Obligation.ORDER));
     return out;
   }
 
@@ -434,26 +435,39 @@ public final class Projections {
     return first == null ? null : Instant.ofEpochSecond(first.getValue());
   }
 
-  /** Every Party's data exchanges (open or in escrow) that have their receipt, dated by it. */
-  private List<Declaration> exchangesReceived(Map<String, NavigableMap<Long, Long>> received) {
-    List<Declaration> out = new ArrayList<>();
-    for (var en : parties.entrySet()) {
-      NavigableMap<Long, Long> times = received.getOrDefault(en.getKey(), new TreeMap<>());
-      for (Declaration d : en.getValue().ledger.declarations()) {
-        Instant at = en.getValue().ledger.declarationEntry(d.asOf())
-            .map(i -> receivedAt(times, i)).orElse(null);
-        if (at != null) {
-          out.add(new Declaration(d.agreement(), d.party(), d.asOf(), at, null, null));
-        }
-      }
-      for (var c : escrow.commitments(en.getKey())) {
-        Instant at = receivedAt(times, c.entry().index());
-        if (at != null) {
-          out.add(new Declaration(agreement.id(), en.getKey(), c.asOf(), at, null, null));
+  /**
+   * The data exchanges owed by each bound Party up to {@code today} (from the first one made),
+   * each met by its declaration, open or in escrow, dated by its receipt.
+   */
+  private List<Owed> exchanges(InventoryObligations judge,
+      Map<String, NavigableMap<Long, Long>> received, LocalDate today) {
+    List<Owed> out = new ArrayList<>();
+    if (agreement.dataExchange() == null) {
+      return out;
+    }
+    LocalDate since = exchangesSince(today);
+    for (Party p : agreement.boundParties()) {
+      NavigableMap<Long, Long> times = received.getOrDefault(p.id(), new TreeMap<>());
+      for (LocalDate day : agreement.exchangeDates(today)) {
+        if (!day.isBefore(since)) {
+          EntryRef e = exchangeEntry(p.id(), day).orElse(null);
+          out.add(judge.exchange(p.id(), day, e,
+              e == null ? null : receivedAt(times, e.index())));
         }
       }
     }
     return out;
+  }
+
+  /** The entry that made {@code party}'s data exchange as of {@code day}: open, or in escrow. */
+  private Optional<EntryRef> exchangeEntry(String party, LocalDate day) {
+    PartyState s = parties.get(party);
+    Optional<Long> open = s == null ? Optional.empty() : s.ledger.declarationEntry(day);
+    if (open.isPresent()) {
+      return open.map(i -> new EntryRef(party, i));
+    }
+    return escrow.commitments(party).stream().filter(c -> c.asOf().equals(day))
+        .map(c -> new EntryRef(party, c.entry().index())).findFirst();
   }
 
   /**

@@ -120,7 +120,7 @@ public final class Node implements ServedNode, AutoCloseable {
     ownerOnly(dir);
     this.identity = NodeIdentity.load(dir, config.agreement(), config.party());
     this.agreement = AgreementCatalog.get(config.agreement());
-    this.store = NodeStore.open(config, dir);
+    this.store = NodeStore.open(config, dir, clock);
     this.alarms = new AlarmBook(store);
     String origin = identity.publicIdentity().origin();
     this.ownReader = LogCheckpoints.reader(origin, identity.publicIdentity().logKey());

@@ -11,6 +11,7 @@ import dev.verity.node.store.Records.PeerPosition;
 import dev.verity.node.store.Records.Cosignature;
 import dev.verity.node.store.Records.TokenRow;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
@@ -28,8 +29,16 @@ public interface NodeStore extends AutoCloseable {
    * its schema migrated to this version.
    */
   static NodeStore open(NodeConfig config, Path dir) throws StoreException {
+    return open(config, dir, Clock.systemUTC());
+  }
+
+  /**
+   * The same, dating what the store stamps itself (audit rows, alarms, peer contact) by {@code
+   * clock}: the node's, so an exercise node's rows carry the exercise's time.
+   */
+  static NodeStore open(NodeConfig config, Path dir, Clock clock) throws StoreException {
     if (!config.storage().equals(NodeConfig.POSTGRESQL)) {
-      return SqliteNodeStore.open(dir.resolve("node.db"));
+      return SqliteNodeStore.open(dir.resolve("node.db"), clock);
     }
     String password = null;
     if (config.jdbcPassword() != null) {
@@ -40,7 +49,7 @@ public interface NodeStore extends AutoCloseable {
             "jdbcPassword: " + e.getMessage(), e);
       }
     }
-    return PostgresNodeStore.open(config.jdbcUrl(), password);
+    return PostgresNodeStore.open(config.jdbcUrl(), password, clock);
   }
 
   /** Records own entries (idempotent per (party, index)). */

@@ -6,6 +6,7 @@ import com.zaxxer.hikari.pool.HikariPool.PoolInitializationException;
 import dev.verity.node.store.StoreException.Reason;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -27,20 +28,28 @@ final class PostgresNodeStore extends SqlNodeStore {
 
   private final HikariDataSource pool;
 
-  private PostgresNodeStore(HikariDataSource pool) {
+  private PostgresNodeStore(HikariDataSource pool, Clock clock) {
+    super(clock);
     this.pool = pool;
   }
 
   /**
    * Opens the store in the database at {@code jdbcUrl} ({@code jdbc:postgresql://...}), with
-   * {@code password} (null: none, or pgjdbc's {@code .pgpass}), migrating its schema.
+   * {@code password} (null: none, or pgjdbc's {@code .pgpass}), migrating its schema; audit
+   * rows and alarms are dated by {@code clock}.
    */
   static PostgresNodeStore open(String jdbcUrl, String password) throws StoreException {
+    return open(jdbcUrl, password, Clock.systemUTC());
+  }
+
+  /** The same, dating audit rows and alarms by {@code clock} (the node's). */
+  static PostgresNodeStore open(String jdbcUrl, String password, Clock clock)
+      throws StoreException {
     String where = "the PostgreSQL database " + redacted(jdbcUrl);
     HikariDataSource pool = pool(jdbcUrl, password, where);
     try {
       Migrations.migrate(pool, Migrations.Database.POSTGRESQL, where);
-      return new PostgresNodeStore(pool);
+      return new PostgresNodeStore(pool, clock);
     } catch (StoreException e) {
       pool.close();
       throw e;

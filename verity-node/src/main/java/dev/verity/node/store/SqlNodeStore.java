@@ -12,6 +12,7 @@ import dev.verity.tlog.tiles.TileId;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +33,13 @@ import java.util.TreeMap;
  * database's own integrity check.
  */
 abstract class SqlNodeStore implements NodeStore {
+
+  /** The node's clock: audit rows, alarms and peer contact are dated by it (an exercise's time). */
+  private final Clock clock;
+
+  SqlNodeStore(Clock clock) {
+    this.clock = clock;
+  }
 
   /** The connection of the {@link #atomically} transaction this thread is in, if any. */
   private final ThreadLocal<Connection> enclosing = new ThreadLocal<>();
@@ -119,11 +127,11 @@ abstract class SqlNodeStore implements NodeStore {
     return new StoreException(what + ": " + e.getMessage(), e);
   }
 
-  private static String now() {
-    return Instant.now().toString();
+  private String now() {
+    return clock.instant().toString();
   }
 
-  private static void auditRow(Connection c, String actor, String action, String detail)
+  private void auditRow(Connection c, String actor, String action, String detail)
       throws SQLException {
     Sql.update(c, "INSERT INTO audit (at, actor, action, detail) VALUES (?,?,?,?)", now(), actor,
         action, detail);
@@ -404,7 +412,7 @@ abstract class SqlNodeStore implements NodeStore {
     });
   }
 
-  private static boolean countRepeat(Connection c, String peer, String kind, String source,
+  private boolean countRepeat(Connection c, String peer, String kind, String source,
       String detail, long times) throws SQLException {
     return Sql.update(c, "UPDATE alarms SET count=count+?, last_seen=?, detail=? WHERE id="
         + "(SELECT MIN(id) FROM alarms WHERE peer=? AND kind=? AND source=?)", times, now(),

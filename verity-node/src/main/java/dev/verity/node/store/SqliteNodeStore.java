@@ -3,6 +3,7 @@ package dev.verity.node.store;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
@@ -33,13 +34,19 @@ public final class SqliteNodeStore extends SqlNodeStore {
    */
   private final Connection reader;
 
-  private SqliteNodeStore(Connection db, Connection reader) {
+  private SqliteNodeStore(Connection db, Connection reader, Clock clock) {
+    super(clock);
     this.db = db;
     this.reader = reader;
   }
 
   /** Opens (creating if needed) the store in {@code file}, its schema migrated to this version. */
   public static SqliteNodeStore open(Path file) throws StoreException {
+    return open(file, Clock.systemUTC());
+  }
+
+  /** The same, dating audit rows and alarms by {@code clock} (the node's: an exercise's time). */
+  public static SqliteNodeStore open(Path file, Clock clock) throws StoreException {
     try {
       ownerOnly(file);
       SQLiteDataSource source = dataSource(file);
@@ -53,7 +60,7 @@ public final class SqliteNodeStore extends SqlNodeStore {
       try (Statement s = r.createStatement()) {
         s.execute("PRAGMA query_only=true");
       }
-      return new SqliteNodeStore(c, r);
+      return new SqliteNodeStore(c, r, clock);
     } catch (SQLException | IOException e) {
       throw new StoreException("cannot open " + file + ": " + e.getMessage(), e);
     }

@@ -13,6 +13,8 @@ import dev.verity.core.message.JsonProblems;
 import dev.verity.core.message.Declaration;
 import dev.verity.core.message.DeclarationException;
 import dev.verity.core.message.Notification;
+import dev.verity.core.schema.FieldError;
+import dev.verity.core.schema.Validation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.verity.node.entry.Envelope;
 import dev.verity.node.entry.InputException;
@@ -27,7 +29,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.regex.Pattern;
 
 /**
@@ -115,9 +118,8 @@ final class MessageValidator {
     }
   }
 
-  private static final Map<String, Function<Notification, Object>> FIELDS = Map.of(
-      "item", Notification::item, "facility", Notification::facility, "launcher", Notification::launcher,
-      "warheads", Notification::warheads, "newItem", Notification::newItem);
+  /** What a notification's body holds beside its fields: the envelope the node fills in. */
+  private static final Set<String> NOTIFICATION_ENVELOPE = Set.of("type", "party", "number");
 
   private final Agreement agreement;
   private final String party;
@@ -237,14 +239,29 @@ final class MessageValidator {
           + (at.equals("message") ? ")" : ", or the number of the notification corrected)"));
     }
     eventTime(type, m.get("eventTime"), now, at);
-    Notification n = convert(m, Notification.class, at);
-    for (String f : type.fields()) {
-      Function<Notification, Object> get = FIELDS.get(f);
-      if (get != null && get.apply(n) == null) {
-        throw new SubmitException(400, at + "." + f, "required by " + type.id());
-      }
-    }
+    ObjectNode fields = m.deepCopy();
+    fields.remove(NOTIFICATION_ENVELOPE);
+    checkFields(agreement, type, fields, at);
+    convert(m, Notification.class, at);
     return m;
+  }
+
+  /**
+   * Checks {@code fields} against {@code type}'s schema in the agreement (issue 12): every field
+   * the type declares, of its kind and in its bounds, and no other. The first problem answers
+   * 400 naming its field under {@code at}; the others follow in the same words.
+   */
+  static void checkFields(Agreement agreement, MessageType type, JsonNode fields, String at)
+      throws SubmitException {
+    Validation v = agreement.validate(type, fields);
+    if (v.ok()) {
+      return;
+    }
+    FieldError first = v.errors().get(0);
+    String more = v.errors().stream().skip(1).map(e -> at + "." + e)
+        .collect(Collectors.joining("; "));
+    throw new SubmitException(400, first.path().isEmpty() ? at : at + "." + first.path(),
+        first.problem() + (more.isEmpty() ? "" : " (and " + more + ")"));
   }
 
   /** An event time is an ISO 8601 instant inside the agreement's window around {@code now}. */

@@ -170,7 +170,7 @@ class InspectionPagesBrowserTest {
       assertThat(row.getAttribute("data-open")).isEqualTo(i.path("open").asBoolean() ? "yes" : "no");
       assertThat(row.findElement(By.cssSelector("td.report")).getText()).isEqualTo(i.path("jointReportSigned").asBoolean() ? "yes" : "no");
       WebElement counts = row.findElement(By.cssSelector("td.obligations"));
-      for (String s : List.of("pending", "late", "missing")) {
+      for (String s : List.of("due", "late", "missing")) {
         assertThat(counts.getAttribute("data-" + s)).isEqualTo(i.path("obligations").path(s).asText());
       }
     }
@@ -216,9 +216,9 @@ class InspectionPagesBrowserTest {
       assertThat(steps.get(i).findElement(By.cssSelector("a.entry-ref")).getAttribute("href")).endsWith("#/message/" + ref);
     }
     assertThat(steps.get(0).getText()).contains("notice of intent to inspect").contains("Moscow");
-    assertThat(browser.driver.findElement(By.cssSelector("#deadlines-table tr[data-what='inspection-restrictions']"))
+    assertThat(browser.driver.findElement(By.cssSelector("#deadlines-table tr[data-type='inspection-restrictions']"))
         .getAttribute("data-status")).isEqualTo("late");
-    assertThat(browser.driver.findElement(By.cssSelector("#deadlines-table tr[data-what='inspection-restrictions']")).getText())
+    assertThat(browser.driver.findElement(By.cssSelector("#deadlines-table tr[data-type='inspection-restrictions']")).getText())
         .contains("late");
     assertThat(browser.driver.findElement(By.id("signatures")).getText()).contains("signed by both");
     assertThat(browser.driver.findElements(By.cssSelector("#signatures li[data-signed='yes']"))).hasSize(2);

@@ -221,11 +221,14 @@ class InspectionTreatyYearTest {
     for (Member m : List.of(us, ru)) {
       JsonNode late = lateOf(getJson(m, "/api/v1/obligations").path("obligations"));
       assertThat(late).as("late on " + m.party).hasSize(1);
-      assertThat(late.get(0).path("what").asText()).contains("pre-inspection restrictions for inspection US-2020-02");
+      assertThat(late.get(0).path("type").asText()).isEqualTo("inspection-restrictions");
+      assertThat(late.get(0).path("subject").asText()).isEqualTo("US-2020-02");
+      assertThat(late.get(0).path("regime").asText()).isEqualTo("inspections");
       assertThat(late.get(0).path("party").asText()).isEqualTo("RU");
     }
     JsonNode two = getJson(ru, "/api/v1/inspections/US-2020-02");
-    assertThat(two.path("obligations").toString()).contains("\"what\":\"inspection-restrictions\"").contains("\"status\":\"late\"");
+    assertThat(two.path("obligations").toString())
+        .contains("\"type\":\"inspection-restrictions\"").contains("\"status\":\"late\"");
     assertThat(two.path("signatures").path("US").path("digest")).isEqualTo(two.path("signatures").path("RU").path("digest"));
     assertThat(ambiguous).as("an inspection with a missile").isNotNull();
     JsonNode three = getJson(ru, "/api/v1/inspections/" + ambiguous);

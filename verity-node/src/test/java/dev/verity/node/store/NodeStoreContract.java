@@ -12,7 +12,9 @@ import dev.verity.node.store.Records.TokenRow;
 import dev.verity.tlog.tiles.TileId;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +41,18 @@ abstract class NodeStoreContract {
 
   NodeStore store;
 
-  abstract NodeStore open() throws Exception;
+  /**
+   * The clock the store is opened with: an exercise's time, far from the wall clock, so that a
+   * row dated by {@code Instant.now()} cannot pass for one dated by the node's clock.
+   */
+  static final Instant EXERCISE_TIME = Instant.parse("2011-02-05T12:00:00Z");
+
+  /** Opens the store, dating what it stamps itself by {@code clock}. */
+  abstract NodeStore open(Clock clock) throws Exception;
+
+  NodeStore open() throws Exception {
+    return open(Clock.fixed(EXERCISE_TIME, ZoneOffset.UTC));
+  }
 
   /** Closes and opens the same store again (persistence). */
   NodeStore reopen() throws Exception {
@@ -101,6 +114,18 @@ abstract class NodeStoreContract {
     assertThat(store.message("US", 0).orElseThrow().entry()).isEqualTo("{\"i\":0}".getBytes());
     assertThat(store.message("US", 7)).isEmpty();
     assertThat(store.auditTrail(10)).extracting(Records.AuditRecord::actor).contains("token:op");
+  }
+
+  @Test
+  void auditRowsAlarmsAndContactAreDatedByTheNodesClock() throws Exception {
+    store.putOwnMessages(List.of(row("US", 0, "a")), "token:op");
+    store.applyMirrored("RU", 0, List.of(row("RU", 0, null)), "cp");
+    store.raiseAlarm("RU", "fork", "two checkpoints");
+    assertThat(store.auditTrail(10)).extracting(Records.AuditRecord::at)
+        .isNotEmpty().containsOnly(EXERCISE_TIME);
+    assertThat(store.alarms(0, 10)).extracting(Alarm::at, Alarm::lastSeen)
+        .containsExactly(Tuple.tuple(EXERCISE_TIME, EXERCISE_TIME));
+    assertThat(store.position("RU").lastContact()).isEqualTo(EXERCISE_TIME);
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.verity.node.store;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.time.Clock;
 import java.sql.DriverManager;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -9,8 +10,8 @@ class SqliteNodeStoreTest extends NodeStoreContract {
   @TempDir Path dir;
 
   @Override
-  NodeStore open() throws Exception {
-    return SqliteNodeStore.open(dir.resolve("node.db"));
+  NodeStore open(Clock clock) throws Exception {
+    return SqliteNodeStore.open(dir.resolve("node.db"), clock);
   }
 
   @Override

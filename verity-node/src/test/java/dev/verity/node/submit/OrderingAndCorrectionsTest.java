@@ -9,9 +9,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.verity.core.agreement.AgreementCatalog;
 import dev.verity.core.inventory.Inventory;
 import dev.verity.core.message.Item;
-import dev.verity.core.obligation.Obligation;
+import dev.verity.core.message.EntryRef;
 import dev.verity.node.cli.demo.DemoScenario;
 import dev.verity.node.json.CanonicalJson;
+import dev.verity.node.projection.Owed;
 import dev.verity.node.projection.Projections;
 import dev.verity.node.store.SqliteNodeStore;
 import dev.verity.tlog.log.LogWriter;
@@ -189,17 +190,20 @@ class OrderingAndCorrectionsTest {
     assertThat(projections.supersession("US", fix.index()).orElseThrow().supersedes())
         .isEqualTo(typo.index());
 
-    // judged by the correction's receipt: received nine days after the event, it is late
+    // judged by the correction's receipt: received nine days after the event, it is late (as
+    // seen once it was received: before, it was missing)
     NavigableReceipts r = new NavigableReceipts();
     r.at(typo.index(), T0.plus(Duration.ofHours(1)));
     r.at(fix.index(), T0.plus(Duration.ofDays(9)));
-    Obligation o =
-        projections.obligations(Map.of("US", r.times), now).stream()
-            .filter(x -> x.notification() != null && x.notification() == 1)
+    Owed o =
+        projections.obligations(Map.of("US", r.times), T0.plus(Duration.ofDays(10))).stream()
+            .filter(x -> x.regime().equals("inventory") && x.subject().equals("1"))
             .findFirst()
             .orElseThrow();
     assertThat(o.status().label()).isEqualTo("late");
-    assertThat(o.what()).contains("item-moved").contains("corrected by entry " + fix.index());
+    assertThat(o.type()).isEqualTo("item-moved");
+    assertThat(o.corrected()).isTrue();
+    assertThat(o.metBy()).isEqualTo(new EntryRef("US", fix.index()));
     assertThat(o.metAt()).isEqualTo(T0.plus(Duration.ofDays(9)));
   }
 
@@ -218,7 +222,8 @@ class OrderingAndCorrectionsTest {
     Submitted wrong = send("item-moved", moved(b, elsewhere(b), T0));
     send("correction", "{\"supersedes\":" + wrong.index() + ",\"reason\":\"sent by mistake\"}");
     assertThat(now(b.id()).facility()).isEqualTo(b.facility());
-    assertThat(projections.obligations(Map.of(), now)).noneMatch(o -> o.notification() != null);
+    assertThat(projections.obligations(Map.of(), now))
+        .noneMatch(o -> !o.type().equals("data-exchange"));
     assertThat(projections.nextNumber("US")).as("a withdrawn number stays used").isEqualTo(2);
   }
 

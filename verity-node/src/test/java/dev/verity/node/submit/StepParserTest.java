@@ -87,6 +87,56 @@ class StepParserTest {
     assertThat(log.treeHead().size()).isZero();
   }
 
+  /** The problem {@code submit} answers with: its status, field and words. */
+  private String refused(String type, String json) {
+    try {
+      submit("x-" + System.nanoTime(), type, json);
+    } catch (SubmitException e) {
+      return e.status() + " " + e.field() + ": " + e.getMessage();
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+    throw new AssertionError("accepted: " + type + " " + json);
+  }
+
+  /**
+   * Every field of every type is checked through the agreement's schema (issue 12), whatever the
+   * regime: kinds, bounds, patterns, participants, nested records, lists; no field lists in Java.
+   */
+  @Test
+  void everyFieldIsCheckedByTheAgreementsSchema() throws Exception {
+    assertThat(refused("inspection-site",
+        "{\"inspection\":\"US-1\",\"facility\":\"RU-F\",\"inspectionType\":3}"))
+        .isEqualTo("400 message.inspectionType: expected an integer from 1 to 2");
+    assertThat(refused("inspection-notice", notice("US-1").replace("\"RU\"", "\"FR\"")))
+        .isEqualTo("400 message.inspectedParty: expected a participant of the agreement (RU, US)");
+    assertThat(refused("inspection-report", "{\"inspection\":\"US-1\",\"digest\":\"abc\"}"))
+        .isEqualTo("400 message.digest: expected a single line of text of at most 1000 characters"
+            + " matching [0-9a-fA-F]{64}");
+    assertThat(refused("commission-session", "{\"session\":\"BCC-1\"}"))
+        .isEqualTo("400 message.date: required: a date such as 2020-10-15");
+    assertThat(refused("inspection-selection-commit", "{\"inspection\":\"US-1\","
+        + "\"commitment\":\"" + "ab".repeat(32) + "\",\"bomberCount\":1,\"checkpoints\":"
+        + "[{\"party\":\"US\",\"origin\":\"o\",\"size\":-1,\"rootHash\":\"h\"}]}"))
+        .startsWith("400 message.checkpoints: expected a list of 2 to 16, each an object")
+        .doesNotContain("(and");
+    assertThat(refused("commission-decision", "{\"decision\":\"D-1\",\"session\":\"BCC-1\","
+        + "\"text\":\"t\",\"amendments\":[{\"path\":\"limits\"}],\"effectiveFrom\":\"soon\"}"))
+        .isEqualTo("400 message.effectiveFrom: expected an ISO 8601 UTC instant such as"
+            + " 2020-10-01T10:00:00Z (and message.amendments[0].value: required: a value)");
+    // a notification's fields too, at any depth
+    assertThat(refused("item-added", "{\"eventTime\":\"2020-03-09T00:00:00Z\",\"item\":\"N1\","
+        + "\"newItem\":{\"id\":\"N1\",\"kind\":\"heavy-bomber\",\"facility\":\"F\","
+        + "\"warheads\":120}}"))
+        .isEqualTo("400 message.newItem.warheads: expected an integer from 0 to 99");
+    assertThat(refused("item-moved",
+        "{\"eventTime\":\"2020-03-09T00:00:00Z\",\"item\":\"B1\",\"launcher\":\"L1\"}"))
+        .isEqualTo("400 message.launcher: not a field of this message (its fields: item, facility,"
+            + " eventTime) (and message.facility: required: an identifier of 1 to 128 characters"
+            + " without spaces)");
+    assertThat(log.treeHead().size()).isZero();
+  }
+
   @Test
   void aStepTheRulesRefuseCarriesTheRefusalAndAppendsNothing() throws Exception {
     submit("n1", "inspection-notice", notice("US-1"));

@@ -12,8 +12,8 @@ import dev.verity.core.inspection.InspectionMessage;
 import dev.verity.core.inspection.InspectionRecord;
 import dev.verity.core.inspection.Refusal;
 import dev.verity.core.inventory.ItemStatus;
-import dev.verity.core.obligation.ObligationStatus;
 import dev.verity.core.reconcile.DiscrepancyKind;
+import dev.verity.core.regime.Obligation;
 import dev.verity.node.projection.ProjectionAlarms;
 import java.io.IOException;
 import java.io.InputStream;
@@ -137,7 +137,7 @@ class DashboardAssetsTest {
     for (LimitStatus s : LimitStatus.values()) {
       need.add("limitstatus." + s.label());
     }
-    for (ObligationStatus s : ObligationStatus.values()) {
+    for (Obligation.Status s : Obligation.Status.values()) {
       need.add("obl." + s.label());
     }
     for (ItemStatus s : ItemStatus.values()) {

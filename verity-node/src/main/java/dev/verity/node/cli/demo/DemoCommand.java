@@ -189,10 +189,13 @@ public final class DemoCommand implements Callable<Integer> {
     }
   }
 
-  /** How many obligations are on time, late, missing and pending, e.g. {@code 41 on-time, 0 late, 0 missing, 3 pending}. */
+  /**
+   * How many obligations are met, late, missing, due and not yet owed, by their typed status, e.g.
+   * {@code 41 met, 0 late, 0 missing, 3 due, 0 pending}.
+   */
   static String statuses(JsonNode obligations) {
     Map<String, Integer> count = new LinkedHashMap<>();
-    List.of("on-time", "late", "missing", "pending").forEach(s -> count.put(s, 0));
+    List.of("met", "late", "missing", "due", "pending").forEach(s -> count.put(s, 0));
     for (JsonNode o : obligations.path("obligations")) {
       count.merge(o.path("status").asText(), 1, Integer::sum);
     }

@@ -111,7 +111,7 @@ function gauge(q) {
 /** The inspection's deadlines still due, late or missing; only the non-zero counts are shown. */
 function obligationCounts(o) {
   const c = o || {};
-  const shown = ['pending', 'late', 'missing'].filter(s => c[s] > 0);
+  const shown = ['due', 'late', 'missing'].filter(s => c[s] > 0);
   if (!shown.length) return el('span.muted', {}, '—');
   return el('span.counts', {}, shown.map(s => el('span.count', { 'data-status': s },
     statusBadge('obl', s), ' ', el('span.n', {}, fmtNum(c[s])))));
@@ -127,7 +127,7 @@ function inspectionTable(agr, list) {
     el('td.time', {}, fmtDateTime(i.noticeAt)),
     el('td.open', {}, i.open ? badge('pending', t('inspections.open')) : badge('ok', t('inspections.complete'))),
     el('td.report', {}, yesNo(i.jointReportSigned, ['ok', 'pending'])),
-    el('td.obligations', { 'data-pending': i.obligations?.pending ?? 0, 'data-late': i.obligations?.late ?? 0,
+    el('td.obligations', { 'data-due': i.obligations?.due ?? 0, 'data-late': i.obligations?.late ?? 0,
       'data-missing': i.obligations?.missing ?? 0 }, obligationCounts(i.obligations)))), 'inspections-table', t('inspections.none'));
 }
 
@@ -142,9 +142,9 @@ async function inspection(view, ctx) {
   view.append(section('timeline', t('inspection.timeline'), timeline(agr, d.timeline || [])));
   view.append(section('deadlines', t('inspection.deadlines'), scrolled(
     [t('obligations.what'), t('common.party'), t('obligations.due'), t('overview.status'), t('messages.col.entry')],
-    (d.obligations || []).map(o => el('tr', { 'data-what': o.what, 'data-status': o.status },
-      el('td', {}, typeName(agr, o.what)), el('td', {}, o.party), el('td.time', {}, fmtDateTime(o.due)),
-      el('td', {}, statusBadge('obl', o.status)), el('td', {}, entryLink(o.entry)))), 'deadlines-table', t('inspection.noDeadlines'))));
+    (d.obligations || []).map(o => el('tr', { 'data-type': o.type, 'data-status': o.status },
+      el('td', {}, typeName(agr, o.type)), el('td', {}, o.party), el('td.time', {}, fmtDateTime(o.due)),
+      el('td', {}, statusBadge('obl', o.status)), el('td', {}, entryLink(o.metBy)))), 'deadlines-table', t('inspection.noDeadlines'))));
   view.append(el('div.cards', {}, selectionCard(d.selection), findingsCard(d.findings)));
   view.append(section('ambiguities', t('inspection.ambiguities'), ambiguityList(d.ambiguities || [])));
 }

@@ -107,7 +107,9 @@ async function messages(view, ctx) {
   if (type) q.set('type', type);
   const [agr, list, obl] = await Promise.all([agreement(), get('/api/v1/messages?' + q), get('/api/v1/obligations')]);
   if (ctx.stale()) return;
-  const deadline = new Map(obl.obligations.filter(o => o.notification != null).map(o => [o.party + '#' + o.notification, o.status]));
+  // a notification's deadline: the inventory obligation whose subject is its number
+  const deadline = new Map(obl.obligations.filter(o => o.regime === 'inventory' && o.type !== 'data-exchange')
+    .map(o => [o.party + '#' + o.subject, o.status]));
   const params = { direction, type, status };
   const sel = (id, value, options, key) => {
     const s = el('select', { id, onchange: () => ctx.go('messages', [], { ...params, [key]: s.value }) },
@@ -458,6 +460,9 @@ async function inventory(view, ctx) {
 }
 
 // ---------- Obligations ----------
+/** An obligation's typed status (dev.verity.core.regime.Obligation.Status). */
+const OBLIGATION_STATUSES = ['pending', 'due', 'met', 'late', 'missing'];
+
 async function obligations(view, ctx) {
   const p = ctx.params;
   const [agr, obl] = await Promise.all([agreement(), get('/api/v1/obligations')]);
@@ -468,12 +473,12 @@ async function obligations(view, ctx) {
   const month = /^\d{4}-\d{2}$/.test(p.get('month') || '') ? p.get('month') : (latest || todayUtc()).slice(0, 7);
   const params = { status, month };
   const sel = el('select', { id: 'f-ostatus', onchange: () => ctx.go('obligations', [], { ...params, status: sel.value }) },
-    [['', t('obligations.all')], ...['pending', 'on-time', 'late', 'missing'].map(s => [s, t('obl.' + s)])]
+    [['', t('obligations.all')], ...OBLIGATION_STATUSES.map(s => [s, t('obl.' + s)])]
       .map(([v, l]) => el('option', { value: v, selected: v === status }, l)));
   view.append(header(t('obligations.title'), el('label.inline', { for: 'f-ostatus' }, el('span', {}, t('overview.status')), sel)));
   const counts = {};
   all.forEach(o => { counts[o.status] = (counts[o.status] || 0) + 1; });
-  view.append(el('div.summary', { id: 'obl-summary' }, ['pending', 'on-time', 'late', 'missing'].map(s =>
+  view.append(el('div.summary', { id: 'obl-summary' }, OBLIGATION_STATUSES.map(s =>
     el('span.stat', { 'data-status': s }, statusBadge('obl', s), ' ', fmtNum(counts[s] || 0)))));
   const shown = all.filter(o => !status || o.status === status);
   // calendar
@@ -491,7 +496,7 @@ async function obligations(view, ctx) {
     const os = byDay[d] || [];
     const per = {};
     os.forEach(o => { per[o.status] = (per[o.status] || 0) + 1; });
-    cells.push(el('div.cal-cell', { 'data-day': d, title: os.map(o => `${o.party} #${o.notification ?? ''}`).join(', ') },
+    cells.push(el('div.cal-cell', { 'data-day': d, title: os.map(o => `${o.party} ${o.subject}`).join(', ') },
       el('span.cal-day', {}, fmtNum(d)),
       el('div.cal-dots', {}, Object.entries(per).map(([s, n]) => el('span.dot.b-' + s, { title: tOr('obl.' + s, s) }, fmtNum(n))))));
   }
@@ -501,16 +506,14 @@ async function obligations(view, ctx) {
       el('h2', {}, fmtMonth(y, mo - 1)),
       el('button.secondary', { type: 'button', onclick: () => ctx.go('obligations', [], { ...params, month: shift(1) }), 'aria-label': t('obligations.next') }, '›')),
     el('div.cal-grid', {}, cells)));
+  // what is owed, from the obligation's typed fields (docs/formats/api.md, "Obligations")
   const what = o => {
-    const m = /\(([^)]+)\)/.exec(o.what || '');
-    if (o.notification != null) return t('obl.notification', { n: fmtNum(o.notification), type: typeName(agr, m ? m[1] : '') });
-    const exchange = /^data exchange as of (\d{4}-\d{2}-\d{2})$/.exec(o.what || '');
-    if (exchange) return t('obl.exchange', { date: fmtDate(exchange[1]) });
-    const step = inspectionObligation(o.what || '');
-    if (!step) return o.what;
-    const [before, after] = t('obl.inspection', { type: typeName(agr, step.type), inspection: '\u0000' }).split('\u0000');
-    return el('span', {}, before, el('a', { href: '#/inspection/' + encodeURIComponent(step.inspection) },
-      el('code', {}, step.inspection)), after);
+    if (o.regime === 'inventory' && o.type === 'data-exchange') return t('obl.exchange', { date: fmtDate(o.subject) });
+    if (o.regime === 'inventory') return t('obl.notification', { n: fmtNum(Number(o.subject)), type: typeName(agr, o.type) });
+    if (o.regime !== 'inspections') return `${typeName(agr, o.type)} (${o.subject})`;
+    const [before, after] = t('obl.inspection', { type: typeName(agr, o.type), inspection: '\u0000' }).split('\u0000');
+    return el('span', {}, before, el('a', { href: '#/inspection/' + encodeURIComponent(o.subject) },
+      el('code', {}, o.subject)), after);
   };
   view.append(el('h2', {}, t('obligations.list')), el('p.muted', {}, t('obligations.count', { n: fmtNum(shown.length) })),
     pagedTable([t('common.party'), t('obligations.what'), t('inventory.uid'), t('obligations.due'),
@@ -518,19 +521,6 @@ async function obligations(view, ctx) {
       el('tr', { 'data-status': o.status }, el('td', {}, o.party), el('td', {}, what(o)), el('td', {}, o.item ? el('code', {}, o.item) : '—'),
         el('td.time', {}, fmtDateTime(o.due)), el('td.time', {}, fmtDateTime(o.metAt)), el('td', {}, statusBadge('obl', o.status))),
     { id: 'obligations-table' }));
-}
-
-/**
- * An inspection step's deadline as the inspection projection words it (InspectionLedger.obligations,
- * e.g. "pre-inspection restrictions for inspection US-2020-02 at RU-TEYKOVO"): its step type and inspection.
- */
-const INSPECTION_OBLIGATIONS = [['notice of intent', 'inspection-notice'], ['pre-inspection restrictions', 'inspection-restrictions'],
-  ['selection answer', 'inspection-selection-answer'], ['selection reveal', 'inspection-selection-reveal'], ['joint report', 'inspection-report']];
-
-function inspectionObligation(what) {
-  const kind = INSPECTION_OBLIGATIONS.find(([prefix]) => what.startsWith(prefix));
-  const id = /\b(?:for|of) inspection (\S+)/.exec(what);
-  return kind && id ? { type: kind[1], inspection: id[1] } : null;
 }
 
 // ---------- Log and witnesses ----------
@@ -546,16 +536,16 @@ async function log(view, ctx) {
       el('dt', {}, t('message.treeSize')), el('dd', { id: 'log-size' }, fmtNum(lg.size ?? 0)),
       el('dt', {}, t('log.root')), el('dd', {}, cp ? el('code.hash', {}, toHex(cp.root)) : '—')),
     lg.checkpoint ? el('details', {}, el('summary', {}, t('message.checkpoint')), el('pre.code', {}, lg.checkpoint)) : null));
-  const now = Date.now();
+  // ages come from the node, by its clock: an exercise node's time, not this browser's
   const rows = lg.peers.map(p => {
-    const silent = !p.lastContact || (now - Date.parse(p.lastContact)) / 1000 > SILENT_SECONDS;
+    const silent = !p.lastContact || p.silentSeconds > SILENT_SECONDS;
     const behind = p.cosignedSize < (lg.size ?? 0);
     const c = p.latestCosignature;
     return el('tr', { 'data-peer': p.party },
       el('th', { scope: 'row' }, p.party),
       el('td.num', {}, fmtNum(p.publishedSize)), el('td.num', {}, fmtNum(p.cosignedSize)), el('td.num', {}, fmtNum(p.mirroredSize)),
       el('td.time', {}, c ? fmtDateTime(c.time) : '—'),
-      el('td', {}, c ? fmtAge(Math.max(0, Math.round((now - Date.parse(c.time)) / 1000))) : '—'),
+      el('td', {}, c ? fmtAge(Math.max(0, c.ageSeconds)) : '—'),
       el('td.time', {}, fmtDateTime(p.lastContact)),
       el('td', {}, silent ? statusBadge('peer', 'silent') : behind ? statusBadge('peer', 'behind') : statusBadge('peer', 'ok')));
   });

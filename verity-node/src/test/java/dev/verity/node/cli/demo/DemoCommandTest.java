@@ -32,8 +32,8 @@ class DemoCommandTest {
     assertThat(out.toString()).contains("every message has its receipt").contains("operator token vt_")
         .contains("US  http://127.0.0.1:").contains("RU  http://127.0.0.1:");
     // on the exercise clock every replayed message is sent an hour after its event: none is late
-    assertThat(out.toString()).containsPattern("US obligations: [1-9][0-9]* on-time, 0 late, 0 missing")
-        .containsPattern("RU obligations: [1-9][0-9]* on-time, 0 late, 0 missing");
+    assertThat(out.toString()).containsPattern("US obligations: [1-9][0-9]* met, 0 late, 0 missing")
+        .containsPattern("RU obligations: [1-9][0-9]* met, 0 late, 0 missing");
     // the directory is kept, and said so, so that the logs can be inspected and verified
     assertThat(out.toString()).contains("nodes in " + dir + " (kept on exit")
         .contains("their directory is kept: " + dir);

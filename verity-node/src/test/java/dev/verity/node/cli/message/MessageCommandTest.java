@@ -65,7 +65,7 @@ class MessageCommandTest {
       Cli.Result malformed = submit(url, token, "bomber-exercise", colour);
       assertThat(malformed.exit()).isEqualTo(4);
       assertThat(malformed.err())
-          .contains("malformed (HTTP 400): message.colour: unknown field 'colour'");
+          .contains("malformed (HTTP 400): message.colour: not a field of this message");
       Cli.Result file = submit(url, token, "bomber-exercise", notJson);
       assertThat(file.exit()).isEqualTo(4);
       assertThat(file.err())
