@@ -2,6 +2,7 @@ package dev.verity.node.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.verity.core.agreement.Agreement;
+import dev.verity.core.agreement.AgreementCatalog;
 import dev.verity.core.compliance.AggregatesTable;
 import dev.verity.core.inventory.Inventory;
 import dev.verity.core.message.Item;
@@ -9,9 +10,12 @@ import dev.verity.core.scenario.PublishedData;
 import dev.verity.node.runtime.Node;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
@@ -21,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -43,7 +48,26 @@ public final class DashboardRoutes {
       "css", "text/css; charset=utf-8", "js", "text/javascript; charset=utf-8", "json", "application/json; charset=utf-8",
       "svg", "image/svg+xml", "png", "image/png", "ico", "image/x-icon");
 
+  /**
+   * An agreement's or provision's own message files, served from its definition beside the
+   * dashboard's ({@code AgreementCatalog.labels}, docs/formats/agreement.md "Labels").
+   */
+  private static final Pattern AGREEMENT_LABELS =
+      Pattern.compile("assets/i18n/agreement/([a-z0-9-]+)/([a-z]{2})\\.json");
+
   private DashboardRoutes() {}
+
+  private static InputStream agreementLabels(String id, String lang) throws IOException {
+    Optional<Reader> found = AgreementCatalog.labels(id, lang);
+    if (found.isEmpty()) {
+      return null;
+    }
+    try (Reader r = found.get()) {
+      StringWriter w = new StringWriter();
+      r.transferTo(w);
+      return new ByteArrayInputStream(w.toString().getBytes(StandardCharsets.UTF_8));
+    }
+  }
 
   static void register(JavalinConfig cfg, Node node) {
     cfg.routes.get("/", ctx -> asset(ctx, "index.html"));
@@ -59,7 +83,9 @@ public final class DashboardRoutes {
     if (!ASSET.matcher(name).matches()) {
       throw new Http.ApiError(404, null, "not found: " + ctx.path());
     }
-    try (InputStream in = DashboardRoutes.class.getResourceAsStream(ROOT + name)) {
+    Matcher labels = AGREEMENT_LABELS.matcher(name);
+    try (InputStream in = labels.matches() ? agreementLabels(labels.group(1), labels.group(2))
+        : DashboardRoutes.class.getResourceAsStream(ROOT + name)) {
       if (in == null) {
         throw new Http.ApiError(404, null, "not found: " + ctx.path());
       }
