@@ -29,7 +29,8 @@ function scalarInput(spec, name, agr) {
     case 'party': return select(agr.parties.map(p => [p.id, tOr('party.' + p.id, p.name)]));
     case 'boolean': return select([['true', t('common.yes')], ['false', t('common.no')]]);
     case 'integer': return el('input', { type: 'number', step: 1, min: spec.min, max: spec.max });
-    case 'decimal': return el('input', { type: 'number', step: 'any', min: spec.min, max: spec.max });
+    case 'decimal':
+      return el('input', { type: 'number', step: 'any', min: spec.min, max: spec.max });
     case 'instant': return el('input', { type: 'datetime-local', step: 1 });
     case 'date': return el('input', { type: 'date' });
     case 'longText': return el('textarea', { rows: 3, spellcheck: 'true', dir: 'auto' });
@@ -64,12 +65,16 @@ function control(spec, name, agr) {
   } else if (spec.kind === 'map' && scalar(spec.of || {})) {
     parse = s => mapEntries(spec, s);
   } else {
-    parse = s => { try { return JSON.parse(s); } catch (e) { return spec.kind === 'any' ? s : null; } };
+    parse = s => {
+      try { return JSON.parse(s); } catch (e) { return spec.kind === 'any' ? s : null; }
+    };
   }
   return { input: area, read: () => {
     if (!raw()) return absent;
     const v = parse(raw());
-    if (v === null) return { error: t(spec.kind === 'map' ? 'compose.err.map' : 'compose.err.json') };
+    if (v === null) {
+      return { error: t(spec.kind === 'map' ? 'compose.err.map' : 'compose.err.json') };
+    }
     return judged(spec, v, agr);
   } };
 }
@@ -88,6 +93,8 @@ function pointControl(spec, agr) {
   } };
 }
 
+const HINTED = ['instant', 'entry', 'duration', 'point', 'polygon', 'circle'];
+
 /** The hint under a field: how to write it, for kinds an input alone does not make plain. */
 function hint(spec) {
   if (spec.list && SCALAR_LIST(spec)) {
@@ -97,9 +104,7 @@ function hint(spec) {
     return t('compose.hint.records', { fields: Object.keys(spec.fields).join(' ') });
   }
   if (spec.kind === 'map' && scalar(spec.of || {})) return t('compose.hint.map');
-  const key = { instant: 'compose.hint.instant', entry: 'compose.hint.entry', duration: 'compose.hint.duration',
-    point: 'compose.hint.point', polygon: 'compose.hint.polygon', circle: 'compose.hint.circle' }[spec.kind];
-  if (key) return t(key);
+  if (HINTED.includes(spec.kind)) return t('compose.hint.' + spec.kind);
   if (spec.pattern) return t('compose.hint.pattern', { pattern: spec.pattern });
   return scalar(spec) ? null : t('compose.hint.json');
 }
@@ -113,11 +118,12 @@ function recordFields(spec, name, agr, add) {
 /** The node's refusal of a step under the agreement's rules (422 with refusal and reason). */
 function refusalBox(e) {
   return el('div.alert.error', { id: 'compose-refusal', 'data-refusal': e.refusal },
-    t('compose.refusedByRules'), ' ', el('span.refusal-name', {}, tOr('refusal.' + e.refusal, e.refusal)), ' — ',
+    t('compose.refusedByRules'), ' ',
+    el('span.refusal-name', {}, tOr('refusal.' + e.refusal, e.refusal)), ' — ',
     el('span.refusal-reason', {}, e.reason || e.message));
 }
 
-/** The treaty reference from the agreement definition: data in English, isolated from the page's direction. */
+/** The treaty reference of the agreement: data in English, isolated from the page's direction. */
 function sourceNote(source) {
   const [before, after] = t('compose.source', { source: '\u0000' }).split('\u0000');
   return el('span', {}, before, el('bdi', { lang: 'en' }, source), after);
@@ -171,14 +177,15 @@ function fieldNamed(field, known) {
 async function compose(view, ctx) {
   view.append(header(t('compose.title')));
   if (ctx.session.role !== 'operator') {
-    view.append(el('div.alert.error', { id: 'compose-refused', role: 'alert' }, t('compose.refused')));
+    view.append(el('div.alert.error', { id: 'compose-refused', role: 'alert' },
+      t('compose.refused')));
     return;
   }
   const agr = await agreement();
   if (ctx.stale()) return;
   const types = agr.messages;
   let type = types.find(m => m.id === ctx.params.get('type')) || types[0];
-  const form = el('form.card.compose', { id: 'compose-form', novalidate: true, 'data-type': type.id });
+  const form = el('form.card.compose', { id: 'compose-form', novalidate: true });
   const out = el('div', { id: 'compose-result', 'aria-live': 'polite' });
   let controls = {};
   const errs = {};
@@ -188,7 +195,8 @@ async function compose(view, ctx) {
     errs[name] = el('div.field-error', { id: errIdOf(name) });
     input.setAttribute('aria-describedby', errs[name].id);
     const tool = spec && fieldTool(type.id, name);
-    return el('div.field', { 'data-field': name, 'data-kind': spec?.kind }, el('label', { for: input.id }, label),
+    return el('div.field', { 'data-field': name, 'data-kind': spec?.kind },
+      el('label', { for: input.id }, label),
       node || input, hintText ? el('div.hint', {}, hintText) : null,
       tool ? tool(input, errs[name]) : null, errs[name]);
   };
@@ -197,17 +205,20 @@ async function compose(view, ctx) {
     const c = control(spec, name, agr);
     controls[name] = c;
     if (c.extra) c.extra.id = idOf(name) + '-lon';
-    const label = tOr(spec.label, name.split('.').pop()) + (spec.required ? '' : ' ' + t('compose.optional'));
+    const label = tOr(spec.label, name.split('.').pop())
+      + (spec.required ? '' : ' ' + t('compose.optional'));
     return field(name, label, c.input, hint(spec), c.node, spec);
   };
-  const typeSel = el('select', {}, types.map(m => el('option', { value: m.id, selected: m === type }, typeName(agr, m.id))));
+  const typeSel = el('select', {}, types.map(m =>
+    el('option', { value: m.id, selected: m === type }, typeName(agr, m.id))));
   const clientId = el('input', { type: 'text', value: `${ctx.session.party}-ui-${Date.now()}` });
   const build = () => {
     controls = {};
     for (const k of Object.keys(errs)) delete errs[k];
     form.dataset.type = type.id;
     const schema = schemaOf(agr, type.id);
-    const parts = [field('type', t('compose.type'), typeSel, type.source ? sourceNote(type.source) : null),
+    const source = type.source ? sourceNote(type.source) : null;
+    const parts = [field('type', t('compose.type'), typeSel, source),
       field('clientId', t('compose.clientId'), clientId, t('compose.clientIdHint'))];
     if (!type.effect) parts.push(el('p.muted.small', {}, t('compose.stepTime')));
     for (const [name, spec] of Object.entries(schema)) parts.push(add(name, spec));
@@ -216,7 +227,10 @@ async function compose(view, ctx) {
     form.replaceChildren(...parts, el('div.form-error', { id: 'err-form', role: 'alert' }),
       el('button', { type: 'submit', id: 'send' }, t('compose.send')));
   };
-  typeSel.addEventListener('change', () => { type = types.find(m => m.id === typeSel.value); build(); });
+  typeSel.addEventListener('change', () => {
+    type = types.find(m => m.id === typeSel.value);
+    build();
+  });
   form.addEventListener('submit', async ev => {
     ev.preventDefault();
     Object.values(errs).forEach(e => e.replaceChildren());
@@ -225,15 +239,20 @@ async function compose(view, ctx) {
     const { message, errors } = readMessage(schemaOf(agr, type.id), controls);
     if (!CLIENT_ID.test(clientId.value.trim())) errors.clientId = t('compose.err.clientId');
     for (const [k, msg] of Object.entries(errors)) errs[k]?.replaceChildren(msg);
-    form.querySelectorAll('.field').forEach(f => f.classList.toggle('invalid', !!errors[f.dataset.field]));
-    if (Object.keys(errors).length) { document.getElementById(idOf(Object.keys(errors)[0]))?.focus(); return; }
-    await send(form, out, { clientId: clientId.value.trim(), type: type.id, message }, errs, ctx, clientId);
+    form.querySelectorAll('.field')
+      .forEach(f => f.classList.toggle('invalid', !!errors[f.dataset.field]));
+    if (Object.keys(errors).length) {
+      document.getElementById(idOf(Object.keys(errors)[0]))?.focus();
+      return;
+    }
+    const body = { clientId: clientId.value.trim(), type: type.id, message };
+    await send(form, out, body, errs, ctx, clientId);
   });
   build();
   view.append(form, out);
 }
 
-/** A notification's time is most often now: its required instants start at the current minute (UTC). */
+/** A notification's time is most often now: its required instants start at this minute (UTC). */
 function prefill(type, schema, controls) {
   if (!type.effect) return;
   const now = new Date().toISOString().slice(0, 16);
@@ -261,7 +280,8 @@ async function send(form, out, body, errs, ctx, clientId) {
       errs[name].replaceChildren(t('compose.apiSays', { error: e.message }));
       errs[name].parentElement.classList.add('invalid');
     } else {
-      form.querySelector('#err-form').replaceChildren(el('div.alert.error', {}, t('compose.refusedByNode', { error: e.message })));
+      form.querySelector('#err-form').replaceChildren(el('div.alert.error', {},
+        t('compose.refusedByNode', { error: e.message })));
     }
   } finally {
     button.disabled = false;

@@ -17,8 +17,9 @@ export function currentLang() { return lang; }
  */
 export async function useCatalogues(names) {
   parts = ['', ...names];
+  const loaded = Object.keys(catalogues).length > 0;
   for (const k of Object.keys(catalogues)) delete catalogues[k];
-  await loadLang(lang);
+  if (loaded) await loadLang(lang); // else the first loadLang reads them
 }
 
 export async function loadLang(wanted) {

@@ -33,25 +33,38 @@ function dueWords(agr, p, due) {
 }
 
 function rulesCard(agr, p) {
-  const steps = p.steps.map(s => el('li', { 'data-step': s.id }, el('strong', {}, stepName(agr, p, s)), ' — ',
-    t(s.opens ? 'protocols.opens' : 'protocols.moves', { by: roles(s.by),
-      from: s.from?.length ? s.from.map(x => stateName(p, x)).join(', ') : t('protocols.anyState'),
-      to: stateName(p, s.to) })));
-  const deadlines = p.deadlines.map(d => el('li', { 'data-deadline': d.id },
-    el('strong', {}, label(p, 'deadline', d.id)), ' — ', dueWords(agr, p, d.due),
-    d.onMissed?.escalate ? [' · ', t('protocols.escalates', { n: fmtNum(d.onMissed.escalate.steps?.length || 0) })] : null,
-    d.onMissed?.alarm || d.onMissed?.escalate?.alarm ? [' · ', t('protocols.alarms')] : null));
-  const quotas = p.quotas.map(q => el('li', { 'data-quota': q.id }, el('strong', {}, label(p, 'quota', q.id)), ' — ',
-    t('protocols.quota', { max: fmtNum(q.max), period: tOr('protocols.period.' + q.period, q.period) })));
-  const list = (key, items) => items.length ? [el('h3', {}, t(key)), el('ul.rules', {}, items)] : null;
+  const item = (attrs, name, ...words) =>
+    el('li', attrs, el('strong', {}, name), ' — ', ...words);
+  const from = s => s.from?.length ? s.from.map(x => stateName(p, x)).join(', ')
+    : t('protocols.anyState');
+  const steps = p.steps.map(s => item({ 'data-step': s.id }, stepName(agr, p, s),
+    t(s.opens ? 'protocols.opens' : 'protocols.moves',
+      { by: roles(s.by), from: from(s), to: stateName(p, s.to) })));
+  const deadlines = p.deadlines.map(d => item({ 'data-deadline': d.id }, label(p, 'deadline', d.id),
+    dueWords(agr, p, d.due), missedWords(d.onMissed)));
+  const quotas = p.quotas.map(q => item({ 'data-quota': q.id }, label(p, 'quota', q.id),
+    t('protocols.quota', { max: fmtNum(q.max),
+      period: tOr('protocols.period.' + q.period, q.period) })));
+  const list = (key, items) => items.length
+    ? [el('h3', {}, t(key)), el('ul.rules', {}, items)] : null;
   return el('article.card.protocol-rules', { id: 'rules-' + p.id },
     el('h2', {}, t('protocols.rules')),
     el('p.muted', {}, t('protocols.states'), ' ', p.states.map(s => stateName(p, s)).join(' · ')),
-    list('protocols.steps', steps), list('protocols.deadlines', deadlines), list('protocols.quotas', quotas),
+    list('protocols.steps', steps), list('protocols.deadlines', deadlines),
+    list('protocols.quotas', quotas),
     p.source ? el('p.muted.small', {}, el('bdi', { lang: 'en' }, p.source)) : null);
 }
 
-/** The step rule a logged message takes on a subject in a state (an opening one for a new subject). */
+/** What a missed deadline sets off, in words: an escalation ladder, an alarm. */
+function missedWords(m) {
+  const out = [];
+  const rungs = m?.escalate?.steps?.length || 0;
+  if (m?.escalate) out.push(' · ', t('protocols.escalates', { n: fmtNum(rungs) }));
+  if (m?.alarm || m?.escalate?.alarm) out.push(' · ', t('protocols.alarms'));
+  return out;
+}
+
+/** The step rule a logged message takes on a subject in its state (opening: a new subject). */
 function ruleFor(p, type, subject) {
   const rules = p.steps.filter(s => s.message === type);
   return rules.find(s => subject ? !s.opens && (!s.from?.length || s.from.includes(subject.state))
@@ -76,8 +89,8 @@ export function subjectsOf(p, messages) {
     const rule = ruleFor(p, m.type, s);
     const taken = { rule, message: m, at: m.entry.createdAt };
     if (rule.opens && !s && id != null) {
-      subjects.set(String(id), { id: String(id), initiator: m.party, state: rule.to, fields: { ...body },
-        steps: [taken] });
+      subjects.set(String(id), { id: String(id), initiator: m.party, state: rule.to,
+        fields: { ...body }, steps: [taken] });
     } else if (!s || rule.opens || (rule.from?.length && !rule.from.includes(s.state))) {
       outOfOrder.push({ ...taken, subject: id, state: s?.state, why: !s ? 'unknown' : 'state' });
     } else {
@@ -89,17 +102,29 @@ export function subjectsOf(p, messages) {
   return { subjects: [...subjects.values()], outOfOrder };
 }
 
-/** A time a due rule refers to: the subject's field (a date is its start, UTC) or its first step. */
-function refTime(s, ref) {
-  if (ref.field) {
-    const v = s.fields[ref.field];
-    return typeof v === 'string' ? Date.parse(v.length === 10 ? v + 'T00:00:00Z' : v) : NaN;
-  }
-  const first = s.steps.find(x => x.rule.id === ref.step);
-  return first ? Date.parse(first.at) : NaN;
-}
-
 const SPAN_MS = { minutes: 60e3, hours: 3600e3, days: 86400e3 };
+const DAY = SPAN_MS.days;
+
+/**
+ * When a deadline rule falls for a subject, as the engine reckons it (ProtocolRules.due): a span
+ * before or after its first step of a kind, or its instant field; N days before or after a date
+ * field count whole days (N days before 15 October is due by the end of 1 October).
+ */
+function dueTime(s, due) {
+  const ref = due.before || due.after;
+  const sign = due.before ? -1 : 1;
+  const unit = due.minutes != null ? 'minutes' : due.hours != null ? 'hours' : 'days';
+  const span = (due[unit] || 0) * SPAN_MS[unit] * sign;
+  if (!ref.field) {
+    const first = s.steps.find(x => x.rule.id === ref.step);
+    return first ? Date.parse(first.at) + span : NaN;
+  }
+  const v = s.fields[ref.field];
+  if (typeof v !== 'string') return NaN;
+  if (v.length !== 10) return Date.parse(v) + span;
+  const day = Date.parse(v + 'T00:00:00Z');
+  return unit === 'days' ? day + span + DAY : day + span;
+}
 
 /**
  * The subject's deadlines: the node's typed obligations of this protocol and subject if it gives
@@ -110,16 +135,14 @@ function deadlinesOf(p, s, owed, now) {
   if (fromNode.length) return fromNode;
   const out = [];
   for (const d of p.deadlines) {
-    const ref = refTime(s, d.due.before || d.due.after);
-    if (isNaN(ref)) continue;
-    const unit = d.due.minutes != null ? 'minutes' : d.due.hours != null ? 'hours' : 'days';
-    const span = (d.due[unit] || 0) * SPAN_MS[unit] * (d.due.before ? -1 : 1);
-    const due = ref + span;
+    const due = dueTime(s, d.due);
+    if (isNaN(due)) continue;
     const met = s.steps.find(x => d.met.includes(x.rule.id) || d.met.includes(x.rule.message));
     const metAt = met ? Date.parse(met.at) : null;
     const status = metAt != null ? (metAt <= due ? 'met' : 'late') : now > due ? 'missing' : 'due';
-    out.push({ regime: p.id, kind: 'deadline', type: d.id, subject: s.id, party: met?.message.party || s.initiator,
-      due: new Date(due).toISOString(), status, metBy: met ? { party: met.message.party, index: met.message.index } : null,
+    const metBy = met ? { party: met.message.party, index: met.message.index } : null;
+    out.push({ regime: p.id, kind: 'deadline', type: d.id, subject: s.id,
+      party: met?.message.party || s.initiator, due: new Date(due).toISOString(), status, metBy,
       judgedHere: true });
   }
   return out;
@@ -127,29 +150,36 @@ function deadlinesOf(p, s, owed, now) {
 
 function timeline(agr, p, s) {
   return el('ol.timeline', {}, s.steps.map(x => {
-    const schema = schemaOf(agr, x.message.type);
-    const fields = Object.entries(x.message.entry.body).filter(([, v]) => worthShowing(v));
-    return el('li.step', { 'data-type': x.message.type, 'data-entry': `${x.message.party}/${x.message.index}` },
+    const m = x.message;
+    const schema = schemaOf(agr, m.type);
+    const fields = Object.entries(m.entry.body).filter(([, v]) => worthShowing(v));
+    const field = ([k, v]) => [el('dt', {}, tOr(schema[k]?.label || 'field.' + k, k)),
+      el('dd', {}, showField(k, v, schema[k]))];
+    return el('li.step', { 'data-type': m.type, 'data-entry': `${m.party}/${m.index}` },
       el('div.step-head', {}, el('span.step-time', {}, fmtDateTime(x.at)), ' ',
-        el('span.step-party', {}, partyName(agr, x.message.party)), ' ',
-        el('strong.step-type', {}, stepName(agr, p, x.rule)), ' ', entryLink(x.message),
+        el('span.step-party', {}, partyName(agr, m.party)), ' ',
+        el('strong.step-type', {}, stepName(agr, p, x.rule)), ' ', entryLink(m),
         x.rule.to ? [' → ', badge('pending', stateName(p, x.rule.to))] : null),
-      fields.length ? el('dl.fields.step-fields', {}, fields.map(([k, v]) => [
-        el('dt', {}, tOr(schema[k]?.label || 'field.' + k, k)), el('dd', {}, showField(k, v, schema[k]))]).flat()) : null);
+      fields.length ? el('dl.fields.step-fields', {}, fields.map(field).flat()) : null);
   }));
 }
 
 function deadlineTable(agr, p, list) {
   if (!list.length) return el('p.muted', {}, t('protocols.noDeadlines'));
-  return el('div.scroll', {}, table([t('obligations.what'), t('common.party'), t('obligations.due'),
-    t('overview.status'), t('messages.col.entry')], list.map(o => el('tr', { 'data-deadline': o.type,
-    'data-status': o.status, 'data-kind': o.kind || 'deadline' },
-  el('td', {}, o.kind === 'escalation' ? label(p, 'rung', o.type) : label(p, 'deadline', o.type),
+  const what = o => [
+    o.kind === 'escalation' ? label(p, 'rung', o.type) : label(p, 'deadline', o.type),
     o.kind && o.kind !== 'deadline' ? [' ', badge('late', tOr('oblkind.' + o.kind, o.kind))] : null,
-    o.escalation ? el('div.small.muted', {}, t('protocols.after', { deadline: label(p, 'deadline', o.escalation.deadline),
-      round: fmtNum(o.escalation.round) })) : null),
-  el('td', {}, partyName(agr, o.party)), el('td.time', {}, fmtDateTime(o.due)),
-  el('td', {}, statusBadge('obl', o.status), o.judgedHere ? el('span.small.muted', {}, ' ', t('protocols.judgedHere')) : null),
+    o.escalation ? el('div.small.muted', {}, t('protocols.after', {
+      deadline: label(p, 'deadline', o.escalation.deadline), round: fmtNum(o.escalation.round) }))
+      : null];
+  const judged = o => o.judgedHere
+    ? el('span.small.muted', {}, ' ', t('protocols.judgedHere')) : null;
+  return el('div.scroll', {}, table([t('obligations.what'), t('common.party'), t('obligations.due'),
+    t('overview.status'), t('messages.col.entry')], list.map(o => el('tr', {
+    'data-deadline': o.type, 'data-status': o.status, 'data-kind': o.kind || 'deadline' },
+  el('td', {}, what(o)), el('td', {}, partyName(agr, o.party)),
+  el('td.time', {}, fmtDateTime(o.due)),
+  el('td', {}, statusBadge('obl', o.status), judged(o)),
   el('td', {}, o.metBy ? entryLink(o.metBy) : '—')))));
 }
 
@@ -163,12 +193,14 @@ function subjectCard(agr, p, s, owed, now) {
 }
 
 function outOfOrderSection(agr, p, list) {
-  const body = list.length ? pagedTable([t('messages.col.entry'), t('messages.col.type'), t('protocols.subject'),
-    t('protocols.why')], list, x => el('tr', { 'data-entry': `${x.message.party}/${x.message.index}` },
+  const why = x => badge('missing', x.why === 'unknown' ? t('protocols.unknownSubject')
+    : t('protocols.wrongState', { state: stateName(p, x.state) }));
+  const row = x => el('tr', { 'data-entry': `${x.message.party}/${x.message.index}` },
     el('td', {}, entryLink(x.message)), el('td', {}, typeName(agr, x.message.type)),
     el('td', {}, x.subject == null ? '—' : el('code', {}, String(x.subject))),
-    el('td', {}, badge('missing', x.why === 'unknown' ? t('protocols.unknownSubject')
-      : t('protocols.wrongState', { state: stateName(p, x.state) })))), { id: 'refusals-' + p.id })
+    el('td', {}, why(x)));
+  const body = list.length ? pagedTable([t('messages.col.entry'), t('messages.col.type'),
+    t('protocols.subject'), t('protocols.why')], list, row, { id: 'refusals-' + p.id })
     : el('p.muted', {}, t('protocols.noRefusals'));
   return el('section.block.protocol-refusals', {}, el('h2', {}, t('protocols.refusals')),
     el('p.muted.small', {}, t('protocols.refusalsExplain')), body);
@@ -180,10 +212,13 @@ function protocolSection(agr, p, messages, obligations, now) {
   const escalations = owed.filter(o => o.kind === 'escalation' || o.kind === 'alarm');
   const newest = subjects.slice().reverse();
   const list = el('div.subjects', { id: 'subjects-' + p.id });
-  const more = el('button.secondary.more', { type: 'button', hidden: newest.length <= SHOWN_SUBJECTS,
-    onclick: () => { list.append(...newest.slice(SHOWN_SUBJECTS).map(s => subjectCard(agr, p, s, owed, now))); more.hidden = true; } },
+  const cards = from => newest.slice(from, from ? undefined : SHOWN_SUBJECTS)
+    .map(s => subjectCard(agr, p, s, owed, now));
+  const more = el('button.secondary.more', {
+    type: 'button', hidden: newest.length <= SHOWN_SUBJECTS,
+    onclick: () => { list.append(...cards(SHOWN_SUBJECTS)); more.hidden = true; } },
   t('common.showMore', { n: fmtNum(Math.max(0, newest.length - SHOWN_SUBJECTS)) }));
-  list.append(...newest.slice(0, SHOWN_SUBJECTS).map(s => subjectCard(agr, p, s, owed, now)));
+  list.append(...cards(0));
   return el('section.protocol', { 'data-protocol': p.id },
     el('h2', {}, tOr('protocol.' + p.id, p.title || p.id)),
     rulesCard(agr, p),
@@ -200,15 +235,19 @@ async function protocols(view, ctx) {
   if (ctx.stale()) return;
   const all = agr.protocols || [];
   const chosen = all.filter(p => !ctx.args[0] || p.id === ctx.args[0]);
-  const pick = el('select', { id: 'f-protocol', onchange: () => ctx.go('protocols', pick.value ? [pick.value] : []) },
-    el('option', { value: '' }, t('protocols.all')),
-    all.map(p => el('option', { value: p.id, selected: p.id === ctx.args[0] }, tOr('protocol.' + p.id, p.title || p.id))));
-  view.append(header(t('protocols.title'), all.length > 1 ? el('label.inline', { for: 'f-protocol' },
-    el('span', {}, t('protocols.protocol')), pick) : null));
+  const pick = el('select', { id: 'f-protocol',
+    onchange: () => ctx.go('protocols', pick.value ? [pick.value] : []) },
+  el('option', { value: '' }, t('protocols.all')), all.map(p => el('option',
+    { value: p.id, selected: p.id === ctx.args[0] }, tOr('protocol.' + p.id, p.title || p.id))));
+  const choose = all.length > 1
+    ? el('label.inline', { for: 'f-protocol' }, el('span', {}, t('protocols.protocol')), pick)
+    : null;
+  view.append(header(t('protocols.title'), choose));
   view.append(el('p.muted', {}, t('protocols.explain')));
   const now = Date.parse(ctx.session.exercise?.now || new Date().toISOString());
   if (!chosen.length) { view.append(el('p.muted', {}, t('protocols.none'))); return; }
-  for (const p of chosen) view.append(protocolSection(agr, p, msgs.messages, obl.obligations || [], now));
+  const owed = obl.obligations || [];
+  for (const p of chosen) view.append(protocolSection(agr, p, msgs.messages, owed, now));
 }
 
 register({ id: 'protocols', nav: 'nav.protocols', order: 75, render: protocols,

@@ -14,7 +14,8 @@ const MAX_POINTS = 1000;
 export function schemaOf(agr, id) {
   const fields = agr.messages.find(m => m.id === id)?.fields || {};
   if (!Array.isArray(fields)) return fields;
-  return Object.fromEntries(fields.map(f => [f, { kind: 'text', required: true, label: 'field.' + f }]));
+  return Object.fromEntries(fields.map(f =>
+    [f, { kind: 'text', required: true, label: 'field.' + f }]));
 }
 
 /** Kinds whose value is one word or number, written in one input. */
@@ -30,13 +31,16 @@ const ok = value => ({ value });
 
 /** A bound in words: "from 0 to 99", "0 or more", "99 or less". */
 function bounds(spec) {
-  if (spec.min != null && spec.max != null) return t('compose.err.between', { min: spec.min, max: spec.max });
+  if (spec.min != null && spec.max != null) {
+    return t('compose.err.between', { min: spec.min, max: spec.max });
+  }
   if (spec.min != null) return t('compose.err.atLeast', { min: spec.min });
   return spec.max != null ? t('compose.err.atMost', { max: spec.max }) : '';
 }
 
-function inBounds(spec, n) {
-  return (spec.min == null || n >= spec.min) && (spec.max == null || n <= spec.max);
+function bounded(spec, n) {
+  const inside = (spec.min == null || n >= spec.min) && (spec.max == null || n <= spec.max);
+  return inside ? ok(n) : problem('compose.err.outOfRange', { range: bounds(spec) });
 }
 
 function text(spec, s) {
@@ -80,18 +84,18 @@ const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z$/;
 function checkOne(spec, v, participants) {
   switch (spec.kind) {
     case 'enum': return (spec.values || []).includes(v) ? ok(v) : problem('compose.err.enum');
-    case 'integer': return Number.isInteger(v) ? (inBounds(spec, v) ? ok(v)
-      : problem('compose.err.outOfRange', { range: bounds(spec) })) : problem('compose.err.integer');
-    case 'decimal': return typeof v === 'number' && isFinite(v) ? (inBounds(spec, v) ? ok(v)
-      : problem('compose.err.outOfRange', { range: bounds(spec) })) : problem('compose.err.number');
+    case 'integer': return Number.isInteger(v) ? bounded(spec, v) : problem('compose.err.integer');
+    case 'decimal': return typeof v === 'number' && isFinite(v) ? bounded(spec, v)
+      : problem('compose.err.number');
     case 'boolean': return typeof v === 'boolean' ? ok(v) : problem('compose.err.required');
-    case 'instant': return INSTANT.test(v) && !isNaN(Date.parse(v)) ? ok(v) : problem('compose.err.time');
+    case 'instant': return INSTANT.test(v) && !isNaN(Date.parse(v)) ? ok(v)
+      : problem('compose.err.time');
     case 'date': return /^\d{4}-\d{2}-\d{2}$/.test(v) && !isNaN(Date.parse(v)) ? ok(v)
       : problem('compose.err.date');
     case 'duration': return DURATION.test(v) ? ok(v) : problem('compose.err.duration');
     case 'party': return participants.includes(v) ? ok(v) : problem('compose.err.party');
-    case 'entry': return v && participants.includes(v.party) && Number.isInteger(v.index) && v.index >= 0
-      ? ok(v) : problem('compose.err.refs');
+    case 'entry': return v && participants.includes(v.party) && Number.isInteger(v.index)
+      && v.index >= 0 ? ok(v) : problem('compose.err.refs');
     case 'point': return point(v);
     case 'polygon': return polygon(v);
     case 'circle': return circle(v);
@@ -107,7 +111,9 @@ function checkOne(spec, v, participants) {
 function map(spec, v, participants) {
   if (!v || typeof v !== 'object' || Array.isArray(v)) return problem('compose.err.map');
   for (const [k, x] of Object.entries(v)) {
-    if (!k || /\s/.test(k) || check(spec.of || {}, x, participants).error) return problem('compose.err.map');
+    if (!k || /\s/.test(k) || check(spec.of || {}, x, participants).error) {
+      return problem('compose.err.map');
+    }
   }
   return ok(v);
 }
@@ -117,8 +123,9 @@ function record(fields, v, participants) {
   for (const [name, s] of Object.entries(fields)) {
     if (v[name] == null) {
       if (s.required) return problem('compose.err.fieldRequired', { field: name });
-    } else if (check(s, v[name], participants).error) {
-      return problem('compose.err.fieldBad', { field: name, error: check(s, v[name], participants).error });
+    } else {
+      const r = check(s, v[name], participants);
+      if (r.error) return problem('compose.err.fieldBad', { field: name, error: r.error });
     }
   }
   const extra = Object.keys(v).find(k => !(k in fields));
