@@ -72,6 +72,7 @@ function decisionList(agr, decisions) {
     el('li', {}, el('bdi', { dir: 'ltr' }, el('code', {}, a.path), ' = ', el('code', {}, JSON.stringify(a.value))))))] : null)));
 }
 
-/** The commission's pages show under an agreement that includes its provision (its message types). */
+/** The commission's page shows under an agreement that includes it (its message types). */
 const hasCommission = agr => agr.messages.some(m => m.id.startsWith('commission-'));
-register({ id: 'commission', nav: 'nav.commission', order: 70, render: commission, applies: hasCommission });
+register({ id: 'commission', nav: 'nav.commission', order: 70, render: commission,
+  applies: hasCommission });

@@ -205,7 +205,8 @@ async function compose(view, ctx) {
     const c = control(spec, name, agr);
     controls[name] = c;
     if (c.extra) c.extra.id = idOf(name) + '-lon';
-    const label = tOr(spec.label, name.split('.').pop())
+    // a record's field may be labelled in its record's words (field.newItem.id: the new item's)
+    const label = tOr('field.' + name, tOr(spec.label, name.split('.').pop()))
       + (spec.required ? '' : ' ' + t('compose.optional'));
     return field(name, label, c.input, hint(spec), c.node, spec);
   };

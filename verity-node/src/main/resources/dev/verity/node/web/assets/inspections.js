@@ -273,13 +273,13 @@ async function latestCheckpoints() {
   return out.join('\n');
 }
 
-/** The first three lines of a signed checkpoint are its origin, size and root hash (C2SP tlog-checkpoint). */
+/** A signed checkpoint's first three lines: origin, size, root hash (C2SP tlog-checkpoint). */
 function checkpointLine(party, checkpoint) {
   const [origin, size, root] = checkpoint.split('\n');
   return `${party} ${origin} ${size} ${root}`;
 }
 
-/** A button that fills the checkpoints field with both logs' latest checkpoints as this node has them. */
+/** A button filling the checkpoints field with both logs' latest checkpoints, as this node has them. */
 function fillCheckpoints(input, err) {
   return el('button.secondary.fill', { type: 'button', id: 'fill-checkpoints', onclick: async () => {
     err.replaceChildren();
@@ -288,6 +288,7 @@ function fillCheckpoints(input, err) {
 }
 
 const inspects = agr => agr.inspections != null;
-register({ id: 'inspections', nav: 'nav.inspections', order: 60, render: inspections, applies: inspects });
+register({ id: 'inspections', nav: 'nav.inspections', order: 60, render: inspections,
+  applies: inspects });
 register({ id: 'inspection', parent: 'inspections', render: inspection });
 registerFieldTool('inspection-selection-commit', 'checkpoints', fillCheckpoints);

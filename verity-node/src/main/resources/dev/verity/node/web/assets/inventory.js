@@ -5,7 +5,8 @@ import { get } from './api.js';
 import { el, table, pagedTable, todayUtc } from './dom.js';
 import { lineChart } from './chart.js';
 import { register } from './registry.js';
-import { agreement, datePicker, header, isDate, nodeToday, partyName, statusBadge, todayLabel } from './pages.js';
+import { agreement, datePicker, header, isDate, nodeToday, partyName, statusBadge, todayLabel }
+  from './pages.js';
 
 const COLOURS = ['#1f5fa8', '#c0392b', '#2e8b57', '#8e44ad', '#d98c00'];
 const limitName = l => tOr('limit.' + l, l);

@@ -89,7 +89,10 @@ function unreadableMark(m) {
   return m.unreadable ? el('span', {}, ' ', badge('unreadable', t('messages.unreadable'))) : null;
 }
 
-/** When a message takes effect: a declaration's as-of date, a notification's event time, else its entry's time (D17). */
+/**
+ * When a message takes effect: a declaration's as-of date, a notification's event time, else its
+ * entry's time (D17).
+ */
 function effective(m) {
   const body = m.entry?.body || {};
   if (m.type === 'declaration') return fmtDate(body.declaration?.asOf);
@@ -167,10 +170,12 @@ async function message(view, ctx) {
  */
 function messageBody(agr, type, body) {
   const schema = schemaOf(agr, type);
-  return el('dl.fields', {}, Object.entries(body).filter(([, v]) => worthShowing(v)).map(([k, v]) => {
+  const shown = Object.entries(body).filter(([, v]) => worthShowing(v));
+  return el('dl.fields', {}, shown.map(([k, v]) => {
     const spec = schema[k];
     const dd = k === 'inspection' && type.startsWith('inspection-')
-      ? el('a', { href: '#/inspection/' + encodeURIComponent(v), id: 'inspection-link' }, el('code', {}, v))
+      ? el('a', { href: '#/inspection/' + encodeURIComponent(v), id: 'inspection-link' },
+        el('code', {}, v))
       : showField(k, v, spec);
     return [el('dt', {}, tOr(spec?.label || 'field.' + k, k)), el('dd', {}, dd)];
   }).flat());
@@ -193,11 +198,13 @@ function metByEntry(all) {
   return out;
 }
 
-/** A link to an obligation's subject: its protocol's page or its inspection, else the id. */
-export function subjectLink(o) {
+/** A link to an obligation's subject: its inspection, the commission, its protocol; else its id. */
+export function subjectLink(agr, o) {
   if (!o.subject) return o.item ? el('code', {}, o.item) : '—';
+  const protocol = (agr.protocols || []).some(p => p.id === o.regime);
   const href = o.regime === 'inspections' ? '#/inspection/' + encodeURIComponent(o.subject)
-    : o.regime && o.regime !== 'inventory' ? '#/protocols/' + encodeURIComponent(o.regime) : null;
+    : o.regime === 'commission' ? '#/commission'
+      : protocol ? '#/protocols/' + encodeURIComponent(o.regime) : null;
   return href ? el('a', { href }, el('code', {}, o.subject)) : el('code', {}, o.subject);
 }
 
@@ -237,13 +244,17 @@ async function obligations(view, ctx) {
     el('span.stat', { 'data-status': s }, statusBadge('obl', s), ' ', fmtNum(counts[s] || 0)))));
   const shown = all.filter(o => !status || o.status === status);
   view.append(calendar(shown, month, ctx, params));
-  view.append(el('h2', {}, t('obligations.list')), el('p.muted', {}, t('obligations.count', { n: fmtNum(shown.length) })),
-    pagedTable([t('common.party'), t('obligations.what'), t('obligations.subject'), t('obligations.due'),
-      t('obligations.met'), t('overview.status')], shown.slice().sort((a, b) => b.due.localeCompare(a.due)), o =>
-      el('tr', { 'data-status': o.status, 'data-type': o.type || '', 'data-regime': o.regime || '' },
-        el('td', {}, o.party), el('td', {}, owedName(agr, o)), el('td', {}, subjectLink(o)),
-        el('td.time', {}, fmtDateTime(o.due)), el('td.time', {}, o.metBy ? entryLink(o.metBy) : fmtDateTime(o.metAt)),
-        el('td', {}, statusBadge('obl', o.status))),
+  const row = o => el('tr', { 'data-status': o.status, 'data-type': o.type || '',
+    'data-regime': o.regime || '' },
+  el('td', {}, o.party), el('td', {}, owedName(agr, o)), el('td', {}, subjectLink(agr, o)),
+  el('td.time', {}, fmtDateTime(o.due)),
+  el('td.time', {}, o.metBy ? entryLink(o.metBy) : fmtDateTime(o.metAt)),
+  el('td', {}, statusBadge('obl', o.status)));
+  const newest = shown.slice().sort((a, b) => b.due.localeCompare(a.due));
+  view.append(el('h2', {}, t('obligations.list')),
+    el('p.muted', {}, t('obligations.count', { n: fmtNum(shown.length) })),
+    pagedTable([t('common.party'), t('obligations.what'), t('obligations.subject'),
+      t('obligations.due'), t('obligations.met'), t('overview.status')], newest, row,
     { id: 'obligations-table' }));
 }
 
@@ -266,7 +277,8 @@ function calendar(shown, month, ctx, params) {
     cells.push(el('div.cal-cell', { 'data-day': d,
       title: os.map(o => `${o.party} ${o.subject ?? '#' + (o.notification ?? '')}`).join(', ') },
     el('span.cal-day', {}, fmtNum(d)),
-    el('div.cal-dots', {}, Object.entries(per).map(([s, n]) => el('span.dot.b-' + s, { title: tOr('obl.' + s, s) }, fmtNum(n))))));
+    el('div.cal-dots', {}, Object.entries(per).map(([s, n]) =>
+      el('span.dot.b-' + s, { title: tOr('obl.' + s, s) }, fmtNum(n))))));
   }
   const nav = (n, label, text) => el('button.secondary', { type: 'button', 'aria-label': t(label),
     onclick: () => ctx.go('obligations', [], { ...params, month: shift(n) }) }, text);

@@ -14,6 +14,7 @@ import { register } from './registry.js';
 import { agreement, header, partyName, statusBadge, typeName } from './pages.js';
 import { schemaOf } from './schema.js';
 
+const ENVELOPE = ['type', 'party', 'number'];
 const SHOWN_SUBJECTS = 50; // the newest first; the rest behind a button
 const label = (p, part, id) => tOr(`protocol.${p.id}.${part}.${id}`, id);
 const stateName = (p, s) => s ? label(p, 'state', s) : '—';
@@ -152,7 +153,9 @@ function timeline(agr, p, s) {
   return el('ol.timeline', {}, s.steps.map(x => {
     const m = x.message;
     const schema = schemaOf(agr, m.type);
-    const fields = Object.entries(m.entry.body).filter(([, v]) => worthShowing(v));
+    // the type and the sender are the step's own; the node sets them in every body
+    const fields = Object.entries(m.entry.body)
+      .filter(([k, v]) => !ENVELOPE.includes(k) && worthShowing(v));
     const field = ([k, v]) => [el('dt', {}, tOr(schema[k]?.label || 'field.' + k, k)),
       el('dd', {}, showField(k, v, schema[k]))];
     return el('li.step', { 'data-type': m.type, 'data-entry': `${m.party}/${m.index}` },
