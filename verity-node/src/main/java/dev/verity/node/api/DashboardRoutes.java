@@ -30,7 +30,8 @@ import java.util.regex.Pattern;
 
 /**
  * The dashboard: static pages served from the jar at {@code /} and {@code /assets/...} (no CDN,
- * a strict Content-Security-Policy), and two read-only endpoints the pages need beyond the
+ * a strict Content-Security-Policy), the message files agreements ship beside their definitions at
+ * {@code /assets/i18n/agreement/<id>/<lang>.json}, and two read-only endpoints the pages need beyond the
  * operator API: {@code GET /api/v1/history} (published aggregates and the node's own figures over
  * time) and {@code GET /api/v1/inventory/{party}/items} (items by unique identifier as of a day).
  */
