@@ -206,7 +206,8 @@ async function compose(view, ctx) {
     controls[name] = c;
     if (c.extra) c.extra.id = idOf(name) + '-lon';
     // a record's field may be labelled in its record's words (field.newItem.id: the new item's)
-    const label = tOr('field.' + name, tOr(spec.label, name.split('.').pop()))
+    const own = tOr(spec.label, name.split('.').pop());
+    const label = (name.includes('.') ? tOr('field.' + name, own) : own)
       + (spec.required ? '' : ' ' + t('compose.optional'));
     return field(name, label, c.input, hint(spec), c.node, spec);
   };
