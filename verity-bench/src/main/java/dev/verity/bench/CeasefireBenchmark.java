@@ -6,7 +6,7 @@ import dev.verity.core.ceasefire.Register;
 import dev.verity.core.ceasefire.RegisterPage;
 import dev.verity.core.ceasefire.RegisterQuery;
 import dev.verity.core.ceasefire.SideBySide;
-import dev.verity.core.ceasefire.Step;
+import dev.verity.core.regime.Step;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.TimeUnit;

@@ -24,6 +24,7 @@ import java.util.stream.Collectors;
  * @param protocols procedures declared as data, see {@link Protocol}
  * @param eventWindow how far ahead a notification's event may be dated ({@link EventWindow});
  *     {@link EventWindow#DEFAULT} when absent
+ * @param lifecycle what the agreement says about its own life (withdrawal notice); absent: none
  */
 public record Agreement(
     String id,
@@ -42,7 +43,8 @@ public record Agreement(
     DeclarationMode declarationMode,
     String publishedFigures,
     List<Protocol> protocols,
-    EventWindow eventWindow) {
+    EventWindow eventWindow,
+    LifecycleTerms lifecycle) {
 
   /** The sanity window on event times; the default when the file gives none. */
   public EventWindow eventWindow() {
@@ -79,6 +81,11 @@ public record Agreement(
   /** The procedures declared as data ({@code protocols:}), each folded by the protocol engine. */
   public List<Protocol> protocols() {
     return protocols == null ? List.of() : protocols;
+  }
+
+  /** The terms of the agreement's own life; {@link LifecycleTerms#NONE} when the file has none. */
+  public LifecycleTerms lifecycle() {
+    return lifecycle == null ? LifecycleTerms.NONE : lifecycle;
   }
 
   /** How declarations are published; {@link DeclarationMode#OPEN} unless the file says otherwise. */

@@ -43,6 +43,21 @@ public final class AgreementCatalog {
     return loader().load(id + ".yaml", r);
   }
 
+  /**
+   * The message type of another bundled agreement under which {@code type} is given ({@link
+   * MessageType#providedUnder}): New START's {@code launch} resolves to the 1988 agreement's
+   * {@code launch-notification}.
+   */
+  public static MessageType providedUnder(MessageType type) throws AgreementException {
+    MessageType.ProvidedUnder u = type.providedUnder();
+    if (u == null) {
+      throw new AgreementException(type.id() + " is not provided under another agreement");
+    }
+    return get(u.agreement()).messageType(u.message()).orElseThrow(() -> new AgreementException(
+        type.id() + ": providedUnder: " + u.agreement() + " has no message type '"
+            + u.message() + "'"));
+  }
+
   /** A loader that resolves {@code extends} and {@code includes} against the bundled files. */
   public static AgreementLoader loader() {
     return new AgreementLoader(AgreementCatalog::resource, AgreementCatalog::provision);

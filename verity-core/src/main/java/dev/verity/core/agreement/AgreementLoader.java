@@ -209,6 +209,9 @@ public final class AgreementLoader {
     EventWindow w = a.eventWindow();
     require(src, "eventWindow.advanceNoticeDays", w.advanceNoticeDaysOrDefault() >= 0, "0 or more");
     require(src, "eventWindow.reportAheadHours", w.reportAheadHoursOrDefault() >= 0, "0 or more");
+    LifecycleTerms.Notice notice = a.lifecycle().withdrawalNotice();
+    require(src, "lifecycle.withdrawalNotice", notice == null || notice.valid(),
+        "one of months or days, not negative");
     Set<String> ids = new HashSet<>();
     for (int i = 0; i < a.parties().size(); i++) {
       Party p = a.parties().get(i);
@@ -290,6 +293,17 @@ public final class AgreementLoader {
       require(src, at + ".id", types.add(m.id()), "duplicate '" + m.id() + "'");
       require(src, at + ".effect", m.effect() == null || MessageType.EFFECTS.contains(m.effect()),
           "unknown effect '" + m.effect() + "' (one of " + MessageType.EFFECTS + ")");
+      MessageType.ProvidedUnder under = m.providedUnder();
+      require(src, at + ".providedUnder", under == null || (under.agreement() != null
+          && under.agreement().matches("[a-z0-9-]+") && !under.agreement().equals(a.id())
+          && under.message() != null && under.message().matches("[a-z0-9-]+")),
+          "another agreement's id and one of its message types: {agreement: ID, message: TYPE}");
+      require(src, at + ".receiptWithin", m.receiptWithin() == null
+          || m.receiptWithin().valid(), "one of minutes, hours or days");
+      require(src, at + ".regime", m.regime() == null || MessageType.REGIMES.contains(m.regime())
+          && m.effect() == null, m.effect() != null ? "an inventory notification (it has an"
+          + " effect) is folded by the inventory" : "unknown regime '" + m.regime() + "' (one of "
+          + MessageType.REGIMES + ")");
     }
     ProtocolCheck.validate(src, a);
   }

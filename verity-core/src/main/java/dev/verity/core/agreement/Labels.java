@@ -10,7 +10,9 @@ import java.util.TreeSet;
  * i18n/<id>.<lang>.json}, docs/formats/agreement.md, "Labels"), under the dashboard's naming: the
  * agreement ({@code agreement.<id>}), each message type it declares itself ({@code
  * msgtype.<id>}) and each of its fields' label, and per protocol {@code protocol.<p>} with its
- * states, deadlines, quotas, gates and escalation rungs ({@code protocol.<p>.state.<s>}, ...).
+ * states, deadlines (recurring ones too), quotas, gates and escalation rungs ({@code
+ * protocol.<p>.state.<s>}, ...), and each level of a duty roster a rung notifies ({@code
+ * roster.<level>}).
  * Types that a provision brings are labelled in that provision's own files.
  */
 public final class Labels {
@@ -33,6 +35,26 @@ public final class Labels {
     return out;
   }
 
+  /**
+   * The keys a shared provision's own parts need in its message files ({@code
+   * i18n/<provision>.<lang>.json}): each message type it brings to {@code a}, and their fields.
+   */
+  public static Set<String> keys(Agreement a, String provision) {
+    Set<String> out = new TreeSet<>();
+    for (MessageType m : a.messages()) {
+      if (provision.equals(m.provision())) {
+        out.add("msgtype." + m.id());
+        m.schema().fields().stream().map(Field::label).forEach(out::add);
+      }
+    }
+    for (Protocol p : a.protocols()) {
+      if (provision.equals(p.provision())) {
+        out.addAll(keys(p));
+      }
+    }
+    return out;
+  }
+
   /** The keys of one protocol. */
   public static Set<String> keys(Protocol p) {
     Set<String> out = new TreeSet<>();
@@ -44,10 +66,13 @@ public final class Labels {
     p.deadlines().forEach(d -> {
       out.add(at + ".deadline." + d.id());
       if (d.onMissed() != null && d.onMissed().escalate() != null) {
-        d.onMissed().escalate().steps().stream().map(Rung::id)
-            .forEach(r -> out.add(at + ".rung." + r));
+        for (Rung r : d.onMissed().escalate().steps()) {
+          out.add(at + ".rung." + r.id());
+          r.notifies().forEach(level -> out.add("roster." + level));
+        }
       }
     });
+    p.recurring().forEach(r -> out.add(at + ".deadline." + r.id()));
     p.quotas().forEach(q -> out.add(at + ".quota." + q.id()));
     p.gates().forEach(g -> out.add(at + ".gate." + g.id()));
     return out;

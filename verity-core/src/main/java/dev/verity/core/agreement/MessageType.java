@@ -1,5 +1,6 @@
 package dev.verity.core.agreement;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.verity.core.schema.MessageSchema;
 import java.util.List;
@@ -13,6 +14,16 @@ import java.util.List;
  * @param schema the typed fields (the file's {@code fields}), see {@link MessageSchema}
  * @param provision the shared provision the type comes from ({@code includes}), null if the
  *     agreement declares it itself
+ * @param providedUnder for a message this agreement says is given under another one, that
+ *     agreement and its message type: New START's launch notifications are "provided in
+ *     accordance with" the 1988 Ballistic Missile Launch Notification Agreement (Protocol Part
+ *     Four, Section IV.1); null when the agreement's own
+ * @param receiptWithin how soon the technical receipt (the other Parties' cosignature of the
+ *     entry) is due, for the node to judge; null when the agreement sets no limit
+ * @param regime the regime whose rules are code that folds this type, one of {@link #REGIMES};
+ *     null when it is folded only by the declared protocols whose steps name it (or by a regime
+ *     that knows it by name: the inventory, inspections, commission, escrow). A type may be
+ *     folded both by its regime and by a protocol (docs/dev/treaty-engine.md, "Routing")
  */
 public record MessageType(
     String id,
@@ -21,7 +32,14 @@ public record MessageType(
     @JsonProperty("fields") MessageSchema schema,
     Deadline deadline,
     String source,
-    String provision) {
+    String provision,
+    ProvidedUnder providedUnder,
+    Protocol.Span receiptWithin,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String regime) {
+
+  /** The regimes that are code and that a message type may name with {@code regime}. */
+  public static final List<String> REGIMES =
+      List.of("ceasefire-register", "talks", "exchange", "exchange-tally", "exchange-bodies");
 
   /** Effects the inventory projection knows how to apply. */
   public static final List<String> EFFECTS =
@@ -40,6 +58,12 @@ public record MessageType(
   public boolean notification() {
     return effect != null;
   }
+
+  /**
+   * Another agreement under which messages of this type are given: its id and message type, and
+   * where this agreement says so.
+   */
+  public record ProvidedUnder(String agreement, String message, String source) {}
 
   /**
    * When a message is owed: {@code afterEventDays} after the event, {@code afterEventHours}

@@ -2,13 +2,15 @@ package dev.verity.core.agreement;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A procedure declared as data (issue 12, {@code protocols:} in the agreement file), interpreted
  * by one generic engine ({@code dev.verity.core.protocol}): subjects (a call, a claim, an
  * exchange) move between {@code states} by {@code steps}, each taken by a role; {@code deadlines}
  * say what is owed by when and what a missed one sets off; {@code quotas} cap steps per period;
- * {@code gates} allow a step only once a condition holds. The schema is in
+ * {@code gates} allow a step only once a condition holds; {@code recurring} deadlines are owed
+ * every period by each participant in a role (a line test every hour). The schema is in
  * docs/formats/agreement.md, "Protocols".
  *
  * @param subjectField the message field that names the subject (an {@code id} in a step that
@@ -20,7 +22,7 @@ import java.util.List;
  */
 public record Protocol(String id, String title, String subjectField, String counterpartField,
     List<String> states, List<StepRule> steps, List<DeadlineRule> deadlines, List<Quota> quotas,
-    List<Gate> gates, String source, String provision) {
+    List<Gate> gates, String source, String provision, List<Recurring> recurring) {
 
   public List<String> states() {
     return states == null ? List.of() : states;
@@ -40,6 +42,42 @@ public record Protocol(String id, String title, String subjectField, String coun
 
   public List<Gate> gates() {
     return gates == null ? List.of() : gates;
+  }
+
+  public List<Recurring> recurring() {
+    return recurring == null ? List.of() : recurring;
+  }
+
+  /**
+   * A deadline owed again every period, by each participant holding one of the roles {@code by}
+   * (participant roles: there is no subject): in each period of length {@code every}, counted
+   * from the agreement's entry into force at 00:00 UTC, one of the steps {@code met}, due
+   * {@code within} after the period starts (absent: by its end). A step later in the period is
+   * late; none is missing. The obligations listed are those of the periods that started in the
+   * {@code keep} before the instant judged (default 7 days), so that a long-lived line does not
+   * list every hour of its life.
+   */
+  public record Recurring(String id, List<String> met, List<String> by, Span every, Span within,
+      Span keep) {
+    /** A week: the longest window the line's availability is computed over. */
+    public static final Span WEEK = new Span(null, null, 7);
+
+    public List<String> met() {
+      return met == null ? List.of() : met;
+    }
+
+    public List<String> by() {
+      return by == null ? List.of() : by;
+    }
+
+    /** How long after a period starts its step is due. */
+    public Duration dueAfter() {
+      return within == null ? every.duration() : within.duration();
+    }
+
+    public Span keep() {
+      return keep == null ? WEEK : keep;
+    }
   }
 
   /**
@@ -134,12 +172,22 @@ public record Protocol(String id, String title, String subjectField, String coun
   /**
    * An escalation ladder, after the on-call tools (GoAlert's escalation policies): the rungs in
    * order, each set off {@code delay} after the one before (the first at the missed deadline),
-   * the whole ladder climbed again {@code repeat} more times, then an {@code alarm} if asked.
-   * Meeting the deadline (an acknowledgement) stops it.
+   * the whole ladder climbed again {@code repeat} more times, then an {@code alarm} if asked,
+   * raised for the roles {@code alarmTo} (default: whoever owed the deadline; the military line
+   * raises it on both sides). Meeting the deadline (an acknowledgement) stops it.
    */
-  public record Ladder(List<Rung> steps, Integer repeat, Boolean alarm) {
+  public record Ladder(List<Rung> steps, Integer repeat, Boolean alarm, List<String> alarmTo) {
     public List<Rung> steps() {
       return steps == null ? List.of() : steps;
+    }
+
+    public List<String> alarmTo() {
+      return alarmTo == null ? List.of() : alarmTo;
+    }
+
+    /** The rung {@code id}, if the ladder has it. */
+    public Optional<Rung> rung(String id) {
+      return steps().stream().filter(r -> r.id().equals(id)).findFirst();
     }
 
     public int repeats() {
@@ -153,11 +201,18 @@ public record Protocol(String id, String title, String subjectField, String coun
 
   /**
    * One rung of a ladder: its id, who must act (roles; default: whoever owed the deadline), the
-   * protocol step that answers it if there is one, and how long after the previous rung it comes.
+   * protocol step that answers it if there is one, how long after the previous rung it comes,
+   * and the circle of the acting Party's duty roster it notifies ({@code notifies}: levels such as
+   * {@code duty-officer}, {@code watch-commander}, {@code senior-leadership}; the node maps each
+   * level to the people on duty for it).
    */
-  public record Rung(String id, List<String> by, String step, Span delay) {
+  public record Rung(String id, List<String> by, String step, Span delay, List<String> notifies) {
     public List<String> by() {
       return by == null ? List.of() : by;
+    }
+
+    public List<String> notifies() {
+      return notifies == null ? List.of() : notifies;
     }
   }
 

@@ -5,7 +5,6 @@ import dev.verity.core.agreement.Protocol.Guard;
 import dev.verity.core.agreement.Protocol.Ladder;
 import dev.verity.core.agreement.Protocol.Quota;
 import dev.verity.core.agreement.Protocol.Ref;
-import dev.verity.core.agreement.Protocol.Span;
 import dev.verity.core.agreement.Protocol.StepRule;
 import dev.verity.core.schema.Field;
 import dev.verity.core.schema.Kind;
@@ -19,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /**
  * Checks the {@code protocols:} of an agreement when it is loaded, so that the engine never meets
@@ -33,9 +33,13 @@ final class ProtocolCheck {
   static final Set<String> PARTICIPANT =
       Set.of("party", "mediator", "monitor", "observer", "neutral-intermediary");
   /** Regimes that are code; a protocol may not take their ids. */
-  static final List<String> RESERVED = List.of("inventory", "inspections", "commission", "escrow");
+  static final List<String> RESERVED = Stream.concat(
+      Stream.of("inventory", "inspections", "commission", "escrow", "lifecycle"),
+      MessageType.REGIMES.stream()).toList();
   static final List<String> PERIODS = List.of("calendar-year", "treaty-year", "all");
   static final int MAX_REPEAT = 10;
+  /** Most periods of a recurring deadline listed at once (a week of minutes). */
+  static final long MAX_PERIODS = 10_080;
 
   private final String src;
   private final Agreement agreement;
@@ -82,6 +86,9 @@ final class ProtocolCheck {
     for (int j = 0; j < p.quotas().size(); j++) {
       quota(at + ".quotas[" + j + "]", p, p.quotas().get(j), rules);
     }
+    for (int j = 0; j < p.recurring().size(); j++) {
+      recurring(at + ".recurring[" + j + "]", p, p.recurring().get(j), rules);
+    }
     for (int j = 0; j < p.gates().size(); j++) {
       var g = p.gates().get(j);
       String gat = at + ".gates[" + j + "]";
@@ -103,6 +110,8 @@ final class ProtocolCheck {
     need(at + ".message", m.isPresent(), "unknown message type '" + s.message() + "'");
     need(at + ".message", !m.get().notification(), "'" + s.message()
         + "' is an inventory notification (it has an effect)");
+    need(at + ".message", !"lifecycle".equals(m.get().provision()), "'" + s.message()
+        + "' is a step of the agreement's life (provision lifecycle)");
     String other = owner.putIfAbsent(s.message(), p.id());
     need(at + ".message", other == null || other.equals(p.id()), "'" + s.message()
         + "' is already a step of protocol " + other);
@@ -151,6 +160,7 @@ final class ProtocolCheck {
   private void ladder(String at, Protocol p, Ladder l) throws AgreementException {
     need(at + ".steps", !l.steps().isEmpty(), "at least one rung");
     need(at + ".repeat", l.repeats() >= 0 && l.repeats() <= MAX_REPEAT, "0 to " + MAX_REPEAT);
+    roles(at + ".alarmTo", l.alarmTo());
     Set<String> ids = new HashSet<>();
     for (int k = 0; k < l.steps().size(); k++) {
       var r = l.steps().get(k);
@@ -160,7 +170,32 @@ final class ProtocolCheck {
       need(rat + ".step", r.step() == null || step(p, r.step()).isPresent(), "unknown step '"
           + r.step() + "'");
       roles(rat + ".by", r.by());
+      for (String level : r.notifies()) {
+        need(rat + ".notifies", level != null && level.matches("[a-z0-9-]+"),
+            "levels of the duty roster, [a-z0-9-]+");
+      }
     }
+  }
+
+  private void recurring(String at, Protocol p, Protocol.Recurring r, Set<String> rules)
+      throws AgreementException {
+    need(at + ".id", r.id() != null && rules.add(r.id()), "missing or already a rule's id");
+    need(at + ".met", !r.met().isEmpty(), "at least one step that meets it");
+    for (String s : r.met()) {
+      need(at + ".met", step(p, s).isPresent(), "unknown step '" + s + "'");
+    }
+    need(at + ".by", !r.by().isEmpty() && r.by().stream().noneMatch(RELATIONAL::contains),
+        "at least one participant role (a recurring deadline has no subject)");
+    roles(at + ".by", r.by());
+    need(at + ".every", r.every() != null && r.every().valid()
+        && r.every().duration().toMinutes() >= 1, "one of minutes, hours or days, at least a"
+        + " minute");
+    need(at + ".within", r.within() == null || (r.within().valid()
+        && r.within().duration().compareTo(r.every().duration()) <= 0),
+        "one unit, no longer than every");
+    need(at + ".keep", r.keep().valid() && r.keep().duration().dividedBy(r.every().duration())
+        <= MAX_PERIODS, "one of minutes, hours or days, and at most " + MAX_PERIODS
+        + " periods");
   }
 
   private void quota(String at, Protocol p, Quota q, Set<String> rules) throws AgreementException {

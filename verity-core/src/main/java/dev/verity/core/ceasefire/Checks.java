@@ -1,7 +1,7 @@
 package dev.verity.core.ceasefire;
 
-import dev.verity.core.ceasefire.Refusal.Reason;
 import dev.verity.core.message.Fields;
+import dev.verity.core.regime.Refusal;
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -69,10 +69,6 @@ final class Checks {
     if (!rules.vocabulary().hasRegion(p.region())) {
       return notKnown("region '" + p.region() + "'");
     }
-    String problem = p.place().problem();
-    if (problem != null) {
-      return bad("position: " + problem);
-    }
     if (p.controlledBy() != null && !rules.knowsActor(p.controlledBy())) {
       return bad("position: controlledBy '" + p.controlledBy() + "' is no known actor");
     }
@@ -117,10 +113,10 @@ final class Checks {
   }
 
   static Refusal bad(String words) {
-    return Refusal.of(Reason.MALFORMED, words);
+    return Rule.MALFORMED.refusal(words);
   }
 
   static Refusal notKnown(String what) {
-    return Refusal.of(Reason.NOT_IN_VOCABULARY, what + " is not in the register's vocabulary");
+    return Rule.NOT_IN_VOCABULARY.refusal(what + " is not in the register's vocabulary");
   }
 }

@@ -1,6 +1,7 @@
 package dev.verity.core.ceasefire;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import dev.verity.core.agreement.Party;
 import dev.verity.core.ceasefire.Answer.Finding;
 import dev.verity.core.ceasefire.Answer.FindingStatus;
 import java.time.Instant;
@@ -16,10 +17,12 @@ import java.util.Optional;
  * (counted then in the report of the day it was filed, as late), and every answer and site
  * opening linked to it, in order.
  *
+ * @param filerRole the filer's role in the agreement ({@code party}, {@code monitor},
+ *     {@code mediator})
  * @param day the report day of the event (the day holding the end of its period)
  */
 public record ClaimRecord(
-    String id, String filer, Participant.Role filerRole, Instant recordedAt,
+    String id, String filer, String filerRole, Instant recordedAt,
     Observation observation, Standing standing, LocalDate day, boolean late,
     List<AnswerRecord> answers, List<OpenedSite> openings) {
 
@@ -30,7 +33,7 @@ public record ClaimRecord(
 
   /** An observation when the monitor filed it, a claim when a Party or the mediator did. */
   public Kind kind() {
-    return filerRole == Participant.Role.MONITOR ? Kind.OBSERVATION : Kind.CLAIM;
+    return Party.MONITOR.equals(filerRole) ? Kind.OBSERVATION : Kind.CLAIM;
   }
 
   /** The monitor's latest finding, if any. */

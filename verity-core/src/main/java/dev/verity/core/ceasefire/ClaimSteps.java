@@ -3,13 +3,15 @@ package dev.verity.core.ceasefire;
 import static dev.verity.core.ceasefire.CommitmentSteps.refuse;
 import static dev.verity.core.ceasefire.CommitmentSteps.role;
 
+import dev.verity.core.agreement.Party;
 import dev.verity.core.ceasefire.Action.FileClaim;
 import dev.verity.core.ceasefire.Answer.Dispute;
 import dev.verity.core.ceasefire.Answer.Finding;
 import dev.verity.core.ceasefire.Answer.VerificationRequest;
-import dev.verity.core.ceasefire.Participant.Role;
-import dev.verity.core.ceasefire.Refusal.Reason;
 import dev.verity.core.message.Fields;
+import dev.verity.core.regime.Outcome;
+import dev.verity.core.regime.Refusal;
+import dev.verity.core.regime.Step;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,31 +26,38 @@ import java.util.List;
 final class ClaimSteps {
   private ClaimSteps() {}
 
-  static Outcome file(Register r, Step s, FileClaim f) {
-    if (!role(r, s).files()) {
-      return refuse(r, Reason.WRONG_SENDER, "an observer files nothing");
+  static Outcome<Register> file(Register r, Step s, FileClaim f) {
+    Party who = role(r, s);
+    if (!RegisterRules.active(who)) {
+      return refuse(Rule.WRONG_SENDER, "an " + RegisterRules.role(who) + " files nothing");
     }
-    if (!Fields.id(f.id()) || f.observation() == null) {
-      return refuse(r, Reason.MALFORMED, "a claim needs an id (1 to " + Fields.MAX_ID
+    boolean monitor = who.is(Party.MONITOR);
+    if (monitor != s.type().equals(CeasefireMessages.OBSERVATION)) {
+      return refuse(Rule.WRONG_SENDER, monitor ? "the monitor files observations ("
+          + CeasefireMessages.OBSERVATION + "), not claims" : "only the monitor files "
+          + "observations; a Party or the mediator files claims (" + CeasefireMessages.CLAIM + ")");
+    }
+    if (!Fields.id(f.claim()) || f.observation() == null) {
+      return refuse(Rule.MALFORMED, "a claim needs an id (1 to " + Fields.MAX_ID
           + " characters) and an observation");
     }
-    if (r.claim(f.id()).isPresent()) {
-      return refuse(r, Reason.DUPLICATE, "claim id " + f.id() + " is taken");
+    if (r.claim(f.claim()).isPresent()) {
+      return refuse(Rule.DUPLICATE, "claim id " + f.claim() + " is taken");
     }
     Observation o = f.observation();
     CommitmentRecord c = r.commitment(o.commitment()).orElse(null);
     if (c == null) {
-      return refuse(r, Reason.UNKNOWN_COMMITMENT, "no commitment " + o.commitment());
+      return refuse(Rule.UNKNOWN_COMMITMENT, "no commitment " + o.commitment());
     }
     Refusal bad = Checks.observation(r.rules(), o);
     if (bad != null) {
-      return new Outcome(r, bad);
+      return Outcome.refused(bad);
     }
     if (o.period().to().isAfter(s.at())) {
-      return refuse(r, Reason.FUTURE_EVENT, "the event (to " + o.period().to()
+      return refuse(Rule.FUTURE_EVENT, "the event (to " + o.period().to()
           + ") is later than its filing at " + s.at());
     }
-    return Outcome.ok(filed(r, s, f, c));
+    return Outcome.next(filed(r, s, f, c));
   }
 
   private static Register filed(Register r, Step s, FileClaim f, CommitmentRecord c) {
@@ -56,7 +65,8 @@ final class ClaimSteps {
     ReportSchedule sched = r.rules().schedule();
     LocalDate day = sched.day(o.period().to());
     boolean late = s.at().isAfter(sched.period(day).to());
-    ClaimRecord rec = new ClaimRecord(f.id(), s.participant(), role(r, s), s.at(), o,
+    ClaimRecord rec = new ClaimRecord(f.claim(), s.party(), RegisterRules.role(role(r, s)),
+        s.at(), o,
         standing(c, o), day, late, List.of(), List.of());
     return r.filing(rec, late ? sched.day(s.at()) : day);
   }
@@ -82,34 +92,34 @@ final class ClaimSteps {
     return released ? Standing.RELEASED : Standing.COUNTED;
   }
 
-  static Outcome answer(Register r, Step s, Answer a) {
+  static Outcome<Register> answer(Register r, Step s, Answer a) {
     ClaimRecord c = r.claimOrNull(a.claim() == null ? "" : a.claim());
     if (c == null) {
-      return refuse(r, Reason.UNKNOWN_CLAIM, "no claim " + a.claim());
+      return refuse(Rule.UNKNOWN_CLAIM, "no claim " + a.claim());
     }
-    Refusal why = sender(role(r, s), s.participant(), c, a);
+    Refusal why = sender(role(r, s), s.party(), c, a);
     if (why == null) {
       why = content(r.rules(), a);
     }
     if (why != null) {
-      return new Outcome(r, why);
+      return Outcome.refused(why);
     }
-    return Outcome.ok(r.replacing(c.withAnswer(new AnswerRecord(s.participant(), s.at(), a))));
+    return Outcome.next(r.replacing(c.withAnswer(new AnswerRecord(s.party(), s.at(), a))));
   }
 
   /**
    * The other side acknowledges or disputes; a Party or the mediator asks the monitor to verify;
    * only the monitor finds.
    */
-  private static Refusal sender(Role role, String who, ClaimRecord c, Answer a) {
+  private static Refusal sender(Party role, String who, ClaimRecord c, Answer a) {
     if (a instanceof Finding) {
-      return role == Role.MONITOR ? null : wrong("only the monitor records a finding");
+      return role.is(Party.MONITOR) ? null : wrong("only the monitor records a finding");
     }
     if (a instanceof VerificationRequest) {
-      return role == Role.PARTY || role == Role.MEDIATOR ? null
+      return role.is(Party.PARTY) || role.is(Party.MEDIATOR) ? null
           : wrong("a Party or the mediator asks the monitor to verify");
     }
-    if (role != Role.PARTY || who.equals(c.filer())) {
+    if (!role.is(Party.PARTY) || who.equals(c.filer())) {
       return wrong("only another Party than the filer acknowledges or disputes a claim");
     }
     return null;
@@ -141,19 +151,19 @@ final class ClaimSteps {
     return null;
   }
 
-  static Outcome restriction(Register r, Step s, Restriction x) {
-    if (role(r, s) != Role.MONITOR) {
-      return refuse(r, Reason.WRONG_SENDER, "only the monitor records a restriction of its "
+  static Outcome<Register> restriction(Register r, Step s, Restriction x) {
+    if (!role(r, s).is(Party.MONITOR)) {
+      return refuse(Rule.WRONG_SENDER, "only the monitor records a restriction of its "
           + "freedom of movement");
     }
     Refusal why = restrictionFields(r.rules(), x, s.at());
     if (why != null) {
-      return new Outcome(r, why);
+      return Outcome.refused(why);
     }
     if (r.restriction(x.id()).isPresent()) {
-      return refuse(r, Reason.DUPLICATE, "restriction id " + x.id() + " is taken");
+      return refuse(Rule.DUPLICATE, "restriction id " + x.id() + " is taken");
     }
-    return Outcome.ok(r.with(x));
+    return Outcome.next(r.with(x));
   }
 
   private static Refusal restrictionFields(RegisterRules rules, Restriction x, Instant at) {
@@ -161,7 +171,7 @@ final class ClaimSteps {
       return Checks.bad("a restriction needs an id, a time and a kind");
     }
     if (x.at().isAfter(at)) {
-      return Refusal.of(Reason.FUTURE_EVENT, "the restriction (at " + x.at()
+      return Rule.FUTURE_EVENT.refusal("the restriction (at " + x.at()
           + ") is later than its filing at " + at);
     }
     Duration d = x.duration();
@@ -175,6 +185,6 @@ final class ClaimSteps {
   }
 
   private static Refusal wrong(String words) {
-    return Refusal.of(Reason.WRONG_SENDER, words);
+    return Rule.WRONG_SENDER.refusal(words);
   }
 }

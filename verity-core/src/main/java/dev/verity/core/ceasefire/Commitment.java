@@ -1,5 +1,6 @@
 package dev.verity.core.ceasefire;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.verity.core.selection.Canonical;
 import dev.verity.core.selection.Sha256;
 import java.io.ByteArrayOutputStream;
@@ -15,7 +16,9 @@ import java.util.TreeMap;
  * site list (a hash commitment only), and whether a Party may consider itself released after a
  * breach ("if violated by one party, the other... free from its obligations" [a36]) — which needs a
  * monitor's recorded determination, never a bare assertion. Every participant countersigns
- * {@link #termsHash()} before the commitment takes effect.
+ * {@link #termsHash()} before the commitment takes effect. Proposing it is sending these terms
+ * ({@code ceasefire-commitment}, its id as the field {@code commitment}); the proposal is the
+ * proposer's own countersignature.
  *
  * @param regions the regions it covers; empty for all
  * @param protectedObjects protected-object category ids it protects; empty for none
@@ -23,9 +26,9 @@ import java.util.TreeMap;
  * @param sealedSites each Party's sealed site list, by Party id
  */
 public record Commitment(
-    String id, String scope, List<String> regions, List<String> protectedObjects,
-    Instant effectiveFrom, Instant expiresAt, boolean releaseOnBreach,
-    Map<String, SealedSiteList> sealedSites) {
+    @JsonProperty("commitment") String id, String scope, List<String> regions,
+    List<String> protectedObjects, Instant effectiveFrom, Instant expiresAt,
+    boolean releaseOnBreach, Map<String, SealedSiteList> sealedSites) implements Action {
 
   static final String DOMAIN = "verity/ceasefire/commitment/v1";
 

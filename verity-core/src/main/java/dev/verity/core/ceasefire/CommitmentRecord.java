@@ -1,6 +1,7 @@
 package dev.verity.core.ceasefire;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import dev.verity.core.agreement.Party;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -38,12 +39,12 @@ public record CommitmentRecord(
   }
 
   /** The signatories that have not countersigned yet, in the participants' order. */
-  public List<String> awaiting(List<Participant> participants) {
-    return participants.stream().filter(p -> p.role() != Participant.Role.OBSERVER)
-        .map(Participant::id).filter(id -> !countersignatures.containsKey(id)).toList();
+  public List<String> awaiting(List<Party> participants) {
+    return participants.stream().filter(RegisterRules::active)
+        .map(Party::id).filter(id -> !countersignatures.containsKey(id)).toList();
   }
 
-  CommitmentRecord countersigned(String by, Instant at, List<Participant> participants) {
+  CommitmentRecord countersigned(String by, Instant at, List<Party> participants) {
     SortedMap<String, Instant> signed = new TreeMap<>(countersignatures);
     signed.put(by, at);
     CommitmentRecord next = new CommitmentRecord(terms, termsHash, proposer, proposedAt, signed,

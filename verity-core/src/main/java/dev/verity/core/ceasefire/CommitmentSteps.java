@@ -1,5 +1,6 @@
 package dev.verity.core.ceasefire;
 
+import dev.verity.core.agreement.Party;
 import dev.verity.core.ceasefire.Action.Countersign;
 import dev.verity.core.ceasefire.Action.InvokeRelease;
 import dev.verity.core.ceasefire.Action.OpenSite;
@@ -8,9 +9,10 @@ import dev.verity.core.ceasefire.Answer.FindingStatus;
 import dev.verity.core.ceasefire.ClaimRecord.OpenedSite;
 import dev.verity.core.ceasefire.CommitmentRecord.Release;
 import dev.verity.core.ceasefire.CommitmentRecord.Status;
-import dev.verity.core.ceasefire.Participant.Role;
-import dev.verity.core.ceasefire.Refusal.Reason;
 import dev.verity.core.message.Fields;
+import dev.verity.core.regime.Outcome;
+import dev.verity.core.regime.Refusal;
+import dev.verity.core.regime.Step;
 import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
@@ -23,21 +25,21 @@ import java.util.TreeMap;
 final class CommitmentSteps {
   private CommitmentSteps() {}
 
-  static Outcome propose(Register r, Step s, Commitment c) {
-    Role role = role(r, s);
-    if (role != Role.PARTY && role != Role.MEDIATOR) {
-      return refuse(r, Reason.WRONG_SENDER, "only a Party or the mediator proposes a commitment");
+  static Outcome<Register> propose(Register r, Step s, Commitment c) {
+    Party role = role(r, s);
+    if (!role.is(Party.PARTY) && !role.is(Party.MEDIATOR)) {
+      return refuse(Rule.WRONG_SENDER, "only a Party or the mediator proposes a commitment");
     }
     Refusal bad = terms(r.rules(), c, s.at());
     if (bad != null) {
-      return new Outcome(r, bad);
+      return Outcome.refused(bad);
     }
     if (r.commitment(c.id()).isPresent()) {
-      return refuse(r, Reason.DUPLICATE, "commitment " + c.id() + " was proposed before");
+      return refuse(Rule.DUPLICATE, "commitment " + c.id() + " was proposed before");
     }
-    CommitmentRecord rec = new CommitmentRecord(c, c.termsHash(), s.participant(), s.at(),
+    CommitmentRecord rec = new CommitmentRecord(c, c.termsHash(), s.party(), s.at(),
         new TreeMap<>(), null, new TreeMap<>());
-    return Outcome.ok(r.with(rec.countersigned(s.participant(), s.at(),
+    return Outcome.next(r.with(rec.countersigned(s.party(), s.at(),
         r.rules().participants())));
   }
 
@@ -50,7 +52,7 @@ final class CommitmentSteps {
           + c.effectiveFrom() + ")");
     }
     if (c.expiresAt() != null && !at.isBefore(c.expiresAt())) {
-      return Refusal.of(Reason.EXPIRED, "the agreed end " + c.expiresAt() + " has passed");
+      return Rule.EXPIRED.refusal("the agreed end " + c.expiresAt() + " has passed");
     }
     Vocabulary v = rules.vocabulary();
     Refusal unknown = Checks.allKnown("region", c.regions(), v::hasRegion);
@@ -63,7 +65,7 @@ final class CommitmentSteps {
 
   private static Refusal sealedSites(RegisterRules rules, Map<String, SealedSiteList> sites) {
     for (Map.Entry<String, SealedSiteList> e : sites.entrySet()) {
-      boolean party = rules.participant(e.getKey()).map(p -> p.role() == Role.PARTY)
+      boolean party = rules.participant(e.getKey()).map(p -> p.is(Party.PARTY))
           .orElse(false);
       SealedSiteList l = e.getValue();
       if (!party || l == null || !Fields.sha256(l.root()) || l.size() < 0) {
@@ -74,48 +76,48 @@ final class CommitmentSteps {
     return null;
   }
 
-  static Outcome countersign(Register r, Step s, Countersign c) {
-    if (role(r, s) == Role.OBSERVER) {
-      return refuse(r, Reason.WRONG_SENDER, "an observer does not countersign");
+  static Outcome<Register> countersign(Register r, Step s, Countersign c) {
+    if (!RegisterRules.active(role(r, s))) {
+      return refuse(Rule.WRONG_SENDER, "only a Party, the monitor or the mediator countersigns");
     }
     CommitmentRecord rec = r.commitment(c.commitment()).orElse(null);
     if (rec == null) {
-      return refuse(r, Reason.UNKNOWN_COMMITMENT, "no commitment " + c.commitment());
+      return refuse(Rule.UNKNOWN_COMMITMENT, "no commitment " + c.commitment());
     }
-    if (rec.countersignatures().containsKey(s.participant())) {
-      return refuse(r, Reason.DUPLICATE, s.participant() + " already signed " + c.commitment());
+    if (rec.countersignatures().containsKey(s.party())) {
+      return refuse(Rule.DUPLICATE, s.party() + " already signed " + c.commitment());
     }
     if (rec.terms().expiresAt() != null && !s.at().isBefore(rec.terms().expiresAt())) {
-      return refuse(r, Reason.EXPIRED, "the agreed end " + rec.terms().expiresAt() + " has passed");
+      return refuse(Rule.EXPIRED, "the agreed end " + rec.terms().expiresAt() + " has passed");
     }
     if (!rec.termsHash().equals(c.termsHash())) {
-      return refuse(r, Reason.TERMS_MISMATCH, "the countersignature names terms " + c.termsHash()
+      return refuse(Rule.TERMS_MISMATCH, "the countersignature names terms " + c.termsHash()
           + "; commitment " + c.commitment() + " has terms " + rec.termsHash());
     }
-    return Outcome.ok(r.with(rec.countersigned(s.participant(), s.at(),
+    return Outcome.next(r.with(rec.countersigned(s.party(), s.at(),
         r.rules().participants())));
   }
 
-  static Outcome release(Register r, Step s, InvokeRelease rel) {
-    if (role(r, s) != Role.PARTY) {
-      return refuse(r, Reason.WRONG_SENDER, "only a Party invokes release on breach");
+  static Outcome<Register> release(Register r, Step s, InvokeRelease rel) {
+    if (!role(r, s).is(Party.PARTY)) {
+      return refuse(Rule.WRONG_SENDER, "only a Party invokes release on breach");
     }
     CommitmentRecord rec = r.commitment(rel.commitment()).orElse(null);
     if (rec == null) {
-      return refuse(r, Reason.UNKNOWN_COMMITMENT, "no commitment " + rel.commitment());
+      return refuse(Rule.UNKNOWN_COMMITMENT, "no commitment " + rel.commitment());
     }
     if (rec.status(s.at()) != Status.IN_FORCE) {
-      return refuse(r, Reason.NOT_IN_FORCE, rel.commitment() + " is not in force");
+      return refuse(Rule.NOT_IN_FORCE, rel.commitment() + " is not in force");
     }
-    if (rec.releases().containsKey(s.participant())) {
-      return refuse(r, Reason.DUPLICATE, s.participant() + " was already released");
+    if (rec.releases().containsKey(s.party())) {
+      return refuse(Rule.DUPLICATE, s.party() + " was already released");
     }
-    String why = determination(r, rec, rel.claim(), s.participant());
+    String why = determination(r, rec, rel.claim(), s.party());
     if (why != null) {
-      return refuse(r, Reason.NO_DETERMINATION, why);
+      return refuse(Rule.NO_DETERMINATION, why);
     }
     String by = r.claimOrNull(rel.claim()).finding().map(Finding::attributedTo).orElseThrow();
-    return Outcome.ok(r.with(rec.released(s.participant(), new Release(s.at(), rel.claim(), by))));
+    return Outcome.next(r.with(rec.released(s.party(), new Release(s.at(), rel.claim(), by))));
   }
 
   /** Null when claim {@code id} carries a determination of breach by another Party. */
@@ -130,7 +132,7 @@ final class CommitmentSteps {
     }
     Finding f = c.finding().orElse(null);
     boolean other = f != null && f.attributedTo() != null && !f.attributedTo().equals(party)
-        && r.rules().participant(f.attributedTo()).map(p -> p.role() == Role.PARTY)
+        && r.rules().participant(f.attributedTo()).map(p -> p.is(Party.PARTY))
             .orElse(false);
     if (f == null || f.status() != FindingStatus.CORROBORATED || !other) {
       return "claim " + id + " has no monitor's finding that corroborates it and attributes it "
@@ -139,24 +141,24 @@ final class CommitmentSteps {
     return null;
   }
 
-  static Outcome openSite(Register r, Step s, OpenSite o) {
-    if (role(r, s) != Role.PARTY) {
-      return refuse(r, Reason.WRONG_SENDER, "only the Party that sealed a list opens it");
+  static Outcome<Register> openSite(Register r, Step s, OpenSite o) {
+    if (!role(r, s).is(Party.PARTY)) {
+      return refuse(Rule.WRONG_SENDER, "only the Party that sealed a list opens it");
     }
     ClaimRecord c = r.claimOrNull(o.claim() == null ? "" : o.claim());
     if (c == null) {
-      return refuse(r, Reason.UNKNOWN_CLAIM, "no claim " + o.claim());
+      return refuse(Rule.UNKNOWN_CLAIM, "no claim " + o.claim());
     }
-    String why = opening(r, s.participant(), c, o.opening());
+    String why = opening(r, s.party(), c, o.opening());
     if (why != null) {
-      return refuse(r, Reason.OPENING_INVALID, why);
+      return refuse(Rule.OPENING_INVALID, why);
     }
     boolean again = c.openings().stream().anyMatch(x -> x.opening().site().id()
         .equals(o.opening().site().id()));
     if (again) {
-      return refuse(r, Reason.DUPLICATE, "that site was already opened for claim " + c.id());
+      return refuse(Rule.DUPLICATE, "that site was already opened for claim " + c.id());
     }
-    return Outcome.ok(r.replacing(c.withOpening(new OpenedSite(s.participant(), s.at(),
+    return Outcome.next(r.replacing(c.withOpening(new OpenedSite(s.party(), s.at(),
         o.opening()))));
   }
 
@@ -179,11 +181,11 @@ final class CommitmentSteps {
     return SealedSites.problem(list, o);
   }
 
-  static Role role(Register r, Step s) {
-    return r.rules().participant(s.participant()).orElseThrow().role();
+  static Party role(Register r, Step s) {
+    return r.rules().participant(s.party()).orElseThrow();
   }
 
-  static Outcome refuse(Register r, Reason reason, String words) {
-    return Outcome.refused(r, reason, words);
+  static Outcome<Register> refuse(Rule rule, String words) {
+    return Outcome.refused(rule.refusal(words));
   }
 }

@@ -36,7 +36,7 @@ public record DailyReport(
    * @param late filed in the period for events of earlier, closed reports
    */
   public record Source(
-      String participant, Participant.Role role, Figures period,
+      String participant, String role, Figures period,
       SortedMap<LocalDate, Figures> byDay, Figures previous, Figures late, Figures cumulative) {
     public Source {
       byDay = new TreeMap<>(byDay);

@@ -1,5 +1,6 @@
 package dev.verity.core.ceasefire;
 
+import dev.verity.core.agreement.Party;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -33,16 +34,14 @@ final class DailyReports {
     long number = sched.reportDatesBetween(first, p.date());
     TreePMap<LocalDate, DayTally> t = r.tallies(commitment);
     List<DailyReport.Source> sources = new ArrayList<>();
-    for (Participant who : r.rules().participants()) {
-      if (who.role().files()) {
-        sources.add(source(r.rules().vocabulary(), who, p, t));
-      }
+    for (Party who : r.rules().filers()) {
+      sources.add(source(r.rules().vocabulary(), who, p, t));
     }
     return Optional.of(new DailyReport(commitment, number, p.date(), p.from(), p.to(), p.days(),
         sources));
   }
 
-  private static DailyReport.Source source(Vocabulary v, Participant who, ReportPeriod p,
+  private static DailyReport.Source source(Vocabulary v, Party who, ReportPeriod p,
       TreePMap<LocalDate, DayTally> t) {
     String id = who.id();
     Function<DayTally, Counts> onTime = d -> d.onTime().get(id);
@@ -63,7 +62,7 @@ final class DailyReports {
     for (DayTally d : t.headMap(p.date(), true).values()) {
       cumulative.add(onTime.apply(d)).add(late.apply(d));
     }
-    return new DailyReport.Source(id, who.role(), period.figures(v), byDay,
+    return new DailyReport.Source(id, RegisterRules.role(who), period.figures(v), byDay,
         new Counts.Sum().add(onTime.apply(before)).figures(v), lateSum.figures(v),
         cumulative.figures(v));
   }

@@ -87,7 +87,7 @@ public final class SealedSites {
     if (salt == null || salt.length != SALT_BYTES || o.site() == null || o.site().id() == null) {
       return "an opening needs a site with an id and a " + SALT_BYTES + "-byte hex salt";
     }
-    if (o.site().location() == null || o.site().location().problem() != null) {
+    if (o.site().location() == null) {
       return "the opened site needs a valid location";
     }
     try {

@@ -1,7 +1,7 @@
 package dev.verity.core.ceasefire;
 
 import com.fasterxml.jackson.annotation.JsonValue;
-import dev.verity.core.ceasefire.Participant.Role;
+import dev.verity.core.agreement.Party;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -56,11 +56,9 @@ public record SideBySide(
     ReportSchedule sched = r.rules().schedule();
     List<String> columns = new ArrayList<>();
     List<String> parties = new ArrayList<>();
-    for (Participant p : r.rules().participants()) {
-      if (p.role().files()) {
-        columns.add(p.id());
-      }
-      if (p.role() == Role.PARTY) {
+    for (Party p : r.rules().filers()) {
+      columns.add(p.id());
+      if (p.is(Party.PARTY)) {
         parties.add(p.id());
       }
     }

@@ -16,13 +16,14 @@ import java.util.Set;
 
 /**
  * What a ceasefire register counts and where: the categories of ceasefire violations (with their
- * sub-assessments), the regions, the context flags and the protected-object categories. It is
+ * sub-assessments), the regions, the context flags, the protected-object categories, and the
+ * actors that are no participant but that claims may name (armed formations). It is
  * data (the bundled {@code vocabulary.yaml}, or an agreement's own), never Java constants, so a
  * new arrangement with other categories or regions needs no code.
  */
 public record Vocabulary(
     List<Category> categories, List<Region> regions, List<Context> contexts,
-    List<ProtectedObject> protectedObjects) {
+    List<ProtectedObject> protectedObjects, List<Actor> actors) {
 
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
@@ -31,11 +32,13 @@ public record Vocabulary(
     regions = regions == null ? List.of() : List.copyOf(regions);
     contexts = contexts == null ? List.of() : List.copyOf(contexts);
     protectedObjects = protectedObjects == null ? List.of() : List.copyOf(protectedObjects);
+    actors = actors == null ? List.of() : List.copyOf(actors);
     unique("category", categories.stream().map(Category::id).toList());
     unique("region", regions.stream().map(Region::id).toList());
     unique("context", contexts.stream().map(Context::id).toList());
     unique("protected-object category",
         protectedObjects.stream().map(ProtectedObject::id).toList());
+    unique("actor", actors.stream().map(Actor::id).toList());
   }
 
   /**
@@ -58,6 +61,12 @@ public record Vocabulary(
 
   /** A category of protected object, e.g. the 2025 energy moratorium's oil refineries. */
   public record ProtectedObject(String id, String name, String source) {}
+
+  /**
+   * An actor claims may name (attributed to, in control of a place) that takes no part in the
+   * agreement: "the armed formations in certain areas of the Donetsk and Luhansk regions".
+   */
+  public record Actor(String id, String name, String source) {}
 
   /** The bundled vocabulary ({@code vocabulary.yaml} beside this class). */
   public static Vocabulary standard() {

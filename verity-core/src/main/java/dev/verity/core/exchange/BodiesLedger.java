@@ -1,12 +1,14 @@
 package dev.verity.core.exchange;
 
-import static dev.verity.core.exchange.ExchangeRefusal.Reason.MALFORMED;
-import static dev.verity.core.exchange.ExchangeRefusal.Reason.OUT_OF_SEQUENCE;
-import static dev.verity.core.exchange.ExchangeRefusal.Reason.WRONG_SENDER;
+import static dev.verity.core.exchange.Rule.MALFORMED;
+import static dev.verity.core.exchange.Rule.OUT_OF_SEQUENCE;
+import static dev.verity.core.exchange.Rule.WRONG_SENDER;
 
-import dev.verity.core.exchange.BodiesStep.Declared;
-import dev.verity.core.exchange.BodiesStep.Identified;
-import dev.verity.core.exchange.BodiesStep.Received;
+import dev.verity.core.exchange.BodiesReport.Declared;
+import dev.verity.core.exchange.BodiesReport.Identified;
+import dev.verity.core.exchange.BodiesReport.Received;
+import dev.verity.core.regime.Outcome;
+import dev.verity.core.regime.Refusal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -23,9 +25,9 @@ import java.util.Set;
  */
 public final class BodiesLedger {
   private final List<String> parties;
-  private final List<BodiesStep> steps;
+  private final List<BodiesReport> steps;
 
-  private BodiesLedger(List<String> parties, List<BodiesStep> steps) {
+  private BodiesLedger(List<String> parties, List<BodiesReport> steps) {
     this.parties = List.copyOf(parties);
     this.steps = List.copyOf(steps);
   }
@@ -51,17 +53,17 @@ public final class BodiesLedger {
   }
 
   /** The ledger after {@code s}, or a refusal with this ledger unchanged. */
-  public ExchangeOutcome<BodiesLedger> apply(BodiesStep s) {
-    Optional<ExchangeRefusal> r = check(s);
+  public Outcome<BodiesLedger> apply(BodiesReport s) {
+    Optional<Refusal> r = check(s);
     if (r.isPresent()) {
-      return ExchangeOutcome.refused(this, r.get());
+      return Outcome.refused(r.get());
     }
-    List<BodiesStep> next = new ArrayList<>(steps);
+    List<BodiesReport> next = new ArrayList<>(steps);
     next.add(s);
-    return ExchangeOutcome.accepted(new BodiesLedger(parties, next));
+    return Outcome.next(new BodiesLedger(parties, next));
   }
 
-  private Optional<ExchangeRefusal> check(BodiesStep s) {
+  private Optional<Refusal> check(BodiesReport s) {
     if (!parties.contains(s.party())) {
       return refuse(WRONG_SENDER, s.party() + " is not a Party to the repatriation");
     }
@@ -76,7 +78,7 @@ public final class BodiesLedger {
     return identified((Identified) s);
   }
 
-  private Optional<ExchangeRefusal> identified(Identified i) {
+  private Optional<Refusal> identified(Identified i) {
     Optional<Progress> last = identification(i.party()).stream().reduce((a, b) -> b);
     int received = received(i.party(), i.asOf());
     if (last.isPresent() && (i.asOf().isBefore(last.get().asOf())
@@ -110,7 +112,7 @@ public final class BodiesLedger {
   }
 
   /** The transfer and direction a step counts in, with no counts. */
-  private Optional<Transfer> key(BodiesStep s) {
+  private Optional<Transfer> key(BodiesReport s) {
     if (s instanceof Declared d) {
       return Optional.of(new Transfer(d.transfer(), d.party(), d.to(), 0, 0));
     }
@@ -137,7 +139,7 @@ public final class BodiesLedger {
         && !r.date().isAfter(asOf)).mapToInt(s -> ((Received) s).bodies()).sum();
   }
 
-  private static Optional<ExchangeRefusal> refuse(ExchangeRefusal.Reason r, String words) {
-    return Optional.of(ExchangeRefusal.of(r, words));
+  private static Optional<Refusal> refuse(Rule r, String words) {
+    return Optional.of(r.refusal(BodiesRegime.ID, words));
   }
 }

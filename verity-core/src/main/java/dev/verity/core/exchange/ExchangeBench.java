@@ -1,10 +1,13 @@
 package dev.verity.core.exchange;
 
 import com.sun.management.OperatingSystemMXBean;
-import dev.verity.core.exchange.ExchangeStep.CommitList;
-import dev.verity.core.exchange.ExchangeStep.Reblind;
+import dev.verity.core.agreement.Party;
+import dev.verity.core.exchange.ExchangeMessage.CommitList;
+import dev.verity.core.exchange.ExchangeMessage.Reblind;
 import dev.verity.core.exchange.SyntheticPersons.Person;
 import dev.verity.core.exchange.SyntheticPersons.Spelling;
+import dev.verity.core.message.EntryRef;
+import dev.verity.core.regime.Outcome;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -130,23 +133,31 @@ public final class ExchangeBench {
       List<Blinded> requestedTwice, List<Blinded> heldTwice) {
     Arrangement a = new Arrangement(x, List.of("UA", "RU"), List.of("UAE"), "ICRC",
         Arrangement.usualCategories(), List.of(new Arrangement.Stage(1, LocalDate.now())));
-    ExchangeRegime regime = new ExchangeRegime(a);
+    ExchangeRegime regime = new ExchangeRegime(List.of(Party.of("UA", Party.PARTY),
+        Party.of("RU", Party.PARTY), Party.of("UAE", Party.MEDIATOR),
+        Party.of("ICRC", Party.NEUTRAL_INTERMEDIARY)));
     Instant now = Instant.now();
-    ExchangeState s = regime.empty();
-    for (ExchangeStep step : List.of(
-        new CommitList("UA", now, requested.commitment()),
-        new CommitList("RU", now, held.commitment()),
-        new Reblind("RU", now, requested.commitment().id(), requested.commitment().root(),
-            requestedTwice),
-        new Reblind("UA", now, held.commitment().id(), held.commitment().root(), heldTwice))) {
-      ExchangeOutcome<ExchangeState> o = regime.apply(s, step);
-      if (!o.accepted()) {
-        throw new IllegalStateException("bench step refused: " + o.refusal().words());
+    Exchanges s = regime.empty();
+    int n = 0;
+    for (Sent step : List.of(new Sent("UAE", a), new Sent("UA", new CommitList(
+            requested.commitment())),
+        new Sent("RU", new CommitList(held.commitment())),
+        new Sent("RU", new Reblind(x, requested.commitment().id(),
+            requested.commitment().root(), requestedTwice)),
+        new Sent("UA", new Reblind(x, held.commitment().id(), held.commitment().root(),
+            heldTwice)))) {
+      Outcome<Exchanges> o = regime.apply(s, ExchangeJson.step(new EntryRef(step.party(), n++),
+          now, step.message()));
+      if (o instanceof Outcome.Refused<Exchanges> r) {
+        throw new IllegalStateException("bench step refused: " + r.refusal().reason());
       }
-      s = o.state();
+      s = ((Outcome.Next<Exchanges>) o).state();
     }
-    return s;
+    return s.exchange(x).orElseThrow();
   }
+
+  /** A message and who sends it. */
+  private record Sent(String party, ExchangeMessage message) {}
 
   private static int plain(Lists l) {
     Set<MatchKey> keys = new HashSet<>();

@@ -8,64 +8,111 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.verity.core.exchange.ExchangeStep.AttestConsent;
-import dev.verity.core.exchange.ExchangeStep.AttestStage;
-import dev.verity.core.exchange.ExchangeStep.CommitList;
-import dev.verity.core.exchange.ExchangeStep.HandOver;
-import dev.verity.core.exchange.ExchangeStep.Reblind;
-import dev.verity.core.exchange.ExchangeStep.ReportCounts;
+import dev.verity.core.exchange.ExchangeMessage.AttestConsent;
+import dev.verity.core.exchange.ExchangeMessage.AttestStage;
+import dev.verity.core.exchange.ExchangeMessage.CommitList;
+import dev.verity.core.exchange.ExchangeMessage.HandOver;
+import dev.verity.core.exchange.ExchangeMessage.Reblind;
+import dev.verity.core.exchange.ExchangeMessage.ReportCounts;
+import dev.verity.core.message.EntryRef;
+import dev.verity.core.regime.Step;
+import dev.verity.core.schema.Fields;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.Set;
 
 /**
  * The bodies of exchange entries as JSON (docs/formats/exchange.md, "Entries"): what a node puts
- * in its log. Members sorted by name, no whitespace; hashes and blinded values as lower-case hex.
- * The sender and the time are the entry's own, not the body's. {@link #read} turns a body back
- * into a step, naming the field of any problem.
+ * in its log, the message's {@code type} and its fields. Members sorted by name, no whitespace;
+ * hashes and blinded values as lower-case hex. The sender and the time are the entry's own, not
+ * the body's. {@link #read} turns a body back into a message, naming the field of any problem;
+ * {@link #step} makes a message the step that carries it.
  */
 public final class ExchangeJson {
+  /** The message types the exchanges fold. */
+  public static final Set<String> TYPES = Set.of("exchange-arrangement", "exchange-list",
+      "exchange-reblind", "exchange-consent", "exchange-handover", "exchange-counts",
+      "exchange-stage-attestation");
   private static final ObjectMapper JSON = JsonMapper.builder()
       .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
   private ExchangeJson() {}
 
-  /** The canonical body of {@code step}. */
-  public static byte[] write(ExchangeStep step) {
+  /** The canonical body of {@code m}: its type and its fields. */
+  public static byte[] write(ExchangeMessage m) {
     try {
-      return JSON.writeValueAsBytes(JSON.treeToValue(tree(step), Object.class));
+      ObjectNode o = F.objectNode().put("type", m.type());
+      o.setAll(fields(m));
+      return JSON.writeValueAsBytes(JSON.treeToValue(o, Object.class));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
   }
 
-  static ObjectNode tree(ExchangeStep step) {
-    ObjectNode o = F.objectNode().put("type", step.type());
-    if (step instanceof CommitList c) {
+  /** The step by which {@code entry}'s sender, at {@code at}, sends {@code m}. */
+  public static Step step(EntryRef entry, Instant at, ExchangeMessage m) {
+    return new Step(entry, at, m.type(), Fields.of(fields(m)));
+  }
+
+  /** The fields of {@code m}, as the agreement's schema declares them. */
+  public static ObjectNode fields(ExchangeMessage m) {
+    ObjectNode o = F.objectNode();
+    if (m instanceof Arrangement a) {
+      arrangement(o, a);
+      return o;
+    }
+    if (!(m instanceof CommitList)) {
+      o.put("exchange", m.exchange());
+    }
+    if (m instanceof CommitList c) {
       list(o, c.list());
-    } else if (step instanceof Reblind r) {
+    } else if (m instanceof Reblind r) {
       o.set("list", listId(r.list()));
       o.put("root", r.root().hex());
       ArrayNode values = o.putArray("values");
       r.values().forEach(v -> values.add(v.hex()));
-    } else if (step instanceof AttestConsent a) {
+    } else if (m instanceof AttestConsent a) {
       o.set("list", listId(a.list()));
       o.put("commitment", a.commitment().hex()).put("decision", a.decision().label());
-    } else if (step instanceof HandOver h) {
+    } else if (m instanceof HandOver h) {
       o.put("stage", h.stage());
       ArrayNode cs = o.putArray("commitments");
       h.commitments().forEach(c -> cs.add(c.hex()));
-    } else if (step instanceof ReportCounts r) {
+    } else if (m instanceof ReportCounts r) {
       o.put("stage", r.stage());
       counts(o, "handed", r.handed());
       counts(o, "received", r.received());
     } else {
-      AttestStage a = (AttestStage) step;
+      AttestStage a = (AttestStage) m;
       o.put("stage", a.stage());
       ObjectNode from = o.putObject("crossedFrom");
       a.crossedFrom().forEach((p, c) -> counts(from, p, c));
     }
     return o;
+  }
+
+  private static void arrangement(ObjectNode o, Arrangement a) {
+    o.put("exchange", a.exchange()).put("intermediary", a.intermediary());
+    a.parties().forEach(o.putArray("parties")::add);
+    a.mediators().forEach(o.putArray("mediators")::add);
+    ArrayNode cs = o.putArray("categories");
+    a.categories().forEach(c -> cs.addObject().put("id", c.id()).put("inTotal", c.inTotal())
+        .put("consentToReturn", c.consentToReturn()));
+    ArrayNode ss = o.putArray("stages");
+    a.stages().forEach(s -> ss.addObject().put("number", s.number())
+        .put("date", s.date().toString()));
+    if (!a.ratio().isEmpty()) {
+      ObjectNode r = o.putObject("ratio");
+      a.ratio().forEach(r::put);
+    }
+    if (!a.counts().isEmpty()) {
+      ObjectNode c = o.putObject("counts");
+      a.counts().forEach((p, by) -> {
+        ObjectNode n = c.putObject(p);
+        by.forEach(n::put);
+      });
+    }
   }
 
   private static void list(ObjectNode o, ListCommitment l) {
@@ -94,9 +141,8 @@ public final class ExchangeJson {
     }
   }
 
-  /** The step {@code party} sent at {@code at} with this body; problems name the field. */
-  public static ExchangeStep read(String party, Instant at, byte[] body)
-      throws ExchangeInputException {
+  /** The message of an entry's body (its type and fields); problems name the field. */
+  public static ExchangeMessage read(byte[] body) throws ExchangeInputException {
     JsonNode n;
     try {
       n = JSON.readTree(body);
@@ -108,6 +154,18 @@ public final class ExchangeJson {
     if (n == null || !n.isObject()) {
       throw StepFields.problem(null, "an entry body is a JSON object");
     }
-    return new StepFields(party, at, (ObjectNode) n).step();
+    JsonNode type = n.get("type");
+    if (type == null || !type.isTextual()) {
+      throw StepFields.problem("type", "a message type is required");
+    }
+    ObjectNode fields = ((ObjectNode) n).deepCopy();
+    fields.remove("type");
+    return message(type.asText(), fields);
+  }
+
+  /** The message of type {@code type} with {@code fields}; problems name the field. */
+  public static ExchangeMessage message(String type, ObjectNode fields)
+      throws ExchangeInputException {
+    return new StepFields(type, fields).message();
   }
 }

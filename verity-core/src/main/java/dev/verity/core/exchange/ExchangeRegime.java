@@ -1,36 +1,37 @@
 package dev.verity.core.exchange;
 
-import static dev.verity.core.exchange.ExchangeRefusal.Reason.ALREADY_HANDED_OVER;
-import static dev.verity.core.exchange.ExchangeRefusal.Reason.CONSENT_MISSING;
-import static dev.verity.core.exchange.ExchangeRefusal.Reason.CONSENT_REFUSED;
-import static dev.verity.core.exchange.ExchangeRefusal.Reason.DUPLICATE;
-import static dev.verity.core.exchange.ExchangeRefusal.Reason.MALFORMED;
-import static dev.verity.core.exchange.ExchangeRefusal.Reason.NOT_ON_LIST;
-import static dev.verity.core.exchange.ExchangeRefusal.Reason.SIZE_MISMATCH;
-import static dev.verity.core.exchange.ExchangeRefusal.Reason.UNKNOWN_CATEGORY;
-import static dev.verity.core.exchange.ExchangeRefusal.Reason.UNKNOWN_LIST;
-import static dev.verity.core.exchange.ExchangeRefusal.Reason.UNKNOWN_STAGE;
-import static dev.verity.core.exchange.ExchangeRefusal.Reason.WRONG_EXCHANGE;
-import static dev.verity.core.exchange.ExchangeRefusal.Reason.WRONG_SENDER;
+import static dev.verity.core.exchange.Rule.DUPLICATE;
+import static dev.verity.core.exchange.Rule.MALFORMED;
+import static dev.verity.core.exchange.Rule.WRONG_EXCHANGE;
+import static dev.verity.core.exchange.Rule.WRONG_SENDER;
 
-import dev.verity.core.exchange.ExchangeStep.AttestConsent;
-import dev.verity.core.exchange.ExchangeStep.AttestStage;
-import dev.verity.core.exchange.ExchangeStep.CommitList;
-import dev.verity.core.exchange.ExchangeStep.Consent;
-import dev.verity.core.exchange.ExchangeStep.HandOver;
-import dev.verity.core.exchange.ExchangeStep.Reblind;
-import dev.verity.core.exchange.ExchangeStep.ReportCounts;
-import dev.verity.tlog.merkle.Hash;
-import java.util.HashSet;
+import dev.verity.core.agreement.Agreement;
+import dev.verity.core.agreement.Party;
+import dev.verity.core.exchange.ExchangeMessage.AttestConsent;
+import dev.verity.core.exchange.ExchangeMessage.AttestStage;
+import dev.verity.core.exchange.ExchangeMessage.CommitList;
+import dev.verity.core.exchange.ExchangeMessage.HandOver;
+import dev.verity.core.exchange.ExchangeMessage.Reblind;
+import dev.verity.core.exchange.ExchangeMessage.ReportCounts;
+import dev.verity.core.exchange.ExchangeState.Stamp;
+import dev.verity.core.regime.Obligation;
+import dev.verity.core.regime.Outcome;
+import dev.verity.core.regime.Refusal;
+import dev.verity.core.regime.Regime;
+import dev.verity.core.regime.Step;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * The rules of a mediated exchange as a pure fold: {@link #apply} takes a state and a step and
- * returns the next state, or a refusal and the state unchanged. Who may send what:
+ * The rules of mediated exchanges as a {@link Regime}: {@link #apply} takes the exchanges and a
+ * step and returns the next exchanges, or a refusal that changes nothing. Who may send what:
  * <ul>
+ *   <li>a mediator arranges an exchange ({@code exchange-arrangement}): its Parties, mediators,
+ *       intermediary, categories and stages, each named participant in its role of the
+ *       agreement; every other message names an arranged exchange;</li>
  *   <li>a Party commits its own lists ({@code exchange-list}) and blinds the other Party's
  *       ({@code exchange-reblind}: as many values as entries, once per list);</li>
  *   <li>the neutral intermediary attests consent or refusal per held-list entry
@@ -43,282 +44,140 @@ import java.util.Set;
  *       attests a stage once ({@code exchange-stage-attestation}). Figures that disagree become
  *       discrepancies ({@link StageRecord}); they never refuse a report.</li>
  * </ul>
- * Deadlines (who answers within how long) are the agreement's, run by the protocol engine.
+ * What each participant still owes is a typed obligation ({@link ExchangeObligations}).
  */
-public final class ExchangeRegime {
+public final class ExchangeRegime implements Regime<Exchanges> {
+  public static final String ID = "exchange";
   /** The most entries a list may have. */
   public static final int MAX_LIST = 1_000_000;
-  private final Arrangement arrangement;
+  /** The roles that may arrange, mediate and attest an exchange. */
+  static final Set<String> MEDIATING = Set.of(Party.MEDIATOR, "co-mediator");
 
-  public ExchangeRegime(Arrangement arrangement) {
-    this.arrangement = arrangement;
+  private final List<Party> participants;
+
+  /** The exchanges among {@code participants}, each in its role of the agreement. */
+  public ExchangeRegime(List<Party> participants) {
+    this.participants = List.copyOf(participants);
   }
 
+  /** The exchanges of agreement {@code a}. */
+  public static ExchangeRegime of(Agreement a) {
+    return new ExchangeRegime(a.parties());
+  }
+
+  @Override
   public String id() {
-    return "exchange";
+    return ID;
   }
 
-  public ExchangeState empty() {
-    return ExchangeState.empty(arrangement);
+  @Override
+  public Set<String> types() {
+    return ExchangeJson.TYPES;
   }
 
-  /** The state after {@code step}, or a refusal with {@code s} unchanged. */
-  public ExchangeOutcome<ExchangeState> apply(ExchangeState s, ExchangeStep step) {
-    Optional<ExchangeRefusal> r = check(s, step);
-    return r.isPresent() ? ExchangeOutcome.refused(s, r.get())
-        : ExchangeOutcome.accepted(next(s, step));
+  @Override
+  public Exchanges empty() {
+    return Exchanges.EMPTY;
   }
 
-  private Optional<ExchangeRefusal> check(ExchangeState s, ExchangeStep step) {
-    if (step instanceof CommitList c) {
-      return commit(s, c);
-    } else if (step instanceof Reblind r) {
-      return reblind(s, r);
-    } else if (step instanceof AttestConsent a) {
-      return consent(s, a);
-    } else if (step instanceof HandOver h) {
-      return handOver(s, h);
-    } else if (step instanceof ReportCounts r) {
-      return report(s, r);
+  @Override
+  public Outcome<Exchanges> apply(Exchanges state, Step step) {
+    ExchangeMessage m;
+    try {
+      m = ExchangeJson.message(step.type(), step.fields().json());
+    } catch (ExchangeInputException e) {
+      return Outcome.refused(MALFORMED.refusal(ID, step.type() + ": " + e.getMessage()));
     }
-    return attestStage(s, (AttestStage) step);
+    if (m instanceof Arrangement a) {
+      Optional<Refusal> r = arrange(state, step.party(), a);
+      return r.isPresent() ? Outcome.refused(r.get())
+          : Outcome.next(state.with(ExchangeState.empty(a)));
+    }
+    ExchangeState s = state.exchange(m.exchange()).orElse(null);
+    if (s == null) {
+      return Outcome.refused(WRONG_EXCHANGE.refusal(ID, "no exchange " + m.exchange()
+          + " was arranged"));
+    }
+    Optional<Refusal> r = new ExchangeRules(s, step.party()).of(m);
+    return r.isPresent() ? Outcome.refused(r.get())
+        : Outcome.next(state.with(next(s, step, m)));
   }
 
-  private ExchangeState next(ExchangeState s, ExchangeStep step) {
+  /** An arrangement names a new exchange and each participant in its role. */
+  private Optional<Refusal> arrange(Exchanges state, String sender, Arrangement a) {
+    if (!holds(sender, MEDIATING)) {
+      return refuse(WRONG_SENDER, "an exchange is arranged by a mediator, not " + sender);
+    }
+    if (state.exchange(a.exchange()).isPresent()) {
+      return refuse(DUPLICATE, "exchange " + a.exchange() + " is already arranged");
+    }
+    for (String p : a.parties()) {
+      if (!holds(p, Set.of(Party.PARTY))) {
+        return refuse(MALFORMED, "parties: " + p + " is not a Party to the agreement");
+      }
+    }
+    for (String p : a.mediators()) {
+      if (!holds(p, MEDIATING)) {
+        return refuse(MALFORMED, "mediators: " + p + " is not a mediator of the agreement");
+      }
+    }
+    if (!a.mediators().contains(sender) || !holds(a.intermediary(),
+        Set.of(Party.NEUTRAL_INTERMEDIARY))) {
+      return refuse(MALFORMED, "the arranging mediator is one of the mediators, and the"
+          + " intermediary (" + a.intermediary() + ") the agreement's neutral intermediary");
+    }
+    return Arrangements.shape(a);
+  }
+
+  private boolean holds(String id, Set<String> roles) {
+    return participants.stream().anyMatch(p -> p.id().equals(id) && roles.stream()
+        .anyMatch(p::is));
+  }
+
+  private static ExchangeState next(ExchangeState s, Step step, ExchangeMessage m) {
     ExchangeState n = s.next();
-    if (step instanceof CommitList c) {
-      n.putList(Listed.of(c.list()));
-    } else if (step instanceof Reblind r) {
-      n.putReblinded(r.list(), r.values());
-    } else if (step instanceof AttestConsent a) {
-      n.attest(a);
-    } else if (step instanceof HandOver h) {
-      n.handOver(h, persons(s, h));
-    } else if (step instanceof ReportCounts r) {
-      n.report(r);
+    Stamp stamp = new Stamp(step.entry(), step.at());
+    if (m instanceof CommitList c) {
+      n.putList(Listed.of(c.list()), stamp);
+    } else if (m instanceof Reblind r) {
+      n.putReblinded(r.list(), r.values(), stamp);
+    } else if (m instanceof AttestConsent a) {
+      n.attest(a, stamp);
+    } else if (m instanceof HandOver h) {
+      n.handOver(step.party(), step.at(), h, new ExchangeRules(s, step.party()).persons(h));
+    } else if (m instanceof ReportCounts r) {
+      n.report(step.party(), r);
     } else {
-      n.attestStage((AttestStage) step);
+      n.attestStage(step.party(), (AttestStage) m);
     }
     return n;
   }
 
-  private Optional<ExchangeRefusal> commit(ExchangeState s, CommitList step) {
-    ListCommitment l = step.list();
-    if (!l.party().equals(step.party()) || !arrangement.parties().contains(l.party())) {
-      return refuse(WRONG_SENDER, step.party() + " may not commit a list of " + l.party()
-          + ": each Party commits its own lists");
-    }
-    return firstOf(exchange(l.exchange()), category(l.category()),
-        s.list(l.id()).isPresent()
-            ? refuse(DUPLICATE, l.party() + " has already committed its " + l.kind().label()
-                + " " + l.category() + " list")
-            : Optional.empty(),
-        l.count() > MAX_LIST ? refuse(MALFORMED, l.count() + " entries, at most " + MAX_LIST)
-            : Optional.empty(),
-        l.rootMatches() ? distinctCommitments(l)
-            : refuse(MALFORMED, "the root is not the Merkle root of the " + l.count()
-                + " entries"));
-  }
-
-  private Optional<ExchangeRefusal> distinctCommitments(ListCommitment l) {
-    Set<Hash> seen = new HashSet<>();
-    for (ListEntry e : l.entries()) {
-      if (!seen.add(e.commitment())) {
-        return refuse(MALFORMED, "commitment " + e.commitment() + " is on the list twice");
-      }
-    }
-    return Optional.empty();
-  }
-
-  private Optional<ExchangeRefusal> reblind(ExchangeState s, Reblind step) {
-    ListId target = step.list();
-    if (!arrangement.parties().contains(step.party()) || target.party().equals(step.party())) {
-      return refuse(WRONG_SENDER, "only " + arrangement.other(target.party())
-          + " blinds " + target.party() + "'s lists, not " + step.party());
-    }
-    Optional<ListCommitment> l = s.list(target);
-    if (l.isEmpty() || !l.get().root().equals(step.root())) {
-      return refuse(UNKNOWN_LIST, "no list " + target + " with root " + step.root());
-    }
-    if (s.reblinded(target).isPresent()) {
-      return refuse(DUPLICATE, target + " is already blinded by " + step.party());
-    }
-    return step.values().size() == l.get().count() ? Optional.empty()
-        : refuse(SIZE_MISMATCH, step.values().size() + " values for the " + l.get().count()
-            + " entries of " + target);
-  }
-
-  private Optional<ExchangeRefusal> consent(ExchangeState s, AttestConsent step) {
-    if (!step.party().equals(arrangement.intermediary())) {
-      return refuse(WRONG_SENDER, "consent to return is attested by the neutral intermediary "
-          + arrangement.intermediary() + ", not " + step.party());
-    }
-    Listed l = s.listed(step.list());
-    if (l == null || step.list().kind() != ListKind.HELD || l.entry(step.commitment()) == null) {
-      return refuse(NOT_ON_LIST, "entry " + step.commitment() + " is not on a committed held"
-          + " list " + step.list());
-    }
-    return Optional.empty();
-  }
-
-  private Optional<ExchangeRefusal> handOver(ExchangeState s, HandOver step) {
-    if (!arrangement.parties().contains(step.party())) {
-      return refuse(WRONG_SENDER, "only a Party hands over persons, not " + step.party());
-    }
-    if (arrangement.stage(step.stage()).isEmpty()) {
-      return refuse(UNKNOWN_STAGE, "the exchange has no stage " + step.stage());
-    }
-    if (step.commitments().isEmpty()
-        || new HashSet<>(step.commitments()).size() != step.commitments().size()) {
-      return refuse(MALFORMED, "a handover names each entry once, and at least one");
-    }
-    Set<Blinded> persons = new HashSet<>();
-    for (Hash c : step.commitments()) {
-      Optional<ExchangeRefusal> r = handOverOne(s, step.party(), c, persons);
-      if (r.isPresent()) {
-        return r;
-      }
-    }
-    return Optional.empty();
-  }
-
-  private Optional<ExchangeRefusal> handOverOne(ExchangeState s, String party, Hash c,
-      Set<Blinded> persons) {
-    ListEntry e = heldEntry(s, party, c);
-    if (e == null) {
-      return refuse(NOT_ON_LIST, "entry " + c + " is on none of " + party + "'s held lists");
-    }
-    if (s.handedOver(party, e.blinded()) || !persons.add(e.blinded())) {
-      return refuse(ALREADY_HANDED_OVER, "the person of entry " + c + " is already handed over");
-    }
-    return consentToReturn(s, party, c, e.blinded());
-  }
-
-  /**
-   * GC III Art. 109: when the person is on one of the Party's held lists of a category needing
-   * consent, the intermediary's latest finding on one of that person's entries must be consent,
-   * and none may be a refusal.
-   */
-  private Optional<ExchangeRefusal> consentToReturn(ExchangeState s, String party, Hash c,
-      Blinded person) {
-    boolean needed = false;
-    boolean given = false;
-    for (ListCommitment l : heldLists(s, party)) {
-      boolean rule = arrangement.category(l.category())
-          .map(Arrangement.CategoryRule::consentToReturn).orElse(false);
-      for (ListEntry e : s.listed(l.id()).entriesOf(person)) {
-        Optional<Consent> finding = s.consent(e.commitment());
-        needed |= rule;
-        given |= finding.orElse(null) == Consent.CONSENTS;
-        if (finding.orElse(null) == Consent.REFUSES) {
-          return refuse(CONSENT_REFUSED, "the person of entry " + c + " refused to return ("
-              + arrangement.intermediary() + ", entry " + e.commitment() + " of " + l.id()
-              + "); GC III Art. 109 forbids repatriating him against his will");
-        }
-      }
-    }
-    return !needed || given ? Optional.empty()
-        : refuse(CONSENT_MISSING, "the person of entry " + c + " is on a list of wounded or sick"
-            + " and " + arrangement.intermediary() + " has not attested his consent to return"
-            + " (GC III Art. 109)");
-  }
-
-  private Optional<ExchangeRefusal> report(ExchangeState s, ReportCounts step) {
-    if (!arrangement.parties().contains(step.party())) {
-      return refuse(WRONG_SENDER, "stage counts are reported by a Party, not " + step.party());
-    }
-    if (step.handed() == null && step.received() == null) {
-      return refuse(MALFORMED, "a report gives persons handed, received, or both");
-    }
-    return firstOf(stage(step.stage()),
-        s.reports(step.stage()).containsKey(step.party())
-            ? refuse(DUPLICATE, step.party() + " has already reported stage " + step.stage())
-            : Optional.empty(),
-        counts(step.handed()), counts(step.received()));
-  }
-
-  private Optional<ExchangeRefusal> attestStage(ExchangeState s, AttestStage step) {
-    if (!arrangement.mediators().contains(step.party())) {
-      return refuse(WRONG_SENDER, "a stage is attested by a mediator ("
-          + String.join(", ", arrangement.mediators()) + "), not " + step.party());
-    }
-    Optional<ExchangeRefusal> r = firstOf(stage(step.stage()),
-        s.stageAttestations(step.stage()).containsKey(step.party())
-            ? refuse(DUPLICATE, step.party() + " has already attested stage " + step.stage())
-            : Optional.empty());
-    for (Map.Entry<String, Counts> e : step.crossedFrom().entrySet()) {
-      r = firstOf(r, arrangement.parties().contains(e.getKey()) ? counts(e.getValue())
-          : refuse(MALFORMED, e.getKey() + " is not a Party to the exchange"));
-    }
-    return r;
-  }
-
-  private Optional<ExchangeRefusal> counts(Counts c) {
-    if (c == null) {
-      return Optional.empty();
-    }
-    for (Map.Entry<String, Integer> e : c.byCategory().entrySet()) {
-      Optional<ExchangeRefusal> r = category(e.getKey());
-      if (r.isPresent() || e.getValue() == null || e.getValue() < 0) {
-        return r.isPresent() ? r : refuse(MALFORMED, e.getKey() + ": a count of at least 0");
-      }
-    }
-    if (c.total() != null && (c.total() < 0 || c.byCategory().size() > 0
-        && Counts.of(c.byCategory()).total(arrangement) != c.total())) {
-      return refuse(MALFORMED, "total " + c.total() + " is not the sum of the categories"
-          + " counted in totals (" + Counts.of(c.byCategory()).total(arrangement) + ")");
-    }
-    return Optional.empty();
-  }
-
-  private Set<Blinded> persons(ExchangeState s, HandOver h) {
-    Set<Blinded> out = new HashSet<>();
-    h.commitments().forEach(c -> out.add(heldEntry(s, h.party(), c).blinded()));
+  /** Every exchange's obligations: blindings and consent findings owed before the handover. */
+  @Override
+  public List<Obligation> obligations(Exchanges state, Instant asOf) {
+    List<Obligation> out = new ArrayList<>();
+    state.all().forEach(s -> out.addAll(ExchangeObligations.of(s, asOf)));
+    out.sort(Obligation.ORDER);
     return out;
   }
 
-  private ListEntry heldEntry(ExchangeState s, String party, Hash c) {
-    for (ListCommitment l : heldLists(s, party)) {
-      ListEntry e = s.listed(l.id()).entry(c);
-      if (e != null) {
-        return e;
-      }
-    }
-    return null;
+  @Override
+  public Object view(Exchanges state) {
+    return state.all().stream().map(ExchangeView::of).toList();
   }
 
-  private static List<ListCommitment> heldLists(ExchangeState s, String party) {
-    return s.lists().stream()
-        .filter(l -> l.party().equals(party) && l.kind() == ListKind.HELD).toList();
-  }
-
-  private Optional<ExchangeRefusal> exchange(String id) {
-    return arrangement.exchange().equals(id) ? Optional.empty()
-        : refuse(WRONG_EXCHANGE, "the step is for exchange " + id + ", not "
-            + arrangement.exchange());
-  }
-
-  private Optional<ExchangeRefusal> category(String id) {
-    return arrangement.category(id).isPresent() ? Optional.empty()
-        : refuse(UNKNOWN_CATEGORY, "the exchange has no category " + id);
-  }
-
-  private Optional<ExchangeRefusal> stage(int n) {
-    return arrangement.stage(n).isPresent() ? Optional.empty()
-        : refuse(UNKNOWN_STAGE, "the exchange has no stage " + n);
+  static Optional<Refusal> refuse(Rule r, String words) {
+    return Optional.of(r.refusal(ID, words));
   }
 
   @SafeVarargs
-  private static Optional<ExchangeRefusal> firstOf(Optional<ExchangeRefusal>... checks) {
-    for (Optional<ExchangeRefusal> c : checks) {
+  static Optional<Refusal> firstOf(Optional<Refusal>... checks) {
+    for (Optional<Refusal> c : checks) {
       if (c.isPresent()) {
         return c;
       }
     }
     return Optional.empty();
-  }
-
-  private static Optional<ExchangeRefusal> refuse(ExchangeRefusal.Reason r, String words) {
-    return Optional.of(ExchangeRefusal.of(r, words));
   }
 }

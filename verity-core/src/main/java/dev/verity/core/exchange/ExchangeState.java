@@ -1,11 +1,13 @@
 package dev.verity.core.exchange;
 
-import dev.verity.core.exchange.ExchangeStep.AttestConsent;
-import dev.verity.core.exchange.ExchangeStep.AttestStage;
-import dev.verity.core.exchange.ExchangeStep.Consent;
-import dev.verity.core.exchange.ExchangeStep.HandOver;
-import dev.verity.core.exchange.ExchangeStep.ReportCounts;
+import dev.verity.core.exchange.ExchangeMessage.AttestConsent;
+import dev.verity.core.exchange.ExchangeMessage.AttestStage;
+import dev.verity.core.exchange.ExchangeMessage.Consent;
+import dev.verity.core.exchange.ExchangeMessage.HandOver;
+import dev.verity.core.exchange.ExchangeMessage.ReportCounts;
+import dev.verity.core.message.EntryRef;
 import dev.verity.tlog.merkle.Hash;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -19,28 +21,41 @@ import java.util.TreeMap;
 /**
  * One exchange as every node folds it from the entries of the Parties, the mediators and the
  * intermediary: the committed lists, the blinded values each Party put on the other's lists, the
- * intermediary's attestations, the persons handed over, and each stage's reports. Immutable to
- * its readers: {@link ExchangeRegime#apply} changes a copy and returns it. What a node shows
- * (matches, consent status, stages with their discrepancies) is read from it.
+ * intermediary's attestations, the persons handed over, and each stage's reports, with the entry
+ * and time of each (what met an obligation, and when). Immutable to its readers: {@link
+ * ExchangeRegime#apply} changes a copy and returns it. What a node shows (matches, consent
+ * status, stages with their discrepancies, what each participant still owes) is read from it.
  */
 public final class ExchangeState {
   private final Arrangement arrangement;
   private final Map<ListId, Listed> lists;
+  private final Map<ListId, Stamp> committed;
   private final Map<ListId, List<Blinded>> reblinded;
+  private final Map<ListId, Stamp> blindedIn;
   private final List<AttestConsent> attestations;
   private final Map<Hash, Consent> consent;
+  private final Map<Hash, Stamp> attestedIn;
   private final Map<String, Set<Blinded>> handedPersons;
-  private final List<HandOver> handovers;
+  private final List<Handed> handovers;
   private final Map<Integer, Map<String, ReportCounts>> reports;
   private final Map<Integer, Map<String, AttestStage>> stageAttestations;
+
+  /** The entry that carried a step, and when it took effect. */
+  public record Stamp(EntryRef entry, Instant at) {}
+
+  /** A handover as sent: which Party, when, which entries. */
+  public record Handed(String party, Instant at, HandOver handOver) {}
 
   /** A copy of {@code s} (each collection copied once) for the next step to change. */
   private ExchangeState(Arrangement a, ExchangeState s) {
     this.arrangement = a;
     this.lists = new LinkedHashMap<>(s == null ? Map.of() : s.lists);
+    this.committed = new LinkedHashMap<>(s == null ? Map.of() : s.committed);
     this.reblinded = new LinkedHashMap<>(s == null ? Map.of() : s.reblinded);
+    this.blindedIn = new LinkedHashMap<>(s == null ? Map.of() : s.blindedIn);
     this.attestations = new ArrayList<>(s == null ? List.of() : s.attestations);
     this.consent = new LinkedHashMap<>(s == null ? Map.of() : s.consent);
+    this.attestedIn = new LinkedHashMap<>(s == null ? Map.of() : s.attestedIn);
     this.handedPersons = new TreeMap<>(s == null ? Map.of() : s.handedPersons);
     this.handovers = new ArrayList<>(s == null ? List.of() : s.handovers);
     this.reports = new TreeMap<>(s == null ? Map.of() : s.reports);
@@ -91,7 +106,7 @@ public final class ExchangeState {
     return Collections.unmodifiableList(attestations);
   }
 
-  public List<HandOver> handovers() {
+  public List<Handed> handovers() {
     return Collections.unmodifiableList(handovers);
   }
 
@@ -173,32 +188,49 @@ public final class ExchangeState {
     return lists.containsKey(id) && reblinded.containsKey(id);
   }
 
-  void putList(Listed l) {
+  /** When and in which entry list {@code id} was committed, and blinded by the other Party. */
+  public Optional<Stamp> committed(ListId id) {
+    return Optional.ofNullable(committed.get(id));
+  }
+
+  public Optional<Stamp> blinded(ListId id) {
+    return Optional.ofNullable(blindedIn.get(id));
+  }
+
+  /** The entry of the intermediary's first finding on entry {@code commitment}. */
+  public Optional<Stamp> attested(Hash commitment) {
+    return Optional.ofNullable(attestedIn.get(commitment));
+  }
+
+  void putList(Listed l, Stamp s) {
     lists.put(l.commitment().id(), l);
+    committed.put(l.commitment().id(), s);
   }
 
-  void putReblinded(ListId id, List<Blinded> values) {
+  void putReblinded(ListId id, List<Blinded> values, Stamp s) {
     reblinded.put(id, List.copyOf(values));
+    blindedIn.put(id, s);
   }
 
-  void attest(AttestConsent a) {
+  void attest(AttestConsent a, Stamp s) {
     attestations.add(a);
     consent.put(a.commitment(), a.decision());
+    attestedIn.putIfAbsent(a.commitment(), s);
   }
 
-  void handOver(HandOver h, Set<Blinded> persons) {
-    Set<Blinded> all = new HashSet<>(handedPersons.getOrDefault(h.party(), Set.of()));
+  void handOver(String party, Instant at, HandOver h, Set<Blinded> persons) {
+    Set<Blinded> all = new HashSet<>(handedPersons.getOrDefault(party, Set.of()));
     all.addAll(persons);
-    handedPersons.put(h.party(), Set.copyOf(all));
-    handovers.add(h);
+    handedPersons.put(party, Set.copyOf(all));
+    handovers.add(new Handed(party, at, h));
   }
 
-  void report(ReportCounts r) {
-    reports.put(r.stage(), with(reports.get(r.stage()), r.party(), r));
+  void report(String party, ReportCounts r) {
+    reports.put(r.stage(), with(reports.get(r.stage()), party, r));
   }
 
-  void attestStage(AttestStage a) {
-    stageAttestations.put(a.stage(), with(stageAttestations.get(a.stage()), a.party(), a));
+  void attestStage(String party, AttestStage a) {
+    stageAttestations.put(a.stage(), with(stageAttestations.get(a.stage()), party, a));
   }
 
   private static <V> Map<String, V> with(Map<String, V> m, String k, V v) {

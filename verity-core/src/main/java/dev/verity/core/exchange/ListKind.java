@@ -1,5 +1,7 @@
 package dev.verity.core.exchange;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /**
  * Which side of an exchange a list is from: the persons a Party holds (as detaining power) and
  * offers, or the persons it asks back (as home power). Matching compares one Party's requested
@@ -18,6 +20,7 @@ public enum ListKind {
   }
 
   /** The name in entries and documents: {@code held}, {@code requested}. */
+  @JsonValue
   public String label() {
     return label;
   }

@@ -1,5 +1,8 @@
 package dev.verity.core.exchange;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Locale;
+
 /**
  * One mediation as the mediator announced it: its number, when (a date, or a month when the day
  * is not known), the persons exchanged (both sides together) and the cumulative total the
@@ -14,6 +17,11 @@ public record Mediation(
     /** Published, but part of it (the date) not checked. */
     UNCONFIRMED,
     /** Arithmetic on published figures, not itself published. */
-    DERIVED
+    DERIVED;
+
+    @JsonValue
+    public String label() {
+      return name().toLowerCase(Locale.ROOT);
+    }
   }
 }

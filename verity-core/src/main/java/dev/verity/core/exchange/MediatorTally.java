@@ -1,10 +1,11 @@
 package dev.verity.core.exchange;
 
-import static dev.verity.core.exchange.ExchangeRefusal.Reason.MALFORMED;
-import static dev.verity.core.exchange.ExchangeRefusal.Reason.OUT_OF_SEQUENCE;
+import static dev.verity.core.exchange.Rule.MALFORMED;
+import static dev.verity.core.exchange.Rule.OUT_OF_SEQUENCE;
 
 import dev.verity.core.exchange.TallyFinding.Break;
 import dev.verity.core.exchange.TallyFinding.Gap;
+import dev.verity.core.regime.Outcome;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -37,18 +38,18 @@ public final class MediatorTally {
   }
 
   /** The tally with {@code m} appended, or a refusal when its number is not the next up. */
-  public ExchangeOutcome<MediatorTally> apply(Mediation m) {
+  public Outcome<MediatorTally> apply(Mediation m) {
     if (!mediations.isEmpty() && m.number() <= last().number()) {
-      return ExchangeOutcome.refused(this, ExchangeRefusal.of(OUT_OF_SEQUENCE, "mediation "
+      return Outcome.refused(OUT_OF_SEQUENCE.refusal(TallyRegime.ID, "mediation "
           + m.number() + " after mediation " + last().number()));
     }
-    if (m.exchanged() < 0 || m.cumulative() < 0) {
-      return ExchangeOutcome.refused(this, ExchangeRefusal.of(MALFORMED, "mediation "
-          + m.number() + ": counts of at least 0"));
+    if (m.number() < 1 || m.exchanged() < 0 || m.cumulative() < 0) {
+      return Outcome.refused(MALFORMED.refusal(TallyRegime.ID, "mediation "
+          + m.number() + ": a number from 1 and counts of at least 0"));
     }
     List<Mediation> next = new ArrayList<>(mediations);
     next.add(m);
-    return ExchangeOutcome.accepted(new MediatorTally(mediator, next));
+    return Outcome.next(new MediatorTally(mediator, next));
   }
 
   /** Every break and gap, in order. */

@@ -2,6 +2,7 @@ package dev.verity.core.exchange;
 
 import dev.verity.core.csv.Csv;
 import dev.verity.core.exchange.Mediation.Status;
+import dev.verity.core.regime.Outcome;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -92,11 +93,12 @@ public final class PublishedTallies {
     if (problems.size() > before) {
       return t;
     }
-    ExchangeOutcome<MediatorTally> o = t.apply(m);
-    if (!o.accepted()) {
-      problems.add(new InputProblem(l.line(), "mediation", o.refusal().words()));
+    Outcome<MediatorTally> o = t.apply(m);
+    if (o instanceof Outcome.Refused<MediatorTally> r) {
+      problems.add(new InputProblem(l.line(), "mediation", r.refusal().reason()));
+      return t;
     }
-    return o.state();
+    return ((Outcome.Next<MediatorTally>) o).state();
   }
 
   /** The fields of one row, each problem recorded with its column. */

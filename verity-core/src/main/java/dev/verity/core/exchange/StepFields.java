@@ -2,15 +2,18 @@ package dev.verity.core.exchange;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.verity.core.exchange.ExchangeStep.AttestConsent;
-import dev.verity.core.exchange.ExchangeStep.AttestStage;
-import dev.verity.core.exchange.ExchangeStep.CommitList;
-import dev.verity.core.exchange.ExchangeStep.Consent;
-import dev.verity.core.exchange.ExchangeStep.HandOver;
-import dev.verity.core.exchange.ExchangeStep.Reblind;
-import dev.verity.core.exchange.ExchangeStep.ReportCounts;
+import dev.verity.core.exchange.Arrangement.CategoryRule;
+import dev.verity.core.exchange.Arrangement.Stage;
+import dev.verity.core.exchange.ExchangeMessage.AttestConsent;
+import dev.verity.core.exchange.ExchangeMessage.AttestStage;
+import dev.verity.core.exchange.ExchangeMessage.CommitList;
+import dev.verity.core.exchange.ExchangeMessage.Consent;
+import dev.verity.core.exchange.ExchangeMessage.HandOver;
+import dev.verity.core.exchange.ExchangeMessage.Reblind;
+import dev.verity.core.exchange.ExchangeMessage.ReportCounts;
 import dev.verity.tlog.merkle.Hash;
-import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -18,15 +21,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-/** Reads one entry body ({@link ExchangeJson}) field by field; the first problem is thrown. */
+/**
+ * Reads one message's fields ({@link ExchangeJson}) field by field; the first problem is thrown,
+ * naming the field.
+ */
 final class StepFields {
-  private final String party;
-  private final Instant at;
+  private final String type;
   private final ObjectNode body;
 
-  StepFields(String party, Instant at, ObjectNode body) {
-    this.party = party;
-    this.at = at;
+  StepFields(String type, ObjectNode body) {
+    this.type = type;
     this.body = body;
   }
 
@@ -34,22 +38,113 @@ final class StepFields {
     return new ExchangeInputException("entry", List.of(new InputProblem(0, field, words)));
   }
 
-  ExchangeStep step() throws ExchangeInputException {
-    String type = text(body, "type");
+  /** The message; the exchange it names is read last, after what it says. */
+  ExchangeMessage message() throws ExchangeInputException {
     return switch (type) {
-      case "exchange-list" -> new CommitList(party, at, list());
-      case "exchange-reblind" -> new Reblind(party, at, listId(object(body, "list")),
-          hash(body, "root"), array(body, "values", n -> Blinded.fromHex(n.asText())));
-      case "exchange-consent" -> new AttestConsent(party, at, listId(object(body, "list")),
-          hash(body, "commitment"), consent());
-      case "exchange-handover" -> new HandOver(party, at, integer(body, "stage"),
-          array(body, "commitments", n -> Hash.fromHex(n.asText())));
-      case "exchange-counts" -> new ReportCounts(party, at, integer(body, "stage"),
-          counts(body.get("handed"), "handed"), counts(body.get("received"), "received"));
-      case "exchange-stage-attestation" -> new AttestStage(party, at, integer(body, "stage"),
-          crossed());
+      case "exchange-arrangement" -> arrangement();
+      case "exchange-list" -> new CommitList(list());
+      case "exchange-reblind" -> reblind();
+      case "exchange-consent" -> {
+        ListId list = listId(object(body, "list"));
+        Hash commitment = hash(body, "commitment");
+        yield new AttestConsent(exchange(), list, commitment, consent());
+      }
+      case "exchange-handover" -> {
+        int stage = integer(body, "stage");
+        List<Hash> cs = array(body, "commitments", n -> Hash.fromHex(n.asText()));
+        yield new HandOver(exchange(), stage, cs);
+      }
+      case "exchange-counts" -> {
+        int stage = integer(body, "stage");
+        Counts handed = counts(body.get("handed"), "handed");
+        Counts received = counts(body.get("received"), "received");
+        yield new ReportCounts(exchange(), stage, handed, received);
+      }
+      case "exchange-stage-attestation" -> {
+        int stage = integer(body, "stage");
+        Map<String, Counts> crossed = crossed();
+        yield new AttestStage(exchange(), stage, crossed);
+      }
       default -> throw problem("type", "'" + type + "' is not an exchange message type");
     };
+  }
+
+  private Reblind reblind() throws ExchangeInputException {
+    ListId list = listId(object(body, "list"));
+    Hash root = hash(body, "root");
+    List<Blinded> values = array(body, "values", n -> Blinded.fromHex(n.asText()));
+    return new Reblind(exchange(), list, root, values);
+  }
+
+  private String exchange() throws ExchangeInputException {
+    return text(body, "exchange");
+  }
+
+  private Arrangement arrangement() throws ExchangeInputException {
+    List<String> parties = array(body, "parties", StepFields::name);
+    if (parties.size() != 2 || parties.get(0).equals(parties.get(1))) {
+      throw problem("parties", "an exchange is between two Parties");
+    }
+    return new Arrangement(text(body, "exchange"), parties,
+        array(body, "mediators", StepFields::name), text(body, "intermediary"),
+        array(body, "categories", StepFields::category), array(body, "stages", StepFields::stage),
+        shares(body.get("ratio"), "ratio"), planned());
+  }
+
+  private static String name(JsonNode n) {
+    if (!n.isTextual() || n.asText().isEmpty()) {
+      throw new IllegalArgumentException("a participant's id is required");
+    }
+    return n.asText();
+  }
+
+  private static CategoryRule category(JsonNode n) {
+    if (!n.isObject() || !n.path("id").isTextual() || !n.path("inTotal").isBoolean()
+        || !n.path("consentToReturn").isBoolean()) {
+      throw new IllegalArgumentException("a category is {id, inTotal, consentToReturn}");
+    }
+    return new CategoryRule(n.get("id").asText(), n.get("inTotal").asBoolean(),
+        n.get("consentToReturn").asBoolean());
+  }
+
+  private static Stage stage(JsonNode n) {
+    try {
+      return new Stage(n.path("number").asInt(-1), LocalDate.parse(n.path("date").asText()));
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException("a stage is {number, date: YYYY-MM-DD}");
+    }
+  }
+
+  private static Map<String, Integer> shares(JsonNode n, String field)
+      throws ExchangeInputException {
+    if (n == null || n.isNull()) {
+      return Map.of();
+    }
+    if (!n.isObject()) {
+      throw problem(field, "an object of party: number");
+    }
+    Map<String, Integer> out = new LinkedHashMap<>();
+    for (Iterator<String> it = n.fieldNames(); it.hasNext();) {
+      String k = it.next();
+      out.put(k, integer((ObjectNode) n, k, field + "." + k));
+    }
+    return out;
+  }
+
+  private Map<String, Map<String, Integer>> planned() throws ExchangeInputException {
+    JsonNode n = body.get("counts");
+    if (n == null || n.isNull()) {
+      return Map.of();
+    }
+    if (!n.isObject()) {
+      throw problem("counts", "an object of party: {category: number}");
+    }
+    Map<String, Map<String, Integer>> out = new LinkedHashMap<>();
+    for (Iterator<String> it = n.fieldNames(); it.hasNext();) {
+      String p = it.next();
+      out.put(p, shares(n.get(p), "counts." + p));
+    }
+    return out;
   }
 
   private ListCommitment list() throws ExchangeInputException {

@@ -17,18 +17,21 @@ import java.util.List;
  * set off. An escalation ladder follows the on-call tools' policies (GoAlert): the first rung is
  * set off when the deadline passes, each rung's {@code delay} is how long before the next, after
  * the last rung the ladder starts again {@code repeat} times, and after the last rung of the last
- * round (and its delay) comes the alarm. Meeting the deadline stops the ladder: no rung is set
- * off at or after the step that met it.
+ * round (and its delay) comes the alarm, for whoever owed the deadline or the roles the ladder
+ * names. Meeting the deadline stops the ladder: no rung is set off at or after the step that met
+ * it. Recurring deadlines are {@link Recurrences}.
  */
 final class Obligations {
   private final Protocol protocol;
   private final ProtocolRules rules;
   private final Roles roles;
+  private final Recurrences recurring;
 
-  Obligations(Protocol protocol, ProtocolRules rules, Roles roles) {
+  Obligations(Protocol protocol, ProtocolRules rules, Roles roles, Recurrences recurring) {
     this.protocol = protocol;
     this.rules = rules;
     this.roles = roles;
+    this.recurring = recurring;
   }
 
   List<Obligation> at(ProtocolState state, Instant asOf) {
@@ -39,6 +42,9 @@ final class Obligations {
           owed(o, asOf, out);
         }
       }
+    }
+    for (Protocol.Recurring r : protocol.recurring()) {
+      recurring.at(r, state, asOf, out);
     }
     out.sort(Obligation.ORDER);
     return out;
@@ -61,7 +67,7 @@ final class Obligations {
     Protocol.Missed m = o.rule().onMissed();
     Instant stop = metAt != null && !metAt.isAfter(asOf) ? metAt : null;
     if (m.alarms()) {
-      out.add(alarm(o, o.due(), 0, asOf));
+      out.add(alarm(o, o.party(), o.due(), 0, asOf));
     }
     if (m.escalate() != null) {
       ladder(o, m.escalate(), stop, asOf, out);
@@ -81,7 +87,10 @@ final class Obligations {
       }
     }
     if (l.alarms() && (stop == null || t.isBefore(stop))) {
-      out.add(alarm(o, t, 1 + l.repeats(), asOf));
+      for (String party : l.alarmTo().isEmpty() ? List.of(o.party())
+          : roles.holders(l.alarmTo(), o.subject())) {
+        out.add(alarm(o, party, t, 1 + l.repeats(), asOf));
+      }
     }
   }
 
@@ -98,9 +107,10 @@ final class Obligations {
     }
   }
 
-  /** An alarm raised at {@code t} (due once raised, pending while still ahead). */
-  private Obligation alarm(ProtocolRules.Owed o, Instant t, int round, Instant asOf) {
-    return new Obligation(protocol.id(), Kind.ALARM, o.rule().id(), o.subject().id(), o.party(), t,
+  /** An alarm raised at {@code t} for {@code party} (due once raised, pending while ahead). */
+  private Obligation alarm(ProtocolRules.Owed o, String party, Instant t, int round,
+      Instant asOf) {
+    return new Obligation(protocol.id(), Kind.ALARM, o.rule().id(), o.subject().id(), party, t,
         t.isAfter(asOf) ? Status.PENDING : Status.DUE, null, new Escalation(o.rule().id(), round));
   }
 }

@@ -53,7 +53,8 @@ public final class ProtocolRegime implements Regime<ProtocolState> {
           .forEach(f -> kinds.putIfAbsent(f.name(), kindOf(f))));
     }
     this.rules = new ProtocolRules(protocol, roles, kinds);
-    this.obligations = new Obligations(protocol, rules, roles);
+    this.obligations = new Obligations(protocol, rules, roles,
+        new Recurrences(protocol, roles, agreement.entryIntoForce()));
   }
 
   private static dev.verity.core.schema.Kind kindOf(Field f) {

@@ -34,10 +34,11 @@ final class Roles {
     return out;
   }
 
-  /** The participants holding any of {@code roles}. */
+  /** The participants holding any of {@code roles} in {@code s} (null: participant roles only). */
   Set<String> holders(List<String> roles, Subject s) {
     Set<String> out = new TreeSet<>();
-    roles.forEach(r -> out.addAll(holders(r, s.initiator(), s.counterparts())));
+    roles.forEach(r -> out.addAll(s == null ? holders(r, null, List.of())
+        : holders(r, s.initiator(), s.counterparts())));
     return out;
   }
 

@@ -36,18 +36,24 @@ public record Obligation(String regime, Kind kind, String type, String subject, 
    * Where it stands at the instant it is judged. {@code pending}: not owed yet (its trigger, or
    * an escalation step's time, is later); {@code due}: owed now and not yet past its deadline (an
    * escalation step or alarm: set off); {@code met}: provided by the deadline; {@code late}:
-   * provided after it; {@code missing}: the deadline passed without it.
+   * provided after it; {@code missing}: the deadline passed without it. Judged against the
+   * agreement's life ({@code dev.verity.core.lifecycle}): {@code suspended}: it fell due while
+   * the agreement was suspended, and is not counted as missed; {@code not-in-force}: it fell due
+   * when the agreement (or the owing Party's part in it) was not in force. A met obligation stays
+   * met.
    */
   public enum Status {
     PENDING,
     DUE,
     MET,
     LATE,
-    MISSING;
+    MISSING,
+    SUSPENDED,
+    NOT_IN_FORCE;
 
     @JsonValue
     public String label() {
-      return name().toLowerCase(Locale.ROOT);
+      return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
   }
 
@@ -62,6 +68,11 @@ public record Obligation(String regime, Kind kind, String type, String subject, 
       .thenComparing(Obligation::regime).thenComparing(Obligation::party)
       .thenComparing(Obligation::subject).thenComparing(Obligation::kind)
       .thenComparing(Obligation::type);
+
+  /** The same obligation with another status (the agreement's life judged it). */
+  public Obligation withStatus(Status s) {
+    return new Obligation(regime, kind, type, subject, party, due, s, metBy, escalation);
+  }
 
   /**
    * The status at {@code asOf} of something owed from {@code start} (null: from the beginning)

@@ -41,6 +41,37 @@ public record Refusal(Kind kind, String rule, String reason) {
     }
   }
 
+  /**
+   * A rule of a regime whose rules are code, as an enum constant: the kind of refusal it gives,
+   * and its name in a refusal, {@code <regime>/<constant in lower case with hyphens>} ({@code
+   * talks/not-initialled}). The register's and the talks' rules are these; the exchanges' rules
+   * serve three regimes (the exchanges, the tally, the bodies) and name theirs with {@link
+   * #id(String, String)}.
+   */
+  public interface Rule {
+    String name();
+
+    Kind kind();
+
+    /** The regime whose rule it is. */
+    String regime();
+
+    /** The rule's name in a refusal: {@code talks/not-initialled}. */
+    default String id() {
+      return id(regime(), name());
+    }
+
+    /** A refusal under this rule, with the reason in words. */
+    default Refusal refusal(String reason) {
+      return new Refusal(kind(), id(), reason);
+    }
+
+    /** The name of the rule {@code constant} of {@code regime} in a refusal. */
+    static String id(String regime, String constant) {
+      return regime + "/" + constant.toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+  }
+
   @Override
   public String toString() {
     return label() + " (" + rule + "): " + reason;

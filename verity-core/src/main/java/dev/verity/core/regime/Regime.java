@@ -41,6 +41,20 @@ public interface Regime<S> {
    */
   List<Obligation> obligations(S state, Instant asOf);
 
+  /**
+   * The state after {@code steps}, applied in the order given from {@link #empty}; refused steps
+   * are skipped.
+   */
+  default S fold(List<Step> steps) {
+    S s = empty();
+    for (Step step : steps) {
+      if (apply(s, step) instanceof Outcome.Next<S> n) {
+        s = n.state();
+      }
+    }
+    return s;
+  }
+
   /** The state as the API and the offline evaluator show it: an object Jackson writes as JSON. */
   default Object view(S state) {
     return state;

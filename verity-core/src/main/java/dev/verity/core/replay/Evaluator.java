@@ -6,17 +6,23 @@ import dev.verity.core.agreement.Agreement;
 import dev.verity.core.agreement.DeclarationMode;
 import dev.verity.core.agreement.MessageType;
 import dev.verity.core.agreement.Protocol;
+import dev.verity.core.ceasefire.CeasefireRegime;
 import dev.verity.core.commission.AgreementVersions;
 import dev.verity.core.commission.Commission;
 import dev.verity.core.commission.CommissionRegime;
 import dev.verity.core.escrow.EscrowRegime;
+import dev.verity.core.exchange.BodiesRegime;
+import dev.verity.core.exchange.ExchangeRegime;
+import dev.verity.core.exchange.TallyRegime;
 import dev.verity.core.inspection.InspectionRegime;
 import dev.verity.core.inventory.InventoryRegime;
 import dev.verity.core.inventory.InventoryState;
+import dev.verity.core.lifecycle.LifecycleRegime;
+import dev.verity.core.lifecycle.LifecycleState;
+import dev.verity.core.lifecycle.Standing;
 import dev.verity.core.message.EntryRef;
 import dev.verity.core.protocol.ProtocolRegime;
 import dev.verity.core.regime.Obligation;
-import dev.verity.core.regime.Outcome;
 import dev.verity.core.regime.Refusal;
 import dev.verity.core.regime.Refusal.Kind;
 import dev.verity.core.regime.Regime;
@@ -24,56 +30,141 @@ import dev.verity.core.regime.Step;
 import dev.verity.core.schema.FieldError;
 import dev.verity.core.schema.Fields;
 import dev.verity.core.schema.Validation;
+import dev.verity.core.talks.TalksRegime;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Every regime of one agreement, wired together: inventory and notifications (when the agreement
- * counts items), escrowed declarations (when it declares in escrow), the commission and the
- * inspections (when its catalogue has their message types), and one protocol engine per declared
+ * Every regime of one agreement, wired together: the agreement's own life (every agreement has
+ * one), inventory and notifications (when the agreement counts items), escrowed declarations
+ * (when it declares in escrow), the commission and the inspections (when its catalogue has their
+ * message types), the regimes whose rules are code that its message types name ({@code regime:},
+ * e.g. the ceasefire register, the talks, the exchanges), and one protocol engine per declared
  * protocol. A step is checked against its type's schema first ({@link #check}), then folded by
- * the one regime that owns its type.
+ * <em>every</em> regime its type is routed to.
  *
- * <p>The regimes fold one after the other, in that order, each over its own steps in the
- * canonical {@link Step#ORDER}: the inspections read the commission's agreement versions and the
- * Parties' declarations complete, as the node does. Folding is deterministic: the same steps give
- * the same states and verdicts on every node and in the offline evaluator.
+ * <p><b>Routing.</b> A type goes to the code regime that knows it by name (lifecycle, inventory,
+ * escrow, commission, inspections), to the code regime its declaration names, and to each protocol
+ * one of whose steps names it, in that order (the order of {@link #regimes()}). Regimes that share
+ * no type fold one after the other, each over its own steps in the canonical {@link Step#ORDER},
+ * so that the inspections read the commission's agreement versions and the Parties' declarations
+ * complete, as the node does. Regimes that share a type fold together, step by step in that
+ * order, and a step they share is <b>all or nothing</b>: it goes to each of them in routing order;
+ * the first refusal is the step's refusal, and no regime keeps the step (a regime that had taken
+ * it is folded again without it, docs/dev/decisions.md "Regime state may be mutable"). So a claim
+ * the register refuses opens no protocol subject, and an answer the protocol refuses is not
+ * recorded on the claim. Folding is deterministic: the same steps give the same states and
+ * verdicts on every node and in the offline evaluator.
+ *
+ * <p><b>The life.</b> The life folds first, and the others are judged against it
+ * (docs/dev/decisions.md, "Messages under a suspended agreement are accepted and marked"): a step
+ * taken while the agreement is suspended is folded as usual and {@linkplain #marks marked}; a step
+ * from a Party that had withdrawn, or after withdrawals ended the agreement, is refused before any
+ * regime sees it ({@code lifecycle/withdrawn}, {@code lifecycle/ended}); an obligation that fell
+ * due while the agreement was suspended or not in force is not counted as missed ({@link
+ * LifecycleState#judge}).
  */
 public final class Evaluator {
+  /** The regimes whose rules are code that a message type can name, by id. */
+  static final Map<String, Function<Agreement, Regime<?>>> DECLARED = Map.of(
+      CeasefireRegime.ID, CeasefireRegime::of,
+      TalksRegime.ID, TalksRegime::of,
+      ExchangeRegime.ID, ExchangeRegime::of,
+      TallyRegime.ID, TallyRegime::of,
+      BodiesRegime.ID, BodiesRegime::of);
+
   private final Agreement agreement;
   private final List<Regime<?>> regimes = new ArrayList<>();
+  private final Map<String, Set<String>> routed = new LinkedHashMap<>();
+  private final List<List<Regime<?>>> groups = new ArrayList<>();
   private final Map<String, Object> states = new LinkedHashMap<>();
+  private final Map<EntryRef, Standing> marks = new LinkedHashMap<>();
 
   private Evaluator(Agreement agreement) {
     this.agreement = agreement;
   }
 
-  /** The regimes of {@code a}, ready to fold. */
+  /**
+   * The regimes of {@code a}, ready to fold.
+   *
+   * @throws IllegalArgumentException when a message type names a regime that does not fold it
+   */
   public static Evaluator of(Agreement a) {
     Evaluator e = new Evaluator(a);
+    e.add(new LifecycleRegime(a), null);
     if (!a.itemKinds().isEmpty()) {
-      e.regimes.add(new InventoryRegime(a));
+      e.add(new InventoryRegime(a), null);
     }
     if (a.declarationMode() == DeclarationMode.ESCROW) {
-      e.regimes.add(new EscrowRegime(a));
+      e.add(new EscrowRegime(a), null);
     }
     e.addIfUsed(new CommissionRegime(a));
     e.addIfUsed(new InspectionRegime(e::versions, new StateDeclaredData(e::inventory)));
-    for (Protocol p : a.protocols()) {
-      e.regimes.add(new ProtocolRegime(a, p));
+    for (String id : MessageType.REGIMES) {
+      Set<String> types = a.messages().stream().filter(m -> id.equals(m.regime()))
+          .map(MessageType::id).collect(Collectors.toCollection(LinkedHashSet::new));
+      if (!types.isEmpty()) {
+        e.add(DECLARED.get(id).apply(a), types);
+      }
     }
+    for (Protocol p : a.protocols()) {
+      e.add(new ProtocolRegime(a, p), null);
+    }
+    e.group();
     return e;
   }
 
   private void addIfUsed(Regime<?> r) {
     if (r.types().stream().anyMatch(t -> agreement.messageType(t).isPresent())) {
-      regimes.add(r);
+      add(r, null);
     }
+  }
+
+  /** Adds {@code r}, routed the types it names or, for a declared regime, those declared. */
+  private void add(Regime<?> r, Set<String> declared) {
+    if (declared != null && !r.types().containsAll(declared)) {
+      Set<String> unknown = new TreeSet<>(declared);
+      unknown.removeAll(r.types());
+      throw new IllegalArgumentException(agreement.id() + ": messages " + unknown + ": regime "
+          + r.id() + " folds no such type (it folds " + new TreeSet<>(r.types()) + ")");
+    }
+    regimes.add(r);
+    routed.put(r.id(), Set.copyOf(declared != null ? declared : r.types()));
+  }
+
+  /**
+   * Splits the regimes into groups that share message types (connected by shared types), each
+   * group in the regimes' order, the groups in the order of their first regime.
+   */
+  private void group() {
+    for (Regime<?> r : regimes) {
+      List<Regime<?>> joined = new ArrayList<>(List.of(r));
+      for (Iterator<List<Regime<?>>> it = groups.iterator(); it.hasNext();) {
+        List<Regime<?>> g = it.next();
+        if (g.stream().anyMatch(x -> shares(x, r))) {
+          joined.addAll(0, g);
+          it.remove();
+        }
+      }
+      joined.sort(Comparator.comparingInt(regimes::indexOf));
+      groups.add(joined);
+    }
+    groups.sort(Comparator.comparingInt(g -> regimes.indexOf(g.get(0))));
+  }
+
+  private boolean shares(Regime<?> a, Regime<?> b) {
+    return routed.get(a.id()).stream().anyMatch(routed.get(b.id())::contains);
   }
 
   private AgreementVersions versions() {
@@ -94,9 +185,14 @@ public final class Evaluator {
     return List.copyOf(regimes);
   }
 
-  /** The regime that folds steps of {@code type}, if any. */
+  /** The first regime a step of {@code type} goes to, if any. */
   public Optional<Regime<?>> owner(String type) {
-    return regimes.stream().filter(r -> r.types().contains(type)).findFirst();
+    return routes(type).stream().findFirst();
+  }
+
+  /** Every regime a step of {@code type} goes to, in routing order. */
+  public List<Regime<?>> routes(String type) {
+    return regimes.stream().filter(r -> routed.get(r.id()).contains(type)).toList();
   }
 
   /** A step, or why it is refused before any regime sees it. */
@@ -134,37 +230,45 @@ public final class Evaluator {
   }
 
   /**
-   * Folds {@code steps} (already checked) through every regime; returns each refused step's
-   * refusal by entry. The states stay here for {@link #obligations} and {@link #views}.
+   * Folds {@code steps} (already checked) through every regime they are routed to, the
+   * agreement's life first; returns each refused step's refusal by entry. The states stay here for
+   * {@link #obligations}, {@link #views} and {@link #marks}.
    */
   public Map<EntryRef, Refusal> fold(List<Step> steps) {
     Map<EntryRef, Refusal> refused = new LinkedHashMap<>();
     states.clear();
-    for (Regime<?> r : regimes) {
-      states.put(r.id(), foldOne(r, steps, refused));
+    marks.clear();
+    for (List<Regime<?>> g : groups) {
+      LifecycleState life = g.get(0) instanceof LifecycleRegime ? null : lifecycle();
+      states.putAll(new GroupFold(g, routed, life, marks).run(steps, refused));
     }
     return refused;
   }
 
-  private static <S> S foldOne(Regime<S> r, List<Step> steps, Map<EntryRef, Refusal> refused) {
-    S s = r.empty();
-    for (Step step : steps.stream().filter(x -> r.types().contains(x.type())).sorted(Step.ORDER)
-        .toList()) {
-      var o = r.apply(s, step);
-      if (o instanceof Outcome.Next<S> n) {
-        s = n.state();
-      } else {
-        refused.put(step.entry(), ((Outcome.Refused<S>) o).refusal());
-      }
-    }
-    return s;
+  /** The folded life of the agreement. */
+  public LifecycleState lifecycle() {
+    return (LifecycleState) states.get(LifecycleRegime.ID);
   }
 
-  /** Every regime's obligations as seen at {@code asOf}, in {@code Obligation.ORDER}. */
+  /**
+   * The accepted steps taken while the agreement was not in force as such (suspended, most
+   * often), with where it stood: they count, and are shown marked.
+   */
+  public Map<EntryRef, Standing> marks() {
+    return Map.copyOf(marks);
+  }
+
+  /**
+   * Every regime's obligations as seen at {@code asOf}, judged against the agreement's life, in
+   * {@code Obligation.ORDER}.
+   */
   public List<Obligation> obligations(Instant asOf) {
     List<Obligation> out = new ArrayList<>();
+    LifecycleState life = lifecycle();
     for (Regime<?> r : regimes) {
-      out.addAll(obligationsOf(r, asOf));
+      for (Obligation o : obligationsOf(r, asOf)) {
+        out.add(life == null ? o : life.judge(o, asOf));
+      }
     }
     out.sort(Obligation.ORDER);
     return out;

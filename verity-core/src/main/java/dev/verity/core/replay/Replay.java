@@ -3,6 +3,7 @@ package dev.verity.core.replay;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.verity.core.agreement.Agreement;
+import dev.verity.core.lifecycle.Standing;
 import dev.verity.core.message.EntryRef;
 import dev.verity.core.regime.Obligation;
 import dev.verity.core.regime.Refusal;
@@ -43,9 +44,17 @@ public final class Replay {
       String party, Instant due, Obligation.Status status, Integer metBy,
       Obligation.Escalation escalation) {}
 
-  /** The outcome, in the shape {@code verity agreement replay --format json} prints. */
+  /** An accepted step taken while the agreement was not in force as such (e.g. suspended). */
+  public record Marked(int index, Standing standing) {}
+
+  /**
+   * The outcome, in the shape {@code verity agreement replay --format json} prints.
+   *
+   * @param marked the accepted steps taken while the agreement was suspended (or otherwise not
+   *     in force as such), by input position
+   */
   public record Result(List<Integer> accepted, List<Refused> refused, List<Owed> obligations,
-      Map<String, Object> state) {}
+      Map<String, Object> state, List<Marked> marked) {}
 
   /**
    * Folds {@code steps} under {@code agreement}; obligations as of {@code asOf}, or of the latest
@@ -68,6 +77,9 @@ public final class Replay {
       }
     }
     e.fold(checked).forEach((ref, r) -> refusals.put(indexOf.get(ref), r));
+    List<Marked> marked = e.marks().entrySet().stream().map(m -> new Marked(
+        indexOf.get(m.getKey()), m.getValue())).sorted(Comparator.comparingInt(Marked::index))
+        .toList();
     Instant when = asOf != null ? asOf : steps.stream().map(Input::at)
         .max(Comparator.naturalOrder()).orElse(Instant.EPOCH);
     return new Result(
@@ -77,6 +89,6 @@ public final class Replay {
         e.obligations(when).stream().map(o -> new Owed(o.regime(), o.kind(), o.type(),
             o.subject(), o.party(), o.due(), o.status(),
             o.metBy() == null ? null : indexOf.get(o.metBy()), o.escalation())).toList(),
-        e.views());
+        e.views(), marked);
   }
 }

@@ -329,6 +329,52 @@ public sealed interface FieldType {
     }
   }
 
+  /**
+   * An alternative of a {@code oneOf} that is allowed only when the message's top-level field
+   * {@code field} has one of the values {@code in} ({@code when: {field: missileClass, in:
+   * [SLBM]}}): a submarine's launch area may be a sea or an ocean quadrant, a land launch's may
+   * not (1988 Agreement, Art. II.2).
+   */
+  record Conditional(FieldType type, String field, List<String> in) implements FieldType {
+    public Conditional {
+      in = List.copyOf(in);
+    }
+
+    @Override
+    public Kind kind() {
+      return type.kind();
+    }
+
+    @Override
+    public String expected() {
+      return type.expected() + " (when " + field + " is " + String.join(" or ", in) + ")";
+    }
+
+    @Override
+    public void check(JsonNode v, String path, Checker c) {
+      Checker trial = c.trial();
+      type.check(v, path, trial);
+      if (!trial.errors().isEmpty()) {
+        trial.errors().forEach(e -> c.error(e.path(), e.problem()));
+        return;
+      }
+      String is = c.top(field).map(JsonNode::asText).orElse(null);
+      if (is == null || !in.contains(is)) {
+        c.error(path, "allowed only when " + field + " is " + String.join(" or ", in)
+            + (is == null ? "" : " (it is " + is + ")"));
+      }
+    }
+
+    @Override
+    public ObjectNode json() {
+      ObjectNode o = type.json();
+      ObjectNode when = o.putObject("when");
+      when.put("field", field);
+      in.forEach(when.putArray("in")::add);
+      return o;
+    }
+  }
+
   /** A list of values of one type, with between {@code minItems} and {@code maxItems} of them. */
   record ListOf(FieldType element, int minItems, int maxItems) implements FieldType {
     @Override

@@ -27,9 +27,14 @@ public final class MessageSchema {
     this.fields = List.copyOf(fields);
   }
 
-  /** Reads the mapping of an agreement file; problems name the path below {@code path}. */
+  /**
+   * Reads the mapping of an agreement file; problems name the path below {@code path}. An
+   * alternative that depends on another field ({@code when}) must name a top-level field.
+   */
   public static MessageSchema read(JsonNode node, String path) {
-    return SchemaReader.schema(node, path);
+    MessageSchema s = SchemaReader.schema(node, path);
+    SchemaReader.conditions(s, path);
+    return s;
   }
 
   @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
@@ -63,8 +68,57 @@ public final class MessageSchema {
    * field may name. JSON null counts as absent.
    */
   public Validation validate(JsonNode message, Set<String> participants) {
-    Checker c = new Checker(participants);
+    Checker c = new Checker(participants, message);
     check(message, "", c);
+    return result(message, c);
+  }
+
+  /**
+   * Checks a message as a client composes it, before its node fills in the fields that are the
+   * node's to write ({@link Field#nodeFilled}): those must be absent, and every other field is
+   * checked as {@link #validate} does. The node then writes its fields ({@link #fill}) and
+   * validates the whole.
+   */
+  public Validation validateComposed(JsonNode message, Set<String> participants) {
+    Checker c = new Checker(participants, message);
+    if (message != null && message.isObject()) {
+      ObjectNode rest = ((ObjectNode) message).deepCopy();
+      for (Field f : fields) {
+        if (f.nodeFilled() && rest.has(f.name())) {
+          c.error(f.name(), "set by the node from the operator signed in; leave it out");
+        }
+        if (f.nodeFilled()) {
+          rest.remove(f.name());
+        }
+      }
+      new MessageSchema(fields.stream().filter(f -> !f.nodeFilled()).toList()).check(rest, "",
+          c);
+    } else {
+      check(message, "", c);
+    }
+    return result(message, c);
+  }
+
+  /** The fields the node writes, not the sender ({@link Field#filledBy}). */
+  public List<Field> nodeFilled() {
+    return fields.stream().filter(Field::nodeFilled).toList();
+  }
+
+  /**
+   * A copy of a composed message with every field the node writes from the operator set to
+   * {@code operator} (the identity of the operator signed in, as the node authenticated them).
+   */
+  public ObjectNode fill(ObjectNode composed, String operator) {
+    ObjectNode out = composed.deepCopy();
+    for (Field f : fields) {
+      if (Field.OPERATOR.equals(f.filledBy())) {
+        out.put(f.name(), operator);
+      }
+    }
+    return out;
+  }
+
+  private static Validation result(JsonNode message, Checker c) {
     if (!c.errors().isEmpty()) {
       return new Validation(null, c.errors());
     }

@@ -19,7 +19,10 @@ import java.util.regex.PatternSyntaxException;
  */
 final class SchemaReader {
   private static final Set<String> COMMON =
-      Set.of("kind", "required", "label", "list", "minItems", "maxItems", "note");
+      Set.of("kind", "required", "label", "list", "minItems", "maxItems", "note", "filledBy");
+  /** Who may fill a field in besides its sender ({@code filledBy}), and for which kinds. */
+  private static final Map<String, Set<Kind>> FILLERS =
+      Map.of(Field.OPERATOR, Set.of(Kind.TEXT, Kind.ID));
   private static final Map<Kind, Set<String>> OWN = Map.of(
       Kind.ID, Set.of("maxLength", "pattern"), Kind.ITEM, Set.of("maxLength", "pattern"),
       Kind.TEXT, Set.of("maxLength", "pattern"), Kind.LONG_TEXT, Set.of("maxLength", "pattern"),
@@ -51,8 +54,22 @@ final class SchemaReader {
       throw problem(path + ".required", "expected true or false");
     }
     JsonNode label = o.get("label");
-    return new Field(name, type(o, path), req == null || req.asBoolean(),
-        label == null ? null : label.asText());
+    FieldType t = type(o, path);
+    return new Field(name, t, req == null || req.asBoolean(),
+        label == null ? null : label.asText(), filledBy(o, t, path));
+  }
+
+  /** {@code filledBy: operator}: a one-line text or identifier the node writes. */
+  private static String filledBy(ObjectNode o, FieldType t, String path) {
+    if (!o.hasNonNull("filledBy")) {
+      return null;
+    }
+    String by = o.get("filledBy").asText();
+    if (!FILLERS.containsKey(by) || !FILLERS.get(by).contains(t.kind())
+        || t instanceof FieldType.ListOf) {
+      throw problem(path + ".filledBy", "only 'operator', on a text or id field");
+    }
+    return by;
   }
 
   /** A specification as a mapping (a bare kind name becomes {@code {kind: NAME}}). */
@@ -132,9 +149,55 @@ final class SchemaReader {
     }
     List<FieldType> out = new ArrayList<>();
     for (int i = 0; i < of.size(); i++) {
-      out.add(type(of.get(i), Checker.at(path, i)));
+      out.add(alternative(of.get(i), Checker.at(path, i)));
     }
     return out;
+  }
+
+  /** An alternative, which may be allowed only {@code when: {field: F, in: [..]}}. */
+  private static FieldType alternative(JsonNode spec, String path) {
+    if (!spec.isObject() || !spec.has("when")) {
+      return type(spec, path);
+    }
+    ObjectNode o = ((ObjectNode) spec).deepCopy();
+    JsonNode when = o.remove("when");
+    String at = path + ".when";
+    if (!when.isObject() || !when.path("field").isTextual() || when.size() != 2) {
+      throw problem(at, "expected {field: NAME, in: [values]}");
+    }
+    return new FieldType.Conditional(type(o, path), when.get("field").asText(),
+        words(when.get("in"), at + ".in"));
+  }
+
+  /**
+   * Checks that every conditional alternative in {@code s} names a top-level field of it, and
+   * values that field can have when it is an enum.
+   */
+  static void conditions(MessageSchema s, String path) {
+    for (Field f : s.fields()) {
+      conditions(s, f.type(), Checker.at(path, f.name()));
+    }
+  }
+
+  private static void conditions(MessageSchema top, FieldType t, String path) {
+    if (t instanceof FieldType.Conditional c) {
+      FieldType on = top.field(c.field()).map(Field::type).orElseThrow(() -> problem(path
+          + ".when.field", "no field '" + c.field() + "' in this message"));
+      if (on instanceof FieldType.Choice e && !e.values().containsAll(c.in())) {
+        throw problem(path + ".when.in", c.field() + " is one of " + e.values());
+      }
+      conditions(top, c.type(), path);
+    } else if (t instanceof FieldType.OneOf o) {
+      for (int i = 0; i < o.alternatives().size(); i++) {
+        conditions(top, o.alternatives().get(i), Checker.at(path, "of") + "[" + i + "]");
+      }
+    } else if (t instanceof FieldType.ListOf l) {
+      conditions(top, l.element(), path);
+    } else if (t instanceof FieldType.MapOf m) {
+      conditions(top, m.values(), path + ".of");
+    } else if (t instanceof FieldType.Record r) {
+      r.schema().fields().forEach(f -> conditions(top, f.type(), Checker.at(path, f.name())));
+    }
   }
 
   private static List<String> words(JsonNode values, String path) {

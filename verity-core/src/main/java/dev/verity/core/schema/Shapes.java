@@ -62,6 +62,9 @@ final class Shapes {
 
   /** Whether a failing value looks meant as {@code t}, so that its own errors are shown. */
   static boolean claims(FieldType t, JsonNode v) {
+    if (t instanceof FieldType.Conditional c) {
+      return claims(c.type(), v);
+    }
     return switch (t.kind()) {
       case POLYGON -> v.has("polygon");
       case CIRCLE -> v.has("circle");

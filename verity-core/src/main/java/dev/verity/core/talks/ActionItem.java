@@ -7,4 +7,5 @@ import java.time.Instant;
  * definitions of key terms ... within a week" [b18]; "report back to their respective capitals"
  * [b24].
  */
-public record ActionItem(String id, int round, String owner, String description, Instant due) {}
+public record ActionItem(String id, int round, String owner, String description, Instant due)
+    implements Action {}

@@ -1,19 +1,21 @@
 package dev.verity.core.talks;
 
 import static dev.verity.core.talks.Checks.bad;
+import static dev.verity.core.talks.Checks.refuse;
 import static dev.verity.core.talks.Checks.role;
 import static dev.verity.core.talks.Checks.wrong;
 
 import dev.verity.core.message.Fields;
+import dev.verity.core.regime.Outcome;
+import dev.verity.core.regime.Step;
 import dev.verity.core.talks.Action.CompleteActionItem;
-import dev.verity.core.talks.Refusal.Reason;
 
 /** Action items: assigned with an owner and a deadline, reported done by their owner. */
 final class ActionSteps {
   private ActionSteps() {}
 
-  static Outcome assign(Talks t, Step s, ActionItem i) {
-    if (!role(t, s).signs()) {
+  static Outcome<Talks> assign(Talks t, Step s, ActionItem i) {
+    if (!TalksRules.signs(role(t, s))) {
       return wrong(t, "a delegation assigns action items");
     }
     if (i == null || !Fields.id(i.id()) || !Checks.text(i.description()) || i.due() == null
@@ -27,26 +29,26 @@ final class ActionSteps {
       return Checks.noRound(t, i.round());
     }
     if (t.actionItem(i.id()).isPresent()) {
-      return Outcome.refused(t, Reason.DUPLICATE, "action item " + i.id() + " exists");
+      return refuse(Rule.DUPLICATE, "action item " + i.id() + " exists");
     }
-    return Outcome.ok(t.with(new ActionItemRecord(i, s.participant(), s.at(), null, null)));
+    return Outcome.next(t.with(new ActionItemRecord(i, s.party(), s.at(), null, null, null)));
   }
 
-  static Outcome complete(Talks t, Step s, CompleteActionItem c) {
+  static Outcome<Talks> complete(Talks t, Step s, CompleteActionItem c) {
     ActionItemRecord a = t.actionItem(c.item()).orElse(null);
     if (a == null) {
-      return Outcome.refused(t, Reason.UNKNOWN_ITEM, "no action item " + c.item());
+      return refuse(Rule.UNKNOWN_ITEM, "no action item " + c.item());
     }
-    if (!a.item().owner().equals(s.participant())) {
+    if (!a.item().owner().equals(s.party())) {
       return wrong(t, "only its owner, " + a.item().owner() + ", reports an action item done");
     }
     if (a.doneAt() != null) {
-      return Outcome.refused(t, Reason.DUPLICATE, "action item " + c.item() + " is done");
+      return refuse(Rule.DUPLICATE, "action item " + c.item() + " is done");
     }
     if (!Checks.text(c.note())) {
       return bad(t, "note: at most " + Checks.MAX_TEXT + " characters");
     }
-    return Outcome.ok(t.with(new ActionItemRecord(a.item(), a.assignedBy(), a.assignedAt(),
-        s.at(), c.note())));
+    return Outcome.next(t.with(new ActionItemRecord(a.item(), a.assignedBy(), a.assignedAt(),
+        s.at(), s.entry(), c.note())));
   }
 }

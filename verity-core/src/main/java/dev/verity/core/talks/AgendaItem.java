@@ -1,4 +1,4 @@
 package dev.verity.core.talks;
 
 /** An agenda item of a round, on a track (null for the plenary). */
-public record AgendaItem(String id, int round, String track, String title) {}
+public record AgendaItem(String id, int round, String track, String title) implements Action {}

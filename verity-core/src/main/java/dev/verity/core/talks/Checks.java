@@ -1,8 +1,9 @@
 package dev.verity.core.talks;
 
+import dev.verity.core.agreement.Party;
 import dev.verity.core.message.Fields;
-import dev.verity.core.talks.Participant.Role;
-import dev.verity.core.talks.Refusal.Reason;
+import dev.verity.core.regime.Outcome;
+import dev.verity.core.regime.Step;
 
 /** Bounds and shapes of what a step of the talks carries, and who may take it. */
 final class Checks {
@@ -15,19 +16,23 @@ final class Checks {
     return Fields.text(s, MAX_TEXT);
   }
 
-  static Role role(Talks t, Step s) {
-    return t.rules().participant(s.participant()).orElseThrow().role();
+  static Party role(Talks t, Step s) {
+    return t.rules().participant(s.party()).orElseThrow();
   }
 
-  static Outcome bad(Talks t, String words) {
-    return Outcome.refused(t, Reason.MALFORMED, words);
+  static Outcome<Talks> refuse(Rule rule, String words) {
+    return Outcome.refused(rule.refusal(words));
   }
 
-  static Outcome wrong(Talks t, String words) {
-    return Outcome.refused(t, Reason.WRONG_SENDER, words);
+  static Outcome<Talks> bad(Talks t, String words) {
+    return refuse(Rule.MALFORMED, words);
   }
 
-  static Outcome noRound(Talks t, int round) {
-    return Outcome.refused(t, Reason.UNKNOWN_ROUND, "no round " + round + " was announced");
+  static Outcome<Talks> wrong(Talks t, String words) {
+    return refuse(Rule.WRONG_SENDER, words);
+  }
+
+  static Outcome<Talks> noRound(Talks t, int round) {
+    return refuse(Rule.UNKNOWN_ROUND, "no round " + round + " was announced");
   }
 }

@@ -10,7 +10,7 @@ import java.util.Locale;
  * {@code ceasefire-monitoring}, subject a commitment id); no content is copied.
  */
 public record RoundOutput(
-    int round, Kind kind, String agreement, String subject, String summary) {
+    int round, Kind kind, String agreement, String subject, String summary) implements Action {
 
   /** What kind of output. */
   public enum Kind {

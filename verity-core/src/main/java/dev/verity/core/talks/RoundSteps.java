@@ -2,14 +2,16 @@ package dev.verity.core.talks;
 
 import static dev.verity.core.talks.Checks.bad;
 import static dev.verity.core.talks.Checks.noRound;
+import static dev.verity.core.talks.Checks.refuse;
 import static dev.verity.core.talks.Checks.role;
 import static dev.verity.core.talks.Checks.wrong;
 
+import dev.verity.core.agreement.Party;
 import dev.verity.core.message.Fields;
+import dev.verity.core.regime.Outcome;
+import dev.verity.core.regime.Step;
 import dev.verity.core.talks.Action.AnchorCapitalReport;
 import dev.verity.core.talks.Action.OpenTrack;
-import dev.verity.core.talks.Participant.Role;
-import dev.verity.core.talks.Refusal.Reason;
 import dev.verity.core.talks.RoundRecord.CapitalReportAnchor;
 import java.util.HashSet;
 import java.util.List;
@@ -18,9 +20,9 @@ import java.util.List;
 final class RoundSteps {
   private RoundSteps() {}
 
-  static Outcome announce(Talks t, Step s, Round r) {
-    Role role = role(t, s);
-    if (role != Role.MEDIATOR && role != Role.HOST) {
+  static Outcome<Talks> announce(Talks t, Step s, Round r) {
+    Party role = role(t, s);
+    if (!role.is(Party.MEDIATOR) && !role.is(Party.HOST)) {
       return wrong(t, "the mediator or a host announces a round");
     }
     if (r == null || r.number() < 1 || !Fields.id(r.venue()) || r.firstDay() == null
@@ -28,18 +30,18 @@ final class RoundSteps {
       return bad(t, "a round needs a number from 1, a venue and its first and last days");
     }
     boolean host = r.host() == null || t.rules().participant(r.host())
-        .map(p -> p.role() == Role.HOST).orElse(false);
+        .map(p -> p.is(Party.HOST)).orElse(false);
     if (!host) {
       return bad(t, "host: '" + r.host() + "' is not a host of these talks");
     }
     if (t.round(r.number()).isPresent()) {
-      return Outcome.refused(t, Reason.DUPLICATE, "round " + r.number() + " was announced");
+      return refuse(Rule.DUPLICATE, "round " + r.number() + " was announced");
     }
-    return Outcome.ok(t.with(RoundRecord.announced(r, s.participant())));
+    return Outcome.next(t.with(RoundRecord.announced(r, s.party())));
   }
 
-  static Outcome roster(Talks t, Step s, DelegationRoster r) {
-    if (!role(t, s).signs()) {
+  static Outcome<Talks> roster(Talks t, Step s, DelegationRoster r) {
+    if (!TalksRules.signs(role(t, s))) {
       return wrong(t, "a host has no delegation");
     }
     if (r == null || !Fields.id(r.head()) || r.members().size() > Checks.MAX_LIST
@@ -47,11 +49,11 @@ final class RoundSteps {
             && Checks.text(m.post()))) {
       return bad(t, "a roster needs a head and members with names");
     }
-    return Outcome.ok(t.withRoster(s.participant(), new Talks.RosterEntry(s.at(), r)));
+    return Outcome.next(t.withRoster(s.party(), new Talks.RosterEntry(s.at(), r)));
   }
 
-  static Outcome track(Talks t, Step s, OpenTrack o) {
-    if (!role(t, s).signs()) {
+  static Outcome<Talks> track(Talks t, Step s, OpenTrack o) {
+    if (!TalksRules.signs(role(t, s))) {
       return wrong(t, "a delegation opens a track");
     }
     RoundRecord r = t.round(o.round()).orElse(null);
@@ -62,13 +64,13 @@ final class RoundSteps {
       return bad(t, "a track needs an id");
     }
     if (r.tracks().containsKey(o.track().id())) {
-      return Outcome.refused(t, Reason.DUPLICATE, "track " + o.track().id() + " is open");
+      return refuse(Rule.DUPLICATE, "track " + o.track().id() + " is open");
     }
-    return Outcome.ok(t.with(r.with(o.track())));
+    return Outcome.next(t.with(r.with(o.track())));
   }
 
-  static Outcome agenda(Talks t, Step s, AgendaItem i) {
-    if (!role(t, s).signs()) {
+  static Outcome<Talks> agenda(Talks t, Step s, AgendaItem i) {
+    if (!TalksRules.signs(role(t, s))) {
       return wrong(t, "a delegation puts items on the agenda");
     }
     if (i == null || !Fields.id(i.id()) || !Checks.text(i.title())) {
@@ -79,16 +81,16 @@ final class RoundSteps {
       return noRound(t, i.round());
     }
     if (i.track() != null && !r.tracks().containsKey(i.track())) {
-      return Outcome.refused(t, Reason.UNKNOWN_TRACK, "no track " + i.track() + " in round "
+      return refuse(Rule.UNKNOWN_TRACK, "no track " + i.track() + " in round "
           + i.round());
     }
     if (r.agenda().containsKey(i.id())) {
-      return Outcome.refused(t, Reason.DUPLICATE, "agenda item " + i.id() + " exists");
+      return refuse(Rule.DUPLICATE, "agenda item " + i.id() + " exists");
     }
-    return Outcome.ok(t.with(r.with(i)));
+    return Outcome.next(t.with(r.with(i)));
   }
 
-  static Outcome session(Talks t, Step s, Session x) {
+  static Outcome<Talks> session(Talks t, Step s, Session x) {
     if (x == null || !Fields.id(x.id()) || x.kind() == null || x.start() == null
         || x.end() == null || x.end().isBefore(x.start()) || x.end().isAfter(s.at())) {
       return bad(t, "a session needs an id, a kind, and a start and end no later than the step");
@@ -102,10 +104,10 @@ final class RoundSteps {
       return bad(t, why);
     }
     if (r.sessions().stream().anyMatch(o -> o.id().equals(x.id()))) {
-      return Outcome.refused(t, Reason.DUPLICATE, "session " + x.id() + " is recorded");
+      return refuse(Rule.DUPLICATE, "session " + x.id() + " is recorded");
     }
-    boolean present = x.delegations().contains(s.participant()) || role(t, s) != Role.PARTY;
-    return present ? Outcome.ok(t.with(r.with(x)))
+    boolean present = x.delegations().contains(s.party()) || !role(t, s).is(Party.PARTY);
+    return present ? Outcome.next(t.with(r.with(x)))
         : wrong(t, "a Party records only the sessions it attended");
   }
 
@@ -124,8 +126,8 @@ final class RoundSteps {
     return null;
   }
 
-  static Outcome output(Talks t, Step s, RoundOutput o) {
-    if (role(t, s) == Role.OBSERVER || o == null || o.kind() == null || !Checks.text(o.summary())) {
+  static Outcome<Talks> output(Talks t, Step s, RoundOutput o) {
+    if (o == null || o.kind() == null || !Checks.text(o.summary())) {
       return bad(t, "an output needs a round and a kind");
     }
     boolean linked = o.kind() == RoundOutput.Kind.NEXT_ROUND
@@ -136,11 +138,11 @@ final class RoundSteps {
           + "starts");
     }
     RoundRecord r = t.round(o.round()).orElse(null);
-    return r == null ? noRound(t, o.round()) : Outcome.ok(t.with(r.with(o)));
+    return r == null ? noRound(t, o.round()) : Outcome.next(t.with(r.with(o)));
   }
 
-  static Outcome anchor(Talks t, Step s, AnchorCapitalReport a) {
-    if (!role(t, s).signs()) {
+  static Outcome<Talks> anchor(Talks t, Step s, AnchorCapitalReport a) {
+    if (!TalksRules.signs(role(t, s))) {
       return wrong(t, "a delegation reports to its capital");
     }
     if (!Fields.sha256(a.hash())) {
@@ -148,6 +150,6 @@ final class RoundSteps {
     }
     RoundRecord r = t.round(a.round()).orElse(null);
     return r == null ? noRound(t, a.round())
-        : Outcome.ok(t.with(r.with(new CapitalReportAnchor(s.participant(), s.at(), a.hash()))));
+        : Outcome.next(t.with(r.with(new CapitalReportAnchor(s.party(), s.at(), a.hash()))));
   }
 }

@@ -8,7 +8,8 @@ import java.util.Locale;
 /**
  * A session of a round in one of the formats seen in 2026: trilateral, or a bilateral pair
  * (RU-US, RU-UA, UA-US) [b30]; a plenary, a working-group meeting on a track, or the "joint
- * synchronisation of positions" that followed the working groups in Abu Dhabi [b20].
+ * synchronisation of positions" that followed the working groups in Abu Dhabi [b20]. Recorded by
+ * sending it ({@code talks-session}).
  *
  * @param track the track of a working-group session; null otherwise
  * @param delegations the participants at the table: three for a trilateral session, two for a
@@ -16,7 +17,7 @@ import java.util.Locale;
  */
 public record Session(
     String id, int round, Kind kind, String track, List<String> delegations, Instant start,
-    Instant end) {
+    Instant end) implements Action {
   public Session {
     delegations = delegations == null ? List.of() : List.copyOf(delegations);
   }

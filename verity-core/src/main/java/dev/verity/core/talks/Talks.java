@@ -1,5 +1,6 @@
 package dev.verity.core.talks;
 
+import dev.verity.core.regime.Obligation;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +18,9 @@ import org.pcollections.TreePVector;
  * new value sharing the rest.
  */
 public final class Talks {
+  /** The type of an action item's obligation. */
+  public static final String ACTION_ITEM = "action-item";
+
   private final TalksRules rules;
   private final TreePMap<Integer, RoundRecord> rounds;
   private final TreePMap<String, PVector<RosterEntry>> rosters;
@@ -107,13 +111,17 @@ public final class Talks {
     return Optional.ofNullable(id == null ? null : actions.get(id));
   }
 
-  /** Every action item's obligation as of {@code asOf}, by item id. */
-  public List<ActionItemDue> obligations(Instant asOf) {
-    List<ActionItemDue> out = new ArrayList<>();
+  /**
+   * Every action item as its owner's obligation as of {@code asOf}, by item id: type {@code
+   * action-item}, the item as subject, met by the entry that reported it done.
+   */
+  public List<Obligation> obligations(Instant asOf) {
+    List<Obligation> out = new ArrayList<>();
     for (ActionItemRecord a : actions.values()) {
-      Instant met = a.doneAt() == null || a.doneAt().isAfter(asOf) ? null : a.doneAt();
-      out.add(new ActionItemDue(a.item().id(), a.item().round(), a.item().owner(),
-          a.item().due(), met, a.status(asOf)));
+      Obligation.Status st = a.status(asOf);
+      boolean met = st == Obligation.Status.MET || st == Obligation.Status.LATE;
+      out.add(new Obligation(TalksRegime.ID, Obligation.Kind.DEADLINE, ACTION_ITEM,
+          a.item().id(), a.item().owner(), a.item().due(), st, met ? a.doneIn() : null, null));
     }
     return out;
   }

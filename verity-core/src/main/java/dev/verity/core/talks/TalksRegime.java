@@ -1,30 +1,30 @@
 package dev.verity.core.talks;
 
-import dev.verity.core.talks.Action.AddAgendaItem;
+import dev.verity.core.agreement.Agreement;
+import dev.verity.core.agreement.Party;
+import dev.verity.core.regime.Obligation;
+import dev.verity.core.regime.Outcome;
+import dev.verity.core.regime.Refusal;
+import dev.verity.core.regime.Regime;
+import dev.verity.core.regime.Step;
+import dev.verity.core.regime.Steps;
 import dev.verity.core.talks.Action.AnchorCapitalReport;
-import dev.verity.core.talks.Action.AnnounceRound;
-import dev.verity.core.talks.Action.AssignActionItem;
 import dev.verity.core.talks.Action.CompleteActionItem;
-import dev.verity.core.talks.Action.HoldSession;
 import dev.verity.core.talks.Action.Initial;
 import dev.verity.core.talks.Action.OpenTrack;
-import dev.verity.core.talks.Action.RecordOutput;
-import dev.verity.core.talks.Action.SetRoster;
 import dev.verity.core.talks.Action.Sign;
-import dev.verity.core.talks.Action.SubmitText;
-import dev.verity.core.talks.Participant.Role;
-import dev.verity.core.talks.Refusal.Reason;
+import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 /**
- * Multi-party talks as a fold (domain file §B): {@link #empty()} and a pure
- * {@link #apply(Talks, Step)} giving the next state or a typed refusal that changes nothing. What
- * is code: the agreed-text rule (every signatory's signed entry names the same text hash, after
- * every signatory initialled it), versions and redlines, rosters over time, the formats of
- * sessions, action items as obligations, and capital reports as hash anchors only. Deadlines
- * beyond action items are declared in the agreement and run by the generic protocol engine.
+ * Multi-party talks as a {@link Regime} (domain file §B): a pure {@link #apply} giving the next
+ * state or a typed refusal that changes nothing (the state is a persistent value). What is code:
+ * the agreed-text rule (every signatory's signed entry names the same text hash, after every
+ * signatory initialled it), versions and redlines, rosters over time, the formats of sessions,
+ * action items as obligations of their owners, and capital reports as hash anchors only.
  */
-public final class TalksRegime {
+public final class TalksRegime implements Regime<Talks> {
   public static final String ID = "talks";
 
   private final TalksRules rules;
@@ -33,76 +33,93 @@ public final class TalksRegime {
     this.rules = rules;
   }
 
+  /** The talks of agreement {@code a}: its parties with their roles. */
+  public static TalksRegime of(Agreement a) {
+    return new TalksRegime(new TalksRules(a.parties()));
+  }
+
+  @Override
   public String id() {
     return ID;
   }
 
+  @Override
+  public Set<String> types() {
+    return TalksMessages.TYPES;
+  }
+
+  @Override
   public Talks empty() {
     return Talks.empty(rules);
   }
 
-  public Outcome apply(Talks state, Step step) {
+  @Override
+  public Outcome<Talks> apply(Talks state, Step step) {
     Refusal pre = precheck(state, step);
     if (pre != null) {
-      return new Outcome(state, pre);
+      return Outcome.refused(pre);
     }
-    Outcome o = dispatch(state, step);
-    return o.accepted() ? Outcome.ok(o.talks().at(step.at())) : o;
-  }
-
-  /** Applies {@code steps} in the order given; refused steps are skipped. */
-  public Talks fold(List<Step> steps) {
-    Talks t = empty();
-    for (Step s : steps) {
-      t = apply(t, s).talks();
+    Steps.Bound<Action> a = Steps.read(step, Action.class, Rule.MALFORMED.id());
+    if (a.refusal() != null) {
+      return Outcome.refused(a.refusal());
     }
-    return t;
+    Outcome<Talks> o = dispatch(state, step, a.value());
+    return o instanceof Outcome.Next<Talks> n ? Outcome.next(n.state().at(step.at())) : o;
   }
 
   private Refusal precheck(Talks state, Step s) {
-    if (s == null || s.participant() == null || s.at() == null || s.action() == null) {
-      return Refusal.of(Reason.MALFORMED, "a step needs a participant, a time and an action");
+    if (s == null || s.entry() == null || s.at() == null || s.type() == null) {
+      return Rule.MALFORMED.refusal("a step needs a participant, a time and a type");
     }
-    Participant p = rules.participant(s.participant()).orElse(null);
+    Party p = rules.participant(s.party()).orElse(null);
     if (p == null) {
-      return Refusal.of(Reason.UNKNOWN_PARTICIPANT, s.participant() + " takes no part in these "
-          + "talks");
+      return Rule.UNKNOWN_PARTICIPANT.refusal(s.party() + " takes no part in these talks");
     }
-    if (p.role() == Role.OBSERVER) {
-      return Refusal.of(Reason.WRONG_SENDER, "an observer takes no step");
+    if (!TalksRules.acts(p)) {
+      return Rule.WRONG_SENDER.refusal("an " + p.role() + " takes no step");
     }
     if (state.lastStepAt() != null && s.at().isBefore(state.lastStepAt())) {
-      return Refusal.of(Reason.OUT_OF_ORDER, "the step at " + s.at()
+      return Rule.OUT_OF_ORDER.refusal("the step at " + s.at()
           + " comes before the last accepted step, at " + state.lastStepAt());
     }
     return null;
   }
 
-  private Outcome dispatch(Talks t, Step s) {
-    Action a = s.action();
-    if (a instanceof SubmitText x) {
-      return TextSteps.submit(t, s, x.submission());
+  private Outcome<Talks> dispatch(Talks t, Step s, Action a) {
+    if (a instanceof TextSubmission x) {
+      return TextSteps.submit(t, s, x);
     } else if (a instanceof Initial i) {
       return TextSteps.initial(t, s, i);
     } else if (a instanceof Sign g) {
       return TextSteps.sign(t, s, g);
-    } else if (a instanceof AnnounceRound r) {
-      return RoundSteps.announce(t, s, r.round());
-    } else if (a instanceof SetRoster r) {
-      return RoundSteps.roster(t, s, r.roster());
+    } else if (a instanceof Round r) {
+      return RoundSteps.announce(t, s, r);
+    } else if (a instanceof DelegationRoster r) {
+      return RoundSteps.roster(t, s, r);
     } else if (a instanceof OpenTrack o) {
       return RoundSteps.track(t, s, o);
-    } else if (a instanceof AddAgendaItem i) {
-      return RoundSteps.agenda(t, s, i.item());
-    } else if (a instanceof HoldSession h) {
-      return RoundSteps.session(t, s, h.session());
-    } else if (a instanceof RecordOutput o) {
-      return RoundSteps.output(t, s, o.output());
+    } else if (a instanceof AgendaItem i) {
+      return RoundSteps.agenda(t, s, i);
+    } else if (a instanceof Session h) {
+      return RoundSteps.session(t, s, h);
+    } else if (a instanceof RoundOutput o) {
+      return RoundSteps.output(t, s, o);
     } else if (a instanceof AnchorCapitalReport c) {
       return RoundSteps.anchor(t, s, c);
-    } else if (a instanceof AssignActionItem i) {
-      return ActionSteps.assign(t, s, i.item());
+    } else if (a instanceof ActionItem i) {
+      return ActionSteps.assign(t, s, i);
     }
     return ActionSteps.complete(t, s, (CompleteActionItem) a);
+  }
+
+  /** Each action item, an obligation of its owner by its deadline. */
+  @Override
+  public List<Obligation> obligations(Talks state, Instant asOf) {
+    return state.obligations(asOf);
+  }
+
+  @Override
+  public Object view(Talks state) {
+    return TalksView.of(state);
   }
 }

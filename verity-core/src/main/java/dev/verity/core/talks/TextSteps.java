@@ -1,13 +1,15 @@
 package dev.verity.core.talks;
 
 import static dev.verity.core.talks.Checks.bad;
+import static dev.verity.core.talks.Checks.refuse;
 import static dev.verity.core.talks.Checks.role;
 import static dev.verity.core.talks.Checks.wrong;
 
 import dev.verity.core.message.Fields;
+import dev.verity.core.regime.Outcome;
+import dev.verity.core.regime.Step;
 import dev.verity.core.talks.Action.Initial;
 import dev.verity.core.talks.Action.Sign;
-import dev.verity.core.talks.Refusal.Reason;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -25,8 +27,8 @@ import java.util.Objects;
 final class TextSteps {
   private TextSteps() {}
 
-  static Outcome submit(Talks t, Step s, TextSubmission x) {
-    if (!role(t, s).signs()) {
+  static Outcome<Talks> submit(Talks t, Step s, TextSubmission x) {
+    if (!TalksRules.signs(role(t, s))) {
       return wrong(t, "a delegation submits texts");
     }
     String why = shape(t, x);
@@ -36,16 +38,16 @@ final class TextSteps {
     TextRecord old = t.text(x.text()).orElse(null);
     if (old == null) {
       TextVersion v = version(t, s, x, 1, List.of());
-      return Outcome.ok(t.with(new TextRecord(x.text(), x.kind(), x.term(), s.participant(),
+      return Outcome.next(t.with(new TextRecord(x.text(), x.kind(), x.term(), s.party(),
           List.of(v), List.of(), List.of())));
     }
-    Outcome refused = follows(t, s, old, x);
+    Outcome<Talks> refused = follows(t, s, old, x);
     if (refused != null) {
       return refused;
     }
     List<TextVersion> versions = new ArrayList<>(old.versions());
     versions.add(version(t, s, x, old.versions().size() + 1, old.latest().clauses()));
-    return Outcome.ok(t.with(new TextRecord(old.id(), old.kind(), old.term(), old.author(),
+    return Outcome.next(t.with(new TextRecord(old.id(), old.kind(), old.term(), old.author(),
         versions, old.initials(), old.signatures())));
   }
 
@@ -73,19 +75,19 @@ final class TextSteps {
   }
 
   /** Null when {@code x} may follow the text's versions, else the refusal. */
-  private static Outcome follows(Talks t, Step s, TextRecord old, TextSubmission x) {
+  private static Outcome<Talks> follows(Talks t, Step s, TextRecord old, TextSubmission x) {
     if (old.kind() != x.kind() || !Objects.equals(old.term(), x.term())) {
       return bad(t, "text " + old.id() + " is a " + old.kind().label() + ", not a "
           + x.kind().label());
     }
-    if (!old.kind().agreeable() && !old.author().equals(s.participant())) {
+    if (!old.kind().agreeable() && !old.author().equals(s.party())) {
       return wrong(t, "a " + old.kind().label() + " is its author's, " + old.author());
     }
     if (old.state(t.rules().signatories()) == TextRecord.State.AGREED) {
-      return Outcome.refused(t, Reason.ALREADY_AGREED, "text " + old.id() + " is agreed");
+      return refuse(Rule.ALREADY_AGREED, "text " + old.id() + " is agreed");
     }
     if (old.latest().hash().equals(Texts.hash(x))) {
-      return Outcome.refused(t, Reason.DUPLICATE, "the wording is that of version "
+      return refuse(Rule.DUPLICATE, "the wording is that of version "
           + old.latest().version());
     }
     return null;
@@ -93,67 +95,67 @@ final class TextSteps {
 
   private static TextVersion version(Talks t, Step s, TextSubmission x, int n,
       List<Clause> before) {
-    return new TextVersion(n, Texts.hash(x), s.participant(), s.at(), x.round(), x.track(),
+    return new TextVersion(n, Texts.hash(x), s.party(), s.at(), x.round(), x.track(),
         x.agendaItem(), x.clauses(), n == 1 ? Redline.NONE : Redline.between(before,
             x.clauses()));
   }
 
-  static Outcome initial(Talks t, Step s, Initial i) {
+  static Outcome<Talks> initial(Talks t, Step s, Initial i) {
     TextRecord x = t.text(i.text()).orElse(null);
-    Outcome refused = markable(t, s, x, i.text(), i.hash());
+    Outcome<Talks> refused = markable(t, s, x, i.text(), i.hash());
     if (refused == null) {
-      refused = again(t, x.initials(), s.participant(), i.hash(), "initialled");
+      refused = again(t, x.initials(), s.party(), i.hash(), "initialled");
     }
-    return refused != null ? refused : Outcome.ok(t.with(x.initialled(mark(x, s, i.hash()))));
+    return refused != null ? refused : Outcome.next(t.with(x.initialled(mark(x, s, i.hash()))));
   }
 
-  static Outcome sign(Talks t, Step s, Sign g) {
+  static Outcome<Talks> sign(Talks t, Step s, Sign g) {
     TextRecord x = t.text(g.text()).orElse(null);
-    Outcome refused = markable(t, s, x, g.text(), g.hash());
+    Outcome<Talks> refused = markable(t, s, x, g.text(), g.hash());
     if (refused != null) {
       return refused;
     }
     boolean initialled = x.initialled(t.rules().signatories()).map(v -> v.hash()
         .equals(g.hash())).orElse(false);
     if (!initialled) {
-      return Outcome.refused(t, Reason.NOT_INITIALLED, "not every signatory has initialled "
+      return refuse(Rule.NOT_INITIALLED, "not every signatory has initialled "
           + "that wording of " + x.id() + "; initials come before signatures");
     }
-    refused = again(t, x.signatures(), s.participant(), g.hash(), "signed");
-    return refused != null ? refused : Outcome.ok(t.with(x.signed(mark(x, s, g.hash()))));
+    refused = again(t, x.signatures(), s.party(), g.hash(), "signed");
+    return refused != null ? refused : Outcome.next(t.with(x.signed(mark(x, s, g.hash()))));
   }
 
   private static Mark mark(TextRecord x, Step s, String hash) {
-    return new Mark(s.participant(), s.at(), hash, x.version(hash).orElseThrow().version());
+    return new Mark(s.party(), s.at(), hash, x.version(hash).orElseThrow().version());
   }
 
   /** A refusal when the party's latest mark already names {@code hash}. */
-  private static Outcome again(Talks t, List<Mark> marks, String party, String hash,
+  private static Outcome<Talks> again(Talks t, List<Mark> marks, String party, String hash,
       String done) {
     String last = "";
     for (Mark m : marks) {
       last = m.party().equals(party) ? m.hash() : last;
     }
     return last.equals(hash)
-        ? Outcome.refused(t, Reason.DUPLICATE, party + " " + done + " that wording") : null;
+        ? refuse(Rule.DUPLICATE, party + " " + done + " that wording") : null;
   }
 
-  private static Outcome markable(Talks t, Step s, TextRecord x, String id, String hash) {
-    if (!role(t, s).signs()) {
+  private static Outcome<Talks> markable(Talks t, Step s, TextRecord x, String id, String hash) {
+    if (!TalksRules.signs(role(t, s))) {
       return wrong(t, "only the parties and the mediator initial and sign");
     }
     if (x == null) {
-      return Outcome.refused(t, Reason.UNKNOWN_TEXT, "no text " + id);
+      return refuse(Rule.UNKNOWN_TEXT, "no text " + id);
     }
     if (!x.kind().agreeable()) {
-      return Outcome.refused(t, Reason.NOT_AGREEABLE, "a " + x.kind().label()
+      return refuse(Rule.NOT_AGREEABLE, "a " + x.kind().label()
           + " is one side's text; only drafts and definitions are initialled and signed");
     }
     if (x.state(t.rules().signatories()) == TextRecord.State.AGREED) {
-      return Outcome.refused(t, Reason.ALREADY_AGREED, "text " + x.id() + " is agreed");
+      return refuse(Rule.ALREADY_AGREED, "text " + x.id() + " is agreed");
     }
     if (hash == null || x.version(hash).isEmpty()) {
-      return Outcome.refused(t, Reason.UNKNOWN_HASH, "no version of " + x.id() + " has hash "
+      return refuse(Rule.UNKNOWN_HASH, "no version of " + x.id() + " has hash "
           + hash);
     }
     return null;

@@ -9,7 +9,7 @@ import java.util.List;
  */
 public record TextSubmission(
     String text, TextKind kind, String term, int round, String track, String agendaItem,
-    List<Clause> clauses) {
+    List<Clause> clauses) implements Action {
   public TextSubmission {
     clauses = clauses == null ? List.of() : List.copyOf(clauses);
   }

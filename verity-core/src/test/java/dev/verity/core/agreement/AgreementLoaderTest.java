@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.StringReader;
+import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -46,6 +47,32 @@ class AgreementLoaderTest {
         .isEqualTo("new-start-aggregates.csv");
     assertThatThrownBy(() -> load(MINIMAL + "publishedFigures: ../../etc/passwd\n"))
         .hasMessageContaining("test.yaml: publishedFigures: unknown table '../../etc/passwd'");
+  }
+
+  @Test
+  void aMessageMayBeProvidedUnderAnotherAgreementAndHaveAReceiptLimit() throws Exception {
+    String under = MINIMAL.replace("{id: added, effect: add}", "{id: added, effect: add,"
+        + " providedUnder: {agreement: other, message: note, source: Art. 1},"
+        + " receiptWithin: {minutes: 60}}");
+    MessageType m = load(under).messageType("added").orElseThrow();
+    assertThat(m.providedUnder()).isEqualTo(new MessageType.ProvidedUnder("other", "note",
+        "Art. 1"));
+    assertThat(m.receiptWithin().duration().toMinutes()).isEqualTo(60);
+    assertThatThrownBy(() -> load(under.replace("agreement: other", "agreement: tiny")))
+        .hasMessage("test.yaml: messages[0].providedUnder: another agreement's id and one of"
+            + " its message types: {agreement: ID, message: TYPE}");
+    assertThatThrownBy(() -> load(under.replace("{minutes: 60}", "{minutes: 60, hours: 1}")))
+        .hasMessage("test.yaml: messages[0].receiptWithin: one of minutes, hours or days");
+  }
+
+  @Test
+  void theLifeOfAnAgreementNeedsAWholeNotice() throws Exception {
+    assertThat(load(MINIMAL + "lifecycle: {withdrawalNotice: {months: 6}}\n").lifecycle()
+        .earliestWithdrawal(Instant.parse("2031-08-31T12:00:00Z")))
+        .isEqualTo(Instant.parse("2032-02-29T12:00:00Z"));
+    assertThat(load(MINIMAL).lifecycle()).isEqualTo(LifecycleTerms.NONE);
+    assertThatThrownBy(() -> load(MINIMAL + "lifecycle: {withdrawalNotice: {days: -1}}\n"))
+        .hasMessage("test.yaml: lifecycle.withdrawalNotice: one of months or days, not negative");
   }
 
   @Test

@@ -70,6 +70,30 @@ class LabelsTest {
     assertThat(withFiles).containsExactlyInAnyOrderElementsOf(all);
   }
 
+  /**
+   * A shared provision that ships message files (the agreement's life, issue 13) labels what it
+   * brings to every agreement that includes it, in the three languages alike.
+   */
+  @Test
+  void aProvisionWithMessageFilesLabelsEverythingItBrings() throws Exception {
+    Set<String> checked = new TreeSet<>();
+    for (Agreement a : AgreementCatalog.bundled()) {
+      for (MessageType m : a.messages()) {
+        String p = m.provision();
+        Optional<Map<String, String>> en = p == null ? Optional.empty() : file(p, "en");
+        if (en.isPresent()) {
+          checked.add(p);
+          assertThat(en.get().keySet()).as(a.id() + " " + p).containsAll(Labels.keys(a, p));
+          for (String lang : LANGS) {
+            assertThat(file(p, lang).orElseThrow().keySet()).as(p + " " + lang)
+                .isEqualTo(en.get().keySet());
+          }
+        }
+      }
+    }
+    assertThat(checked).contains("lifecycle");
+  }
+
   @Test
   void aProtocolNeedsALabelForEveryNameItShows() throws Exception {
     Agreement a = AgreementCatalog.loader().load("p.yaml", new java.io.InputStreamReader(

@@ -62,7 +62,8 @@ class ProtocolCheckTest {
         "p.yaml: protocols[1].steps[1].message: 'vd-reply' needs the field request of kind"
             + " subject");
     refused("  - id: vd\n", "  - id: escrow\n", "p.yaml: protocols[1].id: missing, duplicate,"
-        + " not [a-z0-9-]+ or one of [inventory, inspections, commission, escrow]");
+        + " not [a-z0-9-]+ or one of [inventory, inspections, commission, escrow, lifecycle,"
+        + " ceasefire-register, talks, exchange, exchange-tally, exchange-bodies]");
   }
 
   @Test
@@ -70,5 +71,15 @@ class ProtocolCheckTest {
     refused("  - id: exercise-notice\n", "  - id: exercise-notice\n    effect: none\n",
         "p.yaml: protocols[2].steps[0].message: 'exercise-notice' is an inventory notification"
             + " (it has an effect)");
+  }
+
+  @Test
+  void aStepOfTheAgreementsLifeIsNoProtocolStep() throws Exception {
+    String step = "      - {message: exercise-notice, by: [party], opens: true, to: notified}\n";
+    String text = yaml().replace("hypothetical: true\n", "hypothetical: true\nincludes:"
+        + " [lifecycle]\n").replace(step, step + "      - {message: agreement-suspension, by:"
+        + " [party], opens: true, to: notified}\n");
+    assertThatThrownBy(() -> load(text)).hasMessage("p.yaml: protocols[2].steps[1].message:"
+        + " 'agreement-suspension' is a step of the agreement's life (provision lifecycle)");
   }
 }

@@ -126,7 +126,8 @@ class ProvisionsAndFieldsTest {
     Agreement amended = v.at(Instant.parse("2021-01-01T00:00:00Z"));
     assertThat(amended.messages()).isEqualTo(ns.messages().stream().map(m -> m.id().equals(
         "inspection-restrictions") ? new MessageType(m.id(), m.name(), m.effect(), m.schema(),
-        new MessageType.Deadline(null, null, null, 2), m.source(), m.provision()) : m).toList());
+        new MessageType.Deadline(null, null, null, 2), m.source(), m.provision(),
+        m.providedUnder(), m.receiptWithin(), m.regime()) : m).toList());
   }
 
   @Test

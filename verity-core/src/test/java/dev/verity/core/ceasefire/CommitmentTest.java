@@ -3,11 +3,10 @@ package dev.verity.core.ceasefire;
 import static dev.verity.core.ceasefire.Registers.seen;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.verity.core.agreement.Party;
 import dev.verity.core.ceasefire.Action.Countersign;
-import dev.verity.core.ceasefire.Action.ProposeCommitment;
 import dev.verity.core.ceasefire.CommitmentRecord.Status;
-import dev.verity.core.ceasefire.Participant.Role;
-import dev.verity.core.ceasefire.Refusal.Reason;
+import dev.verity.core.regime.Refusal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -39,7 +38,7 @@ class CommitmentTest {
 
   @Test
   void takesEffectOnlyWhenEveryParticipantCountersigned() {
-    reg.ok("RU", t("2025-03-18T12:00:00Z"), new ProposeCommitment(MORATORIUM))
+    reg.ok("RU", t("2025-03-18T12:00:00Z"), MORATORIUM)
         .ok("US", t("2025-03-18T13:00:00Z"), new Countersign(MORATORIUM.id(),
             MORATORIUM.termsHash()))
         .ok("SMM", t("2025-03-19T09:00:00Z"), new Countersign(MORATORIUM.id(),
@@ -60,18 +59,18 @@ class CommitmentTest {
 
   @Test
   void aCountersignatureOfOtherTermsIsRefusedAndChangesNothing() {
-    reg.ok("RU", t("2025-03-18T12:00:00Z"), new ProposeCommitment(MORATORIUM));
+    reg.ok("RU", t("2025-03-18T12:00:00Z"), MORATORIUM);
     Commitment ukrainian = new Commitment(MORATORIUM.id(), MORATORIUM.scope(), List.of(), FIVE,
         t("2025-03-25T00:00:00Z"), APR17, true, null);
     Refusal r = reg.refused("UA", t("2025-03-25T10:00:00Z"),
-        new Countersign(MORATORIUM.id(), ukrainian.termsHash()), Reason.TERMS_MISMATCH);
-    assertThat(r.words()).contains(ukrainian.termsHash()).contains(MORATORIUM.termsHash());
+        new Countersign(MORATORIUM.id(), ukrainian.termsHash()), Rule.TERMS_MISMATCH);
+    assertThat(r.reason()).contains(ukrainian.termsHash()).contains(MORATORIUM.termsHash());
     assertThat(ukrainian.termsHash()).isNotEqualTo(MORATORIUM.termsHash());
   }
 
   @Test
   void aClaimForAnEventBeforeTheCommitmentTookEffectIsMarkedNotCounted() {
-    reg.ok("RU", t("2025-03-18T12:00:00Z"), new ProposeCommitment(MORATORIUM));
+    reg.ok("RU", t("2025-03-18T12:00:00Z"), MORATORIUM);
     // filed while Ukraine has not countersigned: necessarily before the start
     reg.file("RU", t("2025-03-20T08:00:00Z"), "ru-1",
         strike("oil-refinery", "UA", t("2025-03-19T22:00:00Z")));
@@ -136,28 +135,28 @@ class CommitmentTest {
 
   @Test
   void refusals() {
-    Registers withObserver = new Registers(List.of(new Participant("UA", Role.PARTY),
-        new Participant("RU", Role.PARTY), new Participant("UN", Role.OBSERVER)), List.of(),
+    Registers withObserver = new Registers(List.of(Party.of("UA", Party.PARTY),
+        Party.of("RU", Party.PARTY), Party.of("UN", Party.OBSERVER)), List.of(),
         Vocabulary.standard(), ReportSchedule.SMM);
-    withObserver.refused("UN", MAR18, new ProposeCommitment(MORATORIUM), Reason.WRONG_SENDER);
-    withObserver.ok("UA", MAR18, new ProposeCommitment(MORATORIUM));
+    withObserver.refused("UN", MAR18, MORATORIUM, Rule.WRONG_SENDER);
+    withObserver.ok("UA", MAR18, MORATORIUM);
     withObserver.refused("UN", MAR18, new Countersign(MORATORIUM.id(), MORATORIUM.termsHash()),
-        Reason.WRONG_SENDER);
+        Rule.WRONG_SENDER);
     withObserver.refused("UA", MAR18, new Countersign(MORATORIUM.id(), MORATORIUM.termsHash()),
-        Reason.DUPLICATE);
+        Rule.DUPLICATE);
     withObserver.refused("RU", APR17, new Countersign(MORATORIUM.id(), MORATORIUM.termsHash()),
-        Reason.EXPIRED);
+        Rule.EXPIRED);
     withObserver.refused("RU", MAR18, new Countersign("nothing", MORATORIUM.termsHash()),
-        Reason.UNKNOWN_COMMITMENT);
+        Rule.UNKNOWN_COMMITMENT);
     withObserver.refused("XX", MAR18, new Countersign(MORATORIUM.id(), MORATORIUM.termsHash()),
-        Reason.UNKNOWN_PARTICIPANT);
+        Rule.UNKNOWN_PARTICIPANT);
     withObserver.refused("RU", MAR18.minusSeconds(1),
-        new Countersign(MORATORIUM.id(), MORATORIUM.termsHash()), Reason.OUT_OF_ORDER);
+        new Countersign(MORATORIUM.id(), MORATORIUM.termsHash()), Rule.OUT_OF_ORDER);
     Commitment backwards = new Commitment("b", "", List.of(), List.of(), APR17, MAR18, false, null);
-    withObserver.refused("UA", MAR18, new ProposeCommitment(backwards), Reason.MALFORMED);
+    withObserver.refused("UA", MAR18, backwards, Rule.MALFORMED);
     Commitment unknown = new Commitment("u", "", List.of("atlantis"), List.of(), MAR18, null,
         false, null);
-    withObserver.refused("UA", MAR18, new ProposeCommitment(unknown), Reason.NOT_IN_VOCABULARY);
+    withObserver.refused("UA", MAR18, unknown, Rule.NOT_IN_VOCABULARY);
   }
 
   @Test

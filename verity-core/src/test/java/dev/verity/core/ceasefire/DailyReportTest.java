@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.verity.core.ceasefire.Count.Qualifier;
+import dev.verity.core.regime.Step;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -96,7 +97,7 @@ class DailyReportTest {
       Instant t = START.plusSeconds(60L * i * 7);
       String who = List.of("UA", "RU", "SMM").get(random.nextInt(3));
       String region = List.of("donetsk", "luhansk", "kharkiv").get(random.nextInt(3));
-      steps.add(new Step(who, t, new Action.FileClaim("k" + i, seen("c", region,
+      steps.add(a.step(who, t, new Action.FileClaim("k" + i, seen("c", region,
           List.of("explosion", "burst-and-shot").get(random.nextInt(2)), 1 + random.nextInt(9),
           t.minusSeconds(random.nextInt(86_400 * 3))).build())));
     }
@@ -106,8 +107,8 @@ class DailyReportTest {
     Register one = a.register;
     Register two = b.register;
     for (Step s : steps) {
-      one = a.regime.apply(one, s).register();
-      two = b.regime.apply(two, s).register();
+      one = Registers.after(a.regime, one, s);
+      two = Registers.after(b.regime, two, s);
     }
     ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);

@@ -5,9 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import dev.verity.core.ceasefire.Participant.Role;
+import dev.verity.core.agreement.Party;
 import dev.verity.core.ceasefire.SideBySide.Difference;
 import dev.verity.core.ceasefire.SideBySide.Dimension;
+import dev.verity.core.schema.GeoPoint;
 import java.io.InputStream;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -35,8 +36,8 @@ class Jccc20150729Test {
     try (InputStream in = Jccc20150729Test.class.getResourceAsStream("jccc-2015-07-29.yaml")) {
       fixture = new ObjectMapper(new YAMLFactory()).readTree(in);
     }
-    Registers reg = new Registers(List.of(new Participant("UA", Role.PARTY),
-        new Participant("RU", Role.PARTY), new Participant("SMM", Role.MONITOR)),
+    Registers reg = new Registers(List.of(Party.of("UA", Party.PARTY),
+        Party.of("RU", Party.PARTY), Party.of("SMM", Party.MONITOR)),
         List.of("DPR-LPR"), vocabulary(), ReportSchedule.SMM);
     JsonNode c = fixture.get("commitment");
     Instant start = Instant.parse(c.get("effectiveFrom").asText());
@@ -44,7 +45,7 @@ class Jccc20150729Test {
         List.of(), start, null, false, null), "UA", start.minusSeconds(3600));
     Instant filed = ReportSchedule.SMM.cutoff(DAY);
     Period day = new Period(ReportSchedule.SMM.cutoff(DAY.minusDays(1)).plusSeconds(1), filed);
-    Position soledar = new Position("conflict-zone", new Place.Point(48.68, 38.09), "UA",
+    Position soledar = new Position("conflict-zone", new GeoPoint(48.68, 38.09), "UA",
         "JCCC headquarters, Soledar (approximate)");
     int n = 0;
     for (JsonNode log : fixture.get("logbooks")) {
@@ -61,7 +62,7 @@ class Jccc20150729Test {
     Observation heard = Observation.builder().commitment(c.get("id").asText())
         .period(new Period(Instant.parse(m.get("from").asText()),
             Instant.parse(m.get("to").asText())))
-        .position(new Position("donetsk", new Place.Point(48.04, 37.74), "DPR-LPR",
+        .position(new Position("donetsk", new GeoPoint(48.04, 37.74), "DPR-LPR",
             "Donetsk central railway station, 8 km north-west of the city centre (approximate)"))
         .means(Means.HEARD).category("explosion", null)
         .count(Count.exact(m.get("explosions").asLong()))
@@ -75,7 +76,8 @@ class Jccc20150729Test {
     Vocabulary v = Vocabulary.standard();
     List<Vocabulary.Region> regions = new ArrayList<>(v.regions());
     regions.add(new Vocabulary.Region("conflict-zone", "Donetsk and Luhansk regions", "UA"));
-    return new Vocabulary(v.categories(), regions, v.contexts(), v.protectedObjects());
+    return new Vocabulary(v.categories(), regions, v.contexts(), v.protectedObjects(),
+        v.actors());
   }
 
   SideBySide all() {

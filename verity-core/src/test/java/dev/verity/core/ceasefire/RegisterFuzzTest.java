@@ -4,17 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.verity.core.ceasefire.Action.Countersign;
 import dev.verity.core.ceasefire.Action.FileClaim;
 import dev.verity.core.ceasefire.Action.InvokeRelease;
-import dev.verity.core.ceasefire.Action.ProposeCommitment;
-import dev.verity.core.ceasefire.Action.RecordRestriction;
 import dev.verity.core.ceasefire.Answer.Acknowledgement;
 import dev.verity.core.ceasefire.Answer.Dispute;
 import dev.verity.core.ceasefire.Answer.Finding;
 import dev.verity.core.ceasefire.Answer.FindingStatus;
 import dev.verity.core.ceasefire.Answer.Ground;
 import dev.verity.core.ceasefire.Answer.VerificationRequest;
+import dev.verity.core.message.EntryRef;
+import dev.verity.core.regime.Outcome;
+import dev.verity.core.regime.Refusal;
+import dev.verity.core.regime.Step;
+import dev.verity.core.schema.Fields;
+import dev.verity.core.schema.GeoPoint;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -25,7 +31,8 @@ import java.util.Map;
 
 /**
  * Fuzz target for the register fold: random commitments, countersignatures, claims, answers,
- * releases and restrictions from random participants at random (mostly increasing) times. The
+ * releases and restrictions from random participants at random (mostly increasing) times, each
+ * written as the message its type declares (places with random coordinates in the fields). The
  * fold must never throw: every bad step is a typed refusal that leaves the register as it was,
  * and folding the same steps twice gives the same register and the same reports. Replays the
  * committed seeds in {@code RegisterFuzzTestInputs/fold/} in a normal run; {@code JAZZER_FUZZ=1}
@@ -48,10 +55,10 @@ class RegisterFuzzTest {
     for (int i = 0; i < n; i++) {
       t = t.plusSeconds(data.consumeInt(-600, 6 * 3600));
       Action a = action(data, t, proposed);
-      if (a instanceof ProposeCommitment p && p.terms().id() != null) {
-        proposed.put(p.terms().id(), p.terms().termsHash());
+      if (a instanceof Commitment c && c.id() != null) {
+        proposed.put(c.id(), c.termsHash());
       }
-      steps.add(new Step(data.pickValue(WHO), t, a));
+      steps.add(step(new EntryRef(data.pickValue(WHO), i), t, a, data));
     }
     Register a = foldChecked(steps);
     Register b = foldChecked(steps);
@@ -73,25 +80,39 @@ class RegisterFuzzTest {
     CeasefireRegime regime = Registers.four().regime;
     Register r = regime.empty();
     for (Step s : steps) {
-      Outcome o = regime.apply(r, s);
-      if (!o.accepted()) {
-        assertThat(o.refusal().reason()).isNotNull();
-        assertThat(o.refusal().words()).isNotBlank();
-        assertThat(o.register()).isSameAs(r);
+      Outcome<Register> o = regime.apply(r, s);
+      if (o instanceof Outcome.Refused<Register> x) {
+        Refusal why = x.refusal();
+        assertThat(why.kind()).isNotNull();
+        assertThat(why.rule()).startsWith(CeasefireRegime.ID + "/");
+        assertThat(why.reason()).isNotBlank();
+      } else {
+        r = ((Outcome.Next<Register>) o).state();
       }
-      r = o.register();
     }
     return r;
+  }
+
+  /** The step carrying {@code a}, its places (if any) moved to random coordinates. */
+  private static Step step(EntryRef e, Instant t, Action a, FuzzedDataProvider d) {
+    Step s = CeasefireMessages.step(e, t, a, "SMM".equals(e.party()));
+    ObjectNode f = s.fields().json();
+    JsonNode place = f.at(a instanceof Restriction ? "/position/place"
+        : "/observation/position/place");
+    if (place instanceof ObjectNode p && d.consumeBoolean()) {
+      p.put("lat", d.consumeDouble()).put("lon", d.consumeDouble());
+    }
+    return new Step(e, t, s.type(), Fields.of(f));
   }
 
   private static Action action(FuzzedDataProvider d, Instant t, Map<String, String> proposed) {
     String id = d.pickValue(IDS);
     switch (d.consumeInt(0, 8)) {
       case 0:
-        return new ProposeCommitment(new Commitment(id, "scope", List.of(), List.of(),
+        return new Commitment(id, "scope", List.of(), List.of(),
             t.plusSeconds(d.consumeInt(-86_400, 86_400)),
             d.consumeBoolean() ? null : t.plus(Duration.ofDays(d.consumeInt(-2, 30))),
-            d.consumeBoolean(), null));
+            d.consumeBoolean(), null);
       case 1:
         // mostly the terms proposed under that id, so that commitments come into force
         return new Countersign(id, d.consumeInt(0, 4) > 0 ? proposed.get(id) : "x");
@@ -110,9 +131,9 @@ class RegisterFuzzTest {
       case 7:
         return new InvokeRelease(d.pickValue(IDS), id);
       default:
-        return new RecordRestriction(new Restriction(id, t.minusSeconds(d.consumeInt(-60, 600)),
+        return new Restriction(id, t.minusSeconds(d.consumeInt(-60, 600)),
             position(d), d.pickValue(Restriction.Kind.values()), null, null,
-            d.consumeBoolean() ? null : Duration.ofMinutes(d.consumeInt(-5, 300)), null, null));
+            d.consumeBoolean() ? null : Duration.ofMinutes(d.consumeInt(-5, 300)), null, null);
     }
   }
 
@@ -127,8 +148,6 @@ class RegisterFuzzTest {
   }
 
   private static Position position(FuzzedDataProvider d) {
-    Place p = d.consumeBoolean() ? new Place.Point(d.consumeDouble(), d.consumeDouble())
-        : new Place.Point(48.0, 37.8);
-    return new Position(d.pickValue(REGIONS), p, d.pickValue(WHO), null);
+    return new Position(d.pickValue(REGIONS), new GeoPoint(48.0, 37.8), d.pickValue(WHO), null);
   }
 }

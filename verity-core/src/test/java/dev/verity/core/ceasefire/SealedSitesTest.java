@@ -7,7 +7,8 @@ import dev.verity.core.ceasefire.Action.InvokeRelease;
 import dev.verity.core.ceasefire.Action.OpenSite;
 import dev.verity.core.ceasefire.Answer.Finding;
 import dev.verity.core.ceasefire.Answer.FindingStatus;
-import dev.verity.core.ceasefire.Refusal.Reason;
+import dev.verity.core.regime.Refusal;
+import dev.verity.core.schema.GeoPoint;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,10 +27,10 @@ class SealedSitesTest {
   static final Instant T0 = Instant.parse("2026-02-01T00:00:00Z");
   static final List<ProtectedSite> SITES = List.of(
       new ProtectedSite("ps-1", "electricity-generation-transmission",
-          new Place.Point(50.45, 30.52), "substation A"),
-      new ProtectedSite("ps-2", "hydroelectric-dam", new Place.Point(47.88, 35.08), "dam B"),
+          new GeoPoint(50.45, 30.52), "substation A"),
+      new ProtectedSite("ps-2", "hydroelectric-dam", new GeoPoint(47.88, 35.08), "dam B"),
       new ProtectedSite("ps-3", "electricity-generation-transmission",
-          new Place.Point(49.84, 24.03), "power station C"));
+          new GeoPoint(49.84, 24.03), "power station C"));
   final SealedSites sealed = SealedSites.seal(SITES, new SecureRandom());
   final Registers reg = Registers.four();
   Commitment pause;
@@ -67,7 +68,7 @@ class SealedSitesTest {
       assertThat(o.party()).isEqualTo("UA");
       assertThat(o.opening().site().name()).isEqualTo("substation A");
     });
-    reg.refused("UA", at(6), new OpenSite("ua-strike", sealed.open("ps-1")), Reason.DUPLICATE);
+    reg.refused("UA", at(6), new OpenSite("ua-strike", sealed.open("ps-1")), Rule.DUPLICATE);
   }
 
   @Test
@@ -75,36 +76,36 @@ class SealedSitesTest {
     SiteOpening good = sealed.open("ps-3");
     SiteOpening otherSalt = new SiteOpening(good.site(), "00".repeat(32), good.index(),
         good.proof());
-    reg.refused("UA", at(6), new OpenSite("ua-strike", otherSalt), Reason.OPENING_INVALID);
+    reg.refused("UA", at(6), new OpenSite("ua-strike", otherSalt), Rule.OPENING_INVALID);
     ProtectedSite moved = new ProtectedSite("ps-3", good.site().category(),
-        new Place.Point(49.0, 24.0), good.site().name());
+        new GeoPoint(49.0, 24.0), good.site().name());
     reg.refused("UA", at(6), new OpenSite("ua-strike",
-        new SiteOpening(moved, good.salt(), good.index(), good.proof())), Reason.OPENING_INVALID);
+        new SiteOpening(moved, good.salt(), good.index(), good.proof())), Rule.OPENING_INVALID);
     // a dam opened for a strike on a power line; an opening for shots, not a strike
     reg.refused("UA", at(6), new OpenSite("ua-strike", sealed.open("ps-2")),
-        Reason.OPENING_INVALID);
-    reg.refused("UA", at(6), new OpenSite("ua-shots", good), Reason.OPENING_INVALID);
+        Rule.OPENING_INVALID);
+    reg.refused("UA", at(6), new OpenSite("ua-shots", good), Rule.OPENING_INVALID);
     // Russia sealed no list; the monitor opens nothing
-    reg.refused("RU", at(6), new OpenSite("ua-strike", good), Reason.OPENING_INVALID);
-    reg.refused("SMM", at(6), new OpenSite("ua-strike", good), Reason.WRONG_SENDER);
+    reg.refused("RU", at(6), new OpenSite("ua-strike", good), Rule.OPENING_INVALID);
+    reg.refused("SMM", at(6), new OpenSite("ua-strike", good), Rule.WRONG_SENDER);
   }
 
   @Test
   void aReleaseNeedsTheMonitorsCorroboratedAttributedFinding() {
     Refusal bare = reg.refused("UA", at(6), new InvokeRelease(pause.id(), "ua-strike"),
-        Reason.NO_DETERMINATION);
-    assertThat(bare.words()).contains("recorded determination");
+        Rule.NO_DETERMINATION);
+    assertThat(bare.reason()).contains("recorded determination");
     reg.ok("SMM", at(8), new Finding("ua-strike", FindingStatus.CORROBORATED, null, null, null));
     reg.refused("UA", at(9), new InvokeRelease(pause.id(), "ua-strike"),
-        Reason.NO_DETERMINATION); // corroborated, but attributed to nobody
+        Rule.NO_DETERMINATION); // corroborated, but attributed to nobody
     reg.ok("SMM", at(10), new Finding("ua-strike", FindingStatus.CORROBORATED, "RU", null, null));
     reg.refused("RU", at(11), new InvokeRelease(pause.id(), "ua-strike"),
-        Reason.NO_DETERMINATION); // Russia cannot be released by its own breach
+        Rule.NO_DETERMINATION); // Russia cannot be released by its own breach
     reg.ok("UA", at(11), new InvokeRelease(pause.id(), "ua-strike"));
     CommitmentRecord c = reg.register.commitment(pause.id()).orElseThrow();
     assertThat(c.releases().get("UA")).isEqualTo(new CommitmentRecord.Release(at(11),
         "ua-strike", "RU"));
-    reg.refused("UA", at(12), new InvokeRelease(pause.id(), "ua-strike"), Reason.DUPLICATE);
+    reg.refused("UA", at(12), new InvokeRelease(pause.id(), "ua-strike"), Rule.DUPLICATE);
     // the released Party's later acts are marked, not counted
     reg.file("RU", at(14), "ru-after", seen(pause.id(), "belgorod", "explosion", 2, at(13))
         .attributedTo("UA").build());
@@ -124,7 +125,7 @@ class SealedSitesTest {
         .build());
     reg.ok("SMM", at(7), new Finding("p-1", FindingStatus.CORROBORATED, "RU", null, null));
     Refusal r = reg.refused("UA", at(8), new InvokeRelease("plain", "p-1"),
-        Reason.NO_DETERMINATION);
-    assertThat(r.words()).contains("no release-on-breach clause");
+        Rule.NO_DETERMINATION);
+    assertThat(r.reason()).contains("no release-on-breach clause");
   }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -91,6 +92,29 @@ record SmmFebruary2022(Commitment commitment, List<Report> reports) {
     if (known == null || known.explosions() < 0) {
       regions.put(region, f);
     }
+  }
+
+  /** An observation of the monitor and when it files it. */
+  record Filing(Instant at, Observation observation) {}
+
+  /**
+   * Every day's figures as the monitor's observations: observed in the hour before the day's
+   * cut-off, filed at the cut-off (on time), one per region, category and context flag.
+   */
+  List<Filing> filings() {
+    List<Filing> out = new ArrayList<>();
+    for (Map.Entry<LocalDate, Map<String, DayFigures>> day : days().entrySet()) {
+      Instant cutoff = ReportSchedule.SMM.cutoff(day.getKey());
+      Period during = new Period(cutoff.minus(Duration.ofHours(1)), cutoff.minusSeconds(60));
+      for (Map.Entry<String, DayFigures> region : day.getValue().entrySet()) {
+        for (Filed f : observations(region.getValue())) {
+          out.add(new Filing(cutoff, Registers.seen(commitment.id(), region.getKey(),
+              f.category(), f.count(), cutoff).period(during)
+              .context(f.context() == null ? List.of() : List.of(f.context())).build()));
+        }
+      }
+    }
+    return out;
   }
 
   /** One observation to file: a category, a context flag or null, and a count. */

@@ -2,12 +2,10 @@ package dev.verity.core.ceasefire;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.verity.core.ceasefire.Participant.Role;
+import dev.verity.core.agreement.Party;
 import dev.verity.core.ceasefire.SmmFebruary2022.DayFigures;
-import dev.verity.core.ceasefire.SmmFebruary2022.Filed;
 import dev.verity.core.ceasefire.SmmFebruary2022.Report;
 import java.time.DayOfWeek;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -31,23 +29,13 @@ class SmmFebruary2022Test {
   @BeforeAll
   static void feed() throws Exception {
     fixture = SmmFebruary2022.load();
-    Registers reg = new Registers(List.of(new Participant("UA", Role.PARTY),
-        new Participant("RU", Role.PARTY), new Participant("SMM", Role.MONITOR)),
+    Registers reg = new Registers(List.of(Party.of("UA", Party.PARTY),
+        Party.of("RU", Party.PARTY), Party.of("SMM", Party.MONITOR)),
         List.of(), Vocabulary.standard(), ReportSchedule.SMM);
     reg.inForce(fixture.commitment(), "UA", Instant.parse("2020-07-22T12:00:00Z"));
     int n = 0;
-    for (Map.Entry<LocalDate, Map<String, DayFigures>> day : fixture.days().entrySet()) {
-      // observed in the hour before the day's cut-off, filed at the cut-off: on time
-      Instant cutoff = ReportSchedule.SMM.cutoff(day.getKey());
-      Period during = new Period(cutoff.minus(Duration.ofHours(1)), cutoff.minusSeconds(60));
-      for (Map.Entry<String, DayFigures> region : day.getValue().entrySet()) {
-        for (Filed f : SmmFebruary2022.observations(region.getValue())) {
-          Observation o = Registers.seen(fixture.commitment().id(), region.getKey(),
-              f.category(), f.count(), cutoff).period(during)
-              .context(f.context() == null ? List.of() : List.of(f.context())).build();
-          reg.file("SMM", cutoff, "smm-" + n++, o);
-        }
-      }
+    for (SmmFebruary2022.Filing f : fixture.filings()) {
+      reg.file("SMM", f.at(), "smm-" + n++, f.observation());
     }
     register = reg.register;
   }

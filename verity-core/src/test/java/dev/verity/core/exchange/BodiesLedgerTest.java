@@ -5,11 +5,12 @@ import static org.assertj.core.data.Offset.offset;
 
 import dev.verity.core.exchange.BodiesLedger.Progress;
 import dev.verity.core.exchange.BodiesLedger.Transfer;
-import dev.verity.core.exchange.BodiesStep.Declared;
-import dev.verity.core.exchange.BodiesStep.Identified;
-import dev.verity.core.exchange.BodiesStep.Received;
-import dev.verity.core.exchange.ExchangeRefusal.Reason;
+import dev.verity.core.exchange.BodiesReport.Declared;
+import dev.verity.core.exchange.BodiesReport.Identified;
+import dev.verity.core.exchange.BodiesReport.Received;
+import dev.verity.core.regime.Outcome;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +25,7 @@ class BodiesLedgerTest {
 
   private static BodiesLedger istanbul() {
     BodiesLedger l = BodiesLedger.empty(List.of("RU", "UA"));
-    List<BodiesStep> steps = List.of(
+    List<BodiesReport> steps = List.of(
         new Declared("RU", "UA", T, LocalDate.of(2025, 6, 16), 6_060),
         new Received("UA", T, LocalDate.of(2025, 6, 11), 1_212),
         new Received("UA", T, LocalDate.of(2025, 6, 13), 1_200),
@@ -33,8 +34,8 @@ class BodiesLedgerTest {
         new Received("UA", T, LocalDate.of(2025, 6, 16), 1_245),
         new Declared("UA", "RU", T, LocalDate.of(2025, 6, 16), 78),
         new Received("RU", T, LocalDate.of(2025, 6, 16), 78));
-    for (BodiesStep s : steps) {
-      l = l.apply(s).state();
+    for (BodiesReport s : steps) {
+      l = next(l.apply(s));
     }
     return l;
   }
@@ -53,7 +54,7 @@ class BodiesLedgerTest {
     int[] identified = {909, 1_650, 2_400, 3_100, 3_800, 4_500, 5_200, 6_057};
     LocalDate month = LocalDate.of(2025, 6, 30);
     for (int i = 0; i < identified.length; i++) {
-      l = l.apply(new Identified("UA", month.plusMonths(2L * i), identified[i], i)).state();
+      l = next(l.apply(new Identified("UA", month.plusMonths(2L * i), identified[i], i)));
     }
     List<Progress> p = l.identification("UA");
     assertThat(p).hasSize(8);
@@ -65,25 +66,32 @@ class BodiesLedgerTest {
 
   @Test
   void impossibleFiguresAreRefusedWithTheLedgerUnchanged() {
-    BodiesLedger l = istanbul().apply(new Identified("UA", LocalDate.of(2025, 7, 31), 2_000, 0))
-        .state();
+    BodiesLedger l = next(istanbul().apply(new Identified("UA", LocalDate.of(2025, 7, 31),
+        2_000, 0)));
     assertThat(reason(l, new Identified("UA", LocalDate.of(2025, 8, 31), 1_900, 0)))
-        .isEqualTo(Reason.OUT_OF_SEQUENCE);
+        .isEqualTo(Rule.OUT_OF_SEQUENCE);
     assertThat(reason(l, new Identified("UA", LocalDate.of(2025, 8, 31), 6_058, 0)))
-        .isEqualTo(Reason.MALFORMED);
+        .isEqualTo(Rule.MALFORMED);
     assertThat(reason(l, new Identified("UA", LocalDate.of(2025, 6, 12), 1_213, 0)))
-        .isEqualTo(Reason.OUT_OF_SEQUENCE);
+        .isEqualTo(Rule.OUT_OF_SEQUENCE);
     assertThat(reason(BodiesLedger.empty(List.of("RU", "UA")),
-        new Identified("UA", LocalDate.of(2025, 6, 12), 1, 0))).isEqualTo(Reason.MALFORMED);
+        new Identified("UA", LocalDate.of(2025, 6, 12), 1, 0))).isEqualTo(Rule.MALFORMED);
     assertThat(reason(l, new Declared("RU", "RU", T, LocalDate.of(2025, 6, 16), 1)))
-        .isEqualTo(Reason.MALFORMED);
+        .isEqualTo(Rule.MALFORMED);
     assertThat(reason(l, new Received("ICRC", T, LocalDate.of(2025, 6, 16), 1)))
-        .isEqualTo(Reason.WRONG_SENDER);
+        .isEqualTo(Rule.WRONG_SENDER);
   }
 
-  private static Reason reason(BodiesLedger l, BodiesStep s) {
-    ExchangeOutcome<BodiesLedger> o = l.apply(s);
-    assertThat(o.state()).isSameAs(l);
-    return o.refusal().reason();
+  private static Rule reason(BodiesLedger l, BodiesReport s) {
+    Outcome<BodiesLedger> o = l.apply(s);
+    assertThat(o).isInstanceOf(Outcome.Refused.class);
+    String rule = ((Outcome.Refused<BodiesLedger>) o).refusal().rule();
+    return Arrays.stream(Rule.values()).filter(r -> r.id(BodiesRegime.ID).equals(rule))
+        .findFirst().orElseThrow();
+  }
+
+  private static BodiesLedger next(Outcome<BodiesLedger> o) {
+    assertThat(o).isInstanceOf(Outcome.Next.class);
+    return ((Outcome.Next<BodiesLedger>) o).state();
   }
 }

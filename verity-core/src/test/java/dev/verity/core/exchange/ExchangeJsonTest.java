@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  */
 class ExchangeJsonTest {
   private static FebruaryFifth f;
-  private static List<ExchangeStep> steps;
+  private static List<FebruaryFifth.Sent> steps;
 
   @BeforeAll
   static void exchange() {
@@ -30,13 +30,15 @@ class ExchangeJsonTest {
 
   @Test
   void everyStepRoundTrips() throws Exception {
-    for (ExchangeStep s : steps) {
+    for (FebruaryFifth.Sent sent : steps) {
+      ExchangeMessage s = sent.message();
       byte[] body = ExchangeJson.write(s);
-      ExchangeStep back = ExchangeJson.read(s.party(), s.at(), body);
+      ExchangeMessage back = ExchangeJson.read(body);
       assertThat(back).as(s.type()).isEqualTo(s);
       assertThat(ExchangeJson.write(back)).isEqualTo(body);
     }
-    String consent = new String(ExchangeJson.write(f.consents().get(0)), StandardCharsets.UTF_8);
+    String consent = new String(ExchangeJson.write(f.consents().get(0).message()),
+        StandardCharsets.UTF_8);
     assertThat(consent).startsWith("{\"commitment\":\"").contains("\"decision\":\"consents\"")
         .contains("\"list\":{\"category\":\"wounded-sick\",\"kind\":\"held\",\"party\":\"RU\"}")
         .endsWith("\"type\":\"exchange-consent\"}");
@@ -45,7 +47,8 @@ class ExchangeJsonTest {
   @Test
   void nothingLoggedHoldsPersonalData() {
     StringBuilder logged = new StringBuilder();
-    steps.forEach(s -> logged.append(new String(ExchangeJson.write(s), StandardCharsets.UTF_8)));
+    steps.forEach(s -> logged.append(new String(ExchangeJson.write(s.message()),
+        StandardCharsets.UTF_8)));
     String all = logged.toString();
     Set<String> secrets = secrets(f);
     assertThat(secrets).hasSizeGreaterThan(2_000);
@@ -101,7 +104,7 @@ class ExchangeJsonTest {
     assertThatThrownBy(() -> read("{\"type\":")).hasMessageContaining("body: not JSON");
   }
 
-  private static ExchangeStep read(String json) throws ExchangeInputException {
-    return ExchangeJson.read("UA", FebruaryFifth.T, json.getBytes(StandardCharsets.UTF_8));
+  private static ExchangeMessage read(String json) throws ExchangeInputException {
+    return ExchangeJson.read(json.getBytes(StandardCharsets.UTF_8));
   }
 }

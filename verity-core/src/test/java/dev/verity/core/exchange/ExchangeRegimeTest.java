@@ -3,15 +3,18 @@ package dev.verity.core.exchange;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.verity.core.exchange.Discrepancy.Kind;
-import dev.verity.core.exchange.ExchangeRefusal.Reason;
-import dev.verity.core.exchange.ExchangeStep.AttestConsent;
-import dev.verity.core.exchange.ExchangeStep.AttestStage;
-import dev.verity.core.exchange.ExchangeStep.CommitList;
-import dev.verity.core.exchange.ExchangeStep.Consent;
-import dev.verity.core.exchange.ExchangeStep.HandOver;
-import dev.verity.core.exchange.ExchangeStep.Reblind;
-import dev.verity.core.exchange.ExchangeStep.ReportCounts;
+import dev.verity.core.exchange.ExchangeMessage.AttestConsent;
+import dev.verity.core.exchange.ExchangeMessage.AttestStage;
+import dev.verity.core.exchange.ExchangeMessage.CommitList;
+import dev.verity.core.exchange.ExchangeMessage.Consent;
+import dev.verity.core.exchange.ExchangeMessage.HandOver;
+import dev.verity.core.exchange.ExchangeMessage.Reblind;
+import dev.verity.core.exchange.ExchangeMessage.ReportCounts;
+import dev.verity.core.exchange.FebruaryFifth.Sent;
+import dev.verity.core.regime.Outcome;
+import dev.verity.core.regime.Refusal;
 import dev.verity.tlog.merkle.Hash;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,18 +24,22 @@ import org.junit.jupiter.api.Test;
 class ExchangeRegimeTest {
   private static FebruaryFifth f;
   private static ExchangeRegime regime;
-  private static ExchangeState listed;
+  private static Exchanges arranged;
+  private static Exchanges listed;
+  private static final String X = FebruaryFifth.X;
 
   @BeforeAll
   static void lists() {
     f = new FebruaryFifth(5);
-    regime = new ExchangeRegime(FebruaryFifth.ARRANGEMENT);
-    listed = FebruaryFifth.fold(regime, regime.empty(), f.listSteps());
+    regime = new ExchangeRegime(FebruaryFifth.PARTICIPANTS);
+    arranged = FebruaryFifth.fold(regime, regime.empty(), List.of(FebruaryFifth.arrangement()));
+    listed = FebruaryFifth.fold(regime, arranged, f.listSteps());
   }
 
-  private static ListMatch match(ExchangeState s, String requester, String category) {
-    return s.matches().stream().filter(m -> m.requested().party().equals(requester)
-        && m.requested().category().equals(category)).findFirst().orElseThrow();
+  private static ListMatch match(Exchanges s, String requester, String category) {
+    return FebruaryFifth.of(s).matches().stream()
+        .filter(m -> m.requested().party().equals(requester)
+            && m.requested().category().equals(category)).findFirst().orElseThrow();
   }
 
   @Test
@@ -55,7 +62,7 @@ class ExchangeRegimeTest {
 
   @Test
   void theSevenCountedAsCiviliansByOneSideAreMilitaryOnTheOther() {
-    assertThat(listed.crossCategory()).contains(new CrossMatch(
+    assertThat(FebruaryFifth.of(listed).crossCategory()).contains(new CrossMatch(
         new ListId("UA", ListKind.REQUESTED, "civilian"),
         new ListId("RU", ListKind.HELD, "military"), 7));
     // and the 7 only on Russia's military list are exactly those persons
@@ -70,7 +77,7 @@ class ExchangeRegimeTest {
 
   @Test
   void wholeStageSignedByAllThreeWithDiscrepanciesNamedPerCategory() {
-    ExchangeState s = FebruaryFifth.fold(regime, regime.empty(), f.all());
+    ExchangeState s = FebruaryFifth.of(FebruaryFifth.fold(regime, regime.empty(), f.all()));
     StageRecord stage = s.stage(1);
     assertThat(stage.signedBy()).containsExactlyInAnyOrder("RU", "UA", "UAE");
     assertThat(stage.discrepancies()).extracting(Discrepancy::words).containsExactly(
@@ -84,24 +91,22 @@ class ExchangeRegimeTest {
 
   @Test
   void aDiscrepancyDoesNotBlockTheOtherSignatures() {
-    ExchangeState s = FebruaryFifth.fold(regime, listed, f.consents());
+    Exchanges s = FebruaryFifth.fold(regime, listed, f.consents());
     s = FebruaryFifth.fold(regime, s, f.reports().subList(0, 1)); // RU: 157 + 3 received
-    ExchangeOutcome<ExchangeState> ua = regime.apply(s, f.reports().get(1));
+    Outcome<Exchanges> ua = regime.apply(s, f.reports().get(1).step(900));
     assertThat(ua.accepted()).isTrue();
-    ExchangeOutcome<ExchangeState> uae = regime.apply(ua.state(), f.reports().get(2));
+    Outcome<Exchanges> uae = regime.apply(next(ua), f.reports().get(2).step(901));
     assertThat(uae.accepted()).isTrue();
-    assertThat(uae.state().stage(1).discrepancies()).hasSize(3);
+    assertThat(FebruaryFifth.of(next(uae)).stage(1).discrepancies()).hasSize(3);
   }
 
   @Test
   void woundedPrisonerWithoutConsentIsRefusedAndNothingChanges() {
-    HandOver all = (HandOver) f.handovers().get(0);
-    ExchangeOutcome<ExchangeState> o = regime.apply(listed, all);
-    assertThat(o.accepted()).isFalse();
-    assertThat(o.refusal().reason()).isEqualTo(Reason.CONSENT_MISSING);
-    assertThat(o.refusal().words()).contains("GC III Art. 109").contains("ICRC");
-    assertThat(o.state()).isSameAs(listed);
-    assertThat(o.state().handovers()).isEmpty();
+    Sent all = f.handovers().get(0);
+    Refusal r = refusal(listed, all);
+    assertThat(r.rule()).isEqualTo(Rule.CONSENT_MISSING.id(ExchangeRegime.ID));
+    assertThat(r.reason()).contains("GC III Art. 109").contains("ICRC");
+    assertThat(FebruaryFifth.of(listed).handovers()).isEmpty();
     // the healthy ones alone may go
     PrivateList wounded = f.list("RU", ListKind.HELD, "wounded-sick");
     List<Blinded> woundedPersons = wounded.commitment().entries().stream()
@@ -109,34 +114,31 @@ class ExchangeRegimeTest {
     List<Hash> healthy = f.list("RU", ListKind.HELD, "military").commitment().entries().stream()
         .filter(e -> !woundedPersons.contains(e.blinded())).map(ListEntry::commitment).toList();
     assertThat(healthy).hasSize(145);
-    assertThat(regime.apply(listed, new HandOver("RU", FebruaryFifth.T, 1, healthy)).accepted())
-        .isTrue();
+    assertThat(regime.apply(listed, new Sent("RU", new HandOver(X, 1, healthy)).step(902))
+        .accepted()).isTrue();
   }
 
   @Test
   void aRefusalToReturnIsRecordedAndBlocksThatHandover() {
     ListCommitment wounded = f.list("RU", ListKind.HELD, "wounded-sick").commitment();
     ListEntry refuser = wounded.entries().get(3);
-    ExchangeState s = FebruaryFifth.fold(regime, listed, f.consents());
-    s = FebruaryFifth.fold(regime, s, List.of(new AttestConsent("ICRC", FebruaryFifth.T,
-        wounded.id(), refuser.commitment(), Consent.REFUSES)));
-    assertThat(s.consent(refuser.commitment())).contains(Consent.REFUSES);
-    ExchangeOutcome<ExchangeState> o = regime.apply(s, f.handovers().get(0));
-    assertThat(o.refusal().reason()).isEqualTo(Reason.CONSENT_REFUSED);
-    assertThat(o.state()).isSameAs(s);
-    assertThat(s.attestations()).hasSize(18);
+    Exchanges s = FebruaryFifth.fold(regime, listed, f.consents());
+    s = FebruaryFifth.fold(regime, s, List.of(new Sent("ICRC", new AttestConsent(X,
+        wounded.id(), refuser.commitment(), Consent.REFUSES))));
+    assertThat(FebruaryFifth.of(s).consent(refuser.commitment())).contains(Consent.REFUSES);
+    assertThat(reason(s, f.handovers().get(0))).isEqualTo(Rule.CONSENT_REFUSED);
+    assertThat(FebruaryFifth.of(s).attestations()).hasSize(18);
   }
 
   @Test
   void aPersonIsHandedOverOnce() {
-    ExchangeState s = FebruaryFifth.fold(regime, listed, f.consents());
+    Exchanges s = FebruaryFifth.fold(regime, listed, f.consents());
     s = FebruaryFifth.fold(regime, s, f.handovers().subList(0, 1));
     // the same person through his wounded-or-sick entry
     Hash again = f.list("RU", ListKind.HELD, "wounded-sick").commitment().entries().get(0)
         .commitment();
-    ExchangeOutcome<ExchangeState> o = regime.apply(s, new HandOver("RU", FebruaryFifth.T, 1,
-        List.of(again)));
-    assertThat(o.refusal().reason()).isEqualTo(Reason.ALREADY_HANDED_OVER);
+    assertThat(reason(s, new Sent("RU", new HandOver(X, 1, List.of(again)))))
+        .isEqualTo(Rule.ALREADY_HANDED_OVER);
   }
 
   @Test
@@ -145,21 +147,21 @@ class ExchangeRegimeTest {
     Hash entry = f.list("RU", ListKind.HELD, "wounded-sick").commitment().entries().get(0)
         .commitment();
     ListId wounded = new ListId("RU", ListKind.HELD, "wounded-sick");
-    ExchangeState empty = regime.empty();
-    assertThat(reason(empty, new CommitList("RU", FebruaryFifth.T, uaList)))
-        .isEqualTo(Reason.WRONG_SENDER);
-    assertThat(reason(empty, new CommitList("UAE", FebruaryFifth.T, uaList)))
-        .isEqualTo(Reason.WRONG_SENDER);
-    assertThat(reason(listed, new AttestConsent("UAE", FebruaryFifth.T, wounded, entry,
-        Consent.CONSENTS))).isEqualTo(Reason.WRONG_SENDER);
-    assertThat(reason(listed, new AttestStage("RU", FebruaryFifth.T, 1, Map.of())))
-        .isEqualTo(Reason.WRONG_SENDER);
-    assertThat(reason(listed, new ReportCounts("ICRC", FebruaryFifth.T, 1,
-        Counts.total(1), null))).isEqualTo(Reason.WRONG_SENDER);
-    assertThat(reason(listed, new Reblind("UA", FebruaryFifth.T, uaList.id(), uaList.root(),
-        List.of()))).isEqualTo(Reason.WRONG_SENDER);
-    assertThat(reason(listed, new HandOver("UA", FebruaryFifth.T, 1, List.of(entry))))
-        .isEqualTo(Reason.NOT_ON_LIST);
+    Exchanges empty = arranged;
+    assertThat(reason(empty, new Sent("RU", new CommitList(uaList))))
+        .isEqualTo(Rule.WRONG_SENDER);
+    assertThat(reason(empty, new Sent("UAE", new CommitList(uaList))))
+        .isEqualTo(Rule.WRONG_SENDER);
+    assertThat(reason(listed, new Sent("UAE", new AttestConsent(X, wounded, entry,
+        Consent.CONSENTS)))).isEqualTo(Rule.WRONG_SENDER);
+    assertThat(reason(listed, new Sent("RU", new AttestStage(X, 1, Map.of()))))
+        .isEqualTo(Rule.WRONG_SENDER);
+    assertThat(reason(listed, new Sent("ICRC", new ReportCounts(X, 1,
+        Counts.total(1), null)))).isEqualTo(Rule.WRONG_SENDER);
+    assertThat(reason(listed, new Sent("UA", new Reblind(X, uaList.id(), uaList.root(),
+        List.of())))).isEqualTo(Rule.WRONG_SENDER);
+    assertThat(reason(listed, new Sent("UA", new HandOver(X, 1, List.of(entry)))))
+        .isEqualTo(Rule.NOT_ON_LIST);
   }
 
   @Test
@@ -172,47 +174,57 @@ class ExchangeRegimeTest {
         "military", uaList.entries());
     ListCommitment noCategory = ListCommitment.of(FebruaryFifth.X, "UA", ListKind.REQUESTED,
         "pilots", uaList.entries());
-    ExchangeState empty = regime.empty();
-    assertThat(reason(empty, new CommitList("UA", FebruaryFifth.T, forged)))
-        .isEqualTo(Reason.MALFORMED);
-    assertThat(reason(empty, new CommitList("UA", FebruaryFifth.T, otherExchange)))
-        .isEqualTo(Reason.WRONG_EXCHANGE);
-    assertThat(reason(empty, new CommitList("UA", FebruaryFifth.T, noCategory)))
-        .isEqualTo(Reason.UNKNOWN_CATEGORY);
-    assertThat(reason(listed, new CommitList("UA", FebruaryFifth.T, uaList)))
-        .isEqualTo(Reason.DUPLICATE);
-    assertThat(reason(listed, new Reblind("RU", FebruaryFifth.T, uaList.id(), uaList.root(),
-        List.of()))).isEqualTo(Reason.DUPLICATE);
-    ExchangeState one = FebruaryFifth.fold(regime, empty, List.of(new CommitList("UA",
-        FebruaryFifth.T, uaList)));
-    assertThat(reason(one, new Reblind("RU", FebruaryFifth.T, uaList.id(), uaList.root(),
-        List.of()))).isEqualTo(Reason.SIZE_MISMATCH);
-    assertThat(reason(one, new Reblind("RU", FebruaryFifth.T, uaList.id(),
-        Hash.fromHex("00".repeat(32)), List.of()))).isEqualTo(Reason.UNKNOWN_LIST);
-    assertThat(reason(listed, new ReportCounts("RU", FebruaryFifth.T, 2, Counts.total(1),
-        null))).isEqualTo(Reason.UNKNOWN_STAGE);
-    assertThat(reason(listed, new ReportCounts("RU", FebruaryFifth.T, 1,
-        new Counts(Map.of("military", 157, "civilian", 3), 157), null)))
-        .isEqualTo(Reason.MALFORMED);
+    Exchanges empty = arranged;
+    assertThat(reason(empty, new Sent("UA", new CommitList(forged))))
+        .isEqualTo(Rule.MALFORMED);
+    assertThat(reason(empty, new Sent("UA", new CommitList(otherExchange))))
+        .isEqualTo(Rule.WRONG_EXCHANGE);
+    assertThat(reason(empty, new Sent("UA", new CommitList(noCategory))))
+        .isEqualTo(Rule.UNKNOWN_CATEGORY);
+    assertThat(reason(listed, new Sent("UA", new CommitList(uaList))))
+        .isEqualTo(Rule.DUPLICATE);
+    assertThat(reason(listed, new Sent("RU", new Reblind(X, uaList.id(), uaList.root(),
+        List.of())))).isEqualTo(Rule.DUPLICATE);
+    Exchanges one = FebruaryFifth.fold(regime, empty, List.of(new Sent("UA",
+        new CommitList(uaList))));
+    assertThat(reason(one, new Sent("RU", new Reblind(X, uaList.id(), uaList.root(),
+        List.of())))).isEqualTo(Rule.SIZE_MISMATCH);
+    assertThat(reason(one, new Sent("RU", new Reblind(X, uaList.id(),
+        Hash.fromHex("00".repeat(32)), List.of())))).isEqualTo(Rule.UNKNOWN_LIST);
+    assertThat(reason(listed, new Sent("RU", new ReportCounts(X, 2, Counts.total(1),
+        null)))).isEqualTo(Rule.UNKNOWN_STAGE);
+    assertThat(reason(listed, new Sent("RU", new ReportCounts(X, 1,
+        new Counts(Map.of("military", 157, "civilian", 3), 157), null))))
+        .isEqualTo(Rule.MALFORMED);
   }
 
   @Test
   void pendingSaysWhoOwesWhat() {
-    ExchangeState committed = FebruaryFifth.fold(regime, regime.empty(),
-        f.listSteps().subList(0, 11));
+    ExchangeState committed = FebruaryFifth.of(FebruaryFifth.fold(regime, arranged,
+        f.listSteps().subList(0, 11)));
     assertThat(committed.pending()).contains(new Pending("UA", Pending.What.BLIND_LIST,
         new ListId("RU", ListKind.HELD, "military"), 1));
-    assertThat(listed.pending()).containsExactlyInAnyOrder(
+    assertThat(FebruaryFifth.of(listed).pending()).containsExactlyInAnyOrder(
         new Pending("ICRC", Pending.What.ATTEST_CONSENT,
             new ListId("RU", ListKind.HELD, "wounded-sick"), 12),
         new Pending("ICRC", Pending.What.ATTEST_CONSENT,
             new ListId("UA", ListKind.HELD, "wounded-sick"), 5));
   }
 
-  private static Reason reason(ExchangeState s, ExchangeStep step) {
-    ExchangeOutcome<ExchangeState> o = regime.apply(s, step);
-    assertThat(o.accepted()).as(step.type()).isFalse();
-    assertThat(o.state()).isSameAs(s);
-    return o.refusal().reason();
+  private static Rule reason(Exchanges s, Sent step) {
+    Refusal r = refusal(s, step);
+    return Arrays.stream(Rule.values()).filter(x -> x.id(ExchangeRegime.ID).equals(r.rule()))
+        .findFirst().orElseThrow();
+  }
+
+  /** The refusal of {@code step} in {@code s}; the exchanges stay as they were. */
+  private static Refusal refusal(Exchanges s, Sent step) {
+    Outcome<Exchanges> o = regime.apply(s, step.step(999));
+    assertThat(o).as(step.message().type()).isInstanceOf(Outcome.Refused.class);
+    return ((Outcome.Refused<Exchanges>) o).refusal();
+  }
+
+  private static Exchanges next(Outcome<Exchanges> o) {
+    return ((Outcome.Next<Exchanges>) o).state();
   }
 }

@@ -1,14 +1,18 @@
 package dev.verity.core.exchange;
 
-import dev.verity.core.exchange.ExchangeStep.AttestConsent;
-import dev.verity.core.exchange.ExchangeStep.AttestStage;
-import dev.verity.core.exchange.ExchangeStep.CommitList;
-import dev.verity.core.exchange.ExchangeStep.Consent;
-import dev.verity.core.exchange.ExchangeStep.HandOver;
-import dev.verity.core.exchange.ExchangeStep.Reblind;
-import dev.verity.core.exchange.ExchangeStep.ReportCounts;
+import dev.verity.core.agreement.Party;
+import dev.verity.core.exchange.ExchangeMessage.AttestConsent;
+import dev.verity.core.exchange.ExchangeMessage.AttestStage;
+import dev.verity.core.exchange.ExchangeMessage.CommitList;
+import dev.verity.core.exchange.ExchangeMessage.Consent;
+import dev.verity.core.exchange.ExchangeMessage.HandOver;
+import dev.verity.core.exchange.ExchangeMessage.Reblind;
+import dev.verity.core.exchange.ExchangeMessage.ReportCounts;
 import dev.verity.core.exchange.SyntheticPersons.Person;
 import dev.verity.core.exchange.SyntheticPersons.Spelling;
+import dev.verity.core.message.EntryRef;
+import dev.verity.core.regime.Outcome;
+import dev.verity.core.regime.Step;
 import dev.verity.tlog.merkle.Hash;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -38,6 +42,19 @@ final class FebruaryFifth {
   static final Arrangement ARRANGEMENT = new Arrangement(X, List.of("RU", "UA"),
       List.of("UAE", "US"), "ICRC", Arrangement.usualCategories(),
       List.of(new Arrangement.Stage(1, LocalDate.of(2026, 2, 5))));
+  /** RU and UA, each both detaining and home power; the UAE and the US; the ICRC. */
+  static final List<Party> PARTICIPANTS = List.of(Party.of("RU", Party.PARTY),
+      Party.of("UA", Party.PARTY), Party.of("UAE", Party.MEDIATOR), Party.of("US", "co-mediator"),
+      Party.of("ICRC", Party.NEUTRAL_INTERMEDIARY));
+
+  /** A message and who sends it: a step once it is given an entry and a time. */
+  record Sent(String party, ExchangeMessage message) {
+    Step step(long index) {
+      return ExchangeJson.step(new EntryRef(party, index), T, message);
+    }
+  }
+
+  private static long entries;
 
   final List<Person> ukrainians;
   final List<Person> russians;
@@ -103,53 +120,63 @@ final class FebruaryFifth {
     return lists.get(party + " " + kind.label() + " " + category);
   }
 
+  /** The UAE arranges the exchange. */
+  static Sent arrangement() {
+    return new Sent("UAE", ARRANGEMENT);
+  }
+
   /** Every list committed, then each blinded on top by the other Party. */
-  List<ExchangeStep> listSteps() {
-    List<ExchangeStep> out = new ArrayList<>();
+  List<Sent> listSteps() {
+    List<Sent> out = new ArrayList<>();
     for (PrivateList l : lists.values()) {
-      out.add(new CommitList(l.commitment().party(), T, l.commitment()));
+      out.add(new Sent(l.commitment().party(), new CommitList(l.commitment())));
     }
     for (PrivateList l : lists.values()) {
       ListCommitment c = l.commitment();
       String other = ARRANGEMENT.other(c.party());
       BlindingKey k = other.equals("RU") ? ruKey : uaKey;
       List<Blinded> values = k.reblindAll(c.entries().stream().map(ListEntry::blinded).toList());
-      out.add(new Reblind(other, T, c.id(), c.root(), values));
+      out.add(new Sent(other, new Reblind(X, c.id(), c.root(), values)));
     }
     return out;
   }
 
   /** The ICRC's consent for every entry of both wounded-or-sick held lists. */
-  List<ExchangeStep> consents() {
-    List<ExchangeStep> out = new ArrayList<>();
+  List<Sent> consents() {
+    List<Sent> out = new ArrayList<>();
     for (String party : List.of("RU", "UA")) {
       ListCommitment c = list(party, ListKind.HELD, "wounded-sick").commitment();
       for (ListEntry e : c.entries()) {
-        out.add(new AttestConsent("ICRC", T, c.id(), e.commitment(), Consent.CONSENTS));
+        out.add(new Sent("ICRC", new AttestConsent(X, c.id(), e.commitment(),
+            Consent.CONSENTS)));
       }
     }
     return out;
   }
 
   /** Russia hands its 157, Ukraine its 157 + 3. */
-  List<ExchangeStep> handovers() {
+  List<Sent> handovers() {
     return List.of(
-        new HandOver("RU", T, 1, commitments(list("RU", ListKind.HELD, "military"))),
-        new HandOver("UA", T, 1, concat(commitments(list("UA", ListKind.HELD, "military")),
-            commitments(list("UA", ListKind.HELD, "civilian")))));
+        new Sent("RU", new HandOver(X, 1, commitments(list("RU", ListKind.HELD, "military")))),
+        new Sent("UA", new HandOver(X, 1, concat(commitments(list("UA", ListKind.HELD,
+            "military")), commitments(list("UA", ListKind.HELD, "civilian"))))));
   }
 
   /** What each side announced, and the UAE's attestation. */
-  List<ExchangeStep> reports() {
+  List<Sent> reports() {
     return List.of(
-        new ReportCounts("RU", T, 1, Counts.of(Map.of("military", 157)),
-            Counts.of(Map.of("military", 157, "civilian", 3))),
-        new ReportCounts("UA", T, 1, null, Counts.of(Map.of("military", 150, "civilian", 7))),
-        new AttestStage("UAE", T, 1, Map.of("RU", Counts.total(157), "UA", Counts.total(157))));
+        new Sent("RU", new ReportCounts(X, 1, Counts.of(Map.of("military", 157)),
+            Counts.of(Map.of("military", 157, "civilian", 3)))),
+        new Sent("UA", new ReportCounts(X, 1, null, Counts.of(Map.of("military", 150,
+            "civilian", 7)))),
+        new Sent("UAE", new AttestStage(X, 1, Map.of("RU", Counts.total(157), "UA",
+            Counts.total(157)))));
   }
 
-  List<ExchangeStep> all() {
-    List<ExchangeStep> out = new ArrayList<>(listSteps());
+  /** The arrangement, the lists, the consents, the handovers and the reports. */
+  List<Sent> all() {
+    List<Sent> out = new ArrayList<>(List.of(arrangement()));
+    out.addAll(listSteps());
     out.addAll(consents());
     out.addAll(handovers());
     out.addAll(reports());
@@ -167,15 +194,20 @@ final class FebruaryFifth {
   }
 
   /** Folds {@code steps}, failing on the first refusal. */
-  static ExchangeState fold(ExchangeRegime regime, ExchangeState s, List<ExchangeStep> steps) {
-    for (ExchangeStep step : steps) {
-      ExchangeOutcome<ExchangeState> o = regime.apply(s, step);
-      if (!o.accepted()) {
-        throw new AssertionError(step.type() + " by " + step.party() + " refused: "
-            + o.refusal().words());
+  static Exchanges fold(ExchangeRegime regime, Exchanges s, List<Sent> steps) {
+    for (Sent sent : steps) {
+      Outcome<Exchanges> o = regime.apply(s, sent.step(entries++));
+      if (o instanceof Outcome.Refused<Exchanges> r) {
+        throw new AssertionError(sent.message().type() + " by " + sent.party() + " refused: "
+            + r.refusal());
       }
-      s = o.state();
+      s = ((Outcome.Next<Exchanges>) o).state();
     }
     return s;
+  }
+
+  /** The 5 February exchange in {@code s}. */
+  static ExchangeState of(Exchanges s) {
+    return s.exchange(X).orElseThrow();
   }
 }

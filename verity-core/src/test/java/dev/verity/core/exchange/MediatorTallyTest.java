@@ -3,9 +3,9 @@ package dev.verity.core.exchange;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.verity.core.exchange.ExchangeRefusal.Reason;
 import dev.verity.core.exchange.TallyFinding.Break;
 import dev.verity.core.exchange.TallyFinding.Gap;
+import dev.verity.core.regime.Outcome;
 import java.io.StringReader;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -34,8 +34,9 @@ class MediatorTallyTest {
   void aPlantedBreakIsNamedAndItsLikelyCauseToo() {
     MediatorTally t = MediatorTally.empty("UAE");
     for (Mediation x : PublishedTallies.uae().mediations()) {
-      t = t.apply(x.number() == 15 ? new Mediation(15, x.when(), x.exchanged(), 4_191,
-          x.status(), x.source()) : x).state();
+      Mediation m = x.number() == 15 ? new Mediation(15, x.when(), x.exchanged(), 4_191,
+          x.status(), x.source()) : x;
+      t = ((Outcome.Next<MediatorTally>) t.apply(m)).state();
     }
     List<TallyFinding> breaks = t.findings().stream().filter(f -> f instanceof Break).toList();
     assertThat(breaks).hasSize(2);
@@ -53,10 +54,11 @@ class MediatorTallyTest {
   @Test
   void aNumberOutOfOrderIsRefused() {
     MediatorTally t = PublishedTallies.uae();
-    ExchangeOutcome<MediatorTally> o = t.apply(new Mediation(18, "2026-03-01", 10, 4_965,
+    Outcome<MediatorTally> o = t.apply(new Mediation(18, "2026-03-01", 10, 4_965,
         Mediation.Status.CONFIRMED, "test"));
-    assertThat(o.refusal().reason()).isEqualTo(Reason.OUT_OF_SEQUENCE);
-    assertThat(o.state()).isSameAs(t);
+    assertThat(((Outcome.Refused<MediatorTally>) o).refusal().rule())
+        .isEqualTo(Rule.OUT_OF_SEQUENCE.id(TallyRegime.ID));
+    assertThat(t.mediations()).hasSize(PublishedTallies.uae().mediations().size());
   }
 
   @Test

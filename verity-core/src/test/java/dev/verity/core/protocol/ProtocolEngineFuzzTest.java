@@ -1,5 +1,7 @@
 package dev.verity.core.protocol;
 
+import static dev.verity.core.replay.Fuzzing.restrict;
+import static dev.verity.core.replay.Fuzzing.verdicts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
@@ -8,6 +10,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.verity.core.agreement.Agreement;
+import dev.verity.core.replay.Fuzzing.Choices;
 import dev.verity.core.replay.Replay;
 import java.time.Duration;
 import java.time.Instant;
@@ -63,36 +66,6 @@ class ProtocolEngineFuzzTest {
     }
   }
 
-  /**
-   * The fuzzer's bytes read as choices, one after the other: a byte picks one of up to 256
-   * options; two make a number. Reading stops the sequence when the bytes run out, so every
-   * input is some sequence and the seeds are easy to write by hand.
-   */
-  static final class Choices {
-    private final byte[] b;
-    private int at;
-
-    Choices(byte[] b) {
-      this.b = b;
-    }
-
-    boolean more() {
-      return at < b.length;
-    }
-
-    int next(int n) {
-      return at < b.length ? (b[at++] & 0xff) % n : 0;
-    }
-
-    int number(int max) {
-      return (next(256) << 8 | next(256)) % max;
-    }
-
-    String pick(String[] xs) {
-      return xs[next(xs.length)];
-    }
-  }
-
   static List<Replay.Input> steps(Choices data) {
     List<Replay.Input> out = new ArrayList<>();
     Instant t = START;
@@ -145,22 +118,11 @@ class ProtocolEngineFuzzTest {
     }
   }
 
-  /** Each step's verdict: accepted, or the rule that refused it. */
-  static Map<Integer, String> verdicts(Replay.Result r) {
-    Map<Integer, String> out = new TreeMap<>();
-    r.accepted().forEach(i -> out.put(i, "accepted"));
-    r.refused().forEach(x -> out.put(x.index(), x.refusal().label() + " " + x.rule()));
-    return out;
-  }
-
-  static Map<Integer, String> restrict(Map<Integer, String> all, int k) {
-    return all.entrySet().stream().filter(e -> e.getKey() < k)
-        .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a,
-            TreeMap::new));
-  }
-
   static void assertTimelinesArePrefixes(Replay.Result prefix, Replay.Result all) {
     for (var e : prefix.state().entrySet()) {
+      if (!(e.getValue() instanceof ProtocolRegime.View)) {
+        continue; // the agreement's life: the test protocols record none
+      }
       Map<String, List<Subject.Taken>> before = timelines(e.getValue());
       Map<String, List<Subject.Taken>> after = timelines(all.state().get(e.getKey()));
       before.forEach((id, steps) -> assertThat(after.get(id)).as(id).startsWith(

@@ -87,7 +87,7 @@ class MajorStrategicExercisesTest {
   void itIsDataOnly() throws Exception {
     Agreement a = AgreementCatalog.get(ID);
     assertThat(Evaluator.of(a).regimes()).extracting(r -> r.getClass().getSimpleName())
-        .containsExactly("ProtocolRegime");
+        .containsExactly("LifecycleRegime", "ProtocolRegime");
     assertThat(a.itemKinds()).isEmpty();
     assertThat(a.parties()).extracting(p -> p.id()).containsExactly("US", "RU");
   }

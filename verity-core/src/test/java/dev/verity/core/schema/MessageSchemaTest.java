@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.util.List;
 import java.util.Set;
@@ -220,5 +221,69 @@ class MessageSchemaTest {
         .hasMessageStartingWith("fields.a.pattern: not a regular expression");
     assertThatThrownBy(() -> schema("a b: text"))
         .hasMessageStartingWith("fields.a b: a field name");
+  }
+
+  /** A submarine's launch area, and only a submarine's, may be a sea or an ocean quadrant. */
+  static final String AREAS = """
+      missileClass: {kind: enum, values: [ICBM, SLBM]}
+      launchArea:
+        kind: oneOf
+        of:
+          - {kind: record, fields: {site: text}}
+          - circle
+          - {kind: record, fields: {sea: text}, when: {field: missileClass, in: [SLBM]}}
+      """;
+
+  static String area(String missileClass, String area) {
+    return ("{'missileClass': '" + missileClass + "', 'launchArea': " + area + "}")
+        .replace('\'', '"');
+  }
+
+  @Test
+  void anAlternativeMayDependOnAnotherField() throws Exception {
+    MessageSchema s = schema(AREAS);
+    assertThat(errors(s, area("SLBM", "{'sea': 'Barents'}"))).isEmpty();
+    assertThat(errors(s, area("ICBM", "{'site': 'Plesetsk'}"))).isEmpty();
+    assertThat(errors(s, area("ICBM", "{'sea': 'Barents'}")))
+        .extracting(FieldError::toString).containsExactly("launchArea: allowed only when"
+            + " missileClass is SLBM (it is ICBM)");
+    assertThat(errors(s, area("SLBM", "{'sea': 7}")))
+        .extracting(FieldError::path).containsExactly("launchArea.sea");
+    assertThat(s.json().at("/launchArea/of/2/when").toString())
+        .isEqualTo("{\"field\":\"missileClass\",\"in\":[\"SLBM\"]}");
+    assertThat(MessageSchema.read(s.json(), "")).isEqualTo(s);
+    assertThatThrownBy(() -> schema(AREAS.replace("field: missileClass", "field: class")))
+        .hasMessage("fields.launchArea.of[2].when.field: no field 'class' in this message");
+    assertThatThrownBy(() -> schema(AREAS.replace("in: [SLBM]", "in: [SRBM]")))
+        .hasMessage("fields.launchArea.of[2].when.in: missileClass is one of [ICBM, SLBM]");
+    assertThatThrownBy(() -> schema("a: {kind: text, when: {field: b, in: [x]}}"))
+        .hasMessage("fields.a.when: not a key of a text field");
+  }
+
+  /** The officer who acknowledges: the node writes it from the operator signed in (issue 14). */
+  static final String ACK = """
+      message: subject
+      officer: {kind: text, filledBy: operator}
+      """;
+
+  @Test
+  void aFieldTheNodeFillsIsLeftOutWhenComposedAndCarriedByTheEntry() throws Exception {
+    MessageSchema s = schema(ACK);
+    assertThat(s.nodeFilled()).extracting(Field::name).containsExactly("officer");
+    ObjectNode composed = (ObjectNode) JSON.readTree("{\"message\": \"F-1\"}");
+    assertThat(s.validateComposed(composed, PARTIES).errors()).isEmpty();
+    assertThat(s.validate(composed, PARTIES).errors()).extracting(FieldError::toString)
+        .containsExactly("officer: required: a single line of text of at most 1000 characters");
+    var entry = s.fill(composed, "Maj. A. Petrova (operator apetrova)");
+    assertThat(s.validate(entry, PARTIES).ok()).isTrue();
+    assertThat(entry.get("officer").asText()).isEqualTo("Maj. A. Petrova (operator apetrova)");
+    assertThat(s.validateComposed(entry, PARTIES).errors()).extracting(FieldError::toString)
+        .containsExactly("officer: set by the node from the operator signed in; leave it out");
+    assertThat(s.json().get("officer").get("filledBy").asText()).isEqualTo("operator");
+    assertThat(MessageSchema.read(s.json(), "")).isEqualTo(s);
+    assertThatThrownBy(() -> schema("a: {kind: instant, filledBy: operator}"))
+        .hasMessage("fields.a.filledBy: only 'operator', on a text or id field");
+    assertThatThrownBy(() -> schema("a: {kind: text, filledBy: clock}"))
+        .hasMessage("fields.a.filledBy: only 'operator', on a text or id field");
   }
 }

@@ -2,17 +2,18 @@ package dev.verity.core.talks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.verity.core.talks.Action.AnnounceRound;
+import dev.verity.core.agreement.Party;
+import dev.verity.core.message.EntryRef;
+import dev.verity.core.regime.Outcome;
+import dev.verity.core.regime.Refusal;
 import dev.verity.core.talks.Action.Initial;
 import dev.verity.core.talks.Action.Sign;
-import dev.verity.core.talks.Action.SubmitText;
-import dev.verity.core.talks.Participant.Role;
-import dev.verity.core.talks.Refusal.Reason;
 import dev.verity.core.talks.TextRecord.Divergence;
 import dev.verity.core.talks.TextRecord.State;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -27,32 +28,40 @@ import org.junit.jupiter.api.Test;
 class AgreedTextTest {
   static final Instant T0 = Instant.parse("2026-02-05T06:00:00Z");
   final TalksRegime regime = new TalksRegime(new TalksRules(List.of(
-      new Participant("US", Role.MEDIATOR), new Participant("RU", Role.PARTY),
-      new Participant("UA", Role.PARTY), new Participant("AE", Role.HOST))));
+      Party.of("US", Party.MEDIATOR), Party.of("RU", Party.PARTY),
+      Party.of("UA", Party.PARTY), Party.of("AE", Party.HOST))));
   Talks talks = regime.empty();
   int minute;
+  final Map<String, Integer> entries = new HashMap<>();
 
   Instant next() {
     return T0.plus(Duration.ofMinutes(++minute));
   }
 
+  Outcome<Talks> apply(String who, Action a) {
+    return regime.apply(talks, TalksMessages.step(new EntryRef(who, entries.merge(who, 1,
+        Integer::sum)), next(), a));
+  }
+
   void ok(String who, Action a) {
-    Outcome o = regime.apply(talks, new Step(who, next(), a));
-    assertThat(o.refusal()).as("%s: %s", who, a).isNull();
-    talks = o.talks();
+    Outcome<Talks> o = apply(who, a);
+    assertThat(o).as("%s: %s", who, a).isInstanceOf(Outcome.Next.class);
+    talks = ((Outcome.Next<Talks>) o).state();
   }
 
-  Refusal refused(String who, Action a, Reason reason) {
-    Outcome o = regime.apply(talks, new Step(who, next(), a));
-    assertThat(o.refusal()).isNotNull();
-    assertThat(o.refusal().reason()).as(o.refusal().words()).isEqualTo(reason);
-    assertThat(o.talks()).isSameAs(talks);
-    return o.refusal();
+  Refusal refused(String who, Action a, Rule rule) {
+    Talks before = talks;
+    Outcome<Talks> o = apply(who, a);
+    assertThat(o).isInstanceOf(Outcome.Refused.class);
+    Refusal r = ((Outcome.Refused<Talks>) o).refusal();
+    assertThat(r.rule()).as(r.reason()).isEqualTo(rule.id());
+    assertThat(talks).isSameAs(before);
+    return r;
   }
 
-  static SubmitText definition(String wording) {
-    return new SubmitText(new TextSubmission("def-violation", TextKind.DEFINITION, "violation",
-        2, null, null, List.of(new Clause("1", wording))));
+  static TextSubmission definition(String wording) {
+    return new TextSubmission("def-violation", TextKind.DEFINITION, "violation",
+        2, null, null, List.of(new Clause("1", wording)));
   }
 
   String hash(int version) {
@@ -61,8 +70,8 @@ class AgreedTextTest {
 
   @BeforeEach
   void versions() {
-    ok("AE", new AnnounceRound(new Round(2, "Abu Dhabi", "AE", LocalDate.of(2026, 2, 4),
-        LocalDate.of(2026, 2, 5), true)));
+    ok("AE", new Round(2, "Abu Dhabi", "AE", LocalDate.of(2026, 2, 4),
+        LocalDate.of(2026, 2, 5), true));
     ok("UA", definition("Any fire, strike or advance after the ceasefire begins."));
     ok("RU", definition("Fire opened first, after the ceasefire begins."));
     ok("US", definition("Any fire, strike or advance, after the ceasefire begins, that the "
@@ -78,7 +87,7 @@ class AgreedTextTest {
     assertThat(talks.text("def-violation").orElseThrow().divergences(signatories()))
         .containsExactly(new Divergence(Divergence.Of.INITIALS,
             new TreeMap<>(Map.of("UA", 1, "RU", 2, "US", 3))));
-    refused("US", new Sign("def-violation", hash(3)), Reason.NOT_INITIALLED);
+    refused("US", new Sign("def-violation", hash(3)), Rule.NOT_INITIALLED);
 
     ok("UA", new Initial("def-violation", hash(3)));
     ok("RU", new Initial("def-violation", hash(3)));
@@ -98,8 +107,8 @@ class AgreedTextTest {
 
   @Test
   void aHashOfNoVersionIsRefusedAndAnotherVersionIsNamed() {
-    Refusal r = refused("UA", new Initial("def-violation", "ab".repeat(32)), Reason.UNKNOWN_HASH);
-    assertThat(r.words()).contains("no version of def-violation");
+    Refusal r = refused("UA", new Initial("def-violation", "ab".repeat(32)), Rule.UNKNOWN_HASH);
+    assertThat(r.reason()).contains("no version of def-violation");
     for (String p : signatories()) {
       ok(p, new Initial("def-violation", hash(3)));
     }
@@ -110,7 +119,7 @@ class AgreedTextTest {
     for (String p : signatories()) {
       ok(p, new Initial("def-violation", hash(4)));
     }
-    refused("UA", new Sign("def-violation", hash(3)), Reason.NOT_INITIALLED);
+    refused("UA", new Sign("def-violation", hash(3)), Rule.NOT_INITIALLED);
     ok("RU", new Sign("def-violation", hash(4)));
     assertThat(talks.text("def-violation").orElseThrow().divergences(signatories()))
         .containsExactly(new Divergence(Divergence.Of.SIGNATURES,
@@ -130,27 +139,27 @@ class AgreedTextTest {
     for (String p : signatories()) {
       ok(p, new Sign("def-violation", hash(2)));
     }
-    refused("UA", definition("something else"), Reason.ALREADY_AGREED);
-    refused("UA", new Initial("def-violation", hash(1)), Reason.ALREADY_AGREED);
-    refused("UA", new Sign("def-violation", hash(2)), Reason.ALREADY_AGREED);
+    refused("UA", definition("something else"), Rule.ALREADY_AGREED);
+    refused("UA", new Initial("def-violation", hash(1)), Rule.ALREADY_AGREED);
+    refused("UA", new Sign("def-violation", hash(2)), Rule.ALREADY_AGREED);
   }
 
   @Test
   void whoSignsAndWhatIsSigned() {
-    refused("AE", new Initial("def-violation", hash(1)), Reason.WRONG_SENDER);
-    refused("UA", new Initial("def-nothing", hash(1)), Reason.UNKNOWN_TEXT);
-    ok("UA", new SubmitText(new TextSubmission("ua-position", TextKind.POSITION_PAPER, null, 2,
-        null, null, List.of(new Clause("1", "Monitoring involves the American side.")))));
+    refused("AE", new Initial("def-violation", hash(1)), Rule.WRONG_SENDER);
+    refused("UA", new Initial("def-nothing", hash(1)), Rule.UNKNOWN_TEXT);
+    ok("UA", new TextSubmission("ua-position", TextKind.POSITION_PAPER, null, 2,
+        null, null, List.of(new Clause("1", "Monitoring involves the American side."))));
     String paper = talks.text("ua-position").orElseThrow().latest().hash();
-    refused("RU", new Initial("ua-position", paper), Reason.NOT_AGREEABLE);
-    refused("RU", new SubmitText(new TextSubmission("ua-position", TextKind.POSITION_PAPER, null,
-        2, null, null, List.of(new Clause("1", "edited")))), Reason.WRONG_SENDER);
+    refused("RU", new Initial("ua-position", paper), Rule.NOT_AGREEABLE);
+    refused("RU", new TextSubmission("ua-position", TextKind.POSITION_PAPER, null,
+        2, null, null, List.of(new Clause("1", "edited"))), Rule.WRONG_SENDER);
     refused("UA", definition("Any fire, strike or advance, after the ceasefire begins, that "
-        + "the monitor corroborates."), Reason.DUPLICATE);
-    refused("UA", new SubmitText(new TextSubmission("t", TextKind.DRAFT, null, 9, null, null,
-        List.of(new Clause("1", "x")))), Reason.MALFORMED);
-    refused("UA", new SubmitText(new TextSubmission("t", TextKind.DRAFT, null, 2, null, null,
-        List.of(new Clause("1", "x"), new Clause("1", "y")))), Reason.MALFORMED);
+        + "the monitor corroborates."), Rule.DUPLICATE);
+    refused("UA", new TextSubmission("t", TextKind.DRAFT, null, 9, null, null,
+        List.of(new Clause("1", "x"))), Rule.MALFORMED);
+    refused("UA", new TextSubmission("t", TextKind.DRAFT, null, 2, null, null,
+        List.of(new Clause("1", "x"), new Clause("1", "y"))), Rule.MALFORMED);
   }
 
   @Test

@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.verity.core.message.EntryRef;
+import dev.verity.core.regime.Outcome;
+import dev.verity.core.regime.Refusal;
+import dev.verity.core.regime.Step;
 import dev.verity.core.talks.Action.AnchorCapitalReport;
-import dev.verity.core.talks.Refusal.Reason;
 import dev.verity.core.talks.RoundRecord.CapitalReportAnchor;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -27,16 +30,17 @@ class CapitalReportTest {
     TalksRegime regime = f.regime();
     Talks talks = regime.fold(f.steps());
     CapitalReport report = CapitalReport.of("UA", 2, CONTENT, new SecureRandom());
-    Step step = new Step("UA", Instant.parse("2026-02-20T10:00:00Z"),
+    Step step = TalksMessages.step(new EntryRef("UA", 99), Instant.parse("2026-02-20T10:00:00Z"),
         new AnchorCapitalReport(2, report.anchor()));
-    Outcome o = regime.apply(talks, step);
+    Outcome<Talks> o = regime.apply(talks, step);
     assertThat(o.accepted()).isTrue();
-    CapitalReportAnchor a = o.talks().round(2).orElseThrow().capitalReports().get(0);
+    Talks after = ((Outcome.Next<Talks>) o).state();
+    CapitalReportAnchor a = after.round(2).orElseThrow().capitalReports().get(0);
     assertThat(a).isEqualTo(new CapitalReportAnchor("UA", step.at(), report.anchor()));
 
     ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-    String shared = json.writeValueAsString(step) + json.writeValueAsString(o.talks().rounds());
+    String shared = step.fields() + json.writeValueAsString(after.rounds());
     assertThat(shared).contains(report.anchor()).doesNotContain("monitoring centre")
         .doesNotContain(CONTENT);
     assertThat(report.toString()).doesNotContain("monitoring centre");
@@ -61,11 +65,16 @@ class CapitalReportTest {
     TalksFixture f = TalksFixture.load();
     TalksRegime regime = f.regime();
     Talks talks = regime.fold(f.steps());
-    Outcome o = regime.apply(talks, new Step("UA", Instant.parse("2026-02-20T10:00:00Z"),
-        new AnchorCapitalReport(2, CONTENT)));
-    assertThat(o.refusal().reason()).isEqualTo(Reason.MALFORMED);
-    Outcome host = regime.apply(talks, new Step("AE", Instant.parse("2026-02-20T10:00:00Z"),
-        new AnchorCapitalReport(2, "ab".repeat(32))));
-    assertThat(host.refusal().reason()).isEqualTo(Reason.WRONG_SENDER);
+    Outcome<Talks> o = regime.apply(talks, TalksMessages.step(new EntryRef("UA", 99),
+        Instant.parse("2026-02-20T10:00:00Z"), new AnchorCapitalReport(2, CONTENT)));
+    assertThat(refusal(o).rule()).isEqualTo(Rule.MALFORMED.id());
+    Outcome<Talks> host = regime.apply(talks, TalksMessages.step(new EntryRef("UAE", 99),
+        Instant.parse("2026-02-20T10:00:00Z"), new AnchorCapitalReport(2, "ab".repeat(32))));
+    assertThat(refusal(host).rule()).isEqualTo(Rule.WRONG_SENDER.id());
+  }
+
+  private static Refusal refusal(Outcome<Talks> o) {
+    assertThat(o).isInstanceOf(Outcome.Refused.class);
+    return ((Outcome.Refused<Talks>) o).refusal();
   }
 }

@@ -3,7 +3,10 @@ package dev.verity.core.talks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import dev.verity.core.obligation.ObligationStatus;
+import dev.verity.core.regime.Obligation;
+import dev.verity.core.regime.Obligation.Status;
+import dev.verity.core.regime.Outcome;
+import dev.verity.core.regime.Step;
 import dev.verity.core.talks.Redline.Change;
 import java.time.Instant;
 import java.util.List;
@@ -26,9 +29,9 @@ class TrilateralTalks2026Test {
     TalksRegime regime = fixture.regime();
     Talks t = regime.empty();
     for (Step s : fixture.steps()) {
-      Outcome o = regime.apply(t, s);
-      assertThat(o.refusal()).as("%s at %s", s.participant(), s.at()).isNull();
-      t = o.talks();
+      Outcome<Talks> o = regime.apply(t, s);
+      assertThat(o).as("%s at %s: %s", s.party(), s.at(), o).isInstanceOf(Outcome.Next.class);
+      t = ((Outcome.Next<Talks>) o).state();
     }
     talks = t;
   }
@@ -37,7 +40,7 @@ class TrilateralTalks2026Test {
   void threeRoundsTwoHosts() {
     assertThat(talks.rounds()).extracting(r -> r.round().venue()).containsExactly(
         "Abu Dhabi, Emirates Palace", "Abu Dhabi", "Geneva, InterContinental");
-    assertThat(talks.rounds()).extracting(r -> r.round().host()).containsExactly("AE", "AE",
+    assertThat(talks.rounds()).extracting(r -> r.round().host()).containsExactly("UAE", "UAE",
         "CH");
     assertThat(talks.rules().signatories()).containsExactly("US", "RU", "UA");
   }
@@ -84,13 +87,15 @@ class TrilateralTalks2026Test {
 
   @Test
   void actionItemsAreObligations() {
-    List<ActionItemDue> due = talks.obligations(Instant.parse("2026-02-10T00:00:00Z"));
-    assertThat(due).extracting(ActionItemDue::item, ActionItemDue::status).containsExactly(
-        tuple("definitions-ru", ObligationStatus.LATE),
-        tuple("definitions-ua", ObligationStatus.ON_TIME));
+    List<Obligation> due = talks.obligations(Instant.parse("2026-02-10T00:00:00Z"));
+    assertThat(due).extracting(Obligation::subject, Obligation::status).containsExactly(
+        tuple("definitions-ru", Status.LATE),
+        tuple("definitions-ua", Status.MET));
+    assertThat(due).extracting(Obligation::party, Obligation::type)
+        .containsExactly(tuple("RU", "action-item"), tuple("UA", "action-item"));
     assertThat(talks.obligations(Instant.parse("2026-01-30T00:00:00Z")))
-        .extracting(ActionItemDue::status)
-        .containsExactly(ObligationStatus.PENDING, ObligationStatus.ON_TIME);
+        .extracting(Obligation::status)
+        .containsExactly(Status.DUE, Status.MET);
   }
 
   @Test
@@ -98,8 +103,7 @@ class TrilateralTalks2026Test {
     List<RoundOutput> outputs = talks.round(2).orElseThrow().outputs();
     assertThat(outputs).extracting(RoundOutput::kind, RoundOutput::agreement,
         RoundOutput::subject).containsExactly(
-            tuple(RoundOutput.Kind.EXCHANGE, "exchanges-2026",
-                "exchange-2026-02-05"),
+            tuple(RoundOutput.Kind.EXCHANGE, "exchange-ru-ua", "ru-ua-2026-02-05"),
             tuple(RoundOutput.Kind.CEASEFIRE_ARRANGEMENT,
                 "ceasefire-monitoring", "ceasefire-2026"));
   }

@@ -89,7 +89,7 @@ final class Http {
         if (tls != null) {
           SslContextFactory.Server f = new SslContextFactory.Server();
           f.setSslContext(tls);
-          f.setIncludeProtocols(PinnedTls.PROTOCOL); // only TLS 1.3, as the code always meant (D??)
+          f.setIncludeProtocols(PinnedTls.PROTOCOL); // only TLS 1.3, as the code always meant (D39)
           f.setNeedClientAuth(needClientAuth);
           f.setWantClientAuth(needClientAuth);
           SecureRequestCustomizer src = new SecureRequestCustomizer();

@@ -1,10 +1,13 @@
 package dev.verity.node.config;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.verity.core.message.JsonProblems;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -106,18 +109,18 @@ public record NodeConfig(String party, String agreement, String apiHost, int api
         throw new ConfigException(f + ": party and agreement are required");
       }
       return c;
-    } catch (java.io.FileNotFoundException e) {
+    } catch (FileNotFoundException e) {
       throw new ConfigException(
           f + ": no node here (no node.yaml): create one with 'verity node init'", e);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new ConfigException(f + ": " + dev.verity.core.message.JsonProblems.describe(e), e);
-    } catch (IOException e) {
+    } catch (JsonProcessingException e) {
       if (e instanceof JsonMappingException m && m.getPath().stream()
           .anyMatch(r -> "jdbcPassword".equals(r.getFieldName()))) {
         // Jackson's message would quote the value: here, a password written inline
         throw new ConfigException(f + ": jdbcPassword: write {env: NAME} or {file: PATH}; a"
             + " secret is never written in node.yaml", null);
       }
+      throw new ConfigException(f + ": " + JsonProblems.describe(e), e);
+    } catch (IOException e) {
       Throwable cause = e.getCause() instanceof IllegalArgumentException iae ? iae : e;
       throw new ConfigException(f + ": " + cause.getMessage(), e);
     }

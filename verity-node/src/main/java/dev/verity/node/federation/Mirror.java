@@ -40,7 +40,7 @@ import org.slf4j.LoggerFactory;
  * checkpoint: a rewritten old entry, a changed new one or a fork all fail that one comparison
  * (stronger than a consistency proof alone, which the witness checks too).
  *
- * <p>A long gap is mirrored in steps bounded by the {@link PeerLimits} (decision D??): a step that
+ * <p>A long gap is mirrored in steps bounded by the {@link PeerLimits} (decision D35): a step that
  * ends before the checkpoint's size is accepted with a consistency proof from its end to the
  * checkpoint, built from the peer's hash tiles and verified against the signed root, so every step
  * stored is a proven prefix of the peer's signed log, and memory holds one step, never the gap.

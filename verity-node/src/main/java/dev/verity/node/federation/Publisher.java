@@ -127,7 +127,7 @@ public final class Publisher implements AutoCloseable {
     String note = new String(head.checkpoint(), StandardCharsets.UTF_8);
     SignedNote parsed = SignedNote.parse(head.checkpoint());
     long size = head.tree().head().size();
-    // a proof is never given out unless it verifies against the checkpoint (D??)
+    // a proof is never given out unless it verifies against the checkpoint (D36)
     List<Hash> proof = witnessSize > 0 && witnessSize < size
         ? head.tree().consistency(witnessSize).path() : List.of();
     String request = new AddCheckpointRequest(Math.min(witnessSize, size), proof, note).format();

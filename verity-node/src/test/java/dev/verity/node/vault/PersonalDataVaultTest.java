@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.verity.core.exchange.ExchangeJson;
-import dev.verity.core.exchange.ExchangeStep.CommitList;
+import dev.verity.core.exchange.ExchangeMessage.CommitList;
 import dev.verity.core.exchange.ListCommitment;
 import dev.verity.core.exchange.ListEntry;
 import dev.verity.core.exchange.ListKind;
@@ -97,7 +97,7 @@ class PersonalDataVaultTest {
     String logText = logged.toString(StandardCharsets.UTF_8);
     assertThat(logText).contains("157 persons"); // the log was captured
     List<byte[]> haystacks = List.of(Files.readAllBytes(dir.resolve(PersonalDataVault.FILE)),
-        Files.readAllBytes(keyFile), ExchangeJson.write(new CommitList("UA", NOW, c)),
+        Files.readAllBytes(keyFile), ExchangeJson.write(new CommitList(c)),
         logged.toByteArray());
     for (String needle : secrets(persons)) {
       byte[] n = needle.getBytes(StandardCharsets.UTF_8);

@@ -241,7 +241,11 @@ public class DashboardAssetsTest {
    */
   static Set<String> withAgreementLabels(Set<String> dashboard) throws Exception {
     Set<String> out = new TreeSet<>(dashboard);
-    for (String id : AgreementCatalog.BUNDLED) {
+    Set<String> files = new TreeSet<>(AgreementCatalog.BUNDLED);
+    for (Agreement a : AgreementCatalog.bundled()) {
+      a.messages().stream().map(m -> m.provision()).filter(p -> p != null).forEach(files::add);
+    }
+    for (String id : files) {
       var r = AgreementCatalog.labels(id, "en");
       if (r.isPresent()) {
         try (var in = r.get()) {

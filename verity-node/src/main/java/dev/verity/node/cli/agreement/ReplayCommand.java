@@ -94,6 +94,10 @@ public final class ReplayCommand implements Callable<Integer> {
       out.printf("  refused line %d: %s (%s): %s%n", x.index() + 1, x.refusal().label(), x.rule(),
           x.reason());
     }
+    for (Replay.Marked m : r.marked()) {
+      out.printf("  marked line %d: taken while the agreement was %s%n", m.index() + 1,
+          m.standing().label().replace('-', ' '));
+    }
     Instant judged = asOf != null ? asOf : in.stream().map(Replay.Input::at)
         .max(Instant::compareTo).orElse(null);
     out.printf("obligations as of %s:%n", judged);

@@ -114,4 +114,39 @@ class ReplayCommandTest {
         "late +exercise-notification deadline +fourteen-days-ahead +RU#0 +RU +due"
             + " 1990-10-02T00:00:00Z \\(line 2\\)");
   }
+
+  /** Issue 13: the same late and on-time verdicts as the nodes give, offline. */
+  @Test
+  void judgesThe1988LaunchNotificationsOffline() throws Exception {
+    String fields = "'fields': {'missileClass': 'ICBM', 'plannedLaunch': '2024-12-18T12:00:00Z',"
+        + " 'launchWindowHours': 4, 'launchArea': {'site': 'Plesetsk'}, 'impactAreas':"
+        + " [{'circle': {'center': {'lat': 57.3, 'lon': 161.9}, 'radius': 50, 'unit': 'nmi'}}]}}";
+    Path f = steps(
+        "{'at': '2024-12-17T11:00:00Z', 'party': 'RU', 'type': 'launch-notification', " + fields,
+        "{'at': '2024-12-17T13:00:00Z', 'party': 'US', 'type': 'launch-notification', " + fields);
+    Cli.Result r = Cli.run("agreement", "replay", "--agreement", "launch-notification-1988",
+        "--steps", f.toString(), "--format", "text");
+    assertThat(r.exit()).isZero();
+    assertThat(r.out()).contains("2 steps, 2 accepted, 0 refused").containsPattern(
+        "met +launch-notification deadline +twenty-four-hours-ahead +RU#0 +RU +due"
+            + " 2024-12-17T12:00:00Z \\(line 1\\)").containsPattern(
+        "late +launch-notification deadline +twenty-four-hours-ahead +US#0 +US +due"
+            + " 2024-12-17T12:00:00Z \\(line 2\\)");
+  }
+
+  @Test
+  void marksAStepTakenWhileTheAgreementIsSuspended() throws Exception {
+    Path f = steps("{'at': '2023-02-21T12:00:00Z', 'party': 'RU', 'type':"
+            + " 'agreement-suspension', 'fields': {'statedReason': 'suspended'}}",
+        "{'at': '2023-03-01T09:00:00Z', 'party': 'US', 'type': 'major-strategic-exercise',"
+            + " 'fields': {'exerciseStart': '2023-04-01'}}");
+    Cli.Result r = Cli.run("agreement", "replay", "--agreement", "major-strategic-exercises-1989",
+        "--steps", f.toString(), "--format", "text");
+    assertThat(r.exit()).isZero();
+    assertThat(r.out()).contains("marked line 2: taken while the agreement was suspended");
+    Cli.Result json = Cli.run("agreement", "replay", "--agreement",
+        "major-strategic-exercises-1989", "--steps", f.toString());
+    assertThat(JSON.readTree(json.out()).get("marked").toString())
+        .isEqualTo("[{\"index\":1,\"standing\":\"suspended\"}]");
+  }
 }
