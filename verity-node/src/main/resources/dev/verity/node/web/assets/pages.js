@@ -182,8 +182,12 @@ function messageBody(agr, type, body) {
 }
 
 // ---------- Obligations ----------
-/** The statuses an obligation can have (typed obligations; on-time: the node before issue 12). */
-const OBL_STATUSES = ['pending', 'due', 'met', 'on-time', 'late', 'missing'];
+/**
+ * The statuses an obligation can have (typed obligations; suspended and not in force: the
+ * agreement's life; on-time: a node before issue 12).
+ */
+const OBL_STATUSES = ['pending', 'due', 'met', 'on-time', 'late', 'missing', 'suspended',
+  'not-in-force'];
 
 /**
  * Each obligation's status by the entry that met it ("US/12"), and, from a node that still
