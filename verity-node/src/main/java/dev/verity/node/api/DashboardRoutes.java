@@ -1,20 +1,29 @@
 package dev.verity.node.api;
 
+import dev.verity.core.agreement.AgreementCatalog;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.Reader;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * The dashboard: static pages served from the jar at {@code /} and {@code /assets/...} (no CDN,
- * a strict Content-Security-Policy), and the read-only route the pages need beyond the operator
- * API: {@code GET /api/v1/log/checkpoints}. A provision's own routes come with its module
- * ({@code dev.verity.node.inventory.InventoryRoutes} serves the history and the items).
+ * a strict Content-Security-Policy), the message files agreements ship beside their
+ * definitions at {@code /assets/i18n/agreement/<id>/<lang>.json}, and the read-only route the
+ * pages need beyond the operator API: {@code GET /api/v1/log/checkpoints}. A provision's own
+ * routes come with its module ({@code dev.verity.node.inventory.InventoryRoutes} serves the
+ * history and the items).
  */
 public final class DashboardRoutes {
   public static final List<String> ROUTES = List.of("GET /api/v1/log/checkpoints");
@@ -29,7 +38,26 @@ public final class DashboardRoutes {
       "css", "text/css; charset=utf-8", "js", "text/javascript; charset=utf-8", "json", "application/json; charset=utf-8",
       "svg", "image/svg+xml", "png", "image/png", "ico", "image/x-icon");
 
+  /**
+   * An agreement's or provision's own message files, served from its definition beside the
+   * dashboard's ({@code AgreementCatalog.labels}, docs/formats/agreement.md "Labels").
+   */
+  private static final Pattern AGREEMENT_LABELS =
+      Pattern.compile("assets/i18n/agreement/([a-z0-9-]+)/([a-z]{2})\\.json");
+
   private DashboardRoutes() {}
+
+  private static InputStream agreementLabels(String id, String lang) throws IOException {
+    Optional<Reader> found = AgreementCatalog.labels(id, lang);
+    if (found.isEmpty()) {
+      return null;
+    }
+    try (Reader r = found.get()) {
+      StringWriter w = new StringWriter();
+      r.transferTo(w);
+      return new ByteArrayInputStream(w.toString().getBytes(StandardCharsets.UTF_8));
+    }
+  }
 
   static void register(JavalinConfig cfg, ServedNode node) {
     cfg.routes.get("/", ctx -> asset(ctx, "index.html"));
@@ -42,7 +70,9 @@ public final class DashboardRoutes {
     if (!ASSET.matcher(name).matches()) {
       throw new Http.ApiError(404, null, "not found: " + ctx.path());
     }
-    try (InputStream in = DashboardRoutes.class.getResourceAsStream(ROOT + name)) {
+    Matcher labels = AGREEMENT_LABELS.matcher(name);
+    try (InputStream in = labels.matches() ? agreementLabels(labels.group(1), labels.group(2))
+        : DashboardRoutes.class.getResourceAsStream(ROOT + name)) {
       if (in == null) {
         throw new Http.ApiError(404, null, "not found: " + ctx.path());
       }

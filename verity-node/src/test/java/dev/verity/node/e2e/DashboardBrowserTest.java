@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.verity.node.cli.demo.DemoScenario;
 import dev.verity.node.cli.demo.DemoScenario.Submission;
 import dev.verity.node.e2e.Cluster.Member;
-import java.io.InputStream;
+import dev.verity.node.web.DashboardAssetsTest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -82,10 +82,9 @@ class DashboardBrowserTest {
     Browser.closeAll(browser, cluster);
   }
 
+  /** What the dashboard shows in {@code lang}: the shared message file and every provision's. */
   static JsonNode catalogue(String lang) throws Exception {
-    try (InputStream in = DashboardBrowserTest.class.getResourceAsStream("/dev/verity/node/web/assets/i18n/" + lang + ".json")) {
-      return new ObjectMapper().readTree(in);
-    }
+    return DashboardAssetsTest.catalogue(lang);
   }
 
   static long number(String text) {

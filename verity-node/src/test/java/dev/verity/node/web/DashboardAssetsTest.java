@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.verity.core.agreement.Agreement;
 import dev.verity.core.agreement.AgreementCatalog;
 import dev.verity.core.commission.CommissionMessage;
@@ -17,6 +18,7 @@ import dev.verity.core.regime.Obligation;
 import dev.verity.node.projection.ProjectionAlarms;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,15 +29,19 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The dashboard's catalogues and pages: the same keys in English, Russian and Arabic, every key
- * the pages use exists, translations really are Russian and Arabic, placeholders match, and the
+ * The dashboard's catalogues and pages: in each message file (the shared one and each provision's,
+ * i18n/<provision>/<lang>.json) the same keys in English, Russian and Arabic, no key in two files,
+ * every key the pages use exists (navigation labels from the page registry), translations really are Russian and Arabic, placeholders match, and the
  * HTML carries no inline script or style (the Content-Security-Policy forbids them).
  */
-class DashboardAssetsTest {
+public class DashboardAssetsTest {
   static final String WEB = "/dev/verity/node/web/";
   static final List<String> LANGS = List.of("en", "ru", "ar");
-  static final List<String> JS = List.of("app.js", "pages.js", "i18n.js", "api.js", "dom.js", "chart.js", "merkle.js",
-      "inspections.js", "stepfields.js", "entries.js", "escrow.js", "reconciliation.js");
+  /** The shell and the pages every agreement has; each provision's module is in provisions.js. */
+  static final List<String> CORE_JS = List.of("app.js", "pages.js", "compose.js", "schema.js", "registry.js",
+      "provisions.js", "i18n.js", "api.js", "dom.js", "chart.js", "merkle.js", "entries.js");
+  static final List<String> PROVISIONS = provisions();
+  static final List<String> JS = js();
   /** Keys whose value is the same in every language (the product's name, a pure pattern). */
   static final Set<String> SAME_EVERYWHERE = Set.of("session.who");
   static final Set<String> LATIN_BRAND_OK = Set.of("app.name", "app.title");
@@ -47,8 +53,39 @@ class DashboardAssetsTest {
     }
   }
 
-  static JsonNode catalogue(String lang) throws IOException {
-    return new ObjectMapper().readTree(text("assets/i18n/" + lang + ".json"));
+  /** The provisions' modules as provisions.js lists them, one a line ('inspections', // ...). */
+  static List<String> provisions() {
+    try {
+      String list = text("assets/provisions.js");
+      Matcher m = Pattern.compile("(?m)^\\s*'([a-z-]+)',").matcher(list.substring(list.indexOf('[')));
+      List<String> out = new ArrayList<>();
+      while (m.find()) {
+        out.add(m.group(1));
+      }
+      return out;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static List<String> js() {
+    List<String> out = new ArrayList<>(CORE_JS);
+    PROVISIONS.forEach(p -> out.add(p + ".js"));
+    return out;
+  }
+
+  /** One message file: the shared one ("") or a provision's. */
+  static JsonNode catalogue(String part, String lang) throws IOException {
+    return new ObjectMapper().readTree(text("assets/i18n/" + (part.isEmpty() ? "" : part + "/") + lang + ".json"));
+  }
+
+  /** What the dashboard loads in {@code lang}: the shared file and every provision's, merged. */
+  public static JsonNode catalogue(String lang) throws IOException {
+    ObjectNode all = (ObjectNode) catalogue("", lang);
+    for (String p : PROVISIONS) {
+      all.setAll((ObjectNode) catalogue(p, lang));
+    }
+    return all;
   }
 
   static Set<String> keys(JsonNode c) {
@@ -59,13 +96,23 @@ class DashboardAssetsTest {
 
   @Test
   void everyCatalogueHasTheSameKeysAndNoEmptyValue() throws Exception {
-    Set<String> en = keys(catalogue("en"));
-    assertThat(en).hasSizeGreaterThan(150);
-    for (String lang : LANGS) {
-      JsonNode c = catalogue(lang);
-      assertThat(keys(c)).as(lang).isEqualTo(en);
-      c.fields().forEachRemaining(e -> assertThat(e.getValue().isTextual() && !e.getValue().asText().isBlank())
-          .as(lang + " " + e.getKey()).isTrue());
+    assertThat(keys(catalogue("en"))).hasSizeGreaterThan(150);
+    assertThat(PROVISIONS).contains("inspections", "escrow", "protocols");
+    List<String> parts = new ArrayList<>(PROVISIONS);
+    parts.add(0, "");
+    Set<String> seen = new TreeSet<>();
+    for (String part : parts) {
+      Set<String> en = keys(catalogue(part, "en"));
+      assertThat(en).as("the message files of '" + part + "'").isNotEmpty();
+      for (String lang : LANGS) {
+        JsonNode c = catalogue(part, lang);
+        assertThat(keys(c)).as(part + " " + lang).isEqualTo(en);
+        c.fields().forEachRemaining(e -> assertThat(e.getValue().isTextual() && !e.getValue().asText().isBlank())
+            .as(part + " " + lang + " " + e.getKey()).isTrue());
+      }
+      for (String k : en) {
+        assertThat(seen.add(k)).as("key " + k + " in two files (" + part + ")").isTrue();
+      }
     }
   }
 
@@ -140,6 +187,12 @@ class DashboardAssetsTest {
     for (Obligation.Status s : Obligation.Status.values()) {
       need.add("obl." + s.label());
     }
+    for (Obligation.Status s : Obligation.Status.values()) {
+      need.add("obl." + s.label());
+    }
+    for (Obligation.Kind k : List.of(Obligation.Kind.ESCALATION, Obligation.Kind.ALARM)) {
+      need.add("oblkind." + k.label());
+    }
     for (ItemStatus s : ItemStatus.values()) {
       need.add("itemstatus." + s.label());
     }
@@ -170,10 +223,13 @@ class DashboardAssetsTest {
       need.add("field." + s);
     }
     need.addAll(inspectionKeys());
-    Matcher nav = Pattern.compile("data-page=\"([a-z]+)\"").matcher(text("index.html"));
-    while (nav.find()) {
-      need.add("nav." + nav.group(1));
+    for (String js : JS) {
+      Matcher nav = Pattern.compile("register\\(\\{ id: '[a-z]+', nav: '([a-z.]+)'").matcher(text("assets/" + js));
+      while (nav.find()) {
+        need.add(nav.group(1));
+      }
     }
+    assertThat(need).contains("nav.overview", "nav.compose", "nav.protocols", "nav.escrow");
     assertThat(withAgreementLabels(keys(catalogue("en")))).containsAll(need);
   }
 
@@ -224,7 +280,8 @@ class DashboardAssetsTest {
         "commission-decision-signed", "commission-item-closed")) {
       need.add("msgtype." + s);
     }
-    for (String s : List.of("instant", "ids", "refs", "checkpoints", "counts", "amendments", "hex")) {
+    for (String s : List.of("instant", "list", "entries", "entry", "records", "map", "duration", "point",
+        "polygon", "circle", "pattern", "json")) {
       need.add("compose.hint." + s);
     }
     need.addAll(List.of("insp.type1", "insp.type2", "common.yes", "common.no", "field.agendaItem"));

@@ -1,14 +1,12 @@
-// The dashboard's shell: sign-in, navigation (hash routes), language switch; pages live in pages.js.
-import { loadLang, savedLang, currentLang, t, fmtDateTime } from './i18n.js';
-import { session, signIn, signOut, refreshSession } from './api.js';
+// The dashboard's shell: sign-in, the navigation built from the page registry (registry.js), hash
+// routes and the language switch. Pages live in the modules that register them (provisions.js).
+import { loadLang, savedLang, currentLang, t, fmtDateTime, useCatalogues } from './i18n.js';
+import { session, signIn, signOut, refreshSession, get } from './api.js';
 import { el, errorBox } from './dom.js';
-import { PAGES as BASE_PAGES } from './pages.js';
-import { INSPECTION_PAGES } from './inspections.js';
-import { showEscrowNav } from './escrow.js';
-
-const PAGES = { ...BASE_PAGES, ...INSPECTION_PAGES };
-/** Pages reached from another page's list: the navigation entry that stays highlighted. */
-const PARENT = { message: 'messages', inspection: 'inspections' };
+import { navPages, pageById, shown } from './registry.js';
+import { PROVISIONS } from './provisions.js';
+import './pages.js';
+import './compose.js';
 
 const main = document.getElementById('main');
 let renderId = 0;
@@ -17,7 +15,7 @@ function parseHash() {
   const h = location.hash.replace(/^#\/?/, '');
   const [path, query] = h.split('?');
   const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
-  return { page: parts[0] || 'overview', args: parts.slice(1), params: new URLSearchParams(query || '') };
+  return { page: parts[0] || '', args: parts.slice(1), params: new URLSearchParams(query || '') };
 }
 
 export function go(page, args, params) {
@@ -25,30 +23,62 @@ export function go(page, args, params) {
   location.hash = '#/' + [page, ...(args || [])].map(encodeURIComponent).join('/') + (q ? '?' + q : '');
 }
 
+/** The agreement's own message files and those of the provisions it includes. */
+let labelled = null;
+async function agreementLabels(agr) {
+  if (labelled === agr.id) return;
+  const provisions = [...new Set(agr.messages.map(m => m.provision).filter(Boolean))];
+  await useCatalogues([...PROVISIONS, ...[...provisions, agr.id].map(id => 'agreement/' + id)]);
+  labelled = agr.id;
+}
+
+/** One link per registered page with a navigation entry; those that do not apply are hidden. */
+function buildNav(agr, s, active) {
+  const nav = document.getElementById('nav');
+  nav.replaceChildren(...navPages().map(p => el('a', { href: '#/' + p.id, id: 'nav-' + p.id,
+    'data-page': p.id, 'data-i18n': p.nav, class: p.id === active ? 'active' : null,
+    hidden: !shown(p, agr, s) }, t(p.nav))));
+}
+
+const firstPage = (agr, s) => navPages().find(p => shown(p, agr, s))?.id || 'messages';
+
 async function render() {
   const id = ++renderId;
   const s = session();
   const nav = document.getElementById('nav');
   document.getElementById('signout').hidden = !s;
   nav.hidden = !s;
-  document.getElementById('nav-compose').hidden = !s || s.role !== 'operator';
-  showEscrowNav(!!s);
   document.getElementById('who').textContent = s ? t('session.who', { party: s.party, role: t('role.' + s.role) }) : '';
   document.body.dataset.signedIn = s ? 'yes' : 'no';
-  if (!s) { showExercise(null); renderSignIn(); return; }
-  const { page, args, params } = parseHash();
-  const navPage = PARENT[page] || page;
-  nav.querySelectorAll('a').forEach(a => a.classList.toggle('active', a.dataset.page === navPage));
-  const fn = PAGES[page];
-  const view = el('section.page', { 'data-page': page });
+  if (!s) { nav.replaceChildren(); showExercise(null); renderSignIn(); return; }
+  const view = el('section.page');
+  let agr;
+  try {
+    agr = await get('/api/v1/agreement', true);
+    await agreementLabels(agr);
+  } catch (e) {
+    if (id !== renderId) return;
+    if (e.status === 401) { signOut(); render(); return; }
+    main.replaceChildren(view);
+    view.append(errorBox(e));
+    return;
+  }
+  if (id !== renderId) return;
+  const hash = parseHash();
+  const page = hash.page || firstPage(agr, s);
+  const p = pageById(page);
+  const navPage = p?.parent || page;
+  buildNav(agr, s, navPage);
+  view.dataset.page = page;
   main.replaceChildren(view);
   document.body.dataset.page = page;
-  document.title = t('nav.' + (fn ? navPage : 'overview')) + ' — ' + t('app.name');
+  document.title = t(pageById(navPage)?.nav || 'app.name') + ' — ' + t('app.name');
   showExercise(s.exercise);
   refreshSession().then(r => { if (id === renderId && r) showExercise(r.exercise); }, () => { /* the page reports errors */ });
-  if (!fn) { view.append(el('p', {}, t('error.nopage'))); return; }
+  if (!p) { view.append(el('p', {}, t('error.nopage'))); return; }
   try {
-    await fn(view, { args, params, session: s, go, stale: () => id !== renderId });
+    await p.render(view, { args: hash.args, params: hash.params, session: s, go, agreement: agr,
+      stale: () => id !== renderId });
   } catch (e) {
     if (id !== renderId) return;
     if (e.status === 401) { signOut(); render(); return; }
@@ -85,7 +115,7 @@ function renderSignIn() {
     msg.replaceChildren();
     try {
       await signIn(input.value.trim());
-      if (!location.hash || location.hash === '#/') location.hash = '#/overview';
+      if (!location.hash || location.hash === '#/') location.hash = '#/';
       render();
     } catch (e) {
       msg.replaceChildren(errorBox(e.status === 401 ? { message: t('signin.bad') } : e));
@@ -100,6 +130,8 @@ function renderSignIn() {
 }
 
 async function start() {
+  await Promise.all(PROVISIONS.map(name => import(`./${name}.js`)));
+  await useCatalogues(PROVISIONS);
   await loadLang(savedLang());
   const sel = document.getElementById('lang');
   sel.value = currentLang();

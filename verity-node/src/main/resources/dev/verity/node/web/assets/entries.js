@@ -1,5 +1,5 @@
 // How log entries, identifiers and the fields of inspection and commission steps are shown
-// (the inspection pages and a step's message page).
+// (the inspection pages, a message page and the protocol pages).
 import { t, tOr, fmtNum, fmtDate, fmtDateTime } from './i18n.js';
 import { el } from './dom.js';
 
@@ -33,3 +33,33 @@ export function fieldValue(k, v) {
   return /^[0-9a-f]{32,}$/i.test(String(v)) ? el('code.hash', {}, String(v)) : String(v);
 }
 
+
+/** A place in words: a point's degrees, a circle's centre and radius, a polygon's size. */
+function geoText(v) {
+  const deg = p => `${fmtNum(p.lat)}°, ${fmtNum(p.lon)}°`;
+  if (v?.circle) return t('geo.circle', { center: deg(v.circle.center), radius: fmtNum(v.circle.radius),
+    unit: tOr('unit.' + v.circle.unit, v.circle.unit) });
+  if (v?.polygon) return t('geo.polygon', { n: fmtNum(v.polygon.length) });
+  return v && v.lat != null ? deg(v) : null;
+}
+
+/** A field shown by the kind its schema gives it; without a schema, by its name as above. */
+export function showField(k, v, spec) {
+  if (!spec) return fieldValue(k, v);
+  const one = x => {
+    switch (spec.kind) {
+      case 'instant': return fmtDateTime(x);
+      case 'date': return fmtDate(x);
+      case 'party': return tOr('party.' + x, x);
+      case 'entry': return entryLink(x);
+      case 'enum': return tOr(`enum.${k}.${x}`, x);
+      case 'boolean': return t(x ? 'common.yes' : 'common.no');
+      case 'integer': case 'decimal': return fmtNum(x);
+      case 'point': case 'polygon': case 'circle': return geoText(x) || fieldValue(k, x);
+      case 'id': case 'item': case 'subject': return el('code', {}, String(x));
+      default: return fieldValue(k, x);
+    }
+  };
+  if (spec.list && Array.isArray(v)) return el('span.list', {}, v.map((x, i) => [i ? ', ' : '', one(x)]).flat());
+  return one(v);
+}

@@ -5,6 +5,7 @@
 import { t, tOr, fmtNum, fmtDate } from './i18n.js';
 import { get, post } from './api.js';
 import { el, badge, table, pagedTable, errorBox } from './dom.js';
+import { register } from './registry.js';
 
 const ESCROW = 'escrow';
 const agreement = () => get('/api/v1/agreement', true);
@@ -12,18 +13,7 @@ const partyName = (agr, id) => tOr('party.' + id, agr.parties.find(p => p.id ===
 const entryLink = e => el('a.entry-link', { href: `#/message/${encodeURIComponent(e.party)}/${e.index}` },
   `${e.party} #${fmtNum(e.index)}`);
 
-/** Shows the navigation's Escrow link only under an agreement whose declarations are in escrow. */
-export async function showEscrowNav(signedIn) {
-  const link = document.getElementById('nav-escrow');
-  if (!link) return;
-  link.hidden = true;
-  if (!signedIn) return;
-  try {
-    link.hidden = (await agreement()).declarationMode !== ESCROW;
-  } catch (e) { /* the page itself reports the error */ }
-}
-
-export async function escrow(view, ctx) {
+async function escrow(view, ctx) {
   const agr = await agreement();
   if (ctx.stale()) return;
   view.append(el('div.page-head', {}, el('h1', {}, t('escrow.title'))));
@@ -169,3 +159,6 @@ function revealForm(party, refresh) {
   el('div.reveal-row', {}, input, submit, all), result);
   return form;
 }
+
+register({ id: 'escrow', nav: 'nav.escrow', order: 95, render: escrow,
+  applies: agr => agr.declarationMode === ESCROW });

@@ -1,15 +1,31 @@
-// Catalogues (en, ru, ar), the chosen language (persisted), and per-language number and date formats.
+// Catalogues (en, ru, ar), merged from the shared file, each provision's and the agreement's;
+// the chosen language (persisted); per-language number and date formats.
 export const LANGS = ['en', 'ru', 'ar'];
 const RTL = new Set(['ar']);
+/** The merged catalogue per language: the shared file, each provision's, the agreement's. */
 const catalogues = {};
+const files = new Map();
+/** The catalogue parts, in the order they override: '' is the shared file. */
+let parts = [''];
 let lang = 'en';
 
 export function currentLang() { return lang; }
 
+/**
+ * Sets the message files beside the shared one: each provision's (i18n/<name>/<lang>.json) and
+ * those the agreement ships (served from its definition under i18n/agreement/<id>/).
+ */
+export async function useCatalogues(names) {
+  parts = ['', ...names];
+  const loaded = Object.keys(catalogues).length > 0;
+  for (const k of Object.keys(catalogues)) delete catalogues[k];
+  if (loaded) await loadLang(lang); // else the first loadLang reads them
+}
+
 export async function loadLang(wanted) {
   const l = LANGS.includes(wanted) ? wanted : 'en';
-  if (!catalogues.en) catalogues.en = await fetchJson('en');
-  if (!catalogues[l]) catalogues[l] = await fetchJson(l);
+  if (!catalogues.en) catalogues.en = await merged('en');
+  if (!catalogues[l]) catalogues[l] = await merged(l);
   lang = l;
   try { localStorage.setItem('verity.lang', l); } catch (e) { /* storage off */ }
   document.documentElement.lang = l;
@@ -17,10 +33,23 @@ export async function loadLang(wanted) {
   applyI18n(document);
 }
 
-async function fetchJson(l) {
-  const r = await fetch(`/assets/i18n/${l}.json`);
-  if (!r.ok) throw new Error(`catalogue ${l}: ${r.status}`);
-  return r.json();
+async function merged(l) {
+  const all = await Promise.all(parts.map(p => fetchJson(p, l)));
+  return Object.assign({}, ...all);
+}
+
+/** One message file; an agreement without files of its own (labelled in ours) has none. */
+function fetchJson(part, l) {
+  const url = `/assets/i18n/${part ? part + '/' : ''}${l}.json`;
+  if (!files.has(url)) {
+    files.set(url, fetch(url).then(r => {
+      if (r.ok) return r.json();
+      if (part.startsWith('agreement/') && r.status === 404) return {};
+      throw new Error(`catalogue ${url}: ${r.status}`);
+    }));
+    files.get(url).catch(() => files.delete(url));
+  }
+  return files.get(url);
 }
 
 export function savedLang() {

@@ -1,27 +1,28 @@
-// Inspections, one inspection's timeline, and the commission (issue 6): pages over
-// GET /api/v1/inspections, /api/v1/inspections/{id} and /api/v1/commission. Every text goes through t().
+// Inspections and one inspection's timeline (issue 6): pages over GET /api/v1/inspections and
+// /api/v1/inspections/{id}, and the compose form's checkpoint filler. Every text goes through t().
 import { t, tOr, fmtNum, fmtDate, fmtDateTime } from './i18n.js';
 import { get } from './api.js';
-import { el, badge, table } from './dom.js';
+import { el, badge, table, errorBox } from './dom.js';
 import { agreement, datePicker, header, isDate, nodeToday, partyName, statusBadge, todayLabel, typeName } from './pages.js';
 import { entryLink, fieldValue, ids, refs, typeLabel, worthShowing } from './entries.js';
+import { register, registerFieldTool } from './registry.js';
 
 const phaseName = p => p ? tOr('phase.' + p, p) : '—';
-const yesNo = (yes, kind) => badge(yes ? kind[0] : kind[1], t(yes ? 'common.yes' : 'common.no'));
-const section = (id, title, content) => el('section.block', { id }, el('h2', {}, title), content);
-const scrolled = (headers, rows, id, empty) => rows.length
+export const yesNo = (yes, kind) => badge(yes ? kind[0] : kind[1], t(yes ? 'common.yes' : 'common.no'));
+export const section = (id, title, content) => el('section.block', { id }, el('h2', {}, title), content);
+export const scrolled = (headers, rows, id, empty) => rows.length
   ? el('div.scroll', {}, table(headers, rows, { id })) : el('p.muted', { id }, empty);
 
 /**
  * The as-of query of a page: a chosen day means the end of that day; no choice means the node's
  * clock (an exercise node's clock may be years from today), whose answer says what it used.
  */
-function asOfQuery(params) {
+export function asOfQuery(params) {
   const d = params.get('asOf');
   return isDate(d) ? '?asOf=' + encodeURIComponent(d + 'T23:59:59Z') : '';
 }
 
-function asOfTools(ctx, page, shownDay) {
+export function asOfTools(ctx, page, shownDay) {
   return [datePicker('asof', shownDay, d => ctx.go(page, [], { asOf: d })),
     el('button.secondary', { type: 'button', id: 'asof-today', onclick: () => ctx.go(page, [], {}) }, todayLabel(ctx))];
 }
@@ -142,14 +143,14 @@ async function inspection(view, ctx) {
   view.append(section('timeline', t('inspection.timeline'), timeline(agr, d.timeline || [])));
   view.append(section('deadlines', t('inspection.deadlines'), scrolled(
     [t('obligations.what'), t('common.party'), t('obligations.due'), t('overview.status'), t('messages.col.entry')],
-    (d.obligations || []).map(o => el('tr', { 'data-type': o.type, 'data-status': o.status },
-      el('td', {}, typeName(agr, o.type)), el('td', {}, o.party), el('td.time', {}, fmtDateTime(o.due)),
-      el('td', {}, statusBadge('obl', o.status)), el('td', {}, entryLink(o.metBy)))), 'deadlines-table', t('inspection.noDeadlines'))));
+    (d.obligations || []).map(o => el('tr', { 'data-type': o.type || o.what, 'data-status': o.status },
+      el('td', {}, typeName(agr, o.type || o.what)), el('td', {}, o.party), el('td.time', {}, fmtDateTime(o.due)),
+      el('td', {}, statusBadge('obl', o.status)), el('td', {}, entryLink(o.metBy || o.entry)))), 'deadlines-table', t('inspection.noDeadlines'))));
   view.append(el('div.cards', {}, selectionCard(d.selection), findingsCard(d.findings)));
   view.append(section('ambiguities', t('inspection.ambiguities'), ambiguityList(d.ambiguities || [])));
 }
 
-function fieldList(pairs) {
+export function fieldList(pairs) {
   return el('dl.fields', {}, pairs.filter(([, v]) => v !== undefined).map(([k, v]) => [el('dt', {}, k), el('dd', {}, v ?? '—')]).flat());
 }
 
@@ -244,7 +245,7 @@ function findingsCard(f) {
   return card;
 }
 
-function raisedBy(a) {
+export function raisedBy(a) {
   return a.raisedBy === 'auto' ? badge('late', t('ambiguity.auto')) : badge('pending', t('ambiguity.raisedBy', { party: a.raisedBy }));
 }
 
@@ -258,69 +259,36 @@ function ambiguityList(list) {
       el('a', { href: '#/commission', 'data-item': a.agendaItem }, el('code', {}, a.agendaItem))) : null)));
 }
 
-// ---------- The commission ----------
-async function commission(view, ctx) {
-  const [agr, c] = await Promise.all([agreement(), get('/api/v1/commission' + asOfQuery(ctx.params))]);
-  if (ctx.stale()) return;
-  const day = isDate(ctx.params.get('asOf')) ? ctx.params.get('asOf') : (c.asOf || nodeToday(ctx)).slice(0, 10);
-  view.append(header(t('commission.title'), ...asOfTools(ctx, 'commission', day)));
-  const agenda = (c.agenda || []).slice().sort((a, b) => (b.open ? 1 : 0) - (a.open ? 1 : 0)); // open items first
-  const open = agenda.filter(a => a.open).length;
-  view.append(el('p.muted', { id: 'open-count' }, t('commission.openCount', { n: fmtNum(open), total: fmtNum(agenda.length) })));
-  view.append(agendaSection(agenda), section('decisions', t('commission.decisions'), decisionList(agr, c.decisions || [])),
-    sessionsSection(c.sessions || []), versionsSection(c.versions || []));
+/**
+ * The latest checkpoint of this node's log and of each peer's log it mirrors, one per line as the
+ * checkpoints field takes them (PARTY ORIGIN SIZE ROOT-HASH): what a selection commitment fixes.
+ */
+async function latestCheckpoints() {
+  const log = await get('/api/v1/log');
+  const out = [checkpointLine(log.party, log.checkpoint)];
+  for (const p of log.peers.filter(x => x.mirroredSize > 0)) {
+    const m = await get(`/api/v1/messages/${encodeURIComponent(p.party)}/${p.mirroredSize - 1}`);
+    out.push(checkpointLine(p.party, m.proof.checkpoint));
+  }
+  return out.join('\n');
 }
 
-/** The agenda; ambiguities no item has taken up yet are open items raised automatically. */
-function agendaSection(agenda) {
-  return section('agenda', t('commission.agenda'), scrolled([t('commission.col.item'), t('commission.col.title'),
-    t('commission.col.session'), t('commission.col.source'), t('commission.col.concerning'), t('overview.status'), t('messages.col.entry')],
-  agenda.map(a => el('tr', { 'data-item': a.id, 'data-open': a.open ? 'yes' : 'no', 'data-source': a.source },
-    el('td', {}, el('code', {}, a.id)), el('td', { dir: 'auto' }, a.title || '—'), el('td', {}, a.session || '—'),
-    el('td', {}, a.source === 'auto' ? badge('late', t('ambiguity.auto')) : t('commission.byParty')),
-    el('td', {}, refs(a.concerning)),
-    el('td', {}, a.open ? badge('pending', t('commission.openItem')) : [badge('ok', t('commission.closed')), ' ', closedBy(a.closedBy)]),
-    el('td', {}, entryLink(a.entry)))), 'agenda-table', t('commission.noAgenda')));
+/** A signed checkpoint's first three lines: origin, size, root hash (C2SP tlog-checkpoint). */
+function checkpointLine(party, checkpoint) {
+  const [origin, size, root] = checkpoint.split('\n');
+  return `${party} ${origin} ${size} ${root}`;
 }
 
-function sessionsSection(sessions) {
-  return section('sessions', t('commission.sessions'), scrolled([t('commission.col.session'), t('inspections.col.date'),
-    t('commission.col.place'), t('messages.col.entry')], sessions.map(s => el('tr', { 'data-session': s.id },
-    el('td', {}, el('code', {}, s.id)), el('td.time', {}, fmtDate(s.date)), el('td', {}, s.place || '—'), el('td', {}, entryLink(s.entry)))),
-  'sessions-table', t('commission.noSessions')));
+/** A button filling the checkpoints field with both logs' latest checkpoints, as this node has them. */
+function fillCheckpoints(input, err) {
+  return el('button.secondary.fill', { type: 'button', id: 'fill-checkpoints', onclick: async () => {
+    err.replaceChildren();
+    try { input.value = await latestCheckpoints(); } catch (e) { err.replaceChildren(errorBox(e)); }
+  } }, t('compose.fillCheckpoints'));
 }
 
-/** The versions of the agreement: as signed, then as each adopted decision amends it from its effective date. */
-function versionsSection(versions) {
-  return section('versions', t('commission.versions'), el('ol.versions', { id: 'versions-list' }, versions.map(v =>
-    el('li', { 'data-decision': v.decision || '' }, t('commission.versionFrom', { date: fmtDate(v.from) }), ' — ',
-      v.decision ? t('commission.byDecision', { decision: v.decision }) : t('commission.original')))));
-}
-
-/** What closed an agenda item: an adopted decision (the Commission says "decision D-1"), else the resolution as written. */
-function closedBy(by) {
-  if (!by) return null;
-  const m = /^decision (.+)$/.exec(by);
-  return m ? t('commission.closedByDecision', { decision: m[1] }) : el('span', { dir: 'auto' }, by);
-}
-
-function decisionList(agr, decisions) {
-  if (!decisions.length) return el('p.muted', { id: 'decisions-list' }, t('commission.noDecisions'));
-  const bound = agr.parties.filter(p => p.role !== 'observer').map(p => p.id);
-  return el('div.cards', { id: 'decisions-list' }, decisions.map(d => el('article.card.decision', { 'data-decision': d.id,
-    'data-adopted': d.adopted ? 'yes' : 'no' },
-  el('h3', {}, el('code', {}, d.id), ' ', d.adopted ? badge('ok', t('commission.adopted')) : badge('pending', t('commission.notAdopted'))),
-  el('p', { dir: 'auto' }, d.text || '—'),
-  fieldList([
-    [t('commission.col.session'), d.session || '—'],
-    [t('commission.col.item'), d.item ? el('code', {}, d.item) : '—'],
-    [t('commission.effectiveFrom'), fmtDateTime(d.effectiveFrom)],
-    [t('commission.signedBy'), el('span.signers', {}, bound.map(p => el('span.signer', { 'data-party': p },
-      (d.signedBy || []).includes(p) ? badge('ok', t('commission.signedByParty', { party: p })) : badge('pending', t('commission.notSignedBy', { party: p })))))],
-    [t('commission.adoptedAt'), fmtDateTime(d.adoptedAt)],
-    [t('messages.col.entry'), entryLink(d.entry)]]),
-  (d.amendments || []).length ? [el('h4', {}, t('commission.amendments')), el('ul.amendments', {}, d.amendments.map(a =>
-    el('li', {}, el('bdi', { dir: 'ltr' }, el('code', {}, a.path), ' = ', el('code', {}, JSON.stringify(a.value))))))] : null)));
-}
-
-export const INSPECTION_PAGES = { inspections, inspection, commission };
+const inspects = agr => agr.inspections != null;
+register({ id: 'inspections', nav: 'nav.inspections', order: 60, render: inspections,
+  applies: inspects });
+register({ id: 'inspection', parent: 'inspections', render: inspection });
+registerFieldTool('inspection-selection-commit', 'checkpoints', fillCheckpoints);

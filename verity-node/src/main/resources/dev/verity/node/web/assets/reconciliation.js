@@ -4,12 +4,13 @@
 import { t, tOr, fmtNum, fmtDate, fmtDateTime } from './i18n.js';
 import { get } from './api.js';
 import { el, badge, table, pagedTable } from './dom.js';
+import { register } from './registry.js';
 
 const agreement = () => get('/api/v1/agreement', true);
 const partyName = (agr, id) => tOr('party.' + id, agr.parties.find(p => p.id === id)?.name || id);
 const limitName = l => tOr('limit.' + l, l);
 
-export async function reconciliation(view, ctx) {
+async function reconciliation(view, ctx) {
   const [agr, data] = await Promise.all([agreement(), get('/api/v1/reconciliation')]);
   if (ctx.stale()) return;
   view.append(el('div.page-head', {}, el('h1', {}, t('recon.title'))));
@@ -60,3 +61,7 @@ function words(s) {
   const m = /^(by|received) (\d{4}-\d{2}-\d{2}T[0-9:.]+Z)$/.exec(s);
   return m ? t('recon.' + m[1], { time: fmtDateTime(m[2]) }) : s;
 }
+
+/** Data exchanges are reconciled under an agreement that has them (New START's, Article VII). */
+register({ id: 'reconciliation', nav: 'nav.reconciliation', order: 55, render: reconciliation,
+  applies: agr => agr.dataExchange != null });

@@ -1,0 +1,11 @@
+// The dashboard's provisions, one module each: it registers its pages (registry.js), and its
+// message files are i18n/<name>/<lang>.json. A new provision adds its module, its three message
+// files and one line here. (The pages every agreement has are pages.js and compose.js.)
+export const PROVISIONS = [
+  'inventory', // counting: overview, inventory (New START's central limits)
+  'reconciliation', // data exchanges reconciled
+  'inspections', // inspections and exhibitions
+  'commission', // the commission's sessions, agenda and decisions
+  'escrow', // escrowed declarations
+  'protocols', // any declared protocol: its subjects, timelines, deadlines
+];
