@@ -18,12 +18,18 @@ public final class AgreementFiles {
    * bundled provisions).
    */
   public static Agreement agreement(String nameOrFile) throws AgreementException, IOException {
-    if (nameOrFile.endsWith(".yaml") || nameOrFile.endsWith(".yml")) {
-      Path p = Path.of(nameOrFile);
-      try (Reader r = Files.newBufferedReader(p, StandardCharsets.UTF_8)) {
-        return AgreementCatalog.loader().load(p.toString(), r);
-      }
+    return isFile(nameOrFile) ? read(Path.of(nameOrFile)) : AgreementCatalog.get(nameOrFile);
+  }
+
+  /** Whether {@code nameOrFile} names a YAML file rather than a bundled agreement. */
+  public static boolean isFile(String nameOrFile) {
+    return nameOrFile.endsWith(".yaml") || nameOrFile.endsWith(".yml");
+  }
+
+  /** The agreement defined in the YAML file {@code p}; errors name the file and the field. */
+  public static Agreement read(Path p) throws AgreementException, IOException {
+    try (Reader r = Files.newBufferedReader(p, StandardCharsets.UTF_8)) {
+      return AgreementCatalog.loader().load(p.toString(), r);
     }
-    return AgreementCatalog.get(nameOrFile);
   }
 }
