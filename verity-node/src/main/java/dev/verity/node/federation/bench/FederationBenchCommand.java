@@ -99,7 +99,8 @@ public final class FederationBenchCommand implements Callable<Integer> {
         root);
     out.println("latency: submit until every one of the N-1 peers has cosigned; cpu/node: process"
         + " CPU time / wall time / N (driver and GC included); heap/node: heap used after GC with"
-        + " the nodes up, less before they started, / N");
+        + " the nodes up, less before they started, / N; xappend: the latency over the sender's"
+        + " durable append p50 in the same run");
     out.flush();
     MultilateralBench bench = new MultilateralBench(out, seconds, rate, senders.equals("all"));
     List<MultilateralBench.Row> rows = new ArrayList<>();

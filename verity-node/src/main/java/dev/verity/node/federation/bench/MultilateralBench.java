@@ -42,6 +42,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class MultilateralBench {
   /** Submitting threads: enough that a durable append in progress never delays the schedule. */
   private static final int SUBMITTERS = 32;
+  private static final String HEAD =
+      "%7s %7s %7s %7s %9s %8s %8s %8s %9s %8s %8s %8s %9s %9s %7s%n";
   /** How long to wait for the last receipts after the load stops. */
   private static final long DRAIN_SECONDS = 60;
 
@@ -55,7 +57,7 @@ final class MultilateralBench {
   /** The figures of one load on N nodes. */
   record Row(int parties, int senders, String load, int sent, int receipted, double p50,
       double p99, double max, double entriesPerSecond, double durableP50, double cpuPerNode,
-      double heapMbPerNode) {}
+      double heapMbPerNode, double threadsPerNode) {}
 
   MultilateralBench(PrintWriter out, int seconds, int rate, boolean allSenders) {
     this.out = out;
@@ -65,11 +67,10 @@ final class MultilateralBench {
   }
 
   static void header(PrintWriter out) {
-    out.printf("%7s %7s %7s %7s %9s %8s %8s %8s %9s %8s %9s %9s%n", "parties", "senders",
-        "load", "sent", "receipted", "p50 ms", "p99 ms", "max ms", "entries/s", "append",
-        "cpu/node", "heap/node");
-    out.printf("%7s %7s %7s %7s %9s %8s %8s %8s %9s %8s %9s %9s%n", "", "", "", "", "(all N-1)",
-        "", "", "", "", "p50 ms", "% core", "MB");
+    out.printf(HEAD, "parties", "senders", "load", "sent", "receipted", "p50 ms", "p99 ms",
+        "max ms", "entries/s", "append", "p50", "p99", "cpu/node", "heap/node", "threads");
+    out.printf(HEAD, "", "", "", "", "(all N-1)", "", "", "", "", "p50 ms", "xappend",
+        "xappend", "% core", "MB", "/node");
     out.flush();
   }
 
@@ -77,6 +78,7 @@ final class MultilateralBench {
   List<Row> run(Path root, int n) throws Exception {
     Files.createDirectories(root);
     long heapBefore = heapAfterGc();
+    int threadsBefore = ManagementFactory.getThreadMXBean().getThreadCount();
     List<Path> dirs = create(root, n);
     List<Node> nodes = new ArrayList<>();
     try {
@@ -97,7 +99,9 @@ final class MultilateralBench {
       Row fixed = load.run(rate, seconds, root);
       Row max = load.run(0, seconds, root);
       double heap = (heapAfterGc() - heapBefore) / 1e6 / n;
-      List<Row> rows = List.of(withHeap(fixed, heap), withHeap(max, heap));
+      double threads =
+          (ManagementFactory.getThreadMXBean().getThreadCount() - threadsBefore) / (double) n;
+      List<Row> rows = List.of(withHeap(fixed, heap, threads), withHeap(max, heap, threads));
       header(out);
       rows.forEach(this::print);
       return rows;
@@ -111,15 +115,16 @@ final class MultilateralBench {
   }
 
   void print(Row r) {
-    out.printf("%7d %7d %7s %7d %9d %8.1f %8.1f %8.1f %9.0f %8.1f %9.1f %9.1f%n", r.parties(),
-        r.senders(), r.load(), r.sent(), r.receipted(), r.p50(), r.p99(), r.max(),
-        r.entriesPerSecond(), r.durableP50(), r.cpuPerNode(), r.heapMbPerNode());
+    out.printf("%7d %7d %7s %7d %9d %8.1f %8.1f %8.1f %9.0f %8.1f %8.1f %8.1f %9.1f %9.1f"
+        + " %7.0f%n", r.parties(), r.senders(), r.load(), r.sent(), r.receipted(), r.p50(),
+        r.p99(), r.max(), r.entriesPerSecond(), r.durableP50(), r.p50() / r.durableP50(),
+        r.p99() / r.durableP50(), r.cpuPerNode(), r.heapMbPerNode(), r.threadsPerNode());
     out.flush();
   }
 
-  private static Row withHeap(Row r, double heap) {
+  private static Row withHeap(Row r, double heap, double threads) {
     return new Row(r.parties(), r.senders(), r.load(), r.sent(), r.receipted(), r.p50(), r.p99(),
-        r.max(), r.entriesPerSecond(), r.durableP50(), r.cpuPerNode(), heap);
+        r.max(), r.entriesPerSecond(), r.durableP50(), r.cpuPerNode(), heap, threads);
   }
 
   private void progress(String what, int done, int of) {
@@ -409,7 +414,7 @@ final class MultilateralBench {
       return new Row(parties, senders.size(), load, sent.size(), ok,
           FederationBenchCommand.pct(l, 50), FederationBenchCommand.pct(l, 99),
           l.length == 0 ? Double.NaN : l[l.length - 1], ok / ((lastReceipt - t0) / 1e9),
-          FederationBenchCommand.pct(durable, 50), cpuPerNode, Double.NaN);
+          FederationBenchCommand.pct(durable, 50), cpuPerNode, Double.NaN, Double.NaN);
     }
   }
 }
