@@ -203,7 +203,8 @@ final class MultilateralBench {
     Ports() throws IOException {
       int low = 32768; // Linux's default start of the range
       if (Files.isReadable(RANGE)) {
-        low = Integer.parseInt(Files.readString(RANGE).trim().split("\\s+")[0]);
+        // by lines: Files.readString reads one byte of this file (procfs reports its size as 0)
+        low = Integer.parseInt(Files.readAllLines(RANGE).get(0).trim().split("\\s+")[0]);
       }
       this.end = low;
       this.next = Math.max(1024, low - 12_000) + ThreadLocalRandom.current().nextInt(2_000);
