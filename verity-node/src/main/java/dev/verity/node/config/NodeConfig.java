@@ -189,7 +189,7 @@ public record NodeConfig(String party, String agreement, String apiHost, int api
         storage, jdbcUrl, jdbcPassword, agreementFile);
   }
 
-  /** This configuration serving the agreement defined in {@code file} (its id: {@link #agreement}). */
+  /** This configuration serving the agreement defined in {@code file} (id: {@link #agreement}). */
   public NodeConfig withAgreementFile(String file) {
     return new NodeConfig(party, agreement, apiHost, apiPort, apiTls, peerHost, peerPort,
         advertisedUrl, maxRequestBytes, peers, exerciseStart, peerLimits, connectionLimits,
