@@ -1,6 +1,5 @@
 package dev.verity.node.bundle;
 
-import dev.verity.core.agreement.AgreementCatalog;
 import dev.verity.node.config.NodeConfig;
 import dev.verity.node.config.PeerConfig;
 import dev.verity.node.federation.AlarmBook;
@@ -157,7 +156,7 @@ public final class Bundles {
       try (NodeStore store = NodeStore.open(c, dir);
           AlarmBook alarms = new AlarmBook(store)) {
         // the new entries follow on from what was received before, and may raise alarms
-        Projections projections = new Projections(AgreementCatalog.get(c.agreement()));
+        Projections projections = new Projections(c.agreementDefinition(dir));
         StorageCheck.Result stored = new StorageCheck(store)
             .mirror(peer, null, row -> StoredEntries.fold(projections, peer.party(), row));
         if (!stored.clean()) {

@@ -6,10 +6,16 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.verity.core.agreement.Agreement;
+import dev.verity.core.agreement.AgreementCatalog;
+import dev.verity.core.agreement.AgreementException;
+import dev.verity.core.agreement.Party;
 import dev.verity.core.message.JsonProblems;
+import dev.verity.node.identity.PublicIdentity;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,14 +29,18 @@ import java.util.List;
  * operator advances it (runtime.ExerciseClock); null for a node on real time. {@code storage} is
  * where the node keeps its state: {@code sqlite} ({@code DIR/node.db}, the default) or {@code
  * postgresql}, in the database at {@code jdbcUrl} with the password {@code jdbcPassword} names
- * ({@link SecretRef}: never the password itself); docs/user/operate.md.
+ * ({@link SecretRef}: never the password itself); docs/user/operate.md. {@code agreement} is the
+ * id of the agreement the node serves (it names the node's log origin); a bundled one unless
+ * {@code agreementFile} names a YAML definition with that id (relative to the node's directory),
+ * for an agreement that does not ship with Verity.
  */
 public record NodeConfig(String party, String agreement, String apiHost, int apiPort, boolean apiTls,
     String peerHost, int peerPort, String advertisedUrl, long maxRequestBytes, List<PeerConfig> peers,
     @JsonInclude(JsonInclude.Include.NON_NULL) java.time.Instant exerciseStart,
     PeerLimits peerLimits, ConnectionLimits connectionLimits, int verifyMinutes, String storage,
     @JsonInclude(JsonInclude.Include.NON_NULL) String jdbcUrl,
-    @JsonInclude(JsonInclude.Include.NON_NULL) SecretRef jdbcPassword) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) SecretRef jdbcPassword,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String agreementFile) {
 
   /** The embedded store: {@code DIR/node.db}. */
   public static final String SQLITE = "sqlite";
@@ -87,7 +97,7 @@ public record NodeConfig(String party, String agreement, String apiHost, int api
       String peerHost, int peerPort, String advertisedUrl, long maxRequestBytes,
       List<PeerConfig> peers, java.time.Instant exerciseStart) {
     this(party, agreement, apiHost, apiPort, apiTls, peerHost, peerPort, advertisedUrl,
-        maxRequestBytes, peers, exerciseStart, null, null, 0, null, null, null);
+        maxRequestBytes, peers, exerciseStart, null, null, 0, null, null, null, null);
   }
 
   /** A fresh configuration with defaults. */
@@ -144,26 +154,80 @@ public record NodeConfig(String party, String agreement, String apiHost, int api
     ps.add(peer);
     return new NodeConfig(party, agreement, apiHost, apiPort, apiTls, peerHost, peerPort, advertisedUrl,
         maxRequestBytes, ps, exerciseStart, peerLimits, connectionLimits, verifyMinutes, storage,
-        jdbcUrl, jdbcPassword);
+        jdbcUrl, jdbcPassword, agreementFile);
+  }
+
+  /**
+   * This configuration with the peer whose identity is {@code id} pinned at {@code url}: a node of
+   * the same agreement, another Party, reached over mutual TLS ({@code verity node peer add}).
+   */
+  public NodeConfig withPinnedPeer(PublicIdentity id, String url) {
+    if (!id.agreement().equals(agreement)) {
+      throw new IllegalArgumentException(
+          "--identity: a node of " + id.agreement() + ", this one serves " + agreement);
+    }
+    if (id.party().equals(party)) {
+      throw new IllegalArgumentException("--identity: that is this node's own Party");
+    }
+    if (!url.startsWith("https://")) {
+      throw new IllegalArgumentException("--url: peers talk over mutual TLS: https://...");
+    }
+    return withPeer(new PeerConfig(url, id));
   }
 
   /** This configuration with other limits (null: the defaults) and check period. */
   public NodeConfig withLimits(PeerLimits peer, ConnectionLimits connections, int verify) {
     return new NodeConfig(party, agreement, apiHost, apiPort, apiTls, peerHost, peerPort,
         advertisedUrl, maxRequestBytes, peers, exerciseStart, peer, connections, verify, storage,
-        jdbcUrl, jdbcPassword);
+        jdbcUrl, jdbcPassword, agreementFile);
   }
 
   public NodeConfig withPorts(int api, int peer) {
     return new NodeConfig(party, agreement, apiHost, api, apiTls, peerHost, peer, advertisedUrl,
         maxRequestBytes, peers, exerciseStart, peerLimits, connectionLimits, verifyMinutes,
-        storage, jdbcUrl, jdbcPassword);
+        storage, jdbcUrl, jdbcPassword, agreementFile);
+  }
+
+  /** This configuration serving the agreement defined in {@code file} (id: {@link #agreement}). */
+  public NodeConfig withAgreementFile(String file) {
+    return new NodeConfig(party, agreement, apiHost, apiPort, apiTls, peerHost, peerPort,
+        advertisedUrl, maxRequestBytes, peers, exerciseStart, peerLimits, connectionLimits,
+        verifyMinutes, storage, jdbcUrl, jdbcPassword, file);
+  }
+
+  /**
+   * The agreement this node serves: the bundled {@link #agreement}, or the definition in {@link
+   * #agreementFile} (resolved against {@code dir}), which must have that id and name {@link
+   * #party} among its participants.
+   */
+  public Agreement agreementDefinition(Path dir) throws ConfigException {
+    String where = dir.resolve("node.yaml") + ": ";
+    Agreement a;
+    try {
+      a = agreementFile == null ? AgreementCatalog.get(agreement)
+          : AgreementFile.read(dir.resolve(agreementFile));
+    } catch (NoSuchFileException e) {
+      throw new ConfigException(where + "agreementFile: " + dir.resolve(agreementFile)
+          + ": no such file", e);
+    } catch (AgreementException | IOException e) {
+      throw new ConfigException(where + (agreementFile == null ? "agreement: " : "agreementFile: ")
+          + e.getMessage(), e);
+    }
+    if (!a.id().equals(agreement)) {
+      throw new ConfigException(where + "agreementFile: " + agreementFile + " defines '" + a.id()
+          + "', but agreement is '" + agreement + "'");
+    }
+    if (a.party(party).isEmpty()) {
+      throw new ConfigException(where + "party: " + party + " is not a participant of " + agreement
+          + " " + a.parties().stream().map(Party::id).toList());
+    }
+    return a;
   }
 
   /** This configuration keeping its state in the PostgreSQL database at {@code url}. */
   public NodeConfig withPostgresql(String url, SecretRef password) {
     return new NodeConfig(party, agreement, apiHost, apiPort, apiTls, peerHost, peerPort,
         advertisedUrl, maxRequestBytes, peers, exerciseStart, peerLimits, connectionLimits,
-        verifyMinutes, POSTGRESQL, url, password);
+        verifyMinutes, POSTGRESQL, url, password, agreementFile);
   }
 }

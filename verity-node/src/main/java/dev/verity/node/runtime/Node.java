@@ -1,7 +1,6 @@
 package dev.verity.node.runtime;
 
 import dev.verity.core.agreement.Agreement;
-import dev.verity.core.agreement.AgreementCatalog;
 import dev.verity.node.api.ApiServer;
 import dev.verity.node.api.PeerServer;
 import dev.verity.node.api.ServedNode;
@@ -56,7 +55,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.LongConsumer;
+import java.util.function.ObjLongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -96,7 +95,7 @@ public final class Node implements ServedNode, AutoCloseable {
   /** Real time, or the exercise clock of an exercise node; everything the node dates comes from it. */
   private final Clock clock;
 
-  private final List<LongConsumer> receiptListeners = new CopyOnWriteArrayList<>();
+  private final List<ObjLongConsumer<String>> receiptListeners = new CopyOnWriteArrayList<>();
   private StorageVerifier verifier;
   private MirrorPoller poller;
   private ApiServer api;
@@ -119,7 +118,7 @@ public final class Node implements ServedNode, AutoCloseable {
     }
     ownerOnly(dir);
     this.identity = NodeIdentity.load(dir, config.agreement(), config.party());
-    this.agreement = AgreementCatalog.get(config.agreement());
+    this.agreement = config.agreementDefinition(dir);
     this.store = NodeStore.open(config, dir, clock);
     this.alarms = new AlarmBook(store);
     String origin = identity.publicIdentity().origin();
@@ -192,7 +191,7 @@ public final class Node implements ServedNode, AutoCloseable {
               store,
               CosignatureV1.parseVerifier(p.identity().witnessKey()),
               clock,
-              size -> receiptListeners.forEach(l -> l.accept(size))));
+              size -> receiptListeners.forEach(l -> l.accept(p.party(), size))));
     }
     this.escrowVault = EscrowVault.open(dir.resolve("escrow.db"));
     this.submitter =
@@ -371,9 +370,10 @@ public final class Node implements ServedNode, AutoCloseable {
   }
 
   /**
-   * Calls {@code l} with the cosigned size each time a peer's receipt is stored (for benchmarks).
+   * Calls {@code l} with the peer's Party and the size it cosigned each time a peer's receipt is
+   * stored (for benchmarks).
    */
-  public void onReceipt(LongConsumer l) {
+  public void onReceipt(ObjLongConsumer<String> l) {
     receiptListeners.add(l);
   }
 

@@ -3,10 +3,8 @@ package dev.verity.node.cli.agreement;
 import dev.verity.core.agreement.Agreement;
 import dev.verity.core.agreement.AgreementCatalog;
 import dev.verity.core.agreement.AgreementException;
+import dev.verity.node.config.AgreementFile;
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** An agreement named on the command line: a bundled one by id, or a YAML file. */
@@ -18,12 +16,16 @@ public final class AgreementFiles {
    * bundled provisions).
    */
   public static Agreement agreement(String nameOrFile) throws AgreementException, IOException {
-    if (nameOrFile.endsWith(".yaml") || nameOrFile.endsWith(".yml")) {
-      Path p = Path.of(nameOrFile);
-      try (Reader r = Files.newBufferedReader(p, StandardCharsets.UTF_8)) {
-        return AgreementCatalog.loader().load(p.toString(), r);
-      }
-    }
-    return AgreementCatalog.get(nameOrFile);
+    return isFile(nameOrFile) ? read(Path.of(nameOrFile)) : AgreementCatalog.get(nameOrFile);
+  }
+
+  /** Whether {@code nameOrFile} names a YAML file rather than a bundled agreement. */
+  public static boolean isFile(String nameOrFile) {
+    return nameOrFile.endsWith(".yaml") || nameOrFile.endsWith(".yml");
+  }
+
+  /** The agreement defined in the YAML file {@code p}; errors name the file and the field. */
+  public static Agreement read(Path p) throws AgreementException, IOException {
+    return AgreementFile.read(p);
   }
 }

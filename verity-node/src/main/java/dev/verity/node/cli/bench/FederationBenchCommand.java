@@ -5,6 +5,7 @@ import dev.verity.node.cli.demo.DemoScenario;
 import dev.verity.node.json.CanonicalJson;
 import dev.verity.node.runtime.Node;
 import dev.verity.node.submit.SubmitRequest;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.ServerSocket;
@@ -12,12 +13,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,10 +33,12 @@ import picocli.CommandLine.Spec;
  * it, at fixed offered rates (open loop, so slow receipts cannot slow the offered load), and the
  * throughput. Both nodes run in this JVM but talk as in production: durable appends, mutual TLS,
  * add-checkpoint, the peer fetching and verifying the entries before it cosigns. Submissions
- * enter at the submit pipeline (validation included), not through the HTTP API.
+ * enter at the submit pipeline (validation included), not through the HTTP API. With {@code
+ * --parties N} it runs one agreement among N participants instead ({@link MultilateralBench}).
  */
 @Command(name = "federation", mixinStandardHelpOptions = true,
-    description = "Receipt latency (submit to cosignature) p50/p99 at fixed rates between two local nodes, and throughput.")
+    description = "Receipt latency (submit to cosignature) p50/p99 at fixed rates between two"
+        + " local nodes, and throughput; with --parties, among N participants.")
 public final class FederationBenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -52,9 +57,69 @@ public final class FederationBenchCommand implements Callable<Integer> {
     System.exit(new CommandLine(new FederationBenchCommand()).execute(args));
   }
 
+  @Option(names = "--parties", split = ",", paramLabel = "N,N", description = "Multilateral:"
+      + " one agreement with N participants (for each N given, e.g. 3,10,30,57), every entry"
+      + " cosigned by all N-1 others; all nodes in this JVM.")
+  int[] parties;
+
+  @Option(names = "--senders", defaultValue = "1", paramLabel = "1|all", description = "With"
+      + " --parties: whether one participant sends or all do (default: ${DEFAULT-VALUE}).")
+  String senders;
+
+  @Option(names = "--rate", defaultValue = "10", paramLabel = "R", description = "With --parties:"
+      + " messages/s offered by each sender before the closed loop (default: ${DEFAULT-VALUE}).")
+  int rate;
+
   @Override
   public Integer call() throws Exception {
     Path root = dir != null ? dir : Files.createTempDirectory("verity-bench-fed-");
+    try {
+      return parties == null ? bilateral(root) : multilateral(root);
+    } finally {
+      if (dir == null) {
+        delete(root);
+      }
+    }
+  }
+
+  /** {@code --parties}: N nodes per N given, one table. */
+  private int multilateral(Path root) throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    if (!senders.equals("1") && !senders.equals("all")) {
+      throw new IllegalArgumentException("--senders: 1 or all, not '" + senders + "'");
+    }
+    for (int n : parties) {
+      if (n < 2 || n > 99) {
+        throw new IllegalArgumentException("--parties: from 2 to 99 participants, not " + n);
+      }
+    }
+    out.printf("verity bench federation --parties: N nodes in one JVM on 127.0.0.1 (mutual TLS),"
+        + " %s sending %d msg/s for %d s, then a closed loop for %d s; %s%n",
+        senders.equals("all") ? "every participant" : "one participant", rate, seconds, seconds,
+        root);
+    out.println("latency: submit until every one of the N-1 peers has cosigned; cpu/node: process"
+        + " CPU time / wall time / N (driver and GC included); heap/node: heap used after GC with"
+        + " the nodes up, less before they started, / N; xappend: the latency over the sender's"
+        + " durable append p50 in the same run");
+    out.flush();
+    MultilateralBench bench = new MultilateralBench(out, seconds, rate, senders.equals("all"));
+    List<MultilateralBench.Row> rows = new ArrayList<>();
+    for (int n : parties) {
+      try {
+        rows.addAll(bench.run(root.resolve("parties-" + n), n));
+      } catch (Exception e) {
+        // the table keeps the sizes that ran; the failure is the figure for this one
+        out.printf("%d parties: did not run: %s%n", n, e.getMessage());
+      }
+    }
+    out.println();
+    MultilateralBench.header(out);
+    rows.forEach(bench::print);
+    return 0;
+  }
+
+  /** Two nodes, US and RU under New START, at each of {@code --rates} and closed loop. */
+  private int bilateral(Path root) throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     int[][] ports = {{free(), free()}, {free(), free()}};
     String[] parties = {"US", "RU"};
@@ -88,11 +153,20 @@ public final class FederationBenchCommand implements Callable<Integer> {
     return 0;
   }
 
+  /** Removes the bench's temporary directory and everything the nodes left in it. */
+  private static void delete(Path root) throws IOException {
+    try (Stream<Path> all = Files.walk(root)) {
+      for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+
   /** Receipt events: (cosigned size, nanoTime), in arrival order. */
   static final class Receipts {
     private final List<long[]> events = new ArrayList<>();
 
-    synchronized void record(long size) {
+    synchronized void record(String peer, long size) {
       events.add(new long[] {size, System.nanoTime()});
     }
 
@@ -177,20 +251,20 @@ public final class FederationBenchCommand implements Callable<Integer> {
     }
   }
 
-  private static double pct(double[] sorted, int p) {
+  static double pct(double[] sorted, int p) {
     if (sorted.length == 0) {
       return Double.NaN;
     }
     return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
   }
 
-  private static int free() throws Exception {
+  static int free() throws Exception {
     try (ServerSocket s = new ServerSocket(0)) {
       return s.getLocalPort();
     }
   }
 
-  private static void cli(String... args) {
+  static void cli(String... args) {
     StringWriter err = new StringWriter();
     CommandLine cl = VerityCommand.newCommandLine();
     cl.setOut(new PrintWriter(new StringWriter()));

@@ -1,11 +1,10 @@
 package dev.verity.node.cli.node;
 
 import dev.verity.core.agreement.Agreement;
-import dev.verity.core.agreement.AgreementCatalog;
+import dev.verity.node.cli.agreement.AgreementFiles;
 import dev.verity.node.api.Tokens;
 import dev.verity.node.build.BuildInfo;
 import dev.verity.node.config.NodeConfig;
-import dev.verity.node.config.PeerConfig;
 import dev.verity.node.config.SecretRef;
 import dev.verity.node.identity.NodeIdentity;
 import dev.verity.node.identity.PublicIdentity;
@@ -53,7 +52,9 @@ public final class NodeCommand implements Runnable {
   static final class Init implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Option(names = "--party", required = true, paramLabel = "NAME") String party;
-    @Option(names = "--agreement", required = true, paramLabel = "NAME") String agreement;
+    @Option(names = "--agreement", required = true, paramLabel = "NAME|FILE.yaml",
+        description = "A bundled agreement, or a YAML definition (docs/formats/agreement.md).")
+    String agreement;
     @Option(names = "--dir", required = true, paramLabel = "DIR") Path dir;
     @Option(names = "--api-port", defaultValue = "7380", description = "Operator API port (default: ${DEFAULT-VALUE}; 0: any free port).") int apiPort;
     @Option(names = "--peer-port", defaultValue = "7381", description = "Peer (mTLS) port (default: ${DEFAULT-VALUE}; 0: any free port).") int peerPort;
@@ -78,7 +79,7 @@ public final class NodeCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      var a = AgreementCatalog.get(agreement);
+      var a = AgreementFiles.agreement(agreement);
       if (a.party(party).isEmpty()) {
         throw new IllegalArgumentException("--party " + party + ": not a Party of " + agreement + " ("
             + a.parties().stream().map(p -> p.id()).toList() + ")");
@@ -91,9 +92,13 @@ public final class NodeCommand implements Runnable {
       }
       port("--api-port", apiPort);
       port("--peer-port", peerPort);
-      NodeConfig c = storageOf(new NodeConfig(party, agreement, apiHost, apiPort, false, peerHost,
+      NodeConfig c = storageOf(new NodeConfig(party, a.id(), apiHost, apiPort, false, peerHost,
           peerPort, null, NodeConfig.DEFAULT_MAX_REQUEST, List.of(), exerciseStart),
           storage, jdbcUrl, jdbcPassword);
+      if (AgreementFiles.isFile(agreement)) {
+        // the node reads its definition at every start: a path that does not depend on the cwd
+        c = c.withAgreementFile(Path.of(agreement).toAbsolutePath().normalize().toString());
+      }
       ownerOnlyDirectory(dir);
       String op;
       String viewer;
@@ -105,14 +110,14 @@ public final class NodeCommand implements Runnable {
               : "--jdbc-url " + c.jdbcUrl() + ": that database") + " already holds a node's"
               + " state; give each node an empty one of its own");
         }
-        id = NodeIdentity.generate(dir, agreement, party);
+        id = NodeIdentity.generate(dir, a.id(), party);
         c.write(dir);
         op = Tokens.create(store, "operator", Tokens.OPERATOR, "cli:init");
         viewer = Tokens.create(store, "viewer", Tokens.VIEWER, "cli:init");
       }
       NodeIdentity.writePublic(id.publicIdentity(), dir.resolve("identity.json"));
       PrintWriter out = spec.commandLine().getOut();
-      out.printf("node %s (%s) created in %s%n", party, agreement, dir);
+      out.printf("node %s (%s) created in %s%n", party, a.id(), dir);
       out.printf("origin:         %s%n", id.publicIdentity().origin());
       out.printf("identity file:  %s (give it to each peer)%n", dir.resolve("identity.json"));
       out.printf("operator token: %s%n", op);
@@ -254,16 +259,7 @@ public final class NodeCommand implements Runnable {
       public Integer call() throws Exception {
         NodeConfig c = NodeConfig.read(dir);
         PublicIdentity id = NodeIdentity.readPublic(identity);
-        if (!id.agreement().equals(c.agreement())) {
-          throw new IllegalArgumentException("--identity: a node of " + id.agreement() + ", this one serves " + c.agreement());
-        }
-        if (id.party().equals(c.party())) {
-          throw new IllegalArgumentException("--identity: that is this node's own Party");
-        }
-        if (!url.startsWith("https://")) {
-          throw new IllegalArgumentException("--url: peers talk over mutual TLS: https://...");
-        }
-        c.withPeer(new PeerConfig(url, id)).write(dir);
+        c.withPinnedPeer(id, url).write(dir);
         try (NodeStore store = NodeStore.open(c, dir)) {
           store.audit("cli", "peer-add", id.party() + " " + url + " pin " + id.tlsPin());
         }
