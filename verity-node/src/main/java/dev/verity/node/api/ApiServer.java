@@ -39,6 +39,7 @@ import io.javalin.http.Handler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -51,6 +52,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -188,7 +190,7 @@ public final class ApiServer implements AutoCloseable {
   /** {@code POST /api/v1/exercise/clock {"advanceTo": INSTANT}}: moves an exercise node's clock forward (audited). */
   private void advanceClock(Context ctx) throws Exception {
     requireRole(ctx, Tokens.OPERATOR);
-    if (!(node.clock() instanceof dev.verity.node.clock.ExerciseClock clock)) {
+    if (!(node.clock() instanceof ExerciseClock clock)) {
       throw new Http.ApiError(404, null, "not an exercise node (verity node init --exercise)");
     }
     JsonNode body = Http.jsonObject(ctx, "advanceTo");
@@ -213,7 +215,7 @@ public final class ApiServer implements AutoCloseable {
   }
 
   /** How far beyond its agreement's end an exercise clock may go: its last deadlines, a margin. */
-  static final java.time.Duration EXERCISE_MARGIN = java.time.Duration.ofDays(366);
+  static final Duration EXERCISE_MARGIN = Duration.ofDays(366);
 
   /**
    * The latest instant an exercise clock may show: the agreement's end (or 100 years after its
@@ -352,7 +354,7 @@ public final class ApiServer implements AutoCloseable {
     } else {
       status = "received";
     }
-    var t = rc.firstTimes().getOrDefault(r.party(), new java.util.TreeMap<>()).ceilingEntry(r.index() + 1);
+    var t = rc.firstTimes().getOrDefault(r.party(), new TreeMap<>()).ceilingEntry(r.index() + 1);
     if (t != null) {
       status = own ? status : "cosigned";
       m.put("receivedAt", Instant.ofEpochSecond(t.getValue()));
@@ -394,7 +396,7 @@ public final class ApiServer implements AutoCloseable {
    * original stays visible, marked, with both entries' receipts.
    */
   private Optional<Map<String, Object>> supersession(MessageRow r, Receipts rc) {
-    var times = rc.firstTimes().getOrDefault(r.party(), new java.util.TreeMap<>());
+    var times = rc.firstTimes().getOrDefault(r.party(), new TreeMap<>());
     return node.projections().supersession(r.party(), r.index()).map(s -> {
       Map<String, Object> out = new LinkedHashMap<>();
       if (s.supersededBy() != null) {
