@@ -490,6 +490,7 @@ public final class ApiServer implements AutoCloseable {
     Instant asOf = AsOf.instant(ctx, node.clock());
     List<Owed> all = new ArrayList<>(node.projections().obligations(receipts().firstTimes(), asOf));
     all.addAll(node.projections().inspections().obligations(asOf));
+    all.addAll(node.projections().provisions().obligations(asOf));
     all.sort(Comparator.comparing(Owed::obligation, Obligation.ORDER));
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("asOf", asOf);

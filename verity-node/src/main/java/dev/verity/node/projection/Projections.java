@@ -13,6 +13,7 @@ import dev.verity.core.message.DeclarationException;
 import dev.verity.core.message.Notification;
 import dev.verity.core.message.EntryRef;
 import dev.verity.core.regime.Obligation;
+import dev.verity.core.regime.Refusal;
 import dev.verity.node.entry.Envelope;
 import dev.verity.node.projection.EscrowEntries;
 import dev.verity.node.projection.EscrowLedger;
@@ -50,6 +51,8 @@ public final class Projections {
   private final Map<LocalDate, Map<String, InventoryView>> inventoryCache = new java.util.HashMap<>();
   /** Inspection, exhibition and commission entries of every Party (issue 6), folded in their own projection. */
   private final InspectionProjection inspections = new InspectionProjection(this);
+  /** Declared protocols and code regimes, folded by the core's evaluator (issue 12). */
+  private final ProvisionProjection provisions;
 
   /** Told of what the node should alarm about as entries are applied; null while rebuilding. */
   private ProjectionAlarms alarms;
@@ -71,6 +74,7 @@ public final class Projections {
   public Projections(Agreement agreement) {
     this.agreement = agreement;
     this.escrow = new EscrowLedger(agreement);
+    this.provisions = new ProvisionProjection(agreement);
   }
 
   public EscrowLedger escrow() {
@@ -207,6 +211,9 @@ public final class Projections {
         part(s, party, index, DeclarationParts.part(e.body()));
       } else if (InspectionProjection.handles(e.type())) {
         inspections.record(party, index, e);
+      } else if (provisions.handles(e.type())) {
+        provisions.record(party, index, e).ifPresent(r -> s.problems.add(party + "/" + index
+            + ": " + r));
       } else if (e.type().equals(Correction.TYPE)) {
         correct(s, party, index, DataExchangeJson.mapper().treeToValue(e.body(), Correction.class));
       } else if (agreement.messageType(e.type()).isPresent()) {
@@ -288,6 +295,30 @@ public final class Projections {
       s.nextIndex++;
     }
     return no;
+  }
+
+  /**
+   * Checks an own step of a declared protocol or code regime against the state folded from every
+   * Party's entries and, if the evaluator accepts it, applies it as entry {@code index}; returns
+   * the typed refusal otherwise, having changed nothing.
+   */
+  public synchronized Optional<Refusal> tryAcceptProvision(long index, Envelope e) {
+    PartyState s = state(e.party());
+    if (index != s.nextIndex) {
+      throw new IllegalStateException(e.party() + ": entry " + index + " accepted before "
+          + s.nextIndex);
+    }
+    Optional<Refusal> no = provisions.tryAccept(e.party(), index, e);
+    if (no.isEmpty()) {
+      s.nextIndex++;
+      inventoryCache.clear();
+    }
+    return no;
+  }
+
+  /** The declared protocols and code regimes, folded from every Party's entries. */
+  public ProvisionProjection provisions() {
+    return provisions;
   }
 
   /** The inspections, exhibitions and the commission, folded from every Party's entries. */

@@ -13,6 +13,7 @@ import dev.verity.core.message.JsonProblems;
 import dev.verity.core.message.Declaration;
 import dev.verity.core.message.DeclarationException;
 import dev.verity.core.message.Notification;
+import dev.verity.core.regime.Refusal;
 import dev.verity.core.schema.FieldError;
 import dev.verity.core.schema.Validation;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -118,6 +119,37 @@ final class MessageValidator {
     }
   }
 
+  /**
+   * A step of a declared protocol or of a code regime (issue 12): its body is its fields,
+   * checked by the schema step; its rules are the evaluator's, against every Party's steps.
+   */
+  static final class ParsedProvision implements Parsed {
+    private final JsonNode body;
+    private Refusal refusal;
+
+    ParsedProvision(JsonNode body) {
+      this.body = body;
+    }
+
+    @Override
+    public List<JsonNode> bodies() {
+      return List.of(body);
+    }
+
+    @Override
+    public Optional<String> accept(Projections projections, long index, List<Envelope> entries) {
+      Optional<Refusal> no = projections.tryAcceptProvision(index, entries.get(0));
+      no.ifPresent(r -> refusal = r);
+      return no.map(Refusal::reason);
+    }
+
+    /** 422 naming the rule the evaluator gave ({@code exercise-notification/one-a-year}). */
+    @Override
+    public SubmitException refused(String problem) {
+      return new SubmitException(422, "message", problem, refusal.rule());
+    }
+  }
+
   /** What a notification's body holds beside its fields: the envelope the node fills in. */
   private static final Set<String> NOTIFICATION_ENVELOPE = Set.of("type", "party", "number");
 
@@ -209,6 +241,9 @@ final class MessageValidator {
       throw new SubmitException(400, "type", "escrow-commitment entries are made by the node from a 'declaration',"
           + " whose items and salts it keeps private");
     }
+    if (projections.provisions().handles(r.type())) {
+      return provision(r.type(), m);
+    }
     ObjectNode body = notification(r.type(), m, nextNumber, now, "message");
     return new ParsedNotification(convert(body, Notification.class), body);
   }
@@ -244,6 +279,14 @@ final class MessageValidator {
     checkFields(agreement, type, fields, at);
     convert(m, Notification.class, at);
     return m;
+  }
+
+  /** A provision's step: the fields its type declares, and nothing the node fills in. */
+  private Parsed provision(String typeName, ObjectNode m) throws SubmitException {
+    m.remove("party"); // the envelope names the sender
+    MessageType type = agreement.messageType(typeName).orElseThrow();
+    checkFields(agreement, type, m, "message");
+    return new ParsedProvision(m);
   }
 
   /**

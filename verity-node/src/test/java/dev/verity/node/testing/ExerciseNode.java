@@ -9,7 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 
 /**
- * One exercise node of Party US under New START in this process, on free ports, and its API as
+ * One exercise node of Party US (under New START unless told) in this process, on free ports, and its API as
  * the operator calls it; closing it stops the node.
  */
 public final class ExerciseNode implements AutoCloseable {
@@ -24,7 +24,12 @@ public final class ExerciseNode implements AutoCloseable {
 
   /** Creates the node in {@code dir}/US with its clock at {@code start}, and starts it. */
   public static ExerciseNode start(Path dir, String start) throws Exception {
-    Cli.Result init = Cli.initExercise(dir.resolve("US"), "US", "new-start", start);
+    return start(dir, "new-start", start);
+  }
+
+  /** As {@link #start(Path, String)}, under {@code agreement} (a catalogue id). */
+  public static ExerciseNode start(Path dir, String agreement, String start) throws Exception {
+    Cli.Result init = Cli.initExercise(dir.resolve("US"), "US", agreement, start);
     return new ExerciseNode(Node.start(dir.resolve("US")), Cli.token(init, "operator"));
   }
 

@@ -1,0 +1,96 @@
+package dev.verity.node.projection;
+
+import dev.verity.core.agreement.Agreement;
+import dev.verity.core.agreement.MessageType;
+import dev.verity.core.agreement.Protocol;
+import dev.verity.core.message.EntryRef;
+import dev.verity.core.regime.Refusal;
+import dev.verity.core.regime.Regime;
+import dev.verity.core.regime.Step;
+import dev.verity.core.replay.Evaluator;
+import dev.verity.node.entry.Envelope;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The provisions that are data or a small code regime (issue 12): the message types the core's
+ * {@link Evaluator} routes first to a declared protocol ({@code protocols:}) or to a code regime
+ * a type names ({@code regime:}), folded by that same evaluator from every Party's entries of
+ * those types, own and mirrored. Each step is dated by its entry's time and folded in the
+ * canonical {@link Step#ORDER}, so every node, and {@code verity agreement replay}, gives the same
+ * states, refusals and obligations from the same entries (docs/dev/decisions.md, "The node runs
+ * data-only provisions through the evaluator"). The types the node already projects (inventory
+ * and notifications, inspections, the commission, escrow, the agreement's life) keep their paths.
+ */
+public final class ProvisionProjection {
+  private final Evaluator evaluator;
+  private final Set<String> provisions = new HashSet<>();
+  /** Every step recorded, accepted or not: the evaluator refolds them all, deterministically. */
+  private final List<Step> steps = new ArrayList<>();
+  private Map<EntryRef, Refusal> refused = Map.of();
+
+  ProvisionProjection(Agreement agreement) {
+    this.evaluator = Evaluator.of(agreement);
+    agreement.protocols().stream().map(Protocol::id).forEach(provisions::add);
+    provisions.addAll(MessageType.REGIMES);
+    evaluator.fold(steps); // every regime has a state before the first step
+  }
+
+  /** True for a message type whose first regime is a declared protocol or a code regime. */
+  public boolean handles(String type) {
+    return evaluator.owner(type).map(Regime::id).filter(provisions::contains).isPresent();
+  }
+
+  /** Records entry {@code index} of {@code party} (own or mirrored); its refusal, if any. */
+  synchronized Optional<Refusal> record(String party, long index, Envelope e) {
+    Evaluator.Checked c = check(party, index, e);
+    if (c.refusal() != null) {
+      return Optional.of(c.refusal());
+    }
+    steps.add(c.step());
+    refused = evaluator.fold(steps);
+    return Optional.ofNullable(refused.get(c.step().entry()));
+  }
+
+  /**
+   * Checks an own entry against the state folded from every Party's steps so far and keeps it if
+   * the evaluator accepts it; returns its refusal otherwise, having changed nothing.
+   */
+  synchronized Optional<Refusal> tryAccept(String party, long index, Envelope e) {
+    Evaluator.Checked c = check(party, index, e);
+    if (c.refusal() != null) {
+      return Optional.of(c.refusal());
+    }
+    List<Step> with = new ArrayList<>(steps);
+    with.add(c.step());
+    Map<EntryRef, Refusal> r = evaluator.fold(with);
+    Refusal no = r.get(c.step().entry());
+    if (no != null) {
+      refused = evaluator.fold(steps);
+      return Optional.of(no);
+    }
+    steps.add(c.step());
+    refused = r;
+    return Optional.empty();
+  }
+
+  private Evaluator.Checked check(String party, long index, Envelope e) {
+    return evaluator.check(new EntryRef(party, index), e.createdAt(), e.type(), e.body());
+  }
+
+  /** The provisions' typed obligations as of {@code asOf}, as the API serves them. */
+  public synchronized List<Owed> obligations(Instant asOf) {
+    return evaluator.obligations(asOf).stream().filter(o -> provisions.contains(o.regime()))
+        .map(Owed::of).toList();
+  }
+
+  /** The recorded entries the evaluator refused (a peer's entry breaking a rule), by entry. */
+  public synchronized Map<EntryRef, Refusal> refused() {
+    return Map.copyOf(refused);
+  }
+}
