@@ -31,7 +31,11 @@ import java.util.Optional;
  * submitted step in its canonical place. Guarded by the {@link Projections} lock.
  */
 public final class InspectionProjection {
-  /** Why a submitted step was refused: the simple name of the ledger's refusal (or "Commission") and its reason. */
+  /**
+   * Why a submitted step was refused: the simple name of the ledger's refusal (or "Commission"),
+   * or for a provision's step the evaluator's rule ({@code exercise-notification/one-a-year}),
+   * and its reason.
+   */
   public record Refused(String refusal, String reason) {}
 
   /** An entry as logged, for timelines: where, what type, when, its body. */

@@ -13,7 +13,6 @@ import dev.verity.core.message.JsonProblems;
 import dev.verity.core.message.Declaration;
 import dev.verity.core.message.DeclarationException;
 import dev.verity.core.message.Notification;
-import dev.verity.core.regime.Refusal;
 import dev.verity.core.schema.FieldError;
 import dev.verity.core.schema.Validation;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -116,37 +115,6 @@ final class MessageValidator {
     @Override
     public String entryType(String requested) {
       return prepared.type();
-    }
-  }
-
-  /**
-   * A step of a declared protocol or of a code regime (issue 12): its body is its fields,
-   * checked by the schema step; its rules are the evaluator's, against every Party's steps.
-   */
-  static final class ParsedProvision implements Parsed {
-    private final JsonNode body;
-    private Refusal refusal;
-
-    ParsedProvision(JsonNode body) {
-      this.body = body;
-    }
-
-    @Override
-    public List<JsonNode> bodies() {
-      return List.of(body);
-    }
-
-    @Override
-    public Optional<String> accept(Projections projections, long index, List<Envelope> entries) {
-      Optional<Refusal> no = projections.tryAcceptProvision(index, entries.get(0));
-      no.ifPresent(r -> refusal = r);
-      return no.map(Refusal::reason);
-    }
-
-    /** 422 naming the rule the evaluator gave ({@code exercise-notification/one-a-year}). */
-    @Override
-    public SubmitException refused(String problem) {
-      return new SubmitException(422, "message", problem, refusal.rule());
     }
   }
 
@@ -286,7 +254,9 @@ final class MessageValidator {
     m.remove("party"); // the envelope names the sender
     MessageType type = agreement.messageType(typeName).orElseThrow();
     checkFields(agreement, type, m, "message");
-    return new ParsedProvision(m);
+    // a refusal answers 422 naming the evaluator's rule (exercise-notification/one-a-year)
+    return new StepParser.ParsedStep(m, (p, index, e) -> p.tryAcceptProvision(index, e)
+        .map(r -> new InspectionProjection.Refused(r.rule(), r.reason())));
   }
 
   /**

@@ -9,8 +9,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 
 /**
- * One exercise node of Party US (under New START unless told) in this process, on free ports, and its API as
- * the operator calls it; closing it stops the node.
+ * One exercise node of Party US (under New START unless told) in this process, on free ports,
+ * and its API as the operator calls it; closing it stops the node.
  */
 public final class ExerciseNode implements AutoCloseable {
   private final Node node;
