@@ -1,6 +1,7 @@
 package dev.verity.core.commission;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -11,6 +12,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.verity.core.agreement.Agreement;
 import dev.verity.core.agreement.AgreementException;
 import dev.verity.core.agreement.AgreementLoader;
+import dev.verity.core.message.JsonProblems;
 import java.io.StringReader;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -113,9 +115,9 @@ public final class AgreementVersions {
       return new AgreementLoader(id -> Optional.empty()).load(source, new StringReader(text));
     } catch (AgreementException e) {
       throw new AmendmentException(e.getMessage(), e);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+    } catch (JsonProcessingException e) {
       throw new AmendmentException(source + ": "
-          + dev.verity.core.message.JsonProblems.describe(e), e);
+          + JsonProblems.describe(e), e);
     }
   }
 

@@ -2,6 +2,7 @@ package dev.verity.core.inspection;
 
 import dev.verity.core.agreement.Agreement;
 import dev.verity.core.agreement.InspectionQuota;
+import dev.verity.core.agreement.ItemKind;
 import dev.verity.core.agreement.MessageType;
 import dev.verity.core.commission.AgreementVersions;
 import dev.verity.core.inspection.InspectionMessage.AmbiguityRaised;
@@ -16,10 +17,16 @@ import dev.verity.core.inspection.InspectionMessage.Notice;
 import dev.verity.core.inspection.InspectionMessage.RestrictionsInForce;
 import dev.verity.core.inspection.InspectionMessage.SiteDesignated;
 import dev.verity.core.inspection.InspectionRecord.Phase;
+import dev.verity.core.message.EntryRef;
 import dev.verity.core.message.Facility;
 import dev.verity.core.message.Item;
 import dev.verity.core.obligation.Obligation;
 import dev.verity.core.obligation.ObligationTracker;
+import dev.verity.core.selection.Canonical;
+import dev.verity.core.selection.SecretCommitment;
+import dev.verity.core.selection.SelectionException;
+import dev.verity.core.selection.SelectionInputs;
+import dev.verity.core.selection.SelectionProcedure;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -27,11 +34,14 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The inspection projection: a deterministic fold over the inspection and exhibition steps of
@@ -233,11 +243,11 @@ public final class InspectionLedger {
       if (r.selectionCommit != null) {
         return new Refusal.UnknownOrDuplicate(r.inspectingParty + " already committed to a selection secret for " + r.id);
       }
-      byte[] c = dev.verity.core.selection.Canonical.unhex(m.commitment());
+      byte[] c = Canonical.unhex(m.commitment());
       if (c == null || c.length != 32) {
         return new Refusal.Malformed("selection commitment is not a 32-byte hex hash");
       }
-      java.util.Set<String> parties = new java.util.HashSet<>();
+      Set<String> parties = new HashSet<>();
       m.checkpoints().forEach(cp -> parties.add(cp.party()));
       if (!parties.contains(r.inspectingParty) || !parties.contains(r.inspectedParty) || m.bomberCount() < 0) {
         return new Refusal.Malformed("selection commitment needs the latest cosigned checkpoints of both "
@@ -254,8 +264,8 @@ public final class InspectionLedger {
       if (r.selectionCommit == null || r.selectionAnswer != null) {
         return new Refusal.OutOfSequence("a selection answer comes once, after the inspecting Party's commitment");
       }
-      byte[] b = dev.verity.core.selection.Canonical.unhex(m.secret());
-      if (b == null || b.length != dev.verity.core.selection.SecretCommitment.SECRET_BYTES) {
+      byte[] b = Canonical.unhex(m.secret());
+      if (b == null || b.length != SecretCommitment.SECRET_BYTES) {
         return new Refusal.Malformed("selection secret is not 32 bytes of hex");
       }
       r.selectionAnswer = m.secret();
@@ -269,14 +279,15 @@ public final class InspectionLedger {
       if (r.selectionAnswer == null || r.selection != null) {
         return new Refusal.OutOfSequence("the reveal comes once, after the inspected Party's answer");
       }
-      var sel = new dev.verity.core.selection.SelectionInputs(r.id,
-          new dev.verity.core.selection.SelectionInputs.Contribution(r.inspectingParty, r.selectionCommit.commitment(), m.secret()),
-          new dev.verity.core.selection.SelectionInputs.Contribution(r.inspectedParty, null, r.selectionAnswer),
+      var sel = new SelectionInputs(r.id,
+          new SelectionInputs.Contribution(r.inspectingParty, r.selectionCommit.commitment(),
+              m.secret()),
+          new SelectionInputs.Contribution(r.inspectedParty, null, r.selectionAnswer),
           r.selectionCommit.checkpoints(), List.of(r.facility), candidates(r, ItemKindCategory.MISSILE, r.selectionCommitAt),
           candidates(r, ItemKindCategory.BOMBER, r.selectionCommitAt), r.selectionCommit.bomberCount());
       try {
-        r.selection = dev.verity.core.selection.SelectionProcedure.derive(sel);
-      } catch (dev.verity.core.selection.SelectionException e) {
+        r.selection = SelectionProcedure.derive(sel);
+      } catch (SelectionException e) {
         return e.party() != null ? new Refusal.RevealMismatch(e.getMessage()) : new Refusal.Malformed(e.getMessage());
       }
       r.selectionAt = s.at();
@@ -290,16 +301,17 @@ public final class InspectionLedger {
    * The selection's candidates at the designated site, from the declared data when the commitment
    * was made: missiles in a launcher (deployed candidates for the reentry-vehicle count), bombers.
    */
-  private List<dev.verity.core.selection.SelectionInputs.Candidate> candidates(InspectionRecord r, ItemKindCategory c, Instant at) {
+  private List<SelectionInputs.Candidate> candidates(InspectionRecord r, ItemKindCategory c,
+      Instant at) {
     Agreement a = versions.at(at);
-    List<dev.verity.core.selection.SelectionInputs.Candidate> out = new ArrayList<>();
+    List<SelectionInputs.Candidate> out = new ArrayList<>();
     for (Item i : declared.itemsAt(r.inspectedParty, r.facility, at)) {
       var kind = a.itemKind(i.kind()).map(k -> k.category()).orElse(null);
       boolean take = c == ItemKindCategory.MISSILE
-          ? kind == dev.verity.core.agreement.ItemKind.Category.MISSILE && i.launcher() != null
-          : kind == dev.verity.core.agreement.ItemKind.Category.BOMBER;
+          ? kind == ItemKind.Category.MISSILE && i.launcher() != null
+          : kind == ItemKind.Category.BOMBER;
       if (take) {
-        out.add(new dev.verity.core.selection.SelectionInputs.Candidate(i.id(), r.facility));
+        out.add(new SelectionInputs.Candidate(i.id(), r.facility));
       }
     }
     return out;
@@ -311,7 +323,7 @@ public final class InspectionLedger {
         return new Refusal.OutOfSequence("the selection for " + r.id + " is not revealed yet");
       }
       if (r.selection != null && (!Objects.equals(r.selection.missile(), m.missile())
-          || !new java.util.HashSet<>(r.selection.bombers()).equals(new java.util.HashSet<>(m.bombers())))) {
+          || !new HashSet<>(r.selection.bombers()).equals(new HashSet<>(m.bombers())))) {
         return new Refusal.NotSelected("designated missile " + m.missile() + " and bombers " + m.bombers()
             + " are not those selected: missile " + r.selection.missile() + ", bombers " + r.selection.bombers());
       }
@@ -342,7 +354,7 @@ public final class InspectionLedger {
     }
     List<Ambiguity> raised = new ArrayList<>();
     StepResult res = step(s, m.inspection(), true, Phase.ITEMS_DESIGNATED, rec -> {
-      List<dev.verity.core.message.EntryRef> about = List.of(s.entry());
+      List<EntryRef> about = List.of(s.entry());
       for (String uid : m.uniqueIdentifiers()) {
         Optional<Item> it = declared.item(rec.inspectedParty, uid, s.at());
         if (it.isEmpty()) {
@@ -361,7 +373,7 @@ public final class InspectionLedger {
               + ", declared: " + decl, about, s.at()));
         }
       }
-      for (Map.Entry<String, Integer> b : new java.util.TreeMap<>(m.bomberArmaments()).entrySet()) {
+      for (Map.Entry<String, Integer> b : new TreeMap<>(m.bomberArmaments()).entrySet()) {
         Item bomber = declared.item(rec.inspectedParty, b.getKey(), s.at()).orElse(null);
         if (bomber == null) {
           raised.add(auto(rec, "bomber " + b.getKey() + " is not in " + rec.inspectedParty + "'s declaration", about, s.at()));
@@ -387,7 +399,7 @@ public final class InspectionLedger {
     return new StepResult(s, null, List.copyOf(raised));
   }
 
-  private static Ambiguity auto(InspectionRecord r, String text, List<dev.verity.core.message.EntryRef> about, Instant at) {
+  private static Ambiguity auto(InspectionRecord r, String text, List<EntryRef> about, Instant at) {
     return new Ambiguity(r.id, Ambiguity.AUTO, text, about, at);
   }
 
@@ -434,7 +446,7 @@ public final class InspectionLedger {
     if (blank(m.text())) {
       return StepResult.refused(s, new Refusal.Malformed("ambiguity without text"));
     }
-    List<dev.verity.core.message.EntryRef> about = new ArrayList<>(m.concerning());
+    List<EntryRef> about = new ArrayList<>(m.concerning());
     about.add(0, s.entry());
     Ambiguity a = new Ambiguity(r.id, s.party(), m.text(), List.copyOf(about), s.at());
     ambiguities.add(a);
@@ -580,7 +592,7 @@ public final class InspectionLedger {
 
   /** One inspection deadline: what is owed, from when, by when, and the step that met it. */
   private record Deadline(String type, String inspection, String party, String what,
-      Instant start, Instant due, Instant metAt, dev.verity.core.message.EntryRef metBy) {}
+      Instant start, Instant due, Instant metAt, EntryRef metBy) {}
 
   private List<Deadline> deadlines() {
     List<Deadline> out = new ArrayList<>();
@@ -627,7 +639,7 @@ public final class InspectionLedger {
   }
 
   /** The entry of {@code party}'s accepted {@code type} step in the inspection's timeline. */
-  private static dev.verity.core.message.EntryRef metBy(InspectionRecord r, String type,
+  private static EntryRef metBy(InspectionRecord r, String type,
       String party) {
     return r.timeline.stream().filter(x -> x.message().typeId().equals(type)
         && x.party().equals(party)).map(Step::entry).findFirst().orElse(null);

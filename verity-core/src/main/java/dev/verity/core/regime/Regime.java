@@ -14,7 +14,8 @@ import java.util.Set;
  * and return it (an inventory of thousands of items is never copied per step,
  * docs/dev/decisions.md), or return a new value if the state is persistent. The contract that
  * makes this safe: a refused step changes nothing, so every rule is checked before anything
- * moves; and a caller that wants an earlier state folds again from {@link #empty}. Rules that really are code (verifiable selection, counting, escrow proofs) stay in the
+ * moves; and a caller that wants an earlier state folds again from {@link #empty}. Rules that
+ * really are code (verifiable selection, counting, escrow proofs) stay in the
  * implementation; simple procedures are data ({@code dev.verity.core.protocol}).
  *
  * @param <S> the folded state

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.verity.core.message.Facility;
+import dev.verity.core.message.JsonProblems;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -76,7 +77,7 @@ public record ForceTemplates(Roles aggregates, Map<String, PartyForces> parties)
           .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           .readValue(r, ForceTemplates.class);
     } catch (JsonProcessingException e) {
-      throw new ScenarioException(source + ": " + dev.verity.core.message.JsonProblems.describe(e));
+      throw new ScenarioException(source + ": " + JsonProblems.describe(e));
     } catch (IOException e) {
       throw new ScenarioException(source + ": " + e.getMessage());
     }

@@ -1,8 +1,18 @@
 package dev.verity.node.cli;
 
+import dev.verity.node.bundle.BundleCommand;
+import dev.verity.node.cli.demo.DemoCommand;
+import dev.verity.node.cli.message.MessageCommand;
+import dev.verity.node.cli.node.NodeCommand;
+import dev.verity.node.cli.tlog.KeyCommand;
+import dev.verity.node.cli.tlog.NoteCommand;
+import dev.verity.node.cli.tlog.TlogCommand;
+import dev.verity.node.cli.tlog.WitnessCommand;
+import dev.verity.node.cli.treaty.AgreementCommand;
+import dev.verity.node.cli.treaty.ScenarioCommand;
 import dev.verity.node.module.NodeModules;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * The {@code verity} command line: one entry point for the log library, the treaty engine and
@@ -16,16 +26,16 @@ import picocli.CommandLine.Command;
     description = "Verification of arms-control agreements over witnessed transparency logs.",
     subcommands = {
         CommandLine.HelpCommand.class,
-        dev.verity.node.cli.tlog.KeyCommand.class,
-        dev.verity.node.cli.tlog.NoteCommand.class,
-        dev.verity.node.cli.tlog.TlogCommand.class,
-        dev.verity.node.cli.tlog.WitnessCommand.class,
-        dev.verity.node.cli.treaty.AgreementCommand.class,
-        dev.verity.node.cli.treaty.ScenarioCommand.class,
-        dev.verity.node.cli.node.NodeCommand.class,
-        dev.verity.node.bundle.BundleCommand.class,
-        dev.verity.node.cli.message.MessageCommand.class,
-        dev.verity.node.cli.demo.DemoCommand.class,
+        KeyCommand.class,
+        NoteCommand.class,
+        TlogCommand.class,
+        WitnessCommand.class,
+        AgreementCommand.class,
+        ScenarioCommand.class,
+        NodeCommand.class,
+        BundleCommand.class,
+        MessageCommand.class,
+        DemoCommand.class,
         BenchCommand.class})
 public final class VerityCommand implements Runnable {
 

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.verity.core.agreement.Agreement;
 import dev.verity.core.agreement.AgreementCatalog;
 import dev.verity.core.agreement.AgreementException;
@@ -17,8 +19,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * {@code DIR/node.yaml}: who this node is and where it listens. The operator API listens on
@@ -36,7 +41,7 @@ import java.util.List;
  */
 public record NodeConfig(String party, String agreement, String apiHost, int apiPort, boolean apiTls,
     String peerHost, int peerPort, String advertisedUrl, long maxRequestBytes, List<PeerConfig> peers,
-    @JsonInclude(JsonInclude.Include.NON_NULL) java.time.Instant exerciseStart,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Instant exerciseStart,
     PeerLimits peerLimits, ConnectionLimits connectionLimits, int verifyMinutes, String storage,
     @JsonInclude(JsonInclude.Include.NON_NULL) String jdbcUrl,
     @JsonInclude(JsonInclude.Include.NON_NULL) SecretRef jdbcPassword,
@@ -55,8 +60,8 @@ public record NodeConfig(String party, String agreement, String apiHost, int api
   public static final long DEFAULT_MAX_REQUEST = 1024 * 1024;
 
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-      .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
-      .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+      .registerModule(new JavaTimeModule())
+      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
   public NodeConfig {
@@ -85,7 +90,7 @@ public record NodeConfig(String party, String agreement, String apiHost, int api
         throw new IllegalArgumentException("jdbcUrl: storage: postgresql needs a URL of the form"
             + " jdbc:postgresql://HOST:PORT/DATABASE?user=ROLE");
       }
-      if (jdbcUrl.toLowerCase(java.util.Locale.ROOT).contains("password=")) {
+      if (jdbcUrl.toLowerCase(Locale.ROOT).contains("password=")) {
         throw new IllegalArgumentException("jdbcUrl: holds a password; name it in jdbcPassword"
             + " instead ({env: VARIABLE} or {file: PATH}), never in the URL");
       }
@@ -95,7 +100,7 @@ public record NodeConfig(String party, String agreement, String apiHost, int api
   /** A configuration with the default limits. */
   public NodeConfig(String party, String agreement, String apiHost, int apiPort, boolean apiTls,
       String peerHost, int peerPort, String advertisedUrl, long maxRequestBytes,
-      List<PeerConfig> peers, java.time.Instant exerciseStart) {
+      List<PeerConfig> peers, Instant exerciseStart) {
     this(party, agreement, apiHost, apiPort, apiTls, peerHost, peerPort, advertisedUrl,
         maxRequestBytes, peers, exerciseStart, null, null, 0, null, null, null, null);
   }
@@ -141,8 +146,8 @@ public record NodeConfig(String party, String agreement, String apiHost, int api
       Files.createDirectories(dir);
       Path tmp = dir.resolve("node.yaml.tmp");
       YAML.writeValue(tmp.toFile(), this);
-      Files.move(tmp, dir.resolve("node.yaml"), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+      Files.move(tmp, dir.resolve("node.yaml"), StandardCopyOption.REPLACE_EXISTING,
+          StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       throw new ConfigException(dir + "/node.yaml: " + e.getMessage(), e);
     }

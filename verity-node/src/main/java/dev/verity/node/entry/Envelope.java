@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.verity.node.json.CanonicalJson;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.Arrays;
 
 /**
  * One log entry: a message of some type from an agreement, in canonical JSON (RFC 8785). The
@@ -41,7 +42,7 @@ public record Envelope(int v, String agreement, String party, String type, Strin
     } catch (IllegalArgumentException ex) {
       throw new EntryException("not a Verity entry: " + ex.getMessage()); // e.g. a lone surrogate
     }
-    if (!java.util.Arrays.equals(canonical, entry)) {
+    if (!Arrays.equals(canonical, entry)) {
       throw new EntryException("entry is not canonical JSON (RFC 8785)");
     }
     return e;

@@ -1,13 +1,15 @@
 package dev.verity.node.escrow;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.verity.core.escrow.EscrowFindings;
 import dev.verity.core.inspection.InspectionMessage.Findings;
 import dev.verity.core.message.DataExchangeJson;
 import dev.verity.core.message.Item;
-import dev.verity.node.json.CanonicalJson;
+import dev.verity.core.message.JsonProblems;
 import dev.verity.node.api.Http;
+import dev.verity.node.json.CanonicalJson;
 import dev.verity.node.module.NodeQueries;
 import dev.verity.node.module.Route;
 import dev.verity.node.projection.EscrowEntries;
@@ -17,6 +19,7 @@ import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * Escrowed declarations over the API (docs/formats/escrow.md, "The node"): every Party's
@@ -57,7 +60,7 @@ final class EscrowRoutes {
       message.set("root", body.get("root"));
     }
     String clientId = body.hasNonNull("clientId") ? Http.text(body, "clientId")
-        : "reveal-" + java.util.UUID.randomUUID();
+        : "reveal-" + UUID.randomUUID();
     node.submit(ctx, new SubmitRequest(clientId, EscrowEntries.REVEAL, message));
   }
 
@@ -74,8 +77,8 @@ final class EscrowRoutes {
     Findings f;
     try {
       f = DataExchangeJson.mapper().treeToValue(body.path("findings"), FindingsBody.class).findings();
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      dev.verity.core.message.JsonProblems.Problem p = dev.verity.core.message.JsonProblems.of(e);
+    } catch (JsonProcessingException e) {
+      JsonProblems.Problem p = JsonProblems.of(e);
       throw new Http.ApiError(400, p.field("findings"), p.message());
     }
     Map<String, Item> revealed = new LinkedHashMap<>();

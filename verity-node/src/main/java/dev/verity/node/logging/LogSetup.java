@@ -9,6 +9,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.encoder.Encoder;
 import ch.qos.logback.core.spi.ContextAwareBase;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,7 +40,7 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
 
   /** Switches this process's log to {@code format} (for {@code --log-format}). */
   public static void use(LogFormat format) {
-    System.setProperty(LogFormat.PROPERTY, format.name().toLowerCase(java.util.Locale.ROOT));
+    System.setProperty(LogFormat.PROPERTY, format.name().toLowerCase(Locale.ROOT));
     if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
       context.reset();
       install(context, format);

@@ -1,10 +1,12 @@
 package dev.verity.node.projection;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.verity.core.escrow.EscrowCommitment;
+import dev.verity.core.escrow.ItemRecords;
 import dev.verity.core.escrow.Reveal;
 import dev.verity.core.message.DataExchangeJson;
 import dev.verity.node.entry.EntrySlices;
@@ -62,7 +64,7 @@ public final class EscrowEntries {
    * 64 hex digits, quotes and a comma; 140 bytes cover the member names, the 64-digit salt and the index.
    */
   static int encodedBytesAtMost(Reveal r) {
-    return dev.verity.core.escrow.ItemRecords.canonical(r.item()).length + 67 * r.proof().size() + 140;
+    return ItemRecords.canonical(r.item()).length + 67 * r.proof().size() + 140;
   }
 
   public static RevealPart revealPart(JsonNode body) throws JsonProcessingException {
@@ -71,7 +73,7 @@ public final class EscrowEntries {
       rs.add(DataExchangeJson.mapper().treeToValue(r, Reveal.class));
     }
     if (!body.path("root").isTextual() || !body.path("reveals").isArray()) {
-      throw new com.fasterxml.jackson.databind.JsonMappingException(
+      throw new JsonMappingException(
           null, "an escrow reveal: an object with root (text) and reveals (a list)");
     }
     return new RevealPart(body.path("root").asText(), body.path("part").asInt(-1), body.path("parts").asInt(-1), rs);

@@ -4,11 +4,12 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.verity.core.agreement.Agreement;
+import dev.verity.core.agreement.Party;
 import dev.verity.core.escrow.EscrowCommitment;
 import dev.verity.core.escrow.EscrowState;
 import dev.verity.core.message.Item;
-import java.time.LocalDate;
 import dev.verity.node.projection.ProblemList;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,12 +38,14 @@ public final class EscrowLedger {
   }
 
   /** A commitment as the API shows it. */
-  public record CommitmentView(LocalDate asOf, long size, String root, Map<String, Long> aggregates, EntryRef entry,
+  public record CommitmentView(LocalDate asOf, long size, String root,
+      Map<String, Long> aggregates, EntryRef entry,
       int revealed) {}
 
   /** One revealed item: verified ({@code ok}, with its record) or not (with the problem). */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record RevealView(String item, long index, String root, EntryRef entry, boolean ok, String problem, Item record) {}
+  public record RevealView(String item, long index, String root, EntryRef entry, boolean ok,
+      String problem, Item record) {}
 
   /** A commitment and the items revealed from it so far, as the inventory needs them. */
   public record Escrowed(EscrowCommitment commitment, EntryRef entry, List<Item> revealed) {}
@@ -52,7 +55,10 @@ public final class EscrowLedger {
     this.state = new EscrowState(agreement);
   }
 
-  /** Applies entry {@code index} of {@code party}'s log, of an escrow type ({@link EscrowEntries#handles}). */
+  /**
+   * Applies entry {@code index} of {@code party}'s log, of an escrow type ({@link
+   * EscrowEntries#handles}).
+   */
   public synchronized void apply(String party, long index, String type, JsonNode body) {
     String where = party + "/" + index + ": ";
     try {
@@ -73,7 +79,10 @@ public final class EscrowLedger {
     }
   }
 
-  /** The commitment of {@code party} in force on {@code day} (the latest as of that day, else its first); empty if none. */
+  /**
+   * The commitment of {@code party} in force on {@code day} (the latest as of that day, else its
+   * first); empty if none.
+   */
   public synchronized Optional<Escrowed> asOf(String party, LocalDate day) {
     return state.asOf(party, day)
         .map(e -> new Escrowed(e.commitment(), EntryRef.of(e.entry()), e.revealed()));
@@ -97,7 +106,7 @@ public final class EscrowLedger {
   /** Per Party, its commitments and reveals (for {@code GET /api/v1/escrow}). */
   public synchronized Map<String, Object> view() {
     Map<String, Object> out = new TreeMap<>();
-    for (String p : agreement.parties().stream().map(dev.verity.core.agreement.Party::id).toList()) {
+    for (String p : agreement.parties().stream().map(Party::id).toList()) {
       List<CommitmentView> cs = commitments(p);
       Map<String, Object> v = new LinkedHashMap<>();
       v.put("commitments", cs);

@@ -1,6 +1,7 @@
 package dev.verity.node.projection;
 
 import dev.verity.core.agreement.Agreement;
+import dev.verity.core.agreement.DeclarationMode;
 import dev.verity.core.inventory.Inventory;
 import dev.verity.core.inventory.InventoryException;
 import dev.verity.core.inventory.InventoryFold;
@@ -17,7 +18,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
@@ -276,7 +279,7 @@ final class NotificationLedger {
   }
 
   private boolean openMode() {
-    return agreement.declarationMode() == dev.verity.core.agreement.DeclarationMode.OPEN;
+    return agreement.declarationMode() == DeclarationMode.OPEN;
   }
 
   private static boolean needsInventory(Notification n) {
@@ -430,8 +433,8 @@ final class NotificationLedger {
   }
 
   /** The numbers withdrawn by a correction with no replacement. */
-  java.util.Set<Long> withdrawn() {
-    java.util.Set<Long> out = new java.util.TreeSet<>();
+  Set<Long> withdrawn() {
+    Set<Long> out = new TreeSet<>();
     numbers.keySet().stream().filter(k -> current(k).notification() == null).forEach(out::add);
     return out;
   }

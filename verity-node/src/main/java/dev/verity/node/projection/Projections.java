@@ -10,24 +10,29 @@ import dev.verity.core.message.Correction;
 import dev.verity.core.message.DataExchangeJson;
 import dev.verity.core.message.Declaration;
 import dev.verity.core.message.DeclarationException;
-import dev.verity.core.message.Notification;
 import dev.verity.core.message.EntryRef;
+import dev.verity.core.message.Notification;
 import dev.verity.core.regime.Obligation;
 import dev.verity.core.regime.Refusal;
 import dev.verity.node.entry.Envelope;
 import dev.verity.node.projection.EscrowEntries;
 import dev.verity.node.projection.EscrowLedger;
+import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /**
  * The live projections over every Party's entries: the treaty engine's inventory, compliance and
@@ -48,7 +53,7 @@ public final class Projections {
    * Inventories by day, valid until the next entry is applied: dashboards ask for the same days
    * over and over, and each answer replays a Party's history.
    */
-  private final Map<LocalDate, Map<String, InventoryView>> inventoryCache = new java.util.HashMap<>();
+  private final Map<LocalDate, Map<String, InventoryView>> inventoryCache = new HashMap<>();
   /** Inspection, exhibition and commission entries of every Party (issue 6), folded in their own projection. */
   private final InspectionProjection inspections = new InspectionProjection(this);
   /** Declared protocols and code regimes, folded by the core's evaluator (issue 12). */
@@ -220,7 +225,7 @@ public final class Projections {
         Notification n = DataExchangeJson.mapper().treeToValue(e.body(), Notification.class);
         s.ledger.notify(index, compact(n), s.problems::add);
       }
-    } catch (java.io.IOException ex) {
+    } catch (IOException ex) {
       s.problems.add(party + "/" + index + ": " + ex.getMessage());
     }
   }
@@ -359,7 +364,8 @@ public final class Projections {
     if (inventoryCache.size() > 64) {
       inventoryCache.clear();
     }
-    return inventoryCache.computeIfAbsent(day, d -> java.util.Collections.unmodifiableMap(computeInventory(d)));
+    return inventoryCache.computeIfAbsent(day,
+        d -> Collections.unmodifiableMap(computeInventory(d)));
   }
 
   private Map<String, InventoryView> computeInventory(LocalDate day) {
@@ -511,7 +517,7 @@ public final class Projections {
         .flatMap(p -> escrow.commitments(p).stream()).map(EscrowLedger.CommitmentView::asOf)
         .min(LocalDate::compareTo);
     if (first.isPresent() || committed.isPresent()) {
-      return java.util.stream.Stream.of(first, committed).flatMap(Optional::stream)
+      return Stream.of(first, committed).flatMap(Optional::stream)
           .min(LocalDate::compareTo).orElseThrow();
     }
     List<LocalDate> due = agreement.exchangeDates(today);
@@ -553,7 +559,7 @@ public final class Projections {
   }
 
   /** The Parties with a record so far. */
-  java.util.Set<String> recorded() {
+  Set<String> recorded() {
     return parties.keySet();
   }
 

@@ -4,15 +4,17 @@ import dev.verity.node.config.ConfigException;
 import dev.verity.node.config.NodeConfig;
 import dev.verity.node.store.Records.Alarm;
 import dev.verity.node.store.Records.AuditRecord;
+import dev.verity.node.store.Records.Cosignature;
 import dev.verity.node.store.Records.MessageRow;
 import dev.verity.node.store.Records.MirrorPending;
 import dev.verity.node.store.Records.MirrorStep;
 import dev.verity.node.store.Records.PeerPosition;
-import dev.verity.node.store.Records.Cosignature;
 import dev.verity.node.store.Records.TokenRow;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
 
 /**
@@ -63,7 +65,7 @@ public interface NodeStore extends AutoCloseable {
   default boolean applyMirrored(String peer, long expectedSize, List<MessageRow> rows,
       String checkpoint) throws StoreException {
     return applyMirrored(
-        new MirrorStep(peer, expectedSize, rows, java.util.Map.of(), checkpoint, null, null));
+        new MirrorStep(peer, expectedSize, rows, Map.of(), checkpoint, null, null));
   }
 
   /**
@@ -127,7 +129,7 @@ public interface NodeStore extends AutoCloseable {
   Optional<Cosignature> latestCosignature(String logParty, String witness) throws StoreException;
 
   /** The first cosignature time (by any witness) of each size of {@code logParty}'s log, by size. */
-  java.util.NavigableMap<Long, Long> firstCosignatureTimes(String logParty) throws StoreException;
+  NavigableMap<Long, Long> firstCosignatureTimes(String logParty) throws StoreException;
 
   PeerPosition position(String peer) throws StoreException;
 

@@ -1,5 +1,6 @@
 package dev.verity.node.submit;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.verity.core.agreement.Agreement;
@@ -9,29 +10,28 @@ import dev.verity.core.inventory.Inventory;
 import dev.verity.core.message.BoundedInstants;
 import dev.verity.core.message.Correction;
 import dev.verity.core.message.DataExchangeJson;
-import dev.verity.core.message.JsonProblems;
 import dev.verity.core.message.Declaration;
 import dev.verity.core.message.DeclarationException;
+import dev.verity.core.message.JsonProblems;
 import dev.verity.core.message.Notification;
 import dev.verity.core.schema.FieldError;
 import dev.verity.core.schema.Validation;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.verity.node.entry.Envelope;
 import dev.verity.node.entry.InputException;
 import dev.verity.node.entry.InputRules;
+import dev.verity.node.projection.DeclarationParts;
 import dev.verity.node.projection.EscrowEntries;
 import dev.verity.node.projection.EscrowLedger;
-import dev.verity.node.submit.EscrowSubmissions;
-import dev.verity.node.projection.DeclarationParts;
 import dev.verity.node.projection.InspectionProjection;
 import dev.verity.node.projection.Projections;
+import dev.verity.node.submit.EscrowSubmissions;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The schema step of validation: the request's shape, the message type against the agreement's
@@ -308,7 +308,7 @@ final class MessageValidator {
 
   /** Refuses any field of {@code m} not in {@code known}, naming it and the known ones. */
   static void onlyFields(JsonNode m, String at, String... known) throws SubmitException {
-    java.util.Set<String> ok = java.util.Set.of(known);
+    Set<String> ok = Set.of(known);
     var names = m.fieldNames();
     while (names.hasNext()) {
       String f = names.next();

@@ -22,6 +22,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -203,7 +205,7 @@ public final class NodeRepair {
         Optional<MessageRow> row = store.message(config.party(), from + i);
         byte[] e = entries.get(i);
         if (row.isEmpty()
-            || !java.util.Arrays.equals(row.get().entry(), e)
+            || !Arrays.equals(row.get().entry(), e)
             || !row.get().leafHash().equals(MerkleHash.leaf(e).hex())) {
           EntryReading read = EntryReading.of(config.party(), from + i, e);
           store.repairMessage(
@@ -229,7 +231,7 @@ public final class NodeRepair {
       return;
     }
     try (var walk = Files.walk(p)) {
-      for (Path q : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+      for (Path q : walk.sorted(Comparator.reverseOrder()).toList()) {
         Files.delete(q);
       }
     }

@@ -1,6 +1,8 @@
 package dev.verity.node.cli.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.verity.core.agreement.Agreement;
 import dev.verity.core.agreement.AgreementCatalog;
 import dev.verity.node.cli.VerityCommand;
 import dev.verity.node.cli.demo.DemoScenario.Submission;
@@ -20,17 +22,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import picocli.CommandLine;
+import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * {@code verity demo}: a US node and a Russian node on localhost, each a child process with the
@@ -80,7 +86,7 @@ public final class DemoCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     Path root = dir != null ? dir : Files.createTempDirectory("verity-demo-");
-    List<DemoNode> nodes = new java.util.concurrent.CopyOnWriteArrayList<>();
+    List<DemoNode> nodes = new CopyOnWriteArrayList<>();
     Runnable stop = stopper(nodes, root, out);
     // SIGTERM (and Ctrl-C) stop the nodes as the end of input does
     Thread hook = new Thread(stop, "verity-demo-stop");
@@ -116,7 +122,7 @@ public final class DemoCommand implements Callable<Integer> {
           clean ? "removed on exit (--clean)" : "kept on exit, so that the logs in US/log and"
               + " RU/log can be inspected and verified; --clean removes it");
       out.printf("  an exercise: the nodes' clocks start on %s and follow the replayed messages%n",
-          EXERCISE_START.atOffset(java.time.ZoneOffset.UTC).toLocalDate());
+          EXERCISE_START.atOffset(ZoneOffset.UTC).toLocalDate());
       for (DemoNode n : nodes) {
         out.printf("  %s  %s  operator token %s  (viewer %s)%n", n.party(), n.apiUrl(), n.operator(), n.viewer());
       }
@@ -156,7 +162,7 @@ public final class DemoCommand implements Callable<Integer> {
    * of the run or a shutdown hook; with {@code --clean} removes their directory afterwards.
    */
   private Runnable stopper(List<DemoNode> nodes, Path root, PrintWriter out) {
-    var once = new java.util.concurrent.atomic.AtomicBoolean();
+    var once = new AtomicBoolean();
     return () -> {
       if (!once.compareAndSet(false, true)) {
         return;
@@ -183,7 +189,7 @@ public final class DemoCommand implements Callable<Integer> {
 
   private static void deleteTree(Path root) {
     try (var files = Files.walk(root)) {
-      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     } catch (IOException e) {
       // best effort: a temporary directory the system cleans eventually
     }
@@ -216,8 +222,12 @@ public final class DemoCommand implements Callable<Integer> {
     return b.toString().trim();
   }
 
-  /** The day after the scenario's data exchange as of {@link DemoScenario#AS_OF}: the declarations go first. */
-  static final Instant EXERCISE_START = DemoScenario.AS_OF.plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+  /**
+   * The day after the scenario's data exchange as of {@link DemoScenario#AS_OF}: the declarations
+   * go first.
+   */
+  static final Instant EXERCISE_START =
+      DemoScenario.AS_OF.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
   /** A notification goes an hour after its event, or an hour before its advance-notice deadline. */
   static final Duration MARGIN = Duration.ofHours(1);
 
@@ -234,7 +244,8 @@ public final class DemoCommand implements Callable<Integer> {
       }
     }
     var agreement = AgreementCatalog.get("new-start");
-    all.sort(java.util.Comparator.comparing(e -> sendTime(agreement, e.getValue()))); // stable: declarations first
+    // stable: declarations first
+    all.sort(Comparator.comparing(e -> sendTime(agreement, e.getValue())));
     Instant clock = EXERCISE_START;
     for (var e : all) {
       Instant due = sendTime(agreement, e.getValue());
@@ -248,15 +259,15 @@ public final class DemoCommand implements Callable<Integer> {
           post(n, "api/v1/exercise/clock", "{\"advanceTo\":\"" + clock + "\"}", "advance the clock");
         }
       }
-      com.fasterxml.jackson.databind.node.ObjectNode body = e.getValue().body();
-      ((com.fasterxml.jackson.databind.node.ObjectNode) body.get("message")).remove("number");
+      ObjectNode body = e.getValue().body();
+      ((ObjectNode) body.get("message")).remove("number");
       post(e.getKey(), "api/v1/messages", body.toString(), "submit " + e.getValue().clientId());
     }
     return all.size();
   }
 
   /** When a submission is sent: a declaration at the exercise's start; a notification by its type's deadline. */
-  private static Instant sendTime(dev.verity.core.agreement.Agreement agreement, Submission s) {
+  private static Instant sendTime(Agreement agreement, Submission s) {
     JsonNode t = s.message().get("eventTime");
     if (t == null || t.isNull()) {
       return EXERCISE_START;

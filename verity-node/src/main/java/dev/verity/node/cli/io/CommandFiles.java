@@ -23,7 +23,10 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -78,8 +81,8 @@ public final class CommandFiles {
   }
 
   /** Where each notification read by {@link #notifications} came from (by identity). */
-  private static final java.util.Map<Notification, Path> SOURCES =
-      java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
+  private static final Map<Notification, Path> SOURCES =
+      Collections.synchronizedMap(new IdentityHashMap<>());
 
   /** An inventory error as one line naming the notification's file. */
   public static IllegalArgumentException located(Path notificationsDir, InventoryException e) {

@@ -51,7 +51,8 @@ public final class ComplianceCommand implements Runnable {
     out.printf("%-10s %-5s %-36s %8s %6s %7s  %s%n", "as of", "party", "limit", "value", "max", "margin", "status");
     for (PartyCompliance pc : rows) {
       for (LimitResult l : pc.limits()) {
-        out.printf("%-10s %-5s %-36s %8s %6d %7s  %s%n", pc.asOf(), pc.party(), l.name(), CommandFiles.value(l.value()),
+        out.printf("%-10s %-5s %-36s %8s %6d %7s  %s%n", pc.asOf(), pc.party(), l.name(),
+            CommandFiles.value(l.value()),
             l.max(), CommandFiles.value(l.margin()), l.status().label());
       }
     }
@@ -141,12 +142,14 @@ public final class ComplianceCommand implements Runnable {
     @Override
     public Integer call() throws Exception {
       Declaration d = CommandFiles.declaration(declaration);
-      Agreement a = CommandFiles.agreement(agreement != null ? agreement : d.agreement() != null ? d.agreement() : "new-start");
+      Agreement a = CommandFiles.agreement(agreement != null ? agreement
+          : d.agreement() != null ? d.agreement() : "new-start");
       if (asOf != null && asOf.isBefore(d.asOf())) {
         throw new IllegalArgumentException("--as-of " + asOf + ": dates out of order: before the declaration's asOf " + d.asOf());
       }
       Instant end = asOf == null ? Instant.MAX : asOf.atStartOfDay().toInstant(ZoneOffset.UTC);
-      InventoryTimeline timeline = new InventoryTimeline(a, declaration.toString(), d, CommandFiles.notifications(notifications));
+      InventoryTimeline timeline = new InventoryTimeline(a, declaration.toString(), d,
+          CommandFiles.notifications(notifications));
       Inventory inv;
       try {
         inv = timeline.asOf(end);

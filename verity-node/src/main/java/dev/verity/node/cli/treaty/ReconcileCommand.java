@@ -48,10 +48,12 @@ public final class ReconcileCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Declaration a = CommandFiles.declaration(from);
     Declaration b = CommandFiles.declaration(to);
-    Agreement ag = CommandFiles.agreement(agreement != null ? agreement : a.agreement() != null ? a.agreement() : "new-start");
+    Agreement ag = CommandFiles.agreement(agreement != null ? agreement
+        : a.agreement() != null ? a.agreement() : "new-start");
     Reconciliation r;
     try {
-      r = new Reconciler(ag).reconcile(from.toString(), a, CommandFiles.notifications(notifications), to.toString(), b);
+      r = new Reconciler(ag).reconcile(from.toString(), a, CommandFiles.notifications(notifications),
+          to.toString(), b);
     } catch (InventoryException e) {
       throw CommandFiles.located(notifications, e);
     }
