@@ -35,7 +35,8 @@ class NodeConfigStorageTest {
     NodeConfig back = NodeConfig.read(dir);
     assertThat(back.storage()).isEqualTo(NodeConfig.POSTGRESQL);
     assertThat(back.jdbcUrl()).isEqualTo("jdbc:postgresql://db:5432/verity?user=us");
-    assertThat(back.jdbcPassword()).isEqualTo(new SecretRef(null, Path.of("/etc/verity/db-password")));
+    assertThat(back.jdbcPassword()).isEqualTo(new SecretRef(null,
+        Path.of("/etc/verity/db-password")));
     assertThat(Files.readString(dir.resolve("node.yaml")))
         .contains("jdbcPassword:\n  file: \"/etc/verity/db-password\"");
   }

@@ -92,7 +92,9 @@ final class ApiStub implements AutoCloseable {
     return this;
   }
 
-  /** The obligations of every declared protocol, folded by the core's engine as of the last step. */
+  /**
+   * The obligations of every declared protocol, folded by the core's engine as of the last step.
+   */
   private ArrayNode obligations() {
     ArrayNode out = JSON.createArrayNode();
     if (!typedObligations) {
@@ -138,7 +140,8 @@ final class ApiStub implements AutoCloseable {
       }
       String ext = path.equals("/") ? "html" : path.substring(path.lastIndexOf('.') + 1);
       x.getResponseHeaders().set("Content-Type", Map.of("html", "text/html; charset=utf-8", "js",
-          "text/javascript; charset=utf-8", "css", "text/css; charset=utf-8", "svg", "image/svg+xml")
+          "text/javascript; charset=utf-8", "css", "text/css; charset=utf-8", "svg",
+              "image/svg+xml")
           .getOrDefault(ext, "application/json; charset=utf-8"));
       x.getResponseHeaders().set("Content-Security-Policy", DashboardRoutes.CSP);
       x.sendResponseHeaders(200, body.length);

@@ -126,7 +126,8 @@ class InspectionPagesBrowserTest {
     browser.driver.findElement(By.id("f-bomberArmaments")).sendKeys("RU-TU160-1 zero");
     browser.driver.findElement(By.id("send")).click();
     assertThat(browser.await(By.id("err-inspection")).getText()).isEqualTo("Required.");
-    assertThat(browser.driver.findElement(By.id("err-reentryVehicles")).getText()).isEqualTo("Out of range: from 0 to 99.");
+    assertThat(browser.driver.findElement(By.id("err-reentryVehicles")).getText())
+        .isEqualTo("Out of range: from 0 to 99.");
     assertThat(browser.driver.findElement(By.id("err-bomberArmaments")).getText()).startsWith("Each line");
     assertThat(browser.driver.findElement(By.id("err-uniqueIdentifiers")).getText()).as("optional").isEmpty();
     // a selection commitment's checkpoints are filled in from both logs as this node has them

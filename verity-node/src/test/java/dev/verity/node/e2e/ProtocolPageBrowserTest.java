@@ -109,7 +109,8 @@ class ProtocolPageBrowserTest {
       shown.put(a.getAttribute("data-page"), a.isDisplayed());
     }
     assertThat(shown).containsEntry("messages", true).containsEntry("compose", true)
-        .containsEntry("obligations", true).containsEntry("protocols", true).containsEntry("log", true)
+        .containsEntry("obligations", true).containsEntry("protocols", true).containsEntry("log",
+            true)
         .containsEntry("overview", false).containsEntry("inventory", false)
         .containsEntry("inspections", false).containsEntry("commission", false)
         .containsEntry("escrow", false).containsEntry("reconciliation", false);
@@ -143,17 +144,21 @@ class ProtocolPageBrowserTest {
   private void assertProtocolPage(boolean judgedHere) {
     List<WebElement> subjects = browser.driver.findElements(By.cssSelector(
         "section.protocol[data-protocol='exercise-notification'] article.subject"));
-    assertThat(subjects).extracting(s -> s.getAttribute("data-subject")).containsExactly("RU#0", "US#0");
+    assertThat(subjects).extracting(s -> s.getAttribute("data-subject")).containsExactly("RU#0",
+        "US#0");
     WebElement us = subjects.get(1);
     assertThat(us.getAttribute("data-state")).isEqualTo("notified");
     assertThat(us.findElements(By.cssSelector("li.step[data-entry='US/0']"))).hasSize(1);
-    assertThat(us.findElement(By.cssSelector("li.step")).getText()).contains("Exercise begins (date, UTC)")
+    assertThat(us.findElement(By.cssSelector("li.step")).getText())
+        .contains("Exercise begins (date, UTC)")
         .contains("heavy bombers, 3 days");
     WebElement usDeadline = us.findElement(By.cssSelector("tr[data-deadline='fourteen-days-ahead']"));
     assertThat(usDeadline.getAttribute("data-status")).isEqualTo("met");
-    WebElement ruDeadline = subjects.get(0).findElement(By.cssSelector("tr[data-deadline='fourteen-days-ahead']"));
+    WebElement ruDeadline = subjects.get(0)
+        .findElement(By.cssSelector("tr[data-deadline='fourteen-days-ahead']"));
     assertThat(ruDeadline.getAttribute("data-status")).isEqualTo("late");
-    assertThat(ruDeadline.getText()).contains("at least 14 days before the exercise begins").contains("late")
+    assertThat(ruDeadline.getText()).contains("at least 14 days before the exercise begins")
+        .contains("late")
         .contains("RU #0");
     assertThat(ruDeadline.getText().contains("judged in this browser")).isEqualTo(judgedHere);
     String rules = browser.driver.findElement(By.id("rules-exercise-notification")).getText();
@@ -168,20 +173,24 @@ class ProtocolPageBrowserTest {
   void theComposeFormComesFromTheSchemaAndSends() throws Exception {
     exercises(true);
     signIn("compose?type=major-strategic-exercise", "compose");
-    assertThat(browser.driver.findElement(By.id("f-exerciseStart")).getAttribute("type")).isEqualTo("date");
+    assertThat(browser.driver.findElement(By.id("f-exerciseStart")).getAttribute("type"))
+        .isEqualTo("date");
     assertThat(browser.driver.findElement(By.id("f-remarks")).getTagName()).isEqualTo("textarea");
-    assertThat(browser.driver.findElement(By.cssSelector(".field[data-field='remarks'] label")).getText())
+    assertThat(browser.driver.findElement(By.cssSelector(".field[data-field='remarks'] label"))
+        .getText())
         .isEqualTo("Remarks (optional)");
     browser.driver.findElement(By.id("send")).click();
     assertThat(browser.await(By.id("err-exerciseStart")).getText()).isEqualTo("Required.");
     assertThat(stub.submitted).isEmpty();
-    browser.driver.executeScript("arguments[0].value = '2022-03-20'", browser.driver.findElement(By.id("f-exerciseStart")));
+    browser.driver.executeScript("arguments[0].value = '2022-03-20'",
+        browser.driver.findElement(By.id("f-exerciseStart")));
     browser.driver.findElement(By.id("f-remarks")).sendKeys("two days");
     browser.driver.findElement(By.id("send")).click();
     browser.await(By.id("sent-link"));
     JsonNode sent = stub.submitted.get(0);
     assertThat(sent.path("type").asText()).isEqualTo("major-strategic-exercise");
-    assertThat(sent.path("message")).isEqualTo(fields("exerciseStart", "2022-03-20", "remarks", "two days"));
+    assertThat(sent.path("message")).isEqualTo(fields("exerciseStart", "2022-03-20", "remarks",
+        "two days"));
   }
 
   @Test
@@ -209,7 +218,8 @@ class ProtocolPageBrowserTest {
     browser.driver.findElement(By.id("f-impactArea")).sendKeys("{\"circle\": {\"radius\": 50}}");
     browser.driver.findElement(By.id("f-window")).sendKeys("two hours");
     browser.driver.findElement(By.id("send")).click();
-    assertThat(browser.await(By.id("err-launch")).getText()).isEqualTo("An identifier, without spaces.");
+    assertThat(browser.await(By.id("err-launch")).getText())
+        .isEqualTo("An identifier, without spaces.");
     assertThat(text("err-count")).isEqualTo("Out of range: from 1 to 3.");
     assertThat(text("err-launchArea")).startsWith("Latitude −90 to 90");
     assertThat(text("err-impactArea")).startsWith("A circle");
@@ -222,7 +232,8 @@ class ProtocolPageBrowserTest {
     fill("f-launch", "L-1");
     fill("f-count", "2");
     fill("f-launchArea", "62.93");
-    fill("f-impactArea", "{\"circle\": {\"center\": {\"lat\": 70.1, \"lon\": 160.5}, \"radius\": 50, \"unit\": \"nmi\"}}");
+    fill("f-impactArea",
+        "{\"circle\": {\"center\": {\"lat\": 70.1, \"lon\": 160.5}, \"radius\": 50, \"unit\": \"nmi\"}}");
     fill("f-window", "PT2H");
     fill("f-observers", "RU");
     new Select(browser.driver.findElement(By.id("f-missileType"))).selectByValue("slbm");

@@ -56,7 +56,8 @@ class LegacyNodeDbTest {
   void anOlderNodeDbGetsTheColumnsAndTablesItLacks() throws Exception {
     Path file = legacy();
     sql(file, "DROP INDEX alarms_key", "DROP TABLE mirror_tiles",
-        "ALTER TABLE peers DROP COLUMN mirror_pending", "ALTER TABLE peers DROP COLUMN mirror_proof",
+        "ALTER TABLE peers DROP COLUMN mirror_pending",
+            "ALTER TABLE peers DROP COLUMN mirror_proof",
         "ALTER TABLE alarms DROP COLUMN source", "ALTER TABLE alarms DROP COLUMN count",
         "ALTER TABLE alarms DROP COLUMN last_seen");
     try (SqliteNodeStore s = SqliteNodeStore.open(file)) {

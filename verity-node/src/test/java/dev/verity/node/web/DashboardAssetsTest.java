@@ -31,14 +31,16 @@ import org.junit.jupiter.api.Test;
 /**
  * The dashboard's catalogues and pages: in each message file (the shared one and each provision's,
  * i18n/<provision>/<lang>.json) the same keys in English, Russian and Arabic, no key in two files,
- * every key the pages use exists (navigation labels from the page registry), translations really are Russian and Arabic, placeholders match, and the
+ * every key the pages use exists (navigation labels from the page registry), translations really
+ * are Russian and Arabic, placeholders match, and the
  * HTML carries no inline script or style (the Content-Security-Policy forbids them).
  */
 public class DashboardAssetsTest {
   static final String WEB = "/dev/verity/node/web/";
   static final List<String> LANGS = List.of("en", "ru", "ar");
   /** The shell and the pages every agreement has; each provision's module is in provisions.js. */
-  static final List<String> CORE_JS = List.of("app.js", "pages.js", "compose.js", "schema.js", "registry.js",
+  static final List<String> CORE_JS = List.of("app.js", "pages.js", "compose.js", "schema.js",
+      "registry.js",
       "provisions.js", "i18n.js", "api.js", "dom.js", "chart.js", "merkle.js", "entries.js");
   static final List<String> PROVISIONS = provisions();
   static final List<String> JS = js();
@@ -57,7 +59,8 @@ public class DashboardAssetsTest {
   static List<String> provisions() {
     try {
       String list = text("assets/provisions.js");
-      Matcher m = Pattern.compile("(?m)^\\s*'([a-z-]+)',").matcher(list.substring(list.indexOf('[')));
+      Matcher m = Pattern.compile("(?m)^\\s*'([a-z-]+)',")
+          .matcher(list.substring(list.indexOf('[')));
       List<String> out = new ArrayList<>();
       while (m.find()) {
         out.add(m.group(1));
@@ -76,7 +79,8 @@ public class DashboardAssetsTest {
 
   /** One message file: the shared one ("") or a provision's. */
   static JsonNode catalogue(String part, String lang) throws IOException {
-    return new ObjectMapper().readTree(text("assets/i18n/" + (part.isEmpty() ? "" : part + "/") + lang + ".json"));
+    return new ObjectMapper().readTree(text("assets/i18n/" + (part.isEmpty() ? "" : part + "/")
+        + lang + ".json"));
   }
 
   /** What the dashboard loads in {@code lang}: the shared file and every provision's, merged. */
@@ -107,7 +111,8 @@ public class DashboardAssetsTest {
       for (String lang : LANGS) {
         JsonNode c = catalogue(part, lang);
         assertThat(keys(c)).as(part + " " + lang).isEqualTo(en);
-        c.fields().forEachRemaining(e -> assertThat(e.getValue().isTextual() && !e.getValue().asText().isBlank())
+        c.fields().forEachRemaining(e -> assertThat(e.getValue().isTextual() && !e.getValue()
+            .asText().isBlank())
             .as(part + " " + lang + " " + e.getKey()).isTrue());
       }
       for (String k : en) {
@@ -224,7 +229,8 @@ public class DashboardAssetsTest {
     }
     need.addAll(inspectionKeys());
     for (String js : JS) {
-      Matcher nav = Pattern.compile("register\\(\\{ id: '[a-z]+', nav: '([a-z.]+)'").matcher(text("assets/" + js));
+      Matcher nav = Pattern.compile("register\\(\\{ id: '[a-z]+', nav: '([a-z.]+)'")
+          .matcher(text("assets/" + js));
       while (nav.find()) {
         need.add(nav.group(1));
       }
@@ -280,7 +286,8 @@ public class DashboardAssetsTest {
         "commission-decision-signed", "commission-item-closed")) {
       need.add("msgtype." + s);
     }
-    for (String s : List.of("instant", "list", "entries", "entry", "records", "map", "duration", "point",
+    for (String s : List.of("instant", "list", "entries", "entry", "records", "map", "duration",
+        "point",
         "polygon", "circle", "pattern", "json")) {
       need.add("compose.hint." + s);
     }

@@ -206,7 +206,8 @@ public final class NodeCommand implements Runnable {
         stop.countDown();
       }, "verity-shutdown"));
       PrintWriter out = spec.commandLine().getOut();
-      out.printf("node %s running: api %s://%s:%d/ peer https://%s:%d/ (%s)%n", node.config().party(),
+      out.printf("node %s running: api %s://%s:%d/ peer https://%s:%d/ (%s)%n",
+          node.config().party(),
           node.config().apiTls() ? "https" : "http", node.config().apiHost(), node.apiPort(), node.config().peerHost(),
           node.peerPort(), BuildInfo.current().describe());
       out.flush();

@@ -52,7 +52,8 @@ public final class ReconcileCommand implements Callable<Integer> {
         : a.agreement() != null ? a.agreement() : "new-start");
     Reconciliation r;
     try {
-      r = new Reconciler(ag).reconcile(from.toString(), a, CommandFiles.notifications(notifications),
+      r = new Reconciler(ag).reconcile(from.toString(), a,
+          CommandFiles.notifications(notifications),
           to.toString(), b);
     } catch (InventoryException e) {
       throw CommandFiles.located(notifications, e);

@@ -17,7 +17,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** {@code verity demo --headless} with two child node processes exits 0 once every receipt is in. */
+/**
+ * {@code verity demo --headless} with two child node processes exits 0 once every receipt is in.
+ */
 class DemoCommandTest {
   @TempDir Path dir;
 
@@ -27,9 +29,11 @@ class DemoCommandTest {
     StringWriter out = new StringWriter();
     CommandLine cl = new CommandLine(new DemoCommand());
     cl.setOut(new PrintWriter(out));
-    int rc = cl.execute("--headless", "--dir", dir.toString(), "--notifications", "10", "--timeout", "120");
+    int rc = cl.execute("--headless", "--dir", dir.toString(), "--notifications", "10",
+        "--timeout", "120");
     assertThat(rc).as(out.toString()).isZero();
-    assertThat(out.toString()).contains("every message has its receipt").contains("operator token vt_")
+    assertThat(out.toString()).contains("every message has its receipt")
+        .contains("operator token vt_")
         .contains("US  http://127.0.0.1:").contains("RU  http://127.0.0.1:");
     // on the exercise clock every replayed message is sent an hour after its event: none is late
     assertThat(out.toString()).containsPattern("US obligations: [1-9][0-9]* met, 0 late, 0 missing")

@@ -48,7 +48,8 @@ class InspectionCommandTest {
         .put("commitment", Canonical.hex(SecretCommitment.commit("RU", "example-1", b)));
     Path f = dir.resolve("fresh.json");
     CommandFiles.STRICT_JSON.writeValue(f.toFile(), in);
-    Selection parties = SelectionProcedure.derive(CommandFiles.STRICT_JSON.treeToValue(in, SelectionInputs.class));
+    Selection parties = SelectionProcedure.derive(CommandFiles.STRICT_JSON.treeToValue(in,
+        SelectionInputs.class));
     Cli.Result r = Cli.run("inspection", "recompute-selection", "--inputs", f.toString(), "--json");
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(CommandFiles.STRICT_JSON.readValue(r.out(), Selection.class)).isEqualTo(parties);
