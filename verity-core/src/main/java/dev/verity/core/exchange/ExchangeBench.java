@@ -31,7 +31,8 @@ import javax.crypto.spec.SecretKeySpec;
  * other processes share the cores). Ukraine requests {@code persons} in Ukrainian Cyrillic;
  * Russia holds as many in ICAO 9303 Latin, {@code overlap} of them the same persons. Each side
  * commits (match keys, hash to curve, blinding, salted commitments, Merkle root), blinds the
- * other's list, and the match is computed; then every node's fold of the four entries. Baselines from the same
+ * other's list, and the match is computed; then every node's fold of the four entries. Baselines
+ * from the same
  * run: a plain set intersection of the match keys (no privacy at all) and the keyed-hash design
  * set aside in the decision record (HMAC-SHA256 under a key both Parties hold).
  */

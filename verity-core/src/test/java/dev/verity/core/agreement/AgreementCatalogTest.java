@@ -3,9 +3,12 @@ package dev.verity.core.agreement;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+
 
 class AgreementCatalogTest {
 
@@ -81,14 +84,14 @@ class AgreementCatalogTest {
     assertThat(w.advanceNoticeDaysOrDefault()).isEqualTo(366);
     MessageType exercise = a.messageType("bomber-exercise").orElseThrow();
     MessageType moved = a.messageType("item-moved").orElseThrow();
-    java.time.Instant now = java.time.Instant.parse("2020-03-02T00:00:00Z");
-    assertThat(w.problem(a, exercise, now.plus(java.time.Duration.ofDays(21)), now)).isNull();
-    assertThat(w.problem(a, exercise, java.time.Instant.parse("2029-03-02T00:00:00Z"), now))
+    Instant now = Instant.parse("2020-03-02T00:00:00Z");
+    assertThat(w.problem(a, exercise, now.plus(Duration.ofDays(21)), now)).isNull();
+    assertThat(w.problem(a, exercise, Instant.parse("2029-03-02T00:00:00Z"), now))
         .contains("more than 366 days ahead").contains("eventWindow.advanceNoticeDays");
-    assertThat(w.problem(a, moved, now.plus(java.time.Duration.ofHours(2)), now)).isNull();
-    assertThat(w.problem(a, moved, now.plus(java.time.Duration.ofDays(3)), now))
+    assertThat(w.problem(a, moved, now.plus(Duration.ofHours(2)), now)).isNull();
+    assertThat(w.problem(a, moved, now.plus(Duration.ofDays(3)), now))
         .contains("in the future").contains("eventWindow.reportAheadHours");
-    assertThat(w.problem(a, moved, java.time.Instant.parse("2010-01-01T00:00:00Z"), now))
+    assertThat(w.problem(a, moved, Instant.parse("2010-01-01T00:00:00Z"), now))
         .isEqualTo("2010-01-01T00:00:00Z is before new-start entered into force (2011-02-05)");
     List<String> offered = AgreementCatalog.get("new-start-voluntary-2026").messages().stream()
         .map(MessageType::id).toList();

@@ -17,6 +17,7 @@ import dev.verity.core.scenario.ScenarioGenerator;
 import java.io.Reader;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -24,6 +25,7 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
 
 /** The ordered fold: any arrival order, one result; refusals name a notification, change none. */
 class InventoryFoldTest {
@@ -50,7 +52,7 @@ class InventoryFoldTest {
   }
 
   private static List<Notification> of(String party, Declaration d) {
-    Instant start = d.asOf().atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+    Instant start = d.asOf().atStartOfDay(ZoneOffset.UTC).toInstant();
     return scenario.notifications().stream()
         .filter(n -> n.party().equals(party) && !n.eventTime().isBefore(start))
         .toList();

@@ -13,8 +13,10 @@ import dev.verity.core.message.Notification;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
 
 class ReconcilerTest {
   private static Agreement a;
@@ -83,7 +85,7 @@ class ReconcilerTest {
     List<Notification> ns = List.of(n(1, "launch", null, null, -2), n(3, "launch", null, null, -2));
     assertThat(new Reconciler(a).reconcile("from", from, ns, "to", to).discrepancies())
         .extracting(Discrepancy::key).containsExactly("missing-notification RU #2");
-    var withdrawn = java.util.Set.of(2L);
+    var withdrawn = Set.of(2L);
     assertThat(new Reconciler(a).reconcile("from", from, ns, "to", to, withdrawn).clean()).isTrue();
   }
 

@@ -212,7 +212,8 @@ abstract class SqlNodeStore implements NodeStore {
   @Override
   public Optional<MirrorPending> mirrorPending(String peer) throws StoreException {
     return read("read mirror", c -> Sql.first(c,
-        "SELECT mirror_pending, mirror_proof FROM peers WHERE peer=? AND mirror_pending IS NOT NULL",
+        "SELECT mirror_pending, mirror_proof FROM peers"
+            + " WHERE peer=? AND mirror_pending IS NOT NULL",
         rs -> new MirrorPending(rs.getString(1), rs.getString(2)), peer));
   }
 

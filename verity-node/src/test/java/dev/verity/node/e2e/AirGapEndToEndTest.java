@@ -11,6 +11,7 @@ import dev.verity.node.bundle.Bundles;
 import dev.verity.node.cli.demo.DemoScenario;
 import dev.verity.node.e2e.Cluster.Member;
 import dev.verity.node.identity.NodeIdentity;
+import dev.verity.node.json.CanonicalJson;
 import dev.verity.node.testing.Cli;
 import dev.verity.tlog.note.NoteKeys;
 import dev.verity.tlog.note.SignedNote;
@@ -30,10 +31,12 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+
 
 /**
  * Air gap, every time: US's entries reach RU online and by three bundles in turn (each from the
@@ -208,10 +211,10 @@ class AirGapEndToEndTest {
             .encodeToString(
                 last.replace("bomber-exercise", "bomber-exercisf")
                     .getBytes(StandardCharsets.UTF_8)));
-    java.util.function.Function<String, Bundle> noted = note -> new Bundle(b.format(), b.origin(),
+    Function<String, Bundle> noted = note -> new Bundle(b.format(), b.origin(),
         b.party(), b.from(), entries, b.consistency(), b.checkpoint(), note);
     byte[] digest = MessageDigest.getInstance("SHA-256") // of the bundle without its note
-        .digest(dev.verity.node.json.CanonicalJson.encode(noted.apply(null)));
+        .digest(CanonicalJson.encode(noted.apply(null)));
     String text =
         Bundle.FORMAT + "\n" + b.origin() + "\nsha256 " + HexFormat.of().formatHex(digest) + "\n";
     var key = NodeIdentity.load(us.dir, "new-start", "US").logSignerKey();

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.verity.node.cli.VerityCommand;
 import dev.verity.node.identity.NodeIdentity;
+import dev.verity.tlog.audit.AuditReport;
+import dev.verity.tlog.audit.LogAuditor;
 import dev.verity.tlog.checkpoint.Checkpoint;
 import dev.verity.tlog.checkpoint.LogCheckpoints;
 import dev.verity.tlog.log.LogWriter;
@@ -25,10 +27,14 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
+
 
 /**
  * Test harness: nodes set up with the real CLI and run as real processes
@@ -123,11 +129,11 @@ final class Cluster implements AutoCloseable {
   }
 
   /** The log of {@code m} audited from its files (fsck), with its own key. */
-  static dev.verity.tlog.audit.AuditReport fsck(Member m) throws Exception {
-    var id = dev.verity.node.identity.NodeIdentity.readPublic(m.dir.resolve("identity.json"));
-    try (var storage = dev.verity.tlog.storage.LogStorage.directory(m.dir.resolve("log"))) {
-      return dev.verity.tlog.audit.LogAuditor.audit(storage,
-          dev.verity.tlog.checkpoint.LogCheckpoints.reader(id.origin(), id.logKey()), 1);
+  static AuditReport fsck(Member m) throws Exception {
+    var id = NodeIdentity.readPublic(m.dir.resolve("identity.json"));
+    try (var storage = LogStorage.directory(m.dir.resolve("log"))) {
+      return LogAuditor.audit(storage,
+          LogCheckpoints.reader(id.origin(), id.logKey()), 1);
     }
   }
 
@@ -155,7 +161,7 @@ final class Cluster implements AutoCloseable {
   /** A bomber-exercise notification (no fields, no inventory effect) at 2020-09-01 plus i minutes. */
   static String exercise(String clientId, int i) {
     return "{\"clientId\":\"" + clientId + "\",\"type\":\"bomber-exercise\",\"message\":{\"eventTime\":\""
-        + java.time.Instant.parse("2020-09-01T00:00:00Z").plusSeconds(60L * i) + "\"}}";
+        + Instant.parse("2020-09-01T00:00:00Z").plusSeconds(60L * i) + "\"}}";
   }
 
   void startAll() throws Exception {
@@ -168,11 +174,11 @@ final class Cluster implements AutoCloseable {
   }
 
   void start(Member m) throws IOException {
-    start(m, java.util.Map.of());
+    start(m, Map.of());
   }
 
   /** Starts {@code m} with {@code env} added to its environment (e.g. VERITY_LOG_FORMAT). */
-  void start(Member m, java.util.Map<String, String> env) throws IOException {
+  void start(Member m, Map<String, String> env) throws IOException {
     Files.deleteIfExists(m.dir.resolve("run/ports.json"));
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     ProcessBuilder pb = new ProcessBuilder(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp",
@@ -216,7 +222,7 @@ final class Cluster implements AutoCloseable {
   void stop(Member m) throws InterruptedException {
     if (m.process != null && m.process.isAlive()) {
       m.process.destroy();
-      if (!m.process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+      if (!m.process.waitFor(20, TimeUnit.SECONDS)) {
         m.process.destroyForcibly().waitFor();
       }
     }

@@ -47,6 +47,9 @@ import org.openqa.selenium.support.ui.Select;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @Timeout(300)
 class InspectionPagesBrowserTest {
+  private static final By RESTRICTIONS_ROW =
+      By.cssSelector("#deadlines-table tr[data-type='inspection-restrictions']");
+
   static final Instant START = Instant.parse("2020-03-02T00:00:00Z"); // after the data exchange as of 2020-03-01
   static final String ID = "US-2020-01";
   static final String OPEN_ID = "US-2020-02";
@@ -194,7 +197,8 @@ class InspectionPagesBrowserTest {
     assertThat(browser.driver.findElement(By.id("asof-today")).getText()).isEqualTo("Exercise clock");
     browser.go(ru, "overview", "overview");
     assertThat(browser.driver.findElement(By.id("asof")).getAttribute("value")).isEqualTo(clock.substring(0, 10));
-    // the Obligations page shows an inspection step's deadline from its typed fields (issue 12): the
+    // the Obligations page shows an inspection step's deadline from its typed fields (issue 12):
+    // the
     // step's type in the page's words and its subject linked to the inspection; a node that still
     // words its deadlines as a sentence has it shown as it came, never parsed back
     browser.go(ru, "obligations?status=late", "obligations");
@@ -230,9 +234,9 @@ class InspectionPagesBrowserTest {
       assertThat(steps.get(i).findElement(By.cssSelector("a.entry-ref")).getAttribute("href")).endsWith("#/message/" + ref);
     }
     assertThat(steps.get(0).getText()).contains("notice of intent to inspect").contains("Moscow");
-    assertThat(browser.driver.findElement(By.cssSelector("#deadlines-table tr[data-type='inspection-restrictions']"))
+    assertThat(browser.driver.findElement(RESTRICTIONS_ROW)
         .getAttribute("data-status")).isEqualTo("late");
-    assertThat(browser.driver.findElement(By.cssSelector("#deadlines-table tr[data-type='inspection-restrictions']")).getText())
+    assertThat(browser.driver.findElement(RESTRICTIONS_ROW).getText())
         .contains("late");
     assertThat(browser.driver.findElement(By.id("signatures")).getText()).contains("signed by both");
     assertThat(browser.driver.findElements(By.cssSelector("#signatures li[data-signed='yes']"))).hasSize(2);

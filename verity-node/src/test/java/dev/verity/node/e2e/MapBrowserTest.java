@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.data.Offset;
+import org.assertj.core.data.Percentage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -12,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.openqa.selenium.By;
+
 
 /**
  * The dashboard's offline map (assets/map.js) in headless Debian Chromium, under the dashboard's
@@ -144,7 +147,7 @@ class MapBrowserTest {
     assertThat(kura[0]).isGreaterThan(plesetsk[0] + 300);
     // Plesetsk's own coordinates project where its mark is
     assertThat(num("return window.mapResult.project([40.58, 62.93])[0]"))
-        .isCloseTo(plesetsk[0], org.assertj.core.data.Offset.offset(0.01));
+        .isCloseTo(plesetsk[0], Offset.offset(0.01));
   }
 
   @Test
@@ -152,7 +155,7 @@ class MapBrowserTest {
     open("en");
     double[] kura = anchor("g.impact[data-shape=point]");
     double[] centre = anchor("g[data-shape=circle]");
-    assertThat(centre[0]).isCloseTo(kura[0], org.assertj.core.data.Offset.offset(0.01));
+    assertThat(centre[0]).isCloseTo(kura[0], Offset.offset(0.01));
     @SuppressWarnings("unchecked")
     Map<String, Number> box =
         (Map<String, Number>)
@@ -161,8 +164,8 @@ class MapBrowserTest {
                     + " {x: b.x, y: b.y, w: b.width, h: b.height};");
     double cx = box.get("x").doubleValue() + box.get("w").doubleValue() / 2;
     double cy = box.get("y").doubleValue() + box.get("h").doubleValue() / 2;
-    assertThat(cx).isCloseTo(kura[0], org.assertj.core.data.Offset.offset(2.0));
-    assertThat(cy).isCloseTo(kura[1], org.assertj.core.data.Offset.offset(2.0));
+    assertThat(cx).isCloseTo(kura[0], Offset.offset(2.0));
+    assertThat(cy).isCloseTo(kura[1], Offset.offset(2.0));
     // 50 km due north of the centre (0.4497° of latitude on the mean sphere) is on the rim; away
     // from the central meridian a conic projection tilts the meridians, so measure the distance
     @SuppressWarnings("unchecked")
@@ -174,7 +177,7 @@ class MapBrowserTest {
     double rim =
         Math.hypot(north.get(0).doubleValue() - kura[0], north.get(1).doubleValue() - kura[1]);
     double radius = Math.max(box.get("w").doubleValue(), box.get("h").doubleValue()) / 2;
-    assertThat(rim).isCloseTo(radius, org.assertj.core.data.Percentage.withPercentage(10));
+    assertThat(rim).isCloseTo(radius, Percentage.withPercentage(10));
     assertThat(radius).isGreaterThan(3);
   }
 

@@ -116,7 +116,8 @@ class ProtocolPageBrowserTest {
         .containsEntry("escrow", false).containsEntry("reconciliation", false);
     assertThat(browser.driver.findElement(By.id("nav-protocols")).getText()).isEqualTo("Protocols");
     // the agreement's own label file, served from its definition
-    assertThat(browser.driver.findElement(By.cssSelector("#messages-table tr[data-party='RU'] td:nth-child(3)"))
+    assertThat(browser.driver.findElement(
+        By.cssSelector("#messages-table tr[data-party='RU'] td:nth-child(3)"))
         .getText()).isEqualTo("notification of a major strategic exercise");
   }
 
@@ -128,7 +129,8 @@ class ProtocolPageBrowserTest {
     assertProtocolPage(false);
     // the obligations page shows the same typed obligations, by their fields
     go("obligations", "obligations");
-    WebElement late = browser.driver.findElement(By.cssSelector("#obligations-table tr[data-status='late']"));
+    WebElement late =
+        browser.driver.findElement(By.cssSelector("#obligations-table tr[data-status='late']"));
     assertThat(late.getText()).contains("RU").contains("RU#0").contains("late");
     assertThat(late.getAttribute("data-regime")).isEqualTo("exercise-notification");
   }
@@ -152,7 +154,8 @@ class ProtocolPageBrowserTest {
     assertThat(us.findElement(By.cssSelector("li.step")).getText())
         .contains("Exercise begins (date, UTC)")
         .contains("heavy bombers, 3 days");
-    WebElement usDeadline = us.findElement(By.cssSelector("tr[data-deadline='fourteen-days-ahead']"));
+    WebElement usDeadline =
+        us.findElement(By.cssSelector("tr[data-deadline='fourteen-days-ahead']"));
     assertThat(usDeadline.getAttribute("data-status")).isEqualTo("met");
     WebElement ruDeadline = subjects.get(0)
         .findElement(By.cssSelector("tr[data-deadline='fourteen-days-ahead']"));
@@ -233,7 +236,8 @@ class ProtocolPageBrowserTest {
     fill("f-count", "2");
     fill("f-launchArea", "62.93");
     fill("f-impactArea",
-        "{\"circle\": {\"center\": {\"lat\": 70.1, \"lon\": 160.5}, \"radius\": 50, \"unit\": \"nmi\"}}");
+        "{\"circle\": {\"center\": {\"lat\": 70.1, \"lon\": 160.5}, \"radius\": 50,"
+            + " \"unit\": \"nmi\"}}");
     fill("f-window", "PT2H");
     fill("f-observers", "RU");
     new Select(browser.driver.findElement(By.id("f-missileType"))).selectByValue("slbm");

@@ -6,15 +6,19 @@ import static dev.verity.node.e2e.Cluster.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.verity.node.cli.demo.DemoScenario;
 import dev.verity.node.cli.demo.DemoScenario.Submission;
+import dev.verity.node.cli.demo.DemoScenario;
 import dev.verity.node.e2e.Cluster.Member;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+
 
 /**
  * Three node processes under the (hypothetical) trilateral agreement: each Party's messages
@@ -79,11 +83,11 @@ class ThreeNodeEndToEndTest {
   static ObjectNode sevenYearsOn(ObjectNode body) {
     ObjectNode m = (ObjectNode) body.get("message");
     if (m.hasNonNull("asOf")) {
-      m.put("asOf", java.time.LocalDate.parse(m.get("asOf").asText()).plusYears(7).toString());
+      m.put("asOf", LocalDate.parse(m.get("asOf").asText()).plusYears(7).toString());
     }
     if (m.hasNonNull("eventTime")) {
-      m.put("eventTime", java.time.Instant.parse(m.get("eventTime").asText())
-          .atOffset(java.time.ZoneOffset.UTC).plusYears(7).toInstant().toString());
+      m.put("eventTime", Instant.parse(m.get("eventTime").asText())
+          .atOffset(ZoneOffset.UTC).plusYears(7).toInstant().toString());
     }
     return body;
   }

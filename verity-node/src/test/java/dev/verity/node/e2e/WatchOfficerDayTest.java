@@ -17,13 +17,16 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+
 
 /**
  * A watch officer's day with two node processes, as real operations run: advance notices (a
@@ -143,7 +146,7 @@ class WatchOfficerDayTest {
     return new Forces(bombers, airBase, repair, missiles);
   }
 
-  static <T> Iterable<T> iterable(java.util.Iterator<T> it) {
+  static <T> Iterable<T> iterable(Iterator<T> it) {
     return () -> it;
   }
 
@@ -232,7 +235,7 @@ class WatchOfficerDayTest {
               at(h(52), "item", f.bombers().get(0), "facility", f.airBase())));
       out.add(new Step(h(60).plus(off), m, p + "cancel-launch-2", "correction", null)); // withdrawn
     }
-    out.sort(java.util.Comparator.comparing(Step::sendAt));
+    out.sort(Comparator.comparing(Step::sendAt));
     return out;
   }
 

@@ -191,7 +191,8 @@ public final class NodeCommand implements Runnable {
     @Spec CommandSpec spec;
     @Option(names = "--dir", required = true, paramLabel = "DIR") Path dir;
     @Option(names = "--log-format", paramLabel = "text|json", converter = LogFormatConverter.class,
-        description = "The log on standard error: text, or JSON lines (default: text in a terminal, "
+        description = "The log on standard error: text, or JSON lines (default: text in a "
+            + "terminal, "
             + "else json; or $VERITY_LOG_FORMAT).") LogFormat logFormat;
 
     @Override

@@ -48,7 +48,8 @@ class EscrowCommandTest {
     Cli.Result c = commit();
     assertThat(c.exit()).as(c.err()).isZero();
     assertThat(c.out()).contains("new-start-voluntary-2026 US as of 2026-03-01: 40 items committed").contains("warheads").contains("within");
-    ObjectNode commitment = (ObjectNode) CommandFiles.STRICT_JSON.readTree(dir.resolve("c/commitment.json").toFile());
+    ObjectNode commitment = (ObjectNode) CommandFiles.STRICT_JSON.readTree(
+        dir.resolve("c/commitment.json").toFile());
     assertThat(commitment.get("size").asLong()).isEqualTo(40);
     assertThat(commitment.get("aggregates").get("warheads").asLong()).isEqualTo(39); // 20 ICBMs, 1+2+3+...
     assertThat(commitment.has("salts")).isFalse();

@@ -7,8 +7,10 @@ import dev.verity.node.testing.Cli;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
 
 /** {@code verity message submit|list|show} against an exercise node in process: each exit code. */
 class MessageCommandTest {
@@ -142,7 +144,7 @@ class MessageCommandTest {
       "--message",
       file.toString()
     };
-    String[] all = java.util.Arrays.copyOf(args, args.length + more.length);
+    String[] all = Arrays.copyOf(args, args.length + more.length);
     System.arraycopy(more, 0, all, args.length, more.length);
     return Cli.run(all);
   }

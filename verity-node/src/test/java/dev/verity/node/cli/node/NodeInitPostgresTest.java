@@ -2,8 +2,8 @@ package dev.verity.node.cli.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.verity.node.config.NodeConfig;
 import dev.verity.node.cli.node.NodeCommandTest.Run;
+import dev.verity.node.config.NodeConfig;
 import dev.verity.node.store.NodeStore;
 import dev.verity.node.store.PostgresServer;
 import java.nio.file.Files;
@@ -11,9 +11,11 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+
 
 /** {@code verity node init --storage postgresql}: the node's state in the database, not node.db. */
 @ExtendWith(PostgresServer.class)
@@ -23,7 +25,7 @@ class NodeInitPostgresTest {
   private static Run init(Path dir, String... more) {
     String[] base = {"node", "init", "--party", "US", "--agreement", "new-start", "--dir",
         dir.toString()};
-    String[] all = java.util.Arrays.copyOf(base, base.length + more.length);
+    String[] all = Arrays.copyOf(base, base.length + more.length);
     System.arraycopy(more, 0, all, base.length, more.length);
     return NodeCommandTest.cli(all);
   }
