@@ -1,6 +1,7 @@
 package dev.verity.node.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.verity.core.message.BoundedInstants;
 import dev.verity.core.message.JsonProblems;
 import dev.verity.node.clock.ExerciseClock;
@@ -15,6 +16,7 @@ import dev.verity.node.verify.StorageCorruptException;
 import dev.verity.node.verify.TreeView;
 import dev.verity.node.verify.VerifiedLog;
 import dev.verity.tlog.storage.TreeHead;
+import dev.verity.core.agreement.Party;
 import dev.verity.core.regime.Obligation;
 import dev.verity.node.json.CanonicalJson;
 import dev.verity.node.projection.Owed;
@@ -65,7 +67,8 @@ import java.util.stream.Stream;
 public final class ApiServer implements AutoCloseable {
   /** The node's own routes (the modules add theirs): method and path in OpenAPI syntax. */
   static final List<String> CORE_ROUTES = List.of("GET /api/v1/openapi.json",
-      "GET /api/v1/session", "GET /api/v1/agreement", "GET /api/v1/agreements/{id}",
+      "GET /api/v1/session", "GET /api/v1/agreement", "GET /api/v1/agreements",
+      "GET /api/v1/agreements/{id}",
       "POST /api/v1/messages",
       "GET /api/v1/messages", "GET /api/v1/messages/{party}/{index}", "GET /api/v1/obligations",
       "GET /api/v1/log", "GET /api/v1/alarms", "GET /api/v1/problems", "GET /api/v1/audit",
@@ -80,24 +83,32 @@ public final class ApiServer implements AutoCloseable {
       .flatMap(List::stream).toList();
 
   private final Javalin app;
-  private final ServedNode node;
+  private final ScopedNode node;
   private final String scheme;
 
-  private ApiServer(Javalin app, ServedNode node, String scheme) {
+  private ApiServer(Javalin app, ScopedNode node, String scheme) {
     this.app = app;
     this.node = node;
     this.scheme = scheme;
   }
 
-  public static ApiServer start(ServedNode node) {
-    var c = node.config();
-    var tls = c.apiTls() ? PinnedTls.context(node.identity(), Set::of) : null;
+  /**
+   * Serves {@code served}: the operator tokens are the node's (its home agreement's store);
+   * every other route reads the agreement of the request ({@link ScopedNode}).
+   */
+  public static ApiServer start(ServedNode served) {
+    var c = served.config();
+    var tls = c.apiTls() ? PinnedTls.context(served.identity(), Set::of) : null;
     ApiServer[] self = new ApiServer[1];
+    ScopedNode node = new ScopedNode(served);
     NodeQueries queries = new ModuleQueries(node, (ctx, r) -> submitted(ctx, node, r));
     Javalin app = Http.create(c.apiHost(), c.apiPort(), tls, false, c.maxRequestBytes(),
         c.connectionLimits(), 0, cfg -> {
-      cfg.routes.before("/api/v1/*", ctx -> authenticate(node, ctx));
+      cfg.routes.before("/api/v1/*", ctx -> authenticate(served, ctx));
+      cfg.routes.before("/api/v1/*", node::enter); // after authentication: no names to strangers
+      cfg.routes.after(ctx -> node.leave());
       cfg.routes.get("/api/v1/openapi.json", ApiServer::openapi);
+      cfg.routes.get("/api/v1/agreements", ctx -> Http.json(ctx, 200, agreements(node)));
       cfg.routes.get("/api/v1/session", ctx -> self[0].session(ctx));
       cfg.routes.get("/api/v1/agreement", ctx -> Http.json(ctx, 200, node.agreement()));
       cfg.routes.get("/api/v1/agreements/{id}",
@@ -178,6 +189,7 @@ public final class ApiServer implements AutoCloseable {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("party", node.config().party());
     m.put("agreement", node.agreement().id());
+    m.put("agreements", node.agreements());
     m.put("role", ctx.attribute("role"));
     m.put("actor", ctx.attribute("actor"));
     m.put("peers", node.config().peers().stream().map(PeerConfig::party).toList());
@@ -254,7 +266,43 @@ public final class ApiServer implements AutoCloseable {
     Http.json(ctx, s.duplicate() ? 200 : 201, m);
   }
 
+  /**
+   * {@code GET /api/v1/agreements}: the agreements this node takes part in, the home one first,
+   * each with this Party's role and the peers it shares it with.
+   */
+  static Map<String, Object> agreements(ScopedNode node) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (ServedNode n : node.each()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("id", n.agreement().id());
+      m.put("title", n.agreement().title());
+      m.put("role", n.agreement().party(n.config().party()).map(Party::role).orElse(null));
+      m.put("origin", n.identity().publicIdentity().origin());
+      m.put("peers", n.config().peers().stream().map(PeerConfig::party).toList());
+      out.add(m);
+    }
+    return Map.of("party", node.config().party(), "agreements", out);
+  }
+
+  /** The node in each agreement the request names: every one for {@code ?agreement=all}. */
+  private List<ServedNode> scope(Context ctx) {
+    return ScopedNode.all(ctx) ? node.each() : List.of(node.at());
+  }
+
+  /** {@code GET /api/v1/messages}, of one agreement or of every one (each marked with it). */
   private void list(Context ctx) throws Exception {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (ServedNode n : scope(ctx)) {
+      List<Map<String, Object>> one = node.during(n, () -> listOne(ctx));
+      if (ScopedNode.all(ctx)) {
+        one.forEach(v -> v.put("agreement", n.agreement().id()));
+      }
+      out.addAll(one);
+    }
+    Http.json(ctx, 200, Map.of("messages", out));
+  }
+
+  private List<Map<String, Object>> listOne(Context ctx) throws Exception {
     String dir = ctx.queryParam("direction");
     if (dir != null && !dir.equals("in") && !dir.equals("out")) {
       throw new Http.ApiError(400, "direction", "in or out");
@@ -285,7 +333,7 @@ public final class ApiServer implements AutoCloseable {
       }
       out.add(v);
     }
-    Http.json(ctx, 200, Map.of("messages", out));
+    return out;
   }
 
   /**
@@ -486,16 +534,33 @@ public final class ApiServer implements AutoCloseable {
    * The notifications' and data exchanges' obligations and the inspections' deadlines, typed
    * (docs/formats/api.md, "Obligations"), as of {@link AsOf}, in {@code Obligation.ORDER}.
    */
-  private void obligations(Context ctx) throws StoreException {
+  /** {@code GET /api/v1/obligations}, of one agreement or of every one (each marked with it). */
+  private void obligations(Context ctx) throws Exception {
     Instant asOf = AsOf.instant(ctx, node.clock());
+    if (!ScopedNode.all(ctx)) {
+      Http.json(ctx, 200, Map.of("asOf", asOf, "obligations", obligationsAt(asOf)));
+      return;
+    }
+    List<Object> out = new ArrayList<>();
+    for (ServedNode n : node.each()) {
+      for (Owed o : node.during(n, () -> obligationsAt(asOf))) {
+        ObjectNode v = CanonicalJson.mapper().valueToTree(o);
+        v.put("agreement", n.agreement().id());
+        out.add(v);
+      }
+    }
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("asOf", asOf);
+    m.put("obligations", out);
+    Http.json(ctx, 200, m);
+  }
+
+  private List<Owed> obligationsAt(Instant asOf) throws StoreException {
     List<Owed> all = new ArrayList<>(node.projections().obligations(receipts().firstTimes(), asOf));
     all.addAll(node.projections().inspections().obligations(asOf));
     all.addAll(node.projections().provisions().obligations(asOf));
     all.sort(Comparator.comparing(Owed::obligation, Obligation.ORDER));
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("asOf", asOf);
-    m.put("obligations", all);
-    Http.json(ctx, 200, m);
+    return all;
   }
 
   private void logView(Context ctx) throws Exception {

@@ -9,16 +9,20 @@ import dev.verity.tlog.tiles.TileFormatException;
 import dev.verity.tlog.tiles.TilePath;
 import dev.verity.tlog.witness.WitnessResponse;
 import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import java.security.cert.X509Certificate;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * The peer port, always mutual TLS: only clients whose certificate key is pinned in this node's
- * configuration get past the handshake. Serves this node's log as C2SP tlog-tiles
- * ({@code /log/checkpoint}, {@code /log/tile/...}) and its witness
- * ({@code POST /witness/add-checkpoint}, C2SP tlog-witness).
+ * configuration get past the handshake. Serves, for each agreement the node is in and only to
+ * the peers that share it, its log as C2SP tlog-tiles ({@code /<agreement>/log/checkpoint},
+ * {@code /<agreement>/log/tile/...}) and its witness ({@code POST
+ * /<agreement>/witness/add-checkpoint}, C2SP tlog-witness). The same paths without the
+ * agreement are those of the home agreement, as a node from before several agreements served.
  */
 public final class PeerServer implements AutoCloseable {
   /** C2SP tlog-witness: a checkpoint with many signatures and 63 proof lines fits in 64 KiB. */
@@ -40,40 +44,72 @@ public final class PeerServer implements AutoCloseable {
     Javalin app = Http.create(host, node.config().peerPort(), tls, true, Push.MAX_SIZE, limits,
         limits.perAddress(), cfg -> {
       cfg.routes.before(ctx -> peer(node, ctx));
-      cfg.routes.get("/log/checkpoint", ctx -> {
-        byte[] cp = served(() -> node.verifiedLog().head().checkpoint());
-        ctx.contentType("text/plain; charset=utf-8").header("Cache-Control", "no-cache").result(cp);
-      });
-      cfg.routes.get("/log/tile/<path>", ctx -> {
-        TilePath p;
-        try {
-          p = TilePath.parse("tile/" + ctx.pathParam("path"));
-        } catch (TileFormatException e) {
-          throw new Http.ApiError(400, "path", "not a tile path: " + e.getMessage());
-        }
-        // checked against the signed checkpoint before it leaves: never a damaged file as the log
-        byte[] data = served(() -> node.verifiedLog().tile(node.verifiedLog().head(), p))
-            .orElseThrow(() -> new Http.ApiError(404, null, "no such tile"));
-        // C2SP tlog-tiles: tiles are immutable; full ones can be cached for ever
-        ctx.contentType("application/octet-stream")
-            .header("Cache-Control", p.isFull() ? "public, max-age=31536000, immutable" : "no-cache").result(data);
-      });
-      cfg.routes.post("/witness/add-checkpoint", ctx -> {
-        Http.requireLength(ctx, MAX_WITNESS_BODY);
-        PeerConfig from = admitted(node, ctx);
-        WitnessResponse r = node.witness().addCheckpoint(from, Http.body(ctx, MAX_WITNESS_BODY));
-        ctx.status(r.status()).contentType(r.contentType()).result(r.body());
-      });
-      // add-checkpoint with the entries it adds (Push, decision D18): one round trip per receipt
-      cfg.routes.post("/witness/add-checkpoint-with-entries", ctx -> {
-        Http.requireLength(ctx, Push.MAX_SIZE);
-        PeerConfig from = admitted(node, ctx);
-        WitnessResponse r = node.witness().addPush(from, Http.body(ctx, Push.MAX_SIZE));
-        ctx.status(r.status()).contentType(r.contentType()).result(r.body());
-      });
+      for (String prefix : List.of("/{agreement}", "")) {
+        routes(cfg, node, prefix);
+      }
     });
     Http.start(app);
     return new PeerServer(app, host);
+  }
+
+  /**
+   * The log and witness routes of one agreement under {@code prefix}: {@code /{agreement}}, or
+   * none for the home agreement at the paths of a node from before several agreements.
+   */
+  private static void routes(JavalinConfig cfg, ServedNode node, String prefix) {
+    cfg.routes.get(prefix + "/log/checkpoint", ctx -> {
+      ServedNode in = served(node, ctx);
+      byte[] cp = served(() -> in.verifiedLog().head().checkpoint());
+      ctx.contentType("text/plain; charset=utf-8").header("Cache-Control", "no-cache").result(cp);
+    });
+    cfg.routes.get(prefix + "/log/tile/<path>", ctx -> {
+      ServedNode in = served(node, ctx);
+      TilePath p;
+      try {
+        p = TilePath.parse("tile/" + ctx.pathParam("path"));
+      } catch (TileFormatException e) {
+        throw new Http.ApiError(400, "path", "not a tile path: " + e.getMessage());
+      }
+      // checked against the signed checkpoint before it leaves: never a damaged file as the log
+      byte[] data = served(() -> in.verifiedLog().tile(in.verifiedLog().head(), p))
+          .orElseThrow(() -> new Http.ApiError(404, null, "no such tile"));
+      // C2SP tlog-tiles: tiles are immutable; full ones can be cached for ever
+      ctx.contentType("application/octet-stream")
+          .header("Cache-Control", p.isFull() ? "public, max-age=31536000, immutable" : "no-cache")
+          .result(data);
+    });
+    cfg.routes.post(prefix + "/witness/add-checkpoint", ctx -> {
+      Http.requireLength(ctx, MAX_WITNESS_BODY);
+      ServedNode in = served(node, ctx);
+      PeerConfig from = admitted(in, ctx);
+      WitnessResponse r = in.witness().addCheckpoint(from, Http.body(ctx, MAX_WITNESS_BODY));
+      ctx.status(r.status()).contentType(r.contentType()).result(r.body());
+    });
+    // add-checkpoint with the entries it adds (Push, decision D18): one round trip per receipt
+    cfg.routes.post(prefix + "/witness/add-checkpoint-with-entries", ctx -> {
+      Http.requireLength(ctx, Push.MAX_SIZE);
+      ServedNode in = served(node, ctx);
+      PeerConfig from = admitted(in, ctx);
+      WitnessResponse r = in.witness().addPush(from, Http.body(ctx, Push.MAX_SIZE));
+      ctx.status(r.status()).contentType(r.contentType()).result(r.body());
+    });
+  }
+
+  /**
+   * The node in the agreement of this request, for a peer that shares it: 404 for an agreement
+   * this node is not in, 403 for a pinned peer that does not take part in it here (nothing of
+   * that agreement is read or stored for it).
+   */
+  static ServedNode served(ServedNode node, Context ctx) {
+    String a = ctx.pathParamMap().getOrDefault("agreement", node.agreements().get(0));
+    ServedNode in = node.in(a).orElseThrow(
+        () -> new Http.ApiError(404, null, "this node takes part in no agreement '" + a + "'"));
+    String party = peer(node, ctx).party();
+    if (in.config().peers().stream().noneMatch(p -> p.party().equals(party))) {
+      throw new Http.ApiError(403, null, "peer " + party + " is not a participant of " + a
+          + " here");
+    }
+    return in;
   }
 
   /** The requesting peer, if it may be served now; else 429 with the seconds to wait (PeerGate). */

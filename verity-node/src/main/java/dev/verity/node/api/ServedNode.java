@@ -13,15 +13,24 @@ import dev.verity.node.verify.TreeView;
 import dev.verity.node.verify.VerifiedLog;
 import dev.verity.tlog.storage.LogStorage;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What the node's two servers read from a running node: the core routes (messages, log, peers,
  * receipts) and the peer port. Modules' routes get {@link dev.verity.node.module.NodeQueries}
- * instead. The node implements it; the servers never see the node itself, so {@code api} does
- * not depend on {@code runtime} (which starts the servers).
+ * instead. The node and each of its agreements implement it (the node as its home agreement);
+ * the servers never see the node itself, so {@code api} does not depend on {@code runtime}
+ * (which starts the servers).
  */
 public interface ServedNode {
+  /** The node as it takes part in agreement {@code agreement}; empty if it is not in it. */
+  Optional<ServedNode> in(String agreement);
+
+  /** The agreements the node takes part in, the home one first. */
+  List<String> agreements();
+
   NodeConfig config();
 
   NodeIdentity identity();

@@ -34,10 +34,12 @@ import java.util.Locale;
  * operator advances it (runtime.ExerciseClock); null for a node on real time. {@code storage} is
  * where the node keeps its state: {@code sqlite} ({@code DIR/node.db}, the default) or {@code
  * postgresql}, in the database at {@code jdbcUrl} with the password {@code jdbcPassword} names
- * ({@link SecretRef}: never the password itself); docs/user/operate.md. {@code agreement} is the
- * id of the agreement the node serves (it names the node's log origin); a bundled one unless
- * {@code agreementFile} names a YAML definition with that id (relative to the node's directory),
- * for an agreement that does not ship with Verity.
+ * ({@link SecretRef}: never the password itself); docs/user/operate.md. {@code agreements} are
+ * the agreements the node takes part in; the first, {@code agreement}, is its home agreement
+ * (the one a node from before several agreements served): its data stays in {@code DIR}, the
+ * others' in {@code DIR/agreements/<id>/} ({@link #forAgreement}). Each is a bundled one, or for
+ * the home agreement the YAML definition {@code agreementFile} names (relative to the node's
+ * directory), for an agreement that does not ship with Verity.
  */
 public record NodeConfig(String party, String agreement, String apiHost, int apiPort, boolean apiTls,
     String peerHost, int peerPort, String advertisedUrl, long maxRequestBytes, List<PeerConfig> peers,
@@ -45,7 +47,8 @@ public record NodeConfig(String party, String agreement, String apiHost, int api
     PeerLimits peerLimits, ConnectionLimits connectionLimits, int verifyMinutes, String storage,
     @JsonInclude(JsonInclude.Include.NON_NULL) String jdbcUrl,
     @JsonInclude(JsonInclude.Include.NON_NULL) SecretRef jdbcPassword,
-    @JsonInclude(JsonInclude.Include.NON_NULL) String agreementFile) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) String agreementFile,
+    List<String> agreements) {
 
   /** The embedded store: {@code DIR/node.db}. */
   public static final String SQLITE = "sqlite";
@@ -74,6 +77,22 @@ public record NodeConfig(String party, String agreement, String apiHost, int api
     peerHost = peerHost == null ? "127.0.0.1" : peerHost;
     storage = storage == null ? SQLITE : storage;
     checkStorage(storage, jdbcUrl, jdbcPassword);
+    if (agreement == null && agreements != null && !agreements.isEmpty()) {
+      agreement = agreements.get(0);
+    }
+    agreements = homeFirst(agreement, agreements);
+  }
+
+  /** The agreements with the home one first (a node.yaml from before lists none: the home). */
+  private static List<String> homeFirst(String home, List<String> list) {
+    List<String> out = new ArrayList<>();
+    if (home != null) {
+      out.add(home);
+    }
+    if (list != null) {
+      list.stream().filter(a -> !out.contains(a)).forEach(out::add);
+    }
+    return List.copyOf(out);
   }
 
   /** The storage fields agree: a PostgreSQL URL with postgresql only, a password by reference. */
@@ -102,7 +121,7 @@ public record NodeConfig(String party, String agreement, String apiHost, int api
       String peerHost, int peerPort, String advertisedUrl, long maxRequestBytes,
       List<PeerConfig> peers, Instant exerciseStart) {
     this(party, agreement, apiHost, apiPort, apiTls, peerHost, peerPort, advertisedUrl,
-        maxRequestBytes, peers, exerciseStart, null, null, 0, null, null, null, null);
+        maxRequestBytes, peers, exerciseStart, null, null, 0, null, null, null, null, null);
   }
 
   /** A fresh configuration with defaults. */
@@ -121,7 +140,7 @@ public record NodeConfig(String party, String agreement, String apiHost, int api
     try {
       NodeConfig c = YAML.readValue(f.toFile(), NodeConfig.class);
       if (c.party() == null || c.agreement() == null) {
-        throw new ConfigException(f + ": party and agreement are required");
+        throw new ConfigException(f + ": party and agreements are required");
       }
       return c;
     } catch (FileNotFoundException e) {
@@ -159,17 +178,26 @@ public record NodeConfig(String party, String agreement, String apiHost, int api
     ps.add(peer);
     return new NodeConfig(party, agreement, apiHost, apiPort, apiTls, peerHost, peerPort, advertisedUrl,
         maxRequestBytes, ps, exerciseStart, peerLimits, connectionLimits, verifyMinutes, storage,
-        jdbcUrl, jdbcPassword, agreementFile);
+        jdbcUrl, jdbcPassword, agreementFile, agreements);
   }
 
   /**
-   * This configuration with the peer whose identity is {@code id} pinned at {@code url}: a node of
-   * the same agreement, another Party, reached over mutual TLS ({@code verity node peer add}).
+   * This configuration with the peer whose identity is {@code id} pinned at {@code url}: another
+   * Party's node, reached over mutual TLS ({@code verity node peer add}), sharing {@code shared}
+   * with this node (null: every agreement both are in).
    */
-  public NodeConfig withPinnedPeer(PublicIdentity id, String url) {
-    if (!id.agreement().equals(agreement)) {
-      throw new IllegalArgumentException(
-          "--identity: a node of " + id.agreement() + ", this one serves " + agreement);
+  public NodeConfig withPinnedPeer(PublicIdentity id, String url, List<String> shared) {
+    List<String> both = agreements.stream().filter(id.agreements()::contains).toList();
+    List<String> list = shared == null ? both : List.copyOf(shared);
+    if (list.isEmpty()) {
+      throw new IllegalArgumentException("--identity: a node of " + id.agreements()
+          + ", this one takes part in " + agreements + ": no agreement in common");
+    }
+    for (String a : list) {
+      if (!agreements.contains(a)) {
+        throw new IllegalArgumentException("--agreements: this node is not in " + a
+            + " (it is in " + agreements + ")");
+      }
     }
     if (id.party().equals(party)) {
       throw new IllegalArgumentException("--identity: that is this node's own Party");
@@ -177,27 +205,70 @@ public record NodeConfig(String party, String agreement, String apiHost, int api
     if (!url.startsWith("https://")) {
       throw new IllegalArgumentException("--url: peers talk over mutual TLS: https://...");
     }
-    return withPeer(new PeerConfig(url, id));
+    return withPeer(new PeerConfig(url, id, list));
+  }
+
+  /** The same for every agreement both nodes are in. */
+  public NodeConfig withPinnedPeer(PublicIdentity id, String url) {
+    return withPinnedPeer(id, url, null);
+  }
+
+  /**
+   * This node as it takes part in agreement {@code a}: that agreement only, the peers that share
+   * it (each seen in it, {@link PeerConfig#forAgreement}), and for PostgreSQL storage the schema
+   * of that agreement ({@link #schemaOf}); the home agreement keeps the database as it is.
+   */
+  public NodeConfig forAgreement(String a) {
+    if (!agreements.contains(a)) {
+      throw new IllegalArgumentException("not an agreement of this node: " + a);
+    }
+    boolean home = a.equals(agreement);
+    List<PeerConfig> ps = peers.stream().filter(p -> p.shares(a))
+        .map(p -> p.forAgreement(a)).toList();
+    String url = home || jdbcUrl == null ? jdbcUrl
+        : jdbcUrl + (jdbcUrl.contains("?") ? "&" : "?") + "currentSchema=" + schemaOf(a);
+    return new NodeConfig(party, a, apiHost, apiPort, apiTls, peerHost, peerPort, advertisedUrl,
+        maxRequestBytes, ps, exerciseStart, peerLimits, connectionLimits, verifyMinutes, storage,
+        url, jdbcPassword, home ? agreementFile : null, List.of(a));
+  }
+
+  /** The PostgreSQL schema of a non-home agreement: its id in lower case, '-' as '_'. */
+  public static String schemaOf(String agreement) {
+    return "agreement_" + agreement.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "_");
+  }
+
+  /** This configuration taking part in {@code list} (the home agreement stays first). */
+  public NodeConfig withAgreements(List<String> list) {
+    return new NodeConfig(party, agreement, apiHost, apiPort, apiTls, peerHost, peerPort,
+        advertisedUrl, maxRequestBytes, peers, exerciseStart, peerLimits, connectionLimits,
+        verifyMinutes, storage, jdbcUrl, jdbcPassword, agreementFile, list);
+  }
+
+  /** This configuration with {@code list} as its peers. */
+  public NodeConfig withPeers(List<PeerConfig> list) {
+    return new NodeConfig(party, agreement, apiHost, apiPort, apiTls, peerHost, peerPort,
+        advertisedUrl, maxRequestBytes, list, exerciseStart, peerLimits, connectionLimits,
+        verifyMinutes, storage, jdbcUrl, jdbcPassword, agreementFile, agreements);
   }
 
   /** This configuration with other limits (null: the defaults) and check period. */
   public NodeConfig withLimits(PeerLimits peer, ConnectionLimits connections, int verify) {
     return new NodeConfig(party, agreement, apiHost, apiPort, apiTls, peerHost, peerPort,
         advertisedUrl, maxRequestBytes, peers, exerciseStart, peer, connections, verify, storage,
-        jdbcUrl, jdbcPassword, agreementFile);
+        jdbcUrl, jdbcPassword, agreementFile, agreements);
   }
 
   public NodeConfig withPorts(int api, int peer) {
     return new NodeConfig(party, agreement, apiHost, api, apiTls, peerHost, peer, advertisedUrl,
         maxRequestBytes, peers, exerciseStart, peerLimits, connectionLimits, verifyMinutes,
-        storage, jdbcUrl, jdbcPassword, agreementFile);
+        storage, jdbcUrl, jdbcPassword, agreementFile, agreements);
   }
 
   /** This configuration serving the agreement defined in {@code file} (id: {@link #agreement}). */
   public NodeConfig withAgreementFile(String file) {
     return new NodeConfig(party, agreement, apiHost, apiPort, apiTls, peerHost, peerPort,
         advertisedUrl, maxRequestBytes, peers, exerciseStart, peerLimits, connectionLimits,
-        verifyMinutes, storage, jdbcUrl, jdbcPassword, file);
+        verifyMinutes, storage, jdbcUrl, jdbcPassword, file, agreements);
   }
 
   /**
@@ -233,6 +304,6 @@ public record NodeConfig(String party, String agreement, String apiHost, int api
   public NodeConfig withPostgresql(String url, SecretRef password) {
     return new NodeConfig(party, agreement, apiHost, apiPort, apiTls, peerHost, peerPort,
         advertisedUrl, maxRequestBytes, peers, exerciseStart, peerLimits, connectionLimits,
-        verifyMinutes, POSTGRESQL, url, password, agreementFile);
+        verifyMinutes, POSTGRESQL, url, password, agreementFile, agreements);
   }
 }

@@ -20,8 +20,10 @@ import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.SSLSocketFactory;
 
 /**
- * HTTP over mutual TLS to one peer's peer port: its C2SP log read paths and its witness. The
- * peer's certificate must carry the key pinned in its identity file; this node presents its own.
+ * HTTP over mutual TLS to one peer's peer port, in one agreement (the agreement of the peer's
+ * identity as given, {@link PeerConfig#forAgreement}): its C2SP log read paths and its witness
+ * under {@code /<agreement>/}. The peer's certificate must carry the key pinned in its identity
+ * file; this node presents its own.
  *
  * <p>Blocking {@link HttpsURLConnection} on the caller's thread, with kept-alive connections,
  * rather than {@code java.net.http.HttpClient}: every receipt waits on one of these round trips,
@@ -42,6 +44,7 @@ public final class PeerClient {
    * the URL and this factory, so a new one per request would mean a mutual-TLS handshake each.
    */
   private final SSLSocketFactory tls;
+  /** The peer's port with this agreement's path: {@code https://host:port/<agreement>/}. */
   private final URI base;
   /** The largest answer read: one entry bundle at the peer limits' entry size. */
   private final int maxAnswer;
@@ -53,7 +56,8 @@ public final class PeerClient {
   public PeerClient(NodeIdentity self, PeerConfig peer, PeerLimits limits) {
     this.peer = peer;
     this.maxAnswer = (int) Math.min(MAX_ANSWER, Math.max(64 * 1024, limits.bundleBytes()));
-    this.base = URI.create(peer.url().endsWith("/") ? peer.url() : peer.url() + "/");
+    URI root = URI.create(peer.url().endsWith("/") ? peer.url() : peer.url() + "/");
+    this.base = root.resolve(peer.identity().agreement() + "/");
     this.tls =
         PinnedTls.clientFactory(PinnedTls.context(self, () -> Set.of(peer.identity().tlsPin())));
   }

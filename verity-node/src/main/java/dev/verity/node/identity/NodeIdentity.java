@@ -30,6 +30,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
 import java.util.HexFormat;
+import java.util.List;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
@@ -118,6 +119,30 @@ public final class NodeIdentity {
 
   public PublicIdentity publicIdentity() {
     return pub;
+  }
+
+  /**
+   * This node's keys in agreement {@code a}: the log key renamed to that agreement's origin
+   * (same Ed25519 key, {@link PublicIdentity#forAgreement}), the same witness and TLS keys.
+   */
+  public NodeIdentity forAgreement(String a) {
+    if (a.equals(pub.agreement())) {
+      return this;
+    }
+    PublicIdentity p = pub.forAgreement(a);
+    try {
+      NoteKeys.KeyString k = NoteKeys.splitSignerKey(logSignerKey);
+      String signer = NoteKeys.fromSeed(p.origin(), k.type(), k.key()).signerKey();
+      return new NodeIdentity(p, signer, witnessSignerKey, tlsStore);
+    } catch (NoteException e) {
+      throw new IllegalStateException("log.key: " + e.getMessage(), e);
+    }
+  }
+
+  /** This identity naming {@code agreements} as those its node is in (the identity file). */
+  public NodeIdentity withAgreements(List<String> agreements) {
+    return new NodeIdentity(pub.withAgreements(agreements), logSignerKey, witnessSignerKey,
+        tlsStore);
   }
 
   public String logSignerKey() {

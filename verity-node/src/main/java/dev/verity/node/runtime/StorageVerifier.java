@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
 final class StorageVerifier implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(StorageVerifier.class);
 
-  private final Node node;
+  private final Participation node;
   private final ScheduledExecutorService timer =
       Executors.newSingleThreadScheduledExecutor(
           r -> {
@@ -32,12 +32,12 @@ final class StorageVerifier implements AutoCloseable {
             return t;
           });
 
-  private StorageVerifier(Node node) {
+  private StorageVerifier(Participation node) {
     this.node = node;
   }
 
   /** Checks every {@code minutes} (none if not positive). */
-  static StorageVerifier start(Node node, int minutes) {
+  static StorageVerifier start(Participation node, int minutes) {
     StorageVerifier v = new StorageVerifier(node);
     if (minutes > 0) {
       v.timer.scheduleWithFixedDelay(v::runQuietly, minutes, minutes, TimeUnit.MINUTES);

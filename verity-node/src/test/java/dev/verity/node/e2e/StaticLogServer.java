@@ -34,12 +34,20 @@ final class StaticLogServer implements AutoCloseable {
             params.setNeedClientAuth(true);
           }
         });
-    server.createContext("/log/", ex -> serve(ex, logDir));
+    server.createContext("/", ex -> serve(ex, logDir));
     server.start();
   }
 
   private static void serve(HttpExchange ex, Path logDir) throws IOException {
-    Path f = logDir.resolve(ex.getRequestURI().getPath().substring("/log/".length())).normalize();
+    // the log under /<agreement>/log/ as nodes ask for it, or /log/ as before
+    String path = ex.getRequestURI().getPath();
+    int at = path.indexOf("/log/");
+    if (at < 0) {
+      ex.sendResponseHeaders(404, -1);
+      ex.close();
+      return;
+    }
+    Path f = logDir.resolve(path.substring(at + "/log/".length())).normalize();
     byte[] body = f.startsWith(logDir) && Files.isRegularFile(f) ? Files.readAllBytes(f) : null;
     ex.sendResponseHeaders(body == null ? 404 : 200, body == null ? -1 : body.length);
     if (body != null) {

@@ -107,7 +107,7 @@ class PublisherTest {
       paths.add(exchange.getRequestURI().getPath());
       clientPorts.add(exchange.getRemoteAddress().getPort());
       byte[] body = exchange.getRequestBody().readAllBytes();
-      if (exchange.getRequestURI().getPath().equals("/witness/add-checkpoint")) {
+      if (exchange.getRequestURI().getPath().equals("/new-start/witness/add-checkpoint")) {
         answer(exchange, witness.addCheckpoint(body));
       } else {
         answer(exchange, new WitnessResponse(404, "text/plain", "not found\n"));

@@ -1,6 +1,7 @@
 package dev.verity.node.cli.node;
 
 import dev.verity.core.agreement.Agreement;
+import dev.verity.core.agreement.AgreementCatalog;
 import dev.verity.node.cli.agreement.AgreementFiles;
 import dev.verity.node.api.Tokens;
 import dev.verity.node.build.BuildInfo;
@@ -20,6 +21,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -37,7 +39,7 @@ import picocli.CommandLine.Spec;
     description = "Set up and run a Party's node (docs/user/node.md).",
     mixinStandardHelpOptions = true,
     subcommands = {NodeCommand.Init.class, NodeCommand.Run.class, NodeCommand.Identity.class,
-        NodeCommand.Peer.class, NodeCommand.Token.class, StorageCommands.Check.class,
+        NodeCommand.Peer.class, AgreementCommands.class, NodeCommand.Token.class, StorageCommands.Check.class,
         StorageCommands.Repair.class, StorageCommands.Export.class})
 public final class NodeCommand implements Runnable {
   @Spec CommandSpec spec;
@@ -52,9 +54,13 @@ public final class NodeCommand implements Runnable {
   static final class Init implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Option(names = "--party", required = true, paramLabel = "NAME") String party;
-    @Option(names = "--agreement", required = true, paramLabel = "NAME|FILE.yaml",
+    @Option(names = "--agreement", paramLabel = "NAME|FILE.yaml",
         description = "A bundled agreement, or a YAML definition (docs/formats/agreement.md).")
     String agreement;
+    @Option(names = "--agreements", split = ",", paramLabel = "NAME[,NAME...]",
+        description = "The agreements the node takes part in; the first is its home agreement"
+            + " (it may be a YAML definition; the others are bundled ones).")
+    List<String> agreements;
     @Option(names = "--dir", required = true, paramLabel = "DIR") Path dir;
     @Option(names = "--api-port", defaultValue = "7380", description = "Operator API port (default: ${DEFAULT-VALUE}; 0: any free port).") int apiPort;
     @Option(names = "--peer-port", defaultValue = "7381", description = "Peer (mTLS) port (default: ${DEFAULT-VALUE}; 0: any free port).") int peerPort;
@@ -79,11 +85,17 @@ public final class NodeCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      var a = AgreementFiles.agreement(agreement);
-      if (a.party(party).isEmpty()) {
-        throw new IllegalArgumentException("--party " + party + ": not a Party of " + agreement + " ("
-            + a.parties().stream().map(p -> p.id()).toList() + ")");
+      if ((agreement == null) == (agreements == null || agreements.isEmpty())) {
+        throw new IllegalArgumentException("give --agreement NAME or --agreements NAME,NAME...");
       }
+      List<String> names = agreement != null ? List.of(agreement) : agreements;
+      agreement = names.get(0);
+      var a = AgreementFiles.agreement(agreement);
+      List<String> ids = new ArrayList<>(List.of(a.id()));
+      for (String other : names.subList(1, names.size())) {
+        ids.add(participant(AgreementCatalog.get(other), party).id());
+      }
+      participant(a, party);
       if (Files.exists(dir.resolve("node.yaml"))) {
         throw new IllegalArgumentException("--dir " + dir + ": a node is already there");
       }
@@ -94,7 +106,7 @@ public final class NodeCommand implements Runnable {
       port("--peer-port", peerPort);
       NodeConfig c = storageOf(new NodeConfig(party, a.id(), apiHost, apiPort, false, peerHost,
           peerPort, null, NodeConfig.DEFAULT_MAX_REQUEST, List.of(), exerciseStart),
-          storage, jdbcUrl, jdbcPassword);
+          storage, jdbcUrl, jdbcPassword).withAgreements(ids);
       if (AgreementFiles.isFile(agreement)) {
         // the node reads its definition at every start: a path that does not depend on the cwd
         c = c.withAgreementFile(Path.of(agreement).toAbsolutePath().normalize().toString());
@@ -115,9 +127,10 @@ public final class NodeCommand implements Runnable {
         op = Tokens.create(store, "operator", Tokens.OPERATOR, "cli:init");
         viewer = Tokens.create(store, "viewer", Tokens.VIEWER, "cli:init");
       }
-      NodeIdentity.writePublic(id.publicIdentity(), dir.resolve("identity.json"));
+      NodeIdentity.writePublic(id.withAgreements(ids).publicIdentity(),
+          dir.resolve("identity.json"));
       PrintWriter out = spec.commandLine().getOut();
-      out.printf("node %s (%s) created in %s%n", party, a.id(), dir);
+      out.printf("node %s (%s) created in %s%n", party, String.join(", ", ids), dir);
       out.printf("origin:         %s%n", id.publicIdentity().origin());
       out.printf("identity file:  %s (give it to each peer)%n", dir.resolve("identity.json"));
       out.printf("operator token: %s%n", op);
@@ -130,6 +143,15 @@ public final class NodeCommand implements Runnable {
       out.flush();
       return 0;
     }
+  }
+
+  /** {@code a}, which must name {@code party} among its participants. */
+  static Agreement participant(Agreement a, String party) {
+    if (a.party(party).isEmpty()) {
+      throw new IllegalArgumentException("--party " + party + ": not a participant of " + a.id()
+          + " (" + a.parties().stream().map(p -> p.id()).toList() + ")");
+    }
+    return a;
   }
 
   /** A TCP port: 1-65535, or 0 for any free one. */
@@ -227,7 +249,8 @@ public final class NodeCommand implements Runnable {
     @Override
     public Integer call() throws Exception {
       NodeConfig c = NodeConfig.read(dir);
-      PublicIdentity id = NodeIdentity.load(dir, c.agreement(), c.party()).publicIdentity();
+      PublicIdentity id = NodeIdentity.load(dir, c.agreement(), c.party())
+          .withAgreements(c.agreements()).publicIdentity();
       if (out != null) {
         NodeIdentity.writePublic(id, out);
       } else {
@@ -256,16 +279,24 @@ public final class NodeCommand implements Runnable {
       @Option(names = "--dir", required = true, paramLabel = "DIR") Path dir;
       @Option(names = "--identity", required = true, paramLabel = "FILE") Path identity;
       @Option(names = "--url", required = true, paramLabel = "URL", description = "The peer's peer port, e.g. https://host:7381/") String url;
+      @Option(names = "--agreements", split = ",", paramLabel = "NAME[,NAME...]",
+          description = "The agreements shared with this peer (default: every agreement both"
+              + " nodes are in, by its identity file).")
+      List<String> agreements;
 
       @Override
       public Integer call() throws Exception {
         NodeConfig c = NodeConfig.read(dir);
         PublicIdentity id = NodeIdentity.readPublic(identity);
-        c.withPinnedPeer(id, url).write(dir);
+        c = c.withPinnedPeer(id, url, agreements);
+        c.write(dir);
         try (NodeStore store = NodeStore.open(c, dir)) {
           store.audit("cli", "peer-add", id.party() + " " + url + " pin " + id.tlsPin());
         }
-        spec.commandLine().getOut().printf("peer %s pinned (TLS key sha256/%s) at %s%n", id.party(), id.tlsPin(), url);
+        List<String> shared = c.peers().stream().filter(p -> p.party().equals(id.party()))
+            .findFirst().orElseThrow().agreements();
+        spec.commandLine().getOut().printf("peer %s pinned (TLS key sha256/%s) at %s for %s%n",
+            id.party(), id.tlsPin(), url, String.join(", ", shared));
         spec.commandLine().getOut().flush();
         return 0;
       }

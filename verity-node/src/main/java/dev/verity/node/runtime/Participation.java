@@ -1,0 +1,419 @@
+package dev.verity.node.runtime;
+
+import dev.verity.core.agreement.Agreement;
+import dev.verity.node.api.ServedNode;
+import dev.verity.node.config.NodeConfig;
+import dev.verity.node.config.PeerConfig;
+import dev.verity.node.entry.EntryReading;
+import dev.verity.node.federation.AlarmBook;
+import dev.verity.node.federation.Mirror;
+import dev.verity.node.federation.MirrorPoller;
+import dev.verity.node.federation.PeerClient;
+import dev.verity.node.federation.Publisher;
+import dev.verity.node.federation.StoreWitnessState;
+import dev.verity.node.federation.WitnessService;
+import dev.verity.node.identity.NodeIdentity;
+import dev.verity.node.projection.ProjectionAlarms;
+import dev.verity.node.projection.Projections;
+import dev.verity.node.projection.StoredEntries;
+import dev.verity.node.store.NodeStore;
+import dev.verity.node.store.Records;
+import dev.verity.node.store.Records.MessageRow;
+import dev.verity.node.submit.EscrowSubmissions;
+import dev.verity.node.submit.Submitter;
+import dev.verity.node.vault.EscrowVault;
+import dev.verity.node.verify.StorageCheck;
+import dev.verity.node.verify.StorageProblem;
+import dev.verity.node.verify.TreeView;
+import dev.verity.node.verify.VerifiedLog;
+import dev.verity.tlog.checkpoint.LogCheckpoints;
+import dev.verity.tlog.cosignature.CosignatureV1;
+import dev.verity.tlog.log.LogReader;
+import dev.verity.tlog.log.LogWriter;
+import dev.verity.tlog.merkle.MerkleHash;
+import dev.verity.tlog.note.NoteKeys;
+import dev.verity.tlog.note.NoteVerifiers;
+import dev.verity.tlog.storage.CheckpointReader;
+import dev.verity.tlog.storage.CheckpointSigner;
+import dev.verity.tlog.storage.LogStorage;
+import dev.verity.tlog.storage.TreeHead;
+import dev.verity.tlog.tiles.TilePath;
+import dev.verity.tlog.witness.Witness;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.ObjLongConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A node's part in one agreement: its own log of that agreement (origin
+ * {@code <domain>/<agreement>/<party>}), its state store, the projections over every
+ * participant's entries, a witness of the logs of the peers that share the agreement, a mirror of
+ * each and a publisher pushing its checkpoints to each. Nothing is shared with the node's other
+ * agreements but its identity and clock: the data lives in its own directory (the node's for the
+ * home agreement, {@code DIR/agreements/<id>/} for the others) and its own store, so a node's
+ * disk never holds an agreement it is not in. Only configured peers witness: a participant
+ * without a node (a host, an observer that runs none) is never waited for.
+ *
+ * <p>{@link #open} checks the stored logs against their signed trees while it rebuilds the
+ * projections from them, streaming ({@link StorageCheck}): a part whose storage does not verify
+ * does not start, and says which file and entry are wrong and how to recover. It recovers
+ * whatever a crash left: own entries durable in the log but missing from the store are indexed
+ * again.
+ */
+public final class Participation implements ServedNode, AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Participation.class);
+
+  private final Path nodeDir;
+  private final Path dir;
+  private final NodeConfig config;
+  private final NodeIdentity identity;
+  private final Agreement agreement;
+  private final Clock clock;
+  private final NodeStore store;
+  private final AlarmBook alarms;
+  private final LogStorage readStorage;
+  private final CheckpointReader ownReader;
+  private final VerifiedLog verifiedLog;
+  private final Projections projections;
+  private final Map<String, Mirror> mirrors = new LinkedHashMap<>();
+  private final Map<String, PeerClient> clients = new LinkedHashMap<>();
+  private final List<Publisher> publishers = new ArrayList<>();
+  private final List<ObjLongConsumer<String>> receiptListeners = new CopyOnWriteArrayList<>();
+  private LogWriter log;
+  private Submitter submitter;
+
+  /** The declarations this node committed in escrow, with their salts (never served). */
+  private EscrowVault escrowVault;
+
+  private WitnessService witness;
+  private StorageVerifier verifier;
+  private MirrorPoller poller;
+
+  /**
+   * Opens the part of the node in {@code nodeDir} in the agreement {@code config} is seen in
+   * ({@link NodeConfig#forAgreement}); its data in {@code dir}.
+   */
+  Participation(Path nodeDir, Path dir, NodeConfig config, NodeIdentity identity, Clock clock)
+      throws Exception {
+    this.nodeDir = nodeDir;
+    this.dir = dir;
+    Files.createDirectories(dir);
+    this.agreement = config.agreementDefinition(nodeDir);
+    this.config = witnessing(config, agreement);
+    this.identity = identity;
+    this.clock = clock;
+    this.store = NodeStore.open(this.config, dir, clock);
+    this.alarms = new AlarmBook(store);
+    String origin = identity.publicIdentity().origin();
+    this.ownReader = LogCheckpoints.reader(origin, identity.publicIdentity().logKey());
+    this.readStorage =
+        Node.openOrClose(() -> LogStorage.directory(dir.resolve("log")), store, alarms);
+    this.verifiedLog =
+        new VerifiedLog(config.party(), readStorage, ownReader, this::storageCorrupt);
+    this.projections = new Projections(agreement);
+    for (PeerConfig p : this.config.peers()) {
+      clients.put(p.party(), new PeerClient(identity, p, config.peerLimits()));
+    }
+  }
+
+  /**
+   * The configuration without the peers that are not participants of {@code a}: a peer pinned
+   * with an agreement its Party is not in is never served nor waited for (logged).
+   */
+  private static NodeConfig witnessing(NodeConfig c, Agreement a) {
+    List<PeerConfig> in = new ArrayList<>();
+    for (PeerConfig p : c.peers()) {
+      if (a.party(p.party()).isPresent()) {
+        in.add(p);
+      } else {
+        LOG.warn("peer {} is pinned with {}, but is not one of its participants: ignored there",
+            p.party(), a.id());
+      }
+    }
+    return in.size() == c.peers().size() ? c : c.withPeers(in);
+  }
+
+  /** Checks the storage, rebuilds the projections, opens the log and the witness. */
+  void open() throws Exception {
+    checkAndRebuild();
+    String origin = identity.publicIdentity().origin();
+    CheckpointSigner signer = LogCheckpoints.signer(origin, identity.logSignerKey());
+    this.log =
+        LogWriter.builder(LogStorage.directory(dir.resolve("log")))
+            .signer(signer)
+            .reader(ownReader)
+            .open();
+    Map<String, NoteVerifiers> logs = new HashMap<>();
+    for (PeerConfig p : config.peers()) {
+      logs.put(p.identity().origin(),
+          NoteVerifiers.of(NoteKeys.parseVerifier(p.identity().logKey())));
+    }
+    Witness w =
+        Witness.create(
+            List.of(identity.cosigner(clock)),
+            logs,
+            StoreWitnessState.open(store, dir.resolve("witness"), logs.keySet()),
+            clock);
+    this.witness = new WitnessService(config.party(), w, store, mirrors, clients, clock, alarms);
+    for (PeerConfig p : config.peers()) {
+      publishers.add(
+          new Publisher(
+              config.party(),
+              clients.get(p.party()),
+              verifiedLog,
+              store,
+              CosignatureV1.parseVerifier(p.identity().witnessKey()),
+              clock,
+              size -> receiptListeners.forEach(l -> l.accept(p.party(), size))));
+    }
+    this.escrowVault = EscrowVault.open(dir.resolve("escrow.db"));
+    this.submitter =
+        new Submitter(
+            agreement,
+            config.party(),
+            log,
+            projections,
+            store,
+            new EscrowSubmissions(agreement, config.party(), escrowVault),
+            clock,
+            size -> publishers.forEach(pub -> pub.wake(size)));
+  }
+
+  /** Starts the publishers, the mirror poller and the background storage check. */
+  void start() {
+    publishers.forEach(Publisher::start);
+    poller = new MirrorPoller(witness, config.peers());
+    verifier = StorageVerifier.start(this, config.verifyMinutes());
+  }
+
+  /**
+   * Checks every stored log against its signed tree while the projections are rebuilt from it,
+   * one batch of entries at a time; refuses to start on any problem, naming it.
+   */
+  private void checkAndRebuild() throws Exception {
+    StorageCheck check = new StorageCheck(store);
+    List<StorageProblem> problems = new ArrayList<>();
+    boolean fresh =
+        readStorage.readCheckpoint().isEmpty() && store.countMessages(config.party()) == 0;
+    // a new node's log is created by its writer (an empty checkpoint): nothing to check yet
+    StorageCheck.Result files =
+        fresh ? new StorageCheck.Result(null, List.of()) : check.ownFiles(readStorage, ownReader);
+    problems.addAll(files.problems());
+    TreeHead head = files.head();
+    if (head != null) {
+      if (files.clean()) {
+        recoverOwn(head.size());
+      }
+      problems.addAll(
+          check
+              .ownRows(config.party(), readStorage, head, files.clean(),
+                  row -> apply(config.party(), row))
+              .problems());
+    }
+    for (PeerConfig p : config.peers()) {
+      StorageCheck.Result r = check.mirror(p, null, row -> apply(p.party(), row));
+      problems.addAll(r.problems());
+      if (r.clean()) {
+        mirrors.put(
+            p.party(), Mirror.load(p.party(), store, projections, clock, config.peerLimits()));
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new NodeException(StorageVerifier.refusal(nodeDir, problems));
+    }
+    // from here on, what arrives is new: corrections and data exchanges may raise alarms
+    projections.watch(ProjectionAlarms.into(store, clock, config.party()));
+  }
+
+  private void apply(String party, MessageRow row) {
+    StoredEntries.fold(projections, party, row);
+  }
+
+  /**
+   * Own entries durable in the log but not in the store (a crash in between) are indexed again,
+   * a bundle at a time.
+   */
+  private void recoverOwn(long size) throws Exception {
+    long indexed = store.countMessages(config.party());
+    if (indexed >= size) {
+      return;
+    }
+    LogReader r = LogReader.open(readStorage, ownReader);
+    for (long from = indexed; from < size; ) {
+      long to = Math.min(size, (from / TilePath.WIDTH + 1) * TilePath.WIDTH);
+      List<MessageRow> rows = new ArrayList<>();
+      List<byte[]> entries = r.entries(from, to);
+      for (int i = 0; i < entries.size(); i++) {
+        rows.add(recovered(from + i, entries.get(i)));
+      }
+      store.putOwnMessages(rows, "recovery");
+      from = to;
+    }
+  }
+
+  private MessageRow recovered(long index, byte[] e) {
+    EntryReading read = EntryReading.of(config.party(), index, e);
+    String clientId = read.readable() ? read.envelope().clientId() : null;
+    return new MessageRow(config.party(), index, read.type(), MerkleHash.leaf(e).hex(), e,
+        clock.instant(), clientId);
+  }
+
+  /**
+   * Checks all stored logs now, as the background verifier does every {@code verifyMinutes};
+   * each problem raises the local {@code storage-corrupt} alarm.
+   */
+  public List<StorageProblem> checkStorage() throws Exception {
+    List<StorageProblem> found = verifier.check();
+    found.forEach(this::storageCorrupt);
+    return found;
+  }
+
+  @Override
+  public void storageCorrupt(StorageProblem p) {
+    LOG.error(
+        "STORAGE CORRUPT: {}: {} (verity node check --dir {} lists every problem;"
+            + " docs/user/node.md, \"When storage is damaged\")",
+        agreement.id(),
+        p,
+        nodeDir);
+    alarms.raise(config.party(), "storage-corrupt", Records.STORAGE, p.toString());
+  }
+
+  /** Calls {@code l} with the peer's Party and the size it cosigned at each receipt stored. */
+  public void onReceipt(ObjLongConsumer<String> l) {
+    receiptListeners.add(l);
+  }
+
+  @Override
+  public TreeView mirrorView(String party) {
+    Mirror m = mirrors.get(party);
+    TreeHead h = m.head();
+    return new TreeView("mirror of " + party, h, m.hashes(h.size()), this::storageCorrupt);
+  }
+
+  @Override
+  public Optional<ServedNode> in(String agreementId) {
+    return agreement.id().equals(agreementId) ? Optional.of(this) : Optional.empty();
+  }
+
+  @Override
+  public List<String> agreements() {
+    return List.of(agreement.id());
+  }
+
+  /** Where this agreement's data lives. */
+  public Path dir() {
+    return dir;
+  }
+
+  @Override
+  public NodeConfig config() {
+    return config;
+  }
+
+  @Override
+  public NodeIdentity identity() {
+    return identity;
+  }
+
+  @Override
+  public Agreement agreement() {
+    return agreement;
+  }
+
+  @Override
+  public NodeStore store() {
+    return store;
+  }
+
+  public AlarmBook alarms() {
+    return alarms;
+  }
+
+  @Override
+  public Projections projections() {
+    return projections;
+  }
+
+  @Override
+  public Submitter submitter() {
+    return submitter;
+  }
+
+  @Override
+  public WitnessService witness() {
+    return witness;
+  }
+
+  @Override
+  public Map<String, Mirror> mirrors() {
+    return mirrors;
+  }
+
+  @Override
+  public LogStorage logStorage() {
+    return readStorage;
+  }
+
+  @Override
+  public VerifiedLog verifiedLog() {
+    return verifiedLog;
+  }
+
+  public CheckpointReader ownReader() {
+    return ownReader;
+  }
+
+  @Override
+  public Clock clock() {
+    return clock;
+  }
+
+  /** Stops publishing and witnessing, then closes the log and the stores (after the servers). */
+  @Override
+  public void close() {
+    if (verifier != null) {
+      verifier.close();
+    }
+    if (poller != null) {
+      poller.close();
+    }
+    publishers.forEach(Publisher::close);
+    if (submitter != null) {
+      submitter.close();
+    }
+  }
+
+  /** Closes what {@link #close} leaves for after the peer port is closed. */
+  void closeStorage() {
+    if (witness != null) {
+      witness.close(); // after the peer port: no request can come in any more
+    }
+    try {
+      if (log != null) {
+        log.close();
+      }
+    } catch (Exception e) {
+      LOG.error("closing the log of {}: {}", agreement.id(), e.getMessage());
+    }
+    alarms.close();
+    try {
+      readStorage.close();
+      store.close();
+      if (escrowVault != null) {
+        escrowVault.close();
+      }
+    } catch (Exception e) {
+      LOG.error("closing the store of {}: {}", agreement.id(), e.getMessage());
+    }
+  }
+}
