@@ -205,7 +205,8 @@ public record NodeConfig(String party, String agreement, String apiHost, int api
     if (!url.startsWith("https://")) {
       throw new IllegalArgumentException("--url: peers talk over mutual TLS: https://...");
     }
-    return withPeer(new PeerConfig(url, id, list));
+    // kept as seen in a shared agreement: the file names no agreement this node is not in
+    return withPeer(new PeerConfig(url, id.forAgreement(list.get(0)).withAgreements(list), list));
   }
 
   /** The same for every agreement both nodes are in. */

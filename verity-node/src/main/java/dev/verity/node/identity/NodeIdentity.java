@@ -63,6 +63,15 @@ public final class NodeIdentity {
     return "verity.example/" + agreement + "/" + party;
   }
 
+  /**
+   * The name of a node's witness (its cosignature key): one witness for every agreement the node
+   * is in, so named after the Party alone; a peer of one agreement learns no other's name from
+   * it. Nodes made before several agreements keep theirs ({@code <origin>/witness}).
+   */
+  public static String witnessName(String party) {
+    return "witness.verity.example/" + party;
+  }
+
   /** Generates all keys into {@code dir/keys}; refuses to overwrite. */
   public static NodeIdentity generate(Path dir, String agreement, String party) throws IdentityException {
     Path keys = dir.resolve("keys");
@@ -72,7 +81,8 @@ public final class NodeIdentity {
     SecureRandom random = new SecureRandom();
     String origin = origin(agreement, party);
     NoteKeys.KeyPair log = NoteKeys.generate(origin, NoteKeys.TYPE_ED25519, random);
-    NoteKeys.KeyPair witness = NoteKeys.generate(origin + "/witness", NoteKeys.TYPE_COSIGNATURE_V1, random);
+    NoteKeys.KeyPair witness =
+        NoteKeys.generate(witnessName(party), NoteKeys.TYPE_COSIGNATURE_V1, random);
     try {
       Files.createDirectories(keys);
       KeyStore ks = selfSigned(party, random);

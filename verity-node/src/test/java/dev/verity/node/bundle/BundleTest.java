@@ -49,7 +49,7 @@ class BundleTest {
     assertThat(cli(0, "bundle", "export", "--dir", us.toString(), "--out", file.toString())).contains("8 entries");
     Path receipt = root.resolve("us.receipt");
     assertThat(cli(0, "bundle", "import", "--dir", ru.toString(), "--in", file.toString(), "--receipt-out", receipt.toString()))
-        .contains("up to 8 entries").contains("\u2014 verity.example/new-start/RU/witness");
+        .contains("up to 8 entries").contains("\u2014 witness.verity.example/RU");
     assertThat(cli(0, "bundle", "import", "--dir", ru.toString(), "--in", file.toString())).as("again: idempotent")
         .contains("up to 8 entries");
     try (SqliteNodeStore s = SqliteNodeStore.open(ru.resolve("node.db"))) {
@@ -65,11 +65,11 @@ class BundleTest {
       assertThat(s.position("RU").cosignedSize()).isEqualTo(8);
     }
     String text = Files.readString(receipt);
-    int at = text.lastIndexOf("\u2014 verity.example/new-start/RU/witness ") + 45;
+    int at = text.lastIndexOf("\u2014 witness.verity.example/RU ") + 35;
     Path forged = root.resolve("forged.receipt");
     Files.writeString(forged, text.substring(0, at) + (text.charAt(at) == 'A' ? 'B' : 'A') + text.substring(at + 1));
     assertThat(cli(1, "bundle", "receipt", "--dir", us.toString(), "--in", forged.toString())).contains("receipt refused");
-    Files.writeString(forged, text.substring(0, text.lastIndexOf("\u2014 verity.example/new-start/RU/witness")));
+    Files.writeString(forged, text.substring(0, text.lastIndexOf("\u2014 witness.verity.example/RU")));
     assertThat(cli(1, "bundle", "receipt", "--dir", us.toString(), "--in", forged.toString()))
         .contains("no cosignature by a pinned peer's witness key");
     assertThat(cli(1, "bundle", "receipt", "--dir", ru.toString(), "--in", receipt.toString()))

@@ -94,11 +94,21 @@ final class Cluster implements AutoCloseable {
   }
 
   Member init(String agreement, String party, String... more) throws IOException {
+    return initWith("--agreement", agreement, party, more);
+  }
+
+  /** A node of {@code party} in {@code agreements} (the first its home agreement). */
+  Member initIn(List<String> agreements, String party) throws IOException {
+    return initWith("--agreements", String.join(",", agreements), party);
+  }
+
+  private Member initWith(String option, String agreement, String party, String... more)
+      throws IOException {
     Path dir = root.resolve(party);
     int api = freePort();
     int peer = freePort();
-    List<String> args = new ArrayList<>(List.of("node", "init", "--party", party, "--agreement", agreement, "--dir",
-        dir.toString(), "--api-port", "" + api, "--peer-port", "" + peer));
+    List<String> args = new ArrayList<>(List.of("node", "init", "--party", party, option,
+        agreement, "--dir", dir.toString(), "--api-port", "" + api, "--peer-port", "" + peer));
     args.addAll(List.of(more));
     String out = cli(args.toArray(String[]::new));
     Member m = new Member(party, dir, api, peer, token(out, "operator token:"), token(out, "viewer token:"));
