@@ -22,6 +22,8 @@ import java.util.regex.Pattern;
 final class PostgresNodeStore extends SqlNodeStore {
   /** A password given in the URL itself, which no message may repeat. */
   private static final Pattern PASSWORD = Pattern.compile("(?i)(password=)[^&]*");
+  /** The schema of a node's non-home agreement (NodeConfig.forAgreement): made if missing. */
+  private static final Pattern SCHEMA = Pattern.compile("[?&]currentSchema=([a-z0-9_]+)");
 
   /** Connections: the node's writers (submit, mirrors, publishers) and its API's readers. */
   private static final int POOL_SIZE = 8;
@@ -48,11 +50,28 @@ final class PostgresNodeStore extends SqlNodeStore {
     String where = "the PostgreSQL database " + redacted(jdbcUrl);
     HikariDataSource pool = pool(jdbcUrl, password, where);
     try {
+      createSchema(pool, jdbcUrl, where);
       Migrations.migrate(pool, Migrations.Database.POSTGRESQL, where);
       return new PostgresNodeStore(pool, clock);
     } catch (StoreException e) {
       pool.close();
       throw e;
+    }
+  }
+
+  /** Creates the schema the URL names, if any and missing (Flyway migrates into it). */
+  private static void createSchema(HikariDataSource pool, String jdbcUrl, String where)
+      throws StoreException {
+    var m = SCHEMA.matcher(jdbcUrl);
+    if (!m.find()) {
+      return;
+    }
+    try (Connection c = pool.getConnection(); var st = c.createStatement()) {
+      // the name is [a-z0-9_]+ (checked by the pattern): nothing to quote
+      st.execute("CREATE SCHEMA IF NOT EXISTS " + m.group(1));
+    } catch (SQLException e) {
+      throw new StoreException("cannot create the schema " + m.group(1) + " in " + where + ": "
+          + e.getMessage(), e);
     }
   }
 

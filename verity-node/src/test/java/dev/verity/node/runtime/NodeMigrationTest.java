@@ -77,7 +77,7 @@ class NodeMigrationTest {
         .containsAll(ruReceipts);
     // and a second start finds nothing more to migrate
     try (Node u = Node.start(us)) {
-      assertThat(u.store().messages("US", false, null, 1000)).hasSize(usHead.size() + 1);
+      assertThat(u.store().messages("US", false, null, 1000)).hasSize((int) usHead.size() + 1);
     }
   }
 

@@ -5,9 +5,11 @@ import dev.verity.node.json.CanonicalJson;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import picocli.CommandLine.Option;
 
@@ -115,6 +117,18 @@ public final class NodeApiOptions {
           .createObjectNode()
           .put("error", "not a node's answer: " + text.substring(0, Math.min(200, text.length())));
     }
+  }
+
+  /**
+   * {@code path} in agreement {@code agreement} of the node ({@code ?agreement=}; null: the
+   * node's home agreement; {@code all}: every one, where the route gathers them).
+   */
+  public static String in(String path, String agreement) {
+    if (agreement == null) {
+      return path;
+    }
+    return path + (path.contains("?") ? "&" : "?") + "agreement="
+        + URLEncoder.encode(agreement, StandardCharsets.UTF_8);
   }
 
   private URI resolve(String path) {

@@ -27,6 +27,10 @@ final class ListCommand implements Callable<Integer> {
 
   @Mixin NodeApiOptions api;
 
+  @Option(names = "--agreement", paramLabel = "ID",
+      description = "Which of the node's agreements (default: its home agreement; all: every one).")
+  String agreement;
+
   @Option(
       names = "--direction",
       paramLabel = "in|out",
@@ -56,7 +60,7 @@ final class ListCommand implements Callable<Integer> {
     if (type != null) {
       q.append("&type=").append(URLEncoder.encode(type, StandardCharsets.UTF_8));
     }
-    NodeApiOptions.Answer a = api.send("GET", q.toString(), null);
+    NodeApiOptions.Answer a = api.send("GET", NodeApiOptions.in(q.toString(), agreement), null);
     PrintWriter out = spec.commandLine().getOut();
     if (!a.ok()) {
       return Usage.notAnswered(spec, api, a);

@@ -30,6 +30,10 @@ final class ShowCommand implements Callable<Integer> {
 
   @Mixin NodeApiOptions api;
 
+  @Option(names = "--agreement", paramLabel = "ID",
+      description = "Which of the node's agreements (default: its home agreement).")
+  String agreement;
+
   @Parameters(paramLabel = "PARTY/INDEX", description = "e.g. US/12")
   String entry;
 
@@ -45,7 +49,8 @@ final class ShowCommand implements Callable<Integer> {
     }
     Usage.requireNode(spec, api);
     NodeApiOptions.Answer a =
-        api.send("GET", "/api/v1/messages/" + m.group(1) + "/" + m.group(2), null);
+        api.send("GET", NodeApiOptions.in("/api/v1/messages/" + m.group(1) + "/" + m.group(2),
+            agreement), null);
     if (!a.ok()) {
       return Usage.notAnswered(spec, api, a);
     }

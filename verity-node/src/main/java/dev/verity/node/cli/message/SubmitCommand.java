@@ -44,6 +44,10 @@ final class SubmitCommand implements Callable<Integer> {
 
   @Mixin NodeApiOptions api;
 
+  @Option(names = "--agreement", paramLabel = "ID",
+      description = "Which of the node's agreements (default: its home agreement).")
+  String agreement;
+
   @Option(
       names = "--type",
       required = true,
@@ -77,7 +81,8 @@ final class SubmitCommand implements Callable<Integer> {
     req.put("clientId", clientId != null ? clientId : derivedId(body));
     req.put("type", type);
     req.set("message", body);
-    NodeApiOptions.Answer a = api.send("POST", "/api/v1/messages", req);
+    NodeApiOptions.Answer a =
+        api.send("POST", NodeApiOptions.in("/api/v1/messages", agreement), req);
     report(a);
     return MessageCommand.exitFor(a.status());
   }

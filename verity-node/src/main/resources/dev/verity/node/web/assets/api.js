@@ -37,20 +37,42 @@ export async function refreshSession() {
 
 export function signOut() {
   sessionStorage.removeItem(KEY);
+  sessionStorage.removeItem(AGREEMENT);
   cache.clear();
+}
+
+// The agreement every page reads (the switcher): none is the node's home agreement; 'all' gathers
+// every agreement's messages and obligations (the other routes then read the home agreement).
+const AGREEMENT = 'verity.agreement';
+
+export function chosenAgreement() {
+  return sessionStorage.getItem(AGREEMENT) || '';
+}
+
+export function chooseAgreement(id) {
+  if (id) sessionStorage.setItem(AGREEMENT, id); else sessionStorage.removeItem(AGREEMENT);
+}
+
+/** The path in the chosen agreement: every /api/v1 route but the node's own (session, agreements). */
+function scoped(path) {
+  const a = chosenAgreement();
+  if (!a || !path.startsWith('/api/v1/') || /[?&]agreement=/.test(path)
+      || /^\/api\/v1\/(session|agreements|openapi\.json)(\?|$)/.test(path)) return path;
+  return path + (path.includes('?') ? '&' : '?') + 'agreement=' + encodeURIComponent(a);
 }
 
 const cache = new Map();
 
 /** GET, cached for the page's life when once is true (the agreement does not change). */
 export async function get(path, once) {
+  path = scoped(path);
   if (once && cache.has(path)) return cache.get(path);
   const p = request('GET', path);
   if (once) { cache.set(path, p); p.catch(() => cache.delete(path)); }
   return p;
 }
 
-export function post(path, body) { return request('POST', path, body); }
+export function post(path, body) { return request('POST', scoped(path), body); }
 
 async function request(method, path, body, token) {
   const tok = token ?? session()?.token;

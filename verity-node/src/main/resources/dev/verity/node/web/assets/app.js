@@ -1,7 +1,7 @@
 // The dashboard's shell: sign-in, the navigation built from the page registry (registry.js), hash
 // routes and the language switch. Pages live in the modules that register them (provisions.js).
 import { loadLang, savedLang, currentLang, t, fmtDateTime, useCatalogues } from './i18n.js';
-import { session, signIn, signOut, refreshSession, get } from './api.js';
+import { session, signIn, signOut, refreshSession, get, chosenAgreement, chooseAgreement } from './api.js';
 import { el, errorBox } from './dom.js';
 import { navPages, pageById, shown } from './registry.js';
 import { PROVISIONS } from './provisions.js';
@@ -40,6 +40,22 @@ function buildNav(agr, s, active) {
     hidden: !shown(p, agr, s) }, t(p.nav))));
 }
 
+/**
+ * The agreement switcher, shown when the node takes part in more than one: every page follows it,
+ * and "all agreements" gathers the inbox and the obligations of every one.
+ */
+async function buildSwitcher(s) {
+  const label = document.getElementById('agreement-switch');
+  const sel = document.getElementById('agreement');
+  if (!s) { label.hidden = true; sel.replaceChildren(); return; }
+  const list = (await get('/api/v1/agreements', true)).agreements;
+  label.hidden = list.length < 2;
+  sel.replaceChildren(...list.map(a => el('option', { value: a.id }, a.id)),
+    el('option', { value: 'all', 'data-i18n': 'agreement.all' }, t('agreement.all')));
+  sel.value = chosenAgreement() || list[0].id;
+  sel.onchange = () => { chooseAgreement(sel.value === list[0].id ? '' : sel.value); render(); };
+}
+
 const firstPage = (agr, s) => navPages().find(p => shown(p, agr, s))?.id || 'messages';
 
 async function render() {
@@ -50,10 +66,11 @@ async function render() {
   nav.hidden = !s;
   document.getElementById('who').textContent = s ? t('session.who', { party: s.party, role: t('role.' + s.role) }) : '';
   document.body.dataset.signedIn = s ? 'yes' : 'no';
-  if (!s) { nav.replaceChildren(); showExercise(null); renderSignIn(); return; }
+  if (!s) { nav.replaceChildren(); showExercise(null); buildSwitcher(null); renderSignIn(); return; }
   const view = el('section.page');
   let agr;
   try {
+    await buildSwitcher(s);
     agr = await get('/api/v1/agreement', true);
     await agreementLabels(agr);
   } catch (e) {
