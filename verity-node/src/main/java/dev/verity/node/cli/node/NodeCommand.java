@@ -148,8 +148,9 @@ public final class NodeCommand implements Runnable {
   /** {@code a}, which must name {@code party} among its participants. */
   static Agreement participant(Agreement a, String party) {
     if (a.party(party).isEmpty()) {
-      throw new IllegalArgumentException("--party " + party + ": not a participant of " + a.id()
-          + " (" + a.parties().stream().map(p -> p.id()).toList() + ")");
+      throw new IllegalArgumentException("--party " + party + ": not a Party or other"
+          + " participant of " + a.id() + " (" + a.parties().stream().map(p -> p.id()).toList()
+          + ")");
     }
     return a;
   }
