@@ -59,10 +59,12 @@ async function messages(view, ctx) {
     const body = m.entry?.body || {};
     const d = m.type === 'declaration' ? null
       : deadline.get(m.party + '/' + m.index) || deadline.get(m.party + '#' + body.number);
-    return el('tr', { 'data-party': m.party, 'data-index': m.index, 'data-status': m.status },
+    // all agreements (the switcher's "all"): each row names its agreement
+    return el('tr', { 'data-party': m.party, 'data-index': m.index, 'data-status': m.status,
+      'data-agreement': m.agreement || null },
       el('td.nowrap', {}, el('a', { href: `#/message/${m.party}/${m.index}` }, `${m.party} #${fmtNum(m.index)}`)),
       el('td', {}, m.direction === 'in' ? t('messages.in') : t('messages.out')),
-      el('td', {}, typeName(agr, m.type), unreadableMark(m)),
+      el('td', {}, m.agreement ? m.agreement + ': ' + m.type : typeName(agr, m.type), unreadableMark(m)),
       el('td.time', {}, fmtDateTime(m.entry?.createdAt)),
       el('td.time', {}, effective(m)),
       el('td.time', {}, fmtDateTime(m.receivedAt)),
