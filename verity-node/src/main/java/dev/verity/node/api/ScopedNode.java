@@ -27,7 +27,7 @@ import java.util.Optional;
  * each route then speaks of one agreement without taking it as an argument.
  */
 final class ScopedNode implements ServedNode {
-  /** {@code ?agreement=all}: the routes that can gather every agreement do (messages, obligations). */
+  /** {@code ?agreement=all}: messages and obligations of every agreement. */
   static final String ALL = "all";
 
   private final ServedNode node;

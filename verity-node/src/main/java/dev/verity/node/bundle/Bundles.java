@@ -142,7 +142,8 @@ public final class Bundles {
    */
   public static Imported importBundle(Path dir, Bundle b) throws BundleException {
     try {
-      NodeConfig c = NodeConfig.read(dir);
+      NodeConfig all = NodeConfig.read(dir);
+      NodeConfig c = all.forAgreement(all.agreement()); // bundles carry the home agreement
       refuseIfRunning(dir);
       PeerConfig peer = c.peers().stream().filter(p -> p.identity().origin().equals(b.origin())).findFirst()
           .orElseThrow(() -> new BundleException("bundle of " + b.origin() + ": not a pinned peer"));

@@ -69,7 +69,8 @@ class BundleTest {
     Path forged = root.resolve("forged.receipt");
     Files.writeString(forged, text.substring(0, at) + (text.charAt(at) == 'A' ? 'B' : 'A') + text.substring(at + 1));
     assertThat(cli(1, "bundle", "receipt", "--dir", us.toString(), "--in", forged.toString())).contains("receipt refused");
-    Files.writeString(forged, text.substring(0, text.lastIndexOf("\u2014 witness.verity.example/RU")));
+    Files.writeString(forged,
+        text.substring(0, text.lastIndexOf("\u2014 witness.verity.example/RU")));
     assertThat(cli(1, "bundle", "receipt", "--dir", us.toString(), "--in", forged.toString()))
         .contains("no cosignature by a pinned peer's witness key");
     assertThat(cli(1, "bundle", "receipt", "--dir", ru.toString(), "--in", receipt.toString()))

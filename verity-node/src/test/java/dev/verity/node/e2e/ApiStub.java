@@ -180,6 +180,9 @@ final class ApiStub implements AutoCloseable {
       case "/api/v1/session" -> answer(x, 200, JSON.valueToTree(Map.of("party", "US", "role",
           "operator", "agreement", agreement.id(), "actor", "stub", "peers", List.of("RU"))));
       case "/api/v1/agreement" -> answer(x, 200, JSON.valueToTree(agreement));
+      case "/api/v1/agreements" -> answer(x, 200, JSON.valueToTree(Map.of("party", "US",
+          "agreements", List.of(Map.of("id", agreement.id(), "title", agreement.title(),
+              "role", "party", "peers", List.of("RU"))))));
       case "/api/v1/messages" -> {
         if (x.getRequestMethod().equals("POST")) {
           submit(x);

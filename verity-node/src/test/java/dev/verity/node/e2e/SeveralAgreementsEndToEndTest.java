@@ -95,7 +95,8 @@ class SeveralAgreementsEndToEndTest {
 
   static String roster(String party) {
     return "{\"clientId\":\"roster-" + party + "\",\"type\":\"talks-roster\",\"message\":"
-        + "{\"head\":\"Head of the " + party + " delegation\",\"members\":[{\"name\":\"Adviser\"}]}}";
+        + "{\"head\":\"Head of the " + party + " delegation\","
+        + "\"members\":[{\"name\":\"Adviser\"}]}}";
   }
 
   /** Every own entry of {@code m} in {@code a} has every peer's receipt there. */

@@ -49,7 +49,8 @@ final class AgreementCommands implements Runnable {
   }
 
   /** The peers with {@code a} added to (or removed from) the agreements of those named. */
-  static List<PeerConfig> sharing(List<PeerConfig> peers, String a, List<String> with, boolean add) {
+  static List<PeerConfig> sharing(List<PeerConfig> peers, String a, List<String> with,
+      boolean add) {
     List<PeerConfig> out = new ArrayList<>();
     for (PeerConfig p : peers) {
       List<String> list = new ArrayList<>(p.agreements());

@@ -39,7 +39,8 @@ import picocli.CommandLine.Spec;
     description = "Set up and run a Party's node (docs/user/node.md).",
     mixinStandardHelpOptions = true,
     subcommands = {NodeCommand.Init.class, NodeCommand.Run.class, NodeCommand.Identity.class,
-        NodeCommand.Peer.class, AgreementCommands.class, NodeCommand.Token.class, StorageCommands.Check.class,
+        NodeCommand.Peer.class, AgreementCommands.class, NodeCommand.Token.class,
+        StorageCommands.Check.class,
         StorageCommands.Repair.class, StorageCommands.Export.class})
 public final class NodeCommand implements Runnable {
   @Spec CommandSpec spec;
@@ -148,9 +149,8 @@ public final class NodeCommand implements Runnable {
   /** {@code a}, which must name {@code party} among its participants. */
   static Agreement participant(Agreement a, String party) {
     if (a.party(party).isEmpty()) {
-      throw new IllegalArgumentException("--party " + party + ": not a Party or other"
-          + " participant of " + a.id() + " (" + a.parties().stream().map(p -> p.id()).toList()
-          + ")");
+      throw new IllegalArgumentException("--party " + party + ": not a Party of " + a.id()
+          + " (" + a.parties().stream().map(p -> p.id()).toList() + ")");
     }
     return a;
   }

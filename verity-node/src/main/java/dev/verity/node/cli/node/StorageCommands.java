@@ -36,6 +36,12 @@ final class StorageCommands {
 
   private StorageCommands() {}
 
+  /** The node in {@code dir} as it takes part in its home agreement (whose data is in DIR). */
+  static NodeConfig home(Path dir) throws Exception {
+    NodeConfig c = NodeConfig.read(dir);
+    return c.forAgreement(c.agreement());
+  }
+
   /** A running node checks itself; these work on a stopped one. */
   static void refuseIfRunning(Path dir) throws Exception {
     Path ports = dir.resolve("run/ports.json");
@@ -53,9 +59,12 @@ final class StorageCommands {
     }
   }
 
-  /** Every problem of the node in {@code dir}: the database, the own log, each mirror. */
+  /**
+   * Every problem of the node in {@code dir} in its home agreement: the database, the own log,
+   * each mirror of a peer that shares it.
+   */
   static List<StorageProblem> check(Path dir, NodeStore store) throws Exception {
-    NodeConfig c = NodeConfig.read(dir);
+    NodeConfig c = home(dir);
     NodeIdentity id = NodeIdentity.load(dir, c.agreement(), c.party());
     CheckpointReader reader =
         LogCheckpoints.reader(id.publicIdentity().origin(), id.publicIdentity().logKey());
@@ -132,7 +141,7 @@ final class StorageCommands {
     public Integer call() throws Exception {
       refuseIfRunning(dir);
       PrintWriter out = spec.commandLine().getOut();
-      NodeConfig c = NodeConfig.read(dir);
+      NodeConfig c = home(dir);
       NodeIdentity id = NodeIdentity.load(dir, c.agreement(), c.party());
       List<StorageProblem> left;
       try (NodeStore store = NodeStore.open(c, dir)) {
@@ -166,7 +175,7 @@ final class StorageCommands {
 
     @Override
     public Integer call() throws Exception {
-      NodeConfig c = NodeConfig.read(dir);
+      NodeConfig c = home(dir);
       PeerConfig peer =
           c.peers().stream()
               .filter(p -> p.party().equals(party))
@@ -174,7 +183,8 @@ final class StorageCommands {
               .orElseThrow(
                   () ->
                       new IllegalArgumentException(
-                          "--party " + party + ": not a pinned peer of this node"));
+                          "--party " + party + ": not a pinned peer of this node's home"
+                              + " agreement " + c.agreement()));
       long n;
       try (NodeStore store = NodeStore.open(c, dir)) {
         StorageCheck.Result r = new StorageCheck(store).mirror(peer, null, row -> {});

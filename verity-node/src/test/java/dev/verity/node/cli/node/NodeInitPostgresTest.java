@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.verity.node.cli.node.NodeCommandTest.Run;
 import dev.verity.node.config.NodeConfig;
+import dev.verity.node.json.CanonicalJson;
+import dev.verity.node.runtime.Node;
 import dev.verity.node.store.NodeStore;
 import dev.verity.node.store.PostgresServer;
+import dev.verity.node.submit.SubmitRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -56,6 +59,36 @@ class NodeInitPostgresTest {
         "--jdbc-password", "file:" + db.passwordFile());
     assertThat(again.err()).contains("already holds a node's state");
     assertThat(root.resolve("other/node.yaml")).doesNotExist();
+  }
+
+  @Test
+  void eachOtherAgreementKeepsItsStateInASchemaOfItsOwn() throws Exception {
+    PostgresServer.Database db = PostgresServer.newDatabase();
+    Path us = root.resolve("us");
+    Run r = NodeCommandTest.cli("node", "init", "--party", "US", "--agreements",
+        "new-start,us-ru-military-line", "--dir", us.toString(), "--api-port", "0",
+        "--peer-port", "0", "--storage", "postgresql", "--jdbc-url", db.url(),
+        "--jdbc-password", "file:" + db.passwordFile());
+    assertThat(r.code()).as(r.err()).isZero();
+    try (Node n = Node.start(us)) {
+      var msg = CanonicalJson.mapper().readTree("{\"message\":\"m-1\",\"to\":\"RU\","
+          + "\"priority\":\"routine\",\"text\":\"hello\",\"language\":\"en\","
+          + "\"officer\":\"duty\"}");
+      n.participation("us-ru-military-line").orElseThrow().submitter()
+          .submit(new SubmitRequest("m-1", "line-message", msg), "test");
+    }
+    try (Connection conn = db.connect(); Statement s = conn.createStatement()) {
+      assertThat(count(s, "agreement_us_ru_military_line.messages")).isEqualTo(1);
+      assertThat(count(s, "public.messages")).isZero();
+      assertThat(count(s, "public.tokens")).isEqualTo(2);
+    }
+  }
+
+  private static long count(Statement s, String table) throws Exception {
+    try (ResultSet rs = s.executeQuery("SELECT count(*) FROM " + table)) {
+      assertThat(rs.next()).isTrue();
+      return rs.getLong(1);
+    }
   }
 
   @Test
