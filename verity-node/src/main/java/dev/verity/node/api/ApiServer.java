@@ -144,9 +144,7 @@ public final class ApiServer implements AutoCloseable {
     // answers are data for a program, never a page to sniff or a copy to keep
     ctx.header("X-Content-Type-Options", "nosniff");
     ctx.header("Cache-Control", "no-store");
-    if (ctx.contentLength() > node.config().maxRequestBytes()) {
-      throw new Http.ApiError(413, null, "request larger than " + node.config().maxRequestBytes() + " bytes");
-    }
+    Http.requireLength(ctx, node.config().maxRequestBytes());
     if (ctx.path().equals("/api/v1/openapi.json")) {
       return;
     }
