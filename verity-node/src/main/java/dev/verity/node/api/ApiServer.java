@@ -75,7 +75,8 @@ public final class ApiServer implements AutoCloseable {
    * Every route, for the OpenAPI test: the node's own, the dashboard's and each module's in
    * {@link NodeModules#ALL}.
    */
-  public static final List<String> ROUTES = Stream.of(CORE_ROUTES, DashboardRoutes.ROUTES,
+  public static final List<String> ROUTES = Stream.of(CORE_ROUTES, OpsRoutes.ROUTES,
+      DashboardRoutes.ROUTES,
       NodeModules.routes().stream().map(Route::signature).toList())
       .flatMap(List::stream).toList();
 
@@ -120,6 +121,13 @@ public final class ApiServer implements AutoCloseable {
       for (RegimeModule m : NodeModules.ALL) {
         m.routes(queries).forEach(r -> register(cfg, r));
       }
+      OpsRoutes.register(cfg, node, asOf -> {
+        try {
+          return owed(node, asOf);
+        } catch (StoreException e) {
+          throw new IllegalStateException(e);
+        }
+      });
       DashboardRoutes.register(cfg, node); // the web dashboard: static pages at /, its own routes
     });
     self[0] = new ApiServer(app, node, tls == null ? "http" : "https");
@@ -140,7 +148,7 @@ public final class ApiServer implements AutoCloseable {
     }
   }
 
-  private static void authenticate(ServedNode node, Context ctx) throws StoreException {
+  static void authenticate(ServedNode node, Context ctx) throws StoreException {
     // answers are data for a program, never a page to sniff or a copy to keep
     ctx.header("X-Content-Type-Options", "nosniff");
     ctx.header("Cache-Control", "no-store");
@@ -486,14 +494,20 @@ public final class ApiServer implements AutoCloseable {
    */
   private void obligations(Context ctx) throws StoreException {
     Instant asOf = AsOf.instant(ctx, node.clock());
-    List<Owed> all = new ArrayList<>(node.projections().obligations(receipts().firstTimes(), asOf));
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("asOf", asOf);
+    m.put("obligations", owed(node, asOf));
+    Http.json(ctx, 200, m);
+  }
+
+  /** Every obligation of every regime as of {@code asOf}, in {@link Obligation#ORDER}. */
+  static List<Owed> owed(ServedNode node, Instant asOf) throws StoreException {
+    List<Owed> all =
+        new ArrayList<>(node.projections().obligations(receipts(node).firstTimes(), asOf));
     all.addAll(node.projections().inspections().obligations(asOf));
     all.addAll(node.projections().provisions().obligations(asOf));
     all.sort(Comparator.comparing(Owed::obligation, Obligation.ORDER));
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("asOf", asOf);
-    m.put("obligations", all);
-    Http.json(ctx, 200, m);
+    return all;
   }
 
   private void logView(Context ctx) throws Exception {

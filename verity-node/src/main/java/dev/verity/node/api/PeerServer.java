@@ -11,6 +11,7 @@ import dev.verity.tlog.witness.WitnessResponse;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -40,6 +41,8 @@ public final class PeerServer implements AutoCloseable {
     Javalin app = Http.create(host, node.config().peerPort(), tls, true, Push.MAX_SIZE, limits,
         limits.perAddress(), cfg -> {
       cfg.routes.before(ctx -> peer(node, ctx));
+      cfg.requestLogger.http((ctx, ms) -> node.metrics().request("peer", ctx.method().name(),
+          OpsRoutes.route(ctx), ctx.statusCode(), Duration.ofNanos((long) (ms * 1e6))));
       cfg.routes.get("/log/checkpoint", ctx -> {
         byte[] cp = served(() -> node.verifiedLog().head().checkpoint());
         ctx.contentType("text/plain; charset=utf-8").header("Cache-Control", "no-cache").result(cp);

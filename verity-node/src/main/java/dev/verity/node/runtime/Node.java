@@ -19,6 +19,7 @@ import dev.verity.node.federation.StoreWitnessState;
 import dev.verity.node.federation.WitnessService;
 import dev.verity.node.identity.NodeIdentity;
 import dev.verity.node.json.CanonicalJson;
+import dev.verity.node.metrics.NodeMetrics;
 import dev.verity.node.projection.ProjectionAlarms;
 import dev.verity.node.projection.StoredEntries;
 import dev.verity.node.projection.Projections;
@@ -96,6 +97,7 @@ public final class Node implements ServedNode, AutoCloseable {
   private final Clock clock;
 
   private final List<ObjLongConsumer<String>> receiptListeners = new CopyOnWriteArrayList<>();
+  private final NodeMetrics metrics = NodeMetrics.create();
   private StorageVerifier verifier;
   private MirrorPoller poller;
   private ApiServer api;
@@ -203,7 +205,11 @@ public final class Node implements ServedNode, AutoCloseable {
             store,
             new EscrowSubmissions(agreement, config.party(), escrowVault),
             clock,
-            size -> publishers.forEach(pub -> pub.wake(size)));
+            size -> {
+              metrics.appended(agreement.id(), size);
+              publishers.forEach(pub -> pub.wake(size));
+            });
+    onReceipt((peer, size) -> metrics.receipted(agreement.id(), peer, size));
   }
 
   /** Opens the node in {@code dir} and starts its servers and publishers. */
@@ -441,6 +447,10 @@ public final class Node implements ServedNode, AutoCloseable {
 
   public Clock clock() {
     return clock;
+  }
+
+  public NodeMetrics metrics() {
+    return metrics;
   }
 
   public int apiPort() {
