@@ -38,7 +38,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     subcommands = {NodeCommand.Init.class, NodeCommand.Run.class, NodeCommand.Identity.class,
         NodeCommand.Peer.class, NodeCommand.Token.class, StorageCommands.Check.class,
-        StorageCommands.Repair.class, StorageCommands.Export.class})
+        StorageCommands.Repair.class, StorageCommands.Export.class, BackupCommands.Backup.class,
+        BackupCommands.Restore.class})
 public final class NodeCommand implements Runnable {
   @Spec CommandSpec spec;
 
