@@ -21,6 +21,7 @@ import dev.verity.node.projection.Owed;
 import dev.verity.node.store.Records.Cosignature;
 import dev.verity.node.store.Records.MessageRow;
 import dev.verity.node.store.Records.PeerPosition;
+import dev.verity.node.store.Records.AuditQuery;
 import dev.verity.node.store.Records.TokenRow;
 import dev.verity.node.store.StoreException;
 import dev.verity.node.submit.SubmitException;
@@ -115,7 +116,7 @@ public final class ApiServer implements AutoCloseable {
           "problems", node.projections().problems(offset(ctx), limit(ctx)))));
       cfg.routes.get("/api/v1/audit", ctx -> {
         requireRole(ctx, Tokens.OPERATOR);
-        Http.json(ctx, 200, node.store().auditTrail(limit(ctx)));
+        Http.json(ctx, 200, node.store().auditTrail(auditQuery(ctx)));
       });
       cfg.routes.post("/api/v1/exercise/clock", ctx -> self[0].advanceClock(ctx));
       for (RegimeModule m : NodeModules.ALL) {
@@ -162,8 +163,11 @@ public final class ApiServer implements AutoCloseable {
       ctx.header("WWW-Authenticate", "Bearer");
       throw new Http.ApiError(401, "Authorization", "an API token is required: Authorization: Bearer <token>");
     }
-    TokenRow t = Tokens.check(node.store(), h.substring(7).trim())
-        .orElseThrow(() -> new Http.ApiError(401, "Authorization", "unknown API token"));
+    TokenRow t = Tokens.check(node.store(), h.substring(7).trim()).orElse(null);
+    if (t == null) {
+      SignInAudit.refused(node.store(), ctx.ip(), ctx.path());
+      throw new Http.ApiError(401, "Authorization", "unknown API token");
+    }
     ctx.attribute("role", t.role());
     ctx.attribute("actor", "token:" + t.name());
   }
@@ -561,6 +565,31 @@ public final class ApiServer implements AutoCloseable {
 
   /** How many alarms and problems {@code GET /api/v1/log} carries: it is read every few seconds. */
   static final int LOG_PAGE = 20;
+
+  /** {@code ?before=ID&actor=&action=&since=&until=&limit=}: a page of the audit trail. */
+  private static AuditQuery auditQuery(Context ctx) {
+    String before = ctx.queryParam("before");
+    long id;
+    try {
+      id = before == null ? 0 : Long.parseLong(before);
+    } catch (NumberFormatException e) {
+      id = -1;
+    }
+    if (id < 0) {
+      throw new Http.ApiError(400, "before", "an audit record id (a positive whole number)");
+    }
+    return new AuditQuery(id, ctx.queryParam("actor"), ctx.queryParam("action"),
+        instantParam(ctx, "since"), instantParam(ctx, "until"), limit(ctx));
+  }
+
+  private static Instant instantParam(Context ctx, String name) {
+    String v = ctx.queryParam(name);
+    Instant t = v == null ? null : BoundedInstants.parseInstant(v);
+    if (v != null && t == null) {
+      throw new Http.ApiError(400, name, JsonProblems.INSTANT);
+    }
+    return t;
+  }
 
   private static int limit(Context ctx) {
     String l = ctx.queryParam("limit");

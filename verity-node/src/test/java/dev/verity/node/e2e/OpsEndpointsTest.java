@@ -111,6 +111,21 @@ class OpsEndpointsTest {
         metricsDrawn++;
       }
       assertThat(metricsDrawn).isGreaterThan(5);
+      // the refused sign-ins are in the audit trail, with address and path, never the token
+      JsonNode refused = Cluster.json(Cluster.get(us,
+          "/api/v1/audit?action=sign-in-refused&limit=10", us.operator));
+      assertThat(refused).hasSize(1); // the request with no token at all is no sign-in
+      assertThat(refused.get(0).path("detail").asText())
+          .isEqualTo("unknown API token from 127.0.0.1 for /metrics");
+      assertThat(refused.toString()).doesNotContain("vrt_not-a-token");
+      // a token made and revoked while the node runs: refused at once after the revocation
+      String carol = Cluster.cli("node", "token", "create", "--dir", us.dir.toString(),
+          "--role", "viewer", "--name", "carol").trim();
+      assertThat(Cluster.get(us, "/api/v1/session", carol).statusCode()).isEqualTo(200);
+      assertThat(Cluster.cli("node", "token", "list", "--dir", us.dir.toString()))
+          .contains("carol").contains("viewer").doesNotContain(carol);
+      Cluster.cli("node", "token", "revoke", "--dir", us.dir.toString(), "--name", "carol");
+      assertThat(Cluster.get(us, "/api/v1/session", carol).statusCode()).isEqualTo(401);
       // the peer port counts its own requests: RU's pushes reached US's witness, and US's RU's
       String ruSamples = parse(Cluster.get(ru, "/metrics", ru.viewer).body());
       assertThat(value(ruSamples, "verity_http_requests_seconds_count", http("POST",
