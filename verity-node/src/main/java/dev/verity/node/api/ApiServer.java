@@ -39,6 +39,8 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,6 +58,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The operator REST API under {@code /api/v1} (described by {@code /api/v1/openapi.json}).
@@ -64,6 +68,7 @@ import java.util.stream.Stream;
  * certificate when {@code apiTls} is set (docs/user/node.md).
  */
 public final class ApiServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
   /** The node's own routes (the modules add theirs): method and path in OpenAPI syntax. */
   static final List<String> CORE_ROUTES = List.of("GET /api/v1/openapi.json",
       "GET /api/v1/session", "GET /api/v1/agreement", "GET /api/v1/agreements/{id}",
@@ -94,6 +99,11 @@ public final class ApiServer implements AutoCloseable {
   public static ApiServer start(ServedNode node) {
     var c = node.config();
     var tls = c.apiTls() ? PinnedTls.context(node.identity(), Set::of) : null;
+    if (tls == null && !loopback(c.apiHost())) {
+      LOG.warn("the operator API listens on {} in plain HTTP: tokens cross the network in clear;"
+          + " set apiTls: true in node.yaml, or listen on 127.0.0.1 behind a TLS proxy"
+          + " (docs/user/node.md)", c.apiHost());
+    }
     ApiServer[] self = new ApiServer[1];
     NodeQueries queries = new ModuleQueries(node, (ctx, r) -> submitted(ctx, node, r));
     Javalin app = Http.create(c.apiHost(), c.apiPort(), tls, false, c.maxRequestBytes(),
@@ -134,6 +144,15 @@ public final class ApiServer implements AutoCloseable {
     self[0] = new ApiServer(app, node, tls == null ? "http" : "https");
     Http.start(app);
     return self[0];
+  }
+
+  /** Whether {@code host} is this machine only (a literal or a name that resolves there). */
+  static boolean loopback(String host) {
+    try {
+      return InetAddress.getByName(host).isLoopbackAddress();
+    } catch (UnknownHostException e) {
+      return false;
+    }
   }
 
   /** A module's route, behind the role it needs. */
