@@ -23,6 +23,7 @@ import dev.verity.node.projection.Owed;
 import dev.verity.node.store.Records.Cosignature;
 import dev.verity.node.store.Records.MessageRow;
 import dev.verity.node.store.Records.PeerPosition;
+import dev.verity.node.store.Records.AuditQuery;
 import dev.verity.node.store.Records.TokenRow;
 import dev.verity.node.store.StoreException;
 import dev.verity.node.submit.SubmitException;
@@ -40,6 +41,8 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,6 +60,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The operator REST API under {@code /api/v1} (described by {@code /api/v1/openapi.json}).
@@ -65,6 +70,7 @@ import java.util.stream.Stream;
  * certificate when {@code apiTls} is set (docs/user/node.md).
  */
 public final class ApiServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
   /** The node's own routes (the modules add theirs): method and path in OpenAPI syntax. */
   static final List<String> CORE_ROUTES = List.of("GET /api/v1/openapi.json",
       "GET /api/v1/session", "GET /api/v1/agreement", "GET /api/v1/agreements",
@@ -78,7 +84,8 @@ public final class ApiServer implements AutoCloseable {
    * Every route, for the OpenAPI test: the node's own, the dashboard's and each module's in
    * {@link NodeModules#ALL}.
    */
-  public static final List<String> ROUTES = Stream.of(CORE_ROUTES, DashboardRoutes.ROUTES,
+  public static final List<String> ROUTES = Stream.of(CORE_ROUTES, OpsRoutes.ROUTES,
+      DashboardRoutes.ROUTES,
       NodeModules.routes().stream().map(Route::signature).toList())
       .flatMap(List::stream).toList();
 
@@ -99,6 +106,11 @@ public final class ApiServer implements AutoCloseable {
   public static ApiServer start(ServedNode served) {
     var c = served.config();
     var tls = c.apiTls() ? PinnedTls.context(served.identity(), Set::of) : null;
+    if (tls == null && !loopback(c.apiHost())) {
+      LOG.warn("the operator API listens on {} in plain HTTP: tokens cross the network in clear;"
+          + " set apiTls: true in node.yaml, or listen on 127.0.0.1 behind a TLS proxy"
+          + " (docs/user/node.md)", c.apiHost());
+    }
     ApiServer[] self = new ApiServer[1];
     ScopedNode node = new ScopedNode(served);
     NodeQueries queries = new ModuleQueries(node, (ctx, r) -> submitted(ctx, node, r));
@@ -125,17 +137,27 @@ public final class ApiServer implements AutoCloseable {
           "problems", node.projections().problems(offset(ctx), limit(ctx)))));
       cfg.routes.get("/api/v1/audit", ctx -> {
         requireRole(ctx, Tokens.OPERATOR);
-        Http.json(ctx, 200, node.store().auditTrail(limit(ctx)));
+        Http.json(ctx, 200, node.store().auditTrail(auditQuery(ctx)));
       });
       cfg.routes.post("/api/v1/exercise/clock", ctx -> self[0].advanceClock(ctx));
       for (RegimeModule m : NodeModules.ALL) {
         m.routes(queries).forEach(r -> register(cfg, r));
       }
+      OpsRoutes.register(cfg, served);
       DashboardRoutes.register(cfg, node); // the web dashboard: static pages at /, its own routes
     });
     self[0] = new ApiServer(app, node, tls == null ? "http" : "https");
     Http.start(app);
     return self[0];
+  }
+
+  /** Whether {@code host} is this machine only (a literal or a name that resolves there). */
+  static boolean loopback(String host) {
+    try {
+      return InetAddress.getByName(host).isLoopbackAddress();
+    } catch (UnknownHostException e) {
+      return false;
+    }
   }
 
   /** A module's route, behind the role it needs. */
@@ -151,13 +173,11 @@ public final class ApiServer implements AutoCloseable {
     }
   }
 
-  private static void authenticate(ServedNode node, Context ctx) throws StoreException {
+  static void authenticate(ServedNode node, Context ctx) throws StoreException {
     // answers are data for a program, never a page to sniff or a copy to keep
     ctx.header("X-Content-Type-Options", "nosniff");
     ctx.header("Cache-Control", "no-store");
-    if (ctx.contentLength() > node.config().maxRequestBytes()) {
-      throw new Http.ApiError(413, null, "request larger than " + node.config().maxRequestBytes() + " bytes");
-    }
+    Http.requireLength(ctx, node.config().maxRequestBytes());
     if (ctx.path().equals("/api/v1/openapi.json")) {
       return;
     }
@@ -167,8 +187,11 @@ public final class ApiServer implements AutoCloseable {
       ctx.header("WWW-Authenticate", "Bearer");
       throw new Http.ApiError(401, "Authorization", "an API token is required: Authorization: Bearer <token>");
     }
-    TokenRow t = Tokens.check(node.store(), h.substring(7).trim())
-        .orElseThrow(() -> new Http.ApiError(401, "Authorization", "unknown API token"));
+    TokenRow t = Tokens.check(node.store(), h.substring(7).trim()).orElse(null);
+    if (t == null) {
+      SignInAudit.refused(node.store(), ctx.ip(), ctx.path());
+      throw new Http.ApiError(401, "Authorization", "unknown API token");
+    }
     ctx.attribute("role", t.role());
     ctx.attribute("actor", "token:" + t.name());
   }
@@ -556,7 +579,13 @@ public final class ApiServer implements AutoCloseable {
   }
 
   private List<Owed> obligationsAt(Instant asOf) throws StoreException {
-    List<Owed> all = new ArrayList<>(node.projections().obligations(receipts().firstTimes(), asOf));
+    return owed(node, asOf);
+  }
+
+  /** Every obligation of every regime as of {@code asOf}, in {@link Obligation#ORDER}. */
+  static List<Owed> owed(ServedNode node, Instant asOf) throws StoreException {
+    List<Owed> all =
+        new ArrayList<>(node.projections().obligations(receipts(node).firstTimes(), asOf));
     all.addAll(node.projections().inspections().obligations(asOf));
     all.addAll(node.projections().provisions().obligations(asOf));
     all.sort(Comparator.comparing(Owed::obligation, Obligation.ORDER));
@@ -614,6 +643,31 @@ public final class ApiServer implements AutoCloseable {
 
   /** How many alarms and problems {@code GET /api/v1/log} carries: it is read every few seconds. */
   static final int LOG_PAGE = 20;
+
+  /** {@code ?before=ID&actor=&action=&since=&until=&limit=}: a page of the audit trail. */
+  private static AuditQuery auditQuery(Context ctx) {
+    String before = ctx.queryParam("before");
+    long id;
+    try {
+      id = before == null ? 0 : Long.parseLong(before);
+    } catch (NumberFormatException e) {
+      id = -1;
+    }
+    if (id < 0) {
+      throw new Http.ApiError(400, "before", "an audit record id (a positive whole number)");
+    }
+    return new AuditQuery(id, ctx.queryParam("actor"), ctx.queryParam("action"),
+        instantParam(ctx, "since"), instantParam(ctx, "until"), limit(ctx));
+  }
+
+  private static Instant instantParam(Context ctx, String name) {
+    String v = ctx.queryParam(name);
+    Instant t = v == null ? null : BoundedInstants.parseInstant(v);
+    if (v != null && t == null) {
+      throw new Http.ApiError(400, name, JsonProblems.INSTANT);
+    }
+    return t;
+  }
 
   private static int limit(Context ctx) {
     String l = ctx.queryParam("limit");

@@ -9,7 +9,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.verity.core.message.JsonProblems;
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -26,6 +28,9 @@ import org.slf4j.LoggerFactory;
 /** What both servers share: JSON answers, the error shape, and a Jetty connector with or without TLS. */
 public final class Http {
   private static final Logger LOG = LoggerFactory.getLogger(Http.class);
+
+  /** The most an oversized request's body is read (and discarded) to deliver its 413. */
+  static final long DISCARD_LIMIT = 16L * 1024 * 1024;
 
   private Http() {}
 
@@ -112,8 +117,12 @@ public final class Http {
         return c;
       });
       cfg.routes.exception(ApiError.class, (e, ctx) -> error(ctx, e.status, e.field, e.getMessage(), e.refusal));
-      cfg.routes.exception(io.javalin.http.HttpResponseException.class,
-          (e, ctx) -> error(ctx, e.getStatus(), null, e.getMessage()));
+      cfg.routes.exception(HttpResponseException.class, (e, ctx) -> {
+        if (e.getStatus() == 413) {
+          tooLarge(ctx, maxBody); // Javalin's own limit: deliver its 413 the same way
+        }
+        error(ctx, e.getStatus(), null, e.getMessage());
+      });
       cfg.routes.exception(Exception.class, (e, ctx) -> {
         LOG.error("{} {}: {}", ctx.method(), ctx.path(), e.toString());
         error(ctx, 500, null, "internal error: the node could not answer; its log says why");
@@ -131,20 +140,46 @@ public final class Http {
    * The request body, refused with 413 before it is read when it declares more than {@code limit}
    * bytes, and read no further than {@code limit} + 1 bytes when it declares nothing (chunked).
    */
-  static byte[] body(Context ctx, int limit) throws java.io.IOException {
+  static byte[] body(Context ctx, int limit) throws IOException {
     requireLength(ctx, limit);
     byte[] body = ctx.req().getInputStream().readNBytes(limit + 1);
     if (body.length > limit) {
-      throw new ApiError(413, null, "request larger than " + limit + " bytes");
+      throw tooLarge(ctx, limit);
     }
     return body;
   }
 
-  /** 413 if the request declares a body of more than {@code limit} bytes (nothing is read). */
-  static void requireLength(Context ctx, int limit) {
+  /** 413 if the request declares a body of more than {@code limit} bytes. */
+  static void requireLength(Context ctx, long limit) {
     if (ctx.contentLength() > limit) {
-      throw new ApiError(413, null, "request larger than " + limit + " bytes");
+      throw tooLarge(ctx, limit);
     }
+  }
+
+  /**
+   * The 413 for a body over {@code limit}, after reading and discarding what the client is still
+   * sending, up to {@link #DISCARD_LIMIT} bytes: a server that answers and closes while the client
+   * is still uploading makes the client's TCP stack reset the connection, and the client then
+   * never reads the answer (RFC 9112 §9.6 "tear-down": a server should read the request before
+   * closing). A body over the discard limit is not read: the connection closes, and a client that
+   * sends that much gets a reset. The read is bounded in time by the connector's minimum data
+   * rate, so a slow client holds the thread no longer than any other request.
+   */
+  static ApiError tooLarge(Context ctx, long limit) {
+    ctx.header("Connection", "close");
+    long declared = ctx.contentLength();
+    if (declared <= DISCARD_LIMIT) {
+      try (InputStream in = ctx.req().getInputStream()) {
+        long left = DISCARD_LIMIT;
+        byte[] buf = new byte[16 * 1024];
+        for (int n; left > 0 && (n = in.read(buf, 0, (int) Math.min(buf.length, left))) >= 0; ) {
+          left -= n;
+        }
+      } catch (IOException | IllegalStateException e) {
+        LOG.debug("discarding an oversized request body: {}", e.toString());
+      }
+    }
+    return new ApiError(413, null, "request larger than " + limit + " bytes");
   }
 
   /**

@@ -12,6 +12,7 @@ import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -44,6 +45,8 @@ public final class PeerServer implements AutoCloseable {
     Javalin app = Http.create(host, node.config().peerPort(), tls, true, Push.MAX_SIZE, limits,
         limits.perAddress(), cfg -> {
       cfg.routes.before(ctx -> peer(node, ctx));
+      cfg.requestLogger.http((ctx, ms) -> node.metrics().request("peer", ctx.method().name(),
+          OpsRoutes.route(ctx), ctx.statusCode(), Duration.ofNanos((long) (ms * 1e6))));
       for (String prefix : List.of("/{agreement}", "")) {
         routes(cfg, node, prefix);
       }

@@ -5,6 +5,7 @@ import dev.verity.node.config.NodeConfig;
 import dev.verity.node.federation.Mirror;
 import dev.verity.node.federation.WitnessService;
 import dev.verity.node.identity.NodeIdentity;
+import dev.verity.node.metrics.NodeMetrics;
 import dev.verity.node.projection.Projections;
 import dev.verity.node.store.NodeStore;
 import dev.verity.node.submit.Submitter;
@@ -156,6 +157,11 @@ final class ScopedNode implements ServedNode {
   @Override
   public Clock clock() {
     return at().clock();
+  }
+
+  @Override
+  public NodeMetrics metrics() {
+    return at().metrics();
   }
 
   @Override

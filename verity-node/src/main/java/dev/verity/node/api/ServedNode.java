@@ -2,6 +2,7 @@ package dev.verity.node.api;
 
 import dev.verity.core.agreement.Agreement;
 import dev.verity.node.config.NodeConfig;
+import dev.verity.node.metrics.NodeMetrics;
 import dev.verity.node.federation.Mirror;
 import dev.verity.node.federation.WitnessService;
 import dev.verity.node.identity.NodeIdentity;
@@ -56,6 +57,9 @@ public interface ServedNode {
   LogStorage logStorage();
 
   Clock clock();
+
+  /** The node's metrics, scraped at {@code /metrics}. */
+  NodeMetrics metrics();
 
   /** Stored data that failed its check: never served, alarmed locally, logged. */
   void storageCorrupt(StorageProblem p);

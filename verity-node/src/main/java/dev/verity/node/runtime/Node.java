@@ -11,6 +11,7 @@ import dev.verity.node.federation.Mirror;
 import dev.verity.node.federation.WitnessService;
 import dev.verity.node.identity.NodeIdentity;
 import dev.verity.node.json.CanonicalJson;
+import dev.verity.node.metrics.NodeMetrics;
 import dev.verity.node.projection.Projections;
 import dev.verity.node.store.NodeStore;
 import dev.verity.node.submit.Submitter;
@@ -56,6 +57,9 @@ public final class Node implements ServedNode, AutoCloseable {
   /** Agreement id → this node's part in it, the home agreement first. */
   private final Map<String, Participation> parts = new LinkedHashMap<>();
 
+  /** One registry for the process: every agreement's meters carry its id as a tag. */
+  private final NodeMetrics metrics = NodeMetrics.create();
+
   private ApiServer api;
   private PeerServer peerServer;
 
@@ -80,7 +84,7 @@ public final class Node implements ServedNode, AutoCloseable {
       Participation p =
           openOrClose(
               () -> new Participation(dir, dataDir(dir, config, a), config.forAgreement(a),
-                  identity.forAgreement(a), clock),
+                  identity.forAgreement(a), clock, metrics),
               parts.values().stream().map(Node::storage).toArray(AutoCloseable[]::new));
       parts.put(a, p);
     }
@@ -297,6 +301,10 @@ public final class Node implements ServedNode, AutoCloseable {
   @Override
   public Clock clock() {
     return clock;
+  }
+
+  public NodeMetrics metrics() {
+    return metrics;
   }
 
   public int apiPort() {

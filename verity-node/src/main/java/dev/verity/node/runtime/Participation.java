@@ -13,6 +13,7 @@ import dev.verity.node.federation.Publisher;
 import dev.verity.node.federation.StoreWitnessState;
 import dev.verity.node.federation.WitnessService;
 import dev.verity.node.identity.NodeIdentity;
+import dev.verity.node.metrics.NodeMetrics;
 import dev.verity.node.projection.ProjectionAlarms;
 import dev.verity.node.projection.Projections;
 import dev.verity.node.projection.StoredEntries;
@@ -97,14 +98,16 @@ public final class Participation implements ServedNode, AutoCloseable {
   private WitnessService witness;
   private StorageVerifier verifier;
   private MirrorPoller poller;
+  private final NodeMetrics metrics;
 
   /**
    * Opens the part of the node in {@code nodeDir} in the agreement {@code config} is seen in
    * ({@link NodeConfig#forAgreement}); its data in {@code dir}.
    */
-  Participation(Path nodeDir, Path dir, NodeConfig config, NodeIdentity identity, Clock clock)
-      throws Exception {
+  Participation(Path nodeDir, Path dir, NodeConfig config, NodeIdentity identity, Clock clock,
+      NodeMetrics metrics) throws Exception {
     this.nodeDir = nodeDir;
+    this.metrics = metrics;
     this.dir = dir;
     Files.createDirectories(dir);
     this.agreement = config.agreementDefinition(nodeDir);
@@ -185,7 +188,11 @@ public final class Participation implements ServedNode, AutoCloseable {
             store,
             new EscrowSubmissions(agreement, config.party(), escrowVault),
             clock,
-            size -> publishers.forEach(pub -> pub.wake(size)));
+            size -> {
+              metrics.appended(agreement.id(), size);
+              publishers.forEach(pub -> pub.wake(size));
+            });
+    onReceipt((peer, size) -> metrics.receipted(agreement.id(), peer, size));
   }
 
   /** Starts the publishers, the mirror poller and the background storage check. */
@@ -376,6 +383,10 @@ public final class Participation implements ServedNode, AutoCloseable {
   @Override
   public Clock clock() {
     return clock;
+  }
+
+  public NodeMetrics metrics() {
+    return metrics;
   }
 
   /** Stops publishing and witnessing, then closes the log and the stores (after the servers). */

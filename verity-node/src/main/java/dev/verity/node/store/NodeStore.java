@@ -9,6 +9,7 @@ import dev.verity.node.store.Records.MessageRow;
 import dev.verity.node.store.Records.MirrorPending;
 import dev.verity.node.store.Records.MirrorStep;
 import dev.verity.node.store.Records.PeerPosition;
+import dev.verity.node.store.Records.AuditQuery;
 import dev.verity.node.store.Records.TokenRow;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -173,7 +174,18 @@ public interface NodeStore extends AutoCloseable {
 
   void audit(String actor, String action, String detail) throws StoreException;
 
-  List<AuditRecord> auditTrail(int limit) throws StoreException;
+  default List<AuditRecord> auditTrail(int limit) throws StoreException {
+    return auditTrail(AuditQuery.latest(limit));
+  }
+
+  /** A page of the audit trail, newest first (keyset paging by id: stable while rows arrive). */
+  List<AuditRecord> auditTrail(AuditQuery q) throws StoreException;
+
+  /** Every API token, oldest first (their hashes, names and roles; never a secret). */
+  List<TokenRow> tokens() throws StoreException;
+
+  /** Deletes the tokens named {@code name}, audited; how many there were. */
+  int revokeTokens(String name, String actor) throws StoreException;
 
   /** Work on the store that must commit as a whole. */
   @FunctionalInterface

@@ -86,6 +86,18 @@ public final class Records {
   /** One mutation and who made it. */
   public record AuditRecord(long id, java.time.Instant at, String actor, String action, String detail) {}
 
+  /**
+   * A page of the audit trail, newest first: rows with an id below {@code before} (0: from the
+   * newest), of {@code actor} and {@code action} when given (exact), at or after {@code since} and
+   * before {@code until} when given.
+   */
+  public record AuditQuery(long before, String actor, String action, java.time.Instant since,
+      java.time.Instant until, int limit) {
+    public static AuditQuery latest(int limit) {
+      return new AuditQuery(0, null, null, null, null, limit);
+    }
+  }
+
   /** An API token (only its SHA-256 is stored). */
   public record TokenRow(String hash, String name, String role, java.time.Instant createdAt) {}
 }

@@ -1,6 +1,7 @@
 package dev.verity.node.store;
 
 import dev.verity.node.store.Records.Alarm;
+import dev.verity.node.store.Records.AuditQuery;
 import dev.verity.node.store.Records.AuditRecord;
 import dev.verity.node.store.Records.Cosignature;
 import dev.verity.node.store.Records.MessageRow;
@@ -14,6 +15,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -485,10 +487,59 @@ abstract class SqlNodeStore implements NodeStore {
   }
 
   @Override
-  public List<AuditRecord> auditTrail(int limit) throws StoreException {
-    return read("read audit", c -> Sql.list(c, "SELECT * FROM audit ORDER BY id DESC LIMIT ?",
+  public List<AuditRecord> auditTrail(AuditQuery q) throws StoreException {
+    StringBuilder sql = new StringBuilder("SELECT * FROM audit WHERE 1=1");
+    List<Object> args = new ArrayList<>();
+    where(sql, args, q.before() > 0, " AND id < ?", q.before());
+    where(sql, args, q.actor() != null, " AND actor = ?", q.actor());
+    where(sql, args, q.action() != null, " AND action = ?", q.action());
+    where(sql, args, q.since() != null, " AND at >= ?", textBound(q.since()));
+    where(sql, args, q.until() != null, " AND at < ?", textBound(q.until()));
+    sql.append(" ORDER BY id DESC LIMIT ?");
+    args.add(Math.max(1, q.limit()));
+    return read("read audit", c -> Sql.list(c, sql.toString(),
         rs -> new AuditRecord(rs.getLong("id"), Instant.parse(rs.getString("at")),
             rs.getString("actor"), rs.getString("action"), rs.getString("detail")),
-        Math.max(1, limit)));
+        args.toArray()));
+  }
+
+  /**
+   * {@code at} holds {@link Instant#toString()}, whose fraction has as many digits as it needs
+   * ("10:00:00Z", "10:00:00.5Z"), so a whole second without its "Z" sorts, as text, after every
+   * instant of the second before and before every instant of its own: a bound at second
+   * precision that both stores compare alike.
+   */
+  static String textBound(Instant t) {
+    if (t == null) {
+      return null;
+    }
+    String s = t.truncatedTo(ChronoUnit.SECONDS).toString();
+    return s.substring(0, s.length() - 1);
+  }
+
+  private static void where(StringBuilder sql, List<Object> args, boolean when, String clause,
+      Object arg) {
+    if (when) {
+      sql.append(clause);
+      args.add(arg);
+    }
+  }
+
+  @Override
+  public List<TokenRow> tokens() throws StoreException {
+    return read("read tokens", c -> Sql.list(c, "SELECT * FROM tokens ORDER BY created_at, name",
+        rs -> new TokenRow(rs.getString("hash"), rs.getString("name"), rs.getString("role"),
+            Instant.parse(rs.getString("created_at")))));
+  }
+
+  @Override
+  public int revokeTokens(String name, String actor) throws StoreException {
+    return write("revoke token", c -> {
+      int n = Sql.update(c, "DELETE FROM tokens WHERE name=?", name);
+      if (n > 0) {
+        auditRow(c, actor, "token", "revoked " + n + " token(s) named '" + name + "'");
+      }
+      return n;
+    });
   }
 }

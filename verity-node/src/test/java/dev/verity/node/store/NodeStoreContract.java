@@ -8,6 +8,7 @@ import dev.verity.node.store.Records.Cosignature;
 import dev.verity.node.store.Records.MessageRow;
 import dev.verity.node.store.Records.MirrorPending;
 import dev.verity.node.store.Records.MirrorStep;
+import dev.verity.node.store.Records.AuditQuery;
 import dev.verity.node.store.Records.TokenRow;
 import dev.verity.tlog.tiles.TileId;
 import java.sql.Connection;
@@ -354,6 +355,70 @@ abstract class NodeStoreContract {
     assertThat(store.auditTrail(10)).extracting(Records.AuditRecord::action)
         .contains("peer-add", "token", "alarm");
     assertThat(store.auditTrail(1)).hasSize(1);
+  }
+
+  @Test
+  void tokensAreListedAndRevokedByName() throws Exception {
+    store.putToken(new TokenRow("h1", "alice", "operator", Instant.EPOCH), "cli");
+    store.putToken(new TokenRow("h2", "bob", "viewer", Instant.EPOCH.plusSeconds(1)), "cli");
+    assertThat(store.tokens()).extracting(TokenRow::name).containsExactly("alice", "bob");
+    assertThat(store.revokeTokens("alice", "cli")).isEqualTo(1);
+    assertThat(store.revokeTokens("alice", "cli")).isZero();
+    assertThat(store.token("h1")).isEmpty();
+    assertThat(store.tokens()).extracting(TokenRow::name).containsExactly("bob");
+    assertThat(store.auditTrail(1).get(0).detail()).isEqualTo("revoked 1 token(s) named 'alice'");
+  }
+
+  /** A clock an auditor's query can be tested against: moved by hand, with fractions. */
+  static final class HandClock extends Clock {
+    Instant now = EXERCISE_TIME;
+
+    @Override
+    public ZoneOffset getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+  }
+
+  @Test
+  void theAuditTrailPagesAndFilters() throws Exception {
+    store.close();
+    HandClock clock = new HandClock();
+    store = open(clock);
+    // whole seconds and fractions: the stored text has as many digits as each instant needs
+    String[] at = {"10:00:00Z", "10:00:00.5Z", "10:00:01Z", "10:00:01.25Z", "10:00:02Z"};
+    for (int i = 0; i < at.length; i++) {
+      clock.now = Instant.parse("2011-02-05T" + at[i]);
+      store.audit(i % 2 == 0 ? "token:alice" : "token:bob", i < 3 ? "append" : "peer-add",
+          "row " + i);
+    }
+    List<Records.AuditRecord> page1 = store.auditTrail(new AuditQuery(0, null, null,
+        Instant.parse("2011-02-05T10:00:00Z"), null, 2));
+    assertThat(page1).extracting(Records.AuditRecord::detail).containsExactly("row 4", "row 3");
+    List<Records.AuditRecord> page2 = store.auditTrail(new AuditQuery(page1.get(1).id(), null,
+        null, Instant.parse("2011-02-05T10:00:00Z"), null, 10));
+    assertThat(page2).extracting(Records.AuditRecord::detail)
+        .containsExactly("row 2", "row 1", "row 0");
+    assertThat(store.auditTrail(new AuditQuery(0, "token:bob", null, null, null, 10)))
+        .extracting(Records.AuditRecord::detail).containsExactly("row 3", "row 1");
+    assertThat(store.auditTrail(new AuditQuery(0, null, "peer-add", null, null, 10)))
+        .extracting(Records.AuditRecord::detail).containsExactly("row 4", "row 3");
+    // [10:00:01, 10:00:02): the fractions of the first second are out, 10:00:02 is out
+    assertThat(store.auditTrail(new AuditQuery(0, null, null,
+        Instant.parse("2011-02-05T10:00:01Z"), Instant.parse("2011-02-05T10:00:02Z"), 10)))
+        .extracting(Records.AuditRecord::detail).containsExactly("row 3", "row 2");
+    long first = page2.get(2).id();
+    assertThat(store.auditTrail(new AuditQuery(first, "token:alice", null, null, null, 10)))
+        .isEmpty();
   }
 
   @Test

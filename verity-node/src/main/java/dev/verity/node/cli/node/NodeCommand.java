@@ -13,6 +13,7 @@ import dev.verity.node.logging.LogFormat;
 import dev.verity.node.logging.LogSetup;
 import dev.verity.node.runtime.Node;
 import dev.verity.node.store.NodeStore;
+import dev.verity.node.store.Records.TokenRow;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -40,8 +41,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     subcommands = {NodeCommand.Init.class, NodeCommand.Run.class, NodeCommand.Identity.class,
         NodeCommand.Peer.class, AgreementCommands.class, NodeCommand.Token.class,
-        StorageCommands.Check.class,
-        StorageCommands.Repair.class, StorageCommands.Export.class})
+        StorageCommands.Check.class, StorageCommands.Repair.class, StorageCommands.Export.class,
+        BackupCommands.Backup.class, BackupCommands.Restore.class})
 public final class NodeCommand implements Runnable {
   @Spec CommandSpec spec;
 
@@ -305,7 +306,7 @@ public final class NodeCommand implements Runnable {
   }
 
   @Command(name = "token", mixinStandardHelpOptions = true, description = "Manage API tokens.",
-      subcommands = {Token.Create.class})
+      subcommands = {Token.Create.class, Token.ListTokens.class, Token.Revoke.class})
   static final class Token implements Runnable {
     @Spec CommandSpec spec;
 
@@ -326,6 +327,50 @@ public final class NodeCommand implements Runnable {
         try (NodeStore store = NodeStore.open(NodeConfig.read(dir), dir)) {
           spec.commandLine().getOut().println(Tokens.create(store, name, role, "cli"));
         }
+        spec.commandLine().getOut().flush();
+        return 0;
+      }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true,
+        description = "List the API tokens: name, role, created (no secret is kept to list).")
+    static final class ListTokens implements Callable<Integer> {
+      @Spec CommandSpec spec;
+      @Option(names = "--dir", required = true, paramLabel = "DIR") Path dir;
+
+      @Override
+      public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        try (NodeStore store = NodeStore.open(NodeConfig.read(dir), dir)) {
+          out.printf("%-24s %-9s %s%n", "NAME", "ROLE", "CREATED");
+          for (TokenRow t : store.tokens()) {
+            out.printf("%-24s %-9s %s%n", t.name(), t.role(), t.createdAt());
+          }
+        }
+        out.flush();
+        return 0;
+      }
+    }
+
+    @Command(name = "revoke", mixinStandardHelpOptions = true,
+        description = "Revoke the tokens named NAME, at once, even while the node runs"
+            + " (audited). One named token per person makes this revoke one person.")
+    static final class Revoke implements Callable<Integer> {
+      @Spec CommandSpec spec;
+      @Option(names = "--dir", required = true, paramLabel = "DIR") Path dir;
+      @Option(names = "--name", required = true, paramLabel = "NAME") String name;
+
+      @Override
+      public Integer call() throws Exception {
+        int n;
+        try (NodeStore store = NodeStore.open(NodeConfig.read(dir), dir)) {
+          n = store.revokeTokens(name, "cli");
+        }
+        if (n == 0) {
+          throw new IllegalArgumentException("--name " + name + ": no such token"
+              + " (verity node token list --dir " + dir + ")");
+        }
+        spec.commandLine().getOut().printf("revoked %d token(s) named '%s'%n", n, name);
         spec.commandLine().getOut().flush();
         return 0;
       }

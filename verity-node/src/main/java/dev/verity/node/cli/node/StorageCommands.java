@@ -3,6 +3,7 @@ package dev.verity.node.cli.node;
 import dev.verity.node.config.NodeConfig;
 import dev.verity.node.config.PeerConfig;
 import dev.verity.node.identity.NodeIdentity;
+import dev.verity.node.identity.PublicIdentity;
 import dev.verity.node.json.CanonicalJson;
 import dev.verity.node.store.NodeStore;
 import dev.verity.node.store.Records.MessageRow;
@@ -65,9 +66,11 @@ final class StorageCommands {
    */
   static List<StorageProblem> check(Path dir, NodeStore store) throws Exception {
     NodeConfig c = home(dir);
-    NodeIdentity id = NodeIdentity.load(dir, c.agreement(), c.party());
-    CheckpointReader reader =
-        LogCheckpoints.reader(id.publicIdentity().origin(), id.publicIdentity().logKey());
+    // the public identity is enough to check: a restore without its keys is checked too
+    PublicIdentity id = Files.exists(dir.resolve("keys/log.key"))
+        ? NodeIdentity.load(dir, c.agreement(), c.party()).publicIdentity()
+        : NodeIdentity.readPublic(dir.resolve("identity.json")).forAgreement(c.agreement());
+    CheckpointReader reader = LogCheckpoints.reader(id.origin(), id.logKey());
     StorageCheck check = new StorageCheck(store);
     List<StorageProblem> out = new ArrayList<>(check.database());
     try (LogStorage log = LogStorage.directory(dir.resolve("log"))) {
