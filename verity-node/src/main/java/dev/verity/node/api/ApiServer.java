@@ -561,7 +561,10 @@ public final class ApiServer implements AutoCloseable {
   private void obligations(Context ctx) throws Exception {
     Instant asOf = AsOf.instant(ctx, node.clock());
     if (!ScopedNode.all(ctx)) {
-      Http.json(ctx, 200, Map.of("asOf", asOf, "obligations", obligationsAt(asOf)));
+      Map<String, Object> one = new LinkedHashMap<>(); // a stable order: answers compare alike
+      one.put("asOf", asOf);
+      one.put("obligations", obligationsAt(asOf));
+      Http.json(ctx, 200, one);
       return;
     }
     List<Object> out = new ArrayList<>();

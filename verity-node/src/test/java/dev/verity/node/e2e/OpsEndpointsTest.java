@@ -129,7 +129,7 @@ class OpsEndpointsTest {
       // the peer port counts its own requests: RU's pushes reached US's witness, and US's RU's
       String ruSamples = parse(Cluster.get(ru, "/metrics", ru.viewer).body());
       assertThat(value(ruSamples, "verity_http_requests_seconds_count", http("POST",
-          "/witness/add-checkpoint-with-entries", "peer", 200))).isPositive();
+          "/{agreement}/witness/add-checkpoint-with-entries", "peer", 200))).isPositive();
     }
   }
 
