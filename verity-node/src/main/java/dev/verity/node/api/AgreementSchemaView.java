@@ -66,6 +66,9 @@ final class AgreementSchemaView {
     o.put("notification", t.notification());
     o.set("deadline", CanonicalJson.mapper().valueToTree(t.deadline()));
     o.put("source", t.source());
+    if (t.providedUnder() != null) { // New START's launch: given under the 1988 agreement
+      o.set("providedUnder", CanonicalJson.mapper().valueToTree(t.providedUnder()));
+    }
     o.set("fields", fields(t.schema().json()));
     return o;
   }
