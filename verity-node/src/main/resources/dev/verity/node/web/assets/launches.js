@@ -60,9 +60,9 @@ function layers(launches, known) {
   const out = { launchPlanned: layer('launch', 'launches.layer.launch'), impactPlanned: layer('impact', 'launches.layer.impact'),
     launchPast: layer('launch past', 'launches.layer.launchPast'), impactPast: layer('impact past', 'launches.layer.impactPast') };
   for (const l of launches) {
-    // the Party's id isolated (FSI ... PDI), so that it keeps its place in a right-to-left label
-    const label = t('launches.mapLabel', { party: '\u2068' + l.party + '\u2069',
-      missile: t('launches.class.' + l.fields.missileClass) });
+    // the Party's id first in reading order, isolated (FSI ... PDI) so that it keeps its place in
+    // a right-to-left label
+    const label = '\u2068' + l.party + '\u2069 ' + t('launches.class.' + l.fields.missileClass);
     const when = fmtDateTime(new Date(l.start).toISOString());
     const g = launchGeo(l.fields.launchArea, known);
     if (g) {
