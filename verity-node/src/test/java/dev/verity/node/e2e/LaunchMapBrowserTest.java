@@ -89,7 +89,8 @@ class LaunchMapBrowserTest {
     Browser.closeAll(browser, cluster);
   }
 
-  private static void notify(Member m, String missile, Instant planned, String area,
+  /** Notifies a launch from {@code m}'s node (shared with LaunchNotificationOnBothNodesTest). */
+  static void notify(Member m, String missile, Instant planned, String area,
       String impact) throws Exception {
     HttpResponse<String> r = post(m, "/api/v1/messages", "{\"clientId\": \"launch-" + m.party
         + "-" + planned.getEpochSecond() + "\", \"type\": \"launch-notification\", \"message\":"

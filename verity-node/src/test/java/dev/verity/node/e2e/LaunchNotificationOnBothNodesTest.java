@@ -3,13 +3,11 @@ package dev.verity.node.e2e;
 import static dev.verity.node.e2e.Cluster.allCosigned;
 import static dev.verity.node.e2e.Cluster.await;
 import static dev.verity.node.e2e.Cluster.getJson;
-import static dev.verity.node.e2e.Cluster.post;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.verity.node.e2e.Cluster.Member;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -59,12 +57,7 @@ class LaunchNotificationOnBothNodesTest {
 
   private static void notify(Member m, String missile, Instant planned, String area)
       throws Exception {
-    HttpResponse<String> r = post(m, "/api/v1/messages", "{\"clientId\": \"launch-" + m.party
-        + "\", \"type\": \"launch-notification\", \"message\": {\"missileClass\": \"" + missile
-        + "\", \"plannedLaunch\": \"" + planned + "\", \"launchWindowHours\": 4,"
-        + " \"launchArea\": " + area + ", \"impactAreas\": [{\"circle\": {\"center\":"
-        + " {\"lat\": 57.3, \"lon\": 160.9}, \"radius\": 50, \"unit\": \"nmi\"}}]}}", m.operator);
-    assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+    LaunchMapBrowserTest.notify(m, missile, planned, area, LaunchMapBrowserTest.KURA);
   }
 
   private static JsonNode owed(Member m) throws Exception {

@@ -121,11 +121,13 @@ async function showLife(agr, id) {
   document.body.dataset.standing = standing || '';
   if (banner.hidden) return;
   const name = tOr('agreement.' + agr.id, agr.title);
-  const words = standing === 'suspended'
-    ? life.suspendedBy.flatMap(x => [t('life.suspendedBy', { agreement: name, party: tOr('party.' + x.party, x.party),
-      since: fmtDateTime(x.since) }), ' ', t('life.reason'), ' ', el('q', { dir: 'auto' }, x.statedReason), ' '])
+  const suspended = x => [t('life.suspendedBy', { agreement: name,
+    party: tOr('party.' + x.party, x.party), since: fmtDateTime(x.since) }), ' ',
+  t('life.reason'), ' ', el('q', { dir: 'auto' }, x.statedReason), ' '];
+  const words = standing === 'suspended' ? life.suspendedBy.flatMap(suspended)
     : [t('life.' + standing + '.text', { agreement: name, date: agr.entryIntoForce }), ' '];
-  banner.replaceChildren(el('strong', {}, t('life.' + standing)), ...words, el('span.life-note', {}, t('life.note')));
+  banner.replaceChildren(el('strong', {}, t('life.' + standing)), ...words,
+    el('span.life-note', {}, t('life.note')));
 }
 
 function renderSignIn() {

@@ -34,8 +34,12 @@ function launchOf(m, owed, now) {
 function launchGeo(area, known) {
   if (!area) return null;
   if (area.polygon || area.circle) return { geo: area };
-  if (area.site && known.sites[area.site]) return { geo: known.sites[area.site], approx: true, name: placeName(area.site) };
-  if (area.sea && known.seas[area.sea]) return { geo: known.seas[area.sea], approx: true, name: placeName(area.sea), sea: true };
+  if (area.site && known.sites[area.site]) {
+    return { geo: known.sites[area.site], approx: true, name: placeName(area.site) };
+  }
+  if (area.sea && known.seas[area.sea]) {
+    return { geo: known.seas[area.sea], approx: true, name: placeName(area.sea), sea: true };
+  }
   return null;
 }
 
@@ -44,21 +48,29 @@ function areaWords(area) {
   if (!area) return '—';
   if (area.site) return placeName(area.site);
   if (area.sea) return placeName(area.sea);
-  if (area.ocean) return t('launches.quadrant', { ocean: placeName(area.ocean), quadrant: t('launches.q.' + area.quadrant) });
+  if (area.ocean) {
+    return t('launches.quadrant',
+      { ocean: placeName(area.ocean), quadrant: t('launches.q.' + area.quadrant) });
+  }
   if (area.polygon) return t('launches.polygon', { n: fmtNum(area.polygon.length) });
   if (area.circle) return circleWords(area.circle);
   return '—';
 }
 
-const circleWords = c => t('launches.circle', { radius: fmtNum(c.radius), unit: t('launches.unit.' + c.unit),
-  lat: fmtNum(c.center.lat), lon: fmtNum(c.center.lon) });
-const impactWords = a => a.circle ? circleWords(a.circle) : t('launches.polygon', { n: fmtNum(a.polygon?.length || 0) });
+const circleWords = c => t('launches.circle', { radius: fmtNum(c.radius),
+  unit: t('launches.unit.' + c.unit), lat: fmtNum(c.center.lat), lon: fmtNum(c.center.lon) });
+const impactWords = a => a.circle ? circleWords(a.circle)
+  : t('launches.polygon', { n: fmtNum(a.polygon?.length || 0) });
 
 /** Four layers: planned launch and impact areas in colour, past ones in grey. */
 function layers(launches, known) {
   const layer = (cls, name) => ({ name: t(name), cls, features: [] });
-  const out = { launchPlanned: layer('launch', 'launches.layer.launch'), impactPlanned: layer('impact', 'launches.layer.impact'),
-    launchPast: layer('launch past', 'launches.layer.launchPast'), impactPast: layer('impact past', 'launches.layer.impactPast') };
+  const out = {
+    launchPlanned: layer('launch', 'launches.layer.launch'),
+    impactPlanned: layer('impact', 'launches.layer.impact'),
+    launchPast: layer('launch past', 'launches.layer.launchPast'),
+    impactPast: layer('impact past', 'launches.layer.impactPast'),
+  };
   for (const l of launches) {
     // the Party's id first in reading order, isolated (FSI ... PDI) so that it keeps its place in
     // a right-to-left label
@@ -66,16 +78,20 @@ function layers(launches, known) {
     const when = fmtDateTime(new Date(l.start).toISOString());
     const g = launchGeo(l.fields.launchArea, known);
     if (g) {
-      const tooltip = `${label} — ${when}${g.approx ? ' — ' + t('launches.approx', { place: g.name }) : ''}`;
-      (l.planned ? out.launchPlanned : out.launchPast).features.push({ geo: g.geo, label: g.name ? g.name : label,
-        tooltip, cls: g.sea ? 'sea-name' : null, labelOnly: !!g.sea });
+      const approx = g.approx ? ' — ' + t('launches.approx', { place: g.name }) : '';
+      (l.planned ? out.launchPlanned : out.launchPast).features.push({ geo: g.geo,
+        label: g.name ? g.name : label, tooltip: `${label} — ${when}${approx}`,
+        cls: g.sea ? 'sea-name' : null, labelOnly: !!g.sea });
     }
-    (l.fields.impactAreas || []).forEach((a, i) => (l.planned ? out.impactPlanned : out.impactPast).features.push({
-      geo: a, label: i === 0 ? label : null, tooltip: `${label} — ${t('launches.impactArea')} ${i + 1} — ${when}` }));
+    const impacts = l.planned ? out.impactPlanned : out.impactPast;
+    (l.fields.impactAreas || []).forEach((a, i) => impacts.features.push({ geo: a,
+      label: i === 0 ? label : null,
+      tooltip: `${label} — ${t('launches.impactArea')} ${i + 1} — ${when}` }));
   }
   // a past impact area near a planned one (a range used again) keeps its tooltip, not its label
   const planned = out.impactPlanned.features.map(f => centre(f.geo)).filter(Boolean);
-  out.impactPast.features.filter(f => planned.some(p => near(p, centre(f.geo)))).forEach(f => { f.label = null; });
+  out.impactPast.features.filter(f => planned.some(p => near(p, centre(f.geo))))
+    .forEach(f => { f.label = null; });
   return Object.values(out).filter(x => x.features.length);
 }
 
@@ -93,16 +109,18 @@ function near(a, b) {
 
 function row(agr, l) {
   const f = l.fields;
-  return el('tr', { 'data-party': l.party, 'data-index': l.index, 'data-planned': l.planned ? 'yes' : 'no',
-    'data-verdict': l.verdict?.status || '' },
+  return el('tr', { 'data-party': l.party, 'data-index': l.index,
+    'data-planned': l.planned ? 'yes' : 'no', 'data-verdict': l.verdict?.status || '' },
   el('td', {}, entryLink({ party: l.party, index: l.index })),
   el('td', {}, partyName(agr, l.party)),
   el('td', {}, t('launches.class.' + f.missileClass)),
-  el('td', {}, fmtDateTime(f.plannedLaunch), ' ', el('span.muted', {}, t('launches.window', { h: fmtNum(f.launchWindowHours) }))),
+  el('td', {}, fmtDateTime(f.plannedLaunch), ' ',
+    el('span.muted', {}, t('launches.window', { h: fmtNum(f.launchWindowHours) }))),
   el('td', { dir: 'auto' }, areaWords(f.launchArea)),
   el('td', {}, (f.impactAreas || []).map(impactWords).join('; ')),
   el('td', {}, l.sent ? fmtDateTime(l.sent) : '—'),
-  el('td.receipt', {}, l.receivedAt ? fmtDateTime(l.receivedAt) : badge('pending', t('launches.noReceipt'))),
+  el('td.receipt', {},
+    l.receivedAt ? fmtDateTime(l.receivedAt) : badge('pending', t('launches.noReceipt'))),
   el('td.verdict', {}, l.verdict ? statusBadge('obl', l.verdict.status) : '—',
     l.standing ? [' ', badge(l.standing, tOr('obl.' + l.standing, l.standing))] : null));
 }
@@ -114,18 +132,20 @@ async function launches(view, ctx) {
     get('/api/v1/messages?type=' + TYPE + '&limit=500'), get('/api/v1/obligations'), gazetteer()]);
   if (ctx.stale()) return;
   const now = Date.parse(obligations.asOf);
-  const owed = new Map(obligations.obligations.filter(o => o.regime === PROTOCOL).map(o => [o.subject, o]));
+  const owed = new Map(obligations.obligations.filter(o => o.regime === PROTOCOL)
+    .map(o => [o.subject, o]));
   const all = messages.messages.filter(m => m.entry).map(m => launchOf(m, owed, now))
     .sort((a, b) => b.start - a.start);
   const mapBox = el('div.launch-map', { id: 'launch-map' });
   view.append(mapBox);
   if (!all.length) view.append(el('p.muted', { id: 'no-launches' }, t('launches.none')));
-  for (const [key, list] of [['launches.planned', all.filter(l => l.planned)], ['launches.past', all.filter(l => !l.planned)]]) {
-    if (!list.length) continue;
-    view.append(el('h2', {}, t(key)), table([t('launches.entry'), t('launches.party'), t('launches.missile'),
-      t('launches.plannedLaunch'), t('launches.launchArea'), t('launches.impactAreas'), t('launches.sent'),
-      t('launches.receipt'), t('launches.verdict')], list.map(l => row(agr, l)),
-    { 'data-list': key.split('.')[1] }));
+  const columns = ['entry', 'party', 'missile', 'plannedLaunch', 'launchArea', 'impactAreas',
+    'sent', 'receipt', 'verdict'].map(c => t('launches.' + c));
+  for (const [list, rows] of [['planned', all.filter(l => l.planned)],
+    ['past', all.filter(l => !l.planned)]]) {
+    if (!rows.length) continue;
+    view.append(el('h2', {}, t('launches.' + list)),
+      table(columns, rows.map(l => row(agr, l)), { 'data-list': list }));
   }
   const width = mapBox.clientWidth || 800;
   const result = await drawMap(mapBox, layers(all, known), { title: t('launches.mapTitle'),
