@@ -20,9 +20,10 @@ import org.junit.jupiter.api.io.TempDir;
  * The agreement's life in the node, on exercise clocks (issue 13): Russia suspends New START on
  * 21 February 2023 with its stated reason; from then on, on both Parties' nodes, New START's
  * obligations that fall due read {@code suspended}, never {@code missing} or {@code late}, and
- * the agreement's page names the suspending Party and its reason. Before the suspension was
- * mirrored, the same obligations read {@code missing} (docs/dev/decisions.md, "The node folds the
- * agreement's life").
+ * the agreement's page names the suspending Party and its reason; a message under it is still
+ * accepted, and marked {@code suspended} on both nodes. Before the suspension was mirrored, the
+ * same obligations read {@code missing} (docs/dev/decisions.md, "The node folds the agreement's
+ * life").
  */
 class LifecycleOnBothNodesTest {
   static final String START = "2023-02-21T12:00:00Z";
@@ -60,7 +61,26 @@ class LifecycleOnBothNodesTest {
       }
       assertThat(getJson(us, "/api/v1/obligations?asOf=" + LATER))
           .isEqualTo(getJson(ru, "/api/v1/obligations?asOf=" + LATER));
+
+      // a message under the suspended agreement is accepted, and marked on both nodes
+      HttpResponse<String> s = post(us, "/api/v1/messages", "{\"clientId\": \"session\","
+          + " \"type\": \"commission-session\", \"message\": {\"session\": \"BCC-2023\","
+          + " \"date\": \"2023-03-01\"}}", us.operator);
+      assertThat(s.statusCode()).as(s.body()).isEqualTo(201);
+      await("the session mirrored", Duration.ofSeconds(60),
+          () -> session(ru) != null);
+      for (Member m : List.of(us, ru)) {
+        assertThat(session(m).path("standing").asText()).as(m.party).isEqualTo("suspended");
+      }
+      JsonNode suspension = getJson(us, "/api/v1/messages?type=agreement-suspension")
+          .path("messages").get(0);
+      assertThat(suspension.has("standing")).as("the life's own entries are not marked")
+          .isFalse();
     }
+  }
+
+  private static JsonNode session(Member m) throws Exception {
+    return getJson(m, "/api/v1/messages?type=commission-session").path("messages").get(0);
   }
 
   private static JsonNode life(Member m) throws Exception {
