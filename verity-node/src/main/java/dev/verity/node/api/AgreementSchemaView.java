@@ -9,6 +9,7 @@ import dev.verity.core.agreement.MessageType;
 import dev.verity.core.agreement.Party;
 import dev.verity.core.schema.MessageSchema;
 import dev.verity.node.json.CanonicalJson;
+import dev.verity.node.projection.LifeView;
 import io.javalin.http.Context;
 import java.util.Map;
 
@@ -25,13 +26,19 @@ final class AgreementSchemaView {
 
   private AgreementSchemaView() {}
 
-  /** {@code GET /api/v1/agreements/{id}}: the node's agreement, if {@code id} names it. */
-  static void serve(Context ctx, Agreement served) {
+  /**
+   * {@code GET /api/v1/agreements/{id}}: the node's agreement, if {@code id} names it, with its
+   * life as of the request's {@code asOf} ({@code life}: standing, suspensions in effect with the
+   * suspending Party and its stated reason, withdrawals, timeline).
+   */
+  static void serve(Context ctx, Agreement served, LifeView life) {
     String id = ctx.pathParam("id");
     if (!id.equals(served.id())) {
       throw new Http.ApiError(404, "id", "this node takes part in " + served.id() + " only");
     }
-    Http.json(ctx, 200, of(served));
+    ObjectNode o = of(served);
+    o.set("life", CanonicalJson.mapper().valueToTree(life));
+    Http.json(ctx, 200, o);
   }
 
   /** The description of {@code a}. */
@@ -59,6 +66,9 @@ final class AgreementSchemaView {
     o.put("notification", t.notification());
     o.set("deadline", CanonicalJson.mapper().valueToTree(t.deadline()));
     o.put("source", t.source());
+    if (t.providedUnder() != null) { // New START's launch: given under the 1988 agreement
+      o.set("providedUnder", CanonicalJson.mapper().valueToTree(t.providedUnder()));
+    }
     o.set("fields", fields(t.schema().json()));
     return o;
   }

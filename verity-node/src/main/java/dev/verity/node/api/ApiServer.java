@@ -17,6 +17,8 @@ import dev.verity.node.verify.TreeView;
 import dev.verity.node.verify.VerifiedLog;
 import dev.verity.tlog.storage.TreeHead;
 import dev.verity.core.agreement.Party;
+import dev.verity.core.lifecycle.LifecycleRegime;
+import dev.verity.core.lifecycle.Standing;
 import dev.verity.core.regime.Obligation;
 import dev.verity.node.json.CanonicalJson;
 import dev.verity.node.projection.Owed;
@@ -124,7 +126,8 @@ public final class ApiServer implements AutoCloseable {
       cfg.routes.get("/api/v1/session", ctx -> self[0].session(ctx));
       cfg.routes.get("/api/v1/agreement", ctx -> Http.json(ctx, 200, node.agreement()));
       cfg.routes.get("/api/v1/agreements/{id}",
-          ctx -> AgreementSchemaView.serve(ctx, node.agreement()));
+          ctx -> AgreementSchemaView.serve(ctx, node.agreement(),
+              node.projections().provisions().life(AsOf.instant(ctx, node.clock()))));
       cfg.routes.post("/api/v1/messages", ctx -> self[0].submit(ctx));
       cfg.routes.get("/api/v1/messages", ctx -> self[0].list(ctx));
       cfg.routes.get("/api/v1/messages/{party}/{index}", ctx -> self[0].one(ctx));
@@ -449,7 +452,9 @@ public final class ApiServer implements AutoCloseable {
     }
     EntryReading reading = EntryReading.of(r.party(), r.index(), r.entry());
     if (reading.readable()) {
-      m.put("entry", readTree(r.entry()));
+      JsonNode entry = readTree(r.entry());
+      m.put("entry", entry);
+      standing(r.type(), entry).ifPresent(x -> m.put("standing", x));
     } else {
       m.put("entry", null); // in the log, proven, not counted: listed as what it is
       m.put("unreadable", true);
@@ -459,6 +464,21 @@ public final class ApiServer implements AutoCloseable {
       m.put("entryBase64", Base64.getEncoder().encodeToString(r.entry()));
     }
     return m;
+  }
+
+  /**
+   * A message made while its agreement was not in force as such (suspended, most often): where
+   * the agreement stood then, as known then; it is accepted and marked (docs/dev/decisions.md,
+   * "Messages under a suspended agreement are accepted and marked"). The life's own entries are
+   * not marked: they are what changes the standing.
+   */
+  private Optional<Standing> standing(String type, JsonNode entry) {
+    Instant at = BoundedInstants.parseInstant(entry.path("createdAt").asText(null));
+    if (at == null || LifecycleRegime.TYPES.contains(type)) {
+      return Optional.empty();
+    }
+    Standing s = node.projections().provisions().standing(at);
+    return s == Standing.IN_FORCE ? Optional.empty() : Optional.of(s);
   }
 
   /**
@@ -589,7 +609,8 @@ public final class ApiServer implements AutoCloseable {
   static List<Owed> owed(ServedNode node, Instant asOf) throws StoreException {
     List<Owed> all =
         new ArrayList<>(node.projections().obligations(receipts(node).firstTimes(), asOf));
-    all.addAll(node.projections().inspections().obligations(asOf));
+    all.addAll(node.projections().provisions()
+        .judged(node.projections().inspections().obligations(asOf), asOf));
     all.addAll(node.projections().provisions().obligations(asOf));
     all.sort(Comparator.comparing(Owed::obligation, Obligation.ORDER));
     return all;

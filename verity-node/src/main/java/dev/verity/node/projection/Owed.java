@@ -32,6 +32,12 @@ public record Owed(String regime, Obligation.Kind kind, String type, String subj
     return of(o, null, null, false);
   }
 
+  /** This obligation with status {@code s} (judged against the agreement's life). */
+  public Owed withStatus(Obligation.Status s) {
+    return new Owed(regime, kind, type, subject, party, due, s, metBy, escalation, metAt, item,
+        corrected);
+  }
+
   /** The core's typed obligation. */
   public Obligation obligation() {
     return new Obligation(regime, kind, type, subject, party, due, status, metBy, escalation);

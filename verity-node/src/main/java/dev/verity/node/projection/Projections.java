@@ -443,7 +443,8 @@ public final class Projections {
    * as seen at {@code asOf}: {@code received} gives, per Party, the first cosignature time (POSIX
    * seconds) of each checkpoint size of its log. A corrected notification is judged in its
    * corrected form, by the receipt of the correction (a late correction is late); a withdrawn one
-   * owes nothing. Listed in {@link Obligation#ORDER}.
+   * owes nothing. Judged against the agreement's life ({@link ProvisionProjection#judged}).
+   * Listed in {@link Obligation#ORDER}.
    */
   public synchronized List<Owed> obligations(Map<String, NavigableMap<Long, Long>> received,
       Instant asOf) {
@@ -463,7 +464,7 @@ public final class Projections {
     }
     out.addAll(exchanges(judge, received, asOf.atOffset(ZoneOffset.UTC).toLocalDate()));
     out.sort(Comparator.comparing(Owed::obligation, Obligation.ORDER));
-    return out;
+    return provisions.judged(out, asOf); // not missed while suspended (the agreement's life)
   }
 
   /** When entry {@code index} was received: the first cosignature covering it; null if none yet. */

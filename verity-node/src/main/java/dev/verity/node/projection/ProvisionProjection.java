@@ -3,7 +3,11 @@ package dev.verity.node.projection;
 import dev.verity.core.agreement.Agreement;
 import dev.verity.core.agreement.MessageType;
 import dev.verity.core.agreement.Protocol;
+import dev.verity.core.lifecycle.LifecycleRegime;
+import dev.verity.core.lifecycle.LifecycleState;
+import dev.verity.core.lifecycle.Standing;
 import dev.verity.core.message.EntryRef;
+import dev.verity.core.regime.Obligation;
 import dev.verity.core.regime.Refusal;
 import dev.verity.core.regime.Regime;
 import dev.verity.core.regime.Step;
@@ -25,7 +29,14 @@ import java.util.Set;
  * canonical {@link Step#ORDER}, so every node, and {@code verity agreement replay}, gives the same
  * states, refusals and obligations from the same entries (docs/dev/decisions.md, "The node runs
  * data-only provisions through the evaluator"). The types the node already projects (inventory
- * and notifications, inspections, the commission, escrow, the agreement's life) keep their paths.
+ * and notifications, inspections, the commission, escrow) keep their paths.
+ *
+ * <p>The agreement's own life (entry into force, suspension, resumption, withdrawal: the shared
+ * {@code lifecycle} provision) is folded here too, by the evaluator's {@link LifecycleRegime}, and
+ * every obligation the node lists, whichever projection owes it, is {@linkplain #judged judged}
+ * against it: one that fell due while the agreement was suspended reads {@code suspended}, not
+ * {@code missing} or {@code late} (docs/dev/decisions.md, "Messages under a suspended agreement
+ * are accepted and marked", and "The node folds the agreement's life").
  */
 public final class ProvisionProjection {
   private final Evaluator evaluator;
@@ -38,6 +49,7 @@ public final class ProvisionProjection {
     this.evaluator = Evaluator.of(agreement);
     agreement.protocols().stream().map(Protocol::id).forEach(provisions::add);
     provisions.addAll(MessageType.REGIMES);
+    provisions.add(LifecycleRegime.ID);
     evaluator.fold(steps); // every regime has a state before the first step
   }
 
@@ -87,6 +99,28 @@ public final class ProvisionProjection {
   public synchronized List<Owed> obligations(Instant asOf) {
     return evaluator.obligations(asOf).stream().filter(o -> provisions.contains(o.regime()))
         .map(Owed::of).toList();
+  }
+
+  /**
+   * {@code owed} judged against the agreement's life as known at {@code asOf} (an obligation
+   * that fell due while it was suspended or not in force is not missed), in the same order.
+   */
+  public synchronized List<Owed> judged(List<Owed> owed, Instant asOf) {
+    LifecycleState life = evaluator.lifecycle();
+    return owed.stream().map(o -> {
+      Obligation j = life.judge(o.obligation(), asOf);
+      return j.status() == o.status() ? o : o.withStatus(j.status());
+    }).toList();
+  }
+
+  /** Where the agreement stands at {@code t}, as known at {@code t}. */
+  public synchronized Standing standing(Instant t) {
+    return evaluator.lifecycle().standing(t, t);
+  }
+
+  /** The agreement's life as the API shows it, as known at {@code asOf}. */
+  public synchronized LifeView life(Instant asOf) {
+    return LifeView.of(evaluator.lifecycle(), asOf);
   }
 
   /** The recorded entries the evaluator refused (a peer's entry breaking a rule), by entry. */

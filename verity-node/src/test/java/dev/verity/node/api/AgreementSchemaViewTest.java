@@ -58,6 +58,16 @@ class AgreementSchemaViewTest {
     assertThat(armament.path("values").toString()).isEqualTo("[\"nuclear\",\"non-nuclear\"]");
   }
 
+  /** New START Protocol Part Four, Section IV.1: its launch is given under the 1988 agreement. */
+  @Test
+  void newStartsLaunchNamesTheAgreementItIsProvidedUnder() throws Exception {
+    ObjectNode a = AgreementSchemaView.of(AgreementCatalog.get("new-start"));
+    JsonNode under = type(a, "launch").path("providedUnder");
+    assertThat(under.path("agreement").asText()).isEqualTo("launch-notification-1988");
+    assertThat(under.path("message").asText()).isEqualTo("launch-notification");
+    assertThat(type(a, "bomber-abroad").has("providedUnder")).isFalse();
+  }
+
   @Test
   void listsOfRecordsMapsAndSharedProvisionsAreDescribedToo() throws Exception {
     ObjectNode a = AgreementSchemaView.of(AgreementCatalog.get("new-start"));

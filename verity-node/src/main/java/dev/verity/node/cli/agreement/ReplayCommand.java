@@ -10,6 +10,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -38,17 +39,24 @@ public final class ReplayCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--agreement", required = true, paramLabel = "ID|FILE",
-      description = "A bundled agreement (see 'agreement list') or a YAML file.")
+  @Option(names = "--agreement", paramLabel = "ID|FILE",
+      description = "A bundled agreement (see 'agreement list') or a YAML file; with --scenario,"
+          + " replay only this one of its agreements.")
   String agreement;
 
-  @Option(names = "--steps", required = true, paramLabel = "FILE",
+  @Option(names = "--steps", paramLabel = "FILE",
       description = "One step a line: {\"at\": INSTANT, \"party\": ID, \"type\": TYPE,"
           + " \"fields\": {...}}.")
   Path steps;
 
+  @Option(names = "--scenario", paramLabel = "NAME|DIR",
+      description = "Replay each agreement of a scenario: a bundled one (us-ru-2023) or a"
+          + " directory with scenario.yaml and one <agreement>.jsonl per agreement.")
+  String scenario;
+
   @Option(names = "--as-of", paramLabel = "INSTANT",
-      description = "Judge the obligations as of this UTC instant (default: the latest step's).")
+      description = "Judge the obligations as of this UTC instant (default: the latest step's,"
+          + " or the scenario's asOf).")
   String asOf;
 
   @Option(names = "--format", defaultValue = "json", description = "json or text (default:"
@@ -57,6 +65,12 @@ public final class ReplayCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (scenario != null) {
+      return scenario();
+    }
+    if (agreement == null || steps == null) {
+      throw new IllegalArgumentException("give --agreement and --steps, or --scenario");
+    }
     Agreement a = AgreementFiles.agreement(agreement);
     Instant when = asOf();
     List<Replay.Input> in = StepsFile.read(steps);
@@ -69,6 +83,52 @@ public final class ReplayCommand implements Callable<Integer> {
     }
     out.flush();
     return r.refused().isEmpty() ? 0 : EXIT_REFUSED;
+  }
+
+  /**
+   * Each agreement of the scenario replayed on its own (each has its own life: a suspension of
+   * one leaves the others in force), printed one after the other: what was exchanged, where the
+   * agreement stands, its obligations.
+   */
+  private int scenario() throws Exception {
+    if (steps != null) {
+      throw new IllegalArgumentException("--steps and --scenario: give one of them");
+    }
+    ReplayScenario s = ReplayScenario.of(scenario);
+    Instant when = asOf != null ? asOf() : s.asOf();
+    List<String> ids = agreement == null ? s.agreements() : List.of(agreement);
+    if (!s.agreements().containsAll(ids)) {
+      throw new IllegalArgumentException("--agreement: scenario " + s.id() + " has "
+          + s.agreements() + ", not " + agreement);
+    }
+    Map<String, Replay.Result> results = new LinkedHashMap<>();
+    PrintWriter out = spec.commandLine().getOut();
+    if (format == Format.text) {
+      out.printf("scenario %s: %s%n", s.id(), s.title());
+    }
+    for (String id : ids) {
+      Agreement a = AgreementFiles.agreement(id);
+      List<Replay.Input> in = s.steps(id);
+      Replay.Result all = Replay.run(a, in, when);
+      Replay.Result r = s.within(all);
+      results.put(id, r);
+      if (format == Format.text) {
+        out.printf("%n== %s: %s ==%n", a.id(), a.title());
+        ScenarioText.summary(out, a, in, r, when);
+        int outside = all.obligations().size() - r.obligations().size();
+        if (outside > 0) {
+          out.printf("(%d obligations due before %s, outside the scenario, not shown)%n",
+              outside, s.from());
+        }
+        text(out, a, in, r, when);
+      }
+    }
+    if (format == Format.json) {
+      out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(Map.of(
+          "scenario", s.id(), "asOf", when, "agreements", results)));
+    }
+    out.flush();
+    return results.values().stream().allMatch(r -> r.refused().isEmpty()) ? 0 : EXIT_REFUSED;
   }
 
   private Instant asOf() {

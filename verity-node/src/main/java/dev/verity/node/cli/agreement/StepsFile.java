@@ -32,23 +32,28 @@ final class StepsFile {
   private StepsFile() {}
 
   static List<Replay.Input> read(Path file) throws IOException {
-    List<Replay.Input> out = new ArrayList<>();
     try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      int n = 0;
-      for (String line = r.readLine(); line != null; line = r.readLine()) {
-        n++;
-        if (!line.isBlank()) {
-          if (out.size() == MAX_STEPS) {
-            throw bad(file, n, "more than " + MAX_STEPS + " steps");
-          }
-          out.add(step(file, n, line));
+      return read(r, file.toString());
+    }
+  }
+
+  /** The steps {@code r} holds; errors name {@code source} (a file, or a bundled scenario's). */
+  static List<Replay.Input> read(BufferedReader r, String source) throws IOException {
+    List<Replay.Input> out = new ArrayList<>();
+    int n = 0;
+    for (String line = r.readLine(); line != null; line = r.readLine()) {
+      n++;
+      if (!line.isBlank()) {
+        if (out.size() == MAX_STEPS) {
+          throw bad(source, n, "more than " + MAX_STEPS + " steps");
         }
+        out.add(step(source, n, line));
       }
     }
     return out;
   }
 
-  private static Replay.Input step(Path file, int n, String line) {
+  private static Replay.Input step(String file, int n, String line) {
     if (line.length() > MAX_LINE) {
       throw bad(file, n, "longer than " + MAX_LINE + " characters");
     }
@@ -75,7 +80,7 @@ final class StepsFile {
         text(file, n, o, "type"), fields);
   }
 
-  private static Instant instant(Path file, int n, JsonNode at) {
+  private static Instant instant(String file, int n, JsonNode at) {
     String expected = "at: expected an ISO 8601 UTC instant such as 2020-10-01T10:00:00Z";
     if (at == null || !at.isTextual() || !at.asText().endsWith("Z")) {
       throw bad(file, n, expected);
@@ -87,7 +92,7 @@ final class StepsFile {
     }
   }
 
-  private static String text(Path file, int n, JsonNode o, String key) {
+  private static String text(String file, int n, JsonNode o, String key) {
     JsonNode v = o.get(key);
     if (v == null || !v.isTextual() || v.asText().isBlank()) {
       throw bad(file, n, key + ": expected a " + (key.equals("party") ? "participant id" : "message"
@@ -96,7 +101,7 @@ final class StepsFile {
     return v.asText();
   }
 
-  private static IllegalArgumentException bad(Path file, int line, String what) {
+  private static IllegalArgumentException bad(String file, int line, String what) {
     return new IllegalArgumentException(file + ": line " + line + ": " + what);
   }
 }

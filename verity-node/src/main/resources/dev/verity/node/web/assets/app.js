@@ -1,6 +1,6 @@
 // The dashboard's shell: sign-in, the navigation built from the page registry (registry.js), hash
 // routes and the language switch. Pages live in the modules that register them (provisions.js).
-import { loadLang, savedLang, currentLang, t, fmtDateTime, useCatalogues } from './i18n.js';
+import { loadLang, savedLang, currentLang, t, tOr, fmtDateTime, useCatalogues } from './i18n.js';
 import { session, signIn, signOut, refreshSession, get, chosenAgreement, chooseAgreement } from './api.js';
 import { el, errorBox } from './dom.js';
 import { navPages, pageById, shown } from './registry.js';
@@ -91,6 +91,7 @@ async function render() {
   document.body.dataset.page = page;
   document.title = t(pageById(navPage)?.nav || 'app.name') + ' — ' + t('app.name');
   showExercise(s.exercise);
+  showLife(agr, id);
   refreshSession().then(r => { if (id === renderId && r) showExercise(r.exercise); }, () => { /* the page reports errors */ });
   if (!p) { view.append(el('p', {}, t('error.nopage'))); return; }
   try {
@@ -119,6 +120,31 @@ function showExercise(exercise) {
     banner.replaceChildren(el('strong', {}, t('exercise.banner')), ' ',
       el('span', { id: 'exercise-now' }, t('exercise.clock', { now: fmtDateTime(exercise.now) })));
   }
+}
+
+/**
+ * An agreement that is not simply in force says so on every page: suspended (by which Party,
+ * since when, its stated reason), ended, or not yet in force (GET /api/v1/agreements/{id}, life).
+ */
+async function showLife(agr, id) {
+  const banner = document.getElementById('life-banner');
+  let life = null;
+  try {
+    life = (await get('/api/v1/agreements/' + encodeURIComponent(agr.id))).life;
+  } catch (e) { /* the page reports errors */ }
+  if (id !== renderId) return;
+  const standing = life?.standing;
+  banner.hidden = !standing || standing === 'in-force';
+  document.body.dataset.standing = standing || '';
+  if (banner.hidden) return;
+  const name = tOr('agreement.' + agr.id, agr.title);
+  const suspended = x => [t('life.suspendedBy', { agreement: name,
+    party: tOr('party.' + x.party, x.party), since: fmtDateTime(x.since) }), ' ',
+  t('life.reason'), ' ', el('q', { dir: 'auto' }, x.statedReason), ' '];
+  const words = standing === 'suspended' ? life.suspendedBy.flatMap(suspended)
+    : [t('life.' + standing + '.text', { agreement: name, date: agr.entryIntoForce }), ' '];
+  banner.replaceChildren(el('strong', {}, t('life.' + standing)), ...words,
+    el('span.life-note', {}, t('life.note')));
 }
 
 function renderSignIn() {

@@ -172,23 +172,34 @@ function classes(layer, feature) {
   return ['map-feature', layer.cls, feature.cls].filter(Boolean).join(' ');
 }
 
+/** An area smaller than this on the drawing (SVG units) is ringed, so that it can be found. */
+const SMALL_AREA = 10;
+
 function drawShape(group, shape, path, projected) {
   if (shape.geometry.type === 'Point') {
     if (!shape.feature.labelOnly) {
       el('circle', { class: 'map-mark', cx: projected[0], cy: projected[1], r: 5 }, group);
     }
-  } else {
-    el('path', { class: 'map-area', d: path(shape.geometry) }, group);
+    return;
+  }
+  el('path', { class: 'map-area', d: path(shape.geometry) }, group);
+  const [[x0, y0], [x1, y1]] = path.bounds(shape.geometry);
+  // a 50 km impact area on a map of half the Earth is a pixel across: true to scale, but a ring
+  // around it (and its label beside it, as for a point) shows where it is
+  if (Math.max(x1 - x0, y1 - y0) < SMALL_AREA) {
+    shape.small = true;
+    el('circle', { class: 'map-ring', cx: projected[0], cy: projected[1], r: 7 }, group);
   }
 }
 
 function drawLabel(group, shape, projected, rtl) {
   const text = shape.feature.label;
   if (!text) return;
-  const point = shape.geometry.type === 'Point' && !shape.feature.labelOnly;
+  const point = (shape.geometry.type === 'Point' && !shape.feature.labelOnly) || shape.small;
   // beside the mark on the side the reading starts from: with direction rtl, "start" is the
   // text's right end, so the label runs leftwards from just left of the mark
-  const dx = point ? (rtl ? -9 : 9) : 0;
+  const gap = shape.small ? 11 : 9;
+  const dx = point ? (rtl ? -gap : gap) : 0;
   const anchor = point ? 'start' : 'middle';
   const t = el('text', { class: 'map-label', x: projected[0] + dx, y: projected[1], dy: '0.35em',
     'text-anchor': anchor, direction: rtl ? 'rtl' : 'ltr' }, group);

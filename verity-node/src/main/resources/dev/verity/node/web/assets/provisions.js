@@ -8,4 +8,5 @@ export const PROVISIONS = [
   'commission', // the commission's sessions, agenda and decisions
   'escrow', // escrowed declarations
   'protocols', // any declared protocol: its subjects, timelines, deadlines
+  'launches', // the 1988 launch notifications on a map
 ];

@@ -149,4 +149,64 @@ class ReplayCommandTest {
     assertThat(JSON.readTree(json.out()).get("marked").toString())
         .isEqualTo("[{\"index\":1,\"standing\":\"suspended\"}]");
   }
+
+  /**
+   * Issue 13, the demo's replay: per agreement what was exchanged and where it stands; New START
+   * suspended by Russia with its obligations since not missed, the 1988 and 1989 agreements
+   * untouched and their notifications on time.
+   */
+  @Test
+  void replaysTheUsRussiaScenarioPerAgreement() throws Exception {
+    Cli.Result r = Cli.run("agreement", "replay", "--scenario", "us-ru-2023", "--format", "text");
+    assertThat(r.exit()).as(r.err()).isZero();
+    String[] parts = r.out().split("\n== ");
+    assertThat(parts).hasSize(4);
+    assertThat(parts[1]).startsWith("new-start:")
+        .contains("standing as of 2025-12-01T00:00:00Z: suspended by RU since"
+            + " 2023-02-21T12:00:00Z: \"Russia suspends its participation")
+        .contains("exchanged by RU: 1 agreement-suspension")
+        .containsPattern("suspended +inventory +deadline +data-exchange +2023-03-01 +RU")
+        .doesNotContain("missing ").doesNotContain("late ");
+    assertThat(parts[2]).startsWith("launch-notification-1988:")
+        .contains("standing as of 2025-12-01T00:00:00Z: in force")
+        .contains("exchanged by RU: 2 launch-notification")
+        .contains("exchanged by US: 1 launch-notification")
+        .containsPattern("met +launch-notification deadline +twenty-four-hours-ahead +US#0 +US"
+            + " +due 2025-11-04T07:01:00Z");
+    assertThat(parts[3]).startsWith("major-strategic-exercises-1989:")
+        .contains("standing as of 2025-12-01T00:00:00Z: in force")
+        .doesNotContain("suspended ");
+  }
+
+  @Test
+  void replaysOneAgreementOfAScenarioAsJson() throws Exception {
+    Cli.Result r = Cli.run("agreement", "replay", "--scenario", "us-ru-2023", "--agreement",
+        "launch-notification-1988");
+    assertThat(r.exit()).as(r.err()).isZero();
+    JsonNode out = JSON.readTree(r.out());
+    assertThat(out.path("agreements").size()).isEqualTo(1);
+    JsonNode owed = out.path("agreements").path("launch-notification-1988").path("obligations");
+    assertThat(owed.size()).isEqualTo(3);
+    owed.forEach(o -> assertThat(o.path("status").asText()).isEqualTo("met"));
+  }
+
+  @Test
+  void aScenarioDirectoryIsReadLikeTheBundledOnes() throws Exception {
+    Path d = Files.createDirectories(dir.resolve("sc"));
+    Files.writeString(d.resolve("scenario.yaml"), "id: sc\ntitle: t\nasOf: 2024-12-20T00:00:00Z"
+        + "\nagreements: [launch-notification-1988]\n");
+    String fields = "'fields': {'missileClass': 'ICBM', 'plannedLaunch': '2024-12-18T12:00:00Z',"
+        + " 'launchWindowHours': 4, 'launchArea': {'site': 'Plesetsk'}, 'impactAreas':"
+        + " [{'circle': {'center': {'lat': 57.3, 'lon': 161.9}, 'radius': 50, 'unit': 'km'}}]}}";
+    Files.writeString(d.resolve("launch-notification-1988.jsonl"), ("{'at':"
+        + " '2024-12-17T13:00:00Z', 'party': 'US', 'type': 'launch-notification', " + fields)
+        .replace('\'', '"') + "\n");
+    Cli.Result r = Cli.run("agreement", "replay", "--scenario", d.toString(), "--format", "text");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).containsPattern("late +launch-notification deadline +"
+        + "twenty-four-hours-ahead +US#0 +US +due 2024-12-17T12:00:00Z");
+    Cli.Result none = Cli.run("agreement", "replay", "--scenario", "no-such-scenario");
+    assertThat(none.exit()).isEqualTo(1);
+    assertThat(none.err()).contains("no bundled scenario of that name");
+  }
 }
