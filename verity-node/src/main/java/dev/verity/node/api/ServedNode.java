@@ -12,6 +12,7 @@ import dev.verity.node.verify.StorageProblem;
 import dev.verity.node.verify.TreeView;
 import dev.verity.node.verify.VerifiedLog;
 import dev.verity.tlog.storage.LogStorage;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 
@@ -47,6 +48,9 @@ public interface ServedNode {
   LogStorage logStorage();
 
   Clock clock();
+
+  /** The node's directory: its private files (never served to peers) live under it. */
+  Path dir();
 
   /** Stored data that failed its check: never served, alarmed locally, logged. */
   void storageCorrupt(StorageProblem p);

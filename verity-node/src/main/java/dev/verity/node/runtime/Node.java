@@ -386,6 +386,7 @@ public final class Node implements ServedNode, AutoCloseable {
     return new TreeView("mirror of " + party, h, m.hashes(h.size()), this::storageCorrupt);
   }
 
+  @Override
   public Path dir() {
     return dir;
   }
