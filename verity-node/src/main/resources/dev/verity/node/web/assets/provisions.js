@@ -7,5 +7,7 @@ export const PROVISIONS = [
   'inspections', // inspections and exhibitions
   'commission', // the commission's sessions, agenda and decisions
   'escrow', // escrowed declarations
+  'talks', // multi-party talks: rounds, texts and their marks, glossary, action items
+  'ceasefire', // the joint ceasefire register: commitments, claims and answers, reports
   'protocols', // any declared protocol: its subjects, timelines, deadlines
 ];
