@@ -82,7 +82,10 @@ final class CeasefireRoutes {
     Http.json(ctx, 200, m);
   }
 
-  /** The first and last report dates of {@code c} up to now, if it has taken effect. */
+  /**
+   * The first and last report dates of {@code c} up to now, if it has taken effect, and the last
+   * one whose cut-off has passed (a closed report never changes), null before the first closes.
+   */
   private static Map<String, LocalDate> reportDates(Register r, CommitmentRecord c, Instant now) {
     if (c.inForceFrom() == null || now.isBefore(c.inForceFrom())) {
       return null;
@@ -90,8 +93,14 @@ final class CeasefireRoutes {
     ReportSchedule s = r.rules().schedule();
     Instant end = c.terms().expiresAt() != null && c.terms().expiresAt().isBefore(now)
         ? c.terms().expiresAt() : now;
-    return Map.of("first", s.reportDate(s.day(c.inForceFrom())),
-        "last", s.reportDate(s.day(end)));
+    LocalDate first = s.reportDate(s.day(c.inForceFrom()));
+    LocalDate last = s.reportDate(s.day(end));
+    LocalDate closed = s.cutoff(last).isAfter(end) ? s.previousReportDate(last) : last;
+    Map<String, LocalDate> m = new LinkedHashMap<>();
+    m.put("first", first);
+    m.put("last", last);
+    m.put("lastClosed", closed.isBefore(first) ? null : closed);
+    return m;
   }
 
   private void page(Context ctx) {

@@ -46,6 +46,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * Issue 15's talks and joint ceasefire register, on real node processes on exercise clocks, and
@@ -459,6 +460,13 @@ class TalksAndRegisterBrowserTest {
           .getAttribute("data-standing")).isEqualTo("before-start");
       assertThat(browser.driver.findElement(By.id("previous-rule")).getAttribute("data-breaks"))
           .isEqualTo("0");
+      new Select(browser.driver.findElement(By.id("side-by-side-date")))
+          .selectByValue("2026-03-02");
+      WebElement differences = browser.await(By.cssSelector(
+          "#side-by-side-day div[data-day='2026-03-02'] #differences"));
+      assertThat(Integer.parseInt(differences.getAttribute("data-count"))).isGreaterThanOrEqualTo(3);
+      assertThat(browser.driver.findElements(By.cssSelector("#side-by-side-day tr.differs")))
+          .hasSizeGreaterThanOrEqualTo(3);
       browser.screenshot(SHOTS.resolve(lang + "-ceasefire-register.png"));
     }
     browser.language("en");

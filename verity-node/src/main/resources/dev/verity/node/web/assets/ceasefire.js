@@ -7,7 +7,6 @@ import { t, tOr, fmtNum, fmtDate, fmtDateTime } from './i18n.js';
 import { get } from './api.js';
 import { el, badge, table } from './dom.js';
 import { register } from './registry.js';
-import { lineChart } from './chart.js';
 
 const STATUS_BADGE = { 'in-force': 'ok', countersigned: 'pending', proposed: 'late', expired: 'missing' };
 const STANDING_BADGE = { counted: 'ok', 'before-start': 'late', 'after-end': 'late', 'out-of-scope': 'late', released: 'missing' };
@@ -30,15 +29,18 @@ async function ceasefire(view, ctx) {
   const current = o.commitments[o.commitments.length - 1];
   if (current?.reportDates) {
     const id = current.commitment.terms.commitment;
-    const last = current.reportDates.last;
-    const [tallies, report, sbs] = await Promise.all([
+    const { last, lastClosed } = current.reportDates;
+    const [tallies, report] = await Promise.all([
       get(`/api/v1/ceasefire/tallies?commitment=${encodeURIComponent(id)}&to=${last}`),
-      get(`/api/v1/ceasefire/reports/${encodeURIComponent(id)}/${last}`).catch(() => null),
-      get(`/api/v1/ceasefire/side-by-side?commitment=${encodeURIComponent(id)}&day=${last}`)]);
+      lastClosed ? get(`/api/v1/ceasefire/reports/${encodeURIComponent(id)}/${lastClosed}`).catch(() => null) : null]);
     if (ctx.stale()) return;
-    view.append(talliesSection(o, tallies), reportSection(o, report), sideBySideSection(o, sbs, ctx));
+    const sbs = await sideBySide(id, tallies.dates, lastClosed || last, ctx);
+    if (ctx.stale()) return;
+    view.append(talliesSection(o, tallies), reportSection(o, report), sbs);
   }
-  view.append(registerSection(o, ctx));
+  const reg = await registerSection(o, ctx);
+  if (ctx.stale()) return;
+  view.append(reg);
   view.append(restrictionsSection(o));
 }
 
@@ -70,16 +72,54 @@ function talliesSection(o, tallies) {
     body.append(el('p.muted', {}, t('ceasefire.noReports')));
     return body;
   }
-  if (dates.length > 1) {
-    body.append(el('div.chart-card', {}, lineChart({ title: t('ceasefire.chartTitle'), from: dates[0].date, to: dates[dates.length - 1].date,
-      series: filers.map((f, i) => ({ label: tOr('party.' + f, f), colour: COLOURS[i % COLOURS.length], dashed: i % 2 === 1,
-        points: dates.map(d => [d.date, d.totals[f] || 0]) })), fmtNum, fmtYear: fmtDate })));
-  }
+  body.append(el('div.charts', {}, el('figure.card.chart-card', { id: 'tallies-chart' },
+    el('figcaption', {}, t('ceasefire.chartTitle')), barChart(dates, filers),
+    el('ul.legend', {}, filers.map((f, i) => el('li', {}, swatch(COLOURS[i % COLOURS.length]), tOr('party.' + f, f)))))));
   body.append(el('div.scroll', {}, table([t('ceasefire.date'), t('ceasefire.number'), ...filers.map(f => tOr('party.' + f, f))],
     dates.slice().reverse().map(d => el('tr', { 'data-date': d.date },
       el('td.nowrap', {}, fmtDate(d.date)), el('td.num', {}, fmtNum(d.number)),
       ...filers.map(f => el('td.num', { 'data-filer': f }, fmtNum(d.totals[f] || 0))))), { class: 'data tallies' })));
   return body;
+}
+
+const NS = 'http://www.w3.org/2000/svg';
+
+function svg(tag, attrs, text) {
+  const e = document.createElementNS(NS, tag);
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
+
+function swatch(colour) {
+  const s = svg('svg', { width: 12, height: 12, 'aria-hidden': 'true' });
+  s.append(svg('rect', { width: 12, height: 12, fill: colour }));
+  return s;
+}
+
+/** Each report date's total per filer, as grouped bars (plain SVG: the CSP forbids inline styles). */
+function barChart(dates, filers) {
+  const W = 560, H = 220, top = 12, bottom = 26, left = 40;
+  const max = Math.max(1, ...dates.flatMap(d => filers.map(f => d.totals[f] || 0)));
+  const groupW = (W - left) / dates.length;
+  const barW = Math.max(2, Math.min(18, (groupW - 6) / filers.length));
+  const y = v => top + (H - top - bottom) * (1 - v / max);
+  const out = svg('svg', { viewBox: `0 0 ${W} ${H}`, class: 'chart', role: 'img', 'aria-label': t('ceasefire.chartTitle') });
+  for (const v of [0, max / 2, max]) {
+    out.append(svg('line', { x1: left, x2: W, y1: y(v), y2: y(v), stroke: '#d0d7de' }),
+      svg('text', { x: left - 4, y: y(v) + 4, 'text-anchor': 'end', 'font-size': 11, fill: '#57606a' }, fmtNum(Math.round(v))));
+  }
+  dates.forEach((d, i) => {
+    const x0 = left + i * groupW + (groupW - barW * filers.length) / 2;
+    filers.forEach((f, j) => {
+      const v = d.totals[f] || 0;
+      out.append(svg('rect', { x: x0 + j * barW, y: y(v), width: barW - 1, height: y(0) - y(v),
+        fill: COLOURS[j % COLOURS.length], 'data-date': d.date, 'data-filer': f }));
+    });
+    out.append(svg('text', { x: left + (i + 0.5) * groupW, y: H - 8, 'text-anchor': 'middle', 'font-size': 11, fill: '#57606a' },
+      d.date.slice(5)));
+  });
+  return out;
 }
 
 function reportSection(o, r) {
@@ -99,14 +139,28 @@ function reportSection(o, r) {
         el('td.num.cumulative', {}, fmtNum(s.cumulative.total)))), { class: 'data report' })));
 }
 
-function sideBySideSection(o, s, ctx) {
+/** Side by side for a day chosen among the report dates (default the last closed one). */
+async function sideBySide(id, dates, day, ctx) {
+  const out = el('div', { id: 'side-by-side-day' });
+  const pick = el('select', { id: 'side-by-side-date', onchange: () => load(pick.value) },
+    dates.slice().reverse().map(d => el('option', { value: d.date, selected: d.date === day }, fmtDate(d.date))));
+  const load = async d => {
+    const s = await get(`/api/v1/ceasefire/side-by-side?commitment=${encodeURIComponent(id)}&day=${d}`);
+    if (!ctx.stale()) out.replaceChildren(sideBySideSection(s));
+  };
+  await load(day);
+  return el('section', { id: 'ceasefire-side-by-side' }, el('h2', {}, t('ceasefire.sideBySideTitle')),
+    el('label', {}, t('ceasefire.date'), ' ', pick), out);
+}
+
+function sideBySideSection(s) {
   const cols = s.participants;
   const differs = new Set(s.differences.map(d => d.dimension + '/' + d.key));
   const row = (dim, r, label) => el('tr', { 'data-key': r.key, class: differs.has(dim + '/' + r.key) ? 'bad-row differs' : null },
     el('th', { scope: 'row' }, label), ...cols.map(c => el('td.num', { 'data-filer': c }, fmtNum(r.counts[c] || 0))),
     el('td', {}, differs.has(dim + '/' + r.key) ? badge('late', t('ceasefire.differs')) : ''));
-  return el('section', { id: 'ceasefire-side-by-side', 'data-day': s.day },
-    el('h2', {}, t('ceasefire.sideBySide', { date: fmtDate(s.day) })),
+  return el('div', { 'data-day': s.day },
+    el('h3', {}, t('ceasefire.sideBySide', { date: fmtDate(s.day) })),
     el('div.scroll', {}, table([t('ceasefire.row'), ...cols.map(c => tOr('party.' + c, c)), ''], [
       row('total', s.total, t('ceasefire.total')),
       ...s.categories.map(r => row('category', r, cat(r.key))),
@@ -116,7 +170,7 @@ function sideBySideSection(o, s, ctx) {
       t('ceasefire.differences', { n: fmtNum(s.differences.length) })));
 }
 
-function registerSection(o, ctx) {
+async function registerSection(o, ctx) {
   const out = el('div', { id: 'register-page' });
   const select = (id, label, options) => el('label', {}, label, ' ', el('select', { id },
     el('option', { value: '' }, t('ceasefire.any')), options.map(([v, l]) => el('option', { value: v }, l))));
@@ -137,7 +191,7 @@ function registerSection(o, ctx) {
     if (ctx.stale()) return;
     out.replaceChildren(registerTable(o, page, load));
   };
-  load(0);
+  await load(0);
   return el('section', { id: 'ceasefire-register' }, el('h2', {}, t('ceasefire.register')), form, out);
 }
 

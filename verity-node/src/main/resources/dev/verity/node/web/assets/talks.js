@@ -116,7 +116,7 @@ function marksTable(tx, signatories) {
 function versionBlock(v) {
   return el('div.version', { 'data-version': v.version },
     el('h4', {}, 'v' + v.version, ' · ', party(v.author), ' · ', fmtDateTime(v.at), ' · ', hash(v.hash)),
-    el('ol.clauses', {}, v.clauses.map(c => el('li', { dir: 'auto' }, el('code', {}, c.id), ' ', c.text))),
+    el('ul.clauses', {}, v.clauses.map(c => el('li', { dir: 'auto' }, el('code', {}, c.id), ' ', c.text))),
     v.redline.changes.length ? el('ul.redline', {}, v.redline.changes.map(c => el('li', { 'data-change': c.kind },
       badge(c.kind === 'removed' ? 'missing' : c.kind === 'added' ? 'ok' : 'late', tOr('talks.change.' + c.kind, c.kind)), ' ',
       el('code', {}, c.clause), ' ',
