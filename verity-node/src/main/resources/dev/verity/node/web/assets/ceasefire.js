@@ -104,7 +104,7 @@ function barChart(dates, filers) {
   const groupW = (W - left) / dates.length;
   const barW = Math.max(2, Math.min(18, (groupW - 6) / filers.length));
   const y = v => top + (H - top - bottom) * (1 - v / max);
-  const out = svg('svg', { viewBox: `0 0 ${W} ${H}`, class: 'chart', role: 'img', 'aria-label': t('ceasefire.chartTitle') });
+  const out = svg('svg', { viewBox: `0 0 ${W} ${H}`, width: W, height: H, class: 'bar-chart', role: 'img', 'aria-label': t('ceasefire.chartTitle') });
   for (const v of [0, max / 2, max]) {
     out.append(svg('line', { x1: left, x2: W, y1: y(v), y2: y(v), stroke: '#d0d7de' }),
       svg('text', { x: left - 4, y: y(v) + 4, 'text-anchor': 'end', 'font-size': 11, fill: '#57606a' }, fmtNum(Math.round(v))));
@@ -164,7 +164,7 @@ function sideBySideSection(s) {
     el('div.scroll', {}, table([t('ceasefire.row'), ...cols.map(c => tOr('party.' + c, c)), ''], [
       row('total', s.total, t('ceasefire.total')),
       ...s.categories.map(r => row('category', r, cat(r.key))),
-      ...s.attributions.map(r => row('attribution', r, t('ceasefire.attributedTo', { who: tOr('party.' + r.key, r.key) })))],
+      ...s.attributions.map(r => row('attribution', r, r.key === 'unattributed' ? t('ceasefire.unattributed') : t('ceasefire.attributedTo', { who: tOr('party.' + r.key, r.key) })))],
     { class: 'data side-by-side' })),
     el('p.muted', { id: 'differences', 'data-count': s.differences.length },
       t('ceasefire.differences', { n: fmtNum(s.differences.length) })));
