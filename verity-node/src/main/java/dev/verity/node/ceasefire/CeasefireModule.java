@@ -1,6 +1,7 @@
 package dev.verity.node.ceasefire;
 
 import dev.verity.core.ceasefire.CeasefireRegime;
+import dev.verity.node.cli.ceasefire.CeasefireCommand;
 import dev.verity.node.module.NodeQueries;
 import dev.verity.node.module.RegimeModule;
 import dev.verity.node.module.Route;
@@ -26,6 +27,11 @@ public final class CeasefireModule implements RegimeModule {
   @Override
   public List<Route> routes(NodeQueries queries) {
     return new CeasefireRoutes(queries).routes();
+  }
+
+  @Override
+  public List<Class<?>> commands() {
+    return List.of(CeasefireCommand.class);
   }
 
   @Override

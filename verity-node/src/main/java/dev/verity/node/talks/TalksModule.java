@@ -1,6 +1,7 @@
 package dev.verity.node.talks;
 
 import dev.verity.core.talks.TalksRegime;
+import dev.verity.node.cli.talks.TalksCommand;
 import dev.verity.node.module.NodeQueries;
 import dev.verity.node.module.RegimeModule;
 import dev.verity.node.module.Route;
@@ -26,6 +27,11 @@ public final class TalksModule implements RegimeModule {
   @Override
   public List<Route> routes(NodeQueries queries) {
     return new TalksRoutes(queries).routes();
+  }
+
+  @Override
+  public List<Class<?>> commands() {
+    return List.of(TalksCommand.class);
   }
 
   @Override

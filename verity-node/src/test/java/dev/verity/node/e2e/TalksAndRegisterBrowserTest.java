@@ -280,6 +280,8 @@ class TalksAndRegisterBrowserTest {
     HttpResponse<String> opened = post(ru, "/api/v1/talks/capital-reports/open",
         "{\"anchor\":\"" + anchor + "\"}", ru.operator);
     JsonNode o = Cluster.json(opened);
+    assertThat(Cluster.cli("talks", "open-report", "--node", Browser.url(ru), "--token",
+        ru.operator, "--anchor", anchor)).contains("no progress on territory");
     assertThat(o.path("content").asText()).isEqualTo(SECRET);
     ObjectNode check = Cluster.JSON.createObjectNode();
     check.put("party", "RU").put("round", 2).put("content", SECRET)
@@ -429,6 +431,14 @@ class TalksAndRegisterBrowserTest {
       assertThat(sbs.path("differences").findValuesAsText("key")).contains("total", "RU", "UA");
     }
     assertThat(first.path("previousPeriodRule")).isEmpty();
+    List<String> printed = new ArrayList<>();
+    for (Member m : all) {
+      printed.add(Cluster.cli("ceasefire", "report", "--node", Browser.url(m), "--token",
+          m.viewer, "--date", "2026-03-03"));
+    }
+    assertThat(printed).allSatisfy(p -> assertThat(p).isEqualTo(printed.get(0)));
+    assertThat(printed.get(0)).contains("Daily report 2 of 2026-03-03 (energy-2026)")
+        .contains("Previous period: equals the prior report's figures.");
     JsonNode prior = getJson(all.get(0), "/api/v1/ceasefire/reports/energy-2026/2026-03-02")
         .path("report");
     for (JsonNode s : first.path("report").path("sources")) {
