@@ -54,7 +54,8 @@ final class CeasefireRoutes {
 
   private Register register() {
     return node.provisions().state(CeasefireRegime.ID, Register.class).orElseThrow(() ->
-        new Http.ApiError(404, "agreement", node.agreement().id() + " holds no ceasefire register"));
+        new Http.ApiError(404, "agreement",
+            node.agreement().id() + " holds no ceasefire register"));
   }
 
   private void overview(Context ctx) {

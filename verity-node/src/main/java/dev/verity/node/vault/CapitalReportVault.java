@@ -58,7 +58,8 @@ public final class CapitalReportVault {
     File f = new File(r.anchor(), r.party(), r.round(), at, HEX.formatHex(r.salt()), r.content());
     try {
       SecretFiles.privateDirectory(dir);
-      SecretFiles.replace(dir.resolve(f.anchor() + ".json"), CanonicalJson.mapper().writeValueAsBytes(f));
+      SecretFiles.replace(dir.resolve(f.anchor() + ".json"),
+          CanonicalJson.mapper().writeValueAsBytes(f));
     } catch (IOException e) {
       throw new VaultException(Reason.STORAGE, "write " + FOLDER + ": " + e.getMessage(), e);
     }

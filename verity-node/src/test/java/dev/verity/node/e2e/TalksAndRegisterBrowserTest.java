@@ -332,7 +332,8 @@ class TalksAndRegisterBrowserTest {
       assertThat(text.getAttribute("data-state")).isEqualTo("agreed");
       assertThat(browser.driver.findElements(By.cssSelector("#talks-rounds article.round")))
           .hasSize(1);
-      assertThat(browser.driver.findElements(By.cssSelector("#talks-actions tr[data-status='met']")))
+      assertThat(browser.driver.findElements(
+          By.cssSelector("#talks-actions tr[data-status='met']")))
           .hasSize(1);
       browser.driver.findElement(By.cssSelector("article.text details.versions summary")).click();
       browser.screenshot(SHOTS.resolve(lang + "-talks-round.png"));
@@ -474,7 +475,8 @@ class TalksAndRegisterBrowserTest {
           .selectByValue("2026-03-02");
       WebElement differences = browser.await(By.cssSelector(
           "#side-by-side-day div[data-day='2026-03-02'] #differences"));
-      assertThat(Integer.parseInt(differences.getAttribute("data-count"))).isGreaterThanOrEqualTo(3);
+      assertThat(Integer.parseInt(differences.getAttribute("data-count")))
+          .isGreaterThanOrEqualTo(3);
       assertThat(browser.driver.findElements(By.cssSelector("#side-by-side-day tr.differs")))
           .hasSizeGreaterThanOrEqualTo(3);
       browser.screenshot(SHOTS.resolve(lang + "-ceasefire-register.png"));
