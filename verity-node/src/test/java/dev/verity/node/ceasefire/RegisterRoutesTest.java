@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.verity.node.testing.Cli;
 import dev.verity.node.testing.ExerciseNode;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,7 +59,28 @@ class RegisterRoutesTest {
           .isEqualTo("id");
       assertThat(get(us, "/api/v1/talks", 404).path("error").asText())
           .isEqualTo("ceasefire-monitoring holds no talks");
+      bulkImportNamesEachBadLine(us);
     }
+  }
+
+  /** {@code verity ceasefire import --csv}: good lines go in, each bad one is named. */
+  void bulkImportNamesEachBadLine(ExerciseNode us) throws Exception {
+    Path csv = dir.resolve("claims.csv");
+    Files.writeString(csv, "claim,commitment,from,to,region,lat,lon,category,count,attributedTo\n"
+        + "us-2,c1,2026-03-01T09:10:00Z,2026-03-01T09:10:00Z,luhansk,48.5,39.3,explosion,5,RU\n"
+        + "us-3,c1,2026-03-01T09:20:00Z,2026-03-01T09:20:00Z,luhansk,48.5,39.3,explosion,many,\n"
+        + "us-4,c1,2026-03-01T09:30:00Z,2026-03-01T09:30:00Z,atlantis,48.5,39.3,explosion,2,\n");
+    String[] args = {"ceasefire", "import", "--csv", csv.toString(), "--node",
+        "http://127.0.0.1:" + us.node().apiPort() + "/", "--token", us.operator()};
+    Cli.Result r = Cli.run(args);
+    assertThat(r.exit()).as(r.err()).isEqualTo(3);
+    assertThat(r.out()).contains("1 line(s) appended or already there, 2 refused");
+    assertThat(r.err()).contains("line 3: lat, lon, count: numbers expected")
+        .contains("line 4: ").contains("atlantis");
+    assertThat(get(us, "/api/v1/ceasefire/claims/us-2", 200).path("observation")
+        .path("attributedTo").asText()).isEqualTo("RU");
+    assertThat(Cli.run(args).out()).contains("1 line(s) appended or already there");
+    assertThat(get(us, "/api/v1/ceasefire", 200).path("claims").asInt()).isEqualTo(2);
   }
 
   @Test

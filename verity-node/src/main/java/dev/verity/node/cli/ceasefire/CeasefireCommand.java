@@ -16,13 +16,14 @@ import picocli.CommandLine.Spec;
 /**
  * {@code verity ceasefire}: the joint ceasefire register of a running node
  * (docs/formats/ceasefire.md). {@code report --date D} prints the daily report every node
- * computes alike, as JSON or as text, with the previous-period rule checked.
+ * computes alike, as JSON or as text, with the previous-period rule checked;
+ * {@code import --csv FILE} files claims or observations in bulk.
  */
 @Command(
     name = "ceasefire",
     mixinStandardHelpOptions = true,
     description = "The joint ceasefire register of a node serving ceasefire-monitoring.",
-    subcommands = {CeasefireCommand.Report.class})
+    subcommands = {CeasefireCommand.Report.class, CeasefireImport.class})
 public final class CeasefireCommand implements Runnable {
   @Spec CommandSpec spec;
 
