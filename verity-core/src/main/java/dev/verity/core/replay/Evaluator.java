@@ -279,6 +279,15 @@ public final class Evaluator {
     return r.obligations((S) states.get(r.id()), asOf);
   }
 
+  /**
+   * The folded state of regime {@code id} if it is of {@code type}: a persistent value the
+   * node's routes page through (a register's pages, its side by side) beyond what its view holds.
+   */
+  public <S> Optional<S> state(String id, Class<S> type) {
+    Object s = states.get(id);
+    return type.isInstance(s) ? Optional.of(type.cast(s)) : Optional.empty();
+  }
+
   /** Each regime's state as it shows it, by regime id. */
   public Map<String, Object> views() {
     Map<String, Object> out = new LinkedHashMap<>();

@@ -8,13 +8,16 @@ import dev.verity.core.message.Item;
 import dev.verity.node.module.InspectionQueries;
 import dev.verity.node.module.InventoryQueries;
 import dev.verity.node.module.NodeQueries;
+import dev.verity.node.module.ProvisionQueries;
 import dev.verity.node.projection.EscrowLedger;
 import dev.verity.node.projection.InspectionProjection.Logged;
 import dev.verity.node.projection.InspectionProjection.State;
 import dev.verity.node.projection.InventoryView;
+import dev.verity.node.projection.Owed;
 import dev.verity.node.projection.Reconciliations;
 import dev.verity.node.submit.SubmitRequest;
 import io.javalin.http.Context;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -23,7 +26,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /** The node's queries as its modules' routes see them: reads of its projections, one submit. */
-final class ModuleQueries implements NodeQueries, InventoryQueries, InspectionQueries {
+final class ModuleQueries
+    implements NodeQueries, InventoryQueries, InspectionQueries, ProvisionQueries {
   /** How a module's route submits: the API's own pipeline, answering the receipt. */
   interface Submit {
     void submit(Context ctx, SubmitRequest r) throws Exception;
@@ -59,6 +63,11 @@ final class ModuleQueries implements NodeQueries, InventoryQueries, InspectionQu
 
   @Override
   public InspectionQueries inspections() {
+    return this;
+  }
+
+  @Override
+  public ProvisionQueries provisions() {
     return this;
   }
 
@@ -115,5 +124,25 @@ final class ModuleQueries implements NodeQueries, InventoryQueries, InspectionQu
   @Override
   public Optional<Item> declaredItem(String party, String id, Instant at) {
     return node.projections().inspections().declaredItem(party, id, at);
+  }
+
+  @Override
+  public <S> Optional<S> state(String regime, Class<S> type) {
+    return node.projections().provisions().state(regime, type);
+  }
+
+  @Override
+  public List<Owed> obligations(Instant asOf) {
+    return node.projections().provisions().obligations(asOf);
+  }
+
+  @Override
+  public String party() {
+    return node.config().party();
+  }
+
+  @Override
+  public Path nodeDir() {
+    return node.dir();
   }
 }

@@ -14,6 +14,7 @@ import dev.verity.node.verify.TreeView;
 import dev.verity.node.verify.VerifiedLog;
 import dev.verity.tlog.storage.LogStorage;
 import io.javalin.http.Context;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -162,6 +163,11 @@ final class ScopedNode implements ServedNode {
   @Override
   public NodeMetrics metrics() {
     return at().metrics();
+  }
+
+  @Override
+  public Path dir() {
+    return at().dir();
   }
 
   @Override

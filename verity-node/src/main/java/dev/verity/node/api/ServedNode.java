@@ -13,6 +13,7 @@ import dev.verity.node.verify.StorageProblem;
 import dev.verity.node.verify.TreeView;
 import dev.verity.node.verify.VerifiedLog;
 import dev.verity.tlog.storage.LogStorage;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -60,6 +61,9 @@ public interface ServedNode {
 
   /** The node's metrics, scraped at {@code /metrics}. */
   NodeMetrics metrics();
+
+  /** The node's directory: its private files (never served to peers) live under it. */
+  Path dir();
 
   /** Stored data that failed its check: never served, alarmed locally, logged. */
   void storageCorrupt(StorageProblem p);

@@ -25,6 +25,9 @@ public interface NodeQueries {
 
   InspectionQueries inspections();
 
+  /** The code regimes folded through the evaluator (talks, the ceasefire register). */
+  ProvisionQueries provisions();
+
   /** Every Party's escrow commitments and reveals. */
   EscrowLedger escrow();
 

@@ -123,6 +123,14 @@ public final class ProvisionProjection {
     return LifeView.of(evaluator.lifecycle(), asOf);
   }
 
+  /**
+   * The folded state of the code regime {@code regime} ({@code talks}, {@code
+   * ceasefire-register}), if the agreement has it: an immutable value, safe to read unlocked.
+   */
+  public synchronized <S> Optional<S> state(String regime, Class<S> type) {
+    return evaluator.state(regime, type);
+  }
+
   /** The recorded entries the evaluator refused (a peer's entry breaking a rule), by entry. */
   public synchronized Map<EntryRef, Refusal> refused() {
     return Map.copyOf(refused);

@@ -235,6 +235,7 @@ public final class Node implements ServedNode, AutoCloseable {
     return home().mirrorView(party);
   }
 
+  @Override
   public Path dir() {
     return dir;
   }

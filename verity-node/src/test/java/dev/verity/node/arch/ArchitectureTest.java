@@ -26,7 +26,8 @@ class ArchitectureTest {
   static final ArchRule routesDoNotSeeTheNode =
       noClasses().that().resideInAnyPackage("dev.verity.node.api..", "dev.verity.node.module..",
               "dev.verity.node.inventory..", "dev.verity.node.inspection..",
-              "dev.verity.node.escrow..", "dev.verity.node.launch..")
+              "dev.verity.node.escrow..", "dev.verity.node.launch..", "dev.verity.node.talks..",
+              "dev.verity.node.ceasefire..")
           .should().dependOnClassesThat().resideInAPackage("dev.verity.node.runtime..");
 
   /** Daemon code logs through SLF4J; only the command line writes to the user's terminal. */

@@ -21,7 +21,7 @@ class NodeModulesTest {
   @Test
   void theListHoldsTheProvisionsInOrder() {
     assertThat(NodeModules.ALL.stream().map(RegimeModule::id))
-        .containsExactly("inventory", "inspections", "escrow", "launches");
+        .containsExactly("inventory", "inspections", "escrow", "launches", "talks", "ceasefire");
     assertThat(NodeModules.ALL).allSatisfy(m -> assertThat(m.regimes()).isNotEmpty());
   }
 

@@ -37,6 +37,11 @@ public final class ExerciseNode implements AutoCloseable {
     return node;
   }
 
+  /** The operator's token. */
+  public String operator() {
+    return operator;
+  }
+
   /** {@code method path} with the operator's token and {@code body} (null: a GET). */
   public HttpResponse<String> send(String method, String path, String body)
       throws IOException, InterruptedException {

@@ -7,6 +7,8 @@ export const PROVISIONS = [
   'inspections', // inspections and exhibitions
   'commission', // the commission's sessions, agenda and decisions
   'escrow', // escrowed declarations
+  'talks', // multi-party talks: rounds, texts and their marks, glossary, action items
+  'ceasefire', // the joint ceasefire register: commitments, claims and answers, reports
   'protocols', // any declared protocol: its subjects, timelines, deadlines
   'launches', // the 1988 launch notifications on a map
 ];
