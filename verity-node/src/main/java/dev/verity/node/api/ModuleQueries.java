@@ -12,6 +12,7 @@ import dev.verity.node.projection.EscrowLedger;
 import dev.verity.node.projection.InspectionProjection.Logged;
 import dev.verity.node.projection.InspectionProjection.State;
 import dev.verity.node.projection.InventoryView;
+import dev.verity.node.projection.ProvisionProjection;
 import dev.verity.node.projection.Reconciliations;
 import dev.verity.node.submit.SubmitRequest;
 import io.javalin.http.Context;
@@ -65,6 +66,11 @@ final class ModuleQueries implements NodeQueries, InventoryQueries, InspectionQu
   @Override
   public EscrowLedger escrow() {
     return node.projections().escrow();
+  }
+
+  @Override
+  public ProvisionProjection provisions() {
+    return node.projections().provisions();
   }
 
   @Override

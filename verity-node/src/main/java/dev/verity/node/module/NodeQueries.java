@@ -2,6 +2,7 @@ package dev.verity.node.module;
 
 import dev.verity.core.agreement.Agreement;
 import dev.verity.node.projection.EscrowLedger;
+import dev.verity.node.projection.ProvisionProjection;
 import dev.verity.node.submit.SubmitRequest;
 import io.javalin.http.Context;
 import java.time.Clock;
@@ -27,6 +28,12 @@ public interface NodeQueries {
 
   /** Every Party's escrow commitments and reveals. */
   EscrowLedger escrow();
+
+  /**
+   * The provisions the evaluator folds (declared protocols, code regimes a type names): their
+   * views and states, from every Party's entries.
+   */
+  ProvisionProjection provisions();
 
   /**
    * Submits {@code request} as the caller through the node's submit pipeline and answers with

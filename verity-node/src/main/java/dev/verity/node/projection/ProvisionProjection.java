@@ -12,6 +12,7 @@ import dev.verity.node.entry.Envelope;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -87,6 +88,25 @@ public final class ProvisionProjection {
   public synchronized List<Owed> obligations(Instant asOf) {
     return evaluator.obligations(asOf).stream().filter(o -> provisions.contains(o.regime()))
         .map(Owed::of).toList();
+  }
+
+  /** Each provision regime's view (its state as it shows it), by regime id. */
+  public synchronized Map<String, Object> views() {
+    Map<String, Object> out = new LinkedHashMap<>();
+    evaluator.views().forEach((id, v) -> {
+      if (provisions.contains(id)) {
+        out.put(id, v);
+      }
+    });
+    return out;
+  }
+
+  /**
+   * Regime {@code id}'s folded state, when it is a {@code type}: states are persistent values
+   * (decision D58), so the caller may read it while later entries are folded.
+   */
+  public synchronized <T> Optional<T> state(String id, Class<T> type) {
+    return evaluator.state(id).filter(type::isInstance).map(type::cast);
   }
 
   /** The recorded entries the evaluator refused (a peer's entry breaking a rule), by entry. */
