@@ -7,5 +7,6 @@ export const PROVISIONS = [
   'inspections', // inspections and exhibitions
   'commission', // the commission's sessions, agenda and decisions
   'escrow', // escrowed declarations
+  'exchange', // mediated prisoner exchanges: lists without names, counts that reconcile
   'protocols', // any declared protocol: its subjects, timelines, deadlines
 ];
