@@ -15,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -178,8 +179,8 @@ class PrisonerExchangeEndToEndTest {
         "--dir", f.ru.dir.toString(), "--exchange", X, "--commitment", commitment,
         "--out", opening.toString());
     assertThat(open.code()).as(open.err()).isZero();
-    assertThat(Files.getPosixFilePermissions(opening).toString()).isEqualTo(
-        "[OWNER_READ, OWNER_WRITE]");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(opening)))
+        .isEqualTo("rw-------");
     Run check = verity("exchange", "check-opening", "--node", Browser.url(f.icrc), "--token",
         f.icrc.viewer, "--opening", opening.toString());
     assertThat(check.code()).as(check.out() + check.err()).isZero();
