@@ -169,7 +169,8 @@ function discrepancyList(agr, s) {
   const item = d => el('li.discrepancy', { 'data-kind': d.kind }, t('exchange.discrepancy', {
     category: category(d.category), from: partyName(agr, d.from), to: partyName(agr, d.to),
     figures: d.figures.map(figure).join('; ') }));
-  return el('div.alert.warn.discrepancies', { role: 'status', 'data-count': s.discrepancies.length },
+  const n = s.discrepancies.length;
+  return el('div.alert.warn.discrepancies', { role: 'status', 'data-count': n },
     el('strong', {}, t('exchange.discrepancies', { n: fmtNum(s.discrepancies.length) })),
     el('ul', {}, s.discrepancies.map(item)));
 }
