@@ -8,17 +8,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.verity.core.exchange.Mediation;
-import dev.verity.core.exchange.MatchKey;
 import dev.verity.core.exchange.PersonRecord;
 import dev.verity.core.exchange.PublishedTallies;
 import dev.verity.core.exchange.SyntheticPersons;
 import dev.verity.core.exchange.SyntheticPersons.Person;
 import dev.verity.core.exchange.SyntheticPersons.Spelling;
-import dev.verity.node.cli.VerityCommand;
 import dev.verity.node.e2e.Cluster.Member;
+import dev.verity.node.e2e.Cluster.Run;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,7 +29,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import picocli.CommandLine;
 
 /**
  * The exchange of 5 February 2026 (domain notes C4, C7) on four node processes under
@@ -71,8 +67,8 @@ final class FebruaryFifthNodes implements AutoCloseable {
     uae = init("UAE");
     icrc = init("ICRC");
     List<Person> pool = SyntheticPersons.generate(2_000, 0.5, 5).persons();
-    ukrainians = reconciled(pool, true, 157);
-    russians = reconciled(pool, false, 160);
+    ukrainians = SyntheticPersons.reconciled(pool, true, 157);
+    russians = SyntheticPersons.reconciled(pool, false, 160);
   }
 
   private Member init(String party) throws IOException {
@@ -85,19 +81,6 @@ final class FebruaryFifthNodes implements AutoCloseable {
   void start() throws Exception {
     cluster.pinAll();
     cluster.startAll();
-  }
-
-  /** Persons whose five spellings the fold reconciles (about 1% are not: SyntheticPersonsTest). */
-  private static List<Person> reconciled(List<Person> pool, boolean ukrainian, int n) {
-    List<Person> out = new ArrayList<>();
-    for (Person p : pool) {
-      MatchKey k = MatchKey.of(p.in(Spelling.UA_CYRILLIC));
-      boolean same = p.spellings().values().stream().allMatch(s -> MatchKey.of(s).equals(k));
-      if (p.ukrainian() == ukrainian && p.military() && same && out.size() < n) {
-        out.add(p);
-      }
-    }
-    return out;
   }
 
   /** The UAE arranges the exchange: one stage on 5 February 2026, 157 for 157. */
@@ -165,7 +148,7 @@ final class FebruaryFifthNodes implements AutoCloseable {
     Path f = files.resolve(m.party + "-" + kind + "-" + category + ".csv");
     Files.writeString(f, b, StandardCharsets.UTF_8);
     csv.put(m.party + " " + kind + " " + category, f);
-    Run r = verity("exchange", "list", "commit", "--node", Browser.url(m), "--token",
+    Run r = Cluster.run("exchange", "list", "commit", "--node", Browser.url(m), "--token",
         m.operator, "--dir", m.dir.toString(), "--exchange", X, "--kind", kind,
         "--category", category, "--csv", f.toString());
     assertThat(r.code()).as(r.err()).isZero();
@@ -179,7 +162,7 @@ final class FebruaryFifthNodes implements AutoCloseable {
   /** Each Party blinds the other's lists on top ({@code verity exchange match}). */
   void match() throws Exception {
     for (Member m : List.of(ru, ua)) {
-      Run r = verity("exchange", "match", "--node", Browser.url(m), "--token", m.operator,
+      Run r = Cluster.run("exchange", "match", "--node", Browser.url(m), "--token", m.operator,
           "--dir", m.dir.toString(), "--exchange", X);
       assertThat(r.code()).as(r.err()).isZero();
     }
@@ -339,19 +322,6 @@ final class FebruaryFifthNodes implements AutoCloseable {
 
   static JsonNode lists(Member n) throws IOException {
     return getJson(n, "/api/v1/exchanges/" + X + "/lists").path("lists");
-  }
-
-  /** A command's exit code and output. */
-  record Run(int code, String out, String err) {}
-
-  static Run verity(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cl = VerityCommand.newCommandLine();
-    cl.setOut(new PrintWriter(out));
-    cl.setErr(new PrintWriter(err));
-    int rc = cl.execute(args);
-    return new Run(rc, out.toString(), err.toString());
   }
 
   @Override

@@ -2,14 +2,14 @@ package dev.verity.node.e2e;
 
 import static dev.verity.node.e2e.Cluster.getJson;
 import static dev.verity.node.e2e.FebruaryFifthNodes.X;
-import static dev.verity.node.e2e.FebruaryFifthNodes.verity;
+import static dev.verity.node.e2e.Cluster.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.verity.core.exchange.PersonRecord;
 import dev.verity.node.e2e.Cluster.Member;
-import dev.verity.node.e2e.FebruaryFifthNodes.Run;
+import dev.verity.node.e2e.Cluster.Run;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -70,7 +70,7 @@ class PrisonerExchangeEndToEndTest {
         + "Shevchenko,Taras,1990-02-30\n,Ivan,1990-01-01\nKovalenko,123,01.01.1990\n",
         StandardCharsets.UTF_8);
     long size = logSize(f.ru);
-    Run r = verity("exchange", "list", "commit", "--node", Browser.url(f.ru), "--token",
+    Run r = run("exchange", "list", "commit", "--node", Browser.url(f.ru), "--token",
         f.ru.operator, "--dir", f.ru.dir.toString(), "--exchange", X, "--category", "military",
         "--csv", bad.toString());
     assertThat(r.code()).isEqualTo(1);
@@ -99,7 +99,7 @@ class PrisonerExchangeEndToEndTest {
       assertThat(FebruaryFifthNodes.exchange(n).path("matches"))
           .isEqualTo(x.path("matches"));
     }
-    Run out = verity("exchange", "match", "--node", Browser.url(f.ua), "--token", f.ua.operator,
+    Run out = run("exchange", "match", "--node", Browser.url(f.ua), "--token", f.ua.operator,
         "--dir", f.ua.dir.toString(), "--exchange", X);
     assertThat(out.out()).contains("UA requested military: 150 of 150 requested are on RU held"
         + " military (157), 0 requested only, 7 held only");
@@ -133,7 +133,7 @@ class PrisonerExchangeEndToEndTest {
       assertThat(stage.path("discrepancies").findValuesAsText("words"))
           .containsExactlyInAnyOrderElementsOf(expected);
     }
-    Run stage = verity("exchange", "stage", "--node", Browser.url(f.uae), "--token",
+    Run stage = run("exchange", "stage", "--node", Browser.url(f.uae), "--token",
         f.uae.viewer, "--exchange", X);
     assertThat(stage.code()).as(stage.err()).isEqualTo(3);
     assertThat(stage.out()).contains("stage 1 signed by").contains("discrepancy military from"
@@ -157,14 +157,14 @@ class PrisonerExchangeEndToEndTest {
     assertThat(t.path("mediations").get(8).path("cumulative").asLong()).isEqualTo(4955);
     assertThat(t.path("findings").findValuesAsText("words")).hasSize(1).first().asString()
         .contains("99"); // the unannounced 11th mediation: 2,883 - 300 - 2,484
-    Run ok = verity("exchange", "tally", "--node", Browser.url(f.ua), "--token", f.ua.viewer);
+    Run ok = run("exchange", "tally", "--node", Browser.url(f.ua), "--token", f.ua.viewer);
     assertThat(ok.code()).as(ok.out() + ok.err()).isZero();
     // a 19th mediation whose total does not add up: 4,955 + 200 is not 5,100
     FebruaryFifthNodes.submitOk(f.uae, "mediation-19", "exchange-mediation",
         FebruaryFifthNodes.mediation(19, "2026-03", 200, 5100, "unconfirmed", "test"));
     Cluster.await("UA folds the 19th", Duration.ofSeconds(60),
         () -> tally(f.ua).path("mediations").size() == 10);
-    Run broken = verity("exchange", "tally", "--node", Browser.url(f.ua), "--token",
+    Run broken = run("exchange", "tally", "--node", Browser.url(f.ua), "--token",
         f.ua.viewer);
     assertThat(broken.code()).isEqualTo(3);
     assertThat(broken.out()).contains("BREAK").contains("5155").contains("5100");
@@ -175,13 +175,13 @@ class PrisonerExchangeEndToEndTest {
   void anOpeningGoesToTheIcrcOnlyAndChecksAgainstItsMirror() throws Exception {
     String commitment = f.held(f.ru, Set.of("wounded-sick")).get(0);
     Path opening = f.files.resolve("opening.json");
-    Run open = verity("exchange", "open", "--node", Browser.url(f.ru), "--token", f.ru.operator,
+    Run open = run("exchange", "open", "--node", Browser.url(f.ru), "--token", f.ru.operator,
         "--dir", f.ru.dir.toString(), "--exchange", X, "--commitment", commitment,
         "--out", opening.toString());
     assertThat(open.code()).as(open.err()).isZero();
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(opening)))
         .isEqualTo("rw-------");
-    Run check = verity("exchange", "check-opening", "--node", Browser.url(f.icrc), "--token",
+    Run check = run("exchange", "check-opening", "--node", Browser.url(f.icrc), "--token",
         f.icrc.viewer, "--opening", opening.toString());
     assertThat(check.code()).as(check.out() + check.err()).isZero();
     assertThat(check.out()).contains("of RU's held wounded-sick list of " + X);
@@ -189,11 +189,11 @@ class PrisonerExchangeEndToEndTest {
     ObjectNode o = (ObjectNode) Cluster.JSON.readTree(opening.toFile());
     o.put("index", (o.path("index").asInt() + 1) % o.path("size").asInt()); // another entry's
     Files.writeString(forged, o.toString());
-    Run bad = verity("exchange", "check-opening", "--node", Browser.url(f.icrc), "--token",
+    Run bad = run("exchange", "check-opening", "--node", Browser.url(f.icrc), "--token",
         f.icrc.viewer, "--opening", forged.toString());
     assertThat(bad.code()).isEqualTo(3);
     Path cta = f.files.resolve("cta.csv");
-    Run export = verity("exchange", "export", "--dir", f.ru.dir.toString(), "--exchange", X,
+    Run export = run("exchange", "export", "--dir", f.ru.dir.toString(), "--exchange", X,
         "--out", cta.toString());
     assertThat(export.code()).as(export.err()).isZero();
     assertThat(export.out()).contains("exported 329 persons"); // RU's lists: 157 + 12 + 157 + 3
