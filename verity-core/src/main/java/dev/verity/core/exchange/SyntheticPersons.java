@@ -45,6 +45,23 @@ public final class SyntheticPersons {
   /** The persons generated, and how many candidates were dropped for sharing a key. */
   public record Corpus(List<Person> persons, int collisionsRejected) {}
 
+  /**
+   * The first {@code n} military persons of {@code pool}, Ukrainian or not, whose every spelling
+   * gives the same match key: the persons the fold reconciles (about 99%; the others have a
+   * surname a clerk replaced by a Russian word), for a scenario that must match them all.
+   */
+  public static List<Person> reconciled(List<Person> pool, boolean ukrainian, int n) {
+    List<Person> out = new ArrayList<>();
+    for (Person p : pool) {
+      MatchKey k = MatchKey.of(p.in(Spelling.UA_CYRILLIC));
+      boolean same = p.spellings().values().stream().allMatch(s -> MatchKey.of(s).equals(k));
+      if (p.ukrainian() == ukrainian && p.military() && same && out.size() < n) {
+        out.add(p);
+      }
+    }
+    return out;
+  }
+
   /** How often one person's two spellings give the same match key. */
   public record PairRate(Spelling a, Spelling b, int matched, int total) {
     public double rate() {

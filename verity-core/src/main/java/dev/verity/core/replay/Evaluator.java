@@ -288,6 +288,14 @@ public final class Evaluator {
     return type.isInstance(s) ? Optional.of(type.cast(s)) : Optional.empty();
   }
 
+  /**
+   * Regime {@code id}'s folded state itself, for a reader that needs more than its view (a
+   * node's route serving an exchange list's public entries); empty for an unknown regime.
+   */
+  public Optional<Object> state(String id) {
+    return Optional.ofNullable(states.get(id));
+  }
+
   /** Each regime's state as it shows it, by regime id. */
   public Map<String, Object> views() {
     Map<String, Object> out = new LinkedHashMap<>();

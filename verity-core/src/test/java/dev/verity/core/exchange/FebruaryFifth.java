@@ -64,8 +64,8 @@ final class FebruaryFifth {
 
   FebruaryFifth(long seed) {
     List<Person> pool = SyntheticPersons.generate(2_000, 0.5, seed).persons();
-    ukrainians = reconciled(pool, true, 157);
-    russians = reconciled(pool, false, 160);
+    ukrainians = SyntheticPersons.reconciled(pool, true, 157);
+    russians = SyntheticPersons.reconciled(pool, false, 160);
     SecureRandom random = new SecureRandom();
     ruKey = BlindingKey.generate(random);
     uaKey = BlindingKey.generate(random);
@@ -89,18 +89,6 @@ final class FebruaryFifth {
         Spelling.UA_LATIN_KMU_2010), random);
     add("UA", ListKind.HELD, "wounded-sick", spell(russians.subList(0, 5),
         Spelling.UA_LATIN_KMU_2010), random);
-  }
-
-  private static List<Person> reconciled(List<Person> pool, boolean ukrainian, int n) {
-    List<Person> out = new ArrayList<>();
-    for (Person p : pool) {
-      MatchKey k = MatchKey.of(p.in(Spelling.UA_CYRILLIC));
-      boolean same = p.spellings().values().stream().allMatch(s -> MatchKey.of(s).equals(k));
-      if (p.ukrainian() == ukrainian && p.military() && same && out.size() < n) {
-        out.add(p);
-      }
-    }
-    return out;
   }
 
   private static List<PersonRecord> spell(List<Person> persons, Spelling s) {

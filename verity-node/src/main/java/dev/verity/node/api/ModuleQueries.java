@@ -127,6 +127,11 @@ final class ModuleQueries
   }
 
   @Override
+  public Map<String, Object> views() {
+    return node.projections().provisions().views();
+  }
+
+  @Override
   public <S> Optional<S> state(String regime, Class<S> type) {
     return node.projections().provisions().state(regime, type);
   }

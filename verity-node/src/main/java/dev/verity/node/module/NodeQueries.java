@@ -25,7 +25,10 @@ public interface NodeQueries {
 
   InspectionQueries inspections();
 
-  /** The code regimes folded through the evaluator (talks, the ceasefire register). */
+  /**
+   * The provisions folded through the evaluator (talks, the ceasefire register, exchanges): their
+   * views and states, from every Party's entries.
+   */
   ProvisionQueries provisions();
 
   /** Every Party's escrow commitments and reveals. */

@@ -4,14 +4,19 @@ import dev.verity.node.projection.Owed;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * The code regimes the node folds through the evaluator (talks, the ceasefire register) as their
- * routes read them: each regime's folded state, the provisions' obligations, and the node's own
- * private directory for what never goes on the log (a delegation's reports to its capital).
+ * The code regimes the node folds through the evaluator (talks, the ceasefire register,
+ * exchanges) as their routes read them: each regime's view and folded state, the provisions'
+ * obligations, and the node's own private directory for what never goes on the log (a
+ * delegation's reports to its capital).
  */
 public interface ProvisionQueries {
+  /** Each provision regime's view (its state as it shows it), by regime id. */
+  Map<String, Object> views();
+
   /** The folded state of regime {@code regime} if the agreement has it and it is a {@code type}. */
   <S> Optional<S> state(String regime, Class<S> type);
 

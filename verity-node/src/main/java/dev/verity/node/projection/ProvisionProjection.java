@@ -16,6 +16,7 @@ import dev.verity.node.entry.Envelope;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -99,6 +100,17 @@ public final class ProvisionProjection {
   public synchronized List<Owed> obligations(Instant asOf) {
     return evaluator.obligations(asOf).stream().filter(o -> provisions.contains(o.regime()))
         .map(Owed::of).toList();
+  }
+
+  /** Each provision regime's view (its state as it shows it), by regime id. */
+  public synchronized Map<String, Object> views() {
+    Map<String, Object> out = new LinkedHashMap<>();
+    evaluator.views().forEach((id, v) -> {
+      if (provisions.contains(id)) {
+        out.put(id, v);
+      }
+    });
+    return out;
   }
 
   /**

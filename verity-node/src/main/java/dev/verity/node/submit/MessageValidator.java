@@ -251,8 +251,12 @@ final class MessageValidator {
 
   /** A provision's step: the fields its type declares, and nothing the node fills in. */
   private Parsed provision(String typeName, ObjectNode m) throws SubmitException {
-    m.remove("party"); // the envelope names the sender
     MessageType type = agreement.messageType(typeName).orElseThrow();
+    // the envelope names the sender; a type may still declare it (an exchange list is the
+    // sender's own, exchange-list's "party"), checked above against this node's Party
+    if (!type.fields().contains("party")) {
+      m.remove("party");
+    }
     checkFields(agreement, type, m, "message");
     // a refusal answers 422 naming the evaluator's rule (exercise-notification/one-a-year)
     return new StepParser.ParsedStep(m, (p, index, e) -> p.tryAcceptProvision(index, e)

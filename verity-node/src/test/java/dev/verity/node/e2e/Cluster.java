@@ -83,14 +83,23 @@ final class Cluster implements AutoCloseable {
   }
 
   static String cli(String... args) {
+    Run r = run(args);
+    assertThat(r.code()).as("verity %s: %s", String.join(" ", args), r.err()).isZero();
+    return r.out();
+  }
+
+  /** A command's exit code and output. */
+  record Run(int code, String out, String err) {}
+
+  /** Runs {@code verity args} in this JVM, whatever its exit code. */
+  static Run run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     CommandLine cl = VerityCommand.newCommandLine();
     cl.setOut(new PrintWriter(out));
     cl.setErr(new PrintWriter(err));
     int rc = cl.execute(args);
-    assertThat(rc).as("verity %s: %s", String.join(" ", args), err).isZero();
-    return out.toString();
+    return new Run(rc, out.toString(), err.toString());
   }
 
   Member init(String agreement, String party, String... more) throws IOException {

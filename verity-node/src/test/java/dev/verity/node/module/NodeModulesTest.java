@@ -21,7 +21,8 @@ class NodeModulesTest {
   @Test
   void theListHoldsTheProvisionsInOrder() {
     assertThat(NodeModules.ALL.stream().map(RegimeModule::id))
-        .containsExactly("inventory", "inspections", "escrow", "launches", "talks", "ceasefire");
+        .containsExactly("inventory", "inspections", "escrow", "launches", "talks", "ceasefire",
+            "exchange");
     assertThat(NodeModules.ALL).allSatisfy(m -> assertThat(m.regimes()).isNotEmpty());
   }
 

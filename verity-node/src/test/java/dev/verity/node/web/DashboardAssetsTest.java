@@ -45,7 +45,8 @@ public class DashboardAssetsTest {
   static final List<String> PROVISIONS = provisions();
   static final List<String> JS = js();
   /** Keys whose value is the same in every language (the product's name, a pure pattern). */
-  static final Set<String> SAME_EVERYWHERE = Set.of("session.who");
+  static final Set<String> SAME_EVERYWHERE = Set.of("session.who", "exchange.direction",
+      "exchange.listName", "exchange.discrepancy");
   static final Set<String> LATIN_BRAND_OK = Set.of("app.name", "app.title");
 
   static String text(String name) throws IOException {

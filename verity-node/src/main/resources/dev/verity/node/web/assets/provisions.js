@@ -9,6 +9,7 @@ export const PROVISIONS = [
   'escrow', // escrowed declarations
   'talks', // multi-party talks: rounds, texts and their marks, glossary, action items
   'ceasefire', // the joint ceasefire register: commitments, claims and answers, reports
+  'exchange', // mediated prisoner exchanges: lists without names, counts that reconcile
   'protocols', // any declared protocol: its subjects, timelines, deadlines
   'launches', // the 1988 launch notifications on a map
 ];
