@@ -152,7 +152,9 @@ public final class FederationBenchCommand implements Callable<Integer> {
       }
       int n = Math.max(1000, rates.length == 0 ? 1000 : Arrays.stream(rates).max().getAsInt() * seconds);
       double receipted = run(us, receipts, 0, n, seq, out); // closed loop: as fast as it goes
-      int entryBytes = us.store().message("US", 1).orElseThrow().entry().length;
+      // a bench message: the last one (the first are a declaration and the like)
+      long lastEntry = receipts.covered() - 1;
+      int entryBytes = us.store().message("US", lastEntry).orElseThrow().entry().length;
       double sequencer = SequencerBaseline.rate(root.resolve("sequencer"), entryBytes, n);
       printClosedLoop(out, receipted, sequencer, entryBytes);
     }
