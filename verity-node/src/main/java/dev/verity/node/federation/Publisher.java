@@ -199,7 +199,10 @@ public final class Publisher implements AutoCloseable {
     return ThreadLocalRandom.current().nextLong(MIN_BACKOFF_MS / 2, ceiling + 1);
   }
 
-  /** One add-checkpoint exchange from {@code from}; true when the peer cosigned (or we learned its size). */
+  /**
+   * One add-checkpoint exchange from old size {@code from}; true when the peer cosigned (or we
+   * learned its size).
+   */
   private boolean publish(VerifiedLog.Head head, long from) throws Exception {
     String note = new String(head.checkpoint(), StandardCharsets.UTF_8);
     SignedNote parsed = SignedNote.parse(head.checkpoint());

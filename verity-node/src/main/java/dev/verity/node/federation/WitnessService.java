@@ -21,7 +21,9 @@ import dev.verity.tlog.witness.WitnessResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,7 +46,9 @@ public final class WitnessService implements AutoCloseable {
   /** How long a request waits for the one before it to land (a pipelined push overtaken). */
   private static final long PREDECESSOR_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
   private final PeerGate gate = new PeerGate(System::currentTimeMillis);
-  private final Map<String, Long> lastRequest = new java.util.concurrent.ConcurrentHashMap<>();
+  /** The checkpoint each peer served at its last poll that checked out. */
+  private final Map<String, byte[]> lastPolled = new ConcurrentHashMap<>();
+  private final Map<String, Long> lastRequest = new ConcurrentHashMap<>();
   public WitnessService(String self, Witness witness, NodeStore store, Map<String, Mirror> mirrors,
       Map<String, PeerClient> clients, Clock clock, AlarmBook alarms) {
     this.alarms = alarms;
@@ -234,6 +238,9 @@ public final class WitnessService implements AutoCloseable {
     Mirror mirror = mirrors.get(peer.party());
     try {
       byte[] cp = client.checkpoint();
+      if (Arrays.equals(cp, lastPolled.get(peer.party()))) {
+        return; // the very bytes checked at the last poll: nothing new (issue 18: N−1 per node)
+      }
       SignedCheckpoint signed;
       try {
         signed = LogCheckpoints.open(cp, peer.identity().origin(),
@@ -247,6 +254,7 @@ public final class WitnessService implements AutoCloseable {
         String text = new String(cp, StandardCharsets.UTF_8);
         mirror.catchUp(signed.checkpoint(), text, client.source());
       }
+      lastPolled.put(peer.party(), cp);
     } catch (FederationException e) {
       alarm(peer.party(), e.kind(), Records.POLL, "served log: " + e.getMessage());
     } catch (IOException | StoreException e) {

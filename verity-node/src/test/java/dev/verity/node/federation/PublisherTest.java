@@ -51,9 +51,7 @@ class PublisherTest {
     NodeIdentity us = NodeIdentity.generate(dir.resolve("us"), "new-start", "US");
     NodeIdentity ru = NodeIdentity.generate(dir.resolve("ru"), "new-start", "RU");
     String origin = us.publicIdentity().origin();
-    Witness witness = Witness.create(List.of(ru.cosigner(Clock.systemUTC())),
-        Map.of(origin, NoteVerifiers.of(NoteKeys.parseVerifier(us.publicIdentity().logKey()))),
-        WitnessState.inMemory(), Clock.systemUTC());
+    Witness witness = witnessOf(us, ru, WitnessState.inMemory());
     List<String> paths = new CopyOnWriteArrayList<>();
     HttpsServer server = plainWitness(ru, us, witness, paths, 1);
     CheckpointReader reader = LogCheckpoints.reader(origin, us.publicIdentity().logKey());
@@ -94,9 +92,7 @@ class PublisherTest {
     NodeIdentity ru = NodeIdentity.generate(dir.resolve("ru"), "new-start", "RU");
     String origin = us.publicIdentity().origin();
     WitnessState state = WitnessState.inMemory();
-    Witness witness = Witness.create(List.of(ru.cosigner(Clock.systemUTC())),
-        Map.of(origin, NoteVerifiers.of(NoteKeys.parseVerifier(us.publicIdentity().logKey()))),
-        state, Clock.systemUTC());
+    Witness witness = witnessOf(us, ru, state);
     List<String> paths = new CopyOnWriteArrayList<>();
     HttpsServer server = plainWitness(ru, us, witness, paths, 2);
     CheckpointReader reader = LogCheckpoints.reader(origin, us.publicIdentity().logKey());
@@ -126,6 +122,15 @@ class PublisherTest {
       server.stop(0);
     }
     assertThat(Publisher.inFlightSetting()).isEqualTo(1);
+  }
+
+  /** RU as a plain C2SP witness of US's log. */
+  private static Witness witnessOf(NodeIdentity us, NodeIdentity ru, WitnessState state)
+      throws Exception {
+    return Witness.create(List.of(ru.cosigner(Clock.systemUTC())),
+        Map.of(us.publicIdentity().origin(),
+            NoteVerifiers.of(NoteKeys.parseVerifier(us.publicIdentity().logKey()))),
+        state, Clock.systemUTC());
   }
 
   private static boolean waitFor(LinkedBlockingQueue<Long> receipts, long size) throws InterruptedException {

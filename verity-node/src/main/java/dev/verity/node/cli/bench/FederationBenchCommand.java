@@ -205,7 +205,8 @@ public final class FederationBenchCommand implements Callable<Integer> {
    * rate 0: closed loop with {@code amount} messages; else {@code amount} seconds at {@code
    * rate}/s. Returns the receipted entries per second.
    */
-  private double run(Node us, Receipts receipts, int rate, int amount, AtomicInteger seq, PrintWriter out) throws Exception {
+  private double run(Node us, Receipts receipts, int rate, int amount, AtomicInteger seq,
+      PrintWriter out) throws Exception {
     int n = rate == 0 ? amount : rate * amount;
     long[] start = new long[n];
     long[] durable = new long[n];
