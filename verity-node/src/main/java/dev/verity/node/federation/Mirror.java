@@ -97,10 +97,23 @@ public final class Mirror {
   public static Mirror load(
       String peer, NodeStore store, Projections projections, Clock clock, PeerLimits limits)
       throws StoreException, IOException {
+    return new Mirror(peer, store, projections, clock, limits, storedTree(store, peer));
+  }
+
+  private static MirrorTree storedTree(NodeStore store, String peer)
+      throws StoreException, IOException {
     long size = store.position(peer).mirroredSize();
-    MirrorTree tree =
-        size == 0 ? MirrorTree.empty() : MirrorTree.load(MirrorTree.stored(store, peer), size);
-    return new Mirror(peer, store, projections, clock, limits, tree);
+    return size == 0 ? MirrorTree.empty() : MirrorTree.load(MirrorTree.stored(store, peer), size);
+  }
+
+  /**
+   * Reads the tree back from the store, forgetting any step held in memory only: for a step
+   * taken inside a transaction of the caller's ({@link NodeStore#atomically}) whose commit then
+   * failed. Entries already applied to the projections stay applied; they come again, the same
+   * under the same signed root, and are then stored (projections apply each index once).
+   */
+  public synchronized void reload() throws StoreException, IOException {
+    tree = storedTree(store, peer);
   }
 
   public synchronized long size() {

@@ -31,12 +31,26 @@ import javax.net.ssl.SSLSocketFactory;
  * on a busy machine cost more than the exchange itself (measured: decision D18).
  */
 public final class PeerClient {
+  static final String KEEP_ALIVE_PROPERTY = "http.keepAlive.time.server";
   static final int CONNECT_TIMEOUT_MS = 3_000;
   static final int READ_TIMEOUT_MS = 30_000;
   /** Answers: a few cosignature lines, a hash tile or an entry bundle (at most 256 × 64 KiB). */
   static final int MAX_ANSWER = 256 * 65_538;
   /** The peer is authenticated by its pinned key during the handshake (PinnedTls), not by name. */
   private static final HostnameVerifier PINNED = (host, session) -> true;
+
+  /**
+   * The JDK keeps an idle client connection 5 s unless the server says otherwise, and the mirror
+   * poller asks each quiet peer every 5 s: so every poll was a new mutual-TLS handshake, N−1 of
+   * them per node for N participants (issue 18). 25 s stays under the peer port's idle close
+   * (30 s by default, ConnectionLimits); a connection the server closed first is retried by the
+   * JDK on a new one. Set only if the operator has not set it.
+   */
+  static {
+    if (System.getProperty(KEEP_ALIVE_PROPERTY) == null) {
+      System.setProperty(KEEP_ALIVE_PROPERTY, "25");
+    }
+  }
 
   private final PeerConfig peer;
   /**

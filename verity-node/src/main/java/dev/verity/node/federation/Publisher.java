@@ -10,7 +10,9 @@ import dev.verity.tlog.note.SignedNote;
 import dev.verity.tlog.storage.CheckpointReader;
 import dev.verity.tlog.storage.LogStorage;
 import dev.verity.tlog.witness.AddCheckpointRequest;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -21,15 +23,27 @@ import org.slf4j.LoggerFactory;
 /**
  * Pushes this node's latest checkpoint to one peer's witness (C2SP tlog-witness
  * {@code add-checkpoint}) whenever the log grows, and stores the cosignature that comes back as
- * the receipt. One request is in flight per peer; entries appended meanwhile ride on the next
- * checkpoint. Failures back off exponentially with full jitter (AWS Architecture Blog,
+ * the receipt. Entries appended while a request is in flight ride on the next checkpoint: a
+ * publisher that is behind sends one checkpoint with everything since the witness's size, never
+ * one per entry. Failures back off exponentially with full jitter (AWS Architecture Blog,
  * "Exponential Backoff And Jitter", 2015) from 50 ms to 30 s, so a peer down for hours is
  * retried without a storm and catches up with one checkpoint when it returns.
+ *
+ * <p>One request is in flight per peer, or two when pipelined ({@value #IN_FLIGHT_ENV}=2,
+ * decision "Pipelined pushes"): the second is sent while the first is answered, built on the
+ * first's checkpoint (its old size is the first's size). Safety does not rest on this class: the
+ * witness cosigns only a checkpoint consistent with what it holds, and only the pinned witness
+ * key's cosignature of the very checkpoint sent is stored. A lost, failed or overtaken request
+ * costs a retry from the size the witness reports (409), nothing more.
  */
 public final class Publisher implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Publisher.class);
   static final long MIN_BACKOFF_MS = 50;
   static final long MAX_BACKOFF_MS = 30_000;
+  /** Requests in flight per peer: 1 (the default) or 2 (pipelined). */
+  public static final String IN_FLIGHT_ENV = "VERITY_PUSHES_IN_FLIGHT";
+  /** The same as a system property (tests and benches running nodes in one JVM); wins. */
+  public static final String IN_FLIGHT_PROPERTY = "verity.pushesInFlight";
 
   private final String self;
   private final PeerClient client;
@@ -38,10 +52,11 @@ public final class Publisher implements AutoCloseable {
   private final CosignatureVerifier peerCosigner;
   private final Clock clock;
   private final LongConsumer onReceipt;
-  private final Thread thread;
-  private final Object signal = new Object();
+  private final int maxInFlight;
+  private final List<Thread> threads = new ArrayList<>();
+  private final Object lock = new Object();
   private volatile boolean closed;
-  private long wanted;
+  // The fields below are guarded by lock.
   /** The size the peer's witness holds for this log, as last learned (0: none yet). */
   private long witnessSize;
   /**
@@ -50,8 +65,12 @@ public final class Publisher implements AutoCloseable {
    * then offered again, from its own size, until its receipt is in.
    */
   private long receipted;
+  /** Requests in flight, and the size of the latest one sent. */
+  private int inFlight;
+  private long offered;
+  private int failures;
   /** Whether the peer's witness takes {@link Push}es (until it answers 404). */
-  private boolean pushEntries = true;
+  private volatile boolean pushEntries = true;
 
   /** A publisher reading the log in {@code storage} itself (damaged files are only logged). */
   public Publisher(String self, PeerClient client, LogStorage storage, CheckpointReader ownReader, NodeStore store,
@@ -70,49 +89,107 @@ public final class Publisher implements AutoCloseable {
     this.peerCosigner = peerCosigner;
     this.clock = clock;
     this.onReceipt = onReceipt;
+    this.maxInFlight = inFlightSetting();
     this.receipted = store.position(client.peer().party()).cosignedSize();
     this.witnessSize = receipted;
-    this.thread = new Thread(this::loop, "verity-publish-" + client.peer().party());
-    this.thread.setDaemon(true);
+    for (int i = 0; i < maxInFlight; i++) {
+      Thread t = new Thread(this::loop, "verity-publish-" + client.peer().party() + "-" + i);
+      t.setDaemon(true);
+      threads.add(t);
+    }
+  }
+
+  /** {@value #IN_FLIGHT_PROPERTY}, else {@value #IN_FLIGHT_ENV}, else 1; anything but 2 is 1. */
+  static int inFlightSetting() {
+    String v = System.getProperty(IN_FLIGHT_PROPERTY, System.getenv(IN_FLIGHT_ENV));
+    return "2".equals(v == null ? null : v.trim()) ? 2 : 1;
   }
 
   public void start() {
-    thread.start();
+    threads.forEach(Thread::start);
   }
 
   /** The log has reached {@code size}: publish when possible. */
   public void wake(long size) {
-    synchronized (signal) {
-      wanted = Math.max(wanted, size);
-      signal.notifyAll();
+    synchronized (lock) {
+      lock.notifyAll();
     }
   }
 
   private void loop() {
-    int failures = 0;
     while (!closed) {
       try {
         VerifiedLog.Head head = verified.head();
-        if (head.tree().head().size() <= receipted) {
+        long size = head.tree().head().size();
+        long from = claim(size);
+        if (from < 0) {
           waitForWork();
           continue;
         }
-        if (publish(head)) {
-          failures = 0;
+        boolean ok;
+        try {
+          ok = publish(head, from);
+        } finally {
+          release();
+        }
+        if (!ok) {
+          sleep(backoff(failed()));
         } else {
-          failures++;
-          sleep(backoff(failures));
+          succeeded();
         }
       } catch (Exception e) {
         if (closed) {
           return; // interrupted by close()
         }
-        failures++;
-        if (failures <= 3 || failures % 20 == 0) {
+        int n = failed();
+        if (n <= 3 || n % 20 == 0) {
           LOG.warn("publishing to {}: {}", client.peer().party(), e.getMessage());
         }
-        sleep(backoff(failures));
+        sleep(backoff(n));
       }
+    }
+  }
+
+  /**
+   * Takes a place in flight for a request up to {@code size}; returns its old size, or -1 if
+   * there is nothing to send now. Alone, a request builds on the size the witness holds; beside
+   * one in flight, on that one's checkpoint, and only if it carries entries that one does not.
+   */
+  private long claim(long size) {
+    synchronized (lock) {
+      boolean fresh = inFlight == 0 ? size > receipted : size > offered;
+      if (!fresh || inFlight >= maxInFlight) {
+        return -1;
+      }
+      long from = inFlight == 0 ? Math.min(witnessSize, size) : offered;
+      inFlight++;
+      offered = size;
+      return from;
+    }
+  }
+
+  private void release() {
+    synchronized (lock) {
+      inFlight--;
+      lock.notifyAll();
+    }
+  }
+
+  private int failed() {
+    synchronized (lock) {
+      return ++failures;
+    }
+  }
+
+  private void succeeded() {
+    synchronized (lock) {
+      failures = 0;
+    }
+  }
+
+  private void learned(long size) {
+    synchronized (lock) {
+      witnessSize = size;
     }
   }
 
@@ -122,19 +199,22 @@ public final class Publisher implements AutoCloseable {
     return ThreadLocalRandom.current().nextLong(MIN_BACKOFF_MS / 2, ceiling + 1);
   }
 
-  /** One add-checkpoint exchange; true when the peer cosigned (or we learned its size). */
-  private boolean publish(VerifiedLog.Head head) throws Exception {
+  /**
+   * One add-checkpoint exchange from old size {@code from}; true when the peer cosigned (or we
+   * learned its size).
+   */
+  private boolean publish(VerifiedLog.Head head, long from) throws Exception {
     String note = new String(head.checkpoint(), StandardCharsets.UTF_8);
     SignedNote parsed = SignedNote.parse(head.checkpoint());
     long size = head.tree().head().size();
     // a proof is never given out unless it verifies against the checkpoint (D36)
-    List<Hash> proof = witnessSize > 0 && witnessSize < size
-        ? head.tree().consistency(witnessSize).path() : List.of();
-    String request = new AddCheckpointRequest(Math.min(witnessSize, size), proof, note).format();
+    List<Hash> proof = from > 0 && from < size
+        ? head.tree().consistency(from).path() : List.of();
+    String request = new AddCheckpointRequest(from, proof, note).format();
     PeerClient.Answer a;
     try {
-      a = send(request, head, size);
-    } catch (java.io.IOException e) {
+      a = send(request, head, from, size);
+    } catch (IOException e) {
       store.setPublished(client.peer().party(), size); // offered, unanswered: shown to operators
       throw e;
     }
@@ -144,13 +224,14 @@ public final class Publisher implements AutoCloseable {
     // after the answer, not before: an fsync off the round trip keeps receipts fast
     store.setPublished(client.peer().party(), size);
     if (a.status() == 409 && a.contentType().startsWith("text/x.tlog.size")) {
-      witnessSize = Long.parseLong(a.body().trim()); // C2SP tlog-witness: retry from the size it holds
-      return witnessSize <= size; // larger: the witness saw more of this log than we have (alarm-worthy)
+      long held = Long.parseLong(a.body().trim());
+      learned(held); // C2SP tlog-witness: retry from the size it holds
+      return held <= size; // larger: the witness saw more of this log than we have (alarm-worthy)
     }
     if (a.status() != 200) {
-      throw new java.io.IOException("HTTP " + a.status() + ": " + a.body().trim());
+      throw new IOException("HTTP " + a.status() + ": " + a.body().trim());
     }
-    throw new java.io.IOException("no valid cosignature by " + peerCosigner.name() + " in the answer");
+    throw new IOException("no valid cosignature by " + peerCosigner.name() + " in the answer");
   }
 
   /** Stores the pinned witness key's cosignature among the answer's lines as the receipt; false if none. */
@@ -165,25 +246,38 @@ public final class Publisher implements AutoCloseable {
       }
       long ts = peerCosigner.verifyCosignature(checkpoint.text(), sig);
       store.putCosignature(new Cosignature(self, client.peer().party(), size, line, ts, clock.instant()), true);
-      witnessSize = size;
-      receipted = size;
-      onReceipt.accept(size);
+      if (receiptedUpTo(size)) {
+        onReceipt.accept(size); // pipelined answers may come back in either order
+      }
       return true;
     }
     return false;
+  }
+
+  /** Records a receipt of {@code size}; true if it is the largest yet. */
+  private boolean receiptedUpTo(long size) {
+    synchronized (lock) {
+      witnessSize = Math.max(witnessSize, size);
+      if (size <= receipted) {
+        return false;
+      }
+      receipted = size;
+      return true;
+    }
   }
 
   /**
    * Sends the request, with the entries the witness lacks when they fit (D18); falls back for
    * good to the plain C2SP request if the peer's witness does not take them.
    */
-  private PeerClient.Answer send(String request, VerifiedLog.Head head, long size)
+  private PeerClient.Answer send(String request, VerifiedLog.Head head, long from, long size)
       throws Exception {
-    if (pushEntries && witnessSize < size && size - witnessSize <= Push.MAX_ENTRIES) {
+    if (pushEntries && from < size && size - from <= Push.MAX_ENTRIES) {
       // read a bundle at a time up to the push's limit, each checked against the signed checkpoint
-      List<byte[]> entries = verified.entries(head, witnessSize, size, Push.MAX_ENTRY_BYTES);
+      List<byte[]> entries = verified.entries(head, from, size, Push.MAX_ENTRY_BYTES);
       if (entries != null && Push.fits(entries)) {
-        PeerClient.Answer a = client.addCheckpoint(new Push(request.getBytes(StandardCharsets.UTF_8), witnessSize, entries));
+        PeerClient.Answer a = client.addCheckpoint(
+            new Push(request.getBytes(StandardCharsets.UTF_8), from, entries));
         if (a.status() != 404) {
           return a;
         }
@@ -194,9 +288,9 @@ public final class Publisher implements AutoCloseable {
   }
 
   private void waitForWork() throws InterruptedException {
-    synchronized (signal) {
+    synchronized (lock) {
       if (!closed) {
-        signal.wait(1000); // also re-checks now and then, in case a wake-up was missed
+        lock.wait(1000); // also re-checks now and then, in case a wake-up was missed
       }
     }
   }
@@ -212,12 +306,14 @@ public final class Publisher implements AutoCloseable {
   @Override
   public void close() {
     closed = true;
-    synchronized (signal) {
-      signal.notifyAll();
+    synchronized (lock) {
+      lock.notifyAll();
     }
-    thread.interrupt();
+    threads.forEach(Thread::interrupt);
     try {
-      thread.join(2000);
+      for (Thread t : threads) {
+        t.join(2000);
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

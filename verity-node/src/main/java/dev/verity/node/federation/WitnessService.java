@@ -21,12 +21,12 @@ import dev.verity.tlog.witness.WitnessResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 
 /**
  * This node as a witness of its peers' logs (C2SP tlog-witness {@code add-checkpoint}), with one
@@ -43,19 +43,12 @@ public final class WitnessService implements AutoCloseable {
   private final Map<String, PeerClient> clients;
   private final Clock clock;
   private final AlarmBook alarms;
+  /** How long a request waits for the one before it to land (a pipelined push overtaken). */
+  private static final long PREDECESSOR_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
   private final PeerGate gate = new PeerGate(System::currentTimeMillis);
-  private final Map<String, Long> lastRequest = new java.util.concurrent.ConcurrentHashMap<>();
-  /**
-   * Records this node's own cosignatures after the answer has gone: the witness state, persisted
-   * before answering, is what the witness relies on; this record is the operators' history of
-   * receipts given, and keeping its fsync off the answer's path shortens every receipt (D18).
-   */
-  private final ExecutorService recorder = Executors.newSingleThreadExecutor(r -> {
-    Thread t = new Thread(r, "verity-witness-record");
-    t.setDaemon(true);
-    return t;
-  });
-
+  /** The checkpoint each peer served at its last poll that checked out. */
+  private final Map<String, byte[]> lastPolled = new ConcurrentHashMap<>();
+  private final Map<String, Long> lastRequest = new ConcurrentHashMap<>();
   public WitnessService(String self, Witness witness, NodeStore store, Map<String, Mirror> mirrors,
       Map<String, PeerClient> clients, Clock clock, AlarmBook alarms) {
     this.alarms = alarms;
@@ -139,23 +132,93 @@ public final class WitnessService implements AutoCloseable {
     Mirror mirror = mirrors.get(from.party());
     synchronized (mirror) {
       try {
+        return catchUpAndCosign(from, body, pushed, entries, req, signed, mirror);
+      } finally {
+        mirror.notifyAll(); // a pipelined request may be waiting for this one
+      }
+    }
+  }
+
+  /**
+   * A pipelined push (D??: two in flight per peer) builds on the checkpoint of the one before
+   * it, and may overtake it between the two connections. Rather than answer 409 at once, it
+   * waits, bounded, for the mirror to reach its old size (the mirror's step and the witness
+   * state commit together, so the state is there too); the caller holds the mirror's lock,
+   * which the wait gives up.
+   */
+  private static void awaitPredecessor(Mirror mirror, long oldSize) throws InterruptedException {
+    long deadline = System.nanoTime() + PREDECESSOR_WAIT_NANOS;
+    while (mirror.size() < oldSize) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        return; // the witness answers 409 with the size it holds; the publisher retries from it
+      }
+      TimeUnit.NANOSECONDS.timedWait(mirror, left);
+    }
+  }
+
+  /** Under the mirror's lock: the entries verified and stored, then the witness's answer. */
+  private WitnessResponse catchUpAndCosign(PeerConfig from, byte[] body, Push pushed,
+      Mirror.BundleSource entries, AddCheckpointRequest req, SignedCheckpoint signed,
+      Mirror mirror) {
+    try {
+      awaitPredecessor(mirror, req.oldSize());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return text(503, "interrupted");
+    }
+    long size = signed.checkpoint().size();
+    // entries at hand (pushed, or held already): verified inside the commit, no network in it
+    boolean local = size <= mirror.size()
+        || pushed != null && pushed.slice(mirror.size(), size).isPresent();
+    try {
+      if (!local) {
         mirror.catchUp(signed.checkpoint(), req.checkpoint(), pushed, entries);
-      } catch (FederationException e) {
-        alarm(from.party(), e.kind(), Records.PUSH, e.getMessage());
-        return text(422, e.getMessage());
-      } catch (IOException e) {
-        return text(503, "cannot fetch the entries to verify: " + e.getMessage());
-      } catch (StoreException e) {
-        return text(500, "state failure: " + e.getMessage());
       }
-      WitnessResponse r = witness.addCheckpoint(body);
-      if (r.status() == 200) {
-        recorder.execute(() -> record(from.party(), signed, r.body()));
-      } else if (r.status() == 422) {
-        alarm(from.party(), "inconsistent", Records.PUSH,
-            "consistency proof refused for size " + signed.checkpoint().size());
-      }
-      return r;
+      return store.atomically(() -> {
+        if (local) {
+          mirror.catchUp(signed.checkpoint(), req.checkpoint(), pushed, entries);
+        }
+        return cosign(from, body, signed);
+      });
+    } catch (FederationException e) {
+      alarm(from.party(), e.kind(), Records.PUSH, e.getMessage());
+      return text(422, e.getMessage());
+    } catch (IOException e) {
+      return text(503, "cannot fetch the entries to verify: " + e.getMessage());
+    } catch (StoreException e) {
+      reload(from.party(), mirror);
+      return text(500, "state failure: " + e.getMessage());
+    } catch (Exception e) {
+      reload(from.party(), mirror);
+      return text(500, "witness failure: " + e.getMessage());
+    }
+  }
+
+  /**
+   * The witness's own checks, state and cosignature, in the caller's transaction: the mirror's
+   * step, the new witness state and the record of the cosignature given commit together, one
+   * fsync shared with the other peers' pushes (group commit, SqliteNodeStore). The answer goes
+   * only once that commit is durable.
+   */
+  private WitnessResponse cosign(PeerConfig from, byte[] body, SignedCheckpoint signed) {
+    WitnessResponse r = witness.addCheckpoint(body);
+    if (r.status() == 200) {
+      record(from.party(), signed, r.body());
+    } else if (r.status() == 422) {
+      alarm(from.party(), "inconsistent", Records.PUSH,
+          "consistency proof refused for size " + signed.checkpoint().size());
+    }
+    return r;
+  }
+
+  /** After a failed commit the mirror may hold a step the store does not: read it back. */
+  private static void reload(String peer, Mirror mirror) {
+    try {
+      mirror.reload();
+    } catch (StoreException | IOException e) {
+      LOG.error("cannot read the mirror of {} back after a failed commit: {}", peer,
+          e.getMessage());
     }
   }
 
@@ -175,6 +238,9 @@ public final class WitnessService implements AutoCloseable {
     Mirror mirror = mirrors.get(peer.party());
     try {
       byte[] cp = client.checkpoint();
+      if (Arrays.equals(cp, lastPolled.get(peer.party()))) {
+        return; // the very bytes checked at the last poll: nothing new (issue 18: N−1 per node)
+      }
       SignedCheckpoint signed;
       try {
         signed = LogCheckpoints.open(cp, peer.identity().origin(),
@@ -188,6 +254,7 @@ public final class WitnessService implements AutoCloseable {
         String text = new String(cp, StandardCharsets.UTF_8);
         mirror.catchUp(signed.checkpoint(), text, client.source());
       }
+      lastPolled.put(peer.party(), cp);
     } catch (FederationException e) {
       alarm(peer.party(), e.kind(), Records.POLL, "served log: " + e.getMessage());
     } catch (IOException | StoreException e) {
@@ -215,16 +282,9 @@ public final class WitnessService implements AutoCloseable {
     alarms.raise(peer, kind, source, detail);
   }
 
-  /** Finishes recording the cosignatures already given. */
+  /** Nothing to finish: each cosignature is recorded in the commit that gives it. */
   @Override
-  public void close() {
-    recorder.shutdown();
-    try {
-      recorder.awaitTermination(5, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
+  public void close() {}
 
   private static String originOf(String note) {
     int nl = note.indexOf('\n');

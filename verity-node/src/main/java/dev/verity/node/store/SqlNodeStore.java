@@ -91,6 +91,28 @@ abstract class SqlNodeStore implements NodeStore {
   }
 
   /**
+   * Runs {@code work} with {@code c} as the connection of every write this thread makes, without
+   * committing: the caller commits or rolls back (a group commit, {@link SqliteNodeStore}). A
+   * nested call is part of the outer one.
+   */
+  final <T> T enclosedOn(Connection c, Work<T> work) throws Exception {
+    if (enclosing.get() != null) {
+      return work.run();
+    }
+    enclosing.set(c);
+    try {
+      return work.run();
+    } finally {
+      enclosing.remove();
+    }
+  }
+
+  /** Whether this thread is inside an {@link #atomically} transaction. */
+  final boolean inTransaction() {
+    return enclosing.get() != null;
+  }
+
+  /**
    * Runs {@code body} on a connection where each statement sees the last commit; or, inside
    * {@link #atomically}, on its connection, so that the work reads what it has written.
    */

@@ -8,6 +8,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Set;
@@ -33,6 +34,11 @@ public final class SqliteNodeStore extends SqlNodeStore {
    * never queues behind a receipt being stored.
    */
   private final Connection reader;
+
+  /** The number of the transaction open on {@link #db}, which writes join (under this lock). */
+  private long open = 1;
+
+  private final GroupCommit commits = new GroupCommit(this::commitOpen);
 
   private SqliteNodeStore(Connection db, Connection reader, Clock clock) {
     super(clock);
@@ -98,15 +104,107 @@ public final class SqliteNodeStore extends SqlNodeStore {
     }
   }
 
+  /**
+   * Group commit: the write runs at once, alone on the connection, inside a savepoint of the
+   * transaction that is open; then it waits until that transaction commits. Writers that arrive
+   * while a commit's fsync runs join the next transaction, and the first of them to reach the
+   * commit commits it for all. So concurrent writers share one fsync (as the log's sequencer
+   * shares one among concurrent appends, {@code SequencedLogWriter}) and each still returns
+   * only once its write is durable. A write that fails is rolled back to its savepoint alone.
+   */
   @Override
-  synchronized <T> T writeAlone(String what, Sql.Work<T> body) throws StoreException {
-    return transaction(db, what, body);
+  <T> T writeAlone(String what, Sql.Work<T> body) throws StoreException {
+    long mine;
+    T t;
+    synchronized (this) {
+      try {
+        t = inSavepoint(what, () -> body.run(db));
+      } catch (StoreException | RuntimeException e) {
+        throw e;
+      } catch (Exception e) {
+        throw new StoreException(what + ": " + e.getMessage(), e);
+      }
+      mine = open;
+    }
+    commits.await(mine, what);
+    return t;
   }
 
-  /** Holds the one writing connection throughout: other writers wait until it ends. */
+  /**
+   * Holds the one writing connection throughout its work: other writers wait until it ends. It
+   * commits with the writes around it (group commit), or rolls back its own work alone.
+   */
   @Override
-  public synchronized <T> T atomically(Work<T> work) throws Exception {
-    return atomicallyOn(db, work);
+  public <T> T atomically(Work<T> work) throws Exception {
+    if (inTransaction()) {
+      return work.run();
+    }
+    long mine;
+    T t;
+    synchronized (this) {
+      t = inSavepoint("atomic work", () -> enclosedOn(db, work));
+      mine = open;
+    }
+    commits.await(mine, "atomic work");
+    return t;
+  }
+
+  /** A unit of work that may throw anything; rolled back to its savepoint if it does. */
+  @FunctionalInterface
+  private interface Step<T> {
+    T run() throws Exception;
+  }
+
+  /** Runs {@code step} in a savepoint of the open transaction; caller holds this lock. */
+  private <T> T inSavepoint(String what, Step<T> step) throws Exception {
+    Savepoint sp;
+    try {
+      sp = db.setSavepoint();
+    } catch (SQLException e) {
+      throw failed(what, e);
+    }
+    try {
+      T t = step.run();
+      db.releaseSavepoint(sp);
+      return t;
+    } catch (SQLException e) {
+      undo(sp);
+      throw failed(what, e);
+    } catch (Exception | Error e) {
+      undo(sp);
+      throw e;
+    }
+  }
+
+  private void undo(Savepoint sp) {
+    try {
+      db.rollback(sp);
+      db.releaseSavepoint(sp);
+    } catch (SQLException ignored) {
+      // the write's own error is the one to report; the commit reports a broken connection
+    }
+  }
+
+  /** Closes the open transaction: commits it. Called by the commit leader, under this lock. */
+  private synchronized void commitOpen(long batch) throws SQLException {
+    if (open != batch) {
+      return; // already committed by atomically's caller or a later leader
+    }
+    open++;
+    try {
+      db.commit();
+    } catch (SQLException e) {
+      rollbackQuietly();
+      throw e;
+    }
+  }
+
+  private void rollbackQuietly() {
+    try {
+      db.rollback();
+    } catch (SQLException ignored) {
+      // the commit's own error is reported to every writer of the batch
+    }
   }
 
   /** A read on the reader connection, each statement in its own snapshot (autocommit). */

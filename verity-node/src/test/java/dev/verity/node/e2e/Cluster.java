@@ -193,7 +193,15 @@ final class Cluster implements AutoCloseable {
   }
 
   void start(Member m) throws IOException {
-    start(m, Map.of());
+    start(m, env);
+  }
+
+  /** The environment every node of this cluster starts with (e.g. pipelined pushes). */
+  private Map<String, String> env = Map.of();
+
+  Cluster withEnv(Map<String, String> env) {
+    this.env = Map.copyOf(env);
+    return this;
   }
 
   /** Starts {@code m} with {@code env} added to its environment (e.g. VERITY_LOG_FORMAT). */

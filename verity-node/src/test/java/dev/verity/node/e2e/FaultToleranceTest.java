@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.verity.node.cli.demo.DemoScenario;
+import dev.verity.node.federation.Publisher;
 import dev.verity.node.e2e.Cluster.Member;
 import dev.verity.node.store.PostgresServer;
 import java.io.IOException;
@@ -21,7 +22,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -71,9 +71,12 @@ class FaultToleranceTest {
     return t;
   }
 
+  /** Pipelined pushes (two in flight per peer, decisions.md), on every node of the cluster. */
+  static final Map<String, String> PIPELINED = Map.of(Publisher.IN_FLIGHT_ENV, "2");
+
   /** The options of {@code verity node init} for a node keeping its state in {@code storage}. */
   static String[] storage(String storage) throws Exception {
-    if (storage.equals("sqlite")) {
+    if (storage.startsWith("sqlite")) {
       return new String[0];
     }
     PostgresServer.Database db = PostgresServer.newDatabase();
@@ -82,10 +85,13 @@ class FaultToleranceTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"sqlite", "postgresql"})
+  @ValueSource(strings = {"sqlite", "postgresql", "sqlite, pipelined"})
   @Timeout(400)
   void killNineDuringAStreamLosesAndDuplicatesNothing(String storage) throws Exception {
     try (Cluster c = new Cluster(root)) {
+      if (storage.endsWith("pipelined")) {
+        c.withEnv(PIPELINED);
+      }
       Member us = c.init("new-start", "US", storage(storage));
       Member ru = c.init("new-start", "RU", storage(storage));
       c.pinAll();
@@ -135,14 +141,18 @@ class FaultToleranceTest {
       assertThat(Cluster.fsck(us).isClean()).as(Cluster.fsck(us).toString()).isTrue();
       assertThat(Cluster.fsck(ru).isClean()).isTrue();
       assertThat(us.dir.resolve("node.db")).as("the state is where node.yaml says")
-          .matches(f -> f.toFile().exists() == storage.equals("sqlite"));
+          .matches(f -> f.toFile().exists() == storage.startsWith("sqlite"));
     }
   }
 
-  @Test
+  @ParameterizedTest(name = "pipelined: {0}")
+  @ValueSource(booleans = {false, true})
   @Timeout(300)
-  void aCutLinkDeliversEverythingOnceItReturns() throws Exception {
+  void aCutLinkDeliversEverythingOnceItReturns(boolean pipelined) throws Exception {
     try (Cluster c = new Cluster(root)) {
+      if (pipelined) {
+        c.withEnv(PIPELINED);
+      }
       Member us = c.init("new-start", "US");
       Member ru = c.init("new-start", "RU");
       try (TcpRelay relay = new TcpRelay(Cluster.freePort(), ru.peerPort)) {

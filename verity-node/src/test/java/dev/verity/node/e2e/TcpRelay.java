@@ -43,8 +43,15 @@ final class TcpRelay implements AutoCloseable {
       try {
         Socket in = s.accept();
         Socket out = new Socket(InetAddress.getLoopbackAddress(), target);
-        sockets.add(in);
-        sockets.add(out);
+        synchronized (this) {
+          if (s.isClosed()) { // cut() ran while this connection was being set up: drop it
+            closeQuietly(in);
+            closeQuietly(out);
+            continue;
+          }
+          sockets.add(in);
+          sockets.add(out);
+        }
         pipe(in, out);
         pipe(out, in);
       } catch (IOException e) {

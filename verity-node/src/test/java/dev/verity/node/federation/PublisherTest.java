@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -50,11 +51,9 @@ class PublisherTest {
     NodeIdentity us = NodeIdentity.generate(dir.resolve("us"), "new-start", "US");
     NodeIdentity ru = NodeIdentity.generate(dir.resolve("ru"), "new-start", "RU");
     String origin = us.publicIdentity().origin();
-    Witness witness = Witness.create(List.of(ru.cosigner(Clock.systemUTC())),
-        Map.of(origin, NoteVerifiers.of(NoteKeys.parseVerifier(us.publicIdentity().logKey()))),
-        WitnessState.inMemory(), Clock.systemUTC());
+    Witness witness = witnessOf(us, ru, WitnessState.inMemory());
     List<String> paths = new CopyOnWriteArrayList<>();
-    HttpsServer server = plainWitness(ru, us, witness, paths);
+    HttpsServer server = plainWitness(ru, us, witness, paths, 1);
     CheckpointReader reader = LogCheckpoints.reader(origin, us.publicIdentity().logKey());
     LinkedBlockingQueue<Long> receipts = new LinkedBlockingQueue<>();
     PeerConfig peer = new PeerConfig("https://127.0.0.1:" + server.getAddress().getPort() + "/", ru.publicIdentity());
@@ -80,6 +79,60 @@ class PublisherTest {
     assertThat(Set.copyOf(clientPorts)).as("client ports of %d requests", paths.size()).hasSize(1);
   }
 
+  /**
+   * Two pushes in flight against a witness that answers them on two threads and knows nothing of
+   * pipelining: an overtaking request is answered 409 with the size held, and the publisher goes
+   * on from there. Every append ends up receipted, the last receipt is of the whole log, and the
+   * witness never cosigned a size twice out of order (its state only grew).
+   */
+  @Test
+  @Timeout(90)
+  void pipelinedPushesReachTheEndThroughConflicts() throws Exception {
+    NodeIdentity us = NodeIdentity.generate(dir.resolve("us"), "new-start", "US");
+    NodeIdentity ru = NodeIdentity.generate(dir.resolve("ru"), "new-start", "RU");
+    String origin = us.publicIdentity().origin();
+    WitnessState state = WitnessState.inMemory();
+    Witness witness = witnessOf(us, ru, state);
+    List<String> paths = new CopyOnWriteArrayList<>();
+    HttpsServer server = plainWitness(ru, us, witness, paths, 2);
+    CheckpointReader reader = LogCheckpoints.reader(origin, us.publicIdentity().logKey());
+    LinkedBlockingQueue<Long> receipts = new LinkedBlockingQueue<>();
+    PeerConfig peer = new PeerConfig(
+        "https://127.0.0.1:" + server.getAddress().getPort() + "/", ru.publicIdentity());
+    System.setProperty(Publisher.IN_FLIGHT_PROPERTY, "2");
+    try (NodeStore store = SqliteNodeStore.open(dir.resolve("node.db"));
+        LogStorage storage = LogStorage.directory(dir.resolve("log"));
+        LogWriter log = LogWriter.builder(LogStorage.directory(dir.resolve("log")))
+            .signer(LogCheckpoints.signer(origin, us.logSignerKey())).reader(reader).open();
+        Publisher publisher = new Publisher("US", new PeerClient(us, peer), storage, reader,
+            store, CosignatureV1.parseVerifier(ru.publicIdentity().witnessKey()),
+            Clock.systemUTC(), receipts::add)) {
+      publisher.start();
+      long size = 0;
+      for (int i = 1; i <= 40; i++) {
+        size = log.appendAsync(("entry " + i).getBytes(StandardCharsets.UTF_8)).get() + 1;
+        publisher.wake(size);
+        Thread.sleep(i % 5); // a stream, so that requests overlap
+      }
+      assertThat(waitFor(receipts, size)).as("receipt for size %d", size).isTrue();
+      assertThat(store.latestCosignature("US", "RU").orElseThrow().size()).isEqualTo(size);
+      assertThat(state.latest(origin).orElseThrow().size()).isEqualTo(size);
+    } finally {
+      System.clearProperty(Publisher.IN_FLIGHT_PROPERTY);
+      server.stop(0);
+    }
+    assertThat(Publisher.inFlightSetting()).isEqualTo(1);
+  }
+
+  /** RU as a plain C2SP witness of US's log. */
+  private static Witness witnessOf(NodeIdentity us, NodeIdentity ru, WitnessState state)
+      throws Exception {
+    return Witness.create(List.of(ru.cosigner(Clock.systemUTC())),
+        Map.of(us.publicIdentity().origin(),
+            NoteVerifiers.of(NoteKeys.parseVerifier(us.publicIdentity().logKey()))),
+        state, Clock.systemUTC());
+  }
+
   private static boolean waitFor(LinkedBlockingQueue<Long> receipts, long size) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
     for (Long got; (got = receipts.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS)) != null; ) {
@@ -91,9 +144,16 @@ class PublisherTest {
   }
 
   /** A standard witness on the peer port's TLS: only {@code add-checkpoint}, nothing of Verity's. */
-  private HttpsServer plainWitness(NodeIdentity self, NodeIdentity client, Witness witness, List<String> paths)
-      throws Exception {
+  private HttpsServer plainWitness(NodeIdentity self, NodeIdentity client, Witness witness,
+      List<String> paths, int threads) throws Exception {
     HttpsServer server = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    if (threads > 1) {
+      server.setExecutor(Executors.newFixedThreadPool(threads, r -> {
+        Thread t = new Thread(r, "plain-witness");
+        t.setDaemon(true); // HttpServer.stop leaves its executor to its owner
+        return t;
+      }));
+    }
     var tls = PinnedTls.context(self, () -> Set.of(client.publicIdentity().tlsPin()));
     server.setHttpsConfigurator(new HttpsConfigurator(tls) {
       @Override

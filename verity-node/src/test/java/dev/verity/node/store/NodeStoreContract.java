@@ -171,6 +171,39 @@ abstract class NodeStoreContract {
     assertThat(store.countMessages("US")).isEqualTo(2);
   }
 
+  /**
+   * Concurrent writers may share one commit (SQLite's group commit): each returns only once its
+   * own work is durable, and one that fails takes none of the others' work with it.
+   */
+  @Test
+  void concurrentWritersCommitTheirOwnWorkOnly() throws Exception {
+    AtomicInteger next = new AtomicInteger();
+    List<Boolean> kept = concurrently(() -> {
+      int i = next.getAndIncrement();
+      try {
+        store.atomically(() -> {
+          store.putOwnMessages(List.of(row("US", i, "c" + i)), "cli");
+          store.swapWitnessCheckpoint("o" + i, null, "cp" + i);
+          if (i % 2 == 1) {
+            throw new IllegalStateException("refused");
+          }
+          return null;
+        });
+        store.audit("cli", "wrote", "" + i);
+        return true;
+      } catch (IllegalStateException e) {
+        return false;
+      }
+    });
+    store = reopen();
+    for (int i = 0; i < kept.size(); i++) {
+      boolean even = i % 2 == 0;
+      assertThat(store.message("US", i).isPresent()).as("entry %d", i).isEqualTo(even);
+      assertThat(store.witnessCheckpoint("o" + i).isPresent()).as("state %d", i).isEqualTo(even);
+    }
+    assertThat(store.countMessages("US")).isEqualTo((kept.size() + 1) / 2);
+  }
+
   @Test
   void listingsAreNewestFirstAndWithinTheirByteBudget() throws Exception {
     store.putOwnMessages(List.of(row("US", 0, null), row("US", 1, null)), "cli");

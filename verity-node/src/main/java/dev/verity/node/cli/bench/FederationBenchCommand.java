@@ -139,8 +139,11 @@ public final class FederationBenchCommand implements Callable<Integer> {
       var decl = DemoScenario.submissions("US", 0, 1).get(0);
       us.submitter().submit(new SubmitRequest(decl.clientId(), decl.type(), decl.message()), "bench");
       out.printf("verity bench federation: 2 nodes on 127.0.0.1 (mutual TLS), %d s per rate, %s%n", seconds, root);
-      out.printf("%-8s %8s %10s %9s %9s %9s %12s %14s%n", "rate/s", "sent", "receipted", "p50 ms", "p99 ms", "max ms",
-          "throughput/s", "durable p50 ms");
+      out.println("append: the sender's durable append p50 (submit until durable in its log);"
+          + " xappend: the receipt latency over it, same run");
+      out.printf("%-8s %8s %10s %9s %9s %9s %12s %10s %8s %8s%n", "rate/s", "sent",
+          "receipted", "p50 ms", "p99 ms", "max ms", "throughput/s", "append ms", "p50 x",
+          "p99 x");
       out.flush();
       AtomicInteger seq = new AtomicInteger();
       run(us, receipts, 50, 2, seq, null); // warm-up: JIT, connections
@@ -148,9 +151,22 @@ public final class FederationBenchCommand implements Callable<Integer> {
         run(us, receipts, rate, seconds, seq, out);
       }
       int n = Math.max(1000, rates.length == 0 ? 1000 : Arrays.stream(rates).max().getAsInt() * seconds);
-      run(us, receipts, 0, n, seq, out); // closed loop: as fast as it goes
+      double receipted = run(us, receipts, 0, n, seq, out); // closed loop: as fast as it goes
+      // a bench message: the last one (the first are a declaration and the like)
+      long lastEntry = receipts.covered() - 1;
+      int entryBytes = us.store().message("US", lastEntry).orElseThrow().entry().length;
+      double sequencer = SequencerBaseline.rate(root.resolve("sequencer"), entryBytes, n);
+      printClosedLoop(out, receipted, sequencer, entryBytes);
     }
     return 0;
+  }
+
+  /** The closed loop's receipted rate beside the sequencer's own, entries of the same size. */
+  static void printClosedLoop(PrintWriter out, double receipted, double sequencer, int bytes) {
+    out.printf("closed loop: %,.0f receipted entries/s; the sequencer alone appends %,.0f"
+        + " entries/s of %d bytes durably, same run: ratio %.2f%n", receipted, sequencer, bytes,
+        receipted / sequencer);
+    out.flush();
   }
 
   /** Removes the bench's temporary directory and everything the nodes left in it. */
@@ -185,8 +201,12 @@ public final class FederationBenchCommand implements Callable<Integer> {
     }
   }
 
-  /** rate 0: closed loop with {@code amount} messages; else {@code amount} seconds at {@code rate}/s. */
-  private void run(Node us, Receipts receipts, int rate, int amount, AtomicInteger seq, PrintWriter out) throws Exception {
+  /**
+   * rate 0: closed loop with {@code amount} messages; else {@code amount} seconds at {@code
+   * rate}/s. Returns the receipted entries per second.
+   */
+  private double run(Node us, Receipts receipts, int rate, int amount, AtomicInteger seq,
+      PrintWriter out) throws Exception {
     int n = rate == 0 ? amount : rate * amount;
     long[] start = new long[n];
     long[] durable = new long[n];
@@ -242,13 +262,16 @@ public final class FederationBenchCommand implements Callable<Integer> {
     }
     Arrays.sort(d);
     if (out != null) {
-      out.printf("%-8s %8d %10d %9.1f %9.1f %9.1f %12.0f %14.1f%n", rate == 0 ? "max" : "" + rate, n, ok, pct(l, 50),
-          pct(l, 99), l.length == 0 ? Double.NaN : l[l.length - 1], ok / ((lastReceipt - t0) / 1e9), pct(d, 50));
+      out.printf("%-8s %8d %10d %9.1f %9.1f %9.1f %12.0f %10.1f %8.2f %8.2f%n",
+          rate == 0 ? "max" : "" + rate, n, ok, pct(l, 50), pct(l, 99),
+          l.length == 0 ? Double.NaN : l[l.length - 1], ok / ((lastReceipt - t0) / 1e9),
+          pct(d, 50), pct(l, 50) / pct(d, 50), pct(l, 99) / pct(d, 50));
       out.flush();
     }
     if (end - t0 < 0) {
       throw new IllegalStateException();
     }
+    return ok / ((lastReceipt - t0) / 1e9);
   }
 
   static double pct(double[] sorted, int p) {

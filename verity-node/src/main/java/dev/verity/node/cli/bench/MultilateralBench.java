@@ -107,6 +107,11 @@ final class MultilateralBench {
       List<Row> rows = List.of(withHeap(fixed, heap, threads), withHeap(max, heap, threads));
       header(out);
       rows.forEach(this::print);
+      int entryBytes = nodes.get(0).store()
+          .message(party(1), receipts.get(0).covered() - 1).orElseThrow().entry().length;
+      double sequencer = SequencerBaseline.rate(root.resolve("sequencer"), entryBytes,
+          Math.max(1000, max.sent()));
+      FederationBenchCommand.printClosedLoop(out, max.entriesPerSecond(), sequencer, entryBytes);
       return rows;
     } finally {
       for (int i = nodes.size() - 1; i >= 0; i--) {
