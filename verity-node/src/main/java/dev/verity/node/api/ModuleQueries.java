@@ -5,6 +5,8 @@ import dev.verity.core.compliance.PartyCompliance;
 import dev.verity.core.inventory.Inventory;
 import dev.verity.core.message.EntryRef;
 import dev.verity.core.message.Item;
+import dev.verity.core.regime.Step;
+import dev.verity.node.module.HotlineQueries;
 import dev.verity.node.module.InspectionQueries;
 import dev.verity.node.module.InventoryQueries;
 import dev.verity.node.module.NodeQueries;
@@ -12,18 +14,23 @@ import dev.verity.node.projection.EscrowLedger;
 import dev.verity.node.projection.InspectionProjection.Logged;
 import dev.verity.node.projection.InspectionProjection.State;
 import dev.verity.node.projection.InventoryView;
+import dev.verity.node.projection.Owed;
 import dev.verity.node.projection.Reconciliations;
+import dev.verity.node.store.StoreException;
 import dev.verity.node.submit.SubmitRequest;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.nio.file.Path;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /** The node's queries as its modules' routes see them: reads of its projections, one submit. */
-final class ModuleQueries implements NodeQueries, InventoryQueries, InspectionQueries {
+final class ModuleQueries
+    implements NodeQueries, InventoryQueries, InspectionQueries, HotlineQueries {
   /** How a module's route submits: the API's own pipeline, answering the receipt. */
   interface Submit {
     void submit(Context ctx, SubmitRequest r) throws Exception;
@@ -60,6 +67,41 @@ final class ModuleQueries implements NodeQueries, InventoryQueries, InspectionQu
   @Override
   public InspectionQueries inspections() {
     return this;
+  }
+
+  @Override
+  public HotlineQueries hotline() {
+    return this;
+  }
+
+  @Override
+  public String self() {
+    return node.config().party();
+  }
+
+  @Override
+  public Path dir() {
+    return node.dir();
+  }
+
+  @Override
+  public List<Step> steps(Set<String> types) {
+    return node.projections().provisions().steps(types);
+  }
+
+  @Override
+  public Optional<Instant> receiptedAt(EntryRef entry) {
+    try {
+      var t = node.store().firstCosignatureTimes(entry.party()).ceilingEntry(entry.index() + 1);
+      return t == null ? Optional.empty() : Optional.of(Instant.ofEpochSecond(t.getValue()));
+    } catch (StoreException e) {
+      throw new IllegalStateException("the node's store cannot be read: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public List<Owed> obligations(Instant asOf) {
+    return node.projections().provisions().obligations(asOf);
   }
 
   @Override

@@ -12,6 +12,7 @@ import dev.verity.node.verify.StorageProblem;
 import dev.verity.node.verify.TreeView;
 import dev.verity.node.verify.VerifiedLog;
 import dev.verity.tlog.storage.LogStorage;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 
@@ -23,6 +24,9 @@ import java.util.Map;
  */
 public interface ServedNode {
   NodeConfig config();
+
+  /** The node's directory (node.yaml, its keys, files beside them such as a duty roster). */
+  Path dir();
 
   NodeIdentity identity();
 

@@ -25,6 +25,9 @@ public interface NodeQueries {
 
   InspectionQueries inspections();
 
+  /** The military line's reads (issue 14). */
+  HotlineQueries hotline();
+
   /** Every Party's escrow commitments and reveals. */
   EscrowLedger escrow();
 
