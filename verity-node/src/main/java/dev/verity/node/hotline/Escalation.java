@@ -42,7 +42,8 @@ final class Escalation implements AutoCloseable {
   /** One notification sent: its key, what it was about, to whom, and how each delivery went. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   record Sent(String key, String message, String kind, String step, Integer round,
-      Instant at, List<String> levels, List<String> officers, Map<String, String> deliveries) {}
+      Instant at, Instant sentAt, List<String> levels, List<String> officers,
+      Map<String, String> deliveries) {}
 
   private final String agreement;
   private final String self;
@@ -69,18 +70,18 @@ final class Escalation implements AutoCloseable {
   }
 
   /** A rung set off: its levels' officers on duty are notified, once. */
-  synchronized void rung(Message m, Point p) {
-    send(m, p, "line-escalation", p.notifies());
+  synchronized void rung(Message m, Point p, Instant now) {
+    send(m, p, "line-escalation", p.notifies(), now);
   }
 
   /** The alarm: every level of the roster is notified, once. */
-  synchronized void alarm(Message m, Point p) {
+  synchronized void alarm(Message m, Point p, Instant now) {
     List<String> all = roster.officers().stream().flatMap(o -> o.levels().stream()).distinct()
         .toList();
-    send(m, p, "line-alarm", all);
+    send(m, p, "line-alarm", all, now);
   }
 
-  private void send(Message m, Point p, String kind, List<String> levels) {
+  private void send(Message m, Point p, String kind, List<String> levels, Instant now) {
     String key = key(m, p);
     if (done.contains(key)) {
       return;
@@ -89,7 +90,7 @@ final class Escalation implements AutoCloseable {
     List<String> officers = roster.onDuty(levels, p.due()).stream()
         .map(DutyRoster.Officer::name).toList();
     Set<String> targets = roster.targets(levels, p.due());
-    Sent s = new Sent(key, m.id(), kind, p.type(), p.round(), p.due(), levels, officers,
+    Sent s = new Sent(key, m.id(), kind, p.type(), p.round(), p.due(), now, levels, officers,
         new LinkedHashMap<>());
     keep(s);
     LOG.info("hotline: message {} from {} unanswered: {} {} (round {}) to {}", m.id(), m.from(),
@@ -190,8 +191,8 @@ final class Escalation implements AutoCloseable {
   synchronized List<Sent> sent() {
     List<Sent> out = new ArrayList<>();
     for (Sent s : sent.values()) {
-      out.add(new Sent(s.key(), s.message(), s.kind(), s.step(), s.round(), s.at(), s.levels(),
-          s.officers(), Map.copyOf(s.deliveries())));
+      out.add(new Sent(s.key(), s.message(), s.kind(), s.step(), s.round(), s.at(), s.sentAt(),
+          s.levels(), s.officers(), Map.copyOf(s.deliveries())));
     }
     return out;
   }

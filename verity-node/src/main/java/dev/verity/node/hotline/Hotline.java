@@ -47,6 +47,8 @@ final class Hotline implements AutoCloseable {
   private final String rosterProblem;
   private ScheduledExecutorService ticker;
   private String lastBoard = "";
+  /** The node's clock at the last judgement: escalation is sent as of it. */
+  private volatile Instant judgedAt;
   private long lastSent = System.nanoTime();
 
   Hotline(NodeQueries q) {
@@ -112,6 +114,7 @@ final class Hotline implements AutoCloseable {
     m.put("messages", b.messages());
     m.put("onDuty", escalation.onDuty(asOf));
     m.put("notifications", escalation.sent());
+    m.put("judgedAt", judgedAt);
     if (rosterProblem != null) {
       m.put("rosterProblem", rosterProblem);
     }
@@ -128,27 +131,28 @@ final class Hotline implements AutoCloseable {
       Instant now = clock.instant();
       Board b = board(now);
       for (Message m : b.messages()) {
-        escalate(m);
+        escalate(m, now);
       }
+      judgedAt = now;
       publish(now);
     } catch (RuntimeException e) {
       LOG.error("hotline: judging the board failed: {}", e.toString(), e);
     }
   }
 
-  private void escalate(Message m) {
+  private void escalate(Message m, Instant now) {
     for (Point p : m.timeline()) {
       if (!p.party().equals(line.self()) || p.status() != Status.DUE) {
         continue;
       }
       if (p.kind() == Kind.ESCALATION) {
-        escalation.rung(m, p);
+        escalation.rung(m, p, now);
       } else if (p.kind() == Kind.ALARM) {
-        escalation.alarm(m, p);
+        escalation.alarm(m, p, now);
       }
     }
     if (!m.state().equals("sent") && !m.state().equals("no-answer")) {
-      escalation.resolve(m, clock.instant());
+      escalation.resolve(m, now);
     }
   }
 
@@ -160,6 +164,7 @@ final class Hotline implements AutoCloseable {
     }
     Map<String, Object> v = view(now);
     v.remove("asOf"); // the clock alone moving is not news
+    v.remove("judgedAt");
     String json = LiveEvents.json(v);
     if (!json.equals(lastBoard)) {
       lastBoard = json;

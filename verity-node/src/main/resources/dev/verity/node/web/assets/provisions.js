@@ -8,4 +8,5 @@ export const PROVISIONS = [
   'commission', // the commission's sessions, agenda and decisions
   'escrow', // escrowed declarations
   'protocols', // any declared protocol: its subjects, timelines, deadlines
+  'hotline', // the military line: three states per message, escalation, the live flash alert
 ];

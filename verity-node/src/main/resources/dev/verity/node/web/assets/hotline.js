@@ -1,0 +1,271 @@
+// The military line (issue 14; GET /api/v1/hotline, live over GET /api/v1/events): every message
+// with its three states apart — the technical receipt (the peer's cosignature), the
+// acknowledgement (an officer read it) and the reply — and its escalation timeline. A flash
+// message to this node's Party raises an alert on every page, visible and audible, until it is
+// acknowledged; the stream updates the page without a reload.
+import { t, tOr, fmtDateTime } from './i18n.js';
+import { get, post, session } from './api.js';
+import { el, badge, errorBox } from './dom.js';
+import { entryLink } from './entries.js';
+import { register } from './registry.js';
+import { agreement, header, partyName } from './pages.js';
+
+const LANGS = ['en', 'ru', 'ar'];
+let board = null; // the last board the stream sent
+let stream = null; // { token, abort }
+const listeners = new Set();
+const hasLine = agr => (agr.protocols || []).some(p => p.id === 'line');
+
+/** The event stream: fetch with the session's token (EventSource cannot send Authorization). */
+async function connect(token) {
+  const abort = new AbortController();
+  stream = { token, abort, live: false };
+  try {
+    const r = await fetch('/api/v1/events', { headers: { Authorization: 'Bearer ' + token,
+      Accept: 'text/event-stream' }, signal: abort.signal });
+    if (!r.ok) throw new Error('HTTP ' + r.status);
+    stream.live = true;
+    const reader = r.body.pipeThrough(new TextDecoderStream()).getReader();
+    let buf = '';
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      buf += value;
+      let cut;
+      while ((cut = buf.indexOf('\n\n')) >= 0) {
+        onEvent(buf.slice(0, cut));
+        buf = buf.slice(cut + 2);
+      }
+    }
+  } catch (e) { /* reconnects below */ }
+  if (stream?.abort === abort) stream = null;
+}
+
+function onEvent(block) {
+  let name = 'message';
+  const data = [];
+  for (const line of block.split('\n')) {
+    if (line.startsWith('event:')) name = line.slice(6).trim();
+    else if (line.startsWith('data:')) data.push(line.slice(5).replace(/^ /, ''));
+  }
+  if (name !== 'line' || !data.length) return;
+  board = JSON.parse(data.join('\n'));
+  showAlert();
+  listeners.forEach(f => f(board));
+}
+
+/** Keeps one stream open while signed in to a node with a line; closes it on sign-out. */
+async function keepStream() {
+  const s = session();
+  if (!s) {
+    if (stream) { stream.abort.abort(); stream = null; }
+    board = null;
+    showAlert();
+    return;
+  }
+  if (stream && stream.token === s.token) return;
+  if (stream) stream.abort.abort();
+  try {
+    if (!hasLine(await agreement())) return;
+  } catch (e) { return; }
+  connect(s.token);
+}
+setInterval(keepStream, 2000);
+setTimeout(keepStream, 0);
+
+// --- the alert: a banner on every page and a tone, until every flash message is acknowledged
+
+let tone = null;
+function beep() {
+  try {
+    const ctx = tone.ctx;
+    const o = ctx.createOscillator();
+    const g = ctx.createGain();
+    o.frequency.value = 880;
+    g.gain.value = 0.15;
+    o.connect(g).connect(ctx.destination);
+    o.start();
+    o.stop(ctx.currentTime + 0.35);
+  } catch (e) { /* no audio device: the banner stays */ }
+}
+
+function sound(on) {
+  document.body.dataset.flashTone = on ? 'on' : 'off';
+  if (on && !tone) {
+    const AC = window.AudioContext || window.webkitAudioContext;
+    tone = { ctx: AC ? new AC() : null, timer: null };
+    if (tone.ctx) { beep(); tone.timer = setInterval(beep, 1500); }
+  } else if (!on && tone) {
+    clearInterval(tone.timer);
+    tone.ctx?.close();
+    tone = null;
+  }
+}
+
+function showAlert() {
+  const alerting = (board?.messages || []).filter(m => m.alert);
+  let bar = document.getElementById('flash-alert');
+  if (!alerting.length) {
+    bar?.remove();
+    sound(false);
+    return;
+  }
+  if (!bar) {
+    bar = el('div.flash-alert', { id: 'flash-alert', role: 'alert', 'aria-live': 'assertive' });
+    document.querySelector('header.top').after(bar);
+  }
+  bar.replaceChildren(el('strong', {}, t('hotline.flashAlert', { n: alerting.length })),
+    ...alerting.map(m => el('span.flash-item', { 'data-message': m.id },
+      el('span', {}, t('hotline.flashFrom', { party: m.from, id: m.id })), ' ',
+      ackButton(m, 'flash-ack-' + m.id))),
+    el('a', { href: '#/hotline' }, t('hotline.open')));
+  sound(true);
+}
+
+function ackButton(m, id) {
+  return el('button', { type: 'button', id, 'data-ack': m.id, onclick: ev => act(ev.target, m, 'ack', {}) },
+    t('hotline.ack'));
+}
+
+async function act(button, m, action, body) {
+  button.disabled = true;
+  try {
+    await post(`/api/v1/hotline/messages/${encodeURIComponent(m.id)}/${action}`, body);
+  } catch (e) {
+    button.disabled = false;
+    button.after(errorBox(e));
+  }
+}
+
+// --- the page
+
+const when = x => x ? fmtDateTime(x) : '—';
+const prio = p => badge(p === 'flash' ? 'missing' : p === 'immediate' ? 'late' : 'pending', tOr('hotline.priority.' + p, p));
+
+async function page(view, ctx) {
+  const agr = await agreement();
+  if (ctx.stale()) return;
+  view.append(header(t('hotline.title'), el('span.muted', { id: 'hotline-live' })));
+  if (!hasLine(agr)) { view.append(el('p.muted', {}, t('hotline.none'))); return; }
+  view.append(el('p.muted', {}, t('hotline.explain')));
+  if (ctx.session.role === 'operator') view.append(compose(agr, ctx));
+  const content = el('div', { id: 'hotline-content' });
+  view.append(content);
+  const draw = b => {
+    if (ctx.stale()) { listeners.delete(draw); return; }
+    document.getElementById('hotline-live').textContent = stream?.live ? t('hotline.live') : '';
+    content.replaceChildren(...boardContent(agr, b, ctx));
+  };
+  listeners.add(draw);
+  draw(board || await get('/api/v1/hotline'));
+}
+
+function compose(agr, ctx) {
+  const others = agr.parties.map(p => p.id).filter(p => p !== ctx.session.party);
+  const to = el('select', { id: 'hl-to' }, others.map(p => el('option', { value: p }, partyName(agr, p))));
+  const priority = el('select', { id: 'hl-priority' }, ['flash', 'immediate', 'routine']
+    .map(p => el('option', { value: p }, tOr('hotline.priority.' + p, p))));
+  const language = el('select', { id: 'hl-language' }, LANGS.map(l => el('option', { value: l, selected: l === document.documentElement.lang }, l)));
+  const subject = el('input', { id: 'hl-subject', maxlength: 200 });
+  const text = el('textarea', { id: 'hl-text', rows: 3, required: true });
+  const msg = el('div', { 'aria-live': 'polite' });
+  const field = (label, input) => el('label.inline', {}, el('span', {}, label), input);
+  return el('form.card.hotline-compose', { id: 'hl-compose', onsubmit: async ev => {
+    ev.preventDefault();
+    msg.replaceChildren();
+    try {
+      const r = await post('/api/v1/hotline/messages', { to: to.value, priority: priority.value,
+        language: language.value, text: text.value, ...(subject.value ? { subject: subject.value } : {}) });
+      text.value = ''; subject.value = '';
+      msg.replaceChildren(el('div.alert.ok', {}, t('hotline.sent', { index: r.index })));
+    } catch (e) { msg.replaceChildren(errorBox(e)); }
+  } }, el('h2', {}, t('hotline.send')),
+  el('div.row', {}, field(t('hotline.to'), to), field(t('hotline.priority'), priority),
+    field(t('hotline.language'), language), field(t('hotline.subject'), subject)),
+  field(t('hotline.text'), text), msg, el('button', { type: 'submit', id: 'hl-send' }, t('hotline.sendButton')));
+}
+
+function boardContent(agr, b, ctx) {
+  const out = [];
+  if (b.rosterProblem) out.push(el('div.alert.error', {}, b.rosterProblem));
+  if (b.alarm) out.push(el('div.alert.error', { id: 'hotline-alarm' }, t('hotline.alarm')));
+  const duty = Object.entries(b.onDuty || {});
+  out.push(el('p.muted', { id: 'hotline-duty' }, t('hotline.onDuty'), ' ',
+    duty.length ? duty.map(([l, names]) => `${tOr('hotline.level.' + l, l)}: ${names.join(', ')}`).join(' · ')
+      : t('hotline.noRoster')));
+  if (!b.messages.length) out.push(el('p.muted', { id: 'hotline-empty' }, t('hotline.empty')));
+  for (const m of b.messages) out.push(card(agr, b, m, ctx));
+  return out;
+}
+
+function stateCell(id, title, at, detail, cls) {
+  return el('div.hl-state' + (cls ? '.' + cls : ''), { id, 'data-done': at ? 'yes' : 'no' },
+    el('div.hl-state-title', {}, title), el('div', {}, at ? when(at) : '—'), detail || null);
+}
+
+function card(agr, b, m, ctx) {
+  const incoming = m.to === b.self;
+  const ack = m.acknowledgement || m.declined;
+  const id = 'hl-' + m.id;
+  const owes = (s, by) => s ? el('div.muted', {}, t('hotline.dueBy', { time: when(by) }), ' ',
+    badge(s, tOr('obl.' + s, s))) : null;
+  const states = el('div.hl-states', {},
+    stateCell(id + '-receipt', t('hotline.receipt'), m.receiptedAt,
+      el('div.muted', {}, t(m.receiptedAt ? 'hotline.receiptBy' : 'hotline.receiptWaiting', { party: incoming ? b.self : m.to }))),
+    stateCell(id + '-ack', t(m.declined ? 'hotline.declined' : 'hotline.acknowledgement'), ack?.at,
+      ack ? el('div', { class: 'hl-officer' }, t('hotline.byOfficer', { officer: ack.officer })) : owes(m.ackStatus, m.acknowledgeBy),
+      m.declined ? 'declined' : null),
+    stateCell(id + '-reply', t('hotline.reply'), m.reply?.at,
+      m.reply ? el('div', {}, el('div.hl-officer', {}, t('hotline.byOfficer', { officer: m.reply.officer })),
+        el('blockquote', { lang: m.reply.language }, m.reply.text)) : owes(m.replyStatus, m.replyBy)));
+  const actions = [];
+  if (ctx.session.role === 'operator' && incoming && (m.state === 'sent' || m.state === 'no-answer')) {
+    actions.push(ackButton(m, id + '-ackbutton'));
+    const reply = el('textarea', { id: id + '-replytext', rows: 2 });
+    actions.push(el('details', {}, el('summary', {}, t('hotline.replyOrDecline')), reply,
+      el('div.row', {}, el('button', { type: 'button', onclick: ev => act(ev.target, m, 'reply',
+        { reply: reply.value, language: document.documentElement.lang }) }, t('hotline.replyButton')),
+      el('button.secondary', { type: 'button', onclick: ev => act(ev.target, m, 'decline',
+        reply.value ? { reason: reply.value } : {}) }, t('hotline.declineButton')))));
+  }
+  if (ctx.session.role === 'operator' && !incoming && m.state === 'sent' && m.ackStatus === 'missing') {
+    actions.push(el('button.secondary', { type: 'button', id: id + '-noanswer',
+      onclick: ev => act(ev.target, m, 'no-answer', {}) }, t('hotline.recordNoAnswer')));
+  }
+  return el('article.card.hl-message' + (m.alert ? '.hl-alerting' : ''), { id, 'data-state': m.state,
+    'data-priority': m.priority, 'data-alarm': m.alarm ? 'yes' : 'no' },
+  el('h2', {}, prio(m.priority), ' ', el('code', {}, m.id), ' ',
+    t('hotline.fromTo', { from: partyName(agr, m.from), to: partyName(agr, m.to) }), ' ',
+    badge(m.state === 'declined' || m.state === 'no-answer' ? 'missing' : m.state === 'sent' ? 'due' : 'met',
+      tOr('hotline.state.' + m.state, m.state))),
+  el('p.muted', {}, t('hotline.sentAt', { time: when(m.sentAt), officer: m.officer }), ' ', entryLink(m.entry)),
+  original(m), states, m.noAnswer ? el('p.alert.error', {}, t('hotline.noAnswerRecorded',
+    { time: when(m.noAnswer.at), officer: m.noAnswer.officer })) : null,
+  actions.length ? el('div.row.hl-actions', {}, actions) : null, timeline(b, m));
+}
+
+/** The original (authoritative), and each translation beside it. */
+function original(m) {
+  const orig = el('div.hl-text', { lang: m.language }, el('div.muted', {}, t('hotline.original', { lang: m.language })),
+    m.subject ? el('strong', {}, m.subject) : null, el('p', {}, m.text));
+  if (!m.translations?.length) return orig;
+  return el('div.hl-side', {}, orig, m.translations.map(x => el('div.hl-text.hl-translation', { lang: x.into },
+    el('div.muted', {}, t('hotline.translation', { lang: x.into, by: x.translator })), el('p', {}, x.translation))));
+}
+
+function timeline(b, m) {
+  const points = m.timeline.filter(p => p.kind !== 'deadline');
+  if (!points.length) return null;
+  return el('details.hl-timeline', { open: m.alarm || m.alert },
+    el('summary', {}, t('hotline.escalation', { n: points.filter(p => p.status === 'due').length })),
+    el('ol.timeline', { id: 'hl-' + m.id + '-timeline' }, points.map(p => el('li.step', {
+      'data-kind': p.kind, 'data-status': p.status },
+    el('span.step-time', {}, when(p.due)), ' ',
+    el('strong', {}, p.kind === 'alarm' ? t('hotline.alarmAt', { party: p.party })
+      : tOr('hotline.level.' + p.type, p.type)), ' ',
+    p.round ? el('span.muted', {}, t('hotline.round', { n: p.round })) : null, ' ',
+    badge(p.status, tOr('obl.' + p.status, p.status)), ' ',
+    p.notifies?.length ? el('span.muted', {}, t('hotline.notifies', { levels: p.notifies.map(l => tOr('hotline.level.' + l, l)).join(', ') })) : null))));
+}
+
+register({ id: 'hotline', nav: 'nav.hotline', order: 20, render: page, applies: hasLine });
