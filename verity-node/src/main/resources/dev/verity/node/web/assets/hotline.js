@@ -3,7 +3,7 @@
 // acknowledgement (an officer read it) and the reply — and its escalation timeline. A flash
 // message to this node's Party raises an alert on every page, visible and audible, until it is
 // acknowledged; the stream updates the page without a reload.
-import { t, tOr, fmtDateTime } from './i18n.js';
+import { t, tOr, fmtDateTime, currentLang } from './i18n.js';
 import { get, post, session } from './api.js';
 import { el, badge, errorBox } from './dom.js';
 import { entryLink } from './entries.js';
@@ -140,6 +140,10 @@ async function act(button, m, action, body) {
 // --- the page
 
 const when = x => x ? fmtDateTime(x) : '—';
+const list = xs => new Intl.ListFormat(currentLang(), { style: 'short', type: 'unit' }).format(xs);
+const level = l => tOr('hotline.level.' + l, l);
+/** A rung's or alarm's status in the ladder's words: set off, or still ahead. */
+const pointBadge = s => badge(s, tOr('hotline.point.' + s, tOr('obl.' + s, s)));
 const prio = p => badge(p === 'flash' ? 'missing' : p === 'immediate' ? 'late' : 'pending', tOr('hotline.priority.' + p, p));
 
 async function page(view, ctx) {
@@ -158,6 +162,7 @@ async function page(view, ctx) {
   };
   listeners.add(draw);
   draw(board || await get('/api/v1/hotline'));
+  showAlert(); // in the language just chosen
 }
 
 function compose(agr, ctx) {
@@ -182,7 +187,7 @@ function compose(agr, ctx) {
   } }, el('h2', {}, t('hotline.send')),
   el('div.row', {}, field(t('hotline.to'), to), field(t('hotline.priority'), priority),
     field(t('hotline.language'), language), field(t('hotline.subject'), subject)),
-  field(t('hotline.text'), text), msg, el('button', { type: 'submit', id: 'hl-send' }, t('hotline.sendButton')));
+  el('label.block', {}, el('span', {}, t('hotline.text')), text), msg, el('button', { type: 'submit', id: 'hl-send' }, t('hotline.sendButton')));
 }
 
 function boardContent(agr, b, ctx) {
@@ -191,7 +196,7 @@ function boardContent(agr, b, ctx) {
   if (b.alarm) out.push(el('div.alert.error', { id: 'hotline-alarm' }, t('hotline.alarm')));
   const duty = Object.entries(b.onDuty || {});
   out.push(el('p.muted', { id: 'hotline-duty' }, t('hotline.onDuty'), ' ',
-    duty.length ? duty.map(([l, names]) => `${tOr('hotline.level.' + l, l)}: ${names.join(', ')}`).join(' · ')
+    duty.length ? duty.map(([l, names]) => `${level(l)}: ${list(names)}`).join(' · ')
       : t('hotline.noRoster')));
   if (!b.messages.length) out.push(el('p.muted', { id: 'hotline-empty' }, t('hotline.empty')));
   for (const m of b.messages) out.push(card(agr, b, m, ctx));
@@ -213,11 +218,12 @@ function card(agr, b, m, ctx) {
     stateCell(id + '-receipt', t('hotline.receipt'), m.receiptedAt,
       el('div.muted', {}, t(m.receiptedAt ? 'hotline.receiptBy' : 'hotline.receiptWaiting', { party: incoming ? b.self : m.to }))),
     stateCell(id + '-ack', t(m.declined ? 'hotline.declined' : 'hotline.acknowledgement'), ack?.at,
-      ack ? el('div', { class: 'hl-officer' }, t('hotline.byOfficer', { officer: ack.officer })) : owes(m.ackStatus, m.acknowledgeBy),
+      ack ? el('div', {}, el('span.hl-officer', {}, t('hotline.byOfficer', { officer: ack.officer })), ' ',
+        m.ackStatus === 'late' ? badge('late', tOr('obl.late', 'late')) : null) : owes(m.ackStatus, m.acknowledgeBy),
       m.declined ? 'declined' : null),
     stateCell(id + '-reply', t('hotline.reply'), m.reply?.at,
       m.reply ? el('div', {}, el('div.hl-officer', {}, t('hotline.byOfficer', { officer: m.reply.officer })),
-        el('blockquote', { lang: m.reply.language }, m.reply.text)) : owes(m.replyStatus, m.replyBy)));
+        el('blockquote', { lang: m.reply.language, dir: 'auto' }, m.reply.text)) : owes(m.replyStatus, m.replyBy)));
   const actions = [];
   if (ctx.session.role === 'operator' && incoming && (m.state === 'sent' || m.state === 'no-answer')) {
     actions.push(ackButton(m, id + '-ackbutton'));
@@ -247,10 +253,10 @@ function card(agr, b, m, ctx) {
 /** The original (authoritative), and each translation beside it. */
 function original(m) {
   const orig = el('div.hl-text', { lang: m.language }, el('div.muted', {}, t('hotline.original', { lang: m.language })),
-    m.subject ? el('strong', {}, m.subject) : null, el('p', {}, m.text));
+    m.subject ? el('strong', { dir: 'auto' }, m.subject) : null, el('p', { dir: 'auto' }, m.text));
   if (!m.translations?.length) return orig;
   return el('div.hl-side', {}, orig, m.translations.map(x => el('div.hl-text.hl-translation', { lang: x.into },
-    el('div.muted', {}, t('hotline.translation', { lang: x.into, by: x.translator })), el('p', {}, x.translation))));
+    el('div.muted', {}, t('hotline.translation', { lang: x.into, by: x.translator })), el('p', { dir: 'auto' }, x.translation))));
 }
 
 function timeline(b, m) {
@@ -262,10 +268,10 @@ function timeline(b, m) {
       'data-kind': p.kind, 'data-status': p.status },
     el('span.step-time', {}, when(p.due)), ' ',
     el('strong', {}, p.kind === 'alarm' ? t('hotline.alarmAt', { party: p.party })
-      : tOr('hotline.level.' + p.type, p.type)), ' ',
+      : level(p.type)), ' ',
     p.round ? el('span.muted', {}, t('hotline.round', { n: p.round })) : null, ' ',
-    badge(p.status, tOr('obl.' + p.status, p.status)), ' ',
-    p.notifies?.length ? el('span.muted', {}, t('hotline.notifies', { levels: p.notifies.map(l => tOr('hotline.level.' + l, l)).join(', ') })) : null))));
+    pointBadge(p.status), ' ',
+    p.notifies?.length ? el('span.muted', {}, t('hotline.notifies', { levels: list(p.notifies.map(level)) })) : null))));
 }
 
 register({ id: 'hotline', nav: 'nav.hotline', order: 20, render: page, applies: hasLine });

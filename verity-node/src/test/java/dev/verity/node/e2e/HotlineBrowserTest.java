@@ -1,0 +1,108 @@
+package dev.verity.node.e2e;
+
+import static dev.verity.node.e2e.Cluster.await;
+import static dev.verity.node.e2e.Cluster.getJson;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.verity.node.e2e.Cluster.Member;
+import dev.verity.node.notify.WebhookReceiver;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/**
+ * The military line in headless Debian Chromium against two real node processes (issue 14): a
+ * flash message to RU raises the alert on RU's dashboard without a reload (server-sent events),
+ * visible and audible, with the escalation timeline growing as the exercise clock passes the
+ * first rung; the duty officer acknowledges it in the browser, the alert goes, the
+ * acknowledgement names the officer and the escalation stops. Screenshots in English, Russian
+ * and Arabic under target/screenshots/.
+ */
+class HotlineBrowserTest {
+  static final Path SHOTS = Path.of("target", "screenshots");
+  static final Instant T0 = HotlineEscalationTest.T0;
+
+  @TempDir Path root;
+
+  @Test
+  @Timeout(240)
+  void theFlashAlertAppearsLiveAndAcknowledgingItInTheBrowserStopsTheEscalation()
+      throws Exception {
+    Browser.assumeInstalled();
+    try (Cluster c = new Cluster(root); WebhookReceiver ruHook = new WebhookReceiver();
+        WebhookReceiver usHook = new WebhookReceiver(); Browser b = new Browser()) {
+      Member us = c.init("us-ru-military-line", "US", "--exercise", "--exercise-start", "" + T0);
+      Member ru = c.init("us-ru-military-line", "RU", "--exercise", "--exercise-start", "" + T0);
+      c.pinAll();
+      String reyes = HotlineEscalationTest.token(us, "jreyes");
+      String orlov = HotlineEscalationTest.token(ru, "iorlov");
+      HotlineEscalationTest.roster(ru, "ru", ruHook.url("/hook"), "verity", 0);
+      HotlineEscalationTest.roster(us, "us", usHook.url("/hook"), "verity", 0);
+      c.startAll();
+
+      b.get(Browser.url(ru) + "#/hotline");
+      b.await(By.id("token")).sendKeys(orlov);
+      b.driver.findElement(By.id("signin-button")).click();
+      b.awaitPage("hotline");
+      b.await(By.id("hotline-empty"));
+      b.driver.executeScript("window.__sameDocument = true");
+
+      HotlineEscalationTest.send(us, reyes, "F-1");
+      WebElement alert = b.waitUp(30).until(ExpectedConditions.visibilityOfElementLocated(
+          By.id("flash-alert")));
+      assertThat(alert.getText()).contains("F-1").contains("US");
+      assertThat(b.driver.executeScript("return window.__sameDocument === true"))
+          .as("no reload").isEqualTo(true);
+      assertThat(b.driver.findElement(By.tagName("body")).getAttribute("data-flash-tone"))
+          .isEqualTo("on");
+      // the clock passes the first rung: the timeline grows live
+      HotlineEscalationTest.advance(List.of(us, ru), T0.plusSeconds(5 * 60 + 1));
+      b.waitUp(30).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(
+          "#hl-F-1-timeline li[data-kind='escalation'][data-status='due']")));
+      await("the first rung delivered", Duration.ofSeconds(30),
+          () -> ruHook.requests.size() == 1);
+      assertThat(b.driver.findElement(By.id("hl-F-1-receipt")).getAttribute("data-done"))
+          .isEqualTo("yes");
+      assertThat(b.driver.findElement(By.id("hl-F-1-ack")).getAttribute("data-done"))
+          .isEqualTo("no");
+      for (String lang : List.of("en", "ru", "ar")) {
+        b.language(lang);
+        b.awaitPage("hotline");
+        b.await(By.id("flash-alert"));
+        b.screenshot(SHOTS.resolve(lang + "-hotline-flash-alert.png"));
+      }
+      b.language("en");
+      b.awaitPage("hotline");
+
+      b.await(By.id("flash-ack-F-1")).click();
+      b.waitUp(30).until(ExpectedConditions.invisibilityOfElementLocated(By.id("flash-alert")));
+      b.waitUp(30).until(d -> "yes".equals(d.findElement(By.id("hl-F-1-ack"))
+          .getAttribute("data-done")));
+      assertThat(b.driver.findElement(By.id("hl-F-1-ack")).getText()).contains("iorlov");
+      assertThat(b.driver.findElement(By.tagName("body")).getAttribute("data-flash-tone"))
+          .isEqualTo("off");
+      b.screenshot(SHOTS.resolve("en-hotline-acknowledged.png"));
+
+      // the escalation stopped: an hour on, nothing more was sent, and the page was resolved
+      HotlineEscalationTest.advance(List.of(us, ru), T0.plusSeconds(120 * 60));
+      JsonNode board = getJson(ru, "/api/v1/hotline");
+      assertThat(board.path("notifications")).extracting(n -> n.path("step").asText())
+          .containsExactly("duty-officer");
+      assertThat(board.path("alarm").asBoolean()).isFalse();
+      await("the page resolved", Duration.ofSeconds(30), () -> ruHook.requests.size() == 2);
+      assertThat(Cluster.JSON.readTree(ruHook.requests.get(1).body()).path("state").asText())
+          .isEqualTo("resolved");
+      assertThat(HotlineEscalationTest.message(us, "F-1").path("acknowledgement")
+          .path("officer").asText()).isEqualTo("iorlov");
+      assertThat(usHook.requests).isEmpty();
+    }
+  }
+}
