@@ -23,7 +23,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.nio.file.Path;
+import java.util.NavigableMap;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -90,13 +92,18 @@ final class ModuleQueries
   }
 
   @Override
-  public Optional<Instant> receiptedAt(EntryRef entry) {
+  public Function<EntryRef, Optional<Instant>> receipts() {
+    Map<String, NavigableMap<Long, Long>> times;
     try {
-      var t = node.store().firstCosignatureTimes(entry.party()).ceilingEntry(entry.index() + 1);
-      return t == null ? Optional.empty() : Optional.of(Instant.ofEpochSecond(t.getValue()));
+      times = ApiServer.receipts(node).firstTimes();
     } catch (StoreException e) {
       throw new IllegalStateException("the node's store cannot be read: " + e.getMessage(), e);
     }
+    return ref -> {
+      var byParty = times.get(ref.party());
+      var t = byParty == null ? null : byParty.ceilingEntry(ref.index() + 1);
+      return t == null ? Optional.empty() : Optional.of(Instant.ofEpochSecond(t.getValue()));
+    };
   }
 
   @Override

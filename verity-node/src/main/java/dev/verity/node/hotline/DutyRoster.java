@@ -1,8 +1,10 @@
 package dev.verity.node.hotline;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.verity.core.message.JsonProblems;
 import dev.verity.node.config.ConfigException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -106,8 +108,10 @@ public record DutyRoster(List<Officer> officers) {
     JsonNode root;
     try {
       root = new ObjectMapper(new YAMLFactory()).readTree(f.toFile());
+    } catch (JsonProcessingException e) {
+      throw new ConfigException(f + ": not YAML: " + JsonProblems.describe(e), e);
     } catch (IOException e) {
-      throw new ConfigException(f + ": not YAML: " + e.getMessage(), e);
+      throw new ConfigException(f + ": cannot be read: " + e.getMessage(), e);
     }
     return parse(root, f.toString());
   }

@@ -42,6 +42,7 @@ final class Hotline implements AutoCloseable {
   private final Clock clock;
   private final String agreement;
   private final Map<String, List<String>> ladders;
+  private final LineTests tests;
   private final Escalation escalation;
   private final LiveEvents events = new LiveEvents();
   private final String rosterProblem;
@@ -56,6 +57,7 @@ final class Hotline implements AutoCloseable {
     this.clock = q.clock();
     this.agreement = q.agreement().id();
     this.ladders = ladders(q.agreement().protocols());
+    this.tests = new LineTests(q.agreement(), line);
     DutyRoster roster = DutyRoster.empty();
     Notifications notifications = null;
     String problem = null;
@@ -98,7 +100,7 @@ final class Hotline implements AutoCloseable {
 
   /** The board as of {@code asOf}. */
   Board board(Instant asOf) {
-    return LineBoard.of(line.self(), asOf, line.steps(LineBoard.TYPES), line::receiptedAt,
+    return LineBoard.of(line.self(), asOf, line.steps(LineBoard.TYPES), line.receipts(),
         line.obligations(asOf), ladders);
   }
 
@@ -112,6 +114,7 @@ final class Hotline implements AutoCloseable {
     m.put("alert", b.messages().stream().anyMatch(Message::alert));
     m.put("alarm", b.messages().stream().anyMatch(Message::alarm));
     m.put("messages", b.messages());
+    m.put("lineTests", tests.availability(asOf));
     m.put("onDuty", escalation.onDuty(asOf));
     m.put("notifications", escalation.sent());
     m.put("judgedAt", judgedAt);

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * What the military line (issue 14) reads of the node: the Party it speaks for, its directory
@@ -25,10 +26,11 @@ public interface HotlineQueries {
   List<Step> steps(Set<String> types);
 
   /**
-   * When {@code entry} was receipted: the first cosignature covering it (a peer's of an own
-   * entry, this node's of a peer's); empty while none has.
+   * The technical receipts as they stand now, read once: for an entry, when it was receipted
+   * (the first cosignature covering it: a peer's of an own entry, this node's of a peer's);
+   * empty while none has.
    */
-  Optional<Instant> receiptedAt(EntryRef entry);
+  Function<EntryRef, Optional<Instant>> receipts();
 
   /** The declared protocols' typed obligations as of {@code asOf}. */
   List<Owed> obligations(Instant asOf);

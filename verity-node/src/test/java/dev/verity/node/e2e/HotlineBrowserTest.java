@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
@@ -56,9 +56,10 @@ class HotlineBrowserTest {
       b.driver.executeScript("window.__sameDocument = true");
 
       HotlineEscalationTest.send(us, reyes, "F-1");
-      WebElement alert = b.waitUp(30).until(ExpectedConditions.visibilityOfElementLocated(
+      b.waitUp(30).until(ExpectedConditions.visibilityOfElementLocated(
           By.id("flash-alert")));
-      assertThat(alert.getText()).contains("F-1").contains("US");
+      assertThat(b.driver.executeScript("return document.getElementById('flash-alert')"
+          + ".textContent")).asString().contains("F-1").contains("US");
       assertThat(b.driver.executeScript("return window.__sameDocument === true"))
           .as("no reload").isEqualTo(true);
       assertThat(b.driver.findElement(By.tagName("body")).getAttribute("data-flash-tone"))
@@ -69,10 +70,9 @@ class HotlineBrowserTest {
           "#hl-F-1-timeline li[data-kind='escalation'][data-status='due']")));
       await("the first rung delivered", Duration.ofSeconds(30),
           () -> ruHook.requests.size() == 1);
-      assertThat(b.driver.findElement(By.id("hl-F-1-receipt")).getAttribute("data-done"))
-          .isEqualTo("yes");
-      assertThat(b.driver.findElement(By.id("hl-F-1-ack")).getAttribute("data-done"))
-          .isEqualTo("no");
+      // the page is redrawn live: read it in one script, never through a kept element
+      assertThat(done(b, "hl-F-1-receipt")).isEqualTo("yes");
+      assertThat(done(b, "hl-F-1-ack")).isEqualTo("no");
       for (String lang : List.of("en", "ru", "ar")) {
         b.language(lang);
         b.awaitPage("hotline");
@@ -82,11 +82,20 @@ class HotlineBrowserTest {
       b.language("en");
       b.awaitPage("hotline");
 
-      b.await(By.id("flash-ack-F-1")).click();
-      b.waitUp(30).until(ExpectedConditions.invisibilityOfElementLocated(By.id("flash-alert")));
-      b.waitUp(30).until(d -> "yes".equals(d.findElement(By.id("hl-F-1-ack"))
-          .getAttribute("data-done")));
-      assertThat(b.driver.findElement(By.id("hl-F-1-ack")).getText()).contains("iorlov");
+      b.waitUp(20).ignoring(StaleElementReferenceException.class)
+          .until(d -> {
+            d.findElement(By.id("flash-ack-F-1")).click();
+            return true;
+          });
+      try {
+        b.waitUp(30).until(ExpectedConditions.invisibilityOfElementLocated(By.id("flash-alert")));
+      } catch (org.openqa.selenium.TimeoutException e) {
+        b.screenshot(SHOTS.resolve("debug-hotline-ack.png"));
+        throw new AssertionError(getJson(ru, "/api/v1/hotline").toString(), e);
+      }
+      b.waitUp(30).until(d -> "yes".equals(done(b, "hl-F-1-ack")));
+      assertThat(b.driver.executeScript("return document.getElementById('hl-F-1-ack')"
+          + ".textContent")).asString().contains("iorlov");
       assertThat(b.driver.findElement(By.tagName("body")).getAttribute("data-flash-tone"))
           .isEqualTo("off");
       b.screenshot(SHOTS.resolve("en-hotline-acknowledged.png"));
@@ -104,5 +113,10 @@ class HotlineBrowserTest {
           .path("officer").asText()).isEqualTo("iorlov");
       assertThat(usHook.requests).isEmpty();
     }
+  }
+
+  static Object done(Browser b, String id) {
+    return b.driver.executeScript("var e = document.getElementById(arguments[0]);"
+        + " return e ? e.dataset.done : null", id);
   }
 }

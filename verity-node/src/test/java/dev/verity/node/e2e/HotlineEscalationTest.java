@@ -142,6 +142,25 @@ class HotlineEscalationTest {
       }
       assertThat(getJson(ru, "/api/v1/hotline").path("notifications"))
           .noneMatch(n -> n.path("message").asText().equals("F-2"));
+
+      // the command line: send, acknowledge, reply, status
+      String usApi = "http://127.0.0.1:" + us.apiPort + "/";
+      String ruApi = "http://127.0.0.1:" + ru.apiPort + "/";
+      assertThat(cli("hotline", "send", "--node", usApi, "--token", reyes, "--to", "RU",
+          "--priority", "immediate", "--language", "en", "--id", "I-1", "--text",
+          "Request a call at 09:00 UTC.")).startsWith("immediate message to RU: entry US/");
+      await("I-1 at RU", Duration.ofSeconds(60), () -> message(ru, "I-1") != null);
+      // the steps of a subject are ordered by their entries' times: the answer comes later
+      advance(List.of(us, ru), t2.plusSeconds(60 * 201));
+      assertThat(cli("hotline", "ack", "I-1", "--node", ruApi, "--token", orlov))
+          .startsWith("acknowledgement of I-1: entry RU/");
+      cli("hotline", "reply", "I-1", "--node", ruApi, "--token", orlov, "--language", "ru",
+          "--text", "Согласны.");
+      JsonNode i1 = message(ru, "I-1");
+      assertThat(i1.path("state").asText()).isEqualTo("replied");
+      assertThat(i1.path("reply").path("officer").asText()).isEqualTo("iorlov");
+      assertThat(cli("hotline", "status", "--node", ruApi, "--token", orlov))
+          .contains("I-1").contains("replied").contains("iorlov").contains("ALARM");
     }
   }
 
@@ -182,12 +201,16 @@ class HotlineEscalationTest {
     for (Member m : ms) {
       HttpResponse<String> r = post(m, "/api/v1/exercise/clock", "{\"advanceTo\": \"" + to
           + "\"}", m.operator);
-      assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+      assertThat(r.statusCode()).as(() -> r.body() + "\n" + tail(Cluster.log(m))).isEqualTo(200);
     }
     for (Member m : ms) {
       await(m.party + " judged " + to, Duration.ofSeconds(30), () -> ("" + to).equals(
           getJson(m, "/api/v1/hotline").path("judgedAt").asText()));
     }
+  }
+
+  static String tail(String log) {
+    return log.substring(Math.max(0, log.length() - 4000));
   }
 
   static JsonNode message(Member m, String id) throws Exception {

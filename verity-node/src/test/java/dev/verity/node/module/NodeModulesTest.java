@@ -21,7 +21,7 @@ class NodeModulesTest {
   @Test
   void theListHoldsTheProvisionsInOrder() {
     assertThat(NodeModules.ALL.stream().map(RegimeModule::id))
-        .containsExactly("inventory", "inspections", "escrow");
+        .containsExactly("inventory", "inspections", "escrow", "hotline");
     assertThat(NodeModules.ALL).allSatisfy(m -> assertThat(m.regimes()).isNotEmpty());
   }
 

@@ -19,7 +19,7 @@ const hasLine = agr => (agr.protocols || []).some(p => p.id === 'line');
 /** The event stream: fetch with the session's token (EventSource cannot send Authorization). */
 async function connect(token) {
   const abort = new AbortController();
-  stream = { token, abort, live: false };
+  stream = { token, abort, live: false, opened: Date.now() };
   try {
     const r = await fetch('/api/v1/events', { headers: { Authorization: 'Bearer ' + token,
       Accept: 'text/event-stream' }, signal: abort.signal });
@@ -42,6 +42,7 @@ async function connect(token) {
 }
 
 function onEvent(block) {
+  if (stream) stream.heard = Date.now();
   let name = 'message';
   const data = [];
   for (const line of block.split('\n')) {
@@ -49,10 +50,18 @@ function onEvent(block) {
     else if (line.startsWith('data:')) data.push(line.slice(5).replace(/^ /, ''));
   }
   if (name !== 'line' || !data.length) return;
-  board = JSON.parse(data.join('\n'));
+  apply(JSON.parse(data.join('\n')));
+}
+
+/** A new board (from the stream, or read after this officer's own step): every view follows. */
+function apply(b) {
+  board = b;
   showAlert();
   listeners.forEach(f => f(board));
 }
+
+/** Streams quiet longer than the node's keep-alive (10 s) are dead: reconnect. */
+const QUIET_MS = 25000;
 
 /** Keeps one stream open while signed in to a node with a line; closes it on sign-out. */
 async function keepStream() {
@@ -63,7 +72,7 @@ async function keepStream() {
     showAlert();
     return;
   }
-  if (stream && stream.token === s.token) return;
+  if (stream && stream.token === s.token && Date.now() - (stream.heard || stream.opened) < QUIET_MS) return;
   if (stream) stream.abort.abort();
   try {
     if (!hasLine(await agreement())) return;
@@ -131,6 +140,7 @@ async function act(button, m, action, body) {
   button.disabled = true;
   try {
     await post(`/api/v1/hotline/messages/${encodeURIComponent(m.id)}/${action}`, body);
+    apply(await get('/api/v1/hotline')); // at once, whatever the stream is doing
   } catch (e) {
     button.disabled = false;
     button.after(errorBox(e));
@@ -182,6 +192,7 @@ function compose(agr, ctx) {
       const r = await post('/api/v1/hotline/messages', { to: to.value, priority: priority.value,
         language: language.value, text: text.value, ...(subject.value ? { subject: subject.value } : {}) });
       text.value = ''; subject.value = '';
+      apply(await get('/api/v1/hotline'));
       msg.replaceChildren(el('div.alert.ok', {}, t('hotline.sent', { index: r.index })));
     } catch (e) { msg.replaceChildren(errorBox(e)); }
   } }, el('h2', {}, t('hotline.send')),
@@ -198,9 +209,26 @@ function boardContent(agr, b, ctx) {
   out.push(el('p.muted', { id: 'hotline-duty' }, t('hotline.onDuty'), ' ',
     duty.length ? duty.map(([l, names]) => `${level(l)}: ${list(names)}`).join(' · ')
       : t('hotline.noRoster')));
+  out.push(lineTests(agr, b.lineTests || {}));
   if (!b.messages.length) out.push(el('p.muted', { id: 'hotline-empty' }, t('hotline.empty')));
   for (const m of b.messages) out.push(card(agr, b, m, ctx));
   return out;
+}
+
+/** The line's scheduled tests: each Party's availability over a day and a week, its failures. */
+function lineTests(agr, tests) {
+  const parties = Object.entries(tests);
+  if (!parties.length) return null;
+  const pct = r => r.decided ? new Intl.NumberFormat(currentLang(), { style: 'percent', maximumFractionDigits: 1 })
+    .format(r.availability) : '—';
+  return el('details.card.hl-tests', { id: 'hotline-tests' }, el('summary', {}, t('hotline.tests')),
+    el('table.data', {}, el('thead', {}, el('tr', {}, [t('hotline.testsParty'), t('hotline.testsDay'),
+      t('hotline.testsWeek'), t('hotline.testsFailures')].map(h => el('th', { scope: 'col' }, h)))),
+    el('tbody', {}, parties.map(([p, r]) => el('tr', { 'data-party': p },
+      el('td', {}, partyName(agr, p)), el('td.num', {}, pct(r.day), ' ', el('span.muted', {}, `(${r.day.ok}/${r.day.decided})`)),
+      el('td.num', {}, pct(r.week), ' ', el('span.muted', {}, `(${r.week.ok}/${r.week.decided})`)),
+      el('td', {}, r.week.failures.length ? list(r.week.failures.slice(-5).map(f =>
+        `${when(f.start)} ${tOr('hotline.test.' + f.result, f.result)}`)) : '—'))))));
 }
 
 function stateCell(id, title, at, detail, cls) {
