@@ -60,6 +60,11 @@ class HotlineEscalationTest {
       roster(us, "us", usHook.url("/api/v2/generic/incoming"), "goalert", 0);
       c.startAll();
 
+      // a scheduled line test from US (hourly, receipted within two minutes); none from RU
+      HttpResponse<String> test = post(us, "/api/v1/messages", "{\"clientId\": \"test-0700\","
+          + " \"type\": \"line-test\", \"message\": {\"text\": \"The quick brown fox.\"}}",
+          reyes);
+      assertThat(test.statusCode()).as(test.body()).isEqualTo(201);
       send(us, reyes, "F-1");
       await("F-1 on both boards, receipted", Duration.ofSeconds(60),
           () -> message(ru, "F-1") != null && message(us, "F-1").hasNonNull("receiptedAt"));
@@ -142,6 +147,15 @@ class HotlineEscalationTest {
       }
       assertThat(getJson(ru, "/api/v1/hotline").path("notifications"))
           .noneMatch(n -> n.path("message").asText().equals("F-2"));
+
+      // the line tests' availability over the day: US's 07:00 test receipted in time; RU none
+      JsonNode tests = getJson(ru, "/api/v1/hotline").path("lineTests");
+      assertThat(tests.path("US").path("day").path("ok").asInt()).isEqualTo(1);
+      assertThat(tests.path("RU").path("day").path("ok").asInt()).isZero();
+      assertThat(tests.path("RU").path("day").path("failures")).isNotEmpty()
+          .allMatch(f -> f.path("result").asText().equals("not-sent"));
+      assertThat(getJson(us, "/api/v1/hotline").path("lineTests"))
+          .isEqualTo(getJson(ru, "/api/v1/hotline").path("lineTests"));
 
       // the command line: send, acknowledge, reply, status
       String usApi = "http://127.0.0.1:" + us.apiPort + "/";
