@@ -1,5 +1,6 @@
 package dev.verity.node.hotline;
 
+import dev.verity.core.agreement.Party;
 import dev.verity.core.agreement.Protocol;
 import dev.verity.core.regime.Obligation.Kind;
 import dev.verity.core.regime.Obligation.Status;
@@ -43,6 +44,7 @@ final class Hotline implements AutoCloseable {
   private final String agreement;
   private final Map<String, List<String>> ladders;
   private final LineTests tests;
+  private final List<String> parties;
   private final Escalation escalation;
   private final LiveEvents events = new LiveEvents();
   private final String rosterProblem;
@@ -58,6 +60,7 @@ final class Hotline implements AutoCloseable {
     this.agreement = q.agreement().id();
     this.ladders = ladders(q.agreement().protocols());
     this.tests = new LineTests(q.agreement(), line);
+    this.parties = q.agreement().parties().stream().map(Party::id).toList();
     DutyRoster roster = DutyRoster.empty();
     Notifications notifications = null;
     String problem = null;
@@ -114,6 +117,7 @@ final class Hotline implements AutoCloseable {
     m.put("alert", b.messages().stream().anyMatch(Message::alert));
     m.put("alarm", b.messages().stream().anyMatch(Message::alarm));
     m.put("messages", b.messages());
+    m.put("incidents", Incidents.of(parties, asOf, line.steps(Incidents.TYPES), line.receipts()));
     m.put("lineTests", tests.availability(asOf));
     m.put("onDuty", escalation.onDuty(asOf));
     m.put("notifications", escalation.sent());

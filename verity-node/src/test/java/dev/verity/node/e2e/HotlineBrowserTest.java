@@ -100,6 +100,19 @@ class HotlineBrowserTest {
           .isEqualTo("off");
       b.screenshot(SHOTS.resolve("en-hotline-acknowledged.png"));
 
+      // an incident, both sides' statements side by side, live
+      HotlineEscalationTest.incident(us, reyes, orlov, ru);
+      b.waitUp(30).until(d -> d.findElements(By.cssSelector(
+          "#incident-MQ9-1 .hl-statement[data-party='RU'] p")).size() == 1);
+      for (String lang : List.of("en", "ar")) {
+        b.language(lang);
+        b.awaitPage("hotline");
+        b.await(By.id("incident-MQ9-1"));
+        b.screenshot(SHOTS.resolve(lang + "-hotline-incident.png"));
+      }
+      b.language("en");
+      b.awaitPage("hotline");
+
       // the escalation stopped: an hour on, nothing more was sent, and the page was resolved
       HotlineEscalationTest.advance(List.of(us, ru), T0.plusSeconds(120 * 60));
       JsonNode board = getJson(ru, "/api/v1/hotline");

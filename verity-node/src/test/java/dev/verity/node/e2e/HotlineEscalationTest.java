@@ -157,6 +157,23 @@ class HotlineEscalationTest {
       assertThat(getJson(us, "/api/v1/hotline").path("lineTests"))
           .isEqualTo(getJson(ru, "/api/v1/hotline").path("lineTests"));
 
+      // an MQ-9-style incident: two contradicting statements, each signed, side by side
+      incident(us, reyes, orlov, ru);
+      for (Member m : List.of(us, ru)) {
+        JsonNode i = getJson(m, "/api/v1/hotline").path("incidents").get(0);
+        assertThat(i.path("id").asText()).isEqualTo("MQ9-1");
+        assertThat(i.path("statements").path("US").get(0).path("statement").asText())
+            .startsWith("A Su-27 struck the propeller");
+        assertThat(i.path("statements").path("US").get(0).path("officer").asText())
+            .isEqualTo("jreyes");
+        assertThat(i.path("statements").path("RU").get(0).path("statement").asText())
+            .startsWith("Russian aircraft did not come into contact");
+        assertThat(i.path("statements").path("RU").get(0).path("officer").asText())
+            .isEqualTo("iorlov");
+        assertThat(i.path("statements").path("RU").get(0).path("entry").path("party").asText())
+            .isEqualTo("RU");
+      }
+
       // the command line: send, acknowledge, reply, status
       String usApi = "http://127.0.0.1:" + us.apiPort + "/";
       String ruApi = "http://127.0.0.1:" + ru.apiPort + "/";
@@ -165,7 +182,7 @@ class HotlineEscalationTest {
           "Request a call at 09:00 UTC.")).startsWith("immediate message to RU: entry US/");
       await("I-1 at RU", Duration.ofSeconds(60), () -> message(ru, "I-1") != null);
       // the steps of a subject are ordered by their entries' times: the answer comes later
-      advance(List.of(us, ru), t2.plusSeconds(60 * 201));
+      aMinuteLater(us, ru);
       assertThat(cli("hotline", "ack", "I-1", "--node", ruApi, "--token", orlov))
           .startsWith("acknowledgement of I-1: entry RU/");
       cli("hotline", "reply", "I-1", "--node", ruApi, "--token", orlov, "--language", "ru",
@@ -201,6 +218,38 @@ class HotlineEscalationTest {
         + "  retry: {attempts: 1}\n  targets:\n"
         + "    - {name: " + p + "-hook, kind: webhook, format: " + format + ", url: " + hook
         + "}\n" + mail, StandardOpenOption.APPEND);
+  }
+
+  /** US reports an incident and states its position; RU states a contradicting one. */
+  static void incident(Member us, String usToken, String ruToken, Member ru) throws Exception {
+    HttpResponse<String> r = post(us, "/api/v1/messages", "{\"clientId\": \"mq9\", \"type\":"
+        + " \"incident-report\", \"message\": {\"incident\": \"MQ9-1\", \"occurredAt\":"
+        + " \"2026-03-14T07:03:00Z\", \"position\": {\"lat\": 44.6, \"lon\": 32.9},"
+        + " \"category\": \"incsea-dangerous-manoeuvre\", \"unitsInvolved\": [\"MQ-9A\","
+        + " \"2 x Su-27\"], \"account\": \"Two Su-27s dumped fuel on and flew in front of an"
+        + " MQ-9 in international airspace; the MQ-9 was lost.\"}}", usToken);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+    r = post(us, "/api/v1/messages", "{\"clientId\": \"mq9-us\", \"type\":"
+        + " \"incident-statement\", \"message\": {\"incident\": \"MQ9-1\", \"statement\":"
+        + " \"A Su-27 struck the propeller of the MQ-9.\"}}", usToken);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+    await("the incident at RU", Duration.ofSeconds(60), () -> getJson(ru, "/api/v1/hotline")
+        .path("incidents").size() == 1);
+    aMinuteLater(us, ru);
+    r = post(ru, "/api/v1/messages", "{\"clientId\": \"mq9-ru\", \"type\":"
+        + " \"incident-statement\", \"message\": {\"incident\": \"MQ9-1\", \"statement\":"
+        + " \"Russian aircraft did not come into contact with the UAV and did not use weapons.\"}}",
+        ruToken);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+    await("RU's statement at US", Duration.ofSeconds(60), () -> getJson(us, "/api/v1/hotline")
+        .path("incidents").path(0).path("statements").path("RU").size() == 1);
+  }
+
+  /** Both exercise clocks a minute on from RU's. */
+  static void aMinuteLater(Member us, Member ru) throws Exception {
+    Instant now = Instant.parse(getJson(ru, "/api/v1/session").path("exercise").path("now")
+        .asText());
+    advance(List.of(us, ru), now.plusSeconds(60));
   }
 
   static void send(Member m, String token, String id) throws Exception {

@@ -6,7 +6,7 @@
 import { t, tOr, fmtDateTime, currentLang } from './i18n.js';
 import { get, post, session } from './api.js';
 import { el, badge, errorBox } from './dom.js';
-import { entryLink } from './entries.js';
+import { entryLink, fieldValue, geoText } from './entries.js';
 import { register } from './registry.js';
 import { agreement, header, partyName } from './pages.js';
 
@@ -212,6 +212,10 @@ function boardContent(agr, b, ctx) {
   out.push(lineTests(agr, b.lineTests || {}));
   if (!b.messages.length) out.push(el('p.muted', { id: 'hotline-empty' }, t('hotline.empty')));
   for (const m of b.messages) out.push(card(agr, b, m, ctx));
+  if (b.incidents?.length) {
+    out.push(el('h2', { id: 'hotline-incidents' }, t('hotline.incidents')));
+    for (const i of b.incidents) out.push(incident(agr, i));
+  }
   return out;
 }
 
@@ -221,14 +225,15 @@ function lineTests(agr, tests) {
   if (!parties.length) return null;
   const pct = r => r.decided ? new Intl.NumberFormat(currentLang(), { style: 'percent', maximumFractionDigits: 1 })
     .format(r.availability) : '—';
-  return el('details.card.hl-tests', { id: 'hotline-tests' }, el('summary', {}, t('hotline.tests')),
+  return el('details.card.hl-tests', { id: 'hotline-tests', open: true }, el('summary', {}, t('hotline.tests')),
     el('table.data', {}, el('thead', {}, el('tr', {}, [t('hotline.testsParty'), t('hotline.testsDay'),
       t('hotline.testsWeek'), t('hotline.testsFailures')].map(h => el('th', { scope: 'col' }, h)))),
     el('tbody', {}, parties.map(([p, r]) => el('tr', { 'data-party': p },
       el('td', {}, partyName(agr, p)), el('td.num', {}, pct(r.day), ' ', el('span.muted', {}, `(${r.day.ok}/${r.day.decided})`)),
       el('td.num', {}, pct(r.week), ' ', el('span.muted', {}, `(${r.week.ok}/${r.week.decided})`)),
-      el('td', {}, r.week.failures.length ? list(r.week.failures.slice(-5).map(f =>
-        `${when(f.start)} ${tOr('hotline.test.' + f.result, f.result)}`)) : '—'))))));
+      el('td', {}, r.week.failures.length ? el('ul.hl-failures', {}, r.week.failures.slice(-3).reverse()
+        .map(f => el('li', {}, when(f.start), ' ', badge('missing', tOr('hotline.test.' + f.result, f.result)))))
+        : '—'))))));
 }
 
 function stateCell(id, title, at, detail, cls) {
@@ -276,6 +281,23 @@ function card(agr, b, m, ctx) {
   original(m), states, m.noAnswer ? el('p.alert.error', {}, t('hotline.noAnswerRecorded',
     { time: when(m.noAnswer.at), officer: m.noAnswer.officer })) : null,
   actions.length ? el('div.row.hl-actions', {}, actions) : null, timeline(b, m));
+}
+
+/** An incident: the report, then each Party's statements of position side by side. */
+function incident(agr, i) {
+  const pos = i.position ? geoText(i.position) || fieldValue('position', i.position) : null;
+  return el('article.card.hl-incident', { id: 'incident-' + i.id, 'data-incident': i.id },
+    el('h3', {}, el('code', {}, i.id), ' ', tOr('incident.category.' + i.category, i.category)),
+    el('p.muted', {}, t('hotline.incidentAt', { time: when(i.occurredAt), party: partyName(agr, i.reportedBy) }),
+      ' ', pos ? el('span', {}, pos) : null, ' ', entryLink(i.entry)),
+    i.unitsInvolved ? el('p', {}, t('hotline.units', { units: list(i.unitsInvolved) })) : null,
+    el('p', { dir: 'auto' }, i.account),
+    el('div.hl-side', {}, Object.entries(i.statements).map(([party, sts]) =>
+      el('div.hl-text.hl-statement', { 'data-party': party },
+        el('div.hl-state-title', {}, t('hotline.position', { party: partyName(agr, party) })),
+        sts.length ? sts.map(s => el('div', {}, el('p', { dir: 'auto' }, s.statement),
+          el('div.muted', {}, when(s.at), ' · ', t('hotline.byOfficer', { officer: s.officer }), ' · ',
+            entryLink(s.entry)))) : el('p.muted', {}, t('hotline.noStatement'))))));
 }
 
 /** The original (authoritative), and each translation beside it. */
