@@ -107,6 +107,11 @@ final class ModuleQueries
   }
 
   @Override
+  public void submitAs(String actor, SubmitRequest request) throws Exception {
+    node.submitter().submit(request, actor);
+  }
+
+  @Override
   public List<Owed> obligations(Instant asOf) {
     return node.projections().provisions().obligations(asOf);
   }

@@ -31,8 +31,10 @@ import java.util.regex.Pattern;
  * notified, and the dashboard and the alarm still show every step.
  *
  * @param officers the officers, in the file's order
+ * @param sendLineTests whether this node sends the agreement's scheduled line tests by itself
+ *     ({@code sendLineTests: true} in the file)
  */
-public record DutyRoster(List<Officer> officers) {
+public record DutyRoster(List<Officer> officers, boolean sendLineTests) {
   /** The roster's file name in the node's directory. */
   public static final String FILE = "hotline-roster.yaml";
 
@@ -77,7 +79,7 @@ public record DutyRoster(List<Officer> officers) {
 
   /** No roster: nobody is notified. */
   public static DutyRoster empty() {
-    return new DutyRoster(List.of());
+    return new DutyRoster(List.of(), false);
   }
 
   /** The officers on duty at {@code t} for any of {@code levels}, in the file's order. */
@@ -118,6 +120,18 @@ public record DutyRoster(List<Officer> officers) {
 
   /** The roster in {@code root}; {@code where} names the file in errors. */
   static DutyRoster parse(JsonNode root, String where) throws ConfigException {
+    if (root != null && root.isObject()) {
+      for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
+        String f = it.next();
+        if (!f.equals("officers") && !f.equals("sendLineTests")) {
+          throw new ConfigException(where + ": " + f + ": not a field (officers, sendLineTests)");
+        }
+      }
+    }
+    JsonNode send = root == null ? null : root.get("sendLineTests");
+    if (send != null && !send.isBoolean()) {
+      throw new ConfigException(where + ": sendLineTests: expected true or false");
+    }
     JsonNode list = root == null ? null : root.get("officers");
     if (list == null || !list.isArray()) {
       throw new ConfigException(where + ": officers: expected a list of officers");
@@ -129,7 +143,7 @@ public record DutyRoster(List<Officer> officers) {
     for (int i = 0; i < list.size(); i++) {
       out.add(officer(list.get(i), where + ": officers[" + i + "]"));
     }
-    return new DutyRoster(out);
+    return new DutyRoster(out, send != null && send.asBoolean());
   }
 
   private static Officer officer(JsonNode o, String at) throws ConfigException {

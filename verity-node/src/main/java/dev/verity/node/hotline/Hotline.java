@@ -48,6 +48,7 @@ final class Hotline implements AutoCloseable {
   private final Escalation escalation;
   private final LiveEvents events = new LiveEvents();
   private final String rosterProblem;
+  private final boolean sendLineTests;
   private ScheduledExecutorService ticker;
   private String lastBoard = "";
   /** The node's clock at the last judgement: escalation is sent as of it. */
@@ -73,6 +74,7 @@ final class Hotline implements AutoCloseable {
       LOG.error("hotline: {}; nobody will be notified of escalation", e.getMessage());
     }
     this.rosterProblem = problem;
+    this.sendLineTests = roster.sendLineTests();
     this.escalation = new Escalation(agreement, line.self(), roster, notifications,
         line.dir().resolve(Escalation.FILE));
   }
@@ -140,9 +142,12 @@ final class Hotline implements AutoCloseable {
       for (Message m : b.messages()) {
         escalate(m, now);
       }
+      if (sendLineTests) {
+        tests.sendDue(line.obligations(now), now);
+      }
       judgedAt = now;
       publish(now);
-    } catch (RuntimeException e) {
+    } catch (Exception e) {
       LOG.error("hotline: judging the board failed: {}", e.toString(), e);
     }
   }

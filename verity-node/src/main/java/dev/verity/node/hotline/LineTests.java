@@ -5,7 +5,13 @@ import dev.verity.core.agreement.Protocol;
 import dev.verity.core.protocol.Availability;
 import dev.verity.core.protocol.Availability.Schedule;
 import dev.verity.core.protocol.Availability.TestMessage;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.verity.core.regime.Obligation.Kind;
+import dev.verity.core.regime.Obligation.Status;
 import dev.verity.core.regime.Step;
+import dev.verity.node.json.CanonicalJson;
+import dev.verity.node.projection.Owed;
+import dev.verity.node.submit.SubmitRequest;
 import dev.verity.node.module.HotlineQueries;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -46,6 +52,34 @@ final class LineTests {
     }
     return Optional.empty();
   }
+
+  /** The protocol whose recurring deadline the tests meet, if the agreement schedules them. */
+  Optional<String> protocol() {
+    return agreement.protocols().stream().filter(p -> !p.recurring().isEmpty()
+        && p.steps().stream().anyMatch(s -> s.message().equals(TEST))).map(Protocol::id)
+        .findFirst();
+  }
+
+  /**
+   * Sends this node's line test for the period now open, if it owes one ({@code owed}: the
+   * obligations as of now). The client id names the period, so a test is sent once a period
+   * whatever the ticks; the actor is the node itself.
+   */
+  void sendDue(List<Owed> owed, Instant now) throws Exception {
+    String p = protocol().orElse(null);
+    for (Owed o : owed) {
+      if (o.regime().equals(p) && o.kind() == Kind.DEADLINE && o.party().equals(line.self())
+          && o.status() == Status.DUE) {
+        ObjectNode m = CanonicalJson.mapper().createObjectNode();
+        m.put("text", "Verity line test, due " + o.due());
+        line.submitAs(ACTOR, new SubmitRequest("line-test-" + o.due().getEpochSecond(), TEST,
+            m));
+      }
+    }
+  }
+
+  /** Who sends the scheduled tests: the node itself, not an officer. */
+  static final String ACTOR = "node:line-tests";
 
   /** One Party's tests: the last day's and week's reports. */
   record PartyTests(Availability.Report day, Availability.Report week) {}

@@ -3,6 +3,7 @@ package dev.verity.node.module;
 import dev.verity.core.message.EntryRef;
 import dev.verity.core.regime.Step;
 import dev.verity.node.projection.Owed;
+import dev.verity.node.submit.SubmitRequest;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -31,6 +32,12 @@ public interface HotlineQueries {
    * empty while none has.
    */
   Function<EntryRef, Optional<Instant>> receipts();
+
+  /**
+   * Submits {@code request} through the node's submit pipeline as {@code actor} (the node
+   * itself, e.g. the scheduled line tests), returning once it is durable or refused.
+   */
+  void submitAs(String actor, SubmitRequest request) throws Exception;
 
   /** The declared protocols' typed obligations as of {@code asOf}. */
   List<Owed> obligations(Instant asOf);

@@ -53,6 +53,12 @@ class DutyRosterTest {
   }
 
   @Test
+  void theNodeSendsLineTestsOnlyWhenAsked() throws Exception {
+    assertThat(roster(ROSTER).sendLineTests()).isFalse();
+    assertThat(roster("sendLineTests: true\n" + ROSTER).sendLineTests()).isTrue();
+  }
+
+  @Test
   void noFileIsAnEmptyRoster() throws Exception {
     assertThat(DutyRoster.read(dir).officers()).isEmpty();
     assertThat(DutyRoster.read(dir).targets(List.of("duty-officer"), at("12:00"))).isEmpty();
@@ -75,7 +81,11 @@ class DutyRosterTest {
     assertThatThrownBy(() -> roster("officers:\n  - {name: a, levels: [x],"
         + " shift: '25:00-06:00'}\n")).hasMessageContaining("not '25:00-06:00'");
     assertThatThrownBy(() -> roster("people: []\n"))
+        .hasMessageEndingWith("people: not a field (officers, sendLineTests)");
+    assertThatThrownBy(() -> roster("sendLineTests: true\n"))
         .hasMessageEndingWith("officers: expected a list of officers");
+    assertThatThrownBy(() -> roster("sendLineTests: yes please\nofficers: []\n"))
+        .hasMessageEndingWith("sendLineTests: expected true or false");
     assertThatThrownBy(() -> roster("officers: [\n"))
         .hasMessageContaining(DutyRoster.FILE + ": not YAML");
   }

@@ -51,7 +51,8 @@ class EscalationTest {
         new DutyRoster.Officer("night", List.of("duty-officer"),
             new DutyRoster.Shift(LocalTime.of(22, 0), LocalTime.of(6, 0)),
             List.of("night-hook")),
-        new DutyRoster.Officer("kvolkov", List.of("watch-commander"), null, List.of("hook"))));
+        new DutyRoster.Officer("kvolkov", List.of("watch-commander"), null, List.of("hook"))),
+        false);
     NotifyConfig config = new NotifyConfig(RetryPolicy.DEFAULT, List.of(new Webhook("hook",
         WebhookFormat.VERITY, URI.create(hook.url("/in")), null, Duration.ofSeconds(5))));
     return new Escalation("us-ru-military-line", "RU", roster,
