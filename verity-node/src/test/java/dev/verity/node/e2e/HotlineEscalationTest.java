@@ -155,8 +155,9 @@ class HotlineEscalationTest {
       JsonNode tests = getJson(ru, "/api/v1/hotline").path("lineTests");
       assertThat(tests.path("US").path("day").path("ok").asInt()).isEqualTo(1);
       JsonNode ruDay = tests.path("RU").path("day");
-      long sentByRu = ruDay.path("ok").asInt() + StreamSupport.stream(ruDay.path("failures").spliterator(), false)
-          .filter(f -> !f.path("result").asText().equals("not-sent")).count();
+      long sentByRu = ruDay.path("ok").asInt()
+          + StreamSupport.stream(ruDay.path("failures").spliterator(), false)
+              .filter(f -> !f.path("result").asText().equals("not-sent")).count();
       assertThat(sentByRu).isEqualTo(2);
       assertThat(tests.path("US").path("day").path("failures")).isNotEmpty()
           .allMatch(f -> f.path("result").asText().equals("not-sent"));
