@@ -72,7 +72,8 @@ async function keepStream() {
     showAlert();
     return;
   }
-  if (stream && stream.token === s.token && Date.now() - (stream.heard || stream.opened) < QUIET_MS) return;
+  const quiet = stream ? Date.now() - (stream.heard || stream.opened) : 0;
+  if (stream && stream.token === s.token && quiet < QUIET_MS) return;
   if (stream) stream.abort.abort();
   try {
     if (!hasLine(await agreement())) return;
@@ -132,8 +133,8 @@ function showAlert() {
 }
 
 function ackButton(m, id) {
-  return el('button', { type: 'button', id, 'data-ack': m.id, onclick: ev => act(ev.target, m, 'ack', {}) },
-    t('hotline.ack'));
+  return el('button', { type: 'button', id, 'data-ack': m.id,
+    onclick: ev => act(ev.target, m, 'ack', {}) }, t('hotline.ack'));
 }
 
 async function act(button, m, action, body) {
@@ -154,7 +155,8 @@ const list = xs => new Intl.ListFormat(currentLang(), { style: 'short', type: 'u
 const level = l => tOr('hotline.level.' + l, l);
 /** A rung's or alarm's status in the ladder's words: set off, or still ahead. */
 const pointBadge = s => badge(s, tOr('hotline.point.' + s, tOr('obl.' + s, s)));
-const prio = p => badge(p === 'flash' ? 'missing' : p === 'immediate' ? 'late' : 'pending', tOr('hotline.priority.' + p, p));
+const prio = p => badge(p === 'flash' ? 'missing' : p === 'immediate' ? 'late' : 'pending',
+  tOr('hotline.priority.' + p, p));
 
 async function page(view, ctx) {
   const agr = await agreement();
@@ -177,10 +179,12 @@ async function page(view, ctx) {
 
 function compose(agr, ctx) {
   const others = agr.parties.map(p => p.id).filter(p => p !== ctx.session.party);
-  const to = el('select', { id: 'hl-to' }, others.map(p => el('option', { value: p }, partyName(agr, p))));
+  const to = el('select', { id: 'hl-to' },
+    others.map(p => el('option', { value: p }, partyName(agr, p))));
   const priority = el('select', { id: 'hl-priority' }, ['flash', 'immediate', 'routine']
     .map(p => el('option', { value: p }, tOr('hotline.priority.' + p, p))));
-  const language = el('select', { id: 'hl-language' }, LANGS.map(l => el('option', { value: l, selected: l === document.documentElement.lang }, l)));
+  const language = el('select', { id: 'hl-language' }, LANGS.map(l => el('option',
+    { value: l, selected: l === document.documentElement.lang }, l)));
   const subject = el('input', { id: 'hl-subject', maxlength: 200 });
   const text = el('textarea', { id: 'hl-text', rows: 3, required: true });
   const msg = el('div', { 'aria-live': 'polite' });
@@ -190,7 +194,8 @@ function compose(agr, ctx) {
     msg.replaceChildren();
     try {
       const r = await post('/api/v1/hotline/messages', { to: to.value, priority: priority.value,
-        language: language.value, text: text.value, ...(subject.value ? { subject: subject.value } : {}) });
+        language: language.value, text: text.value,
+        ...(subject.value ? { subject: subject.value } : {}) });
       text.value = ''; subject.value = '';
       apply(await get('/api/v1/hotline'));
       msg.replaceChildren(el('div.alert.ok', {}, t('hotline.sent', { index: r.index })));
@@ -198,7 +203,8 @@ function compose(agr, ctx) {
   } }, el('h2', {}, t('hotline.send')),
   el('div.row', {}, field(t('hotline.to'), to), field(t('hotline.priority'), priority),
     field(t('hotline.language'), language), field(t('hotline.subject'), subject)),
-  el('label.block', {}, el('span', {}, t('hotline.text')), text), msg, el('button', { type: 'submit', id: 'hl-send' }, t('hotline.sendButton')));
+  el('label.block', {}, el('span', {}, t('hotline.text')), text), msg,
+  el('button', { type: 'submit', id: 'hl-send' }, t('hotline.sendButton')));
 }
 
 function boardContent(agr, b, ctx) {
@@ -223,17 +229,21 @@ function boardContent(agr, b, ctx) {
 function lineTests(agr, tests) {
   const parties = Object.entries(tests);
   if (!parties.length) return null;
-  const pct = r => r.decided ? new Intl.NumberFormat(currentLang(), { style: 'percent', maximumFractionDigits: 1 })
-    .format(r.availability) : '—';
-  return el('details.card.hl-tests', { id: 'hotline-tests', open: true }, el('summary', {}, t('hotline.tests')),
-    el('table.data', {}, el('thead', {}, el('tr', {}, [t('hotline.testsParty'), t('hotline.testsDay'),
-      t('hotline.testsWeek'), t('hotline.testsFailures')].map(h => el('th', { scope: 'col' }, h)))),
+  const pct = r => r.decided ? new Intl.NumberFormat(currentLang(),
+    { style: 'percent', maximumFractionDigits: 1 }).format(r.availability) : '—';
+  const heads = [t('hotline.testsParty'), t('hotline.testsDay'), t('hotline.testsWeek'),
+    t('hotline.testsFailures')];
+  const share = r => el('td.num', {}, pct(r), ' ', el('span.muted', {}, `(${r.ok}/${r.decided})`));
+  const failure = f => el('li', {}, when(f.start), ' ',
+    badge('missing', tOr('hotline.test.' + f.result, f.result)));
+  return el('details.card.hl-tests', { id: 'hotline-tests', open: true },
+    el('summary', {}, t('hotline.tests')),
+    el('table.data', {},
+      el('thead', {}, el('tr', {}, heads.map(h => el('th', { scope: 'col' }, h)))),
     el('tbody', {}, parties.map(([p, r]) => el('tr', { 'data-party': p },
-      el('td', {}, partyName(agr, p)), el('td.num', {}, pct(r.day), ' ', el('span.muted', {}, `(${r.day.ok}/${r.day.decided})`)),
-      el('td.num', {}, pct(r.week), ' ', el('span.muted', {}, `(${r.week.ok}/${r.week.decided})`)),
-      el('td', {}, r.week.failures.length ? el('ul.hl-failures', {}, r.week.failures.slice(-3).reverse()
-        .map(f => el('li', {}, when(f.start), ' ', badge('missing', tOr('hotline.test.' + f.result, f.result)))))
-        : '—'))))));
+      el('td', {}, partyName(agr, p)), share(r.day), share(r.week),
+      el('td', {}, r.week.failures.length
+        ? el('ul.hl-failures', {}, r.week.failures.slice(-3).reverse().map(failure)) : '—'))))));
 }
 
 function stateCell(id, title, at, detail, cls) {
@@ -249,35 +259,45 @@ function card(agr, b, m, ctx) {
     badge(s, tOr('obl.' + s, s))) : null;
   const states = el('div.hl-states', {},
     stateCell(id + '-receipt', t('hotline.receipt'), m.receiptedAt,
-      el('div.muted', {}, t(m.receiptedAt ? 'hotline.receiptBy' : 'hotline.receiptWaiting', { party: incoming ? b.self : m.to }))),
+      el('div.muted', {}, t(m.receiptedAt ? 'hotline.receiptBy' : 'hotline.receiptWaiting',
+        { party: incoming ? b.self : m.to }))),
     stateCell(id + '-ack', t(m.declined ? 'hotline.declined' : 'hotline.acknowledgement'), ack?.at,
-      ack ? el('div', {}, el('span.hl-officer', {}, t('hotline.byOfficer', { officer: ack.officer })), ' ',
-        m.ackStatus === 'late' ? badge('late', tOr('obl.late', 'late')) : null) : owes(m.ackStatus, m.acknowledgeBy),
+      ack ? el('div', {},
+        el('span.hl-officer', {}, t('hotline.byOfficer', { officer: ack.officer })), ' ',
+        m.ackStatus === 'late' ? badge('late', tOr('obl.late', 'late')) : null)
+        : owes(m.ackStatus, m.acknowledgeBy),
       m.declined ? 'declined' : null),
     stateCell(id + '-reply', t('hotline.reply'), m.reply?.at,
-      m.reply ? el('div', {}, el('div.hl-officer', {}, t('hotline.byOfficer', { officer: m.reply.officer })),
-        el('blockquote', { lang: m.reply.language, dir: 'auto' }, m.reply.text)) : owes(m.replyStatus, m.replyBy)));
+      m.reply ? el('div', {},
+        el('div.hl-officer', {}, t('hotline.byOfficer', { officer: m.reply.officer })),
+        el('blockquote', { lang: m.reply.language, dir: 'auto' }, m.reply.text))
+        : owes(m.replyStatus, m.replyBy)));
   const actions = [];
-  if (ctx.session.role === 'operator' && incoming && (m.state === 'sent' || m.state === 'no-answer')) {
+  const operator = ctx.session.role === 'operator';
+  if (operator && incoming && (m.state === 'sent' || m.state === 'no-answer')) {
     actions.push(ackButton(m, id + '-ackbutton'));
     const reply = el('textarea', { id: id + '-replytext', rows: 2 });
     actions.push(el('details', {}, el('summary', {}, t('hotline.replyOrDecline')), reply,
       el('div.row', {}, el('button', { type: 'button', onclick: ev => act(ev.target, m, 'reply',
-        { reply: reply.value, language: document.documentElement.lang }) }, t('hotline.replyButton')),
+        { reply: reply.value, language: document.documentElement.lang }) },
+        t('hotline.replyButton')),
       el('button.secondary', { type: 'button', onclick: ev => act(ev.target, m, 'decline',
         reply.value ? { reason: reply.value } : {}) }, t('hotline.declineButton')))));
   }
-  if (ctx.session.role === 'operator' && !incoming && m.state === 'sent' && m.ackStatus === 'missing') {
+  if (operator && !incoming && m.state === 'sent' && m.ackStatus === 'missing') {
     actions.push(el('button.secondary', { type: 'button', id: id + '-noanswer',
       onclick: ev => act(ev.target, m, 'no-answer', {}) }, t('hotline.recordNoAnswer')));
   }
-  return el('article.card.hl-message' + (m.alert ? '.hl-alerting' : ''), { id, 'data-state': m.state,
+  return el('article.card.hl-message' + (m.alert ? '.hl-alerting' : ''), {
+    id, 'data-state': m.state,
     'data-priority': m.priority, 'data-alarm': m.alarm ? 'yes' : 'no' },
   el('h2', {}, prio(m.priority), ' ', el('code', {}, m.id), ' ',
     t('hotline.fromTo', { from: partyName(agr, m.from), to: partyName(agr, m.to) }), ' ',
-    badge(m.state === 'declined' || m.state === 'no-answer' ? 'missing' : m.state === 'sent' ? 'due' : 'met',
+    badge(m.state === 'declined' || m.state === 'no-answer' ? 'missing'
+      : m.state === 'sent' ? 'due' : 'met',
       tOr('hotline.state.' + m.state, m.state))),
-  el('p.muted', {}, t('hotline.sentAt', { time: when(m.sentAt), officer: m.officer }), ' ', entryLink(m.entry)),
+  el('p.muted', {}, t('hotline.sentAt', { time: when(m.sentAt), officer: m.officer }), ' ',
+    entryLink(m.entry)),
   original(m), states, m.noAnswer ? el('p.alert.error', {}, t('hotline.noAnswerRecorded',
     { time: when(m.noAnswer.at), officer: m.noAnswer.officer })) : null,
   actions.length ? el('div.row.hl-actions', {}, actions) : null, timeline(b, m));
@@ -288,7 +308,8 @@ function incident(agr, i) {
   const pos = i.position ? geoText(i.position) || fieldValue('position', i.position) : null;
   return el('article.card.hl-incident', { id: 'incident-' + i.id, 'data-incident': i.id },
     el('h3', {}, el('code', {}, i.id), ' ', tOr('incident.category.' + i.category, i.category)),
-    el('p.muted', {}, t('hotline.incidentAt', { time: when(i.occurredAt), party: partyName(agr, i.reportedBy) }),
+    el('p.muted', {},
+      t('hotline.incidentAt', { time: when(i.occurredAt), party: partyName(agr, i.reportedBy) }),
       ' ', pos ? el('span', {}, pos) : null, ' ', entryLink(i.entry)),
     i.unitsInvolved ? el('p', {}, t('hotline.units', { units: list(i.unitsInvolved) })) : null,
     el('p', { dir: 'auto' }, i.account),
@@ -296,24 +317,29 @@ function incident(agr, i) {
       el('div.hl-text.hl-statement', { 'data-party': party },
         el('div.hl-state-title', {}, t('hotline.position', { party: partyName(agr, party) })),
         sts.length ? sts.map(s => el('div', {}, el('p', { dir: 'auto' }, s.statement),
-          el('div.muted', {}, when(s.at), ' · ', t('hotline.byOfficer', { officer: s.officer }), ' · ',
+          el('div.muted', {}, when(s.at), ' · ',
+            t('hotline.byOfficer', { officer: s.officer }), ' · ',
             entryLink(s.entry)))) : el('p.muted', {}, t('hotline.noStatement'))))));
 }
 
 /** The original (authoritative), and each translation beside it. */
 function original(m) {
-  const orig = el('div.hl-text', { lang: m.language }, el('div.muted', {}, t('hotline.original', { lang: m.language })),
+  const orig = el('div.hl-text', { lang: m.language },
+    el('div.muted', {}, t('hotline.original', { lang: m.language })),
     m.subject ? el('strong', { dir: 'auto' }, m.subject) : null, el('p', { dir: 'auto' }, m.text));
   if (!m.translations?.length) return orig;
-  return el('div.hl-side', {}, orig, m.translations.map(x => el('div.hl-text.hl-translation', { lang: x.into },
-    el('div.muted', {}, t('hotline.translation', { lang: x.into, by: x.translator })), el('p', { dir: 'auto' }, x.translation))));
+  return el('div.hl-side', {}, orig, m.translations.map(x => el('div.hl-text.hl-translation',
+    { lang: x.into },
+    el('div.muted', {}, t('hotline.translation', { lang: x.into, by: x.translator })),
+    el('p', { dir: 'auto' }, x.translation))));
 }
 
 function timeline(b, m) {
   const points = m.timeline.filter(p => p.kind !== 'deadline');
   if (!points.length) return null;
   return el('details.hl-timeline', { open: m.alarm || m.alert },
-    el('summary', {}, t('hotline.escalation', { n: points.filter(p => p.status === 'due').length })),
+    el('summary', {},
+      t('hotline.escalation', { n: points.filter(p => p.status === 'due').length })),
     el('ol.timeline', { id: 'hl-' + m.id + '-timeline' }, points.map(p => el('li.step', {
       'data-kind': p.kind, 'data-status': p.status },
     el('span.step-time', {}, when(p.due)), ' ',
@@ -321,7 +347,9 @@ function timeline(b, m) {
       : level(p.type)), ' ',
     p.round ? el('span.muted', {}, t('hotline.round', { n: p.round })) : null, ' ',
     pointBadge(p.status), ' ',
-    p.notifies?.length ? el('span.muted', {}, t('hotline.notifies', { levels: list(p.notifies.map(level)) })) : null))));
+    p.notifies?.length
+      ? el('span.muted', {}, t('hotline.notifies', { levels: list(p.notifies.map(level)) }))
+      : null))));
 }
 
 register({ id: 'hotline', nav: 'nav.hotline', order: 20, render: page, applies: hasLine });
