@@ -95,10 +95,14 @@ public final class ApiServer implements AutoCloseable {
   private final ScopedNode node;
   private final String scheme;
 
-  private ApiServer(Javalin app, ScopedNode node, String scheme) {
+  /** What the modules run in the background, closed with the server. */
+  private final List<AutoCloseable> running;
+
+  private ApiServer(Javalin app, ScopedNode node, String scheme, List<AutoCloseable> running) {
     this.app = app;
     this.node = node;
     this.scheme = scheme;
+    this.running = running;
   }
 
   /**
@@ -116,6 +120,7 @@ public final class ApiServer implements AutoCloseable {
     ApiServer[] self = new ApiServer[1];
     ScopedNode node = new ScopedNode(served);
     NodeQueries queries = new ModuleQueries(node, (ctx, r) -> submitted(ctx, node, r));
+    List<RegimeModule.Bound> bound = NodeModules.ALL.stream().map(m -> m.bind(queries)).toList();
     Javalin app = Http.create(c.apiHost(), c.apiPort(), tls, false, c.maxRequestBytes(),
         c.connectionLimits(), 0, cfg -> {
       cfg.routes.before("/api/v1/*", ctx -> authenticate(served, ctx));
@@ -143,14 +148,20 @@ public final class ApiServer implements AutoCloseable {
         Http.json(ctx, 200, node.store().auditTrail(auditQuery(ctx)));
       });
       cfg.routes.post("/api/v1/exercise/clock", ctx -> self[0].advanceClock(ctx));
-      for (RegimeModule m : NodeModules.ALL) {
-        m.routes(queries).forEach(r -> register(cfg, r));
+      for (RegimeModule.Bound b : bound) {
+        b.routes().forEach(r -> register(cfg, r));
       }
       OpsRoutes.register(cfg, served);
       DashboardRoutes.register(cfg, node); // the web dashboard: static pages at /, its own routes
     });
-    self[0] = new ApiServer(app, node, tls == null ? "http" : "https");
-    Http.start(app);
+    self[0] = new ApiServer(app, node, tls == null ? "http" : "https",
+        bound.stream().map(RegimeModule.Bound::running).toList());
+    try {
+      Http.start(app);
+    } catch (RuntimeException e) {
+      self[0].close(); // stops what the modules started
+      throw e;
+    }
     return self[0];
   }
 
@@ -727,6 +738,14 @@ public final class ApiServer implements AutoCloseable {
 
   @Override
   public void close() {
+    for (AutoCloseable r : running) {
+      try {
+        r.close();
+      } catch (Exception e) {
+        LoggerFactory.getLogger(ApiServer.class).warn("a module did not stop cleanly: {}",
+            e.toString());
+      }
+    }
     app.stop();
   }
 }

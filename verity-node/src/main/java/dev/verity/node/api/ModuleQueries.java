@@ -5,6 +5,8 @@ import dev.verity.core.compliance.PartyCompliance;
 import dev.verity.core.inventory.Inventory;
 import dev.verity.core.message.EntryRef;
 import dev.verity.core.message.Item;
+import dev.verity.core.regime.Step;
+import dev.verity.node.module.HotlineQueries;
 import dev.verity.node.module.InspectionQueries;
 import dev.verity.node.module.InventoryQueries;
 import dev.verity.node.module.NodeQueries;
@@ -15,19 +17,25 @@ import dev.verity.node.projection.InspectionProjection.State;
 import dev.verity.node.projection.InventoryView;
 import dev.verity.node.projection.Owed;
 import dev.verity.node.projection.Reconciliations;
+import dev.verity.node.store.StoreException;
 import dev.verity.node.submit.SubmitRequest;
 import io.javalin.http.Context;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.nio.file.Path;
+import java.util.NavigableMap;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /** The node's queries as its modules' routes see them: reads of its projections, one submit. */
 final class ModuleQueries
-    implements NodeQueries, InventoryQueries, InspectionQueries, ProvisionQueries {
+    implements NodeQueries, InventoryQueries, InspectionQueries, ProvisionQueries,
+    HotlineQueries {
   /** How a module's route submits: the API's own pipeline, answering the receipt. */
   interface Submit {
     void submit(Context ctx, SubmitRequest r) throws Exception;
@@ -69,6 +77,46 @@ final class ModuleQueries
   @Override
   public ProvisionQueries provisions() {
     return this;
+  }
+
+  @Override
+  public HotlineQueries hotline() {
+    return this;
+  }
+
+  @Override
+  public String self() {
+    return node.config().party();
+  }
+
+  @Override
+  public Path dir() {
+    return node.dir();
+  }
+
+  @Override
+  public List<Step> steps(Set<String> types) {
+    return node.projections().provisions().steps(types);
+  }
+
+  @Override
+  public Function<EntryRef, Optional<Instant>> receipts() {
+    Map<String, NavigableMap<Long, Long>> times;
+    try {
+      times = ApiServer.receipts(node).firstTimes();
+    } catch (StoreException e) {
+      throw new IllegalStateException("the node's store cannot be read: " + e.getMessage(), e);
+    }
+    return ref -> {
+      var byParty = times.get(ref.party());
+      var t = byParty == null ? null : byParty.ceilingEntry(ref.index() + 1);
+      return t == null ? Optional.empty() : Optional.of(Instant.ofEpochSecond(t.getValue()));
+    };
+  }
+
+  @Override
+  public void submitAs(String actor, SubmitRequest request) throws Exception {
+    node.submitter().submit(request, actor);
   }
 
   @Override

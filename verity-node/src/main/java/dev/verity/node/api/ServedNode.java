@@ -35,6 +35,9 @@ public interface ServedNode {
 
   NodeConfig config();
 
+  /** The node's directory (node.yaml, its keys, files beside them such as a duty roster). */
+  Path dir();
+
   NodeIdentity identity();
 
   Agreement agreement();
@@ -61,9 +64,6 @@ public interface ServedNode {
 
   /** The node's metrics, scraped at {@code /metrics}. */
   NodeMetrics metrics();
-
-  /** The node's directory: its private files (never served to peers) live under it. */
-  Path dir();
 
   /** Stored data that failed its check: never served, alarmed locally, logged. */
   void storageCorrupt(StorageProblem p);

@@ -31,6 +31,9 @@ public interface NodeQueries {
    */
   ProvisionQueries provisions();
 
+  /** The military line's reads (issue 14). */
+  HotlineQueries hotline();
+
   /** Every Party's escrow commitments and reveals. */
   EscrowLedger escrow();
 

@@ -23,6 +23,18 @@ public interface RegimeModule {
    */
   List<Route> routes(NodeQueries queries);
 
+  /**
+   * The module bound to one running node: its routes, and the work it runs in the background
+   * until the node stops (the military line's escalation clock, its live events). By default its
+   * routes and nothing running.
+   */
+  default Bound bind(NodeQueries queries) {
+    return new Bound(routes(queries), () -> { });
+  }
+
+  /** A module's routes on one node, and what it runs until {@code running} is closed. */
+  record Bound(List<Route> routes, AutoCloseable running) {}
+
   /** Its picocli command classes, added to {@code verity}'s subcommands. */
   default List<Class<?>> commands() {
     return List.of();

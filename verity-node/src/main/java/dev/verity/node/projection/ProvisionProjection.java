@@ -143,6 +143,16 @@ public final class ProvisionProjection {
     return evaluator.state(regime, type);
   }
 
+  /**
+   * The accepted steps of the message types {@code types}, own and mirrored, in the canonical
+   * {@link Step#ORDER} (the military line's board reads its messages, acknowledgements and
+   * replies from them).
+   */
+  public synchronized List<Step> steps(Set<String> types) {
+    return steps.stream().filter(s -> types.contains(s.type()) && !refused.containsKey(s.entry()))
+        .sorted(Step.ORDER).toList();
+  }
+
   /** The recorded entries the evaluator refused (a peer's entry breaking a rule), by entry. */
   public synchronized Map<EntryRef, Refusal> refused() {
     return Map.copyOf(refused);

@@ -164,6 +164,16 @@ final class MessageValidator {
    * {@code now} (the node's clock) bounds the event times ({@code eventWindow}).
    */
   Parsed parse(SubmitRequest r, long nextNumber, Instant now) throws SubmitException {
+    return parse(r, nextNumber, now, null);
+  }
+
+  /**
+   * As {@link #parse(SubmitRequest, long, Instant)}, on behalf of {@code actor} (the API's
+   * {@code token:<name>}): a provision's fields the node fills ({@code filledBy: operator}, the
+   * officer who acknowledges on the military line) are written from it, never from the client.
+   */
+  Parsed parse(SubmitRequest r, long nextNumber, Instant now, String actor)
+      throws SubmitException {
     checkRequest(r);
     ObjectNode m = r.message().deepCopy();
     JsonNode p = m.get("party");
@@ -210,7 +220,7 @@ final class MessageValidator {
           + " whose items and salts it keeps private");
     }
     if (projections.provisions().handles(r.type())) {
-      return provision(r.type(), m);
+      return provision(r.type(), m, actor);
     }
     ObjectNode body = notification(r.type(), m, nextNumber, now, "message");
     return new ParsedNotification(convert(body, Notification.class), body);
@@ -250,18 +260,49 @@ final class MessageValidator {
   }
 
   /** A provision's step: the fields its type declares, and nothing the node fills in. */
-  private Parsed provision(String typeName, ObjectNode m) throws SubmitException {
+  private Parsed provision(String typeName, ObjectNode m, String actor)
+      throws SubmitException {
     MessageType type = agreement.messageType(typeName).orElseThrow();
     // the envelope names the sender; a type may still declare it (an exchange list is the
     // sender's own, exchange-list's "party"), checked above against this node's Party
     if (!type.fields().contains("party")) {
       m.remove("party");
     }
+    m = filled(type, m, actor);
     checkFields(agreement, type, m, "message");
     // a refusal answers 422 naming the evaluator's rule (exercise-notification/one-a-year)
     return new StepParser.ParsedStep(m, (p, index, e) -> p.tryAcceptProvision(index, e)
         .map(r -> new InspectionProjection.Refused(r.rule(), r.reason())));
   }
+
+  /**
+   * The message with the fields the node fills written from the operator signed in
+   * (docs/dev/decisions.md D53): a client that sets one is refused, naming the field, so that no
+   * client can put another officer's name in a signed acknowledgement.
+   */
+  private static ObjectNode filled(MessageType type, ObjectNode m, String actor)
+      throws SubmitException {
+    if (type.schema().nodeFilled().isEmpty()) {
+      return m;
+    }
+    for (var f : type.schema().nodeFilled()) {
+      if (m.has(f.name())) {
+        throw new SubmitException(400, "message." + f.name(),
+            "set by the node from the operator signed in; leave it out");
+      }
+    }
+    if (actor == null || actor.isBlank()) {
+      throw new SubmitException(403, null, "a " + type.id() + " needs a signed-in operator");
+    }
+    return type.schema().fill(m, operatorName(actor));
+  }
+
+  /** The operator's name as the node authenticated it: an API token's name, without "token:". */
+  static String operatorName(String actor) {
+    return actor.startsWith(TOKEN) ? actor.substring(TOKEN.length()) : actor;
+  }
+
+  private static final String TOKEN = "token:";
 
   /**
    * Checks {@code fields} against {@code type}'s schema in the agreement (issue 12): every field

@@ -104,7 +104,7 @@ public final class Submitter implements AutoCloseable {
       }
       long index = projections.nextIndex(party);
       MessageValidator.Parsed parsed =
-          validator.parse(r, projections.nextNumber(party), clock.instant());
+          validator.parse(r, projections.nextNumber(party), clock.instant(), actor);
       List<JsonNode> bodies = parsed.bodies();
       String type = parsed.entryType(r.type());
       List<Envelope> envs = new ArrayList<>();

@@ -22,7 +22,7 @@ class NodeModulesTest {
   void theListHoldsTheProvisionsInOrder() {
     assertThat(NodeModules.ALL.stream().map(RegimeModule::id))
         .containsExactly("inventory", "inspections", "escrow", "launches", "talks", "ceasefire",
-            "exchange");
+            "exchange", "hotline");
     assertThat(NodeModules.ALL).allSatisfy(m -> assertThat(m.regimes()).isNotEmpty());
   }
 

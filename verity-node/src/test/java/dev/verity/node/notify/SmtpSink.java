@@ -28,10 +28,10 @@ import javax.net.ssl.SSLSocket;
  * {@code implicit}), AUTH PLAIN and LOGIN against one user and password, and answers a command with
  * a queued reply once when told to ({@link #replyOnce}).
  */
-final class SmtpSink implements AutoCloseable {
-  record Mail(String from, List<String> to, String data, boolean tls, String user) {}
+public final class SmtpSink implements AutoCloseable {
+  public record Mail(String from, List<String> to, String data, boolean tls, String user) {}
 
-  final List<Mail> mails = new CopyOnWriteArrayList<>();
+  public final List<Mail> mails = new CopyOnWriteArrayList<>();
   final List<String> transcript = new CopyOnWriteArrayList<>();
   private final Map<String, Deque<String>> once = new HashMap<>();
   private final ServerSocket server;
@@ -40,7 +40,8 @@ final class SmtpSink implements AutoCloseable {
   private final String user;
   private final String password;
 
-  SmtpSink(SSLContext tls, boolean implicit, String user, String password) throws IOException {
+  public SmtpSink(SSLContext tls, boolean implicit, String user, String password)
+      throws IOException {
     this.tls = tls;
     this.implicit = implicit;
     this.user = user;
@@ -55,7 +56,7 @@ final class SmtpSink implements AutoCloseable {
     t.start();
   }
 
-  int port() {
+  public int port() {
     return server.getLocalPort();
   }
 

@@ -17,10 +17,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * each request and answering with the statuses queued (then 200). A queued status of -1 makes it
  * wait {@code stallMillis} before answering, for timeout tests.
  */
-final class WebhookReceiver implements AutoCloseable {
-  record Request(
+public final class WebhookReceiver implements AutoCloseable {
+  public record Request(
       String method, String path, String query, Map<String, List<String>> headers, String body) {
-    String header(String name) {
+    public String header(String name) {
       return headers.entrySet().stream()
           .filter(e -> e.getKey().equalsIgnoreCase(name))
           .map(e -> e.getValue().get(0))
@@ -29,12 +29,12 @@ final class WebhookReceiver implements AutoCloseable {
     }
   }
 
-  final List<Request> requests = new CopyOnWriteArrayList<>();
+  public final List<Request> requests = new CopyOnWriteArrayList<>();
   private final Deque<Integer> statuses = new ArrayDeque<>();
   private final HttpServer server;
   volatile long stallMillis = 3000;
 
-  WebhookReceiver() throws IOException {
+  public WebhookReceiver() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/", this::handle);
     server.start();
@@ -45,7 +45,7 @@ final class WebhookReceiver implements AutoCloseable {
     return this;
   }
 
-  String url(String path) {
+  public String url(String path) {
     return "http://127.0.0.1:" + server.getAddress().getPort() + path;
   }
 

@@ -35,7 +35,7 @@ export function fieldValue(k, v) {
 
 
 /** A place in words: a point's degrees, a circle's centre and radius, a polygon's size. */
-function geoText(v) {
+export function geoText(v) {
   const deg = p => `${fmtNum(p.lat)}°, ${fmtNum(p.lon)}°`;
   if (v?.circle) return t('geo.circle', { center: deg(v.circle.center), radius: fmtNum(v.circle.radius),
     unit: tOr('unit.' + v.circle.unit, v.circle.unit) });

@@ -12,4 +12,5 @@ export const PROVISIONS = [
   'exchange', // mediated prisoner exchanges: lists without names, counts that reconcile
   'protocols', // any declared protocol: its subjects, timelines, deadlines
   'launches', // the 1988 launch notifications on a map
+  'hotline', // the military line: three states per message, escalation, the live flash alert
 ];
