@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.verity.core.message.JsonProblems;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
@@ -116,10 +117,12 @@ public final class Http {
         c.addBean(new ConnectionGuard(limits, perAddress));
         return c;
       });
+      cfg.routes.exception(Answered.class, (e, ctx) -> { });
       cfg.routes.exception(ApiError.class, (e, ctx) -> error(ctx, e.status, e.field, e.getMessage(), e.refusal));
       cfg.routes.exception(HttpResponseException.class, (e, ctx) -> {
         if (e.getStatus() == 413) {
-          tooLarge(ctx, maxBody); // Javalin's own limit: deliver its 413 the same way
+          tooLarge(ctx, maxBody); // Javalin's own limit: delivered the same way
+          return;
         }
         error(ctx, e.getStatus(), null, e.getMessage());
       });
@@ -157,29 +160,58 @@ public final class Http {
   }
 
   /**
-   * The 413 for a body over {@code limit}, after reading and discarding what the client is still
-   * sending, up to {@link #DISCARD_LIMIT} bytes: a server that answers and closes while the client
-   * is still uploading makes the client's TCP stack reset the connection, and the client then
-   * never reads the answer (RFC 9112 §9.6 "tear-down": a server should read the request before
-   * closing). A body over the discard limit is not read: the connection closes, and a client that
-   * sends that much gets a reset. The read is bounded in time by the connector's minimum data
-   * rate, so a slow client holds the thread no longer than any other request.
+   * The 413 for a body over {@code limit}: answered at once, then what the client is still
+   * sending is read and discarded, up to {@link #DISCARD_LIMIT} bytes, before the connection
+   * closes. A server that answers and closes while the client is still uploading makes the
+   * client's TCP stack reset the connection, and the client then never reads the answer (RFC 9112
+   * §9.6, "tear-down": a server should read the request before closing); a client that declares a
+   * body and sends none still gets its answer first. A body over the discard limit is not read:
+   * the connection closes, and a client that sends that much gets a reset. The read is bounded in
+   * time by the connector's minimum data rate, so a slow client holds the thread no longer than
+   * any other request.
    */
-  static ApiError tooLarge(Context ctx, long limit) {
-    ctx.header("Connection", "close");
-    long declared = ctx.contentLength();
-    if (declared <= DISCARD_LIMIT) {
-      try (InputStream in = ctx.req().getInputStream()) {
-        long left = DISCARD_LIMIT;
-        byte[] buf = new byte[16 * 1024];
-        for (int n; left > 0 && (n = in.read(buf, 0, (int) Math.min(buf.length, left))) >= 0; ) {
-          left -= n;
-        }
-      } catch (IOException | IllegalStateException e) {
-        LOG.debug("discarding an oversized request body: {}", e.toString());
-      }
+  static RuntimeException tooLarge(Context ctx, long limit) {
+    String message = "request larger than " + limit + " bytes";
+    HttpServletResponse res = ctx.res();
+    if (res.isCommitted()) {
+      return new ApiError(413, null, message);
     }
-    return new ApiError(413, null, "request larger than " + limit + " bytes");
+    try {
+      byte[] body = CanonicalJson.mapper().writeValueAsBytes(Map.of("error", message));
+      res.setStatus(413);
+      res.setContentType("application/json");
+      res.setHeader("Connection", "close");
+      res.setContentLength(body.length);
+      res.getOutputStream().write(body);
+      res.flushBuffer();
+    } catch (IOException e) {
+      return new Answered(); // the client went away: nothing more to say
+    }
+    if (ctx.contentLength() <= DISCARD_LIMIT) {
+      discard(ctx);
+    }
+    return new Answered();
+  }
+
+  private static void discard(Context ctx) {
+    try (InputStream in = ctx.req().getInputStream()) {
+      long left = DISCARD_LIMIT;
+      byte[] buf = new byte[16 * 1024];
+      for (int n; left > 0 && (n = in.read(buf, 0, (int) Math.min(buf.length, left))) >= 0; ) {
+        left -= n;
+      }
+    } catch (IOException | IllegalStateException e) {
+      LOG.debug("discarding an oversized request body: {}", e.toString());
+    }
+  }
+
+  /** A request already answered (its response committed): nothing more is written. */
+  static final class Answered extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Answered() {
+      super("answered", null, false, false);
+    }
   }
 
   /**

@@ -89,8 +89,7 @@ class SeveralAgreementsEndToEndTest {
   static String lineMessage(String id) {
     return "{\"clientId\":\"" + id + "\",\"type\":\"line-message\",\"message\":{\"message\":\""
         + id + "\",\"to\":\"" + (id.startsWith("us") ? "RU" : "US") + "\",\"priority\":"
-        + "\"routine\",\"text\":\"" + MARKER + ": exercise area notice\",\"language\":\"en\","
-        + "\"officer\":\"duty officer\"}}";
+        + "\"routine\",\"text\":\"" + MARKER + ": exercise area notice\",\"language\":\"en\"}}";
   }
 
   static String roster(String party) {

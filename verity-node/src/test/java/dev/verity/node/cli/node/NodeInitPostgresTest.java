@@ -72,8 +72,7 @@ class NodeInitPostgresTest {
     assertThat(r.code()).as(r.err()).isZero();
     try (Node n = Node.start(us)) {
       var msg = CanonicalJson.mapper().readTree("{\"message\":\"m-1\",\"to\":\"RU\","
-          + "\"priority\":\"routine\",\"text\":\"hello\",\"language\":\"en\","
-          + "\"officer\":\"duty\"}");
+          + "\"priority\":\"routine\",\"text\":\"hello\",\"language\":\"en\"}");
       n.participation("us-ru-military-line").orElseThrow().submitter()
           .submit(new SubmitRequest("m-1", "line-message", msg), "test");
     }
