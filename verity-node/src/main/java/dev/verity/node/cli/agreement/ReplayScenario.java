@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
  *
  * @param source the directory, or null for a bundled scenario
  */
-record ReplayScenario(String id, String title, Instant asOf, Instant from,
+public record ReplayScenario(String id, String title, Instant asOf, Instant from,
     List<String> agreements, Path source) {
   static final String MANIFEST = "scenario.yaml";
   private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
@@ -40,7 +40,7 @@ record ReplayScenario(String id, String title, Instant asOf, Instant from,
   record Manifest(String id, String title, Instant asOf, Instant from, List<String> agreements) {}
 
   /** The scenario a bundled name or a directory names. */
-  static ReplayScenario of(String nameOrDir) throws IOException {
+  public static ReplayScenario of(String nameOrDir) throws IOException {
     Path dir = Path.of(nameOrDir);
     if (Files.isDirectory(dir)) {
       try (InputStream in = Files.newInputStream(dir.resolve(MANIFEST))) {
@@ -90,7 +90,7 @@ record ReplayScenario(String id, String title, Instant asOf, Instant from,
   }
 
   /** The steps of {@code agreement} in this scenario ({@code <agreement>.jsonl}). */
-  List<Replay.Input> steps(String agreement) throws IOException {
+  public List<Replay.Input> steps(String agreement) throws IOException {
     String file = agreement + ".jsonl";
     if (source != null) {
       return StepsFile.read(source.resolve(file));

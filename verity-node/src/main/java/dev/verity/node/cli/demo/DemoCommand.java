@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.verity.core.agreement.Agreement;
 import dev.verity.core.agreement.AgreementCatalog;
+import dev.verity.core.replay.Replay;
 import dev.verity.node.cli.VerityCommand;
+import dev.verity.node.cli.agreement.ReplayScenario;
 import dev.verity.node.cli.demo.DemoScenario.Submission;
 import dev.verity.node.json.CanonicalJson;
 import java.io.BufferedReader;
@@ -40,8 +42,11 @@ import picocli.CommandLine;
 
 /**
  * {@code verity demo}: a US node and a Russian node on localhost, each a child process with the
- * embedded storage, under New START; each submits its declaration and a stretch of notification
- * history from a generated scenario, and the other cosigns. Prints each node's URL and operator
+ * embedded storage, in New START, the 1988 launch notifications and the 1989 exercises; each
+ * submits its New START declaration and a stretch of notification history from a generated
+ * scenario, and the other cosigns; then both replay a scenario under each agreement (by default
+ * {@code us-ru-2023}: New START suspended, launches still notified) and print per agreement where
+ * it stands, what was sent and receipted, and the obligations (issue 13). Prints each node's URL and operator
  * token. {@code --headless} exits 0 once every message has its receipt (1 if not within the time
  * limit).
  */
@@ -63,6 +68,12 @@ public final class DemoCommand implements Callable<Integer> {
   @Option(names = "--timeout", defaultValue = "180", paramLabel = "SECONDS",
       description = "How long to wait for every receipt (default: ${DEFAULT-VALUE}).")
   int timeout;
+
+  @Option(names = "--scenario", defaultValue = "us-ru-2023", paramLabel = "NAME|DIR",
+      description = "After the New START year, the nodes replay this scenario under each of its"
+          + " agreements (default: ${DEFAULT-VALUE}: New START suspended on 21 February 2023, the"
+          + " 1988 launch notifications going on; `none` skips it).")
+  String scenario;
 
   @Option(names = "--clean", description = "Remove the nodes' directory on exit (by default it is"
       + " kept, so that the logs can be inspected and verified).")
@@ -97,7 +108,8 @@ public final class DemoCommand implements Callable<Integer> {
         int api = freePort();
         int peer = freePort();
         // an exercise: the nodes' clocks replay 2020 with the messages, so each is received in time
-        String text = cli("node", "init", "--party", party, "--agreement", "new-start", "--dir",
+        String text = cli("node", "init", "--party", party, "--agreements",
+            String.join(",", agreements()), "--dir",
             root.resolve(party).toString(), "--api-port", "" + api, "--peer-port", "" + peer,
             "--exercise", "--exercise-start", EXERCISE_START.toString());
         setup.put(party, new String[] {"" + api, "" + peer, token(text, "operator token:"), token(text, "viewer token:")});
@@ -140,6 +152,9 @@ public final class DemoCommand implements Callable<Integer> {
         out.printf("  %s obligations: %s%n", n.party(), statuses(getJson(n, "/api/v1/obligations")));
       }
       out.flush();
+      if (done && !NONE.equals(scenario)) {
+        done = replayScenario(nodes, out);
+      }
       if (headless) {
         return done ? 0 : 1;
       }
@@ -202,6 +217,8 @@ public final class DemoCommand implements Callable<Integer> {
   static String statuses(JsonNode obligations) {
     Map<String, Integer> count = new LinkedHashMap<>();
     List.of("met", "late", "missing", "due", "pending").forEach(s -> count.put(s, 0));
+    // an agreement's own obligations while it is suspended or not in force (issue 13)
+    List.of("suspended", "not-in-force").forEach(s -> count.put(s, 0));
     for (JsonNode o : obligations.path("obligations")) {
       count.merge(o.path("status").asText(), 1, Integer::sum);
     }
@@ -246,7 +263,7 @@ public final class DemoCommand implements Callable<Integer> {
     var agreement = AgreementCatalog.get("new-start");
     // stable: declarations first
     all.sort(Comparator.comparing(e -> sendTime(agreement, e.getValue())));
-    Instant clock = EXERCISE_START;
+    clock = EXERCISE_START;
     for (var e : all) {
       Instant due = sendTime(agreement, e.getValue());
       if (due.isAfter(clock)) {
@@ -254,10 +271,7 @@ public final class DemoCommand implements Callable<Integer> {
         if (!awaitReceipts(nodes, Duration.ofSeconds(timeout))) {
           throw new IllegalStateException("receipts did not arrive within " + timeout + " s");
         }
-        clock = due;
-        for (DemoNode n : nodes) {
-          post(n, "api/v1/exercise/clock", "{\"advanceTo\":\"" + clock + "\"}", "advance the clock");
-        }
+        advance(nodes, due);
       }
       ObjectNode body = e.getValue().body();
       ((ObjectNode) body.get("message")).remove("number");
@@ -278,6 +292,122 @@ public final class DemoCommand implements Callable<Integer> {
     return ahead == null ? event.plus(MARGIN) : event.minus(Duration.ofHours(ahead)).minus(MARGIN);
   }
 
+  /** {@code --scenario none}: no second act. */
+  static final String NONE = "none";
+
+  /** Where the exercise clocks stand (both nodes move together). */
+  private Instant clock = EXERCISE_START;
+
+  /** The agreements the nodes take part in: New START (home), then the scenario's others. */
+  private List<String> agreements() throws IOException {
+    List<String> out = new ArrayList<>(List.of("new-start"));
+    if (!NONE.equals(scenario)) {
+      scenarioOf().agreements().stream().filter(a -> !out.contains(a)).forEach(out::add);
+    }
+    return out;
+  }
+
+  private ReplayScenario loaded;
+
+  private ReplayScenario scenarioOf() throws IOException {
+    if (loaded == null) {
+      loaded = ReplayScenario.of(scenario);
+    }
+    return loaded;
+  }
+
+  /** Moves both nodes' exercise clocks to {@code to}. */
+  private void advance(List<DemoNode> nodes, Instant to) throws Exception {
+    clock = to;
+    for (DemoNode n : nodes) {
+      post(n, "api/v1/exercise/clock", "{\"advanceTo\":\"" + to + "\"}", "advance the clock");
+    }
+  }
+
+  /** One step of the scenario, under its agreement. */
+  private record Act(String agreement, Replay.Input step) {}
+
+  /**
+   * The second act: the scenario's steps under each agreement, in time order, each submitted by
+   * its Party's node on the exercise clock at its own instant (so a launch notification 25 h
+   * ahead is on time and one 23 h ahead late, as on real clocks); then, per agreement, where it
+   * stands, what each Party sent, and its obligations on both nodes.
+   */
+  private boolean replayScenario(List<DemoNode> nodes, PrintWriter out) throws Exception {
+    ReplayScenario s = scenarioOf();
+    List<Act> acts = new ArrayList<>();
+    for (String a : s.agreements()) {
+      s.steps(a).forEach(i -> acts.add(new Act(a, i)));
+    }
+    acts.sort(Comparator.comparing((Act x) -> x.step().at()));
+    for (Act x : acts) {
+      if (x.step().at().isAfter(clock)) {
+        if (!awaitReceipts(nodes, Duration.ofSeconds(timeout))) {
+          return false;
+        }
+        advance(nodes, x.step().at());
+      }
+      DemoNode n = nodes.stream().filter(d -> d.party().equals(x.step().party())).findFirst()
+          .orElseThrow(() -> new IllegalStateException("no node for " + x.step().party()));
+      ObjectNode body = CanonicalJson.mapper().createObjectNode()
+          .put("clientId", s.id() + "-" + x.agreement() + "-" + x.step().index())
+          .put("type", x.step().type());
+      body.set("message", x.step().fields());
+      post(n, "api/v1/messages?agreement=" + x.agreement(), body.toString(), "submit "
+          + x.step().type() + " under " + x.agreement());
+    }
+    boolean done = awaitReceipts(nodes, Duration.ofSeconds(timeout));
+    if (s.asOf() != null && s.asOf().isAfter(clock)) {
+      advance(nodes, s.asOf());
+    }
+    out.printf("scenario %s: %s (%d messages; as of %s)%n", s.id(), s.title(), acts.size(), clock);
+    for (String a : s.agreements()) {
+      printAgreement(nodes, a, s.from(), out);
+    }
+    out.flush();
+    return done;
+  }
+
+  /** Where {@code a} stands, what each Party sent and had receipted, and its obligations. */
+  private void printAgreement(List<DemoNode> nodes, String a, Instant from, PrintWriter out)
+      throws Exception {
+    JsonNode life = getJson(nodes.get(0), "/api/v1/agreements/" + a + "?agreement=" + a)
+        .path("life");
+    StringBuilder by = new StringBuilder();
+    for (JsonNode sus : life.path("suspendedBy")) {
+      by.append(" by ").append(sus.path("party").asText()).append(" since ")
+          .append(sus.path("since").asText(), 0, 10).append(": ")
+          .append(sus.path("statedReason").asText());
+    }
+    out.printf("  %s: %s%s%n", a, life.path("standing").asText(), by);
+    for (DemoNode n : nodes) {
+      JsonNode messages = getJson(n, "/api/v1/messages?agreement=" + a + "&limit=10000");
+      Map<String, int[]> sent = new LinkedHashMap<>();
+      for (JsonNode m : messages.path("messages")) {
+        int[] c = sent.computeIfAbsent(m.path("party").asText(), k -> new int[2]);
+        c[0]++;
+        c[1] += m.path("status").asText().equals("cosigned") ? 1 : 0;
+      }
+      StringBuilder b = new StringBuilder();
+      sent.forEach((party, c) -> b.append(party).append(' ').append(c[0]).append(" sent (")
+          .append(c[1]).append(" receipted) "));
+      JsonNode owed = withinScenario(getJson(n, "/api/v1/obligations?agreement=" + a), from);
+      out.printf("    %s sees: %sobligations: %s%n", n.party(), b, statuses(owed));
+    }
+  }
+
+  /** The obligations due on or after {@code from} (earlier ones are outside the scenario). */
+  private static JsonNode withinScenario(JsonNode obligations, Instant from) {
+    ObjectNode o = CanonicalJson.mapper().createObjectNode();
+    var list = o.putArray("obligations");
+    for (JsonNode x : obligations.path("obligations")) {
+      if (from == null || !Instant.parse(x.path("due").asText()).isBefore(from)) {
+        list.add(x);
+      }
+    }
+    return o;
+  }
+
   private void post(DemoNode n, String path, String body, String what) throws Exception {
     HttpResponse<String> r = send(n, HttpRequest.newBuilder(URI.create(n.apiUrl() + path))
         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)), n.operator());
@@ -291,9 +421,11 @@ public final class DemoCommand implements Callable<Integer> {
     while (System.nanoTime() < end) {
       boolean all = true;
       for (DemoNode n : nodes) {
-        JsonNode log = getJson(n, "/api/v1/log");
-        for (JsonNode p : log.path("peers")) {
-          all &= p.path("cosignedSize").asLong() >= log.path("size").asLong();
+        for (String a : agreements()) {
+          JsonNode log = getJson(n, "/api/v1/log?agreement=" + a);
+          for (JsonNode p : log.path("peers")) {
+            all &= p.path("cosignedSize").asLong() >= log.path("size").asLong();
+          }
         }
       }
       if (all) {

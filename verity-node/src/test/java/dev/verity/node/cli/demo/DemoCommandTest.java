@@ -42,6 +42,23 @@ class DemoCommandTest {
     assertThat(out.toString()).contains("nodes in " + dir + " (kept on exit")
         .contains("their directory is kept: " + dir);
     assertThat(dir.resolve("US/log/checkpoint")).exists();
+    // the second act (issue 13): New START suspended by Russia on 21 February 2023, its own
+    // obligations not missed; the 1988 and 1989 notifications go on, on time, on both nodes
+    assertThat(out.toString())
+        .contains("new-start: suspended by RU since 2023-02-21: Russia suspends")
+        .contains("launch-notification-1988: in-force")
+        .contains("major-strategic-exercises-1989: in-force");
+    for (String p : List.of("US", "RU")) {
+      assertThat(out.toString())
+          .containsPattern(p + " sees: RU [0-9]+ sent .*obligations: 0 met, 0 late, 0 missing, 0 due,"
+              + " 0 pending, [1-9][0-9]* suspended")
+          .containsPattern(p + " sees: US 1 sent \\(1 receipted\\) RU 2 sent \\(2 receipted\\)"
+              + " obligations: 3 met, 0 late, 0 missing")
+          .containsPattern(p + " sees: US 1 sent \\(1 receipted\\) RU 1 sent \\(1 receipted\\)"
+              + " obligations: 2 met, 0 late, 0 missing");
+    }
+    // the 1988 agreement's log is its own, beside the home agreement's
+    assertThat(dir.resolve("US/agreements/launch-notification-1988/log/checkpoint")).exists();
   }
 
   /** SIGTERM stops the demo's nodes as the end of input does; --clean removes their directory. */
