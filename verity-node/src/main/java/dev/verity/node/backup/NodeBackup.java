@@ -56,7 +56,8 @@ public final class NodeBackup {
   public static final String FORMAT = "verity-backup/v1";
   static final String MANIFEST = "manifest.json";
   static final int ATTEMPTS = 5;
-  private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] SQLITE_HEADER =
+      "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
 
   /** Checks a node directory against its signed trees: the problems found, none if it verifies. */
   @FunctionalInterface

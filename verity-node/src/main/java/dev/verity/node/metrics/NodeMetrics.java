@@ -70,7 +70,8 @@ public final class NodeMetrics {
   public void request(String server, String method, String route, int status, Duration took) {
     Timer.builder("verity_http_requests")
         .description("HTTP requests answered, by server, route and status")
-        .tags("server", server, "method", method, "route", route, "status", Integer.toString(status))
+        .tags("server", server, "method", method, "route", route, "status",
+            Integer.toString(status))
         .register(registry)
         .record(took);
   }
@@ -96,7 +97,8 @@ public final class NodeMetrics {
    */
   public void rows(String name, String description, String tag, Tags common,
       Supplier<Map<String, Long>> rows) {
-    MultiGauge g = MultiGauge.builder(name).description(description).tags(common).register(registry);
+    MultiGauge g =
+        MultiGauge.builder(name).description(description).tags(common).register(registry);
     refreshers.add(() -> g.register(rows.get().entrySet().stream()
         .map(e -> MultiGauge.Row.of(Tags.of(tag, e.getKey()), e.getValue()))
         .toList(), true));

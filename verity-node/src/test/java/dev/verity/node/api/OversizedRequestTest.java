@@ -33,7 +33,8 @@ class OversizedRequestTest {
   @BeforeEach
   void start() {
     app = Http.start(Http.create("127.0.0.1", 0, null, false, LIMIT, ConnectionLimits.DEFAULTS, 0,
-        cfg -> cfg.routes.post("/upload", ctx -> Http.json(ctx, 200, Http.body(ctx, LIMIT).length))));
+        cfg -> cfg.routes.post("/upload",
+            ctx -> Http.json(ctx, 200, Http.body(ctx, LIMIT).length))));
     uri = URI.create("http://127.0.0.1:" + Http.port(app) + "/upload");
     client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(Duration.ofSeconds(5)).build();

@@ -24,8 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * What operators' tools read (issue 17), from two node processes that delivered and cosigned:
  * {@code /healthz} and {@code /readyz} without a token, {@code /metrics} only with one, and its
- * text parsed by Prometheus' own parser (the Python client's {@code text_string_to_metric_families},
- * Debian's {@code python3-prometheus-client}, which .ci/run installs): the families an operator's
+ * text parsed by Prometheus' own parser (the Python client's {@code
+ * text_string_to_metric_families}, Debian's {@code python3-prometheus-client}, which .ci/run
+ * installs): the families an operator's
  * dashboard draws must be there, with the agreement and peer labels and counts that match what
  * happened.
  */
@@ -103,7 +104,8 @@ class OpsEndpointsTest {
           "api", 401))).isEqualTo(2);
       assertThat(samples).contains("jvm_memory_used_bytes");
       // the example Grafana dashboard draws only what a node really exposes
-      Matcher drawn = Pattern.compile("\\b(verity|jvm)_[a-z_]+").matcher(Files.readString(DASHBOARD));
+      Matcher drawn =
+          Pattern.compile("\\b(verity|jvm)_[a-z_]+").matcher(Files.readString(DASHBOARD));
       int metricsDrawn = 0;
       while (drawn.find()) {
         assertThat(samples).as("docs/user/grafana-dashboard.json draws %s", drawn.group())
@@ -133,7 +135,7 @@ class OpsEndpointsTest {
     }
   }
 
-  /** The value of the sample {@code name} with exactly {@code labels} (as the parser prints them). */
+  /** The value of sample {@code name} with exactly {@code labels}, as the parser prints them. */
   private static double value(String samples, String name, String labels) {
     String prefix = name + " " + labels + " ";
     return samples.lines().filter(l -> l.startsWith(prefix)).findFirst()
