@@ -6,6 +6,7 @@ import dev.verity.node.cli.agreement.AgreementFiles;
 import dev.verity.node.api.Tokens;
 import dev.verity.node.build.BuildInfo;
 import dev.verity.node.config.NodeConfig;
+import dev.verity.node.config.PeerConfig;
 import dev.verity.node.config.SecretRef;
 import dev.verity.node.identity.NodeIdentity;
 import dev.verity.node.identity.PublicIdentity;
@@ -265,7 +266,7 @@ public final class NodeCommand implements Runnable {
   }
 
   @Command(name = "peer", mixinStandardHelpOptions = true, description = "Manage pinned peers.",
-      subcommands = {Peer.Add.class})
+      subcommands = {Peer.Add.class, Peer.ListPeers.class, Peer.Remove.class})
   static final class Peer implements Runnable {
     @Spec CommandSpec spec;
 
@@ -285,20 +286,90 @@ public final class NodeCommand implements Runnable {
           description = "The agreements shared with this peer (default: every agreement both"
               + " nodes are in, by its identity file).")
       List<String> agreements;
+      @Option(names = "--replace", description = "Replace the pin of a Party pinned before with"
+          + " other keys (a key rotation, a rebuilt node): without it such a change is refused.")
+      boolean replace;
 
       @Override
       public Integer call() throws Exception {
         NodeConfig c = NodeConfig.read(dir);
         PublicIdentity id = NodeIdentity.readPublic(identity);
+        PeerConfig old = c.peers().stream().filter(p -> p.party().equals(id.party()))
+            .findFirst().orElse(null);
+        boolean rekeyed = old != null && !sameKeys(old.identity(), id);
+        if (rekeyed && !replace) {
+          throw new IllegalArgumentException("--identity: " + id.party() + " is pinned with TLS"
+              + " key sha256/" + old.identity().tlsPin() + "; this file has other keys (TLS"
+              + " sha256/" + id.tlsPin() + "). Check it with the peer's operator, then give"
+              + " --replace to pin the new keys");
+        }
         c = c.withPinnedPeer(id, url, agreements);
         c.write(dir);
         try (NodeStore store = NodeStore.open(c, dir)) {
-          store.audit("cli", "peer-add", id.party() + " " + url + " pin " + id.tlsPin());
+          store.audit("cli", rekeyed ? "peer-replace" : "peer-add", id.party() + " " + url
+              + " pin " + id.tlsPin() + (rekeyed ? " (was " + old.identity().tlsPin() + ")" : ""));
+        }
+        if (rekeyed) {
+          spec.commandLine().getErr().printf("warning: %s's pin replaced: TLS key sha256/%s"
+              + " (was sha256/%s); its log and witness keys change with it%n", id.party(),
+              id.tlsPin(), old.identity().tlsPin());
+          spec.commandLine().getErr().flush();
         }
         List<String> shared = c.peers().stream().filter(p -> p.party().equals(id.party()))
             .findFirst().orElseThrow().agreements();
         spec.commandLine().getOut().printf("peer %s pinned (TLS key sha256/%s) at %s for %s%n",
             id.party(), id.tlsPin(), url, String.join(", ", shared));
+        spec.commandLine().getOut().flush();
+        return 0;
+      }
+
+      /** The same node: its TLS, log and witness public keys (the log key's name may differ). */
+      private static boolean sameKeys(PublicIdentity a, PublicIdentity b) {
+        return a.tlsPin().equals(b.tlsPin()) && a.witnessKey().equals(b.witnessKey())
+            && a.forAgreement(b.agreement()).logKey().equals(b.logKey());
+      }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true,
+        description = "List the pinned peers: Party, peer URL, TLS pin, agreements shared.")
+    static final class ListPeers implements Callable<Integer> {
+      @Spec CommandSpec spec;
+      @Option(names = "--dir", required = true, paramLabel = "DIR") Path dir;
+
+      @Override
+      public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf("%-8s %-32s %-20s %s%n", "PARTY", "URL", "TLS PIN", "AGREEMENTS");
+        for (PeerConfig p : NodeConfig.read(dir).peers()) {
+          out.printf("%-8s %-32s sha256/%-13s %s%n", p.party(), p.url(),
+              p.identity().tlsPin().substring(0, 12) + "…", String.join(",", p.agreements()));
+        }
+        out.flush();
+        return 0;
+      }
+    }
+
+    @Command(name = "remove", mixinStandardHelpOptions = true,
+        description = "Unpin a peer (audited; takes effect at the next run). Its mirrors stay on"
+            + " disk, verified as they were.")
+    static final class Remove implements Callable<Integer> {
+      @Spec CommandSpec spec;
+      @Option(names = "--dir", required = true, paramLabel = "DIR") Path dir;
+      @Option(names = "--party", required = true, paramLabel = "PARTY") String party;
+
+      @Override
+      public Integer call() throws Exception {
+        NodeConfig c = NodeConfig.read(dir);
+        PeerConfig gone = c.peers().stream().filter(p -> p.party().equals(party)).findFirst()
+            .orElseThrow(() -> new IllegalArgumentException("--party " + party + ": not pinned"
+                + " (verity node peer list --dir " + dir + ")"));
+        c = c.withPeers(c.peers().stream().filter(p -> p != gone).toList());
+        c.write(dir);
+        try (NodeStore store = NodeStore.open(c, dir)) {
+          store.audit("cli", "peer-remove", party + " pin " + gone.identity().tlsPin());
+        }
+        spec.commandLine().getOut().printf("peer %s unpinned (TLS key sha256/%s); restart the"
+            + " node for it to take effect%n", party, gone.identity().tlsPin());
         spec.commandLine().getOut().flush();
         return 0;
       }
