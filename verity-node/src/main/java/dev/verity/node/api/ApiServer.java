@@ -138,9 +138,9 @@ public final class ApiServer implements AutoCloseable {
       cfg.routes.get("/api/v1/messages/{party}/{index}", ctx -> self[0].one(ctx));
       cfg.routes.get("/api/v1/obligations", ctx -> self[0].obligations(ctx));
       cfg.routes.get("/api/v1/log", ctx -> self[0].logView(ctx));
-      cfg.routes.get("/api/v1/alarms", ctx -> Http.json(ctx, 200, Map.of("total",
+      cfg.routes.get("/api/v1/alarms", ctx -> Http.json(ctx, 200, Http.object("total",
           node.store().countAlarms(), "alarms", node.store().alarms(offset(ctx), limit(ctx)))));
-      cfg.routes.get("/api/v1/problems", ctx -> Http.json(ctx, 200, Map.of("total",
+      cfg.routes.get("/api/v1/problems", ctx -> Http.json(ctx, 200, Http.object("total",
           node.projections().problemCount(),
           "problems", node.projections().problems(offset(ctx), limit(ctx)))));
       cfg.routes.get("/api/v1/audit", ctx -> {
@@ -231,7 +231,8 @@ public final class ApiServer implements AutoCloseable {
     m.put("actor", ctx.attribute("actor"));
     m.put("peers", node.config().peers().stream().map(PeerConfig::party).toList());
     if (node.config().exercise()) {
-      m.put("exercise", Map.of("now", node.clock().instant(), "start", node.config().exerciseStart()));
+      m.put("exercise", Http.object("now", node.clock().instant(),
+          "start", node.config().exerciseStart()));
     }
     Http.json(ctx, 200, m);
   }
@@ -260,7 +261,7 @@ public final class ApiServer implements AutoCloseable {
       throw new Http.ApiError(409, "advanceTo", e.getMessage());
     }
     node.store().audit(ctx.attribute("actor"), "exercise-clock", was + " -> " + to);
-    Http.json(ctx, 200, Map.of("now", clock.instant(), "was", was));
+    Http.json(ctx, 200, Http.object("now", clock.instant(), "was", was));
   }
 
   /** How far beyond its agreement's end an exercise clock may go: its last deadlines, a margin. */
@@ -318,7 +319,7 @@ public final class ApiServer implements AutoCloseable {
       m.put("peers", n.config().peers().stream().map(PeerConfig::party).toList());
       out.add(m);
     }
-    return Map.of("party", node.config().party(), "agreements", out);
+    return Http.object("party", node.config().party(), "agreements", out);
   }
 
   /** The node in each agreement the request names: every one for {@code ?agreement=all}. */
@@ -592,10 +593,7 @@ public final class ApiServer implements AutoCloseable {
   private void obligations(Context ctx) throws Exception {
     Instant asOf = AsOf.instant(ctx, node.clock());
     if (!ScopedNode.all(ctx)) {
-      Map<String, Object> one = new LinkedHashMap<>(); // a stable order: answers compare alike
-      one.put("asOf", asOf);
-      one.put("obligations", obligationsAt(asOf));
-      Http.json(ctx, 200, one);
+      Http.json(ctx, 200, Http.object("asOf", asOf, "obligations", obligationsAt(asOf)));
       return;
     }
     List<Object> out = new ArrayList<>();
@@ -654,8 +652,9 @@ public final class ApiServer implements AutoCloseable {
       v.put("silentSeconds", pos.lastContact() == null ? null : now - pos.lastContact().getEpochSecond());
       Cosignature c = node.store().latestCosignature(node.config().party(), p.party()).orElse(null);
       if (c != null) {
-        v.put("latestCosignature", Map.of("size", c.size(), "time", Instant.ofEpochSecond(c.cosignedAt()),
-            "ageSeconds", now - c.cosignedAt(), "line", c.line()));
+        v.put("latestCosignature", Http.object("size", c.size(),
+            "time", Instant.ofEpochSecond(c.cosignedAt()), "ageSeconds", now - c.cosignedAt(),
+            "line", c.line()));
       }
       peers.add(v);
     }

@@ -55,6 +55,19 @@ public final class Http {
     }
   }
 
+  /**
+   * A JSON object with {@code keysAndValues} in the order given. {@code Map.of} orders its keys
+   * by a salt drawn per JVM, so two nodes (or two runs) would answer the same object with its
+   * keys in different orders; answers compare byte for byte only in a fixed order.
+   */
+  public static Map<String, Object> object(Object... keysAndValues) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      m.put((String) keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return m;
+  }
+
   /** Answers {@code body} as JSON with {@code status}. */
   public static void json(Context ctx, int status, Object body) {
     try {

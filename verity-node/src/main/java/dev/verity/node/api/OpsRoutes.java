@@ -75,7 +75,7 @@ final class OpsRoutes {
       }
     }
     // peers inform, they do not gate: a node whose peers are away still serves its operators
-    checks.put("peers", Map.of("configured", peers, "silent", silent,
+    checks.put("peers", Http.object("configured", peers, "silent", silent,
         "silentAfterSeconds", SILENT.toSeconds()));
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("status", ok ? "ready" : "not ready");

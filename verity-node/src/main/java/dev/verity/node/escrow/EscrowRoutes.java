@@ -86,7 +86,8 @@ final class EscrowRoutes {
         .ifPresent(x -> x.revealed().forEach(i -> revealed.put(i.id(), i)));
     var problems = EscrowFindings.check(revealed, Http.text(body, "facility"),
         Http.text(body, "designatedMissile"), f);
-    Http.json(ctx, 200, Map.of("party", party, "revealed", revealed.size(), "problems", problems));
+    Http.json(ctx, 200,
+        Http.object("party", party, "revealed", revealed.size(), "problems", problems));
   }
 
   /** The findings fields of an {@code inspection-findings} message, without its inspection id. */

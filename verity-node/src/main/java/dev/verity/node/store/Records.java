@@ -1,5 +1,7 @@
 package dev.verity.node.store;
 
+import java.time.Instant;
+
 /** Namespace for the rows the {@link NodeStore} keeps. */
 public final class Records {
   private Records() {}
@@ -17,9 +19,9 @@ public final class Records {
    *     from a retry; null when unknown (entries re-indexed from the log after a crash)
    */
   public record MessageRow(String party, long index, String type, String leafHash, byte[] entry,
-      java.time.Instant storedAt, String clientId, String requestDigest) {
+      Instant storedAt, String clientId, String requestDigest) {
     public MessageRow(String party, long index, String type, String leafHash, byte[] entry,
-        java.time.Instant storedAt, String clientId) {
+        Instant storedAt, String clientId) {
       this(party, index, type, leafHash, entry, storedAt, clientId, null);
     }
   }
@@ -34,14 +36,14 @@ public final class Records {
    * @param cosignedAt the cosignature's signed timestamp, POSIX seconds
    */
   public record Cosignature(String logParty, String witness, long size, String line, long cosignedAt,
-      java.time.Instant storedAt) {}
+      Instant storedAt) {}
 
   /**
    * What this node knows of a peer: how far its own log was offered to the peer (published) and
    * cosigned by it, and how far it has verified and applied the peer's log (mirrored).
    */
   public record PeerPosition(String peer, long publishedSize, long cosignedSize, long mirroredSize,
-      String mirroredCheckpoint, java.time.Instant lastContact) {
+      String mirroredCheckpoint, Instant lastContact) {
     public static PeerPosition initial(String peer) {
       return new PeerPosition(peer, 0, 0, 0, null, null);
     }
@@ -60,7 +62,7 @@ public final class Records {
    * @param count how many times it was seen
    */
   public record Alarm(long id, String peer, String kind, String source, String detail,
-      java.time.Instant at, java.time.Instant lastSeen, long count) {}
+      Instant at, Instant lastSeen, long count) {}
 
   /** The channels of {@link Alarm#source}. */
   public static final String PUSH = "push";
@@ -84,20 +86,20 @@ public final class Records {
   public record MirrorPending(String checkpoint, String proof) {}
 
   /** One mutation and who made it. */
-  public record AuditRecord(long id, java.time.Instant at, String actor, String action, String detail) {}
+  public record AuditRecord(long id, Instant at, String actor, String action, String detail) {}
 
   /**
    * A page of the audit trail, newest first: rows with an id below {@code before} (0: from the
    * newest), of {@code actor} and {@code action} when given (exact), at or after {@code since} and
    * before {@code until} when given.
    */
-  public record AuditQuery(long before, String actor, String action, java.time.Instant since,
-      java.time.Instant until, int limit) {
+  public record AuditQuery(long before, String actor, String action, Instant since,
+      Instant until, int limit) {
     public static AuditQuery latest(int limit) {
       return new AuditQuery(0, null, null, null, null, limit);
     }
   }
 
   /** An API token (only its SHA-256 is stored). */
-  public record TokenRow(String hash, String name, String role, java.time.Instant createdAt) {}
+  public record TokenRow(String hash, String name, String role, Instant createdAt) {}
 }

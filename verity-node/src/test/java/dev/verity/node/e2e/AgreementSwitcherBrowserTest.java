@@ -107,7 +107,8 @@ class AgreementSwitcherBrowserTest {
   @Test
   void theSwitcherSpeaksEachLanguage() {
     browser.signIn(ru, ru.viewer);
-    for (var lang : List.of(List.of("en", "All agreements"), List.of("ru", "Все соглашения"),
+    for (var lang : List.of(List.of("en", "All agreements"),
+        List.of("ru", "Все соглашения"),
         List.of("ar", "جميع الاتفاقات"))) {
       browser.language(lang.get(0));
       assertThat(browser.driver.findElement(By.cssSelector("#agreement option[value='all']"))

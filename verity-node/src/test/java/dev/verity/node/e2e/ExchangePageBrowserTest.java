@@ -118,7 +118,8 @@ class ExchangePageBrowserTest {
       browser.language(lang);
       browser.awaitPage("exchanges");
       assertThat(browser.driver().findElement(By.tagName("h1")).getText())
-          .isEqualTo(lang.equals("ru") ? "Обмены пленными при посредничестве"
+          .isEqualTo(lang.equals("ru")
+              ? "Обмены пленными при посредничестве"
               : "تبادل الأسرى بوساطة");
       assertThat(browser.driver().findElements(By.cssSelector(".stage li.discrepancy")))
           .hasSize(3);

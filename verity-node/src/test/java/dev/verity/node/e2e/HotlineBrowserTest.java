@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
@@ -89,7 +90,7 @@ class HotlineBrowserTest {
           });
       try {
         b.waitUp(30).until(ExpectedConditions.invisibilityOfElementLocated(By.id("flash-alert")));
-      } catch (org.openqa.selenium.TimeoutException e) {
+      } catch (TimeoutException e) {
         b.screenshot(SHOTS.resolve("debug-hotline-ack.png"));
         throw new AssertionError(getJson(ru, "/api/v1/hotline").toString(), e);
       }

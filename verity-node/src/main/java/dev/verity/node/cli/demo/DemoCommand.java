@@ -47,8 +47,8 @@ import picocli.CommandLine;
  * scenario, and the other cosigns; then both replay a scenario under each agreement (by default
  * {@code us-ru-2023}: New START suspended, launches still notified) and print per agreement where
  * it stands, what was sent and receipted, and the obligations (issue 13). Prints each node's URL
- * and operator token. {@code --headless} exits 0 once every message has its receipt (1 if not within the time
- * limit).
+ * and operator token. {@code --headless} exits 0 once every message has its receipt (1 if not
+ * within the time limit).
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
     description = "Run a US and a Russian node on localhost under New START and replay a generated scenario between them.")
