@@ -6,6 +6,8 @@ import dev.verity.core.message.BoundedInstants;
 import dev.verity.core.message.JsonProblems;
 import dev.verity.node.clock.ExerciseClock;
 import dev.verity.node.config.PeerConfig;
+import dev.verity.node.federation.PeerError;
+import dev.verity.node.federation.PeerErrors;
 import dev.verity.node.identity.PinnedTls;
 import dev.verity.node.module.NodeModules;
 import dev.verity.node.module.NodeQueries;
@@ -656,6 +658,8 @@ public final class ApiServer implements AutoCloseable {
             "time", Instant.ofEpochSecond(c.cosignedAt()), "ageSeconds", now - c.cosignedAt(),
             "line", c.line()));
       }
+      v.put("lastError", node.peerErrors().last(p.party()).map(ApiServer::lastError)
+          .orElse(null));
       peers.add(v);
     }
     m.put("peers", peers);
@@ -665,6 +669,16 @@ public final class ApiServer implements AutoCloseable {
     m.put("problemCount", node.projections().problemCount());
     m.put("problems", node.projections().problems(0, LOG_PAGE));
     Http.json(ctx, 200, m);
+  }
+
+  /**
+   * A peer's last error: its kind ({@code tls-pin-mismatch}, {@code refused}, {@code http}...),
+   * the HTTP status if any, the detail in words, when, and whether it still stands.
+   */
+  private static Map<String, Object> lastError(PeerErrors.Last l) {
+    PeerError e = l.error();
+    return Http.object("kind", e.kind().wire(), "status", e.status(), "detail", e.detail(),
+        "time", e.at(), "ongoing", l.ongoing());
   }
 
   private static final int MAX_LIMIT = 10_000;

@@ -3,6 +3,7 @@ package dev.verity.node.api;
 import dev.verity.core.agreement.Agreement;
 import dev.verity.node.config.NodeConfig;
 import dev.verity.node.federation.Mirror;
+import dev.verity.node.federation.PeerErrors;
 import dev.verity.node.federation.WitnessService;
 import dev.verity.node.identity.NodeIdentity;
 import dev.verity.node.metrics.NodeMetrics;
@@ -138,6 +139,11 @@ final class ScopedNode implements ServedNode {
   @Override
   public Map<String, Mirror> mirrors() {
     return at().mirrors();
+  }
+
+  @Override
+  public PeerErrors peerErrors() {
+    return at().peerErrors();
   }
 
   @Override

@@ -4,6 +4,7 @@ import dev.verity.core.agreement.Agreement;
 import dev.verity.node.config.NodeConfig;
 import dev.verity.node.metrics.NodeMetrics;
 import dev.verity.node.federation.Mirror;
+import dev.verity.node.federation.PeerErrors;
 import dev.verity.node.federation.WitnessService;
 import dev.verity.node.identity.NodeIdentity;
 import dev.verity.node.projection.Projections;
@@ -51,6 +52,9 @@ public interface ServedNode {
   WitnessService witness();
 
   Map<String, Mirror> mirrors();
+
+  /** Each peer's last error in this agreement (TLS, network, HTTP), as the API reports it. */
+  PeerErrors peerErrors();
 
   /** The own log as it is served: every read checked against the signed checkpoint. */
   VerifiedLog verifiedLog();

@@ -13,6 +13,7 @@ import java.net.HttpURLConnection;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.Set;
 import javax.net.ssl.HostnameVerifier;
@@ -62,13 +63,20 @@ public final class PeerClient {
   private final URI base;
   /** The largest answer read: one entry bundle at the peer limits' entry size. */
   private final int maxAnswer;
+  /** Where each exchange's failure (or success) is told, for the operator to see. */
+  private final PeerErrors errors;
 
   public PeerClient(NodeIdentity self, PeerConfig peer) {
     this(self, peer, PeerLimits.DEFAULTS);
   }
 
   public PeerClient(NodeIdentity self, PeerConfig peer, PeerLimits limits) {
+    this(self, peer, limits, new PeerErrors(Clock.systemUTC()));
+  }
+
+  public PeerClient(NodeIdentity self, PeerConfig peer, PeerLimits limits, PeerErrors errors) {
     this.peer = peer;
+    this.errors = errors;
     this.maxAnswer = (int) Math.min(MAX_ANSWER, Math.max(64 * 1024, limits.bundleBytes()));
     URI root = URI.create(peer.url().endsWith("/") ? peer.url() : peer.url() + "/");
     this.base = root.resolve(peer.identity().agreement() + "/");
@@ -80,21 +88,45 @@ public final class PeerClient {
     return peer;
   }
 
+  /** The peer answered 200 with something that does not check: its last error now. */
+  public void badAnswer(String detail) {
+    errors.badAnswer(peer.party(), detail);
+  }
+
   /** The answer to a C2SP tlog-witness add-checkpoint request. */
   public record Answer(int status, String contentType, String body) {}
 
   public Answer addCheckpoint(String body) throws IOException {
-    return post("witness/add-checkpoint", "text/plain; charset=utf-8", body.getBytes(StandardCharsets.UTF_8));
+    Answer a = post("witness/add-checkpoint", "text/plain; charset=utf-8",
+        body.getBytes(StandardCharsets.UTF_8));
+    // C2SP tlog-witness: 409 with the size the witness holds is part of the protocol
+    told(a, a.status() == 409);
+    return a;
   }
 
   /** The same with the entries it adds (Verity's {@link Push}); 404 from a witness without it. */
   public Answer addCheckpoint(Push push) throws IOException {
-    return post("witness/add-checkpoint-with-entries", Push.CONTENT_TYPE, push.encode());
+    Answer a = post("witness/add-checkpoint-with-entries", Push.CONTENT_TYPE, push.encode());
+    told(a, a.status() == 409 || a.status() == 404); // 404: a plain witness, asked again plainly
+    return a;
+  }
+
+  private void told(Answer a, boolean expected) {
+    if (a.status() >= 400 && !expected) {
+      errors.http(peer.party(), a.status(), a.body());
+    } else {
+      errors.ok(peer.party());
+    }
   }
 
   /** The peer's current checkpoint. */
   public byte[] checkpoint() throws IOException {
-    return get("log/checkpoint").orElseThrow(() -> new IOException(peer.party() + ": no checkpoint"));
+    Optional<byte[]> cp = get("log/checkpoint");
+    if (cp.isEmpty()) {
+      errors.http(peer.party(), 404, "no checkpoint");
+      throw new IOException(peer.party() + ": no checkpoint");
+    }
+    return cp.get();
   }
 
   /** An entry bundle, if the peer has it at that width. */
@@ -119,6 +151,15 @@ public final class PeerClient {
   }
 
   private Answer post(String path, String contentType, byte[] body) throws IOException {
+    try {
+      return exchange(path, contentType, body);
+    } catch (IOException e) {
+      errors.failed(peer.party(), e);
+      throw e;
+    }
+  }
+
+  private Answer exchange(String path, String contentType, byte[] body) throws IOException {
     HttpsURLConnection c = open(path);
     c.setRequestMethod("POST");
     c.setDoOutput(true);
@@ -133,15 +174,25 @@ public final class PeerClient {
   }
 
   private Optional<byte[]> get(String path) throws IOException {
-    HttpsURLConnection c = open(path);
-    int status = c.getResponseCode();
-    byte[] body = read(c, status); // read to the end even when unused: the connection is then reused
+    int status;
+    byte[] body;
+    try {
+      HttpsURLConnection c = open(path);
+      status = c.getResponseCode();
+      body = read(c, status); // read to the end even when unused: the connection is then reused
+    } catch (IOException e) {
+      errors.failed(peer.party(), e);
+      throw e;
+    }
     if (status == 404) {
+      errors.ok(peer.party()); // an answer: the peer has no such tile or bundle
       return Optional.empty();
     }
     if (status != 200) {
+      errors.http(peer.party(), status, new String(body, StandardCharsets.UTF_8));
       throw new IOException(peer.party() + ": GET " + path + ": HTTP " + status);
     }
+    errors.ok(peer.party());
     return Optional.of(body);
   }
 

@@ -231,7 +231,9 @@ public final class Publisher implements AutoCloseable {
     if (a.status() != 200) {
       throw new IOException("HTTP " + a.status() + ": " + a.body().trim());
     }
-    throw new IOException("no valid cosignature by " + peerCosigner.name() + " in the answer");
+    String why = "no valid cosignature by " + peerCosigner.name() + " in the answer";
+    client.badAnswer(why);
+    throw new IOException(why);
   }
 
   /** Stores the pinned witness key's cosignature among the answer's lines as the receipt; false if none. */

@@ -56,6 +56,19 @@ public final class PinnedTls {
     return identity.tlsStore();
   }
 
+  /**
+   * The other end presented a valid certificate whose key is not pinned here: the peer's TLS key
+   * changed, or it is not the peer configured. Its own type, so that a failed connection can be
+   * told apart from other handshake failures without reading the message.
+   */
+  public static final class NotPinnedException extends CertificateException {
+    private static final long serialVersionUID = 1L;
+
+    NotPinnedException(String pin) {
+      super("certificate key is not pinned: sha256/" + pin);
+    }
+  }
+
   /** Accepts a chain whose leaf's public key is pinned and whose validity period covers now. */
   static final class PinnedTrustManager extends X509ExtendedTrustManager {
     private final Supplier<Set<String>> pins;
@@ -71,7 +84,7 @@ public final class PinnedTls {
       chain[0].checkValidity();
       String pin = NodeIdentity.pin(chain[0]);
       if (!pins.get().contains(pin)) {
-        throw new CertificateException("certificate key is not pinned: sha256/" + pin);
+        throw new NotPinnedException(pin);
       }
     }
 

@@ -8,6 +8,7 @@ import dev.verity.node.clock.ExerciseClock;
 import dev.verity.node.config.NodeConfig;
 import dev.verity.node.federation.AlarmBook;
 import dev.verity.node.federation.Mirror;
+import dev.verity.node.federation.PeerErrors;
 import dev.verity.node.federation.WitnessService;
 import dev.verity.node.identity.NodeIdentity;
 import dev.verity.node.json.CanonicalJson;
@@ -297,6 +298,11 @@ public final class Node implements ServedNode, AutoCloseable {
 
   public CheckpointReader ownReader() {
     return home().ownReader();
+  }
+
+  @Override
+  public PeerErrors peerErrors() {
+    return home().peerErrors();
   }
 
   @Override

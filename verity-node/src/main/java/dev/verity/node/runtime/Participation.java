@@ -9,6 +9,7 @@ import dev.verity.node.federation.AlarmBook;
 import dev.verity.node.federation.Mirror;
 import dev.verity.node.federation.MirrorPoller;
 import dev.verity.node.federation.PeerClient;
+import dev.verity.node.federation.PeerErrors;
 import dev.verity.node.federation.Publisher;
 import dev.verity.node.federation.StoreWitnessState;
 import dev.verity.node.federation.WitnessService;
@@ -89,6 +90,7 @@ public final class Participation implements ServedNode, AutoCloseable {
   private final Map<String, PeerClient> clients = new LinkedHashMap<>();
   private final List<Publisher> publishers = new ArrayList<>();
   private final List<ObjLongConsumer<String>> receiptListeners = new CopyOnWriteArrayList<>();
+  private final PeerErrors peerErrors;
   private LogWriter log;
   private Submitter submitter;
 
@@ -114,6 +116,7 @@ public final class Participation implements ServedNode, AutoCloseable {
     this.config = witnessing(config, agreement);
     this.identity = identity;
     this.clock = clock;
+    this.peerErrors = new PeerErrors(clock);
     this.store = NodeStore.open(this.config, dir, clock);
     this.alarms = new AlarmBook(store);
     String origin = identity.publicIdentity().origin();
@@ -124,7 +127,7 @@ public final class Participation implements ServedNode, AutoCloseable {
         new VerifiedLog(config.party(), readStorage, ownReader, this::storageCorrupt);
     this.projections = new Projections(agreement);
     for (PeerConfig p : this.config.peers()) {
-      clients.put(p.party(), new PeerClient(identity, p, config.peerLimits()));
+      clients.put(p.party(), new PeerClient(identity, p, config.peerLimits(), peerErrors));
     }
   }
 
@@ -378,6 +381,11 @@ public final class Participation implements ServedNode, AutoCloseable {
 
   public CheckpointReader ownReader() {
     return ownReader;
+  }
+
+  @Override
+  public PeerErrors peerErrors() {
+    return peerErrors;
   }
 
   @Override

@@ -321,14 +321,29 @@ async function log(view, ctx) {
       el('td.time', {}, c ? fmtDateTime(c.time) : '—'),
       el('td', {}, c ? fmtAge(Math.max(0, c.ageSeconds)) : '—'),
       el('td.time', {}, fmtDateTime(p.lastContact)),
-      el('td', {}, silent ? statusBadge('peer', 'silent') : behind ? statusBadge('peer', 'behind') : statusBadge('peer', 'ok')));
+      el('td.last-error', {}, peerError(p.lastError)),
+      el('td', {}, p.lastError?.ongoing ? statusBadge('peer', 'failing') : silent ? statusBadge('peer', 'silent')
+        : behind ? statusBadge('peer', 'behind') : statusBadge('peer', 'ok')));
   });
   view.append(el('h2', {}, t('log.witnesses')), el('div.scroll', {}, table([t('log.peer'), t('log.published'), t('log.cosigned'),
-    t('log.mirrored'), t('log.latestCosignature'), t('log.age'), t('log.lastContact'), t('overview.status')], rows, { id: 'peers-table' })));
+    t('log.mirrored'), t('log.latestCosignature'), t('log.age'), t('log.lastContact'), t('log.lastError'), t('overview.status')],
+  rows, { id: 'peers-table' })));
   view.append(el('h2', {}, t('log.checkpoints')), el('p.muted', {}, t('log.checkpointsExplain')),
     pagedTable([t('message.treeSize'), t('log.firstCosigned')], cps.checkpoints, c => el('tr', { 'data-size': c.size },
       el('td.num', {}, fmtNum(c.size)), el('td.time', {}, fmtDateTime(c.firstCosignedAt))), { id: 'checkpoints-table' }, 20));
   view.append(el('h2', {}, t('log.alarms')), alarmList(lg), problemList(lg));
+}
+
+/**
+ * A peer's last error (GET /api/v1/log): its kind in words, the HTTP status, when, and the detail
+ * the node saw; marked past once an exchange with the peer succeeded since.
+ */
+function peerError(e) {
+  if (!e) return '—';
+  return el('span', { 'data-kind': e.kind, 'data-ongoing': String(e.ongoing), class: e.ongoing ? 'error' : 'muted' },
+    el('strong', {}, tOr('peererror.' + e.kind, e.kind)), e.status ? ' ' + fmtNum(e.status) : '',
+    el('div.small', {}, fmtDateTime(e.time), e.ongoing ? '' : ' — ' + t('log.errorPast')),
+    el('div.small', {}, el('code', { dir: 'auto' }, e.detail)));
 }
 
 /** One alarm: its kind, whom and where it was seen, how often and when, what was seen last. */
