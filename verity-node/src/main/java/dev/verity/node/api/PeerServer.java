@@ -14,7 +14,6 @@ import io.javalin.http.Context;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -38,8 +37,9 @@ public final class PeerServer implements AutoCloseable {
   }
 
   public static PeerServer start(ServedNode node) {
-    Set<String> pins = node.config().peers().stream().map(p -> p.identity().tlsPin()).collect(Collectors.toSet());
-    var tls = PinnedTls.context(node.identity(), () -> pins);
+    // at each handshake, the pins of node.yaml as the node runs it now (peers change live)
+    var tls = PinnedTls.context(node.identity(), () -> node.config().peers().stream()
+        .map(p -> p.identity().tlsPin()).collect(Collectors.toSet()));
     String host = node.config().peerHost();
     var limits = node.config().connectionLimits();
     Javalin app = Http.create(host, node.config().peerPort(), tls, true, Push.MAX_SIZE, limits,

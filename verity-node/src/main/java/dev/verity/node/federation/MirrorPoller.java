@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * The pull side of mirroring: peers push their checkpoints (add-checkpoint), so this only polls
@@ -21,9 +22,10 @@ public final class MirrorPoller implements AutoCloseable {
     return t;
   });
 
-  public MirrorPoller(WitnessService witness, List<PeerConfig> peers) {
+  /** Polls the peers {@code peers} gives at each round (they change while the node runs). */
+  public MirrorPoller(WitnessService witness, Supplier<List<PeerConfig>> peers) {
     timer.scheduleWithFixedDelay(() -> {
-      for (PeerConfig p : peers) {
+      for (PeerConfig p : peers.get()) {
         if (witness.sinceLastRequest(p.party()) > TimeUnit.SECONDS.toNanos(QUIET_SECONDS)) {
           witness.poll(p);
         }

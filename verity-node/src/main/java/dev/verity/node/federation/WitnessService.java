@@ -37,7 +37,8 @@ import org.slf4j.LoggerFactory;
 public final class WitnessService implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(WitnessService.class);
   private final String self;
-  private final Witness witness;
+  /** The C2SP witness of the peers' logs now pinned ({@link #witnessing}). */
+  private volatile Witness witness;
   private final NodeStore store;
   private final Map<String, Mirror> mirrors;
   private final Map<String, PeerClient> clients;
@@ -60,9 +61,15 @@ public final class WitnessService implements AutoCloseable {
     this.clock = clock;
   }
 
+  /** Witnesses from now on with {@code w}: the logs of the peers pinned now, same state. */
+  public void witnessing(Witness w) {
+    this.witness = w;
+  }
+
   /** Handles an add-checkpoint request from {@code from} (authenticated by its pinned TLS key). */
   public WitnessResponse addCheckpoint(PeerConfig from, byte[] body) {
-    return addCheckpoint(from, body, clients.get(from.party()).source());
+    PeerClient c = clients.get(from.party());
+    return c == null ? unpinned(from) : addCheckpoint(from, body, c.source());
   }
 
   /**
@@ -86,7 +93,8 @@ public final class WitnessService implements AutoCloseable {
       gate.outcome(from.party(), true);
       return text(400, e.getMessage());
     }
-    return addCheckpoint(from, p.request(), p, clients.get(from.party()).source());
+    PeerClient c = clients.get(from.party());
+    return c == null ? unpinned(from) : addCheckpoint(from, p.request(), p, c.source());
   }
 
   /**
@@ -236,6 +244,9 @@ public final class WitnessService implements AutoCloseable {
   public void poll(PeerConfig peer) {
     PeerClient client = clients.get(peer.party());
     Mirror mirror = mirrors.get(peer.party());
+    if (client == null || mirror == null) {
+      return; // unpinned since the poll began
+    }
     try {
       byte[] cp = client.checkpoint();
       if (Arrays.equals(cp, lastPolled.get(peer.party()))) {
@@ -289,6 +300,11 @@ public final class WitnessService implements AutoCloseable {
   private static String originOf(String note) {
     int nl = note.indexOf('\n');
     return nl < 0 ? "" : note.substring(0, nl);
+  }
+
+  /** A peer unpinned while its request was on its way (node.yaml changed). */
+  private static WitnessResponse unpinned(PeerConfig from) {
+    return text(403, "peer " + from.party() + " is no longer pinned here");
   }
 
   private static WitnessResponse text(int status, String message) {

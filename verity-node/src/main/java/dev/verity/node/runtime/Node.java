@@ -5,6 +5,7 @@ import dev.verity.node.api.ApiServer;
 import dev.verity.node.api.PeerServer;
 import dev.verity.node.api.ServedNode;
 import dev.verity.node.clock.ExerciseClock;
+import dev.verity.node.config.ConfigException;
 import dev.verity.node.config.NodeConfig;
 import dev.verity.node.federation.AlarmBook;
 import dev.verity.node.federation.Mirror;
@@ -15,6 +16,7 @@ import dev.verity.node.json.CanonicalJson;
 import dev.verity.node.metrics.NodeMetrics;
 import dev.verity.node.projection.Projections;
 import dev.verity.node.store.NodeStore;
+import dev.verity.node.store.StoreException;
 import dev.verity.node.submit.Submitter;
 import dev.verity.node.verify.StorageProblem;
 import dev.verity.node.verify.TreeView;
@@ -49,7 +51,8 @@ public final class Node implements ServedNode, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Node.class);
 
   private final Path dir;
-  private final NodeConfig config;
+  /** node.yaml as the node runs it: its peers follow the file ({@link #repin}), the rest not. */
+  private volatile NodeConfig config;
   private final NodeIdentity identity;
 
   /** Real time, or the exercise clock of an exercise node; everything the node dates comes from it. */
@@ -63,6 +66,7 @@ public final class Node implements ServedNode, AutoCloseable {
 
   private ApiServer api;
   private PeerServer peerServer;
+  private NodeYamlWatcher watcher;
 
   private Node(Path dir, Clock given) throws Exception {
     this.dir = dir;
@@ -152,11 +156,53 @@ public final class Node implements ServedNode, AutoCloseable {
       n.peerServer = PeerServer.start(n);
       n.api = ApiServer.start(n);
       n.parts.values().forEach(Participation::start);
+      n.watcher = NodeYamlWatcher.start(dir, n::repin);
       n.writePorts();
       return n;
     } catch (Exception e) {
       n.close();
       throw new NodeException(dir + ": cannot start the servers: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Takes node.yaml's peers as they are now, in every agreement, without a restart (issue 17):
+   * a peer unpinned is refused at the peer port from here on and its publisher stops; a new one
+   * is started. Other changes to node.yaml wait for the next start (logged). Audited.
+   */
+  synchronized void repin() {
+    NodeConfig now;
+    try {
+      now = NodeConfig.read(dir);
+    } catch (ConfigException e) {
+      LOG.warn("node.yaml changed but does not read: {}; the peers stay as they were",
+          e.getMessage());
+      return;
+    }
+    if (now.peers().equals(config.peers())) {
+      LOG.info("node.yaml changed: only its peers take effect while the node runs; the rest at"
+          + " the next start");
+      return;
+    }
+    config = config.withPeers(now.peers()); // the peer port's pins and gate follow at once
+    List<String> done = new ArrayList<>();
+    for (Participation p : parts.values()) {
+      try {
+        Participation.Repinned r = p.repin(config);
+        if (!r.started().isEmpty() || !r.stopped().isEmpty()) {
+          done.add(p.agreement().id() + ": started " + r.started() + ", stopped " + r.stopped());
+        }
+      } catch (Exception e) {
+        done.add(p.agreement().id() + ": failed: " + e.getMessage());
+        LOG.error("re-pinning the peers of {} failed: {}", p.agreement().id(), e.toString());
+      }
+    }
+    String detail = String.join("; ", done);
+    LOG.info("peers taken from node.yaml: {}", detail);
+    try {
+      home().store().audit("node.yaml", "peers-reloaded", detail);
+    } catch (StoreException e) {
+      LOG.error("cannot audit the peers taken from node.yaml: {}", e.getMessage());
     }
   }
 
@@ -328,6 +374,9 @@ public final class Node implements ServedNode, AutoCloseable {
       Files.deleteIfExists(dir.resolve("run/ports.json"));
     } catch (IOException e) {
       // stale file: bundle import checks whether its pid is alive
+    }
+    if (watcher != null) {
+      watcher.close();
     }
     if (api != null) {
       api.close();

@@ -50,6 +50,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.ObjLongConsumer;
 import org.slf4j.Logger;
@@ -76,7 +77,8 @@ public final class Participation implements ServedNode, AutoCloseable {
 
   private final Path nodeDir;
   private final Path dir;
-  private final NodeConfig config;
+  /** This agreement's configuration; its peers change while the node runs ({@link #repin}). */
+  private volatile NodeConfig config;
   private final NodeIdentity identity;
   private final Agreement agreement;
   private final Clock clock;
@@ -86,9 +88,10 @@ public final class Participation implements ServedNode, AutoCloseable {
   private final CheckpointReader ownReader;
   private final VerifiedLog verifiedLog;
   private final Projections projections;
-  private final Map<String, Mirror> mirrors = new LinkedHashMap<>();
-  private final Map<String, PeerClient> clients = new LinkedHashMap<>();
-  private final List<Publisher> publishers = new ArrayList<>();
+  // concurrent maps: peers are pinned and unpinned while the witness and the API read them
+  private final Map<String, Mirror> mirrors = new ConcurrentHashMap<>();
+  private final Map<String, PeerClient> clients = new ConcurrentHashMap<>();
+  private final Map<String, Publisher> publishers = new ConcurrentHashMap<>();
   private final List<ObjLongConsumer<String>> receiptListeners = new CopyOnWriteArrayList<>();
   private final PeerErrors peerErrors;
   private LogWriter log;
@@ -98,6 +101,7 @@ public final class Participation implements ServedNode, AutoCloseable {
   private EscrowVault escrowVault;
 
   private WitnessService witness;
+  private StoreWitnessState witnessState;
   private StorageVerifier verifier;
   private MirrorPoller poller;
   private final NodeMetrics metrics;
@@ -158,28 +162,12 @@ public final class Participation implements ServedNode, AutoCloseable {
             .signer(signer)
             .reader(ownReader)
             .open();
-    Map<String, NoteVerifiers> logs = new HashMap<>();
+    Map<String, NoteVerifiers> logs = logKeys(config.peers());
+    this.witnessState = StoreWitnessState.open(store, dir.resolve("witness"), logs.keySet());
+    this.witness = new WitnessService(config.party(), witnessOf(logs), store, mirrors, clients,
+        clock, alarms);
     for (PeerConfig p : config.peers()) {
-      logs.put(p.identity().origin(),
-          NoteVerifiers.of(NoteKeys.parseVerifier(p.identity().logKey())));
-    }
-    Witness w =
-        Witness.create(
-            List.of(identity.cosigner(clock)),
-            logs,
-            StoreWitnessState.open(store, dir.resolve("witness"), logs.keySet()),
-            clock);
-    this.witness = new WitnessService(config.party(), w, store, mirrors, clients, clock, alarms);
-    for (PeerConfig p : config.peers()) {
-      publishers.add(
-          new Publisher(
-              config.party(),
-              clients.get(p.party()),
-              verifiedLog,
-              store,
-              CosignatureV1.parseVerifier(p.identity().witnessKey()),
-              clock,
-              size -> receiptListeners.forEach(l -> l.accept(p.party(), size))));
+      publishers.put(p.party(), publisher(p));
     }
     this.escrowVault = EscrowVault.open(dir.resolve("escrow.db"));
     this.submitter =
@@ -193,16 +181,101 @@ public final class Participation implements ServedNode, AutoCloseable {
             clock,
             size -> {
               metrics.appended(agreement.id(), size);
-              publishers.forEach(pub -> pub.wake(size));
+              publishers.values().forEach(pub -> pub.wake(size));
             });
     onReceipt((peer, size) -> metrics.receipted(agreement.id(), peer, size));
   }
 
+  /** Each peer's log origin and its pinned log key: the logs this node witnesses. */
+  private static Map<String, NoteVerifiers> logKeys(List<PeerConfig> peers) throws Exception {
+    Map<String, NoteVerifiers> logs = new HashMap<>();
+    for (PeerConfig p : peers) {
+      logs.put(p.identity().origin(),
+          NoteVerifiers.of(NoteKeys.parseVerifier(p.identity().logKey())));
+    }
+    return logs;
+  }
+
+  private Witness witnessOf(Map<String, NoteVerifiers> logs) {
+    return Witness.create(List.of(identity.cosigner(clock)), logs, witnessState, clock);
+  }
+
+  private Publisher publisher(PeerConfig p) throws Exception {
+    return new Publisher(config.party(), clients.get(p.party()), verifiedLog, store,
+        CosignatureV1.parseVerifier(p.identity().witnessKey()), clock,
+        size -> receiptListeners.forEach(l -> l.accept(p.party(), size)));
+  }
+
   /** Starts the publishers, the mirror poller and the background storage check. */
   void start() {
-    publishers.forEach(Publisher::start);
-    poller = new MirrorPoller(witness, config.peers());
+    publishers.values().forEach(Publisher::start);
+    poller = new MirrorPoller(witness, () -> config.peers());
     verifier = StorageVerifier.start(this, config.verifyMinutes());
+  }
+
+  /** The peers a {@link #repin} started and stopped in this agreement. */
+  record Repinned(List<String> started, List<String> stopped) {}
+
+  /**
+   * Pins the peers of {@code whole} (node.yaml as it is now) in this agreement while the node
+   * runs: a peer gone or pinned with other keys or URL is stopped first (out of the
+   * configuration, so the peer port refuses it from then on; its publisher closed; its mirror
+   * kept, as after a restart), then each new one is started as at start: its mirror checked
+   * against its signed tree and folded, its publisher started, and the witness told its log key.
+   */
+  synchronized Repinned repin(NodeConfig whole) throws Exception {
+    Map<String, PeerConfig> next = new LinkedHashMap<>();
+    witnessing(whole.forAgreement(agreement.id()), agreement).peers()
+        .forEach(p -> next.put(p.party(), p));
+    List<PeerConfig> kept = new ArrayList<>();
+    List<String> stopped = new ArrayList<>();
+    for (PeerConfig p : config.peers()) {
+      if (p.equals(next.get(p.party()))) {
+        kept.add(p);
+      } else {
+        stopped.add(p.party());
+      }
+    }
+    config = config.withPeers(List.copyOf(kept)); // refused at the peer port from here on
+    stopped.forEach(this::stop);
+    List<String> started = new ArrayList<>();
+    for (PeerConfig p : next.values()) {
+      if (!kept.contains(p) && pin(p)) {
+        kept.add(p);
+        started.add(p.party());
+      }
+    }
+    witness.witnessing(witnessOf(logKeys(kept)));
+    config = config.withPeers(List.copyOf(kept));
+    started.forEach(party -> publishers.get(party).start());
+    return new Repinned(started, stopped);
+  }
+
+  private void stop(String party) {
+    Publisher pub = publishers.remove(party);
+    if (pub != null) {
+      pub.close();
+    }
+    clients.remove(party);
+    peerErrors.forget(party);
+  }
+
+  /** Readies {@code p}: its client, its mirror checked and folded, its publisher; false if not. */
+  private boolean pin(PeerConfig p) throws Exception {
+    if (!mirrors.containsKey(p.party())) {
+      StorageCheck.Result r = new StorageCheck(store).mirror(p, null, row -> apply(p.party(), row));
+      if (!r.clean()) {
+        r.problems().forEach(this::storageCorrupt);
+        LOG.error("peer {} not started in {}: its mirror here does not verify", p.party(),
+            agreement.id());
+        return false;
+      }
+      mirrors.put(p.party(),
+          Mirror.load(p.party(), store, projections, clock, config.peerLimits()));
+    }
+    clients.put(p.party(), new PeerClient(identity, p, config.peerLimits(), peerErrors));
+    publishers.put(p.party(), publisher(p));
+    return true;
   }
 
   /**
@@ -406,7 +479,7 @@ public final class Participation implements ServedNode, AutoCloseable {
     if (poller != null) {
       poller.close();
     }
-    publishers.forEach(Publisher::close);
+    publishers.values().forEach(Publisher::close);
     if (submitter != null) {
       submitter.close();
     }

@@ -1,6 +1,7 @@
 package dev.verity.node.runtime;
 
 import dev.verity.node.config.PeerConfig;
+import dev.verity.node.federation.Mirror;
 import dev.verity.node.verify.StorageCheck;
 import dev.verity.node.verify.StorageProblem;
 import java.nio.file.Path;
@@ -70,7 +71,10 @@ final class StorageVerifier implements AutoCloseable {
               .problems());
     }
     for (PeerConfig p : node.config().peers()) {
-      out.addAll(check.mirror(p, node.mirrors().get(p.party()).head(), r -> {}).problems());
+      Mirror m = node.mirrors().get(p.party());
+      if (m != null) { // null: pinned a moment ago, and checked then
+        out.addAll(check.mirror(p, m.head(), r -> {}).problems());
+      }
     }
     return out;
   }

@@ -276,7 +276,8 @@ public final class NodeCommand implements Runnable {
     }
 
     @Command(name = "add", mixinStandardHelpOptions = true,
-        description = "Pin a peer from its identity file and its peer URL (takes effect at the next run).")
+        description = "Pin a peer from its identity file and its peer URL (a running node takes"
+            + " it up within seconds).")
     static final class Add implements Callable<Integer> {
       @Spec CommandSpec spec;
       @Option(names = "--dir", required = true, paramLabel = "DIR") Path dir;
@@ -350,8 +351,8 @@ public final class NodeCommand implements Runnable {
     }
 
     @Command(name = "remove", mixinStandardHelpOptions = true,
-        description = "Unpin a peer (audited; takes effect at the next run). Its mirrors stay on"
-            + " disk, verified as they were.")
+        description = "Unpin a peer (audited; a running node refuses it within seconds). Its"
+            + " mirrors stay on disk, verified as they were.")
     static final class Remove implements Callable<Integer> {
       @Spec CommandSpec spec;
       @Option(names = "--dir", required = true, paramLabel = "DIR") Path dir;
@@ -368,8 +369,8 @@ public final class NodeCommand implements Runnable {
         try (NodeStore store = NodeStore.open(c, dir)) {
           store.audit("cli", "peer-remove", party + " pin " + gone.identity().tlsPin());
         }
-        spec.commandLine().getOut().printf("peer %s unpinned (TLS key sha256/%s); restart the"
-            + " node for it to take effect%n", party, gone.identity().tlsPin());
+        spec.commandLine().getOut().printf("peer %s unpinned (TLS key sha256/%s); a running"
+            + " node refuses it within seconds%n", party, gone.identity().tlsPin());
         spec.commandLine().getOut().flush();
         return 0;
       }
