@@ -104,7 +104,12 @@ class StorageCorruptionTest {
     assertThatThrownBy(() -> Node.start(ru.dir))
         .isInstanceOf(NodeException.class)
         .hasMessageContaining("node.db: entry RU/" + changed)
-        .hasMessageContaining("verity node repair");
+        .hasMessageContaining("verity node repair")
+        // issue 17: the refusal names the check to run and the recovery from the peers' mirrors
+        .hasMessageContaining("`verity node check --dir " + ru.dir + "` lists every problem")
+        .hasMessageContaining("every peer's mirror holds it")
+        .hasMessageContaining("`verity node export --dir PEER-DIR --party PARTY --out FILE`")
+        .hasMessageContaining("`verity node repair --dir " + ru.dir + " --entries FILE`");
     String[] check = node("check", "--dir", ru.dir.toString());
     assertThat(check[0]).isEqualTo("3");
     assertThat(check[1]).contains("problem: node.db: entry RU/" + changed);

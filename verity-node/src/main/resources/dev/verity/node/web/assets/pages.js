@@ -331,7 +331,7 @@ async function log(view, ctx) {
   view.append(el('h2', {}, t('log.checkpoints')), el('p.muted', {}, t('log.checkpointsExplain')),
     pagedTable([t('message.treeSize'), t('log.firstCosigned')], cps.checkpoints, c => el('tr', { 'data-size': c.size },
       el('td.num', {}, fmtNum(c.size)), el('td.time', {}, fmtDateTime(c.firstCosignedAt))), { id: 'checkpoints-table' }, 20));
-  view.append(el('h2', {}, t('log.alarms')), alarmList(lg), problemList(lg));
+  view.append(el('h2', {}, t('log.alarms')), alarmList(lg), problemList(lg) ?? ''); // append() writes null as text
 }
 
 /**
