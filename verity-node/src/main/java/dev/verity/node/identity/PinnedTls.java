@@ -64,7 +64,7 @@ public final class PinnedTls {
   public static final class NotPinnedException extends CertificateException {
     private static final long serialVersionUID = 1L;
 
-    NotPinnedException(String pin) {
+    public NotPinnedException(String pin) {
       super("certificate key is not pinned: sha256/" + pin);
     }
   }

@@ -70,7 +70,8 @@ class PeerLastErrorTest {
         By cell = By.cssSelector("#peers-table tr[data-peer='RU'] .last-error"
             + " [data-kind='refused'][data-ongoing='true']");
         String[][] words = {{"en", "connection refused", "failing"},
-            {"ru", "в соединении отказано", "сбой связи"}, {"ar", "رُفض الاتصال", "متعذّر الاتصال"}};
+            {"ru", "в соединении отказано", "сбой связи"},
+            {"ar", "رُفض الاتصال", "متعذّر الاتصال"}};
         for (String[] w : words) {
           browser.language(w[0]);
           assertThat(browser.driver().findElement(cell).getText()).as(w[0]).contains(w[1]);
