@@ -124,21 +124,16 @@ class IncidentMapBrowserTest {
   }
 
   Object js(String script, Object... args) {
-    return browser.driver.executeScript(script, args);
+    return browser.js(script, args);
   }
 
   long count(String selector) {
-    return ((Number) js("return document.querySelectorAll(arguments[0]).length", selector))
-        .longValue();
+    return browser.count(selector);
   }
 
+  /** Russia's dashboard, signed in as a viewer, on the incident map once drawn. */
   void openMap() {
-    browser.get(Browser.url(ru) + "#/incidents");
-    browser.driver.executeScript("sessionStorage.clear()");
-    browser.driver.navigate().refresh();
-    browser.await(By.id("token")).sendKeys(ru.viewer);
-    browser.driver.findElement(By.id("signin-button")).click();
-    browser.awaitPage("incidents");
+    browser.signInAt(ru, "incidents", ru.viewer, "incidents");
     browser.await(By.cssSelector("#incident-map[data-drawn='yes']"));
   }
 
