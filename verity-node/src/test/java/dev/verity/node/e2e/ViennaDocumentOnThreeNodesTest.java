@@ -25,8 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
  * sequence (../shared/docs/domain/hotline-and-launch-notifications.md §3.4). Every request and
  * reply goes to all participating States: each of the three nodes receives it, and the sender
  * holds the receipt (cosignature) of both others. A request unanswered for 48 hours is judged
- * missing on every node and the meeting request falls due; a request answered in time makes no
- * meeting due. The four other participating States of the bundled definition run no node. Two
+ * missing on every node and the meeting request falls due (then sent, and met); a meeting
+ * request within the 48 hours and without a reply is refused by the protocol's gate; a request
+ * answered in time makes no meeting due. The four other participating States of the bundled definition run no node. Two
  * nodes are set up with {@code node init}, Russia's joins with {@code node agreement join}.
  */
 class ViennaDocumentOnThreeNodesTest {
@@ -80,6 +81,15 @@ class ViennaDocumentOnThreeNodesTest {
       awaitEverywhere(all, 3); // Russia answers what its node has received
       assertReceivedByAll(all, ua, "vd-explanation-request", "UA-2022-2");
       advance(all, Duration.ofHours(20));
+      // within the 48 hours and without a reply, a meeting may not yet be requested: refused at
+      // submit by the protocol's gate, nothing appended
+      HttpResponse<String> early = post(ua, "/api/v1/messages?agreement=" + VD, "{\"clientId\":"
+          + "\"UA-meeting-2\",\"type\":\"vd-meeting-request\",\"message\":{\"request\":"
+          + "\"UA-2022-2\",\"scope\":\"bilateral\"}}", ua.operator);
+      assertThat(early.statusCode()).as(early.body()).isEqualTo(422);
+      assertThat(Cluster.JSON.readTree(early.body()).path("refusal").asText())
+          .isEqualTo("unusual-military-activities/no-satisfactory-reply");
+      assertThat(vd(ua)).hasSize(3);
       submit(ru, "RU-reply-2", "vd-explanation-reply", "{\"request\":\"UA-2022-2\","
           + "\"reply\":\"No military activity to be notified under the Vienna Document.\"}");
       awaitEverywhere(all, 4);
