@@ -27,8 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
  * holds the receipt (cosignature) of both others. A request unanswered for 48 hours is judged
  * missing on every node and the meeting request falls due (then sent, and met); a meeting
  * request within the 48 hours and without a reply is refused by the protocol's gate; a request
- * answered in time makes no meeting due. The four other participating States of the bundled definition run no node. Two
- * nodes are set up with {@code node init}, Russia's joins with {@code node agreement join}.
+ * answered in time makes no meeting due. The four other participating States of the bundled
+ * definition run no node. Two nodes are set up with {@code node init}, Russia's joins with
+ * {@code node agreement join}.
  */
 class ViennaDocumentOnThreeNodesTest {
   static final String VD = "vienna-document-2011-risk-reduction";
