@@ -148,7 +148,7 @@ public final class WitnessService implements AutoCloseable {
   }
 
   /**
-   * A pipelined push (D??: two in flight per peer) builds on the checkpoint of the one before
+   * A pipelined push (D72: two in flight per peer) builds on the checkpoint of the one before
    * it, and may overtake it between the two connections. Rather than answer 409 at once, it
    * waits, bounded, for the mirror to reach its old size (the mirror's step and the witness
    * state commit together, so the state is there too); the caller holds the mirror's lock,

@@ -48,6 +48,6 @@ public final class HotlineModule implements RegimeModule {
 
   @Override
   public List<String> pages() {
-    return List.of("hotline");
+    return List.of("hotline", "incidents");
   }
 }

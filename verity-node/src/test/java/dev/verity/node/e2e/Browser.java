@@ -104,6 +104,19 @@ final class Browser implements AutoCloseable {
     awaitPage("overview");
   }
 
+  /**
+   * Signs in to node {@code m}'s dashboard on {@code #/hash} (for an agreement whose first page
+   * is not the overview) and waits until {@code page} has rendered.
+   */
+  void signInAt(Cluster.Member m, String hash, String token, String page) {
+    get(url(m) + "#/" + hash);
+    driver.executeScript("sessionStorage.clear()");
+    driver.navigate().refresh();
+    await(By.id("token")).sendKeys(token);
+    driver.findElement(By.id("signin-button")).click();
+    awaitPage(page);
+  }
+
   /** Opens {@code #/hash} of node {@code m}'s dashboard and waits until {@code page} has rendered. */
   void go(Cluster.Member m, String hash, String page) {
     get(url(m) + "#/" + hash);
@@ -125,6 +138,17 @@ final class Browser implements AutoCloseable {
     if (cluster != null) {
       cluster.close();
     }
+  }
+
+  /** Runs {@code script} in the page with {@code args} (arguments[0], ...); its result. */
+  Object js(String script, Object... args) {
+    return driver.executeScript(script, args);
+  }
+
+  /** How many elements of the page match {@code selector}. */
+  long count(String selector) {
+    return ((Number) js("return document.querySelectorAll(arguments[0]).length", selector))
+        .longValue();
   }
 
   WebDriver driver() {

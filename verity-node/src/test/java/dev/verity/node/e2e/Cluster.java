@@ -107,8 +107,8 @@ final class Cluster implements AutoCloseable {
   }
 
   /** A node of {@code party} in {@code agreements} (the first its home agreement). */
-  Member initIn(List<String> agreements, String party) throws IOException {
-    return initWith("--agreements", String.join(",", agreements), party);
+  Member initIn(List<String> agreements, String party, String... more) throws IOException {
+    return initWith("--agreements", String.join(",", agreements), party, more);
   }
 
   private Member initWith(String option, String agreement, String party, String... more)

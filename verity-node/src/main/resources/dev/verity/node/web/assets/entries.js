@@ -36,7 +36,9 @@ export function fieldValue(k, v) {
 
 /** A place in words: a point's degrees, a circle's centre and radius, a polygon's size. */
 export function geoText(v) {
-  const deg = p => `${fmtNum(p.lat)}°, ${fmtNum(p.lon)}°`;
+  // latitude then longitude, isolated left to right (LRI ... PDI): in an Arabic line the pair
+  // would otherwise be read, and shown, in the other order
+  const deg = p => `\u2066${fmtNum(p.lat)}°, ${fmtNum(p.lon)}°\u2069`;
   if (v?.circle) return t('geo.circle', { center: deg(v.circle.center), radius: fmtNum(v.circle.radius),
     unit: tOr('unit.' + v.circle.unit, v.circle.unit) });
   if (v?.polygon) return t('geo.polygon', { n: fmtNum(v.polygon.length) });

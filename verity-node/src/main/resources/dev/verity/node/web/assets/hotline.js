@@ -310,7 +310,8 @@ function incident(agr, i) {
     el('h3', {}, el('code', {}, i.id), ' ', tOr('incident.category.' + i.category, i.category)),
     el('p.muted', {},
       t('hotline.incidentAt', { time: when(i.occurredAt), party: partyName(agr, i.reportedBy) }),
-      ' ', pos ? el('span', {}, pos) : null, ' ', entryLink(i.entry)),
+      ' ', pos ? el('span', {}, pos) : null, ' ', entryLink(i.entry), ' ',
+      el('a', { href: '#/incidents/' + encodeURIComponent(i.id) }, t('incidents.onMap'))),
     i.unitsInvolved ? el('p', {}, t('hotline.units', { units: list(i.unitsInvolved) })) : null,
     el('p', { dir: 'auto' }, i.account),
     el('div.hl-side', {}, Object.entries(i.statements).map(([party, sts]) =>

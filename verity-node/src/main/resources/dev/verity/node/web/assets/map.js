@@ -14,6 +14,7 @@
 //   {polygon: [{lat, lon}, ...]}                 a polygon (closed for you; either winding)
 //   {circle: {center: {lat, lon}, radius, unit}} a circle of radius km or nmi on the ground
 // Anything else (e.g. {site: NAME}, {sea: NAME}) has no geometry: it is listed in `skipped`.
+// A feature's optional id is its group's data-id, for a page that selects features (incidents.js).
 
 const VENDOR = '/vendor/';
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -214,7 +215,7 @@ function drawLayers(svg, shapes, path, project, rtl) {
     const projected = project(shape.anchor);
     if (!projected) continue;
     const g = el('g', { class: classes(shape.layer, shape.feature), 'data-layer': shape.layerIndex,
-      'data-shape': shape.kind, 'data-x': projected[0].toFixed(2), 'data-y': projected[1].toFixed(2) }, svg);
+      'data-shape': shape.kind, 'data-id': shape.feature.id, 'data-x': projected[0].toFixed(2), 'data-y': projected[1].toFixed(2) }, svg);
     if (shape.feature.tooltip) {
       g.setAttribute('tabindex', '0');
       g.setAttribute('aria-label', shape.feature.tooltip);

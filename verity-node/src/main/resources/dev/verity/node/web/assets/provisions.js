@@ -13,4 +13,5 @@ export const PROVISIONS = [
   'protocols', // any declared protocol: its subjects, timelines, deadlines
   'launches', // the 1988 launch notifications on a map
   'hotline', // the military line: three states per message, escalation, the live flash alert
+  'incidents', // the line's incidents on a map, both sides' statements side by side
 ];
