@@ -179,6 +179,9 @@ public final class NodeBackup {
     try (ZipFile zip = new ZipFile(archive.toFile())) {
       m = manifest(zip, archive);
       pg = database(m, target, archive);
+      if (pg != null) {
+        pg.requireEmpty(); // before anything is written: a refused database is left as it was
+      }
       if (!m.keys()) {
         progress.accept("the backup holds no keys: copy keys/ from the original node into " + dir
             + "/keys before starting it");

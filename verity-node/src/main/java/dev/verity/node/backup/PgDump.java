@@ -119,14 +119,18 @@ final class PgDump {
     }
   }
 
-  /** Restores {@code dump} into this database, which must hold no table yet. */
-  void restore(Path dump) throws BackupException, IOException {
+  /** Refuses a database that holds any table: a restore goes into an empty one only. */
+  void requireEmpty() throws BackupException {
     String tables = query("SELECT count(*) FROM pg_tables"
         + " WHERE schemaname NOT IN ('pg_catalog', 'information_schema')");
     if (!tables.equals("0")) {
       throw new BackupException(BackupException.Reason.REFUSED, "--jdbc-url " + url
           + ": the database holds " + tables + " tables; restore into an empty database");
     }
+  }
+
+  /** Restores {@code dump} into this database, found empty by {@link #requireEmpty}. */
+  void restore(Path dump) throws BackupException, IOException {
     // the target's own current schema exists already (public, made with every database):
     // restoring its CREATE SCHEMA would fail, so the list of what to restore leaves it out
     String current = query("SELECT current_schema()");

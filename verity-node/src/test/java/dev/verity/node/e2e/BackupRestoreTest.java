@@ -11,6 +11,9 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,24 +76,7 @@ class BackupRestoreTest {
       cluster.stop(us);
 
       Path again = Path.of(restore(quiet, "restored", pass));
-      Member back = new Member("US", again, us.apiPort, us.peerPort, us.operator, us.viewer);
-      cluster.start(back);
-      try {
-        cluster.awaitUp(back);
-        JsonNode restoredLog = Cluster.getJson(back, "/api/v1/log");
-        assertThat(restoredLog.path("checkpoint").asText())
-            .isEqualTo(log.path("checkpoint").asText());
-        assertThat(Cluster.get(back, "/api/v1/messages?limit=1000", back.viewer).body())
-            .isEqualTo(messages);
-        assertThat(Cluster.get(back, OBLIGATIONS, back.viewer).body()).isEqualTo(owed);
-        // the restored node carries on: a new message gets RU's receipt
-        assertThat(Cluster.post(back, "/api/v1/messages", Cluster.exercise("after-restore", 99),
-            back.operator).statusCode()).isEqualTo(201);
-        Cluster.await("cosigned after restore", Duration.ofSeconds(60),
-            () -> Cluster.allCosigned(back));
-      } finally {
-        cluster.stop(back);
-      }
+      sameNodeAfterRestore(cluster, us, again, log, messages, owed);
       refusals(quiet, pass);
     }
   }
@@ -132,23 +118,33 @@ class BackupRestoreTest {
       Path again = Path.of(restorePg(quiet, "restored", pass, fresh));
       assertThat(Files.readString(again.resolve("node.yaml"))).contains(fresh.url())
           .doesNotContain(original.url());
-      Member back = new Member("US", again, us.apiPort, us.peerPort, us.operator, us.viewer);
-      cluster.start(back);
-      try {
-        cluster.awaitUp(back);
-        assertThat(Cluster.getJson(back, "/api/v1/log").path("checkpoint").asText())
-            .isEqualTo(log.path("checkpoint").asText());
-        assertThat(Cluster.get(back, "/api/v1/messages?limit=1000", back.viewer).body())
-            .isEqualTo(messages);
-        assertThat(Cluster.get(back, OBLIGATIONS, back.viewer).body()).isEqualTo(owed);
-        assertThat(Cluster.post(back, "/api/v1/messages", Cluster.exercise("after-restore", 99),
-            back.operator).statusCode()).isEqualTo(201);
-        Cluster.await("cosigned after restore", Duration.ofSeconds(60),
-            () -> Cluster.allCosigned(back));
-      } finally {
-        cluster.stop(back);
-      }
+      sameNodeAfterRestore(cluster, us, again, log, messages, owed);
       pgRefusals(quiet, pass, fresh);
+    }
+  }
+
+  /**
+   * The node restored in {@code dir}, started in place of {@code original}, has its log root and
+   * API answers, and carries on: a new message gets RU's receipt.
+   */
+  private static void sameNodeAfterRestore(Cluster cluster, Member original, Path dir,
+      JsonNode log, String messages, String owed) throws Exception {
+    Member back = new Member("US", dir, original.apiPort, original.peerPort, original.operator,
+        original.viewer);
+    cluster.start(back);
+    try {
+      cluster.awaitUp(back);
+      assertThat(Cluster.getJson(back, "/api/v1/log").path("checkpoint").asText())
+          .isEqualTo(log.path("checkpoint").asText());
+      assertThat(Cluster.get(back, "/api/v1/messages?limit=1000", back.viewer).body())
+          .isEqualTo(messages);
+      assertThat(Cluster.get(back, OBLIGATIONS, back.viewer).body()).isEqualTo(owed);
+      assertThat(Cluster.post(back, "/api/v1/messages", Cluster.exercise("after-restore", 99),
+          back.operator).statusCode()).isEqualTo(201);
+      Cluster.await("cosigned after restore", Duration.ofSeconds(60),
+          () -> Cluster.allCosigned(back));
+    } finally {
+      cluster.stop(back);
     }
   }
 
@@ -184,6 +180,12 @@ class BackupRestoreTest {
         "file:" + used.passwordFile())).isEqualTo(2);
     assertThat(lastErr).contains("restore into an empty database");
     assertThat(Files.list(target)).isEmpty();
+    // the database that was not empty is left as it was: the restored node's entries are there
+    try (Connection c = used.connect(); Statement s = c.createStatement();
+        ResultSet r = s.executeQuery("SELECT count(*) FROM messages")) {
+      assertThat(r.next()).isTrue();
+      assertThat(r.getLong(1)).isGreaterThan(12);
+    }
   }
 
   private String restorePg(Path archive, String name, Path pass, PostgresServer.Database db) {
