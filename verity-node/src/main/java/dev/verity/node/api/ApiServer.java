@@ -8,6 +8,7 @@ import dev.verity.node.clock.ExerciseClock;
 import dev.verity.node.config.PeerConfig;
 import dev.verity.node.federation.PeerError;
 import dev.verity.node.federation.PeerErrors;
+import dev.verity.node.identity.ApiCertificate;
 import dev.verity.node.identity.PinnedTls;
 import dev.verity.node.module.NodeModules;
 import dev.verity.node.module.NodeQueries;
@@ -113,7 +114,10 @@ public final class ApiServer implements AutoCloseable {
    */
   public static ApiServer start(ServedNode served) {
     var c = served.config();
-    var tls = c.apiTls() ? PinnedTls.context(served.identity(), Set::of) : null;
+    var tls = !c.apiTls() ? null : c.apiCertificate() == null
+        ? PinnedTls.context(served.identity(), Set::of)
+        : ApiCertificate.context(c.apiCertificate().in(served.dir()).certificate(),
+            c.apiCertificate().in(served.dir()).key());
     if (tls == null && !loopback(c.apiHost())) {
       LOG.warn("the operator API listens on {} in plain HTTP: tokens cross the network in clear;"
           + " set apiTls: true in node.yaml, or listen on 127.0.0.1 behind a TLS proxy"

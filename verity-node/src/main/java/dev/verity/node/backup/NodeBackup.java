@@ -1,8 +1,10 @@
 package dev.verity.node.backup;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.verity.node.config.ConfigException;
 import dev.verity.node.config.NodeConfig;
+import dev.verity.node.config.SecretRef;
 import dev.verity.node.json.CanonicalJson;
 import java.io.IOException;
 import java.io.InputStream;
@@ -50,11 +52,19 @@ import java.util.zip.ZipOutputStream;
  * it ({@link KeySeal}). A restore refuses a non-empty target, checks every hash, opens the sealed
  * keys, and runs the verifier before it reports success: a node is never started from an archive
  * that does not verify.
+ *
+ * <p>A node whose state is in PostgreSQL: its schemas are dumped by {@code pg_dump} first
+ * ({@link PgDump}, one snapshot of the whole store) into {@code postgresql.dump}, then the files
+ * on disk are copied as above; the restore needs an empty database ({@link Target}), runs {@code
+ * pg_restore} into it, points the restored node.yaml at it, and drops what it restored if the
+ * node does not verify.
  */
 public final class NodeBackup {
   /** The archive's format, in its manifest. */
   public static final String FORMAT = "verity-backup/v1";
   static final String MANIFEST = "manifest.json";
+  /** A PostgreSQL node's database in the archive: pg_dump's custom format. */
+  static final String PG_DUMP = "postgresql.dump";
   static final int ATTEMPTS = 5;
   private static final byte[] SQLITE_HEADER =
       "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
@@ -65,9 +75,20 @@ public final class NodeBackup {
     List<String> problems(Path dir) throws Exception;
   }
 
-  /** What a backup holds, as its manifest says. */
+  /**
+   * What a backup holds, as its manifest says; {@code storage} and {@code schemas} name a node in
+   * PostgreSQL and the schemas of its dump (absent for SQLite, as in archives from before).
+   */
   public record Manifest(String format, String party, String created, boolean keys,
-      List<FileEntry> files) {}
+      List<FileEntry> files, @JsonInclude(JsonInclude.Include.NON_NULL) String storage,
+      @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> schemas) {
+    public Manifest {
+      schemas = schemas == null ? List.of() : List.copyOf(schemas);
+    }
+  }
+
+  /** The database a PostgreSQL node's backup is restored into (must hold no table). */
+  public record Target(String jdbcUrl, SecretRef jdbcPassword) {}
 
   /** One file of the archive. */
   public record FileEntry(String name, long size, String sha256, String kind) {}
@@ -81,16 +102,23 @@ public final class NodeBackup {
   public static Manifest write(Path dir, Path out, char[] passphrase, Verifier verifier,
       Clock clock, Consumer<String> progress) throws BackupException, IOException {
     NodeConfig config = config(dir);
-    if (config.storage().equals(NodeConfig.POSTGRESQL)) {
-      throw new BackupException(BackupException.Reason.REFUSED, "--dir " + dir + ": the node's"
-          + " state is in PostgreSQL, which this command does not copy yet: back the database up"
-          + " with pg_dump (docs/user/operate.md, \"Backup and restore\")");
-    }
+    PgDump pg = postgresql(config) ? PgDump.of(config) : null;
+    List<String> schemas = pg == null ? List.of() : pg.schemas(config);
     Path stage = Files.createTempDirectory(parent(out), ".verity-backup-");
     try {
       for (int attempt = 1; ; attempt++) {
+        long own = -1;
+        if (pg != null) {
+          // the database first, as SQLite's: the logs copied after hold at least what it says
+          progress.accept("pg_dump of the schemas " + schemas);
+          own = pg.dump(schemas, stage.resolve(PG_DUMP), config.party(),
+              () -> copyCheckpoints(dir, stage));
+        }
         List<String> problems = snapshot(dir, stage, progress);
         problems = problems.isEmpty() ? verify(verifier, stage) : problems;
+        if (problems.isEmpty() && pg != null) {
+          problems = sameSize(stage, own);
+        }
         if (problems.isEmpty()) {
           break;
         }
@@ -101,7 +129,9 @@ public final class NodeBackup {
         progress.accept("the copy did not verify (" + problems.get(0) + "); copying again");
         clear(stage);
       }
-      return archive(stage, out, config.party(), passphrase, clock, progress);
+      Manifest m = new Manifest(FORMAT, config.party(), clock.instant().toString(),
+          passphrase != null, List.of(), pg == null ? null : NodeConfig.POSTGRESQL, schemas);
+      return archive(stage, out, m, passphrase, progress);
     } finally {
       clear(stage);
       Files.deleteIfExists(stage);
@@ -111,6 +141,15 @@ public final class NodeBackup {
   /** Restores {@code archive} into the empty or missing directory {@code dir}, and verifies it. */
   public static Manifest restore(Path archive, Path dir, char[] passphrase, Verifier verifier,
       Consumer<String> progress) throws BackupException, IOException {
+    return restore(archive, dir, null, passphrase, verifier, progress);
+  }
+
+  /**
+   * The same, a PostgreSQL node's database restored into {@code target} (null for a node in
+   * SQLite) and the restored node.yaml pointed at it.
+   */
+  public static Manifest restore(Path archive, Path dir, Target target, char[] passphrase,
+      Verifier verifier, Consumer<String> progress) throws BackupException, IOException {
     if (Files.exists(dir)) {
       try (Stream<Path> s = Files.list(dir)) {
         if (s.findAny().isPresent()) {
@@ -122,7 +161,7 @@ public final class NodeBackup {
     Files.createDirectories(dir);
     Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
     try {
-      return restoreInto(archive, dir, passphrase, verifier, progress);
+      return restoreInto(archive, dir, target, passphrase, verifier, progress);
     } catch (ZipException e) {
       clear(dir);
       throw new BackupException(BackupException.Reason.DAMAGED,
@@ -133,11 +172,16 @@ public final class NodeBackup {
     }
   }
 
-  private static Manifest restoreInto(Path archive, Path dir, char[] passphrase,
+  private static Manifest restoreInto(Path archive, Path dir, Target target, char[] passphrase,
       Verifier verifier, Consumer<String> progress) throws BackupException, IOException {
     Manifest m;
+    PgDump pg = null;
     try (ZipFile zip = new ZipFile(archive.toFile())) {
       m = manifest(zip, archive);
+      pg = database(m, target, archive);
+      if (pg != null) {
+        pg.requireEmpty(); // before anything is written: a refused database is left as it was
+      }
       if (!m.keys()) {
         progress.accept("the backup holds no keys: copy keys/ from the original node into " + dir
             + "/keys before starting it");
@@ -149,13 +193,58 @@ public final class NodeBackup {
         extract(zip, f, dir, passphrase);
       }
     }
-    progress.accept("restored " + m.files().size() + " files; checking against the signed trees");
-    List<String> problems = verify(verifier, dir);
-    if (!problems.isEmpty()) {
-      throw new BackupException(BackupException.Reason.DOES_NOT_VERIFY,
-          "the restored node in " + dir + " does not verify: " + problems);
+    try {
+      if (pg != null) {
+        restoreDatabase(pg, m, dir, target, progress);
+      }
+      progress.accept("restored " + m.files().size()
+          + " files; checking against the signed trees");
+      List<String> problems = verify(verifier, dir);
+      if (!problems.isEmpty()) {
+        throw new BackupException(BackupException.Reason.DOES_NOT_VERIFY,
+            "the restored node in " + dir + " does not verify: " + problems);
+      }
+      return m;
+    } catch (BackupException | IOException | RuntimeException e) {
+      if (pg != null) {
+        pg.drop(m.schemas()); // as the directory: nothing half-restored left to start
+      }
+      throw e;
     }
-    return m;
+  }
+
+  /** The database to restore into: only for an archive of a PostgreSQL node, which needs one. */
+  private static PgDump database(Manifest m, Target target, Path archive)
+      throws BackupException {
+    boolean pg = NodeConfig.POSTGRESQL.equals(m.storage());
+    if (pg && target == null) {
+      throw new BackupException(BackupException.Reason.REFUSED, archive + ": a node whose state"
+          + " is in PostgreSQL; give --jdbc-url of an empty database to restore it into");
+    }
+    if (!pg && target != null) {
+      throw new BackupException(BackupException.Reason.REFUSED, archive + ": a node whose state"
+          + " is in SQLite files; --jdbc-url goes with a PostgreSQL node's backup");
+    }
+    return pg ? PgDump.of(target.jdbcUrl(), target.jdbcPassword()) : null;
+  }
+
+  /** pg_restore of the dump, which then leaves the directory; node.yaml names the new database. */
+  private static void restoreDatabase(PgDump pg, Manifest m, Path dir, Target target,
+      Consumer<String> progress) throws BackupException, IOException {
+    Path dump = dir.resolve(PG_DUMP);
+    progress.accept("pg_restore of the schemas " + m.schemas() + " into " + target.jdbcUrl());
+    try {
+      pg.restore(dump);
+    } finally {
+      Files.deleteIfExists(dump);
+    }
+    NodeConfig c = config(dir);
+    try {
+      c.withPostgresql(target.jdbcUrl(), target.jdbcPassword() != null ? target.jdbcPassword()
+          : c.jdbcPassword()).write(dir);
+    } catch (ConfigException e) {
+      throw new BackupException(BackupException.Reason.REFUSED, e.getMessage());
+    }
   }
 
   private static NodeConfig config(Path dir) throws BackupException {
@@ -186,6 +275,9 @@ public final class NodeBackup {
     for (Path p : ordered) {
       Path to = stage.resolve(dir.relativize(p).toString());
       Files.createDirectories(to.getParent());
+      if (Files.exists(to)) {
+        continue; // a checkpoint copied at a PostgreSQL dump's snapshot
+      }
       if (sqlite(p)) {
         progress.accept("snapshot " + dir.relativize(p));
         vacuumInto(p, to, problems);
@@ -194,6 +286,30 @@ public final class NodeBackup {
       }
     }
     return problems;
+  }
+
+  /** The logs' checkpoints, at the instant of a PostgreSQL dump's snapshot. */
+  private static void copyCheckpoints(Path dir, Path stage) throws IOException {
+    try (Stream<Path> s = Files.walk(dir)) {
+      for (Path p : s.filter(f -> f.getFileName().toString().equals("checkpoint"))
+          .filter(Files::isRegularFile).filter(f -> kept(dir.relativize(f))).toList()) {
+        Path to = stage.resolve(dir.relativize(p).toString());
+        Files.createDirectories(to.getParent());
+        copy(p, to);
+      }
+    }
+  }
+
+  /**
+   * The staged own log holds exactly the own entries of the dump: an entry appended between the
+   * dump's snapshot and the checkpoint's copy would be in the log and not in the database.
+   */
+  private static List<String> sameSize(Path stage, long own) throws IOException {
+    Path cp = stage.resolve("log/checkpoint");
+    // C2SP tlog-checkpoint: the origin, then the tree size in decimal, then the root hash
+    long size = Files.exists(cp) ? Long.parseLong(Files.readAllLines(cp).get(1).strip()) : 0;
+    return size == own ? List.of() : List.of("the log moved on while the database was dumped"
+        + " (its checkpoint at " + size + " entries, the dump at " + own + ")");
   }
 
   /** Not state: the running node's ports, SQLite's side files, the node's own text log. */
@@ -245,8 +361,12 @@ public final class NodeBackup {
     }
   }
 
-  private static Manifest archive(Path stage, Path out, String party, char[] passphrase,
-      Clock clock, Consumer<String> progress) throws IOException {
+  private static boolean postgresql(NodeConfig config) {
+    return config.storage().equals(NodeConfig.POSTGRESQL);
+  }
+
+  private static Manifest archive(Path stage, Path out, Manifest header, char[] passphrase,
+      Consumer<String> progress) throws IOException {
     SecureRandom random = new SecureRandom();
     List<FileEntry> entries = new ArrayList<>();
     Path tmp = out.resolveSibling(out.getFileName() + ".tmp");
@@ -265,10 +385,10 @@ public final class NodeBackup {
         byte[] stored = key ? KeySeal.seal(passphrase, name, data, random) : data;
         put(zip, name, stored);
         entries.add(new FileEntry(name, stored.length, sha256(stored), key ? "sealed-key"
-            : sqlite(p) ? "sqlite" : "file"));
+            : sqlite(p) ? "sqlite" : name.equals(PG_DUMP) ? "pg_dump" : "file"));
       }
-      Manifest m = new Manifest(FORMAT, party, clock.instant().toString(), passphrase != null,
-          entries);
+      Manifest m = new Manifest(header.format(), header.party(), header.created(),
+          header.keys(), entries, header.storage(), header.schemas());
       put(zip, MANIFEST, CanonicalJson.mapper().writerWithDefaultPrettyPrinter()
           .writeValueAsBytes(m));
       zip.finish();

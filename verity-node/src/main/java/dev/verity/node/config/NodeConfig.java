@@ -39,7 +39,10 @@ import java.util.Locale;
  * (the one a node from before several agreements served): its data stays in {@code DIR}, the
  * others' in {@code DIR/agreements/<id>/} ({@link #forAgreement}). Each is a bundled one, or for
  * the home agreement the YAML definition {@code agreementFile} names (relative to the node's
- * directory), for an agreement that does not ship with Verity.
+ * directory), for an agreement that does not ship with Verity. {@code apiCertificate}, with
+ * {@code apiTls}, names the PEM files of the operator API's own certificate and key (an
+ * organisation's, {@link ApiCertificateFiles}); without it a TLS API serves the node's own
+ * self-signed certificate.
  */
 public record NodeConfig(String party, String agreement, String apiHost, int apiPort, boolean apiTls,
     String peerHost, int peerPort, String advertisedUrl, long maxRequestBytes, List<PeerConfig> peers,
@@ -48,7 +51,8 @@ public record NodeConfig(String party, String agreement, String apiHost, int api
     @JsonInclude(JsonInclude.Include.NON_NULL) String jdbcUrl,
     @JsonInclude(JsonInclude.Include.NON_NULL) SecretRef jdbcPassword,
     @JsonInclude(JsonInclude.Include.NON_NULL) String agreementFile,
-    List<String> agreements) {
+    List<String> agreements,
+    @JsonInclude(JsonInclude.Include.NON_NULL) ApiCertificateFiles apiCertificate) {
 
   /** The embedded store: {@code DIR/node.db}. */
   public static final String SQLITE = "sqlite";
@@ -77,6 +81,9 @@ public record NodeConfig(String party, String agreement, String apiHost, int api
     peerHost = peerHost == null ? "127.0.0.1" : peerHost;
     storage = storage == null ? SQLITE : storage;
     checkStorage(storage, jdbcUrl, jdbcPassword);
+    if (apiCertificate != null && !apiTls) {
+      throw new IllegalArgumentException("apiCertificate goes with apiTls: true");
+    }
     if (agreement == null && agreements != null && !agreements.isEmpty()) {
       agreement = agreements.get(0);
     }
@@ -121,7 +128,7 @@ public record NodeConfig(String party, String agreement, String apiHost, int api
       String peerHost, int peerPort, String advertisedUrl, long maxRequestBytes,
       List<PeerConfig> peers, Instant exerciseStart) {
     this(party, agreement, apiHost, apiPort, apiTls, peerHost, peerPort, advertisedUrl,
-        maxRequestBytes, peers, exerciseStart, null, null, 0, null, null, null, null, null);
+        maxRequestBytes, peers, exerciseStart, null, null, 0, null, null, null, null, null, null);
   }
 
   /** A fresh configuration with defaults. */
@@ -178,7 +185,7 @@ public record NodeConfig(String party, String agreement, String apiHost, int api
     ps.add(peer);
     return new NodeConfig(party, agreement, apiHost, apiPort, apiTls, peerHost, peerPort, advertisedUrl,
         maxRequestBytes, ps, exerciseStart, peerLimits, connectionLimits, verifyMinutes, storage,
-        jdbcUrl, jdbcPassword, agreementFile, agreements);
+        jdbcUrl, jdbcPassword, agreementFile, agreements, apiCertificate);
   }
 
   /**
@@ -230,7 +237,8 @@ public record NodeConfig(String party, String agreement, String apiHost, int api
         : jdbcUrl + (jdbcUrl.contains("?") ? "&" : "?") + "currentSchema=" + schemaOf(a);
     return new NodeConfig(party, a, apiHost, apiPort, apiTls, peerHost, peerPort, advertisedUrl,
         maxRequestBytes, ps, exerciseStart, peerLimits, connectionLimits, verifyMinutes, storage,
-        url, jdbcPassword, home ? agreementFile : null, List.of(a));
+        url, jdbcPassword, home ? agreementFile : null, List.of(a),
+        apiCertificate);
   }
 
   /** The PostgreSQL schema of a non-home agreement: its id in lower case, '-' as '_'. */
@@ -242,34 +250,34 @@ public record NodeConfig(String party, String agreement, String apiHost, int api
   public NodeConfig withAgreements(List<String> list) {
     return new NodeConfig(party, agreement, apiHost, apiPort, apiTls, peerHost, peerPort,
         advertisedUrl, maxRequestBytes, peers, exerciseStart, peerLimits, connectionLimits,
-        verifyMinutes, storage, jdbcUrl, jdbcPassword, agreementFile, list);
+        verifyMinutes, storage, jdbcUrl, jdbcPassword, agreementFile, list, apiCertificate);
   }
 
   /** This configuration with {@code list} as its peers. */
   public NodeConfig withPeers(List<PeerConfig> list) {
     return new NodeConfig(party, agreement, apiHost, apiPort, apiTls, peerHost, peerPort,
         advertisedUrl, maxRequestBytes, list, exerciseStart, peerLimits, connectionLimits,
-        verifyMinutes, storage, jdbcUrl, jdbcPassword, agreementFile, agreements);
+        verifyMinutes, storage, jdbcUrl, jdbcPassword, agreementFile, agreements, apiCertificate);
   }
 
   /** This configuration with other limits (null: the defaults) and check period. */
   public NodeConfig withLimits(PeerLimits peer, ConnectionLimits connections, int verify) {
     return new NodeConfig(party, agreement, apiHost, apiPort, apiTls, peerHost, peerPort,
         advertisedUrl, maxRequestBytes, peers, exerciseStart, peer, connections, verify, storage,
-        jdbcUrl, jdbcPassword, agreementFile, agreements);
+        jdbcUrl, jdbcPassword, agreementFile, agreements, apiCertificate);
   }
 
   public NodeConfig withPorts(int api, int peer) {
     return new NodeConfig(party, agreement, apiHost, api, apiTls, peerHost, peer, advertisedUrl,
         maxRequestBytes, peers, exerciseStart, peerLimits, connectionLimits, verifyMinutes,
-        storage, jdbcUrl, jdbcPassword, agreementFile, agreements);
+        storage, jdbcUrl, jdbcPassword, agreementFile, agreements, apiCertificate);
   }
 
   /** This configuration serving the agreement defined in {@code file} (id: {@link #agreement}). */
   public NodeConfig withAgreementFile(String file) {
     return new NodeConfig(party, agreement, apiHost, apiPort, apiTls, peerHost, peerPort,
         advertisedUrl, maxRequestBytes, peers, exerciseStart, peerLimits, connectionLimits,
-        verifyMinutes, storage, jdbcUrl, jdbcPassword, file, agreements);
+        verifyMinutes, storage, jdbcUrl, jdbcPassword, file, agreements, apiCertificate);
   }
 
   /**
@@ -301,10 +309,17 @@ public record NodeConfig(String party, String agreement, String apiHost, int api
     return a;
   }
 
+  /** This configuration serving the operator API over TLS with {@code files}' certificate. */
+  public NodeConfig withApiCertificate(ApiCertificateFiles files) {
+    return new NodeConfig(party, agreement, apiHost, apiPort, true, peerHost, peerPort,
+        advertisedUrl, maxRequestBytes, peers, exerciseStart, peerLimits, connectionLimits,
+        verifyMinutes, storage, jdbcUrl, jdbcPassword, agreementFile, agreements, files);
+  }
+
   /** This configuration keeping its state in the PostgreSQL database at {@code url}. */
   public NodeConfig withPostgresql(String url, SecretRef password) {
     return new NodeConfig(party, agreement, apiHost, apiPort, apiTls, peerHost, peerPort,
         advertisedUrl, maxRequestBytes, peers, exerciseStart, peerLimits, connectionLimits,
-        verifyMinutes, POSTGRESQL, url, password, agreementFile, agreements);
+        verifyMinutes, POSTGRESQL, url, password, agreementFile, agreements, apiCertificate);
   }
 }

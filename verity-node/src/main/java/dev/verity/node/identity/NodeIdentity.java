@@ -31,6 +31,7 @@ import java.util.Base64;
 import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
@@ -58,9 +59,49 @@ public final class NodeIdentity {
     this.tlsStore = tlsStore;
   }
 
-  /** The log origin of a party under an agreement. */
-  public static String origin(String agreement, String party) {
-    return "verity.example/" + agreement + "/" + party;
+  /** The origin's host name of a node made without {@code --origin}, and of every older one. */
+  public static final String DEFAULT_ORIGIN = "verity.example";
+
+  /** A DNS host name: labels of letters, digits and inner hyphens, joined by dots (RFC 1123). */
+  private static final Pattern HOST = Pattern.compile(
+      "(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*");
+
+  /**
+   * The log origin of a party under an agreement: {@code <host>/<agreement>/<party>}, the form
+   * C2SP tlog-checkpoint recommends (a schema-less URL naming the log's operator).
+   */
+  public static String origin(String host, String agreement, String party) {
+    return host + "/" + agreement + "/" + party;
+  }
+
+  /**
+   * The host name {@code origin} starts with, the origin of {@code party}'s log of {@code
+   * agreement}; a node's other agreements' origins start with the same one.
+   */
+  public static String hostOf(String origin, String agreement, String party) {
+    String tail = "/" + agreement + "/" + party;
+    if (!origin.endsWith(tail) || origin.length() == tail.length()) {
+      throw new IllegalArgumentException("origin " + origin + ": expected HOST" + tail);
+    }
+    return origin.substring(0, origin.length() - tail.length());
+  }
+
+  /**
+   * {@code host} if it is a host name a node's origins can start with: lower-case letters, digits,
+   * hyphens and dots, as a DNS name; so also a valid C2SP signed-note key name (no '+', no
+   * space), which the origin is. A plain message naming the option otherwise.
+   */
+  public static String checkHost(String option, String host) {
+    if (host.contains("://") || host.contains("/")) {
+      throw new IllegalArgumentException(option + " " + host + ": a host name only, such as"
+          + " treaty.example.gov (no scheme, no path: the node adds /<agreement>/<party>)");
+    }
+    if (!HOST.matcher(host).matches() || !NoteKeys.isValidName(host)) {
+      throw new IllegalArgumentException(option + " " + host + ": not a host name; expected"
+          + " lower-case letters, digits and hyphens in dot-separated labels of at most 63,"
+          + " such as treaty.example.gov (C2SP signed-note: the origin names the log's key)");
+    }
+    return host;
   }
 
   /**
@@ -68,21 +109,31 @@ public final class NodeIdentity {
    * is in, so named after the Party alone; a peer of one agreement learns no other's name from
    * it. Nodes made before several agreements keep theirs ({@code <origin>/witness}).
    */
-  public static String witnessName(String party) {
-    return "witness.verity.example/" + party;
+  public static String witnessName(String host, String party) {
+    return "witness." + host + "/" + party;
   }
 
-  /** Generates all keys into {@code dir/keys}; refuses to overwrite. */
-  public static NodeIdentity generate(Path dir, String agreement, String party) throws IdentityException {
+  /** Generates all keys into {@code dir/keys}, origin host the default; refuses to overwrite. */
+  public static NodeIdentity generate(Path dir, String agreement, String party)
+      throws IdentityException {
+    return generate(dir, DEFAULT_ORIGIN, agreement, party);
+  }
+
+  /**
+   * Generates all keys into {@code dir/keys}, the log's named {@code <host>/<agreement>/<party>};
+   * refuses to overwrite.
+   */
+  public static NodeIdentity generate(Path dir, String host, String agreement, String party)
+      throws IdentityException {
     Path keys = dir.resolve("keys");
     if (Files.exists(keys.resolve("log.key"))) {
       throw new IdentityException(keys + ": keys already exist");
     }
     SecureRandom random = new SecureRandom();
-    String origin = origin(agreement, party);
+    String origin = origin(host, agreement, party);
     NoteKeys.KeyPair log = NoteKeys.generate(origin, NoteKeys.TYPE_ED25519, random);
     NoteKeys.KeyPair witness =
-        NoteKeys.generate(witnessName(party), NoteKeys.TYPE_COSIGNATURE_V1, random);
+        NoteKeys.generate(witnessName(host, party), NoteKeys.TYPE_COSIGNATURE_V1, random);
     try {
       Files.createDirectories(keys);
       KeyStore ks = selfSigned(party, random);
@@ -109,11 +160,15 @@ public final class NodeIdentity {
         ks.load(in, STORE_PASSWORD);
       }
       X509Certificate cert = (X509Certificate) ks.getCertificate(ALIAS);
-      PublicIdentity pub = new PublicIdentity(party, agreement, origin(agreement, party),
+      // the origin is the log key's name (C2SP signed-note): chosen at init, kept for good
+      String origin = NoteKeys.splitSignerKey(logKey).name();
+      hostOf(origin, agreement, party);
+      PublicIdentity pub = new PublicIdentity(party, agreement, origin,
           NoteKeys.verifierKeyOf(logKey), CosignatureV1.parseSigner(witnessKey, Clock.systemUTC()).verifierKey(),
           Base64.getEncoder().encodeToString(cert.getEncoded()), pin(cert));
       return new NodeIdentity(pub, logKey, witnessKey, ks);
-    } catch (IOException | GeneralSecurityException | NoteException | dev.verity.tlog.cosignature.CosignatureException e) {
+    } catch (IOException | GeneralSecurityException | NoteException | IllegalArgumentException
+        | dev.verity.tlog.cosignature.CosignatureException e) {
       throw new IdentityException("cannot read keys in " + keys + ": " + e.getMessage(), e);
     }
   }

@@ -11,8 +11,9 @@ import java.util.List;
  * with the SHA-256 pin of the certificate's public key (SubjectPublicKeyInfo, as in RFC 7469).
  *
  * <p>One node takes part in several agreements with one Ed25519 log key: its log of agreement
- * {@code A} has the origin {@code <domain>/A/<party>} and a note key of that name over the same
- * public key ({@link #forAgreement}), as C2SP signed-note needs a key named as the origin. The
+ * {@code A} has the origin {@code <host>/A/<party>} (the host chosen at {@code node init
+ * --origin}) and a note key of that name over the same public key ({@link #forAgreement}), as
+ * C2SP signed-note needs a key named as the origin. The
  * file names the home {@link #agreement} (its {@link #logKey} is named for that one) and every
  * agreement the node is in ({@link #agreements}; absent in files from before, meaning the home
  * one only).
@@ -46,7 +47,7 @@ public record PublicIdentity(String party, String agreement, String origin, Stri
     if (a.equals(agreement)) {
       return this;
     }
-    String o = NodeIdentity.origin(a, party);
+    String o = NodeIdentity.origin(NodeIdentity.hostOf(origin, agreement, party), a, party);
     try {
       NoteKeys.KeyString k = NoteKeys.splitVerifierKey(logKey);
       return new PublicIdentity(party, a, o, NoteKeys.formatKey(o, k.type(), k.key()),

@@ -2,6 +2,7 @@ package dev.verity.node.cli.bench;
 
 import dev.verity.node.cli.VerityCommand;
 import dev.verity.node.cli.demo.DemoScenario;
+import dev.verity.node.config.NodeConfig;
 import dev.verity.node.json.CanonicalJson;
 import dev.verity.node.runtime.Node;
 import dev.verity.node.submit.SubmitRequest;
@@ -14,7 +15,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -35,6 +38,9 @@ import picocli.CommandLine.Spec;
  * add-checkpoint, the peer fetching and verifying the entries before it cosigns. Submissions
  * enter at the submit pipeline (validation included), not through the HTTP API. With {@code
  * --parties N} it runs one agreement among N participants instead ({@link MultilateralBench}).
+ * With {@code --storage both} the two nodes run once with their state in SQLite and once in
+ * PostgreSQL ({@link BenchPostgres}), and PostgreSQL's figures are printed over SQLite's from the
+ * same run, so the machine's load at the time cancels out of the ratio (issue 17).
  */
 @Command(name = "federation", mixinStandardHelpOptions = true,
     description = "Receipt latency (submit to cosignature) p50/p99 at fixed rates between two"
@@ -70,6 +76,21 @@ public final class FederationBenchCommand implements Callable<Integer> {
       + " messages/s offered by each sender before the closed loop (default: ${DEFAULT-VALUE}).")
   int rate;
 
+  @Option(names = "--storage", defaultValue = NodeConfig.SQLITE,
+      paramLabel = "sqlite|postgresql|both", description = "Where both nodes keep their state;"
+      + " both: one run on each, then PostgreSQL's figures over SQLite's (default:"
+      + " ${DEFAULT-VALUE}). PostgreSQL: a temporary cluster of the bench's own, or --jdbc-url.")
+  String storage;
+
+  @Option(names = "--jdbc-url", paramLabel = "URL", description = "With --storage postgresql or"
+      + " both: a server where the role may create databases (one per node, dropped after),"
+      + " jdbc:postgresql://HOST:PORT/DATABASE?user=ROLE")
+  String jdbcUrl;
+
+  @Option(names = "--jdbc-password", paramLabel = "env:VARIABLE|file:PATH",
+      description = "With --jdbc-url: where the role's password is.")
+  String jdbcPassword;
+
   @Override
   public Integer call() throws Exception {
     Path root = dir != null ? dir : Files.createTempDirectory("verity-bench-fed-");
@@ -85,6 +106,10 @@ public final class FederationBenchCommand implements Callable<Integer> {
   /** {@code --parties}: N nodes per N given, one table. */
   private int multilateral(Path root) throws Exception {
     PrintWriter out = spec.commandLine().getOut();
+    if (!storage.equals(NodeConfig.SQLITE) || jdbcUrl != null) {
+      throw new IllegalArgumentException("--storage and --jdbc-url: with the two-node bench"
+          + " only, not with --parties");
+    }
     if (!senders.equals("1") && !senders.equals("all")) {
       throw new IllegalArgumentException("--senders: 1 or all, not '" + senders + "'");
     }
@@ -118,27 +143,79 @@ public final class FederationBenchCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** Two nodes, US and RU under New START, at each of {@code --rates} and closed loop. */
+  /** Two nodes at each of {@code --rates} and closed loop, on each storage asked for. */
   private int bilateral(Path root) throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    List<String> kinds = storages();
+    Map<String, List<Row>> results = new LinkedHashMap<>();
+    try (BenchPostgres pg = kinds.contains(NodeConfig.POSTGRESQL) ? postgres() : null) {
+      if (pg != null) {
+        out.printf("postgresql: %s%n", pg.describe());
+      }
+      for (String kind : kinds) {
+        results.put(kind, bilateral(root.resolve(kind), kind, pg));
+      }
+    }
+    if (results.size() == 2) {
+      printRatios(out, results.get(NodeConfig.SQLITE), results.get(NodeConfig.POSTGRESQL));
+    }
+    return 0;
+  }
+
+  private List<String> storages() {
+    return switch (storage) {
+      case NodeConfig.SQLITE, NodeConfig.POSTGRESQL -> List.of(storage);
+      case "both" -> List.of(NodeConfig.SQLITE, NodeConfig.POSTGRESQL);
+      default -> throw new IllegalArgumentException(
+          "--storage: sqlite, postgresql or both, not '" + storage + "'");
+    };
+  }
+
+  private BenchPostgres postgres() throws Exception {
+    return jdbcUrl != null ? BenchPostgres.server(jdbcUrl, jdbcPassword)
+        : BenchPostgres.temporary();
+  }
+
+  /** The node init options that put a node's state on {@code kind}. */
+  private static List<String> storageOptions(String kind, BenchPostgres pg, String party)
+      throws Exception {
+    if (kind.equals(NodeConfig.SQLITE)) {
+      return List.of();
+    }
+    BenchPostgres.Database db = pg.newDatabase(party);
+    return List.of("--storage", NodeConfig.POSTGRESQL, "--jdbc-url", db.url(),
+        "--jdbc-password", db.passwordOption());
+  }
+
+  /** US and RU under New START, their state on {@code kind}: one row per rate, then max. */
+  private List<Row> bilateral(Path root, String kind, BenchPostgres pg) throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     int[][] ports = {{free(), free()}, {free(), free()}};
     String[] parties = {"US", "RU"};
     for (int i = 0; i < 2; i++) {
-      cli("node", "init", "--party", parties[i], "--agreement", "new-start", "--dir", root.resolve(parties[i]).toString(),
-          "--api-port", "" + ports[i][0], "--peer-port", "" + ports[i][1]);
+      List<String> init = new ArrayList<>(List.of("node", "init", "--party", parties[i],
+          "--agreement", "new-start", "--dir", root.resolve(parties[i]).toString(),
+          "--api-port", "" + ports[i][0], "--peer-port", "" + ports[i][1]));
+      init.addAll(storageOptions(kind, pg, parties[i]));
+      cli(init.toArray(String[]::new));
     }
     for (int i = 0; i < 2; i++) {
       int j = 1 - i;
       cli("node", "peer", "add", "--dir", root.resolve(parties[i]).toString(), "--identity",
-          root.resolve(parties[j]).resolve("identity.json").toString(), "--url", "https://127.0.0.1:" + ports[j][1] + "/");
+          root.resolve(parties[j]).resolve("identity.json").toString(),
+          "--url", "https://127.0.0.1:" + ports[j][1] + "/");
     }
+    List<Row> rows = new ArrayList<>();
     try (Node us = Node.start(root.resolve("US")); Node ru = Node.start(root.resolve("RU"))) {
       Receipts receipts = new Receipts();
-      out.printf("sender %s, witness %s%n", us.config().party(), ru.config().party());
+      out.printf("%nstorage %s: sender %s, witness %s%n", kind, us.config().party(),
+          ru.config().party());
       us.onReceipt(receipts::record);
       var decl = DemoScenario.submissions("US", 0, 1).get(0);
-      us.submitter().submit(new SubmitRequest(decl.clientId(), decl.type(), decl.message()), "bench");
-      out.printf("verity bench federation: 2 nodes on 127.0.0.1 (mutual TLS), %d s per rate, %s%n", seconds, root);
+      us.submitter().submit(new SubmitRequest(decl.clientId(), decl.type(), decl.message()),
+          "bench");
+      out.printf("verity bench federation: 2 nodes on 127.0.0.1 (mutual TLS), state in %s,"
+          + " %d s per rate, %s%n", kind, seconds, root);
       out.println("append: the sender's durable append p50 (submit until durable in its log);"
           + " xappend: the receipt latency over it, same run");
       out.printf("%-8s %8s %10s %9s %9s %9s %12s %10s %8s %8s%n", "rate/s", "sent",
@@ -146,19 +223,35 @@ public final class FederationBenchCommand implements Callable<Integer> {
           "p99 x");
       out.flush();
       AtomicInteger seq = new AtomicInteger();
-      run(us, receipts, 50, 2, seq, null); // warm-up: JIT, connections
+      run(us, receipts, 50, 2, seq); // warm-up: JIT, connections
       for (int rate : rates) {
-        run(us, receipts, rate, seconds, seq, out);
+        rows.add(print(out, run(us, receipts, rate, seconds, seq)));
       }
-      int n = Math.max(1000, rates.length == 0 ? 1000 : Arrays.stream(rates).max().getAsInt() * seconds);
-      double receipted = run(us, receipts, 0, n, seq, out); // closed loop: as fast as it goes
-      // a bench message: the last one (the first are a declaration and the like)
-      long lastEntry = receipts.covered() - 1;
-      int entryBytes = us.store().message("US", lastEntry).orElseThrow().entry().length;
+      int n = Math.max(1000,
+          rates.length == 0 ? 1000 : Arrays.stream(rates).max().getAsInt() * seconds);
+      Row closed = print(out, run(us, receipts, 0, n, seq)); // closed loop: as fast as it goes
+      rows.add(closed);
+      // the size of a bench message: the last one sent, by its client id
+      int entryBytes = us.store().messageByClientId("US", "bench-" + seq.get())
+          .orElseThrow(() -> new IllegalStateException(kind + ": the last bench message, bench-"
+              + seq.get() + ", is not in the sender's store")).entry().length;
       double sequencer = SequencerBaseline.rate(root.resolve("sequencer"), entryBytes, n);
-      printClosedLoop(out, receipted, sequencer, entryBytes);
+      printClosedLoop(out, closed.throughput(), sequencer, entryBytes);
     }
-    return 0;
+    return rows;
+  }
+
+  /** PostgreSQL's figures over SQLite's, rate by rate, from this run. */
+  static void printRatios(PrintWriter out, List<Row> sqlite, List<Row> postgresql) {
+    out.printf("%nPostgreSQL / SQLite, same run:%n%-8s %12s %12s %12s %12s %14s%n", "rate/s",
+        "p50 ms pg", "p50 ratio", "p99 ms pg", "p99 ratio", "throughput x");
+    for (int i = 0; i < Math.min(sqlite.size(), postgresql.size()); i++) {
+      Row s = sqlite.get(i);
+      Row p = postgresql.get(i);
+      out.printf("%-8s %12.1f %12.2f %12.1f %12.2f %14.2f%n", p.rate(), p.p50(),
+          p.p50() / s.p50(), p.p99(), p.p99() / s.p99(), p.throughput() / s.throughput());
+    }
+    out.flush();
   }
 
   /** The closed loop's receipted rate beside the sequencer's own, entries of the same size. */
@@ -201,12 +294,24 @@ public final class FederationBenchCommand implements Callable<Integer> {
     }
   }
 
+  /** One line of the table: an offered rate ("max": the closed loop) and what came of it. */
+  record Row(String rate, int sent, int receipted, double p50, double p99, double max,
+      double throughput, double append) {}
+
+  private static Row print(PrintWriter out, Row r) {
+    out.printf("%-8s %8d %10d %9.1f %9.1f %9.1f %12.0f %10.1f %8.2f %8.2f%n", r.rate(),
+        r.sent(), r.receipted(), r.p50(), r.p99(), r.max(), r.throughput(), r.append(),
+        r.p50() / r.append(), r.p99() / r.append());
+    out.flush();
+    return r;
+  }
+
   /**
    * rate 0: closed loop with {@code amount} messages; else {@code amount} seconds at {@code
-   * rate}/s. Returns the receipted entries per second.
+   * rate}/s.
    */
-  private double run(Node us, Receipts receipts, int rate, int amount, AtomicInteger seq,
-      PrintWriter out) throws Exception {
+  private Row run(Node us, Receipts receipts, int rate, int amount, AtomicInteger seq)
+      throws Exception {
     int n = rate == 0 ? amount : rate * amount;
     long[] start = new long[n];
     long[] durable = new long[n];
@@ -242,7 +347,6 @@ public final class FederationBenchCommand implements Callable<Integer> {
     while (receipts.covered() <= last && System.nanoTime() < deadline) {
       Thread.sleep(5);
     }
-    long end = System.nanoTime();
     double[] lat = new double[n];
     int ok = 0;
     long lastReceipt = t0;
@@ -261,17 +365,9 @@ public final class FederationBenchCommand implements Callable<Integer> {
       d[i] = (durable[i] - start[i]) / 1e6;
     }
     Arrays.sort(d);
-    if (out != null) {
-      out.printf("%-8s %8d %10d %9.1f %9.1f %9.1f %12.0f %10.1f %8.2f %8.2f%n",
-          rate == 0 ? "max" : "" + rate, n, ok, pct(l, 50), pct(l, 99),
-          l.length == 0 ? Double.NaN : l[l.length - 1], ok / ((lastReceipt - t0) / 1e9),
-          pct(d, 50), pct(l, 50) / pct(d, 50), pct(l, 99) / pct(d, 50));
-      out.flush();
-    }
-    if (end - t0 < 0) {
-      throw new IllegalStateException();
-    }
-    return ok / ((lastReceipt - t0) / 1e9);
+    return new Row(rate == 0 ? "max" : "" + rate, n, ok, pct(l, 50), pct(l, 99),
+        l.length == 0 ? Double.NaN : l[l.length - 1], ok / ((lastReceipt - t0) / 1e9),
+        pct(d, 50));
   }
 
   static double pct(double[] sorted, int p) {

@@ -2,7 +2,9 @@ package dev.verity.node.cli.node;
 
 import dev.verity.node.backup.BackupException;
 import dev.verity.node.backup.NodeBackup;
+import dev.verity.node.config.ConfigException;
 import dev.verity.node.config.NodeConfig;
+import dev.verity.node.config.SecretRef;
 import dev.verity.node.store.NodeStore;
 import dev.verity.node.verify.StorageProblem;
 import java.io.PrintWriter;
@@ -11,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,6 +38,22 @@ final class BackupCommands {
     try (NodeStore store = NodeStore.open(NodeConfig.read(dir), dir)) {
       return StorageCommands.check(dir, store).stream().map(StorageProblem::toString).toList();
     }
+  }
+
+  /**
+   * The check of a staged backup: the whole node's for SQLite; for PostgreSQL the logs' files
+   * only, as the stage's node.yaml names the live database, which is ahead of the dump (the
+   * restore checks the restored database with the rest).
+   */
+  static NodeBackup.Verifier stagedCheck(Path dir) {
+    boolean pg;
+    try {
+      pg = NodeConfig.read(dir).storage().equals(NodeConfig.POSTGRESQL);
+    } catch (ConfigException e) {
+      pg = false; // NodeBackup names what is wrong with the directory
+    }
+    return pg ? stage -> StorageCommands.checkLogFiles(stage).stream()
+        .map(StorageProblem::toString).toList() : BackupCommands::verify;
   }
 
   static char[] passphrase(Path file) throws Exception {
@@ -78,7 +97,7 @@ final class BackupCommands {
       PrintWriter o = spec.commandLine().getOut();
       try {
         NodeBackup.Manifest m = NodeBackup.write(dir, out, passphrase(passphraseFile),
-            BackupCommands::verify, Clock.systemUTC(), s -> progress(o, s));
+            stagedCheck(dir), Clock.systemUTC(), s -> progress(o, s));
         o.printf("backup of %s: %s (%d files, keys %s)%n", m.party(), out, m.files().size(),
             m.keys() ? "sealed" : "left out");
         return 0;
@@ -106,12 +125,20 @@ final class BackupCommands {
         description = "the passphrase that sealed the backup's keys")
     Path passphraseFile;
 
+    @Option(names = "--jdbc-url", paramLabel = "URL", description = "For a node in PostgreSQL:"
+        + " the empty database to restore it into, jdbc:postgresql://HOST:PORT/DATABASE?user=ROLE")
+    String jdbcUrl;
+
+    @Option(names = "--jdbc-password", paramLabel = "env:VARIABLE|file:PATH", description = "With"
+        + " --jdbc-url: where the role's password is (default: the original node's jdbcPassword).")
+    String jdbcPassword;
+
     @Override
     public Integer call() throws Exception {
       PrintWriter o = spec.commandLine().getOut();
       try {
-        NodeBackup.Manifest m = NodeBackup.restore(from, dir, passphrase(passphraseFile),
-            BackupCommands::verify, s -> progress(o, s));
+        NodeBackup.Manifest m = NodeBackup.restore(from, dir, target(),
+            passphrase(passphraseFile), BackupCommands::verify, s -> progress(o, s));
         o.printf("restored %s's node from %s into %s: it verifies; start it with"
             + " `verity node run --dir %s`%n", m.party(), m.created(), dir, dir);
         return 0;
@@ -119,6 +146,22 @@ final class BackupCommands {
         spec.commandLine().getErr().println("verity node restore: " + e.getMessage());
         return exitCode(e);
       }
+    }
+
+    private NodeBackup.Target target() {
+      if (jdbcUrl == null) {
+        if (jdbcPassword != null) {
+          throw new IllegalArgumentException("--jdbc-password goes with --jdbc-url");
+        }
+        return null;
+      }
+      if (!jdbcUrl.startsWith("jdbc:postgresql:")
+          || jdbcUrl.toLowerCase(Locale.ROOT).contains("password=")) {
+        throw new IllegalArgumentException("--jdbc-url: expected"
+            + " jdbc:postgresql://HOST:PORT/DATABASE?user=ROLE, with no password in it");
+      }
+      return new NodeBackup.Target(jdbcUrl,
+          jdbcPassword == null ? null : SecretRef.parse("--jdbc-password", jdbcPassword));
     }
   }
 

@@ -5,9 +5,11 @@ import dev.verity.core.agreement.AgreementCatalog;
 import dev.verity.node.cli.agreement.AgreementFiles;
 import dev.verity.node.api.Tokens;
 import dev.verity.node.build.BuildInfo;
+import dev.verity.node.config.ApiCertificateFiles;
 import dev.verity.node.config.NodeConfig;
 import dev.verity.node.config.PeerConfig;
 import dev.verity.node.config.SecretRef;
+import dev.verity.node.identity.ApiCertificate;
 import dev.verity.node.identity.NodeIdentity;
 import dev.verity.node.identity.PublicIdentity;
 import dev.verity.node.logging.LogFormat;
@@ -85,6 +87,17 @@ public final class NodeCommand implements Runnable {
     @Option(names = "--jdbc-password", paramLabel = "env:VARIABLE|file:PATH", description = "With"
         + " --storage postgresql: where the role's password is (never the password itself).")
     String jdbcPassword;
+    @Option(names = "--origin", defaultValue = NodeIdentity.DEFAULT_ORIGIN, paramLabel = "HOST",
+        description = "The host name the node's log origins start with: HOST/<agreement>/<party>,"
+            + " e.g. treaty.example.gov (default: ${DEFAULT-VALUE}); fixed for the node's life.")
+    String origin;
+    @Option(names = "--api-cert", paramLabel = "PEM", description = "The operator API serves"
+        + " HTTPS with this certificate (PEM; its chain may follow), e.g. the organisation's;"
+        + " with --api-key.")
+    Path apiCert;
+    @Option(names = "--api-key", paramLabel = "PEM", description = "The private key of"
+        + " --api-cert (unencrypted PEM, owner-only).")
+    Path apiKey;
 
     @Override
     public Integer call() throws Exception {
@@ -107,9 +120,11 @@ public final class NodeCommand implements Runnable {
       }
       port("--api-port", apiPort);
       port("--peer-port", peerPort);
+      NodeIdentity.checkHost("--origin", origin);
       NodeConfig c = storageOf(new NodeConfig(party, a.id(), apiHost, apiPort, false, peerHost,
           peerPort, null, NodeConfig.DEFAULT_MAX_REQUEST, List.of(), exerciseStart),
           storage, jdbcUrl, jdbcPassword).withAgreements(ids);
+      c = apiCertificate(c, apiCert, apiKey);
       if (AgreementFiles.isFile(agreement)) {
         // the node reads its definition at every start: a path that does not depend on the cwd
         c = c.withAgreementFile(Path.of(agreement).toAbsolutePath().normalize().toString());
@@ -125,7 +140,7 @@ public final class NodeCommand implements Runnable {
               : "--jdbc-url " + c.jdbcUrl() + ": that database") + " already holds a node's"
               + " state; give each node an empty one of its own");
         }
-        id = NodeIdentity.generate(dir, a.id(), party);
+        id = NodeIdentity.generate(dir, origin, a.id(), party);
         c.write(dir);
         op = Tokens.create(store, "operator", Tokens.OPERATOR, "cli:init");
         viewer = Tokens.create(store, "viewer", Tokens.VIEWER, "cli:init");
@@ -146,6 +161,20 @@ public final class NodeCommand implements Runnable {
       out.flush();
       return 0;
     }
+  }
+
+  /** {@code c} serving HTTPS with the certificate and key given, checked now (none: as is). */
+  static NodeConfig apiCertificate(NodeConfig c, Path cert, Path key) {
+    if (cert == null && key == null) {
+      return c;
+    }
+    if (cert == null || key == null) {
+      throw new IllegalArgumentException("--api-cert and --api-key go together");
+    }
+    ApiCertificateFiles files = new ApiCertificateFiles(cert.toAbsolutePath().normalize(),
+        key.toAbsolutePath().normalize());
+    ApiCertificate.context(files.certificate(), files.key()); // refused now, not at the start
+    return c.withApiCertificate(files);
   }
 
   /** {@code a}, which must name {@code party} among its participants. */

@@ -66,11 +66,7 @@ final class StorageCommands {
    */
   static List<StorageProblem> check(Path dir, NodeStore store) throws Exception {
     NodeConfig c = home(dir);
-    // the public identity is enough to check: a restore without its keys is checked too
-    PublicIdentity id = Files.exists(dir.resolve("keys/log.key"))
-        ? NodeIdentity.load(dir, c.agreement(), c.party()).publicIdentity()
-        : NodeIdentity.readPublic(dir.resolve("identity.json")).forAgreement(c.agreement());
-    CheckpointReader reader = LogCheckpoints.reader(id.origin(), id.logKey());
+    CheckpointReader reader = ownReader(dir, c);
     StorageCheck check = new StorageCheck(store);
     List<StorageProblem> out = new ArrayList<>(check.database());
     try (LogStorage log = LogStorage.directory(dir.resolve("log"))) {
@@ -84,6 +80,27 @@ final class StorageCommands {
       out.addAll(check.mirror(p, null, r -> {}).problems());
     }
     return out;
+  }
+
+  /** The reader of the home log's checkpoints, from the keys or else the public identity. */
+  private static CheckpointReader ownReader(Path dir, NodeConfig c) throws Exception {
+    // the public identity is enough to check: a restore without its keys is checked too
+    PublicIdentity id = Files.exists(dir.resolve("keys/log.key"))
+        ? NodeIdentity.load(dir, c.agreement(), c.party()).publicIdentity()
+        : NodeIdentity.readPublic(dir.resolve("identity.json")).forAgreement(c.agreement());
+    return LogCheckpoints.reader(id.origin(), id.logKey());
+  }
+
+  /**
+   * The problems of the home log's files in {@code dir} alone, against its signed checkpoint:
+   * the check of a copy whose database is not beside it (a PostgreSQL node's backup, whose
+   * node.yaml still names the live database).
+   */
+  static List<StorageProblem> checkLogFiles(Path dir) throws Exception {
+    NodeConfig c = home(dir);
+    try (LogStorage log = LogStorage.directory(dir.resolve("log"))) {
+      return new StorageCheck(null).ownFiles(log, ownReader(dir, c)).problems();
+    }
   }
 
   @Command(
