@@ -127,7 +127,7 @@ final class CeasefireRoutes {
     Register r = register();
     String c = commitment(r, ctx.pathParam("commitment"));
     LocalDate d = parseDate("date", ctx.pathParam("date"));
-    Http.json(ctx, 200, CeasefireAnswers.report(r, c, d).orElseThrow(() -> new Http.ApiError(404,
+    Http.json(ctx, 200, r.checkedReport(c, d).orElseThrow(() -> new Http.ApiError(404,
         "date", "no report of " + c + " for " + d
             + ": before it took effect, after its end, or ahead")));
   }

@@ -6,9 +6,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.verity.core.agreement.Agreement;
 import dev.verity.core.ceasefire.CeasefireRegime;
+import dev.verity.core.ceasefire.CheckedReport;
 import dev.verity.core.ceasefire.Register;
 import dev.verity.core.replay.Replay;
-import dev.verity.node.ceasefire.CeasefireAnswers;
 import dev.verity.node.json.CanonicalJson;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -165,7 +165,7 @@ public final class ReplayCommand implements Callable<Integer> {
     String commitment = ceasefireReport.substring(0, Math.max(slash, 0));
     Register r = Replay.evaluator(a, in).state(CeasefireRegime.ID, Register.class).orElseThrow(
         () -> new IllegalArgumentException(a.id() + " holds no ceasefire register"));
-    Map<String, Object> report = CeasefireAnswers.report(r, commitment, date).orElseThrow(() ->
+    CheckedReport report = r.checkedReport(commitment, date).orElseThrow(() ->
         new IllegalArgumentException("no report of " + commitment + " for " + date
             + ": no such commitment, before it took effect, after its end, or ahead"));
     PrintWriter out = spec.commandLine().getOut();

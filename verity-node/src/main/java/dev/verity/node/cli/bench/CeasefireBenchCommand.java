@@ -9,7 +9,6 @@ import dev.verity.core.ceasefire.Register;
 import dev.verity.core.ceasefire.RegisterQuery;
 import dev.verity.core.regime.Step;
 import dev.verity.core.replay.Evaluator;
-import dev.verity.node.ceasefire.CeasefireAnswers;
 import dev.verity.node.entry.Envelope;
 import dev.verity.node.entry.EntryException;
 import dev.verity.node.json.CanonicalJson;
@@ -101,7 +100,7 @@ public final class CeasefireBenchCommand implements Callable<Integer> {
     LocalDate first = LocalDate.of(2025, 2, 3);
     out.printf("%-62s %9s %9s %7s%n", "", "median ms", "max ms", "CPU ms");
     both(out, "daily report with its previous-period rule, as JSON", i -> json(
-        CeasefireAnswers.report(r, CeasefireEntries.COMMITMENT,
+        r.checkedReport(CeasefireEntries.COMMITMENT,
             first.plusDays(11L * i % 320)).orElseThrow()));
     both(out, "register page: the first 50, newest day first", i -> json(r.page(
         RegisterQuery.builder().build())));
