@@ -101,6 +101,14 @@ public final class Register {
     return DailyReports.of(this, commitment, date);
   }
 
+  /**
+   * As {@link #dailyReport}, with the previous-period rule checked against the report before it:
+   * what a node's API answers for the date.
+   */
+  public Optional<CheckedReport> checkedReport(String commitment, LocalDate date) {
+    return CheckedReport.of(this, commitment, date);
+  }
+
   /** One page of the register, newest event day first. */
   public RegisterPage page(RegisterQuery q) {
     return RegisterPages.of(this, q);

@@ -83,6 +83,9 @@ public final class Evaluator {
       ExchangeRegime.ID, ExchangeRegime::of,
       TallyRegime.ID, TallyRegime::of,
       BodiesRegime.ID, BodiesRegime::of);
+  /** The regimes whose folded states other groups read while they fold. */
+  private static final Set<String> READ_BY_OTHERS =
+      Set.of(LifecycleRegime.ID, InventoryRegime.ID, CommissionRegime.ID);
 
   private final Agreement agreement;
   private final List<Regime<?>> regimes = new ArrayList<>();
@@ -90,6 +93,8 @@ public final class Evaluator {
   private final List<List<Regime<?>>> groups = new ArrayList<>();
   private final Map<String, Object> states = new LinkedHashMap<>();
   private final Map<EntryRef, Standing> marks = new LinkedHashMap<>();
+  /** The groups as the last {@link #fold} left them, for {@link #append}. */
+  private final List<GroupFold> folded = new ArrayList<>();
 
   private Evaluator(Agreement agreement) {
     this.agreement = agreement;
@@ -238,11 +243,53 @@ public final class Evaluator {
     Map<EntryRef, Refusal> refused = new LinkedHashMap<>();
     states.clear();
     marks.clear();
+    folded.clear();
     for (List<Regime<?>> g : groups) {
       LifecycleState life = g.get(0) instanceof LifecycleRegime ? null : lifecycle();
-      states.putAll(new GroupFold(g, routed, life, marks).run(steps, refused));
+      GroupFold f = new GroupFold(g, routed, life, marks);
+      states.putAll(f.run(steps, refused));
+      folded.add(f);
     }
     return refused;
+  }
+
+  /**
+   * True when {@link #append} can fold {@code step} onto the states of the last fold and give
+   * what {@link #fold} of every step so far and this one would: the step sorts after every step
+   * its group has folded (accepted or refused), and its group's states are read by no other
+   * group (the agreement's life, which judges every group; the inventory and the commission,
+   * which the inspections read). Otherwise the caller folds again from the start.
+   */
+  public boolean appends(Step step) {
+    GroupFold f = groupOf(step);
+    return f != null && !readByOthers(f)
+        && (f.last() == null || Step.ORDER.compare(step, f.last()) > 0);
+  }
+
+  /**
+   * Folds {@code step} onto the states of the last fold (docs/dev/decisions.md, "The provisions
+   * fold incrementally"): the same states, marks and verdicts as folding again from the start
+   * with it, for a step that {@link #appends}, at the cost of that one step. A refused step
+   * changes no state. Returns its refusal, if any.
+   *
+   * @throws IllegalStateException when the step does not {@link #appends append}
+   */
+  public Optional<Refusal> append(Step step) {
+    if (!appends(step)) {
+      throw new IllegalStateException("step " + step.entry() + " does not append: fold again");
+    }
+    GroupFold f = groupOf(step);
+    Refusal r = f.take(step, new LinkedHashMap<>());
+    states.putAll(f.states());
+    return Optional.ofNullable(r);
+  }
+
+  private GroupFold groupOf(Step step) {
+    return folded.stream().filter(f -> f.takes(step)).findFirst().orElse(null);
+  }
+
+  private static boolean readByOthers(GroupFold f) {
+    return f.states().keySet().stream().anyMatch(READ_BY_OTHERS::contains);
   }
 
   /** The folded life of the agreement. */

@@ -37,6 +37,7 @@ final class GroupFold {
   private final Map<EntryRef, Standing> marks;
   private final Map<String, Object> states = new LinkedHashMap<>();
   private final Map<String, List<Step>> kept = new HashMap<>();
+  private Step last;
 
   /**
    * The group {@code regimes}, each routed its types in {@code routed}, judged against {@code
@@ -56,16 +57,44 @@ final class GroupFold {
       states.put(r.id(), r.empty());
       kept.put(r.id(), new ArrayList<>());
     }
-    for (Step step : steps.stream().filter(s -> !to(s).isEmpty()).sorted(Step.ORDER).toList()) {
-      Optional<Refusal> ended = life == null ? Optional.empty() : life.refusal(step);
-      Refusal r = ended.isPresent() ? ended.get() : one(step);
-      if (r != null) {
-        refused.put(step.entry(), r);
-      } else {
-        mark(step);
-      }
+    for (Step step : steps.stream().filter(this::takes).sorted(Step.ORDER).toList()) {
+      take(step, refused);
     }
     return states;
+  }
+
+  /** True when {@code s} is of a type routed to one of the group's regimes. */
+  boolean takes(Step s) {
+    return !to(s).isEmpty();
+  }
+
+  /** The regimes' states, by id, as folded so far. */
+  Map<String, Object> states() {
+    return states;
+  }
+
+  /** The last step folded (accepted or refused) in {@link Step#ORDER}; null before any. */
+  Step last() {
+    return last;
+  }
+
+  /**
+   * Folds one more step of the group onto its states, as {@link #run} would have had it been
+   * among the steps and after every step folded so far: the caller ensures that order.
+   * Adds its refusal, if any, to {@code refused}; returns it, or null.
+   */
+  Refusal take(Step step, Map<EntryRef, Refusal> refused) {
+    Optional<Refusal> ended = life == null ? Optional.empty() : life.refusal(step);
+    Refusal r = ended.isPresent() ? ended.get() : one(step);
+    if (r != null) {
+      refused.put(step.entry(), r);
+    } else {
+      mark(step);
+    }
+    if (last == null || Step.ORDER.compare(step, last) > 0) {
+      last = step;
+    }
+    return r;
   }
 
   private List<Regime<?>> to(Step s) {

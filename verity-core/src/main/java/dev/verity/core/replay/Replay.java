@@ -57,10 +57,19 @@ public final class Replay {
       Map<String, Object> state, List<Marked> marked) {}
 
   /**
-   * Folds {@code steps} under {@code agreement}; obligations as of {@code asOf}, or of the latest
-   * step's time when null.
+   * The evaluator after {@code steps}, folded as {@link #run} folds them (each Party's steps
+   * numbered in the order given, as entries of its log): for a reader that needs a regime's
+   * state itself, such as the ceasefire register's daily reports as a node serves them.
    */
-  public static Result run(Agreement agreement, List<Input> steps, Instant asOf) {
+  public static Evaluator evaluator(Agreement agreement, List<Input> steps) {
+    return fold(agreement, steps).evaluator();
+  }
+
+  /** An evaluator after its fold, each step's line by entry, each refusal by line. */
+  private record Folded(Evaluator evaluator, Map<EntryRef, Integer> indexOf,
+      Map<Integer, Refusal> refusals) {}
+
+  private static Folded fold(Agreement agreement, List<Input> steps) {
     Evaluator e = Evaluator.of(agreement);
     Map<String, Integer> next = new HashMap<>();
     Map<EntryRef, Integer> indexOf = new HashMap<>();
@@ -77,6 +86,18 @@ public final class Replay {
       }
     }
     e.fold(checked).forEach((ref, r) -> refusals.put(indexOf.get(ref), r));
+    return new Folded(e, indexOf, refusals);
+  }
+
+  /**
+   * Folds {@code steps} under {@code agreement}; obligations as of {@code asOf}, or of the latest
+   * step's time when null.
+   */
+  public static Result run(Agreement agreement, List<Input> steps, Instant asOf) {
+    Folded f = fold(agreement, steps);
+    Evaluator e = f.evaluator();
+    Map<EntryRef, Integer> indexOf = f.indexOf();
+    Map<Integer, Refusal> refusals = f.refusals();
     List<Marked> marked = e.marks().entrySet().stream().map(m -> new Marked(
         indexOf.get(m.getKey()), m.getValue())).sorted(Comparator.comparingInt(Marked::index))
         .toList();

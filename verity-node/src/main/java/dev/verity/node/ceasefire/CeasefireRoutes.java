@@ -5,7 +5,6 @@ import dev.verity.core.ceasefire.Answer.FindingStatus;
 import dev.verity.core.ceasefire.CeasefireRegime;
 import dev.verity.core.ceasefire.CommitmentRecord;
 import dev.verity.core.ceasefire.DailyReport;
-import dev.verity.core.ceasefire.PreviousPeriodRule;
 import dev.verity.core.ceasefire.Register;
 import dev.verity.core.ceasefire.RegisterQuery;
 import dev.verity.core.ceasefire.ReportSchedule;
@@ -128,15 +127,9 @@ final class CeasefireRoutes {
     Register r = register();
     String c = commitment(r, ctx.pathParam("commitment"));
     LocalDate d = parseDate("date", ctx.pathParam("date"));
-    DailyReport report = r.dailyReport(c, d).orElseThrow(() -> new Http.ApiError(404, "date",
-        "no report of " + c + " for " + d + ": before it took effect, after its end, or ahead"));
-    List<DailyReport> both = new ArrayList<>();
-    r.dailyReport(c, r.rules().schedule().previousReportDate(report.date())).ifPresent(both::add);
-    both.add(report);
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("report", report);
-    m.put("previousPeriodRule", PreviousPeriodRule.check(both));
-    Http.json(ctx, 200, m);
+    Http.json(ctx, 200, r.checkedReport(c, d).orElseThrow(() -> new Http.ApiError(404,
+        "date", "no report of " + c + " for " + d
+            + ": before it took effect, after its end, or ahead")));
   }
 
   /** Each report date's period total per filer, for the charts: {@code from}..{@code to}. */

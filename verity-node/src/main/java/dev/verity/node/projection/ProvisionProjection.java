@@ -42,9 +42,13 @@ import java.util.Set;
 public final class ProvisionProjection {
   private final Evaluator evaluator;
   private final Set<String> provisions = new HashSet<>();
-  /** Every step recorded, accepted or not: the evaluator refolds them all, deterministically. */
+  /**
+   * Every step recorded, accepted or not. A step that sorts after every step of its provision
+   * is folded onto the held states; one that comes earlier (a peer's entry mirrored late) makes
+   * the evaluator fold them all again, deterministically.
+   */
   private final List<Step> steps = new ArrayList<>();
-  private Map<EntryRef, Refusal> refused = Map.of();
+  private Map<EntryRef, Refusal> refused = new LinkedHashMap<>();
 
   ProvisionProjection(Agreement agreement) {
     this.evaluator = Evaluator.of(agreement);
@@ -66,8 +70,13 @@ public final class ProvisionProjection {
       return Optional.of(c.refusal());
     }
     steps.add(c.step());
-    refused = evaluator.fold(steps);
-    return Optional.ofNullable(refused.get(c.step().entry()));
+    if (!evaluator.appends(c.step())) {
+      refused = new LinkedHashMap<>(evaluator.fold(steps));
+      return Optional.ofNullable(refused.get(c.step().entry()));
+    }
+    Optional<Refusal> no = evaluator.append(c.step());
+    no.ifPresent(r -> refused.put(c.step().entry(), r));
+    return no;
   }
 
   /**
@@ -79,16 +88,24 @@ public final class ProvisionProjection {
     if (c.refusal() != null) {
       return Optional.of(c.refusal());
     }
+    if (evaluator.appends(c.step())) {
+      // A refused step changes no state (Regime's contract), so nothing is to be undone.
+      Optional<Refusal> no = evaluator.append(c.step());
+      if (no.isEmpty()) {
+        steps.add(c.step());
+      }
+      return no;
+    }
     List<Step> with = new ArrayList<>(steps);
     with.add(c.step());
     Map<EntryRef, Refusal> r = evaluator.fold(with);
     Refusal no = r.get(c.step().entry());
     if (no != null) {
-      refused = evaluator.fold(steps);
+      refused = new LinkedHashMap<>(evaluator.fold(steps));
       return Optional.of(no);
     }
     steps.add(c.step());
-    refused = r;
+    refused = new LinkedHashMap<>(r);
     return Optional.empty();
   }
 

@@ -45,6 +45,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
@@ -408,7 +409,8 @@ class TalksAndRegisterBrowserTest {
 
   static Observation seen(String region, long n, String by, String at) {
     return Observation.builder().commitment("energy-2026").period(Period.at(Instant.parse(at)))
-        .position(new Position(region, new GeoPoint(48.0, 37.8), null, null))
+        .position(new Position(region, region.equals("luhansk") ? new GeoPoint(48.57, 39.31)
+            : new GeoPoint(48.0 + n / 100.0, 37.8), null, null))
         .means(Means.HEARD).category("explosion", "impact").count(Count.exact(n))
         .attributedTo(by).build();
   }
@@ -479,8 +481,41 @@ class TalksAndRegisterBrowserTest {
           .isGreaterThanOrEqualTo(3);
       assertThat(browser.driver.findElements(By.cssSelector("#side-by-side-day tr.differs")))
           .hasSizeGreaterThanOrEqualTo(3);
+      claimsMap(lang);
       browser.screenshot(SHOTS.resolve(lang + "-ceasefire-register.png"));
     }
     browser.language("en");
+  }
+
+  /**
+   * The page's claims on the offline map: Ukraine's three (the early one greyed), Russia's two,
+   * the monitor's observation, and a ring where the monitor found on ua-1; the legend in the
+   * page's language, and nothing fetched from elsewhere.
+   */
+  void claimsMap(String lang) throws Exception {
+    WebElement map = browser.await(By.cssSelector("#claims-map[data-drawn='yes']"));
+    assertThat(map.getAttribute("data-claims")).isEqualTo("6");
+    assertThat(map.getAttribute("data-findings")).isEqualTo("1");
+    assertThat(mapped("claim")).isEqualTo(3);
+    assertThat(mapped("claim.past")).isEqualTo(1);
+    assertThat(mapped("claim-other")).isEqualTo(2);
+    assertThat(mapped("observation")).isEqualTo(1);
+    assertThat(mapped("finding.finding-corroborated")).isEqualTo(1);
+    JsonNode words = Cluster.JSON.readTree(TalksAndRegisterBrowserTest.class.getResourceAsStream(
+        "/dev/verity/node/web/assets/i18n/ceasefire/" + lang + ".json"));
+    assertThat(map.findElement(By.cssSelector(".map-legend")).getText())
+        .contains(words.path("ceasefire.mapFindings").asText())
+        .contains(words.path("ceasefire.mapMonitor").asText());
+    assertThat(((Number) browser.driver.executeScript("return performance"
+        + ".getEntriesByType('resource').filter(e => !e.name.startsWith(location.origin))"
+        + ".length")).longValue()).isZero();
+    browser.driver.executeScript("arguments[0].scrollIntoView()", map);
+    Files.createDirectories(SHOTS);
+    Files.write(SHOTS.resolve(lang + "-ceasefire-map.png"), map.getScreenshotAs(OutputType.BYTES));
+  }
+
+  private int mapped(String cls) {
+    return browser.driver.findElements(By.cssSelector(
+        "#claims-map svg.map-svg g.map-feature." + cls)).size();
   }
 }

@@ -5,10 +5,16 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.verity.core.agreement.Agreement;
+import dev.verity.core.ceasefire.CeasefireRegime;
+import dev.verity.core.ceasefire.CheckedReport;
+import dev.verity.core.ceasefire.Register;
 import dev.verity.core.replay.Replay;
+import dev.verity.node.json.CanonicalJson;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,6 +55,17 @@ public final class ReplayCommand implements Callable<Integer> {
           + " \"fields\": {...}}.")
   Path steps;
 
+  @Option(names = "--entries", paramLabel = "FILE", split = ",",
+      description = "Parties' logs instead of --steps: verity-entries/v1 files as 'verity node"
+          + " export' writes them, one Party's log each, folded as a node folds them.")
+  List<Path> entries;
+
+  @Option(names = "--ceasefire-report", paramLabel = "COMMITMENT/DATE",
+      description = "Print only the register's daily report of COMMITMENT for DATE"
+          + " (YYYY-MM-DD) with its previous-period rule, as canonical JSON: the bytes a node's"
+          + " GET /api/v1/ceasefire/reports/COMMITMENT/DATE answers.")
+  String ceasefireReport;
+
   @Option(names = "--scenario", paramLabel = "NAME|DIR",
       description = "Replay each agreement of a scenario: a bundled one (us-ru-2023) or a"
           + " directory with scenario.yaml and one <agreement>.jsonl per agreement.")
@@ -68,12 +85,16 @@ public final class ReplayCommand implements Callable<Integer> {
     if (scenario != null) {
       return scenario();
     }
-    if (agreement == null || steps == null) {
-      throw new IllegalArgumentException("give --agreement and --steps, or --scenario");
+    if (agreement == null || (steps == null) == (entries == null)) {
+      throw new IllegalArgumentException("give --agreement and --steps (or --entries), or"
+          + " --scenario");
     }
     Agreement a = AgreementFiles.agreement(agreement);
     Instant when = asOf();
-    List<Replay.Input> in = StepsFile.read(steps);
+    List<Replay.Input> in = steps != null ? StepsFile.read(steps) : EntriesSteps.read(entries);
+    if (ceasefireReport != null) {
+      return ceasefireReport(a, in);
+    }
     Replay.Result r = Replay.run(a, in, when);
     PrintWriter out = spec.commandLine().getOut();
     if (format == Format.json) {
@@ -129,6 +150,29 @@ public final class ReplayCommand implements Callable<Integer> {
     }
     out.flush();
     return results.values().stream().allMatch(r -> r.refused().isEmpty()) ? 0 : EXIT_REFUSED;
+  }
+
+  /** The daily report the nodes serve, from the register folded offline. */
+  private int ceasefireReport(Agreement a, List<Replay.Input> in) throws Exception {
+    int slash = ceasefireReport.indexOf('/');
+    LocalDate date;
+    try {
+      date = LocalDate.parse(ceasefireReport.substring(slash + 1));
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException("--ceasefire-report: COMMITMENT/YYYY-MM-DD, not "
+          + ceasefireReport);
+    }
+    String commitment = ceasefireReport.substring(0, Math.max(slash, 0));
+    Register r = Replay.evaluator(a, in).state(CeasefireRegime.ID, Register.class).orElseThrow(
+        () -> new IllegalArgumentException(a.id() + " holds no ceasefire register"));
+    CheckedReport report = r.checkedReport(commitment, date).orElseThrow(() ->
+        new IllegalArgumentException("no report of " + commitment + " for " + date
+            + ": no such commitment, before it took effect, after its end, or ahead"));
+    PrintWriter out = spec.commandLine().getOut();
+    out.println(new String(CanonicalJson.mapper().writeValueAsBytes(report),
+        StandardCharsets.UTF_8));
+    out.flush();
+    return 0;
   }
 
   private Instant asOf() {

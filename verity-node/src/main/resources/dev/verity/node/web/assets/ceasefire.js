@@ -2,11 +2,14 @@
 // register"): each commitment with its countersignatures; each report date's totals per filer
 // (chart and table) with the latest daily report and its previous-period rule; both sides' counts
 // of one day side by side with the differences named; the register itself, filterable and paged,
-// each claim beside the answers to it and the monitor's finding; the monitor's restrictions.
+// each claim beside the answers to it and the monitor's finding, and the claims of the page on an
+// offline map (map.js: Natural Earth, d3-geo) with the monitor's findings ringed; the monitor's
+// restrictions.
 import { t, tOr, fmtNum, fmtDate, fmtDateTime } from './i18n.js';
 import { get } from './api.js';
 import { el, badge, table } from './dom.js';
 import { register } from './registry.js';
+import { drawMap } from './map.js';
 
 const STATUS_BADGE = { 'in-force': 'ok', countersigned: 'pending', proposed: 'late', expired: 'missing' };
 const STANDING_BADGE = { counted: 'ok', 'before-start': 'late', 'after-end': 'late', 'out-of-scope': 'late', released: 'missing' };
@@ -190,9 +193,70 @@ async function registerSection(o, ctx) {
     const page = await get('/api/v1/ceasefire/register?' + p);
     if (ctx.stale()) return;
     out.replaceChildren(registerTable(o, page, load));
+    await claimsMap(mapBox, o, page, ctx);
   };
+  const mapBox = el('div.map-box', { id: 'claims-map' });
+  const section = el('section', { id: 'ceasefire-register' }, el('h2', {}, t('ceasefire.register')), form,
+    el('h3', {}, t('ceasefire.mapHeading')), mapBox, out);
   await load(0);
-  return el('section', { id: 'ceasefire-register' }, el('h2', {}, t('ceasefire.register')), form, out);
+  return section;
+}
+
+/** The map layer of a filer: each Party's claims in a colour of its own, the monitor's apart. */
+function layerClass(o, filer) {
+  const role = o.participants.find(p => p.id === filer)?.role;
+  if (role === 'monitor') return 'observation';
+  if (role === 'mediator') return 'claim-mediator';
+  const parties = o.participants.filter(p => p.role === 'party').map(p => p.id);
+  return parties.indexOf(filer) === 0 ? 'claim' : 'claim-other';
+}
+
+/** The monitor's finding on a claim, if it made one: the latest. */
+function findingOf(c) {
+  return c.answers.filter(r => answerKind(r.answer) === 'finding').map(r => r.answer).pop();
+}
+
+/**
+ * The page's claims where they were seen (one layer per filer, words from the page's language), and
+ * a ring around each claim the monitor made a finding on: the map shows the page the table shows,
+ * so it stays as small as a page however large the register.
+ */
+async function claimsMap(box, o, page, ctx) {
+  const layers = o.filers.map(f => ({ filer: f, cls: layerClass(o, f),
+    name: layerClass(o, f) === 'observation' ? t('ceasefire.mapMonitor') : t('ceasefire.mapClaims', { who: tOr('party.' + f, f) }),
+    features: [] }));
+  const found = { cls: 'finding', name: t('ceasefire.mapFindings'), features: [] };
+  const label = page.claims.length <= 12;
+  for (const c of page.claims) {
+    const ob = c.observation;
+    const at = ob.position?.place;
+    const tip = [tOr('party.' + c.filer, c.filer) + ': ' + fmtNum(ob.count.value) + ' × ' + cat(ob.category),
+      region(o.vocabulary, ob.position.region), fmtDateTime(ob.period.to),
+      ob.attributedTo ? t('ceasefire.attributedTo', { who: tOr('party.' + ob.attributedTo, ob.attributedTo) }) : null]
+      .filter(Boolean).join(' · ');
+    layers.find(l => l.filer === c.filer)?.features.push({ geo: at, label: label ? c.id : null, tooltip: tip,
+      cls: c.standing === 'counted' ? null : 'past' });
+    const f = findingOf(c);
+    if (f && at) {
+      found.features.push({ geo: { circle: { center: at, radius: 3, unit: 'km' } }, cls: 'finding-' + f.status,
+        tooltip: tOr('ceasefire.finding.' + f.status, f.status) + ' · ' + c.id });
+    }
+  }
+  const shown = [...layers.filter(l => l.features.length), ...(found.features.length ? [found] : [])];
+  if (!shown.length) {
+    box.replaceChildren(el('p.muted', {}, t('ceasefire.mapEmpty')));
+    box.dataset.drawn = 'empty';
+    return;
+  }
+  const width = Math.min(900, box.clientWidth || 800);
+  await drawMap(box, shown, { title: t('ceasefire.mapTitle'), attribution: t('ceasefire.mapAttribution'),
+    minRadiusKm: 120, padding: 40, width, height: Math.round(width * 0.55),
+    // drawn before the section joins the page, whose direction the box cannot inherit yet
+    dir: document.documentElement.getAttribute('dir') === 'rtl' ? 'rtl' : 'ltr' });
+  if (ctx.stale()) return;
+  box.dataset.drawn = 'yes';
+  box.dataset.claims = String(page.claims.filter(c => c.observation.position?.place).length);
+  box.dataset.findings = String(found.features.length);
 }
 
 function registerTable(o, page, load) {
