@@ -3,6 +3,7 @@ package dev.verity.node.api;
 import dev.verity.core.agreement.Agreement;
 import dev.verity.node.config.NodeConfig;
 import dev.verity.node.metrics.NodeMetrics;
+import dev.verity.node.federation.PeerPath;
 import dev.verity.node.federation.Mirror;
 import dev.verity.node.federation.WitnessService;
 import dev.verity.node.identity.NodeIdentity;
@@ -64,6 +65,11 @@ public interface ServedNode {
 
   /** The node's metrics, scraped at {@code /metrics}. */
   NodeMetrics metrics();
+
+  /** Each peer's way as of now (its URL or backup URL, up or down), by Party. */
+  default Map<String, PeerPath.Status> peerPaths() {
+    return Map.of();
+  }
 
   /** Stored data that failed its check: never served, alarmed locally, logged. */
   void storageCorrupt(StorageProblem p);

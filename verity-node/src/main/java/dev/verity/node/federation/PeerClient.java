@@ -58,8 +58,11 @@ public final class PeerClient {
    * the URL and this factory, so a new one per request would mean a mutual-TLS handshake each.
    */
   private final SSLSocketFactory tls;
-  /** The peer's port with this agreement's path: {@code https://host:port/<agreement>/}. */
-  private final URI base;
+  /**
+   * The peer's port with this agreement's path, {@code https://host:port/<agreement>/}, by its
+   * URL or its backup URL (issue 14's backup path).
+   */
+  private final PeerPath path;
   /** The largest answer read: one entry bundle at the peer limits' entry size. */
   private final int maxAnswer;
 
@@ -68,16 +71,25 @@ public final class PeerClient {
   }
 
   public PeerClient(NodeIdentity self, PeerConfig peer, PeerLimits limits) {
+    this(self, peer, limits, new PeerPath(peer));
+  }
+
+  /** A client reaching the peer the way {@code path} chooses. */
+  public PeerClient(NodeIdentity self, PeerConfig peer, PeerLimits limits, PeerPath path) {
     this.peer = peer;
     this.maxAnswer = (int) Math.min(MAX_ANSWER, Math.max(64 * 1024, limits.bundleBytes()));
-    URI root = URI.create(peer.url().endsWith("/") ? peer.url() : peer.url() + "/");
-    this.base = root.resolve(peer.identity().agreement() + "/");
+    this.path = path;
     this.tls =
         PinnedTls.clientFactory(PinnedTls.context(self, () -> Set.of(peer.identity().tlsPin())));
   }
 
   public PeerConfig peer() {
     return peer;
+  }
+
+  /** Which way this client reaches the peer. */
+  public PeerPath path() {
+    return path;
   }
 
   /** The answer to a C2SP tlog-witness add-checkpoint request. */
@@ -118,34 +130,77 @@ public final class PeerClient {
     };
   }
 
-  private Answer post(String path, String contentType, byte[] body) throws IOException {
-    HttpsURLConnection c = open(path);
-    c.setRequestMethod("POST");
-    c.setDoOutput(true);
-    c.setFixedLengthStreamingMode(body.length);
-    c.setRequestProperty("Content-Type", contentType);
-    try (OutputStream out = c.getOutputStream()) {
-      out.write(body);
-    }
-    int status = c.getResponseCode();
-    String type = c.getContentType() == null ? "" : c.getContentType();
-    return new Answer(status, type, new String(read(c, status), StandardCharsets.UTF_8));
+  private Answer post(String to, String contentType, byte[] body) throws IOException {
+    Raw a = exchange(base -> {
+      HttpsURLConnection c = open(base, to);
+      c.setRequestMethod("POST");
+      c.setDoOutput(true);
+      c.setFixedLengthStreamingMode(body.length);
+      c.setRequestProperty("Content-Type", contentType);
+      try (OutputStream out = c.getOutputStream()) {
+        out.write(body);
+      }
+      int status = c.getResponseCode();
+      return new Raw(status, c.getContentType() == null ? "" : c.getContentType(),
+          read(c, status));
+    });
+    return new Answer(a.status(), a.contentType(), new String(a.body(), StandardCharsets.UTF_8));
   }
 
-  private Optional<byte[]> get(String path) throws IOException {
-    HttpsURLConnection c = open(path);
-    int status = c.getResponseCode();
-    byte[] body = read(c, status); // read to the end even when unused: the connection is then reused
-    if (status == 404) {
+  private Optional<byte[]> get(String from) throws IOException {
+    Raw a = exchange(base -> {
+      HttpsURLConnection c = open(base, from);
+      int status = c.getResponseCode();
+      // read to the end even when unused: the connection is then reused
+      return new Raw(status, "", read(c, status));
+    });
+    if (a.status() == 404) {
       return Optional.empty();
     }
-    if (status != 200) {
-      throw new IOException(peer.party() + ": GET " + path + ": HTTP " + status);
+    if (a.status() != 200) {
+      throw new IOException(peer.party() + ": GET " + from + ": HTTP " + a.status());
     }
-    return Optional.of(body);
+    return Optional.of(a.body());
   }
 
-  private HttpsURLConnection open(String path) throws IOException {
+  /**
+   * One request, the way the path chooses; whether it was answered is told to the path. When
+   * that failure changes the way (a switch to the backup, or a failed try of the primary from
+   * the backup), the request is sent once more the new way at once.
+   */
+  private Raw exchange(Request r) throws IOException {
+    PeerPath.Choice way = path.choose();
+    try {
+      return sendBy(way, r);
+    } catch (IOException e) {
+      PeerPath.Choice next = path.choose();
+      if (next.equals(way)) {
+        throw e;
+      }
+      return sendBy(next, r);
+    }
+  }
+
+  private Raw sendBy(PeerPath.Choice way, Request r) throws IOException {
+    try {
+      Raw a = r.send(way.base());
+      path.answered(way);
+      return a;
+    } catch (IOException e) {
+      path.failed(way);
+      throw e;
+    }
+  }
+
+  /** A request to the peer at {@code base}. */
+  private interface Request {
+    Raw send(URI base) throws IOException;
+  }
+
+  /** An answer as read. */
+  private record Raw(int status, String contentType, byte[] body) {}
+
+  private HttpsURLConnection open(URI base, String path) throws IOException {
     HttpsURLConnection c = (HttpsURLConnection) base.resolve(path).toURL().openConnection();
     c.setSSLSocketFactory(tls);
     c.setHostnameVerifier(PINNED);
