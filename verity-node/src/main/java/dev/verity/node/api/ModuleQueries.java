@@ -99,7 +99,7 @@ final class ModuleQueries
 
   @Override
   public Path dir() {
-    return node.dir();
+    return node.nodeDir();
   }
 
   @Override
@@ -135,7 +135,7 @@ final class ModuleQueries
   @Override
   public Bundle backupBundle(String actor) throws BundleException {
     try {
-      if (!NodeConfig.read(node.dir()).agreement().equals(node.agreement().id())) {
+      if (!NodeConfig.read(node.nodeDir()).agreement().equals(node.agreement().id())) {
         throw new BundleException("bundles carry the home agreement only, not "
             + node.agreement().id());
       }
@@ -145,7 +145,7 @@ final class ModuleQueries
       }
       // the bundle starts at a tile: the importer serves its entries a tile at a time
       from = from == Long.MAX_VALUE ? 0 : from / TilePath.WIDTH * TilePath.WIDTH;
-      Bundle b = Bundles.export(node.dir(), from);
+      Bundle b = Bundles.export(node.nodeDir(), from);
       node.store().audit(actor, "hotline-bundle", b.origin() + " entries " + from + "-"
           + (from + b.entries().size()));
       return b;

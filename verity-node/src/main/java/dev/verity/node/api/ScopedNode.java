@@ -3,6 +3,7 @@ package dev.verity.node.api;
 import dev.verity.core.agreement.Agreement;
 import dev.verity.node.config.NodeConfig;
 import dev.verity.node.federation.Mirror;
+import dev.verity.node.federation.PeerPath;
 import dev.verity.node.federation.WitnessService;
 import dev.verity.node.identity.NodeIdentity;
 import dev.verity.node.metrics.NodeMetrics;
@@ -168,6 +169,16 @@ final class ScopedNode implements ServedNode {
   @Override
   public Path dir() {
     return at().dir();
+  }
+
+  @Override
+  public Path nodeDir() {
+    return at().nodeDir();
+  }
+
+  @Override
+  public Map<String, PeerPath.Status> peerPaths() {
+    return at().peerPaths();
   }
 
   @Override

@@ -66,10 +66,16 @@ public interface ServedNode {
   /** The node's metrics, scraped at {@code /metrics}. */
   NodeMetrics metrics();
 
-  /** Each peer's way as of now (its URL or backup URL, up or down), by Party. */
-  default Map<String, PeerPath.Status> peerPaths() {
-    return Map.of();
+  /**
+   * The node's own directory (node.yaml, its keys, the duty roster), which is {@link #dir} but for
+   * an agreement other than the home one (its data then lives in {@code DIR/agreements/<id>/}).
+   */
+  default Path nodeDir() {
+    return dir();
   }
+
+  /** Each peer's way as of now (its URL or backup URL, up or down), by Party. */
+  Map<String, PeerPath.Status> peerPaths();
 
   /** Stored data that failed its check: never served, alarmed locally, logged. */
   void storageCorrupt(StorageProblem p);

@@ -61,6 +61,9 @@ public final class PeerPath {
   record Choice(URI base, boolean primary) {}
 
   private final String party;
+  /** The URLs as configured (shown), and the agreement's paths under them (requested). */
+  private final String primaryUrl;
+  private final String backupUrl;
   private final URI primary;
   private final URI backup;
   private final long limitNanos;
@@ -82,6 +85,8 @@ public final class PeerPath {
    */
   public PeerPath(PeerConfig peer, Clock clock, LongSupplier nanos, Consumer<Switch> listener) {
     this.party = peer.party();
+    this.primaryUrl = peer.url();
+    this.backupUrl = peer.backupUrl();
     String agreement = peer.identity().agreement() + "/";
     this.primary = root(peer.url()).resolve(agreement);
     this.backup = peer.backupUrl() == null ? null : root(peer.backupUrl()).resolve(agreement);
@@ -119,7 +124,7 @@ public final class PeerPath {
         lastPrimaryTry = nanos.getAsLong();
         if (onBackup) {
           onBackup = false;
-          s1 = record(Change.SWITCHED_TO_PRIMARY, primary);
+          s1 = record(Change.SWITCHED_TO_PRIMARY, primaryUrl);
         }
       } else {
         backupFailingSince = -1;
@@ -127,7 +132,7 @@ public final class PeerPath {
       unreachableSince = null;
       if (down) {
         down = false;
-        s2 = record(Change.LINE_UP, c.base());
+        s2 = record(Change.LINE_UP, c.primary() ? primaryUrl : backupUrl);
       }
     }
     tell(s1);
@@ -149,25 +154,25 @@ public final class PeerPath {
           if (backup != null) {
             onBackup = true;
             backupFailingSince = -1;
-            s = record(Change.SWITCHED_TO_BACKUP, backup);
+            s = record(Change.SWITCHED_TO_BACKUP, backupUrl);
           } else if (!down) {
             down = true;
-            s = record(Change.LINE_DOWN, primary);
+            s = record(Change.LINE_DOWN, primaryUrl);
           }
         }
       } else {
         backupFailingSince = backupFailingSince < 0 ? now : backupFailingSince;
         if (!down && now - backupFailingSince >= limitNanos) {
           down = true;
-          s = record(Change.LINE_DOWN, backup);
+          s = record(Change.LINE_DOWN, backupUrl);
         }
       }
     }
     tell(s);
   }
 
-  private Switch record(Change change, URI url) {
-    Switch s = new Switch(party, change, clock.instant(), url.toString());
+  private Switch record(Change change, String url) {
+    Switch s = new Switch(party, change, clock.instant(), url);
     switches.addLast(s);
     while (switches.size() > KEPT) {
       switches.removeFirst();
@@ -190,8 +195,8 @@ public final class PeerPath {
   public synchronized Status status() {
     boolean answering = primaryFailingSince < 0 && !onBackup
         || onBackup && backupFailingSince < 0;
-    return new Status(party, onBackup ? "backup" : "primary",
-        (onBackup ? backup : primary).toString(), backup == null ? null : backup.toString(),
+    return new Status(party, onBackup ? "backup" : "primary", onBackup ? backupUrl : primaryUrl,
+        backupUrl,
         !down, answering ? null : unreachableSince, limitNanos / 1_000_000_000L,
         List.copyOf(switches));
   }

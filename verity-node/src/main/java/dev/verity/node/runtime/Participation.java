@@ -352,6 +352,11 @@ public final class Participation implements ServedNode, AutoCloseable {
   }
 
   @Override
+  public Path nodeDir() {
+    return nodeDir;
+  }
+
+  @Override
   public NodeConfig config() {
     return config;
   }

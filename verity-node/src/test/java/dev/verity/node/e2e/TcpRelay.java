@@ -9,12 +9,14 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** A TCP relay on 127.0.0.1 to cut a link in tests: {@link #cut()} drops every connection and stops listening. */
 final class TcpRelay implements AutoCloseable {
   private final int port;
   private final int target;
   private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+  private final AtomicInteger relayed = new AtomicInteger();
   private volatile ServerSocket server;
 
   TcpRelay(int port, int target) throws IOException {
@@ -25,6 +27,11 @@ final class TcpRelay implements AutoCloseable {
 
   int port() {
     return port;
+  }
+
+  /** How many connections went through so far. */
+  int relayed() {
+    return relayed.get();
   }
 
   /** Listens again on the same port. */
@@ -52,6 +59,7 @@ final class TcpRelay implements AutoCloseable {
           sockets.add(in);
           sockets.add(out);
         }
+        relayed.incrementAndGet();
         pipe(in, out);
         pipe(out, in);
       } catch (IOException e) {
