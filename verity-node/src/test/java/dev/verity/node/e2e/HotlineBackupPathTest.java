@@ -91,7 +91,7 @@ class HotlineBackupPathTest {
         assertThat(message(us, "F-1").hasNonNull("receiptedAt")).isFalse();
 
         // the backup URL answers again: the line is up through it, F-1's receipt comes by it
-        int viaBackup = backup.relayed();
+        long viaBackup = backup.relayed();
         backup.restore();
         await("F-1 receipted at US", Duration.ofSeconds(120),
             () -> message(us, "F-1").hasNonNull("receiptedAt"));
@@ -106,11 +106,13 @@ class HotlineBackupPathTest {
         toUs.restore();
         awaitLine(us, "US back on the primary URL", l -> l.path("paths").get(0).path("path")
             .asText().equals("primary"));
-        int viaPrimary = primary.relayed();
+        long viaPrimary = primary.relayed();
+        long idleBackup = backup.relayed();
         send(us, reyes, "F-2");
         await("F-2 receipted at US", Duration.ofSeconds(120),
             () -> message(us, "F-2").hasNonNull("receiptedAt"));
         assertThat(primary.relayed()).isGreaterThan(viaPrimary);
+        assertThat(backup.relayed()).isEqualTo(idleBackup);
         JsonNode back = getJson(us, "/api/v1/hotline").path("line");
         assertThat(back.path("paths").get(0).path("path").asText()).isEqualTo("primary");
         assertThat(changes(back)).containsExactly("switched-to-backup", "line-down", "line-up",

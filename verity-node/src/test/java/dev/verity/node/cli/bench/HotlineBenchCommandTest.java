@@ -24,10 +24,12 @@ class HotlineBenchCommandTest {
   @Timeout(180)
   void everyFlashReceiptedAndAcknowledgedWithRatiosToTheAppend() {
     StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
     CommandLine cl = new CommandLine(new HotlineBenchCommand());
     cl.setOut(new PrintWriter(out));
+    cl.setErr(new PrintWriter(err));
     assertThat(cl.execute("--messages", "3", "--interval-ms", "50", "--dir", dir.toString()))
-        .isZero();
+        .as(() -> out + "\n" + err).isZero();
     String o = out.toString();
     assertThat(o).contains("flash messages: 3 sent, 3 receipted, 3 acknowledged");
     double append = p50(o, "append \\(sender, durable\\)");
