@@ -53,9 +53,12 @@ class HotlineBackupPathTest {
       try (TcpRelay primary = new TcpRelay(Cluster.freePort(), ru.peerPort);
           TcpRelay backup = new TcpRelay(Cluster.freePort(), ru.peerPort);
           TcpRelay toUs = new TcpRelay(Cluster.freePort(), us.peerPort)) {
-        c.pin(us, ru, "https://127.0.0.1:" + primary.port() + "/");
+        Cluster.cli("node", "peer", "add", "--dir", us.dir.toString(), "--identity",
+            ru.dir.resolve("identity.json").toString(), "--url", "https://127.0.0.1:"
+            + primary.port() + "/", "--backup-url", "https://127.0.0.1:" + backup.port() + "/",
+            "--switch-after", "" + SWITCH_AFTER);
         c.pin(ru, us, "https://127.0.0.1:" + toUs.port() + "/");
-        withBackup(us, "https://127.0.0.1:" + backup.port() + "/");
+        withBackup(ru, null); // RU: no second URL, the same limit
         String reyes = token(us, "jreyes");
         c.startAll();
         for (TcpRelay r : List.of(primary, backup, toUs)) {
@@ -122,7 +125,7 @@ class HotlineBackupPathTest {
     }
   }
 
-  /** US's node.yaml: RU's node also by a second URL, switched to after a few seconds. */
+  /** The node's peers also by a second URL (or none), switched to after a few seconds. */
   static void withBackup(Member m, String url) throws Exception {
     NodeConfig cfg = NodeConfig.read(m.dir);
     List<PeerConfig> peers = new ArrayList<>();
