@@ -23,9 +23,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code verity hotline send|ack|reply|status|bundle}: the military line from a terminal or a script,
- * through a running node's API (docs/user/hotline.md). The officer named in each signed entry is
- * the token's name, as the node authenticated it.
+ * {@code verity hotline send|ack|reply|status|bundle}: the military line from a terminal or a
+ * script, through a running node's API (docs/user/hotline.md). The officer named in each signed
+ * entry is the token's name, as the node authenticated it.
  */
 @Command(
     name = "hotline",
