@@ -125,8 +125,7 @@ public final class ApiServer implements AutoCloseable {
     }
     ApiServer[] self = new ApiServer[1];
     ScopedNode node = new ScopedNode(served);
-    NodeQueries queries = new ModuleQueries(node, (ctx, r) -> submitted(ctx, node, r));
-    List<RegimeModule.Bound> bound = NodeModules.ALL.stream().map(m -> m.bind(queries)).toList();
+    Map<String, List<RegimeModule.Bound>> bound = bindEach(served, node);
     Javalin app = Http.create(c.apiHost(), c.apiPort(), tls, false, c.maxRequestBytes(),
         c.connectionLimits(), 0, cfg -> {
       cfg.routes.before("/api/v1/*", ctx -> authenticate(served, ctx));
@@ -154,14 +153,17 @@ public final class ApiServer implements AutoCloseable {
         Http.json(ctx, 200, node.store().auditTrail(auditQuery(ctx)));
       });
       cfg.routes.post("/api/v1/exercise/clock", ctx -> self[0].advanceClock(ctx));
-      for (RegimeModule.Bound b : bound) {
-        b.routes().forEach(r -> register(cfg, r));
+      List<RegimeModule.Bound> home = bound.get(served.agreements().get(0));
+      for (int i = 0; i < home.size(); i++) {
+        for (Route r : home.get(i).routes()) {
+          register(cfg, dispatched(bound, node, i, r));
+        }
       }
       OpsRoutes.register(cfg, served);
       DashboardRoutes.register(cfg, node); // the web dashboard: static pages at /, its own routes
     });
-    self[0] = new ApiServer(app, node, tls == null ? "http" : "https",
-        bound.stream().map(RegimeModule.Bound::running).toList());
+    self[0] = new ApiServer(app, node, tls == null ? "http" : "https", bound.values().stream()
+        .flatMap(List::stream).map(RegimeModule.Bound::running).toList());
     try {
       Http.start(app);
     } catch (RuntimeException e) {
@@ -169,6 +171,40 @@ public final class ApiServer implements AutoCloseable {
       throw e;
     }
     return self[0];
+  }
+
+  /**
+   * Every module bound in each agreement of the node, to that agreement's part: a module's
+   * background work runs in whichever agreement declares its provision (the military line in a
+   * node whose home agreement is another), not only in the home one.
+   */
+  private static Map<String, List<RegimeModule.Bound>> bindEach(ServedNode served,
+      ScopedNode node) {
+    Map<String, List<RegimeModule.Bound>> out = new LinkedHashMap<>();
+    for (String a : served.agreements()) {
+      NodeQueries q = new ModuleQueries(served.in(a).orElseThrow(),
+          (ctx, r) -> submitted(ctx, node, r));
+      out.put(a, NodeModules.ALL.stream().map(m -> m.bind(q)).toList());
+    }
+    return out;
+  }
+
+  /**
+   * Module {@code module}'s route {@code r}, answered by that module as bound in the request's
+   * agreement ({@code ?agreement=}, the home one by default).
+   */
+  private static Route dispatched(Map<String, List<RegimeModule.Bound>> bound, ScopedNode node,
+      int module, Route r) {
+    return new Route(r.method(), r.path(), r.role(), ctx -> {
+      for (Route x : bound.get(node.at().agreement().id()).get(module).routes()) {
+        if (x.signature().equals(r.signature())) {
+          x.handler().handle(ctx);
+          return;
+        }
+      }
+      throw new Http.ApiError(404, null, r.signature() + ": not served in agreement "
+          + node.at().agreement().id());
+    });
   }
 
   /** Whether {@code host} is this machine only (a literal or a name that resolves there). */

@@ -6,6 +6,13 @@ import dev.verity.core.inventory.Inventory;
 import dev.verity.core.message.EntryRef;
 import dev.verity.core.message.Item;
 import dev.verity.core.regime.Step;
+import dev.verity.node.bundle.Bundle;
+import dev.verity.node.bundle.BundleException;
+import dev.verity.node.bundle.Bundles;
+import dev.verity.node.config.ConfigException;
+import dev.verity.node.config.NodeConfig;
+import dev.verity.node.config.PeerConfig;
+import dev.verity.node.federation.PeerPath;
 import dev.verity.node.module.HotlineQueries;
 import dev.verity.node.module.InspectionQueries;
 import dev.verity.node.module.InventoryQueries;
@@ -27,6 +34,7 @@ import java.time.LocalDate;
 import java.nio.file.Path;
 import java.util.NavigableMap;
 import java.util.Set;
+import dev.verity.tlog.tiles.TilePath;
 import java.util.function.Function;
 import java.util.List;
 import java.util.Map;
@@ -91,7 +99,7 @@ final class ModuleQueries
 
   @Override
   public Path dir() {
-    return node.dir();
+    return node.nodeDir();
   }
 
   @Override
@@ -117,6 +125,33 @@ final class ModuleQueries
   @Override
   public void submitAs(String actor, SubmitRequest request) throws Exception {
     node.submitter().submit(request, actor);
+  }
+
+  @Override
+  public Map<String, PeerPath.Status> paths() {
+    return node.peerPaths();
+  }
+
+  @Override
+  public Bundle backupBundle(String actor) throws BundleException {
+    try {
+      if (!NodeConfig.read(node.nodeDir()).agreement().equals(node.agreement().id())) {
+        throw new BundleException("bundles carry the home agreement only, not "
+            + node.agreement().id());
+      }
+      long from = Long.MAX_VALUE;
+      for (PeerConfig p : node.config().peers()) {
+        from = Math.min(from, node.store().position(p.party()).cosignedSize());
+      }
+      // the bundle starts at a tile: the importer serves its entries a tile at a time
+      from = from == Long.MAX_VALUE ? 0 : from / TilePath.WIDTH * TilePath.WIDTH;
+      Bundle b = Bundles.export(node.nodeDir(), from);
+      node.store().audit(actor, "hotline-bundle", b.origin() + " entries " + from + "-"
+          + (from + b.entries().size()));
+      return b;
+    } catch (ConfigException | StoreException e) {
+      throw new BundleException("cannot export: " + e.getMessage(), e);
+    }
   }
 
   @Override

@@ -4,6 +4,7 @@ import dev.verity.core.agreement.Agreement;
 import dev.verity.node.config.NodeConfig;
 import dev.verity.node.federation.Mirror;
 import dev.verity.node.federation.PeerErrors;
+import dev.verity.node.federation.PeerPath;
 import dev.verity.node.federation.WitnessService;
 import dev.verity.node.identity.NodeIdentity;
 import dev.verity.node.metrics.NodeMetrics;
@@ -174,6 +175,16 @@ final class ScopedNode implements ServedNode {
   @Override
   public Path dir() {
     return at().dir();
+  }
+
+  @Override
+  public Path nodeDir() {
+    return at().nodeDir();
+  }
+
+  @Override
+  public Map<String, PeerPath.Status> peerPaths() {
+    return at().peerPaths();
   }
 
   @Override

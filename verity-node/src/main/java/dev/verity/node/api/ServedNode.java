@@ -3,6 +3,7 @@ package dev.verity.node.api;
 import dev.verity.core.agreement.Agreement;
 import dev.verity.node.config.NodeConfig;
 import dev.verity.node.metrics.NodeMetrics;
+import dev.verity.node.federation.PeerPath;
 import dev.verity.node.federation.Mirror;
 import dev.verity.node.federation.PeerErrors;
 import dev.verity.node.federation.WitnessService;
@@ -68,6 +69,17 @@ public interface ServedNode {
 
   /** The node's metrics, scraped at {@code /metrics}. */
   NodeMetrics metrics();
+
+  /**
+   * The node's own directory (node.yaml, its keys, the duty roster), which is {@link #dir} but for
+   * an agreement other than the home one (its data then lives in {@code DIR/agreements/<id>/}).
+   */
+  default Path nodeDir() {
+    return dir();
+  }
+
+  /** Each peer's way as of now (its URL or backup URL, up or down), by Party. */
+  Map<String, PeerPath.Status> peerPaths();
 
   /** Stored data that failed its check: never served, alarmed locally, logged. */
   void storageCorrupt(StorageProblem p);

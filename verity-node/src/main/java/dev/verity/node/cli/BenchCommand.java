@@ -3,6 +3,7 @@ package dev.verity.node.cli;
 import dev.verity.node.cli.exchange.ExchangeBenchCommand;
 import dev.verity.node.cli.bench.CeasefireBenchCommand;
 import dev.verity.node.cli.bench.FederationBenchCommand;
+import dev.verity.node.cli.bench.HotlineBenchCommand;
 import dev.verity.node.cli.inspection.EscrowBenchCommand;
 import dev.verity.node.cli.bench.StartupBenchCommand;
 import dev.verity.node.cli.tlog.BenchTlogCommand;
@@ -17,5 +18,5 @@ import picocli.CommandLine.Command;
     description = "Benchmarks, each printed beside its baseline from the same run.",
     subcommands = {BenchTlogCommand.class, TreatyBenchCommand.class, EscrowBenchCommand.class,
         FederationBenchCommand.class, ExchangeBenchCommand.class, StartupBenchCommand.class,
-        CeasefireBenchCommand.class})
+        CeasefireBenchCommand.class, HotlineBenchCommand.class})
 public final class BenchCommand {}

@@ -59,8 +59,11 @@ public final class PeerClient {
    * the URL and this factory, so a new one per request would mean a mutual-TLS handshake each.
    */
   private final SSLSocketFactory tls;
-  /** The peer's port with this agreement's path: {@code https://host:port/<agreement>/}. */
-  private final URI base;
+  /**
+   * The peer's port with this agreement's path, {@code https://host:port/<agreement>/}, by its
+   * URL or its backup URL (issue 14's backup path).
+   */
+  private final PeerPath path;
   /** The largest answer read: one entry bundle at the peer limits' entry size. */
   private final int maxAnswer;
   /** Where each exchange's failure (or success) is told, for the operator to see. */
@@ -71,15 +74,25 @@ public final class PeerClient {
   }
 
   public PeerClient(NodeIdentity self, PeerConfig peer, PeerLimits limits) {
-    this(self, peer, limits, new PeerErrors(Clock.systemUTC()));
+    this(self, peer, limits, new PeerErrors(Clock.systemUTC()), new PeerPath(peer));
   }
 
   public PeerClient(NodeIdentity self, PeerConfig peer, PeerLimits limits, PeerErrors errors) {
+    this(self, peer, limits, errors, new PeerPath(peer));
+  }
+
+  /** A client reaching the peer the way {@code path} chooses. */
+  public PeerClient(NodeIdentity self, PeerConfig peer, PeerLimits limits, PeerPath path) {
+    this(self, peer, limits, new PeerErrors(Clock.systemUTC()), path);
+  }
+
+  /** A client telling {@code errors} how each exchange went, the way {@code path} chooses. */
+  public PeerClient(
+      NodeIdentity self, PeerConfig peer, PeerLimits limits, PeerErrors errors, PeerPath path) {
     this.peer = peer;
     this.errors = errors;
     this.maxAnswer = (int) Math.min(MAX_ANSWER, Math.max(64 * 1024, limits.bundleBytes()));
-    URI root = URI.create(peer.url().endsWith("/") ? peer.url() : peer.url() + "/");
-    this.base = root.resolve(peer.identity().agreement() + "/");
+    this.path = path;
     this.tls =
         PinnedTls.clientFactory(PinnedTls.context(self, () -> Set.of(peer.identity().tlsPin())));
   }
@@ -91,6 +104,11 @@ public final class PeerClient {
   /** The peer answered 200 with something that does not check: its last error now. */
   public void badAnswer(String detail) {
     errors.badAnswer(peer.party(), detail);
+  }
+
+  /** Which way this client reaches the peer. */
+  public PeerPath path() {
+    return path;
   }
 
   /** The answer to a C2SP tlog-witness add-checkpoint request. */
@@ -150,53 +168,90 @@ public final class PeerClient {
     };
   }
 
-  private Answer post(String path, String contentType, byte[] body) throws IOException {
-    try {
-      return exchange(path, contentType, body);
-    } catch (IOException e) {
-      errors.failed(peer.party(), e);
-      throw e;
-    }
+  private Answer post(String to, String contentType, byte[] body) throws IOException {
+    Raw a = told(base -> {
+      HttpsURLConnection c = open(base, to);
+      c.setRequestMethod("POST");
+      c.setDoOutput(true);
+      c.setFixedLengthStreamingMode(body.length);
+      c.setRequestProperty("Content-Type", contentType);
+      try (OutputStream out = c.getOutputStream()) {
+        out.write(body);
+      }
+      int status = c.getResponseCode();
+      return new Raw(status, c.getContentType() == null ? "" : c.getContentType(),
+          read(c, status));
+    });
+    return new Answer(a.status(), a.contentType(), new String(a.body(), StandardCharsets.UTF_8));
   }
 
-  private Answer exchange(String path, String contentType, byte[] body) throws IOException {
-    HttpsURLConnection c = open(path);
-    c.setRequestMethod("POST");
-    c.setDoOutput(true);
-    c.setFixedLengthStreamingMode(body.length);
-    c.setRequestProperty("Content-Type", contentType);
-    try (OutputStream out = c.getOutputStream()) {
-      out.write(body);
-    }
-    int status = c.getResponseCode();
-    String type = c.getContentType() == null ? "" : c.getContentType();
-    return new Answer(status, type, new String(read(c, status), StandardCharsets.UTF_8));
-  }
-
-  private Optional<byte[]> get(String path) throws IOException {
-    int status;
-    byte[] body;
-    try {
-      HttpsURLConnection c = open(path);
-      status = c.getResponseCode();
-      body = read(c, status); // read to the end even when unused: the connection is then reused
-    } catch (IOException e) {
-      errors.failed(peer.party(), e);
-      throw e;
-    }
-    if (status == 404) {
+  private Optional<byte[]> get(String from) throws IOException {
+    Raw a = told(base -> {
+      HttpsURLConnection c = open(base, from);
+      int status = c.getResponseCode();
+      // read to the end even when unused: the connection is then reused
+      return new Raw(status, "", read(c, status));
+    });
+    if (a.status() == 404) {
       errors.ok(peer.party()); // an answer: the peer has no such tile or bundle
       return Optional.empty();
     }
-    if (status != 200) {
-      errors.http(peer.party(), status, new String(body, StandardCharsets.UTF_8));
-      throw new IOException(peer.party() + ": GET " + path + ": HTTP " + status);
+    if (a.status() != 200) {
+      errors.http(peer.party(), a.status(), new String(a.body(), StandardCharsets.UTF_8));
+      throw new IOException(peer.party() + ": GET " + from + ": HTTP " + a.status());
     }
     errors.ok(peer.party());
-    return Optional.of(body);
+    return Optional.of(a.body());
   }
 
-  private HttpsURLConnection open(String path) throws IOException {
+  /** One exchange; a failure to reach the peer (by either way) is its last error. */
+  private Raw told(Request r) throws IOException {
+    try {
+      return exchange(r);
+    } catch (IOException e) {
+      errors.failed(peer.party(), e);
+      throw e;
+    }
+  }
+
+  /**
+   * One request, the way the path chooses; whether it was answered is told to the path. When
+   * that failure changes the way (a switch to the backup, or a failed try of the primary from
+   * the backup), the request is sent once more the new way at once.
+   */
+  private Raw exchange(Request r) throws IOException {
+    PeerPath.Choice way = path.choose();
+    try {
+      return sendBy(way, r);
+    } catch (IOException e) {
+      PeerPath.Choice next = path.choose();
+      if (next.equals(way)) {
+        throw e;
+      }
+      return sendBy(next, r);
+    }
+  }
+
+  private Raw sendBy(PeerPath.Choice way, Request r) throws IOException {
+    try {
+      Raw a = r.send(way.base());
+      path.answered(way);
+      return a;
+    } catch (IOException e) {
+      path.failed(way);
+      throw e;
+    }
+  }
+
+  /** A request to the peer at {@code base}. */
+  private interface Request {
+    Raw send(URI base) throws IOException;
+  }
+
+  /** An answer as read. */
+  private record Raw(int status, String contentType, byte[] body) {}
+
+  private HttpsURLConnection open(URI base, String path) throws IOException {
     HttpsURLConnection c = (HttpsURLConnection) base.resolve(path).toURL().openConnection();
     c.setSSLSocketFactory(tls);
     c.setHostnameVerifier(PINNED);

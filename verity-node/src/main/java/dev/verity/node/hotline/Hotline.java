@@ -4,7 +4,9 @@ import dev.verity.core.agreement.Party;
 import dev.verity.core.agreement.Protocol;
 import dev.verity.core.regime.Obligation.Kind;
 import dev.verity.core.regime.Obligation.Status;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.verity.node.config.ConfigException;
+import dev.verity.node.federation.PeerPath;
 import dev.verity.node.hotline.LineBoard.Board;
 import dev.verity.node.hotline.LineBoard.Message;
 import dev.verity.node.hotline.LineBoard.Point;
@@ -17,6 +19,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -121,6 +124,7 @@ final class Hotline implements AutoCloseable {
     m.put("messages", b.messages());
     m.put("incidents", Incidents.of(parties, asOf, line.steps(Incidents.TYPES), line.receipts()));
     m.put("lineTests", tests.availability(asOf));
+    m.put("line", status(b));
     m.put("onDuty", escalation.onDuty(asOf));
     m.put("notifications", escalation.sent());
     m.put("judgedAt", judgedAt);
@@ -128,6 +132,29 @@ final class Hotline implements AutoCloseable {
       m.put("rosterProblem", rosterProblem);
     }
     return m;
+  }
+
+  /**
+   * The line's ways to the peers ({@code paths}), whether it is down, and then the backup it
+   * offers: the signed bundle ({@code POST /api/v1/hotline/bundle}, {@code verity hotline
+   * bundle}) carrying this node's messages not yet receipted, and the peers' backup URLs.
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record LineStatus(boolean down, List<PeerPath.Status> paths, List<String> unreceipted,
+      Offer backup) {}
+
+  /** The backup offered while the line is down. */
+  record Offer(String bundle, String command, List<String> backupUrls) {}
+
+  private LineStatus status(Board b) {
+    List<PeerPath.Status> paths = List.copyOf(line.paths().values());
+    boolean down = paths.stream().anyMatch(p -> !p.reachable());
+    List<String> unreceipted = b.messages().stream().filter(m -> m.from().equals(b.self())
+        && m.receiptedAt() == null).map(Message::id).toList();
+    Offer offer = down ? new Offer("POST /api/v1/hotline/bundle", "verity hotline bundle",
+        paths.stream().map(PeerPath.Status::backupUrl).filter(Objects::nonNull).toList())
+        : null;
+    return new LineStatus(down, paths, unreceipted, offer);
   }
 
   LiveEvents events() {

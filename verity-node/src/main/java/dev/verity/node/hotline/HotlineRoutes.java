@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.verity.node.api.AsOf;
 import dev.verity.node.api.Http;
+import dev.verity.node.bundle.BundleException;
 import dev.verity.node.json.CanonicalJson;
 import dev.verity.node.module.NodeQueries;
 import dev.verity.node.module.Route;
@@ -51,7 +52,8 @@ final class HotlineRoutes {
             () -> LiveEvents.json(line().view(queries.clock().instant()))))),
         Route.post(Route.API + "hotline/messages", Route.Role.OPERATOR, this::send),
         Route.post(Route.API + "hotline/messages/{message}/{action}", Route.Role.OPERATOR,
-            this::act));
+            this::act),
+        Route.post(Route.API + "hotline/bundle", Route.Role.OPERATOR, this::bundle));
   }
 
   private Hotline line() {
@@ -65,6 +67,19 @@ final class HotlineRoutes {
   /** {@code GET /api/v1/hotline[?asOf=]}: every message's three states and its escalation. */
   private void board(Context ctx) {
     Http.json(ctx, 200, line().view(AsOf.instant(ctx, queries.clock())));
+  }
+
+  /**
+   * {@code POST /api/v1/hotline/bundle}: the backup path's signed bundle (the air-gap format,
+   * {@code verity bundle import} on the other node), carrying what the peers have not receipted.
+   */
+  private void bundle(Context ctx) throws Exception {
+    line();
+    try {
+      Http.json(ctx, 200, queries.hotline().backupBundle(ctx.attribute("actor")));
+    } catch (BundleException e) {
+      throw new Http.ApiError(409, null, e.getMessage());
+    }
   }
 
   /** {@code POST /api/v1/hotline/messages}: a message on the line, as the officer signed in. */

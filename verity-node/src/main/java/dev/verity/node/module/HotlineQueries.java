@@ -2,11 +2,15 @@ package dev.verity.node.module;
 
 import dev.verity.core.message.EntryRef;
 import dev.verity.core.regime.Step;
+import dev.verity.node.bundle.Bundle;
+import dev.verity.node.bundle.BundleException;
+import dev.verity.node.federation.PeerPath;
 import dev.verity.node.projection.Owed;
 import dev.verity.node.submit.SubmitRequest;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -41,4 +45,14 @@ public interface HotlineQueries {
 
   /** The declared protocols' typed obligations as of {@code asOf}. */
   List<Owed> obligations(Instant asOf);
+
+  /** Each peer's way as of now: its URL or its backup URL, up or down, and the switches. */
+  Map<String, PeerPath.Status> paths();
+
+  /**
+   * The backup path's signed bundle ({@code verity-bundle/v1}, the air-gap format): this node's
+   * entries from the first tile every peer has receipted, so it carries every entry some peer
+   * has not; audited as {@code actor}'s.
+   */
+  Bundle backupBundle(String actor) throws BundleException;
 }

@@ -24,9 +24,11 @@ public interface RegimeModule {
   List<Route> routes(NodeQueries queries);
 
   /**
-   * The module bound to one running node: its routes, and the work it runs in the background
-   * until the node stops (the military line's escalation clock, its live events). By default its
-   * routes and nothing running.
+   * The module bound to one running node in one of its agreements ({@code queries} read that
+   * agreement; the API binds every module in each agreement and answers a route with the binding
+   * of the request's agreement): its routes, and the work it runs in the background until the
+   * node stops (the military line's escalation clock, its live events). By default its routes
+   * and nothing running.
    */
   default Bound bind(NodeQueries queries) {
     return new Bound(routes(queries), () -> { });

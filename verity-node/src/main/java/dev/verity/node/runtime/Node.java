@@ -4,6 +4,7 @@ import dev.verity.core.agreement.Agreement;
 import dev.verity.node.api.ApiServer;
 import dev.verity.node.api.PeerServer;
 import dev.verity.node.api.ServedNode;
+import dev.verity.node.federation.PeerPath;
 import dev.verity.node.clock.ExerciseClock;
 import dev.verity.node.config.ConfigException;
 import dev.verity.node.config.NodeConfig;
@@ -234,6 +235,11 @@ public final class Node implements ServedNode, AutoCloseable {
   }
 
   /** This node's part in its home agreement (the first in node.yaml). */
+  @Override
+  public Map<String, PeerPath.Status> peerPaths() {
+    return home().peerPaths();
+  }
+
   public Participation home() {
     return parts.get(config.agreement());
   }

@@ -10,6 +10,7 @@ import dev.verity.node.federation.Mirror;
 import dev.verity.node.federation.MirrorPoller;
 import dev.verity.node.federation.PeerClient;
 import dev.verity.node.federation.PeerErrors;
+import dev.verity.node.federation.PeerPath;
 import dev.verity.node.federation.Publisher;
 import dev.verity.node.federation.StoreWitnessState;
 import dev.verity.node.federation.WitnessService;
@@ -131,8 +132,41 @@ public final class Participation implements ServedNode, AutoCloseable {
         new VerifiedLog(config.party(), readStorage, ownReader, this::storageCorrupt);
     this.projections = new Projections(agreement);
     for (PeerConfig p : this.config.peers()) {
-      clients.put(p.party(), new PeerClient(identity, p, config.peerLimits(), peerErrors));
+      clients.put(p.party(), client(p));
     }
+  }
+
+  /** A client to {@code p}: its errors told to this agreement's book, its way to its path. */
+  private PeerClient client(PeerConfig p) {
+    return new PeerClient(identity, p, config.peerLimits(), peerErrors,
+        new PeerPath(p, clock, System::nanoTime, this::pathChanged));
+  }
+
+  /**
+   * A peer's way changed (switched to or from its backup URL, the line down or up again): logged
+   * and kept in the audit trail, where the operator and the line-status page find it.
+   */
+  private void pathChanged(PeerPath.Switch s) {
+    if (s.change() == PeerPath.Change.LINE_DOWN) {
+      LOG.error("peer {} in {}: unreachable for longer than {} s: the line is DOWN (backup:"
+          + " a signed bundle, verity hotline bundle)", s.party(), agreement.id(),
+          clients.get(s.party()).peer().switchAfter().toSeconds());
+    } else {
+      LOG.warn("peer {} in {}: {} ({})", s.party(), agreement.id(), s.change().label(), s.url());
+    }
+    try {
+      store.audit("node", "peer-path", s.party() + " " + s.change().label() + " " + s.url());
+    } catch (Exception e) {
+      LOG.error("peer {}: the switch could not be audited: {}", s.party(), e.getMessage());
+    }
+  }
+
+  /** Each peer's way as of now (issue 14's backup path), by Party. */
+  @Override
+  public Map<String, PeerPath.Status> peerPaths() {
+    Map<String, PeerPath.Status> out = new LinkedHashMap<>();
+    clients.forEach((party, c) -> out.put(party, c.path().status()));
+    return out;
   }
 
   /**
@@ -273,7 +307,7 @@ public final class Participation implements ServedNode, AutoCloseable {
       mirrors.put(p.party(),
           Mirror.load(p.party(), store, projections, clock, config.peerLimits()));
     }
-    clients.put(p.party(), new PeerClient(identity, p, config.peerLimits(), peerErrors));
+    clients.put(p.party(), client(p));
     publishers.put(p.party(), publisher(p));
     return true;
   }
@@ -396,6 +430,11 @@ public final class Participation implements ServedNode, AutoCloseable {
   /** Where this agreement's data lives. */
   public Path dir() {
     return dir;
+  }
+
+  @Override
+  public Path nodeDir() {
+    return nodeDir;
   }
 
   @Override

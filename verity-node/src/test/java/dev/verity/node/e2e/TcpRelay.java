@@ -9,12 +9,14 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** A TCP relay on 127.0.0.1 to cut a link in tests: {@link #cut()} drops every connection and stops listening. */
 final class TcpRelay implements AutoCloseable {
   private final int port;
   private final int target;
   private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+  private final AtomicLong relayed = new AtomicLong();
   private volatile ServerSocket server;
 
   TcpRelay(int port, int target) throws IOException {
@@ -25,6 +27,11 @@ final class TcpRelay implements AutoCloseable {
 
   int port() {
     return port;
+  }
+
+  /** How many bytes went through so far, both ways. */
+  long relayed() {
+    return relayed.get();
   }
 
   /** Listens again on the same port. */
@@ -63,7 +70,11 @@ final class TcpRelay implements AutoCloseable {
   private void pipe(Socket from, Socket to) {
     Thread t = new Thread(() -> {
       try (InputStream i = from.getInputStream(); OutputStream o = to.getOutputStream()) {
-        i.transferTo(o);
+        byte[] buf = new byte[8192];
+        for (int n = i.read(buf); n >= 0; n = i.read(buf)) {
+          o.write(buf, 0, n);
+          relayed.addAndGet(n);
+        }
       } catch (IOException e) {
         // link closed
       } finally {

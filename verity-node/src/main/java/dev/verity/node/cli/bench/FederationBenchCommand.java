@@ -263,7 +263,7 @@ public final class FederationBenchCommand implements Callable<Integer> {
   }
 
   /** Removes the bench's temporary directory and everything the nodes left in it. */
-  private static void delete(Path root) throws IOException {
+  static void delete(Path root) throws IOException {
     try (Stream<Path> all = Files.walk(root)) {
       for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
         Files.delete(p);

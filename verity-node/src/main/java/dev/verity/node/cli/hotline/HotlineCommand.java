@@ -2,11 +2,17 @@ package dev.verity.node.cli.hotline;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.verity.node.bundle.Bundle;
+import dev.verity.node.bundle.Bundles;
 import dev.verity.node.cli.io.CommandFiles;
 import dev.verity.node.cli.io.NodeApiOptions;
+import dev.verity.node.json.CanonicalJson;
 import java.io.PrintWriter;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -17,16 +23,16 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code verity hotline send|ack|reply|status}: the military line from a terminal or a script,
- * through a running node's API (docs/user/hotline.md). The officer named in each signed entry is
- * the token's name, as the node authenticated it.
+ * {@code verity hotline send|ack|reply|status|bundle}: the military line from a terminal or a
+ * script, through a running node's API (docs/user/hotline.md). The officer named in each signed
+ * entry is the token's name, as the node authenticated it.
  */
 @Command(
     name = "hotline",
     mixinStandardHelpOptions = true,
     description = "The military line: send a message, acknowledge or answer one, show the line.",
     subcommands = {HotlineCommand.Send.class, HotlineCommand.Ack.class,
-        HotlineCommand.Reply.class, HotlineCommand.Status.class})
+        HotlineCommand.Reply.class, HotlineCommand.Status.class, HotlineCommand.Backup.class})
 public final class HotlineCommand implements Runnable {
   /** Exit code when the node refused the step (the agreement's rules, a wrong field). */
   static final int EXIT_REFUSED = 4;
@@ -127,6 +133,45 @@ public final class HotlineCommand implements Runnable {
       ObjectNode b = CommandFiles.STRICT_JSON.createObjectNode();
       b.put("reply", text).put("language", language);
       return post(path(message, "reply"), b, "reply to " + message);
+    }
+  }
+
+  /**
+   * {@code verity hotline bundle}: the backup path while the peer port is down. The node writes
+   * its signed bundle (the air-gap format) from what every peer has receipted; the officer
+   * carries it to the other node, whose operator imports it with {@code verity bundle import}.
+   * The receipt comes back as the ordinary cosignature when the line returns.
+   */
+  @Command(name = "bundle", mixinStandardHelpOptions = true,
+      description = "Write the backup bundle: the line's entries the peer has not receipted,"
+          + " signed, for 'verity bundle import' on the other node.")
+  static final class Backup extends Base {
+    @Option(names = "--out", required = true, paramLabel = "FILE") Path out;
+
+    @Override
+    public Integer call() throws Exception {
+      requireNode();
+      NodeApiOptions.Answer a = api.send("POST", "/api/v1/hotline/bundle",
+          CommandFiles.STRICT_JSON.createObjectNode());
+      if (!a.ok()) {
+        PrintWriter err = spec.commandLine().getErr();
+        err.printf("verity: no bundle (HTTP %d): %s%n", a.status(), a.error());
+        err.flush();
+        return 1;
+      }
+      Bundle b = CanonicalJson.mapper().treeToValue(a.body(), Bundle.class);
+      Bundles.write(b, out);
+      JsonNode line = api.get("/api/v1/hotline").path("line");
+      PrintWriter o = spec.commandLine().getOut();
+      o.printf("%s: %d entries of %s from %d%n", out, b.entries().size(), b.origin(), b.from());
+      List<String> ids = new ArrayList<>();
+      line.path("unreceipted").forEach(m -> ids.add(m.asText()));
+      o.printf("carries the messages not yet receipted: %s%n", ids.isEmpty() ? "none"
+          : String.join(", ", ids));
+      o.printf("on the peer's node: stop it, run 'verity bundle import --dir DIR --in %s',"
+          + " start it%n", out.getFileName());
+      o.flush();
+      return 0;
     }
   }
 

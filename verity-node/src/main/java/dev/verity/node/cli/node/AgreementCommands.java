@@ -58,7 +58,7 @@ final class AgreementCommands implements Runnable {
       if (add && with.contains(p.party())) {
         list.add(a);
       }
-      out.add(new PeerConfig(p.url(), p.identity(), list));
+      out.add(p.withAgreements(list));
     }
     return out;
   }

@@ -319,6 +319,12 @@ public final class NodeCommand implements Runnable {
       @Option(names = "--replace", description = "Replace the pin of a Party pinned before with"
           + " other keys (a key rotation, a rebuilt node): without it such a change is refused.")
       boolean replace;
+      @Option(names = "--backup-url", paramLabel = "URL", description = "A second way to the"
+          + " same peer port, used once --url has not answered for --switch-after seconds.")
+      String backupUrl;
+      @Option(names = "--switch-after", paramLabel = "SECONDS", description = "How long --url"
+          + " may not answer before the node switches or says the line is down (default 60).")
+      Integer switchAfter;
 
       @Override
       public Integer call() throws Exception {
@@ -334,6 +340,10 @@ public final class NodeCommand implements Runnable {
               + " --replace to pin the new keys");
         }
         c = c.withPinnedPeer(id, url, agreements);
+        if (backupUrl != null || switchAfter != null) {
+          PeerConfig pinned = c.peers().get(c.peers().size() - 1); // withPeer adds it last
+          c = c.withPeer(pinned.withBackup(backupUrl, switchAfter));
+        }
         c.write(dir);
         try (NodeStore store = NodeStore.open(c, dir)) {
           store.audit("cli", rekeyed ? "peer-replace" : "peer-add", id.party() + " " + url

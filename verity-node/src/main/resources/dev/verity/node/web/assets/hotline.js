@@ -215,6 +215,7 @@ function boardContent(agr, b, ctx) {
   out.push(el('p.muted', { id: 'hotline-duty' }, t('hotline.onDuty'), ' ',
     duty.length ? duty.map(([l, names]) => `${level(l)}: ${list(names)}`).join(' · ')
       : t('hotline.noRoster')));
+  out.push(linePaths(agr, b.line));
   out.push(lineTests(agr, b.lineTests || {}));
   if (!b.messages.length) out.push(el('p.muted', { id: 'hotline-empty' }, t('hotline.empty')));
   for (const m of b.messages) out.push(card(agr, b, m, ctx));
@@ -223,6 +224,54 @@ function boardContent(agr, b, ctx) {
     for (const i of b.incidents) out.push(incident(agr, i));
   }
   return out;
+}
+
+/**
+ * The line's ways to the other nodes (primary or backup URL, answering or down, the switches);
+ * while the line is down, the backup it offers: the signed bundle, written here to a file.
+ */
+function linePaths(agr, line) {
+  if (!line?.paths?.length) return null;
+  const out = [];
+  if (line.down) {
+    const down = line.paths.filter(p => !p.reachable);
+    out.push(el('div.alert.error', { id: 'hotline-down' }, down.map(p => t('hotline.lineDown',
+      { party: partyName(agr, p.party), time: when(p.unreachableSince) }))
+      .join(' ')), line.unreceipted?.length ? el('p', { id: 'hotline-unreceipted' },
+      t('hotline.unreceipted', { ids: list(line.unreceipted) })) : null,
+    el('button', { type: 'button', id: 'hl-bundle', onclick: ev => bundle(ev.target) },
+      t('hotline.bundleButton')));
+  }
+  const change = s => el('li', {}, when(s.at), ' ', tOr('hotline.change.' + s.change, s.change));
+  const heads = [t('hotline.pathParty'), t('hotline.pathWay'), t('hotline.pathState'),
+    t('hotline.pathSwitches')];
+  return el('details.card.hl-paths', { id: 'hotline-paths', open: !!line.down },
+    el('summary', {}, t('hotline.paths')), ...out,
+    el('table.data', {},
+      el('thead', {}, el('tr', {}, heads.map(h => el('th', { scope: 'col' }, h)))),
+      el('tbody', {}, line.paths.map(p => el('tr', { 'data-party': p.party },
+        el('td', {}, partyName(agr, p.party)),
+        el('td', {}, tOr('hotline.path.' + p.path, p.path), ' ', el('span.muted', {}, p.url)),
+        el('td', {}, p.reachable ? badge('met', t('hotline.pathUp'))
+          : badge('missing', t('hotline.pathDown'))),
+        el('td', {}, p.switches.length
+          ? el('ul.hl-switches', {}, p.switches.slice(-5).reverse().map(change)) : '—'))))));
+}
+
+/** Writes the backup bundle the node signs to a file the officer carries. */
+async function bundle(button) {
+  button.disabled = true;
+  try {
+    const b = await post('/api/v1/hotline/bundle', {});
+    const a = el('a', { href: URL.createObjectURL(new Blob([JSON.stringify(b, null, 2)],
+      { type: 'application/json' })), download: `${b.party}-line.bundle` });
+    a.click();
+    URL.revokeObjectURL(a.href);
+  } catch (e) {
+    button.after(errorBox(e));
+  } finally {
+    button.disabled = false;
+  }
 }
 
 /** The line's scheduled tests: each Party's availability over a day and a week, its failures. */
