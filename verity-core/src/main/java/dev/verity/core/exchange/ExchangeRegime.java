@@ -10,7 +10,9 @@ import dev.verity.core.agreement.Party;
 import dev.verity.core.exchange.ExchangeMessage.AttestConsent;
 import dev.verity.core.exchange.ExchangeMessage.AttestStage;
 import dev.verity.core.exchange.ExchangeMessage.CommitList;
+import dev.verity.core.exchange.ExchangeMessage.DeclareList;
 import dev.verity.core.exchange.ExchangeMessage.HandOver;
+import dev.verity.core.exchange.ExchangeMessage.ListPart;
 import dev.verity.core.exchange.ExchangeMessage.Reblind;
 import dev.verity.core.exchange.ExchangeMessage.ReportCounts;
 import dev.verity.core.exchange.ExchangeState.Stamp;
@@ -32,8 +34,10 @@ import java.util.Set;
  *   <li>a mediator arranges an exchange ({@code exchange-arrangement}): its Parties, mediators,
  *       intermediary, categories and stages, each named participant in its role of the
  *       agreement; every other message names an arranged exchange;</li>
- *   <li>a Party commits its own lists ({@code exchange-list}) and blinds the other Party's
- *       ({@code exchange-reblind}: as many values as entries, once per list);</li>
+ *   <li>a Party commits its own lists ({@code exchange-list}), a large one declared with its
+ *       part roots and sent in numbered parts ({@code exchange-list-part}, {@link
+ *       ListPartRules}), and blinds the other Party's ({@code exchange-reblind}: as many values
+ *       as entries, once per list or once per part);</li>
  *   <li>the neutral intermediary attests consent or refusal per held-list entry
  *       ({@code exchange-consent}; a later finding supersedes);</li>
  *   <li>a Party hands over entries of its own held lists at a stage ({@code exchange-handover}),
@@ -139,6 +143,12 @@ public final class ExchangeRegime implements Regime<Exchanges> {
     Stamp stamp = new Stamp(step.entry(), step.at());
     if (m instanceof CommitList c) {
       n.putList(Listed.of(c.list()), stamp);
+    } else if (m instanceof DeclareList d) {
+      n.declare(d);
+    } else if (m instanceof ListPart p) {
+      n.putPart(p.list(), p.part(), p.entries(), stamp);
+    } else if (m instanceof Reblind r && r.part() > 0) {
+      n.putReblindedPart(r.list(), r.part(), r.values(), stamp);
     } else if (m instanceof Reblind r) {
       n.putReblinded(r.list(), r.values(), stamp);
     } else if (m instanceof AttestConsent a) {
