@@ -21,11 +21,15 @@ import dev.verity.core.regime.Outcome;
 import dev.verity.core.regime.Refusal;
 import dev.verity.core.regime.Regime;
 import dev.verity.core.regime.Step;
+import dev.verity.core.message.EntryRef;
+import dev.verity.core.schema.Fields;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The rules of mediated exchanges as a {@link Regime}: {@link #apply} takes the exchanges and a
@@ -58,6 +62,16 @@ public final class ExchangeRegime implements Regime<Exchanges> {
   static final Set<String> MEDIATING = Set.of(Party.MEDIATOR, "co-mediator");
 
   private final List<Party> participants;
+  /**
+   * Each entry's message as read from its step's fields, kept while the step is the same object
+   * (a step's fields are immutable): a node refolds every step when one arrives (decision D63),
+   * and reading each part of 256 entries again at every refold would add the whole list's JSON
+   * to each refold. As large as the steps the node keeps anyway.
+   */
+  private final Map<EntryRef, Read> read = new ConcurrentHashMap<>();
+
+  /** A step's fields and the message read from them. */
+  private record Read(Fields fields, ExchangeMessage message) {}
 
   /** The exchanges among {@code participants}, each in its role of the agreement. */
   public ExchangeRegime(List<Party> participants) {
@@ -86,12 +100,15 @@ public final class ExchangeRegime implements Regime<Exchanges> {
 
   @Override
   public Outcome<Exchanges> apply(Exchanges state, Step step) {
+    Read earlier = read.get(step.entry());
     ExchangeMessage m;
     try {
-      m = ExchangeJson.message(step.type(), step.fields().json());
+      m = earlier != null && earlier.fields() == step.fields() ? earlier.message()
+          : ExchangeJson.message(step.type(), step.fields().json());
     } catch (ExchangeInputException e) {
       return Outcome.refused(MALFORMED.refusal(ID, step.type() + ": " + e.getMessage()));
     }
+    read.put(step.entry(), new Read(step.fields(), m));
     if (m instanceof Arrangement a) {
       Optional<Refusal> r = arrange(state, step.party(), a);
       return r.isPresent() ? Outcome.refused(r.get())

@@ -8,8 +8,11 @@ import dev.verity.core.exchange.ExchangeMessage.Reblind;
 import dev.verity.core.exchange.FebruaryFifth.Sent;
 import dev.verity.core.exchange.SyntheticPersons.Person;
 import dev.verity.core.exchange.SyntheticPersons.Spelling;
+import dev.verity.core.agreement.AgreementCatalog;
 import dev.verity.core.regime.Outcome;
 import dev.verity.core.regime.Refusal;
+import dev.verity.core.regime.Step;
+import dev.verity.core.replay.Evaluator;
 import dev.verity.tlog.merkle.Hash;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -203,6 +206,20 @@ class ListPartsTest {
         .isEqualTo(ua.declaration());
     assertThat(ExchangeJson.read(ExchangeJson.write(ua.parts().get(7))))
         .isEqualTo(ua.parts().get(7));
+  }
+
+  @Test
+  void theDeclarationPartsAndBlindingPartsPassTheAgreementsSchema() {
+    Evaluator e = Evaluator.of(AgreementCatalog.get("exchange-ru-ua"));
+    ListCommitment c = requested.commitment();
+    List<Sent> sent = List.of(new Sent("UA", ua.declaration()), new Sent("UA", ua.parts().get(0)),
+        new Sent("RU", new Reblind(X, c.id(), c.root(), 8, ListParts.slice(c.entries().stream()
+            .map(ListEntry::blinded).toList(), c.count(), 8))));
+    for (Sent s : sent) {
+      Step step = s.step(1);
+      assertThat(e.check(step.entry(), step.at(), step.type(), step.fields().json()).refusal())
+          .as(step.type()).isNull();
+    }
   }
 
   private static Refusal refusal(Exchanges s, Sent step) {
