@@ -209,7 +209,7 @@ class ListPartsTest {
   }
 
   @Test
-  void theDeclarationPartsAndBlindingPartsPassTheAgreementsSchema() {
+  void theDeclarationPartsAndBlindingPartsPassTheAgreementsSchema() throws Exception {
     Evaluator e = Evaluator.of(AgreementCatalog.get("exchange-ru-ua"));
     ListCommitment c = requested.commitment();
     List<Sent> sent = List.of(new Sent("UA", ua.declaration()), new Sent("UA", ua.parts().get(0)),
