@@ -90,6 +90,7 @@ public final class Evaluator {
   private final List<List<Regime<?>>> groups = new ArrayList<>();
   private final Map<String, Object> states = new LinkedHashMap<>();
   private final Map<EntryRef, Standing> marks = new LinkedHashMap<>();
+  private LastFold last;
 
   private Evaluator(Agreement agreement) {
     this.agreement = agreement;
@@ -238,12 +239,46 @@ public final class Evaluator {
     Map<EntryRef, Refusal> refused = new LinkedHashMap<>();
     states.clear();
     marks.clear();
+    List<GroupFold> folds = new ArrayList<>();
     for (List<Regime<?>> g : groups) {
       LifecycleState life = g.get(0) instanceof LifecycleRegime ? null : lifecycle();
-      states.putAll(new GroupFold(g, routed, life, marks).run(steps, refused));
+      GroupFold f = new GroupFold(g, routed, life, marks);
+      states.putAll(f.run(steps, refused));
+      folds.add(f);
     }
+    last = new LastFold(folds, steps.size(), steps.stream().max(Step.ORDER).orElse(null),
+        new LinkedHashMap<>(refused));
     return refused;
   }
+
+  /**
+   * {@code steps} folded, as {@link #fold} does, where they are the steps of the last fold and
+   * {@code step} after them (a node's next entry): on top of the last fold when {@code step}
+   * sorts after every step folded and the agreement's life does not take it, which gives the
+   * same states and refusals as folding all again, at the cost of one step; otherwise all are
+   * folded again. A node taking in a list part by part then does work linear in its parts, not
+   * quadratic (docs/dev/decisions.md, "A list in numbered parts").
+   */
+  public Map<EntryRef, Refusal> foldNext(List<Step> steps, Step step) {
+    LastFold l = last;
+    boolean onTop = l != null && steps.size() == l.size() + 1
+        && steps.get(steps.size() - 1) == step
+        && (l.greatest() == null || Step.ORDER.compare(l.greatest(), step) < 0)
+        && l.folds().stream().noneMatch(f -> f.life() && f.takes(step));
+    if (!onTop) {
+      return fold(steps);
+    }
+    Map<EntryRef, Refusal> refused = new LinkedHashMap<>(l.refused());
+    for (GroupFold f : l.folds()) {
+      states.putAll(f.next(step, refused));
+    }
+    last = new LastFold(l.folds(), steps.size(), step, new LinkedHashMap<>(refused));
+    return refused;
+  }
+
+  /** The groups of the last fold, kept for {@link #foldNext}: how many steps, the greatest. */
+  private record LastFold(List<GroupFold> folds, int size, Step greatest,
+      Map<EntryRef, Refusal> refused) {}
 
   /** The folded life of the agreement. */
   public LifecycleState lifecycle() {

@@ -57,15 +57,40 @@ final class GroupFold {
       kept.put(r.id(), new ArrayList<>());
     }
     for (Step step : steps.stream().filter(s -> !to(s).isEmpty()).sorted(Step.ORDER).toList()) {
-      Optional<Refusal> ended = life == null ? Optional.empty() : life.refusal(step);
-      Refusal r = ended.isPresent() ? ended.get() : one(step);
-      if (r != null) {
-        refused.put(step.entry(), r);
-      } else {
-        mark(step);
-      }
+      take(step, refused);
     }
     return states;
+  }
+
+  /**
+   * {@code step} folded on top of what this group folded so far, when it sorts after all of it
+   * ({@link Evaluator#foldNext}); adds its refusal to {@code refused}.
+   */
+  Map<String, Object> next(Step step, Map<EntryRef, Refusal> refused) {
+    if (takes(step)) {
+      take(step, refused);
+    }
+    return states;
+  }
+
+  /** Whether a regime of this group takes steps of {@code step}'s type. */
+  boolean takes(Step step) {
+    return !to(step).isEmpty();
+  }
+
+  /** Whether this is the group of the agreement's life (judged against no other). */
+  boolean life() {
+    return life == null;
+  }
+
+  private void take(Step step, Map<EntryRef, Refusal> refused) {
+    Optional<Refusal> ended = life == null ? Optional.empty() : life.refusal(step);
+    Refusal r = ended.isPresent() ? ended.get() : one(step);
+    if (r != null) {
+      refused.put(step.entry(), r);
+    } else {
+      mark(step);
+    }
   }
 
   private List<Regime<?>> to(Step s) {

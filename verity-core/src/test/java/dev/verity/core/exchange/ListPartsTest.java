@@ -9,6 +9,7 @@ import dev.verity.core.exchange.FebruaryFifth.Sent;
 import dev.verity.core.exchange.SyntheticPersons.Person;
 import dev.verity.core.exchange.SyntheticPersons.Spelling;
 import dev.verity.core.agreement.AgreementCatalog;
+import dev.verity.core.message.EntryRef;
 import dev.verity.core.regime.Outcome;
 import dev.verity.core.regime.Refusal;
 import dev.verity.core.regime.Step;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
@@ -220,6 +222,34 @@ class ListPartsTest {
       assertThat(e.check(step.entry(), step.at(), step.type(), step.fields().json()).refusal())
           .as(step.type()).isNull();
     }
+  }
+
+  @Test
+  void foldingEachPartOnTopOfTheLastFoldGivesWhatFoldingAllAgainGives() throws Exception {
+    Evaluator each = Evaluator.of(AgreementCatalog.get("exchange-ru-ua"));
+    Evaluator all = Evaluator.of(AgreementCatalog.get("exchange-ru-ua"));
+    List<Sent> sent = new ArrayList<>(List.of(FebruaryFifth.arrangement(),
+        new Sent("UA", ua.declaration())));
+    ua.parts().forEach(p -> sent.add(new Sent("UA", p)));
+    sent.add(new Sent("UA", ua.parts().get(2))); // refused: part 3 twice
+    sent.add(new Sent("RU", ru.declaration()));
+    ru.parts().forEach(p -> sent.add(new Sent("RU", p)));
+    List<Step> steps = new ArrayList<>();
+    java.time.Instant t = FebruaryFifth.T;
+    Map<EntryRef, Refusal> incremental = Map.of();
+    for (int i = 0; i < sent.size(); i++) {
+      // one step out of time order (the fifth): folded again from the start
+      t = i == 5 ? t.minusSeconds(30) : t.plusSeconds(60);
+      Sent x = sent.get(i);
+      Step s = ExchangeJson.step(new EntryRef(x.party(), i), t, x.message());
+      steps.add(each.check(s.entry(), s.at(), s.type(), s.fields().json()).step());
+      incremental = each.foldNext(steps, steps.get(steps.size() - 1));
+    }
+    assertThat(incremental).isEqualTo(all.fold(steps)).hasSize(1);
+    assertThat(each.views()).isEqualTo(all.views());
+    ExchangeState x = (ExchangeState) each.state(ExchangeRegime.ID, Exchanges.class)
+        .orElseThrow().exchange(X).orElseThrow();
+    assertThat(x.lists()).hasSize(2);
   }
 
   private static Refusal refusal(Exchanges s, Sent step) {

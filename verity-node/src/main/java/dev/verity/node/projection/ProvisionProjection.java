@@ -66,7 +66,7 @@ public final class ProvisionProjection {
       return Optional.of(c.refusal());
     }
     steps.add(c.step());
-    refused = evaluator.fold(steps);
+    refused = evaluator.foldNext(steps, c.step());
     return Optional.ofNullable(refused.get(c.step().entry()));
   }
 
@@ -81,7 +81,7 @@ public final class ProvisionProjection {
     }
     List<Step> with = new ArrayList<>(steps);
     with.add(c.step());
-    Map<EntryRef, Refusal> r = evaluator.fold(with);
+    Map<EntryRef, Refusal> r = evaluator.foldNext(with, c.step());
     Refusal no = r.get(c.step().entry());
     if (no != null) {
       refused = evaluator.fold(steps);
