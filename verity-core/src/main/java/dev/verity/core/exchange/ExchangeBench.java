@@ -2,7 +2,6 @@ package dev.verity.core.exchange;
 
 import com.sun.management.OperatingSystemMXBean;
 import dev.verity.core.agreement.Party;
-import dev.verity.core.exchange.ExchangeMessage.CommitList;
 import dev.verity.core.exchange.ExchangeMessage.Reblind;
 import dev.verity.core.exchange.SyntheticPersons.Person;
 import dev.verity.core.exchange.SyntheticPersons.Spelling;
@@ -31,9 +30,9 @@ import javax.crypto.spec.SecretKeySpec;
  * other processes share the cores). Ukraine requests {@code persons} in Ukrainian Cyrillic;
  * Russia holds as many in ICAO 9303 Latin, {@code overlap} of them the same persons. Each side
  * commits (match keys, hash to curve, blinding, salted commitments, Merkle root), blinds the
- * other's list, and the match is computed; then every node's fold of the four entries. Baselines
- * from the same
- * run: a plain set intersection of the match keys (no privacy at all) and the keyed-hash design
+ * other's list, and the match is computed; then a node's fold of what both send, as they send
+ * it: each list declared and sent in parts of 256 ({@link ListParts}), each blinding in parts.
+ * Baselines from the same run: a plain set intersection of the match keys (no privacy at all) and the keyed-hash design
  * set aside in the decision record (HMAC-SHA256 under a key both Parties hold).
  */
 public final class ExchangeBench {
@@ -65,7 +64,7 @@ public final class ExchangeBench {
     "RU blinds UA's list on top",
     "UA blinds RU's list on top",
     "match (counts, who is on one side only)",
-    "a node folds the four entries (roots, indexes)",
+    "a node folds both lists and blindings in parts of 256 (roots, indexes)",
     "baseline: plain intersection of match keys",
     "baseline: keyed hash (HMAC, key held by both)"
   };
@@ -140,13 +139,12 @@ public final class ExchangeBench {
     Instant now = Instant.now();
     Exchanges s = regime.empty();
     int n = 0;
-    for (Sent step : List.of(new Sent("UAE", a), new Sent("UA", new CommitList(
-            requested.commitment())),
-        new Sent("RU", new CommitList(held.commitment())),
-        new Sent("RU", new Reblind(x, requested.commitment().id(),
-            requested.commitment().root(), requestedTwice)),
-        new Sent("UA", new Reblind(x, held.commitment().id(), held.commitment().root(),
-            heldTwice)))) {
+    List<Sent> steps = new ArrayList<>(List.of(new Sent("UAE", a)));
+    steps.addAll(inParts("UA", requested.commitment()));
+    steps.addAll(inParts("RU", held.commitment()));
+    steps.addAll(blindingInParts("RU", requested.commitment(), requestedTwice));
+    steps.addAll(blindingInParts("UA", held.commitment(), heldTwice));
+    for (Sent step : steps) {
       Outcome<Exchanges> o = regime.apply(s, ExchangeJson.step(new EntryRef(step.party(), n++),
           now, step.message()));
       if (o instanceof Outcome.Refused<Exchanges> r) {
@@ -155,6 +153,25 @@ public final class ExchangeBench {
       s = ((Outcome.Next<Exchanges>) o).state();
     }
     return s.exchange(x).orElseThrow();
+  }
+
+  /** A list as its owner sends it: declared, then in parts ({@link ListParts}). */
+  private static List<Sent> inParts(String party, ListCommitment c) {
+    ListParts.Split split = ListParts.split(c);
+    List<Sent> out = new ArrayList<>(List.of(new Sent(party, split.declaration())));
+    split.parts().forEach(p -> out.add(new Sent(party, p)));
+    return out;
+  }
+
+  /** The other Party's blinding of {@code c}, part by part. */
+  private static List<Sent> blindingInParts(String party, ListCommitment c,
+      List<Blinded> values) {
+    List<Sent> out = new ArrayList<>();
+    for (int p = 1; p <= ListParts.partsFor(c.count()); p++) {
+      out.add(new Sent(party, new Reblind(c.exchange(), c.id(), c.root(), p,
+          ListParts.slice(values, c.count(), p))));
+    }
+    return out;
   }
 
   /** A message and who sends it. */

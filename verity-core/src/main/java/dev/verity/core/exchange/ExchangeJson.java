@@ -11,7 +11,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.verity.core.exchange.ExchangeMessage.AttestConsent;
 import dev.verity.core.exchange.ExchangeMessage.AttestStage;
 import dev.verity.core.exchange.ExchangeMessage.CommitList;
+import dev.verity.core.exchange.ExchangeMessage.DeclareList;
 import dev.verity.core.exchange.ExchangeMessage.HandOver;
+import dev.verity.core.exchange.ExchangeMessage.ListPart;
 import dev.verity.core.exchange.ExchangeMessage.Reblind;
 import dev.verity.core.exchange.ExchangeMessage.ReportCounts;
 import dev.verity.core.message.EntryRef;
@@ -19,6 +21,7 @@ import dev.verity.core.regime.Step;
 import dev.verity.core.schema.Fields;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -31,7 +34,7 @@ import java.util.Set;
 public final class ExchangeJson {
   /** The message types the exchanges fold. */
   public static final Set<String> TYPES = Set.of("exchange-arrangement", "exchange-list",
-      "exchange-reblind", "exchange-consent", "exchange-handover", "exchange-counts",
+      "exchange-list-part", "exchange-reblind", "exchange-consent", "exchange-handover", "exchange-counts",
       "exchange-stage-attestation");
   private static final ObjectMapper JSON = JsonMapper.builder()
       .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
@@ -62,14 +65,23 @@ public final class ExchangeJson {
       arrangement(o, a);
       return o;
     }
-    if (!(m instanceof CommitList)) {
+    if (!(m instanceof CommitList) && !(m instanceof DeclareList)) {
       o.put("exchange", m.exchange());
     }
     if (m instanceof CommitList c) {
       list(o, c.list());
+    } else if (m instanceof DeclareList d) {
+      declared(o, d);
+    } else if (m instanceof ListPart p) {
+      o.set("list", listId(p.list()));
+      o.put("root", p.root().hex()).put("part", p.part());
+      entries(o, p.entries());
     } else if (m instanceof Reblind r) {
       o.set("list", listId(r.list()));
       o.put("root", r.root().hex());
+      if (r.part() > 0) {
+        o.put("part", r.part());
+      }
       ArrayNode values = o.putArray("values");
       r.values().forEach(v -> values.add(v.hex()));
     } else if (m instanceof AttestConsent a) {
@@ -118,8 +130,19 @@ public final class ExchangeJson {
   private static void list(ObjectNode o, ListCommitment l) {
     o.put("exchange", l.exchange()).put("party", l.party()).put("kind", l.kind().label())
         .put("category", l.category()).put("count", l.count()).put("root", l.root().hex());
+    entries(o, l.entries());
+  }
+
+  private static void declared(ObjectNode o, DeclareList d) {
+    o.put("exchange", d.exchange()).put("party", d.party()).put("kind", d.kind().label())
+        .put("category", d.category()).put("count", d.count()).put("root", d.root().hex());
+    ArrayNode parts = o.putArray("parts");
+    d.parts().forEach(h -> parts.add(h.hex()));
+  }
+
+  private static void entries(ObjectNode o, List<ListEntry> list) {
     ArrayNode entries = o.putArray("entries");
-    for (ListEntry e : l.entries()) {
+    for (ListEntry e : list) {
       entries.addArray().add(e.commitment().hex()).add(e.blinded().hex());
     }
   }

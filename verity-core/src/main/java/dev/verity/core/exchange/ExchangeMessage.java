@@ -12,7 +12,7 @@ import java.util.Map;
  * birth: persons appear as commitments and blinded values only.
  */
 public sealed interface ExchangeMessage permits Arrangement, ExchangeMessage.CommitList,
-    ExchangeMessage.Reblind, ExchangeMessage.AttestConsent, ExchangeMessage.HandOver,
+    ExchangeMessage.DeclareList, ExchangeMessage.ListPart, ExchangeMessage.Reblind, ExchangeMessage.AttestConsent, ExchangeMessage.HandOver,
     ExchangeMessage.ReportCounts, ExchangeMessage.AttestStage {
 
   /** The exchange the message belongs to, as its arrangement named it. */
@@ -35,13 +35,54 @@ public sealed interface ExchangeMessage permits Arrangement, ExchangeMessage.Com
   }
 
   /**
-   * A Party blinds the other Party's list with its own key on top, value by value in entry
-   * order, so that the list can be compared with its own (doubly blinded) lists.
+   * A Party declares a list it commits in numbered parts ({@link ListParts}): the count, the
+   * list's Merkle root and the root of each part, once; the entries follow in {@link ListPart}s.
    */
-  record Reblind(String exchange, ListId list, Hash root, List<Blinded> values)
+  record DeclareList(String exchange, String party, ListKind kind, String category, int count,
+      Hash root, List<Hash> parts) implements ExchangeMessage {
+    public DeclareList {
+      parts = List.copyOf(parts);
+    }
+
+    /** The list's identity within the exchange. */
+    public ListId id() {
+      return new ListId(party, kind, category);
+    }
+
+    @Override
+    public String type() {
+      return "exchange-list";
+    }
+  }
+
+  /** Part {@code part} (from 1) of a list declared in parts, named by its list and root. */
+  record ListPart(String exchange, ListId list, Hash root, int part, List<ListEntry> entries)
+      implements ExchangeMessage {
+    public ListPart {
+      entries = List.copyOf(entries);
+    }
+
+    @Override
+    public String type() {
+      return "exchange-list-part";
+    }
+  }
+
+  /**
+   * A Party blinds the other Party's list with its own key on top, value by value in entry
+   * order, so that the list can be compared with its own (doubly blinded) lists: the whole list
+   * ({@code part} 0), or one part of it ({@link ListParts}: part {@code i} from 1, the values
+   * of that part's entries).
+   */
+  record Reblind(String exchange, ListId list, Hash root, int part, List<Blinded> values)
       implements ExchangeMessage {
     public Reblind {
       values = List.copyOf(values);
+    }
+
+    /** The whole list's values in one message. */
+    public Reblind(String exchange, ListId list, Hash root, List<Blinded> values) {
+      this(exchange, list, root, 0, values);
     }
 
     @Override

@@ -10,7 +10,9 @@ import dev.verity.core.agreement.Party;
 import dev.verity.core.exchange.ExchangeMessage.AttestConsent;
 import dev.verity.core.exchange.ExchangeMessage.AttestStage;
 import dev.verity.core.exchange.ExchangeMessage.CommitList;
+import dev.verity.core.exchange.ExchangeMessage.DeclareList;
 import dev.verity.core.exchange.ExchangeMessage.HandOver;
+import dev.verity.core.exchange.ExchangeMessage.ListPart;
 import dev.verity.core.exchange.ExchangeMessage.Reblind;
 import dev.verity.core.exchange.ExchangeMessage.ReportCounts;
 import dev.verity.core.exchange.ExchangeState.Stamp;
@@ -19,11 +21,15 @@ import dev.verity.core.regime.Outcome;
 import dev.verity.core.regime.Refusal;
 import dev.verity.core.regime.Regime;
 import dev.verity.core.regime.Step;
+import dev.verity.core.message.EntryRef;
+import dev.verity.core.schema.Fields;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The rules of mediated exchanges as a {@link Regime}: {@link #apply} takes the exchanges and a
@@ -32,8 +38,10 @@ import java.util.Set;
  *   <li>a mediator arranges an exchange ({@code exchange-arrangement}): its Parties, mediators,
  *       intermediary, categories and stages, each named participant in its role of the
  *       agreement; every other message names an arranged exchange;</li>
- *   <li>a Party commits its own lists ({@code exchange-list}) and blinds the other Party's
- *       ({@code exchange-reblind}: as many values as entries, once per list);</li>
+ *   <li>a Party commits its own lists ({@code exchange-list}), a large one declared with its
+ *       part roots and sent in numbered parts ({@code exchange-list-part}, {@link
+ *       ListPartRules}), and blinds the other Party's ({@code exchange-reblind}: as many values
+ *       as entries, once per list or once per part);</li>
  *   <li>the neutral intermediary attests consent or refusal per held-list entry
  *       ({@code exchange-consent}; a later finding supersedes);</li>
  *   <li>a Party hands over entries of its own held lists at a stage ({@code exchange-handover}),
@@ -54,6 +62,16 @@ public final class ExchangeRegime implements Regime<Exchanges> {
   static final Set<String> MEDIATING = Set.of(Party.MEDIATOR, "co-mediator");
 
   private final List<Party> participants;
+  /**
+   * Each entry's message as read from its step's fields, kept while the step is the same object
+   * (a step's fields are immutable): a node refolds every step when one arrives (decision D63),
+   * and reading each part of 256 entries again at every refold would add the whole list's JSON
+   * to each refold. As large as the steps the node keeps anyway.
+   */
+  private final Map<EntryRef, Read> read = new ConcurrentHashMap<>();
+
+  /** A step's fields and the message read from them. */
+  private record Read(Fields fields, ExchangeMessage message) {}
 
   /** The exchanges among {@code participants}, each in its role of the agreement. */
   public ExchangeRegime(List<Party> participants) {
@@ -82,12 +100,15 @@ public final class ExchangeRegime implements Regime<Exchanges> {
 
   @Override
   public Outcome<Exchanges> apply(Exchanges state, Step step) {
+    Read earlier = read.get(step.entry());
     ExchangeMessage m;
     try {
-      m = ExchangeJson.message(step.type(), step.fields().json());
+      m = earlier != null && earlier.fields() == step.fields() ? earlier.message()
+          : ExchangeJson.message(step.type(), step.fields().json());
     } catch (ExchangeInputException e) {
       return Outcome.refused(MALFORMED.refusal(ID, step.type() + ": " + e.getMessage()));
     }
+    read.put(step.entry(), new Read(step.fields(), m));
     if (m instanceof Arrangement a) {
       Optional<Refusal> r = arrange(state, step.party(), a);
       return r.isPresent() ? Outcome.refused(r.get())
@@ -139,6 +160,12 @@ public final class ExchangeRegime implements Regime<Exchanges> {
     Stamp stamp = new Stamp(step.entry(), step.at());
     if (m instanceof CommitList c) {
       n.putList(Listed.of(c.list()), stamp);
+    } else if (m instanceof DeclareList d) {
+      n.declare(d);
+    } else if (m instanceof ListPart p) {
+      n.putPart(p.list(), p.part(), p.entries(), stamp);
+    } else if (m instanceof Reblind r && r.part() > 0) {
+      n.putReblindedPart(r.list(), r.part(), r.values(), stamp);
     } else if (m instanceof Reblind r) {
       n.putReblinded(r.list(), r.values(), stamp);
     } else if (m instanceof AttestConsent a) {

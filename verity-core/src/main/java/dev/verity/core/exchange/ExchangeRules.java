@@ -19,7 +19,9 @@ import dev.verity.core.exchange.ExchangeMessage.AttestConsent;
 import dev.verity.core.exchange.ExchangeMessage.AttestStage;
 import dev.verity.core.exchange.ExchangeMessage.CommitList;
 import dev.verity.core.exchange.ExchangeMessage.Consent;
+import dev.verity.core.exchange.ExchangeMessage.DeclareList;
 import dev.verity.core.exchange.ExchangeMessage.HandOver;
+import dev.verity.core.exchange.ExchangeMessage.ListPart;
 import dev.verity.core.exchange.ExchangeMessage.Reblind;
 import dev.verity.core.exchange.ExchangeMessage.ReportCounts;
 import dev.verity.core.regime.Refusal;
@@ -44,6 +46,10 @@ record ExchangeRules(ExchangeState s, String party) {
   Optional<Refusal> of(ExchangeMessage m) {
     if (m instanceof CommitList c) {
       return commit(c);
+    } else if (m instanceof DeclareList d) {
+      return ListPartRules.declare(this, d);
+    } else if (m instanceof ListPart p) {
+      return ListPartRules.part(this, p);
     } else if (m instanceof Reblind r) {
       return reblind(r);
     } else if (m instanceof AttestConsent a) {
@@ -62,16 +68,20 @@ record ExchangeRules(ExchangeState s, String party) {
       return refuse(WRONG_SENDER, party + " may not commit a list of " + l.party()
           + ": each Party commits its own lists");
     }
-    return firstOf(category(l.category()),
-        s.list(l.id()).isPresent()
-            ? refuse(DUPLICATE, l.party() + " has already committed its " + l.kind().label()
-                + " " + l.category() + " list")
-            : Optional.empty(),
+    return firstOf(category(l.category()), notCommitted(l.id()),
         l.count() > MAX_LIST ? refuse(MALFORMED, l.count() + " entries, at most " + MAX_LIST)
             : Optional.empty(),
         l.rootMatches() ? distinctCommitments(l)
             : refuse(MALFORMED, "the root is not the Merkle root of the " + l.count()
                 + " entries"));
+  }
+
+  /** Refused as a duplicate when list {@code id} is committed, or declared in parts. */
+  Optional<Refusal> notCommitted(ListId id) {
+    return s.list(id).isPresent() || s.assembling(id).isPresent()
+        ? refuse(DUPLICATE, id.party() + " has already committed its " + id.kind().label()
+            + " " + id.category() + " list")
+        : Optional.empty();
   }
 
   private Optional<Refusal> distinctCommitments(ListCommitment l) {
@@ -97,9 +107,15 @@ record ExchangeRules(ExchangeState s, String party) {
     if (s.reblinded(target).isPresent()) {
       return refuse(DUPLICATE, target + " is already blinded by " + party);
     }
-    return step.values().size() == l.get().count() ? Optional.empty()
-        : refuse(SIZE_MISMATCH, step.values().size() + " values for the " + l.get().count()
-            + " entries of " + target);
+    int count = l.get().count();
+    if (step.part() == 0) {
+      return s.blindingParts(target).isEmpty() && step.values().size() == count
+          ? Optional.empty()
+          : refuse(SIZE_MISMATCH, step.values().size() + " values for the " + count
+              + " entries of " + target + (s.blindingParts(target).isEmpty() ? ""
+              : ", of which parts " + s.blindingParts(target).keySet() + " are blinded"));
+    }
+    return ListPartRules.reblindPart(step, count, s.blindingParts(target).keySet());
   }
 
   private Optional<Refusal> consent(AttestConsent step) {
@@ -247,7 +263,7 @@ record ExchangeRules(ExchangeState s, String party) {
         .filter(l -> l.party().equals(party) && l.kind() == ListKind.HELD).toList();
   }
 
-  private Optional<Refusal> category(String id) {
+  Optional<Refusal> category(String id) {
     return arrangement().category(id).isPresent() ? Optional.empty()
         : refuse(UNKNOWN_CATEGORY, "the exchange has no category " + id);
   }

@@ -3,6 +3,7 @@ package dev.verity.core.exchange;
 import dev.verity.core.exchange.ExchangeMessage.AttestConsent;
 import dev.verity.core.exchange.ExchangeMessage.AttestStage;
 import dev.verity.core.exchange.ExchangeMessage.Consent;
+import dev.verity.core.exchange.ExchangeMessage.DeclareList;
 import dev.verity.core.exchange.ExchangeMessage.HandOver;
 import dev.verity.core.exchange.ExchangeMessage.ReportCounts;
 import dev.verity.core.message.EntryRef;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import org.pcollections.TreePMap;
 
 /**
  * One exchange as every node folds it from the entries of the Parties, the mediators and the
@@ -29,6 +31,8 @@ import java.util.TreeMap;
 public final class ExchangeState {
   private final Arrangement arrangement;
   private final Map<ListId, Listed> lists;
+  private final Map<ListId, Assembly> assembling;
+  private final Map<ListId, TreePMap<Integer, List<Blinded>>> blindingParts;
   private final Map<ListId, Stamp> committed;
   private final Map<ListId, List<Blinded>> reblinded;
   private final Map<ListId, Stamp> blindedIn;
@@ -43,6 +47,35 @@ public final class ExchangeState {
   /** The entry that carried a step, and when it took effect. */
   public record Stamp(EntryRef entry, Instant at) {}
 
+  /**
+   * A list declared in parts ({@link ListParts}) with the parts in so far, by number; it becomes
+   * a committed list when the last one is in.
+   */
+  record Assembly(DeclareList declared, TreePMap<Integer, List<ListEntry>> parts) {
+    boolean complete() {
+      return parts.size() == declared.parts().size();
+    }
+
+    /** The numbers of the parts not in yet. */
+    List<Integer> missing() {
+      List<Integer> out = new ArrayList<>();
+      for (int p = 1; p <= declared.parts().size(); p++) {
+        if (!parts.containsKey(p)) {
+          out.add(p);
+        }
+      }
+      return out;
+    }
+
+    /** The list as committed, its parts joined in order. */
+    ListCommitment assembled() {
+      List<ListEntry> all = new ArrayList<>(declared.count());
+      parts.values().forEach(all::addAll);
+      DeclareList d = declared;
+      return new ListCommitment(d.exchange(), d.party(), d.kind(), d.category(), d.root(), all);
+    }
+  }
+
   /** A handover as sent: which Party, when, which entries. */
   public record Handed(String party, Instant at, HandOver handOver) {}
 
@@ -50,6 +83,8 @@ public final class ExchangeState {
   private ExchangeState(Arrangement a, ExchangeState s) {
     this.arrangement = a;
     this.lists = new LinkedHashMap<>(s == null ? Map.of() : s.lists);
+    this.assembling = new LinkedHashMap<>(s == null ? Map.of() : s.assembling);
+    this.blindingParts = new LinkedHashMap<>(s == null ? Map.of() : s.blindingParts);
     this.committed = new LinkedHashMap<>(s == null ? Map.of() : s.committed);
     this.reblinded = new LinkedHashMap<>(s == null ? Map.of() : s.reblinded);
     this.blindedIn = new LinkedHashMap<>(s == null ? Map.of() : s.blindedIn);
@@ -89,6 +124,21 @@ public final class ExchangeState {
 
   Listed listed(ListId id) {
     return lists.get(id);
+  }
+
+  /** A list declared in parts and not complete yet. */
+  Optional<Assembly> assembling(ListId id) {
+    return Optional.ofNullable(assembling.get(id));
+  }
+
+  /** Every list declared in parts and not complete yet, in the order declared. */
+  List<Assembly> assembling() {
+    return List.copyOf(assembling.values());
+  }
+
+  /** The parts of list {@code id} the other Party has blinded so far, by number. */
+  TreePMap<Integer, List<Blinded>> blindingParts(ListId id) {
+    return blindingParts.getOrDefault(id, TreePMap.empty());
   }
 
   /** The values the other Party put on top of list {@code id}'s, when it has. */
@@ -171,7 +221,9 @@ public final class ExchangeState {
     for (Listed l : lists.values()) {
       ListCommitment c = l.commitment();
       if (!reblinded.containsKey(c.id())) {
-        out.add(new Pending(arrangement.other(c.party()), Pending.What.BLIND_LIST, c.id(), 1));
+        int parts = ListParts.partsFor(c.count()) - blindingParts(c.id()).size();
+        out.add(new Pending(arrangement.other(c.party()), Pending.What.BLIND_LIST, c.id(),
+            parts));
       }
       boolean needsConsent = c.kind() == ListKind.HELD && arrangement.category(c.category())
           .map(Arrangement.CategoryRule::consentToReturn).orElse(false);
@@ -180,6 +232,10 @@ public final class ExchangeState {
         out.add(new Pending(arrangement.intermediary(), Pending.What.ATTEST_CONSENT, c.id(),
             (int) open));
       }
+    }
+    for (Assembly a : assembling.values()) {
+      out.add(new Pending(a.declared().party(), Pending.What.LIST_PARTS, a.declared().id(),
+          a.missing().size()));
     }
     return out;
   }
@@ -205,6 +261,35 @@ public final class ExchangeState {
   void putList(Listed l, Stamp s) {
     lists.put(l.commitment().id(), l);
     committed.put(l.commitment().id(), s);
+  }
+
+  void declare(DeclareList d) {
+    assembling.put(d.id(), new Assembly(d, TreePMap.empty()));
+  }
+
+  /** Part {@code part} of a declared list; the list is committed when it is the last. */
+  void putPart(ListId id, int part, List<ListEntry> entries, Stamp s) {
+    Assembly a = assembling.get(id);
+    Assembly next = new Assembly(a.declared(), a.parts().plus(part, entries));
+    if (next.complete()) {
+      assembling.remove(id);
+      putList(Listed.of(next.assembled()), s);
+    } else {
+      assembling.put(id, next);
+    }
+  }
+
+  /** Part {@code part} of the other Party's blinding; the blinding is in with the last part. */
+  void putReblindedPart(ListId id, int part, List<Blinded> values, Stamp s) {
+    TreePMap<Integer, List<Blinded>> parts = blindingParts(id).plus(part, values);
+    if (parts.size() < ListParts.partsFor(lists.get(id).commitment().count())) {
+      blindingParts.put(id, parts);
+      return;
+    }
+    blindingParts.remove(id);
+    List<Blinded> all = new ArrayList<>();
+    parts.values().forEach(all::addAll);
+    putReblinded(id, all, s);
   }
 
   void putReblinded(ListId id, List<Blinded> values, Stamp s) {

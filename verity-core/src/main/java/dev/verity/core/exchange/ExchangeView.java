@@ -17,8 +17,13 @@ public record ExchangeView(
     List<CrossMatch> crossCategory, List<ConsentView> consent, List<HandoverView> handovers,
     List<StageRecord> stages, List<Pending> pending) {
 
-  /** A committed list: its count and Merkle root, and whether the other Party blinded it. */
-  public record ListView(ListId list, int count, String root, boolean blindedByOther) {}
+  /**
+   * A list: its count and Merkle root, whether the other Party blinded it, and its parts: how
+   * many ({@link ListParts}; 1 for a list in one entry), whether all are in ({@code complete}),
+   * and which are missing. An incomplete list is neither matched nor used.
+   */
+  public record ListView(ListId list, int count, String root, boolean blindedByOther, int parts,
+      boolean complete, List<Integer> missingParts) {}
 
   /** {@link ListMatch} with commitments in hex. */
   public record MatchView(
@@ -47,8 +52,15 @@ public record ExchangeView(
         consent.add(new ConsentView(c.id(), yes, no, c.count() - yes - no));
       }
     }
-    return new ExchangeView(a.exchange(), a, s.lists().stream().map(l -> new ListView(l.id(),
-        l.count(), l.root().hex(), s.reblinded(l.id()).isPresent())).toList(),
+    List<ListView> lists = new ArrayList<>(s.lists().stream().map(l -> new ListView(l.id(),
+        l.count(), l.root().hex(), s.reblinded(l.id()).isPresent(),
+        ListParts.partsFor(l.count()), true, List.of())).toList());
+    for (ExchangeState.Assembly x : s.assembling()) {
+      ExchangeMessage.DeclareList d = x.declared();
+      lists.add(new ListView(d.id(), d.count(), d.root().hex(), false, d.parts().size(), false,
+          x.missing()));
+    }
+    return new ExchangeView(a.exchange(), a, lists,
         s.matches().stream().map(m -> new MatchView(m.requested(), m.held(), m.requestedCount(),
             m.heldCount(), m.matchedRequested(), m.matchedHeld(), hex(m.onlyRequested()),
             hex(m.onlyHeld()))).toList(), s.crossCategory(), consent,

@@ -19,6 +19,10 @@ public enum Rule {
   UNKNOWN_STAGE(Kind.UNKNOWN_REFERENCE),
   /** A list not committed, or not with that root. */
   UNKNOWN_LIST(Kind.UNKNOWN_REFERENCE),
+  /** A part number outside the parts its list was declared in. */
+  UNKNOWN_PART(Kind.UNKNOWN_REFERENCE),
+  /** A part whose entries are not as many, or do not hash to the root, its list declared. */
+  PART_MISMATCH(Kind.MISMATCH),
   /** Already done: the arrangement, the list, its blinding, the report or the attestation. */
   DUPLICATE(Kind.SUBJECT),
   /** Not as many values as the list has entries. */

@@ -7,8 +7,10 @@ import dev.verity.core.exchange.Arrangement.Stage;
 import dev.verity.core.exchange.ExchangeMessage.AttestConsent;
 import dev.verity.core.exchange.ExchangeMessage.AttestStage;
 import dev.verity.core.exchange.ExchangeMessage.CommitList;
+import dev.verity.core.exchange.ExchangeMessage.DeclareList;
 import dev.verity.core.exchange.ExchangeMessage.Consent;
 import dev.verity.core.exchange.ExchangeMessage.HandOver;
+import dev.verity.core.exchange.ExchangeMessage.ListPart;
 import dev.verity.core.exchange.ExchangeMessage.Reblind;
 import dev.verity.core.exchange.ExchangeMessage.ReportCounts;
 import dev.verity.tlog.merkle.Hash;
@@ -42,7 +44,14 @@ final class StepFields {
   ExchangeMessage message() throws ExchangeInputException {
     return switch (type) {
       case "exchange-arrangement" -> arrangement();
-      case "exchange-list" -> new CommitList(list());
+      case "exchange-list" -> body.has("parts") ? declared() : new CommitList(list());
+      case "exchange-list-part" -> {
+        ListId list = listId(object(body, "list"));
+        Hash root = hash(body, "root");
+        int part = integer(body, "part");
+        List<ListEntry> entries = array(body, "entries", StepFields::entry);
+        yield new ListPart(exchange(), list, root, part, entries);
+      }
       case "exchange-reblind" -> reblind();
       case "exchange-consent" -> {
         ListId list = listId(object(body, "list"));
@@ -72,8 +81,9 @@ final class StepFields {
   private Reblind reblind() throws ExchangeInputException {
     ListId list = listId(object(body, "list"));
     Hash root = hash(body, "root");
+    int part = body.has("part") ? integer(body, "part") : 0;
     List<Blinded> values = array(body, "values", n -> Blinded.fromHex(n.asText()));
-    return new Reblind(exchange(), list, root, values);
+    return new Reblind(exchange(), list, root, part, values);
   }
 
   private String exchange() throws ExchangeInputException {
@@ -156,6 +166,18 @@ final class StepFields {
     }
     return new ListCommitment(text(body, "exchange"), text(body, "party"), kind,
         text(body, "category"), hash(body, "root"), entries);
+  }
+
+  /** A list declared in parts: its count, root and part roots; no entries. */
+  private DeclareList declared() throws ExchangeInputException {
+    ListKind kind = kind(body);
+    if (body.has("entries")) {
+      throw problem("entries", "a list in parts carries its entries in exchange-list-part"
+          + " messages, not with its parts' roots");
+    }
+    List<Hash> parts = array(body, "parts", n -> Hash.fromHex(n.asText()));
+    return new DeclareList(text(body, "exchange"), text(body, "party"), kind,
+        text(body, "category"), integer(body, "count"), hash(body, "root"), parts);
   }
 
   private static ListEntry entry(JsonNode n) {

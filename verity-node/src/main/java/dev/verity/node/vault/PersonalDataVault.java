@@ -7,6 +7,7 @@ import dev.verity.core.exchange.Opening;
 import dev.verity.core.exchange.PersonRecord;
 import dev.verity.core.exchange.PrivateList;
 import dev.verity.node.vault.VaultContents.AuditLine;
+import dev.verity.node.vault.VaultContents.ErasedEntry;
 import dev.verity.node.vault.VaultContents.StoredList;
 import dev.verity.node.vault.VaultContents.StoredPerson;
 import dev.verity.node.vault.VaultException.Reason;
@@ -122,7 +123,7 @@ public final class PersonalDataVault {
     purposes.forEach(p -> labels.add(p.label()));
     StoredList s = new StoredList(c.exchange(), c.party(), c.kind().label(), c.category(),
         c.root().hex(), c.count(), List.copyOf(labels), retainUntil.toString(), now.toString(),
-        persons);
+        persons, List.of());
     List<StoredList> lists = new ArrayList<>(contents.lists());
     lists.add(s);
     save(with(lists, contents.audit()));
@@ -142,9 +143,15 @@ public final class PersonalDataVault {
       index = fromLog.entries().get(i).commitment().equals(commitment) ? i : index;
     }
     final int at = index;
+    Optional<ErasedEntry> erased = s.erased().stream().filter(x -> x.index() == at).findFirst();
+    if (erased.isPresent()) {
+      throw new VaultException(Reason.ERASED, "entry " + commitment + " was erased from the vault"
+          + " on " + erased.get().at() + " (" + erased.get().reason() + "): it can no longer be"
+          + " opened; the log keeps its commitment");
+    }
     StoredPerson p = s.persons().stream().filter(x -> x.index() == at).findFirst()
         .orElseThrow(() -> new VaultException(Reason.NOT_FOUND, "entry " + commitment
-            + " is not in the vault (never on this list, or erased)"));
+            + " is not on this list in the vault"));
     return Opening.of(fromLog, at, person(p), HexFormat.of().parseHex(p.salt()));
   }
 
@@ -162,35 +169,91 @@ public final class PersonalDataVault {
     List<StoredList> lists = contents.lists().stream()
         .filter(l -> l.exchange().equals(exchange) && !expired(l, today)).toList();
     int n = CtaExport.write(lists, out);
-    audit(new AuditLine(now.toString(), "export", exchange, null, n, recipient));
+    audit(new AuditLine(now.toString(), "export", exchange, null, n, recipient, null));
     LOG.info("vault: exported {} persons of exchange {} for {}", n, exchange, recipient);
     return n;
   }
 
-  /** Erases one person (every list that has the entry); returns how many entries went. */
-  public synchronized int erase(Hash commitment, ListCommitment fromLog, Instant now)
-      throws VaultException {
-    int index = -1;
-    for (int i = 0; i < fromLog.count(); i++) {
-      index = fromLog.entries().get(i).commitment().equals(commitment) ? i : index;
+  /**
+   * Erases the person of entry {@code commitment}, on whichever of the exchange's lists it is
+   * (found by recomputing each stored person's commitment from record and salt: no log needed),
+   * for {@code reason}; returns the list's summary after, or empty when no stored person has that
+   * commitment. The entry is remembered as erased (index, time, reason), never who.
+   */
+  public synchronized Optional<ListSummary> erase(String exchange, Hash commitment,
+      String reason, Instant now) throws VaultException {
+    for (StoredList l : contents.lists()) {
+      if (!l.exchange().equals(exchange)) {
+        continue;
+      }
+      for (StoredPerson p : l.persons()) {
+        if (commitmentHex(l, p).equals(commitment.hex())) {
+          rewrite(now, "erase person", reason, x -> x != l ? x : erased(x, p.index(), now,
+              reason));
+          return find(Hash.fromHex(l.root())).map(ListSummary::of);
+        }
+      }
     }
-    final int at = index;
-    return rewrite(now, "erase person", l -> !l.root().equals(fromLog.root().hex()) ? l
-        : withPersons(l, l.persons().stream().filter(p -> p.index() != at).toList()));
+    return Optional.empty();
   }
 
-  /** Erases a whole list. */
+  /** Erases one person of {@code fromLog} (the list as in the log); returns how many went. */
+  public synchronized int erase(Hash commitment, ListCommitment fromLog, Instant now)
+      throws VaultException {
+    return erase(fromLog.exchange(), commitment, "on request", now).isPresent() ? 1 : 0;
+  }
+
+  /** Erases a whole list for {@code reason}; returns how many persons went. */
+  public synchronized int eraseList(Hash root, String reason, Instant now)
+      throws VaultException {
+    return rewrite(now, "erase list", reason, l -> l.root().equals(root.hex()) ? null : l);
+  }
+
+  /** Erases a whole list on request. */
   public synchronized int eraseList(Hash root, Instant now) throws VaultException {
-    return rewrite(now, "erase list", l -> l.root().equals(root.hex()) ? null : l);
+    return eraseList(root, "on request", now);
   }
 
   /** Erases every list whose retention ended before {@code today}. */
   public synchronized int eraseExpired(LocalDate today, Instant now) throws VaultException {
-    return rewrite(now, "erase at end of retention", l -> expired(l, today) ? null : l);
+    return rewrite(now, "erase at end of retention", "retention ended",
+        l -> expired(l, today) ? null : l);
   }
 
-  private int rewrite(Instant now, String what, UnaryOperator<StoredList> change)
-      throws VaultException {
+  /**
+   * When list {@code root} was erased, and why, from the audit trail (the list itself is gone);
+   * empty when it never was.
+   */
+  public synchronized Optional<String> listErasure(Hash root) {
+    return contents.audit().stream().filter(a -> root.hex().equals(a.root())
+        && a.what().startsWith("erase") && !a.what().equals("erase person"))
+        .map(a -> a.at() + " (" + a.reason() + ")").reduce((a, b) -> b);
+  }
+
+  /** The audit trail: every export and erasure, oldest first; no one is named. */
+  public synchronized List<Audited> audit() {
+    return contents.audit().stream().map(a -> new Audited(a.at(), a.what(), a.exchange(),
+        a.root(), a.persons(), a.recipient(), a.reason())).toList();
+  }
+
+  /**
+   * One line of the audit trail: when, what (export, erase person, erase list, erase at end of
+   * retention), the exchange, the list's root (null for an export), how many persons, the
+   * recipient of an export and the reason given for an erasure.
+   */
+  public record Audited(String at, String what, String exchange, String root, int persons,
+      String recipient, String reason) {}
+
+  private static StoredList erased(StoredList l, int index, Instant now, String reason) {
+    List<ErasedEntry> e = new ArrayList<>(l.erased());
+    e.add(new ErasedEntry(index, now.toString(), reason));
+    return new StoredList(l.exchange(), l.party(), l.kind(), l.category(), l.root(), l.count(),
+        l.purposes(), l.retainUntil(), l.storedAt(),
+        l.persons().stream().filter(p -> p.index() != index).toList(), e);
+  }
+
+  private int rewrite(Instant now, String what, String reason,
+      UnaryOperator<StoredList> change) throws VaultException {
     List<StoredList> kept = new ArrayList<>();
     List<AuditLine> audit = new ArrayList<>(contents.audit());
     int erased = 0;
@@ -198,7 +261,8 @@ public final class PersonalDataVault {
       StoredList after = change.apply(l);
       int gone = l.persons().size() - (after == null ? 0 : after.persons().size());
       if (gone > 0 || after == null) {
-        audit.add(new AuditLine(now.toString(), what, l.exchange(), l.root(), gone, null));
+        audit.add(new AuditLine(now.toString(), what, l.exchange(), l.root(), gone, null,
+            reason));
       }
       erased += gone;
       if (after != null) {
@@ -214,6 +278,12 @@ public final class PersonalDataVault {
 
   private StoredList readable(Hash root, Purpose purpose, LocalDate today)
       throws VaultException {
+    Optional<String> gone = listErasure(root);
+    if (gone.isPresent() && find(root).isEmpty()) {
+      throw new VaultException(Reason.ERASED, "the list with root " + root + " was erased from"
+          + " the vault on " + gone.get() + ": its entries can no longer be opened; the log"
+          + " keeps their commitments");
+    }
     StoredList s = find(root).orElseThrow(() -> new VaultException(Reason.NOT_FOUND,
         "no list with root " + root + " in the vault"));
     if (!s.purposes().contains(purpose.label())) {
@@ -243,11 +313,6 @@ public final class PersonalDataVault {
   static PersonRecord person(StoredPerson p) {
     return new PersonRecord(p.surname(), p.firstNames(), LocalDate.parse(p.dateOfBirth()),
         p.serviceNumber());
-  }
-
-  private static StoredList withPersons(StoredList l, List<StoredPerson> persons) {
-    return new StoredList(l.exchange(), l.party(), l.kind(), l.category(), l.root(), l.count(),
-        l.purposes(), l.retainUntil(), l.storedAt(), persons);
   }
 
   private VaultContents with(List<StoredList> lists, List<AuditLine> audit) {
@@ -283,10 +348,11 @@ public final class PersonalDataVault {
 
   /** A stored list as the operator may see it: no personal data. */
   public record ListSummary(String exchange, String party, ListKind kind, String category,
-      Hash root, int count, int persons, List<Purpose> purposes, LocalDate retainUntil) {
+      Hash root, int count, int persons, int erased, List<Purpose> purposes,
+      LocalDate retainUntil) {
     static ListSummary of(StoredList l) {
       return new ListSummary(l.exchange(), l.party(), ListKind.ofLabel(l.kind()), l.category(),
-          Hash.fromHex(l.root()), l.count(), l.persons().size(),
+          Hash.fromHex(l.root()), l.count(), l.persons().size(), l.erased().size(),
           l.purposes().stream().map(Purpose::ofLabel).toList(), LocalDate.parse(l.retainUntil()));
     }
   }

@@ -33,14 +33,29 @@ record VaultContents(String format, Map<String, String> blindingKeys, List<Store
   record StoredPerson(int index, String surname, String firstNames, String dateOfBirth,
       String serviceNumber, String salt) {}
 
-  /** One committed list and what it may be used for, until when. */
+  /**
+   * One committed list and what it may be used for, until when; the entries whose persons were
+   * erased (by index, with when and why: no personal data), so that an opening of one is
+   * answered "erased", not "never on the list".
+   */
   record StoredList(String exchange, String party, String kind, String category, String root,
       int count, List<String> purposes, String retainUntil, String storedAt,
-      List<StoredPerson> persons) {}
+      List<StoredPerson> persons, List<ErasedEntry> erased) {
+    StoredList {
+      persons = List.copyOf(persons);
+      erased = erased == null ? List.of() : List.copyOf(erased); // vaults written before
+    }
+  }
 
-  /** An export or an erasure: when, what, how many; never who. */
+  /** An entry whose person was erased: its index, when, and the reason given. */
+  record ErasedEntry(int index, String at, String reason) {}
+
+  /**
+   * An export or an erasure: when, what, which list (its root), how many, to whom, and the
+   * reason given for an erasure; never who.
+   */
   record AuditLine(String at, String what, String exchange, String root, int persons,
-      String recipient) {}
+      String recipient, String reason) {}
 
   byte[] json() {
     try {

@@ -12,8 +12,10 @@ public final class VaultException extends Exception {
     STORAGE,
     /** The vault file does not decrypt under the key: the wrong key, or an altered file. */
     WRONG_KEY_OR_ALTERED,
-    /** No such list or person in the vault (never stored, or erased). */
+    /** No such list or person in the vault, or the list's retention has ended. */
     NOT_FOUND,
+    /** The person or the list was erased: it can no longer be opened (the log is intact). */
+    ERASED,
     /** The data were not collected for this purpose. */
     PURPOSE,
     /** The list file has problems (each named by line and column). */

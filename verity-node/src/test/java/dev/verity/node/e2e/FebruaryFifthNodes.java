@@ -85,8 +85,13 @@ final class FebruaryFifthNodes implements AutoCloseable {
 
   /** The UAE arranges the exchange: one stage on 5 February 2026, 157 for 157. */
   void arrange() throws Exception {
+    arrange(X);
+  }
+
+  /** The UAE arranges exchange {@code x} as {@link #arrange()} does the 5 February one. */
+  void arrange(String x) throws Exception {
     ObjectNode m = Cluster.JSON.createObjectNode();
-    m.put("exchange", X);
+    m.put("exchange", x);
     m.putArray("parties").add("RU").add("UA");
     m.putArray("mediators").add("UAE");
     m.put("intermediary", "ICRC");
@@ -98,10 +103,10 @@ final class FebruaryFifthNodes implements AutoCloseable {
     }
     m.putArray("stages").addObject().put("number", 1).put("date", "2026-02-05");
     m.putObject("ratio").put("RU", 1).put("UA", 1);
-    submitOk(uae, "arrangement-" + X, "exchange-arrangement", m);
+    submitOk(uae, "arrangement-" + x, "exchange-arrangement", m);
     for (Member n : List.of(ru, ua, icrc)) {
       await(n.party + " sees the arrangement", Duration.ofSeconds(60),
-          () -> exchange(n) != null);
+          () -> exchange(n, x) != null);
     }
   }
 
@@ -136,6 +141,13 @@ final class FebruaryFifthNodes implements AutoCloseable {
 
   private void commit(Member m, String kind, String category, List<PersonRecord> persons)
       throws IOException {
+    Run r = commit(m, X, kind, category, persons);
+    assertThat(r.out()).contains(persons.size() + " persons committed");
+  }
+
+  /** {@code persons} written to a CSV file and committed to exchange {@code x} by the CLI. */
+  Run commit(Member m, String x, String kind, String category, List<PersonRecord> persons)
+      throws IOException {
     boolean cyrillic = kind.equals("requested");
     StringBuilder b = new StringBuilder("surname,first_names,date_of_birth,service_number\n");
     for (PersonRecord p : persons) {
@@ -145,14 +157,14 @@ final class FebruaryFifthNodes implements AutoCloseable {
           .append(',').append(p.serviceNumber() == null ? "" : quoted(p.serviceNumber()))
           .append('\n');
     }
-    Path f = files.resolve(m.party + "-" + kind + "-" + category + ".csv");
+    Path f = files.resolve(x + "-" + m.party + "-" + kind + "-" + category + ".csv");
     Files.writeString(f, b, StandardCharsets.UTF_8);
-    csv.put(m.party + " " + kind + " " + category, f);
+    csv.put((x.equals(X) ? "" : x + " ") + m.party + " " + kind + " " + category, f);
     Run r = Cluster.run("exchange", "list", "commit", "--node", Browser.url(m), "--token",
-        m.operator, "--dir", m.dir.toString(), "--exchange", X, "--kind", kind,
+        m.operator, "--dir", m.dir.toString(), "--exchange", x, "--kind", kind,
         "--category", category, "--csv", f.toString());
     assertThat(r.code()).as(r.err()).isZero();
-    assertThat(r.out()).contains(persons.size() + " persons committed");
+    return r;
   }
 
   private static String quoted(String s) {
@@ -312,8 +324,13 @@ final class FebruaryFifthNodes implements AutoCloseable {
 
   /** The exchange as {@code n} folds it, or null before it is arranged there. */
   static JsonNode exchange(Member n) throws IOException {
+    return exchange(n, X);
+  }
+
+  /** Exchange {@code id} as {@code n} folds it, or null before it is arranged there. */
+  static JsonNode exchange(Member n, String id) throws IOException {
     for (JsonNode x : getJson(n, "/api/v1/exchanges").path("exchanges")) {
-      if (x.path("exchange").asText().equals(X)) {
+      if (x.path("exchange").asText().equals(id)) {
         return x;
       }
     }

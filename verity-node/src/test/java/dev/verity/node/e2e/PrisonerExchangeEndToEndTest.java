@@ -7,7 +7,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.verity.core.exchange.BlindingKey;
+import dev.verity.core.exchange.ExchangeJson;
+import dev.verity.core.exchange.ExchangeMessage.ListPart;
+import dev.verity.core.exchange.ListEntry;
+import dev.verity.core.exchange.ListKind;
+import dev.verity.core.exchange.ListParts;
+import dev.verity.core.exchange.MatchKey;
 import dev.verity.core.exchange.PersonRecord;
+import dev.verity.core.exchange.PrivateList;
+import dev.verity.core.exchange.SyntheticPersons;
+import dev.verity.core.exchange.SyntheticPersons.Person;
+import dev.verity.core.exchange.SyntheticPersons.Spelling;
 import dev.verity.node.e2e.Cluster.Member;
 import dev.verity.node.e2e.Cluster.Run;
 import java.io.IOException;
@@ -16,8 +27,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -233,6 +246,125 @@ class PrisonerExchangeEndToEndTest {
     // the control: the operators' own list files do hold them
     String ruHeld = Files.readString(f.csv.get("RU held military"));
     assertThat(secrets.stream().filter(ruHeld::contains).count()).isGreaterThan(150);
+  }
+
+  @Test
+  @Order(8)
+  void anErasedPersonCanNoLongerBeOpenedAndLeavesTheExport() throws Exception {
+    String commitment = f.held(f.ru, Set.of("wounded-sick")).get(0);
+    long size = logSize(f.ru);
+    Run erase = run("exchange", "vault", "erase", "--dir", f.ru.dir.toString(), "--exchange", X,
+        "--commitment", commitment, "--reason", "request of the person");
+    assertThat(erase.code()).as(erase.err()).isZero();
+    assertThat(erase.out()).contains("erased the person of entry " + commitment
+        + " from RU held wounded-sick").contains("the log keeps its commitment");
+    Run open = run("exchange", "open", "--node", Browser.url(f.ru), "--token", f.ru.operator,
+        "--dir", f.ru.dir.toString(), "--exchange", X, "--commitment", commitment,
+        "--out", f.files.resolve("erased.json").toString());
+    assertThat(open.code()).isEqualTo(1);
+    assertThat(open.err()).contains("was erased from the vault on").contains("(request of the"
+        + " person): it can no longer be opened; the log keeps its commitment");
+    Path cta = f.files.resolve("cta-after.csv");
+    Run export = run("exchange", "export", "--dir", f.ru.dir.toString(), "--exchange", X,
+        "--out", cta.toString());
+    assertThat(export.out()).contains("exported 328 persons");
+    assertThat(Files.readString(cta)).doesNotContain(commitment);
+    Run audit = run("exchange", "vault", "audit", "--dir", f.ru.dir.toString());
+    assertThat(audit.out()).contains("erase person " + X).contains("1 persons, reason: request"
+        + " of the person").contains("to ICRC Central Tracing Agency");
+    // the log is untouched: nothing appended, and the entry is still on the committed list
+    assertThat(logSize(f.ru)).isEqualTo(size);
+    assertThat(f.held(f.ru, Set.of("wounded-sick"))).contains(commitment).hasSize(12);
+  }
+
+  @Test
+  @Order(9)
+  void listsOf2000GoInPartsThroughTheCommandLineAndMatch() throws Exception {
+    String large = "ru-ua-large";
+    f.arrange(large);
+    List<Person> all = SyntheticPersons.generate(2_200, 1.0, 9).persons();
+    List<PersonRecord> requested = new ArrayList<>();
+    List<PersonRecord> held = new ArrayList<>();
+    for (int i = 0; i < 2_000; i++) {
+      requested.add(all.get(i).in(Spelling.UA_CYRILLIC));
+      held.add(all.get(200 + i).in(Spelling.RU_LATIN_ICAO_9303)); // 1,800 the same persons
+    }
+    Set<MatchKey> heldKeys = new HashSet<>();
+    held.forEach(p -> heldKeys.add(MatchKey.of(p)));
+    long expected = requested.stream().filter(p -> heldKeys.contains(MatchKey.of(p))).count();
+    Run ua = f.commit(f.ua, large, "requested", "military", requested);
+    assertThat(ua.out()).contains("2000 persons committed in 8 parts");
+    Run ru = f.commit(f.ru, large, "held", "military", held);
+    assertThat(ru.out()).contains("2000 persons committed in 8 parts");
+    for (Member m : List.of(f.ru, f.ua)) {
+      Run r = run("exchange", "match", "--node", Browser.url(m), "--token", m.operator,
+          "--dir", m.dir.toString(), "--exchange", large);
+      assertThat(r.code()).as(r.err()).isZero();
+      assertThat(r.out()).contains("(2000 entries, 8 parts) on top");
+    }
+    Cluster.await("the UAE matches the lists of 2,000", Duration.ofSeconds(120), () ->
+        FebruaryFifthNodes.exchange(f.uae, large).path("matches").size() == 1);
+    JsonNode m = FebruaryFifthNodes.exchange(f.uae, large).path("matches").get(0);
+    assertThat(expected).isGreaterThan(1_750);
+    assertThat(m.path("requestedCount").asInt()).isEqualTo(2_000);
+    assertThat(m.path("matchedRequested").asLong()).isEqualTo(expected);
+    assertThat(m.path("onlyRequested").size()).isEqualTo(2_000 - (int) expected);
+    assertThat(FebruaryFifthNodes.exchange(f.ru, large).path("matches").get(0)).isEqualTo(m);
+    partsTamperedWithOrMissingAreNamed(large);
+  }
+
+  /**
+   * A list sent part by part past the command line: a tampered part, a part out of range and a
+   * part sent twice are refused with nothing appended, each named; the parts never sent leave
+   * the list incomplete on every node, named as missing.
+   */
+  private void partsTamperedWithOrMissingAreNamed(String large) throws Exception {
+    List<PersonRecord> persons = SyntheticPersons.generate(600, 1.0, 10).persons().stream()
+        .map(p -> p.in(Spelling.UA_CYRILLIC)).toList();
+    SecureRandom random = new SecureRandom();
+    PrivateList list = PrivateList.build(large, "UA", ListKind.REQUESTED, "civilian", persons,
+        BlindingKey.generate(random), random);
+    ListParts.Split split = ListParts.split(list.commitment());
+    FebruaryFifthNodes.submitOk(f.ua, "civ-declared", "exchange-list",
+        ExchangeJson.fields(split.declaration()));
+    FebruaryFifthNodes.submitOk(f.ua, "civ-p1", "exchange-list-part",
+        ExchangeJson.fields(split.parts().get(0)));
+    long size = logSize(f.ua);
+    ListPart p2 = split.parts().get(1);
+    List<ListEntry> tampered = new ArrayList<>(p2.entries());
+    tampered.set(5, new ListEntry(tampered.get(5).commitment(), tampered.get(6).blinded()));
+    assertRefused("civ-p2", new ListPart(large, p2.list(), p2.root(), 2, tampered),
+        "exchange/part-mismatch", "part 2 of UA requested civilian: its entries do not hash to"
+            + " the part root declared");
+    assertRefused("civ-p4", new ListPart(large, p2.list(), p2.root(), 4, p2.entries()),
+        "exchange/unknown-part", "part 4 of UA requested civilian: the list was declared in 3"
+            + " parts");
+    assertRefused("civ-p1-again", split.parts().get(0), "exchange/duplicate",
+        "part 1 of UA requested civilian is already in");
+    assertThat(logSize(f.ua)).isEqualTo(size);
+    for (Member n : List.of(f.ru, f.uae)) {
+      Cluster.await(n.party + " names the missing parts", Duration.ofSeconds(60), () -> {
+        for (JsonNode l : FebruaryFifthNodes.exchange(n, large).path("lists")) {
+          if (l.path("list").path("category").asText().equals("civilian")) {
+            return !l.path("complete").asBoolean()
+                && l.path("missingParts").toString().equals("[2,3]");
+          }
+        }
+        return false;
+      });
+    }
+    assertThat(FebruaryFifthNodes.exchange(f.uae, large).path("pending").toString())
+        .contains("\"what\":\"LIST_PARTS\"");
+  }
+
+  private void assertRefused(String clientId, ListPart part, String rule, String reason)
+      throws Exception {
+    HttpResponse<String> r = FebruaryFifthNodes.submit(f.ua, clientId, "exchange-list-part",
+        ExchangeJson.fields(part));
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(422);
+    JsonNode body = Cluster.JSON.readTree(r.body());
+    assertThat(body.path("refusal").asText()).isEqualTo(rule);
+    assertThat(body.path("reason").asText()).contains(reason);
   }
 
   private static void search(String where, String text, Set<String> secrets, List<String> out) {

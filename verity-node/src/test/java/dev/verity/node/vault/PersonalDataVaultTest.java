@@ -205,7 +205,9 @@ class PersonalDataVaultTest {
     assertThat(v.erase(gone.commitment(), log, NOW)).isEqualTo(1);
     assertThat(log.rootMatches()).isTrue(); // the log's commitment is untouched
     assertThatThrownBy(() -> v.open(log, gone.commitment(), Purpose.EXCHANGE, TODAY))
-        .extracting(e -> ((VaultException) e).reason()).isEqualTo(Reason.NOT_FOUND);
+        .hasMessageContaining("was erased from the vault on " + NOW + " (on request): it can"
+            + " no longer be opened; the log keeps its commitment")
+        .extracting(e -> ((VaultException) e).reason()).isEqualTo(Reason.ERASED);
     assertThat(v.open(log, log.entries().get(8).commitment(), Purpose.EXCHANGE, TODAY)
         .problem(log)).isEmpty();
     assertThat(v.lists().get(0).persons()).isEqualTo(156);
@@ -246,6 +248,40 @@ class PersonalDataVaultTest {
       assertThat(logged.get(Integer.parseInt(f[10]))).isEqualTo(commitment);
       assertThat(f[11]).isEqualTo(log.root().hex());
     }
+  }
+
+  @Test
+  void erasureIsAuditedWithItsReasonAndTheExportSkipsErasedRecords() throws Exception {
+    PersonalDataVault v = PersonalDataVault.open(dir, keyFile, RANDOM);
+    ListCommitment log = commit(v, Set.of(Purpose.EXCHANGE)).commitment();
+    Hash gone = log.entries().get(3).commitment();
+    Instant later = NOW.plusSeconds(60);
+    // found by its commitment alone (recomputed from record and salt): no log needed
+    assertThat(v.erase(X, gone, "request of the person's family", later)).get()
+        .satisfies(l -> assertThat(l.persons()).isEqualTo(156))
+        .satisfies(l -> assertThat(l.erased()).isEqualTo(1));
+    assertThat(v.erase(X, gone, "again", later)).isEmpty();
+    PersonalDataVault reopened = PersonalDataVault.open(dir, keyFile, RANDOM);
+    assertThatThrownBy(() -> reopened.open(log, gone, Purpose.EXCHANGE, TODAY))
+        .hasMessageContaining("(request of the person's family)");
+    StringBuilder out = new StringBuilder();
+    assertThat(reopened.exportForCentralTracingAgency(X, out, "ICRC CTA", TODAY, later))
+        .isEqualTo(156);
+    assertThat(out.toString()).doesNotContain(gone.hex()).contains(log.entries().get(4)
+        .commitment().hex());
+    assertThat(reopened.eraseList(log.root(), "exchange completed", later)).isEqualTo(156);
+    assertThatThrownBy(() -> reopened.open(log, log.entries().get(4).commitment(),
+        Purpose.EXCHANGE, TODAY)).hasMessageContaining("the list with root " + log.root()
+            + " was erased from the vault on " + later + " (exchange completed)")
+        .extracting(e -> ((VaultException) e).reason()).isEqualTo(Reason.ERASED);
+    StringBuilder none = new StringBuilder();
+    assertThat(reopened.exportForCentralTracingAgency(X, none, "ICRC CTA", TODAY, later))
+        .isZero();
+    assertThat(PersonalDataVault.open(dir, keyFile, RANDOM).audit())
+        .extracting(a -> a.what() + " " + a.persons() + " " + a.reason())
+        .containsExactly("erase person 1 request of the person's family", "export 156 null",
+            "erase list 156 exchange completed", "export 0 null");
+    assertThat(log.rootMatches()).isTrue();
   }
 
   @Test

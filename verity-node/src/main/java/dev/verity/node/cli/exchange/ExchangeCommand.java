@@ -34,7 +34,8 @@ import picocli.CommandLine.Spec;
         + " person to the ICRC or the mediator, read stages, discrepancies and the tally.",
     subcommands = {ExchangeListCommand.class, ExchangeMatchCommand.class,
         ExchangeOpenCommand.class, ExchangeCheckOpeningCommand.class,
-        ExchangeStageCommand.class, ExchangeTallyCommand.class, ExchangeExportCommand.class})
+        ExchangeStageCommand.class, ExchangeTallyCommand.class, ExchangeExportCommand.class,
+        ExchangeVaultCommand.class})
 public final class ExchangeCommand implements Runnable {
   @Spec CommandSpec spec;
 

@@ -4,11 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.verity.core.exchange.ExchangeJson;
 import dev.verity.core.exchange.ExchangeMessage.CommitList;
 import dev.verity.core.exchange.ListCommitment;
+import dev.verity.core.exchange.ExchangeMessage.ListPart;
 import dev.verity.core.exchange.ListKind;
+import dev.verity.core.exchange.ListParts;
 import dev.verity.node.cli.io.NodeApiOptions;
 import dev.verity.node.vault.ListImport;
 import dev.verity.node.vault.PersonalDataVault;
 import dev.verity.node.vault.Purpose;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -80,19 +83,45 @@ final class ExchangeListCommand implements Runnable {
           retainUntil != null ? retainUntil : today.plusYears(1)), today, Instant.now(),
           new SecureRandom());
       ListCommitment c = imp.commitment();
-      JsonNode r = ExchangeCommand.submit(node, "list-" + exchange + "-" + party + "-" + kind
-          + "-" + category + "-" + c.root().hex().substring(0, 16), "exchange-list",
-          ExchangeJson.fields(new CommitList(c)));
+      String id = "list-" + exchange + "-" + party + "-" + kind + "-" + category + "-"
+          + c.root().hex().substring(0, 16);
       PrintWriter out = spec.commandLine().getOut();
-      out.printf("%s %s %s list of %s: %d persons committed, root %s, entry %s/%d%n", party,
-          kind, category, exchange, c.count(), c.root().hex(), r.path("party").asText(),
-          r.path("index").asLong());
+      if (c.count() <= ListParts.PART_SIZE) {
+        JsonNode r = ExchangeCommand.submit(node, id, "exchange-list",
+            ExchangeJson.fields(new CommitList(c)));
+        out.printf("%s %s %s list of %s: %d persons committed, root %s, entry %s/%d%n", party,
+            kind, category, exchange, c.count(), c.root().hex(), r.path("party").asText(),
+            r.path("index").asLong());
+      } else {
+        inParts(out, c, id);
+      }
       for (List<Integer> lines : imp.namesakes()) {
         out.printf("note: lines %s share a match key (namesakes born the same day, or one"
             + " person twice)%n", lines);
       }
       ExchangeCommand.done(out);
       return 0;
+    }
+
+    /**
+     * A list of more than one part's entries: its declaration, then each part, each a message
+     * of its own (docs/formats/exchange.md, "Lists in parts"). Client ids name the root and the
+     * part, so a run cut short can be repeated with the same vault list: parts already in are
+     * answered with their entries.
+     */
+    private void inParts(PrintWriter out, ListCommitment c, String id) throws IOException {
+      ListParts.Split split = ListParts.split(c);
+      JsonNode r = ExchangeCommand.submit(node, id, "exchange-list",
+          ExchangeJson.fields(split.declaration()));
+      long first = r.path("index").asLong();
+      long last = first;
+      for (ListPart p : split.parts()) {
+        last = ExchangeCommand.submit(node, id + "-p" + p.part(), "exchange-list-part",
+            ExchangeJson.fields(p)).path("index").asLong();
+      }
+      out.printf("%s %s %s list of %s: %d persons committed in %d parts, root %s, entries"
+          + " %s/%d-%d%n", c.party(), kind, category, exchange, c.count(), split.parts().size(),
+          c.root().hex(), r.path("party").asText(), first, last);
     }
   }
 }

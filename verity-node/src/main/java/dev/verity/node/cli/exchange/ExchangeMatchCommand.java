@@ -1,14 +1,17 @@
 package dev.verity.node.cli.exchange;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.verity.core.exchange.Blinded;
 import dev.verity.core.exchange.BlindingKey;
 import dev.verity.core.exchange.ExchangeJson;
 import dev.verity.core.exchange.ExchangeMessage.Reblind;
 import dev.verity.core.exchange.ListCommitment;
 import dev.verity.core.exchange.ListEntry;
+import dev.verity.core.exchange.ListParts;
 import dev.verity.node.cli.exchange.ExchangeCommand.Listed;
 import dev.verity.node.cli.io.NodeApiOptions;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -46,14 +49,21 @@ final class ExchangeMatchCommand implements Callable<Integer> {
       if (c.party().equals(party) || l.blindedByOther()) {
         continue;
       }
-      Reblind r = new Reblind(exchange, c.id(), c.root(),
-          key.reblindAll(c.entries().stream().map(ListEntry::blinded).toList()));
-      JsonNode receipt = ExchangeCommand.submit(node, "reblind-" + exchange + "-" + c.party() + "-"
-          + c.kind().label() + "-" + c.category() + "-" + c.root().hex().substring(0, 16),
-          "exchange-reblind", ExchangeJson.fields(r));
-      out.printf("blinded %s's %s %s list (%d entries) on top: entry %s/%d%n", c.party(),
-          c.kind().label(), c.category(), c.count(), receipt.path("party").asText(),
-          receipt.path("index").asLong());
+      List<Blinded> values =
+          key.reblindAll(c.entries().stream().map(ListEntry::blinded).toList());
+      String id = "reblind-" + exchange + "-" + c.party() + "-" + c.kind().label() + "-"
+          + c.category() + "-" + c.root().hex().substring(0, 16);
+      JsonNode receipt = null;
+      int parts = c.count() <= ListParts.PART_SIZE ? 0 : ListParts.partsFor(c.count());
+      for (int p = parts == 0 ? 0 : 1; p <= parts; p++) {
+        Reblind r = new Reblind(exchange, c.id(), c.root(), p,
+            p == 0 ? values : ListParts.slice(values, c.count(), p));
+        receipt = ExchangeCommand.submit(node, p == 0 ? id : id + "-p" + p, "exchange-reblind",
+            ExchangeJson.fields(r));
+      }
+      out.printf("blinded %s's %s %s list (%d entries%s) on top: entry %s/%d%n", c.party(),
+          c.kind().label(), c.category(), c.count(), parts == 0 ? "" : ", " + parts + " parts",
+          receipt.path("party").asText(), receipt.path("index").asLong());
     }
     printMatches(out, node, exchange);
     ExchangeCommand.done(out);

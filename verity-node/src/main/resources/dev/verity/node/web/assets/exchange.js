@@ -72,8 +72,11 @@ function listsTable(agr, x) {
     el('td', {}, partyName(agr, l.list.party)), el('td', {}, t('exchange.kind.' + l.list.kind)),
     el('td', {}, category(l.list.category)), el('td.num.count', {}, fmtNum(l.count)),
     el('td', {}, el('code.hash', { title: l.root }, short(l.root))),
-    el('td', {}, l.blindedByOther ? badge('ok', '✓ ' + t('exchange.blinded'))
-      : badge('pending', t('exchange.notBlinded')))));
+    el('td', {}, l.complete === false
+      ? badge('missing', t('exchange.partsMissing') + ' ' + l.missingParts.join(', ')
+        + ' / ' + l.parts)
+      : l.blindedByOther ? badge('ok', '✓ ' + t('exchange.blinded'))
+        : badge('pending', t('exchange.notBlinded')))));
   const head = [t('exchange.party'), t('exchange.kind'), t('exchange.category'),
     t('exchange.count'), t('exchange.root'), t('exchange.blindedBy')];
   return el('div', {}, el('h3', {}, t('exchange.lists')),
