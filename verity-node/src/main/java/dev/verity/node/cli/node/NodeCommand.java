@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -220,25 +221,50 @@ public final class NodeCommand implements Runnable {
             + "terminal, "
             + "else json; or $VERITY_LOG_FORMAT).") LogFormat logFormat;
 
+    @Option(names = "--standby", description = "If another process of this node sequences its"
+        + " log (PostgreSQL storage), stand by: serve reads, and take over when its writer lock"
+        + " frees (docs/user/operate.md, \"The standby\").") boolean standby;
+
+    /** How often a standby checks whether the active process's writer lock is free. */
+    private static final long POLL_MILLIS = 500;
+
     @Override
     public Integer call() throws Exception {
       if (logFormat != null) {
         LogSetup.use(logFormat);
       }
-      Node node = Node.start(dir);
+      AtomicReference<Node> running = new AtomicReference<>(Node.start(dir, null, standby));
       CountDownLatch stop = new CountDownLatch(1);
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        node.close();
         stop.countDown();
+        synchronized (running) {
+          running.get().close();
+        }
       }, "verity-shutdown"));
-      PrintWriter out = spec.commandLine().getOut();
-      out.printf("node %s running: api %s://%s:%d/ peer https://%s:%d/ (%s)%n",
-          node.config().party(),
-          node.config().apiTls() ? "https" : "http", node.config().apiHost(), node.apiPort(), node.config().peerHost(),
-          node.peerPort(), BuildInfo.current().describe());
-      out.flush();
+      announce(running.get());
+      while (running.get().role().equals(Node.Role.STANDBY.label()) && stop.getCount() > 0) {
+        running.get().awaitWriterFree(POLL_MILLIS);
+        synchronized (running) {
+          if (stop.getCount() == 0) {
+            break;
+          }
+          running.get().close();
+          // the lock may be taken by another standby first: this one then stands by again
+          running.set(Node.start(dir, null, true));
+        }
+        announce(running.get());
+      }
       stop.await();
       return 0;
+    }
+
+    private void announce(Node node) {
+      PrintWriter out = spec.commandLine().getOut();
+      out.printf("node %s running%s: api %s://%s:%d/ peer https://%s:%d/ (%s)%n",
+          node.config().party(), node.peerPort() < 0 ? " as standby" : "",
+          node.config().apiTls() ? "https" : "http", node.config().apiHost(), node.apiPort(),
+          node.config().peerHost(), node.peerPort(), BuildInfo.current().describe());
+      out.flush();
     }
   }
 
