@@ -17,6 +17,7 @@ import dev.verity.node.metrics.NodeMetrics;
 import dev.verity.node.projection.ProjectionAlarms;
 import dev.verity.node.projection.Projections;
 import dev.verity.node.projection.StoredEntries;
+import dev.verity.node.store.LogAdoption;
 import dev.verity.node.store.NodeStore;
 import dev.verity.node.store.Records;
 import dev.verity.node.store.Records.MessageRow;
@@ -167,6 +168,7 @@ public final class Participation implements ServedNode, AutoCloseable {
       throw e;
     }
     writerStorage = s;
+    LogAdoption.adopt(dir.resolve("log"), s);
     return true;
   }
 
