@@ -217,6 +217,20 @@ public final class Node implements ServedNode, AutoCloseable {
   }
 
   /**
+   * Why this active node can no longer sequence (a log's writer lock lost with its database
+   * session: another process may hold it now), if so; checked now.
+   */
+  public Optional<String> writerLost() {
+    for (Participation p : parts.values()) {
+      Optional<String> lost = p.writerLost();
+      if (lost.isPresent()) {
+        return Optional.of(p.agreement().id() + ": " + lost.get());
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
    * On a standby: waits until the active process's writer lock is free (it stopped or lost its
    * database session), checking every {@code pollMillis}.
    */

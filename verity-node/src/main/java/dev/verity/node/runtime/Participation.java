@@ -21,6 +21,7 @@ import dev.verity.node.store.LogAdoption;
 import dev.verity.node.store.NodeStore;
 import dev.verity.node.store.Records;
 import dev.verity.node.store.Records.MessageRow;
+import dev.verity.node.store.WriterLock;
 import dev.verity.node.store.WriterLockHeldException;
 import dev.verity.node.submit.EscrowSubmissions;
 import dev.verity.node.submit.Submitter;
@@ -170,6 +171,11 @@ public final class Participation implements ServedNode, AutoCloseable {
     writerStorage = s;
     LogAdoption.adopt(dir.resolve("log"), s);
     return true;
+  }
+
+  /** Why this active part can no longer write its log (its writer lock lost), if so. */
+  Optional<String> writerLost() {
+    return writerStorage instanceof WriterLock l ? l.lost() : Optional.empty();
   }
 
   /** Whether no process holds the writer lock now (the lock is taken and released at once). */

@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * fenced: every later publication fails, until it is opened again (decisions.md, "The standby").
  * Readers read through the store's pool and need no lock: a publication is seen whole or not.
  */
-final class PostgresLogStorage implements LogStorage {
+final class PostgresLogStorage implements LogStorage, WriterLock {
   private static final Logger LOG = LoggerFactory.getLogger(PostgresLogStorage.class);
 
   /** The advisory lock's first key: "VRTY", so Verity's locks are told from others'. */
@@ -211,6 +211,27 @@ final class PostgresLogStorage implements LogStorage {
         return rs.next() && rs.getBoolean(1);
       }
     }
+  }
+
+  /**
+   * Fenced, or the writer's session no longer answers (a round trip on it, bounded at 2 s): then
+   * fenced from now on. Empty for a storage that holds no lock.
+   */
+  @Override
+  public synchronized Optional<String> lost() {
+    if (fenced == null && writer != null) {
+      try {
+        if (!writer.isValid(2)) {
+          fenced = "lost its database session, and with it the writer lock";
+        }
+      } catch (SQLException e) {
+        fenced = "lost its database session: " + e.getMessage();
+      }
+      if (fenced != null) {
+        LOG.error("log writer fenced: it {}: it appends nothing more", fenced);
+      }
+    }
+    return Optional.ofNullable(fenced);
   }
 
   private void checkNotFenced() throws IOException {

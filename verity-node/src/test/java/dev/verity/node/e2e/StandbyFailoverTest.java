@@ -51,7 +51,9 @@ import org.junit.jupiter.api.io.TempDir;
  * database (both run with {@code --standby}: whoever holds the log's writer lock sequences), RU a
  * peer witnessing them. A client appends without pause to whichever answers and records every
  * acknowledged index; each round kills the active process with {@code kill -9}, waits for the
- * standby to sequence, and starts the killed one again as the new standby. Afterwards every
+ * standby to sequence, and starts the killed one again as the new standby; every third round
+ * (the second, fifth, ...) instead ends the active's database session, as a network partition
+ * would: fenced, it steps down, and one of the two sequences. Afterwards every
  * acknowledged entry is in the log exactly once at its index, the log and the store check clean,
  * and every cosignature RU ever gave of the US log verifies against the one log's root at its
  * size: RU's witness never saw two checkpoints of one size with different roots.
@@ -66,7 +68,9 @@ class StandbyFailoverTest {
   @Test
   void killNineOfTheActiveLosesNothingAndForksNothing() throws Exception {
     try (Cluster c = new Cluster(root)) {
-      Member us = c.init("new-start", "US", FaultToleranceTest.storage("postgresql"));
+      PostgresServer.Database db = PostgresServer.newDatabase();
+      Member us = c.init("new-start", "US", "--storage", "postgresql", "--jdbc-url", db.url(),
+          "--jdbc-password", "file:" + db.passwordFile());
       Member ru = c.init("new-start", "RU");
       c.pinAll();
       Member second = secondProcess(c, us);
@@ -87,29 +91,37 @@ class StandbyFailoverTest {
       }
       Client client = new Client(List.of(us, second));
       client.start();
-      Member active = us;
-      Member standby = second;
+      List<Member> both = List.of(us, second);
       List<Long> takeoverMillis = new ArrayList<>();
       for (int round = 0; round < ROUNDS; round++) {
         client.awaitMore(5, Duration.ofSeconds(120));
-        c.kill(active);
-        long killed = System.nanoTime();
+        Member active = activeOf(both);
         int before = client.acked.size();
-        client.awaitMore(1, Duration.ofSeconds(60));
-        takeoverMillis.add((System.nanoTime() - killed) / 1_000_000);
-        assertThat(role(standby)).isEqualTo("active");
+        long cut = System.nanoTime();
+        if (round % 3 == 1) {
+          // the active loses its database session: fenced, it steps down; one of the two
+          // takes the lock again and sequences
+          terminateWriterSessions(db);
+          client.awaitMore(1, Duration.ofSeconds(60));
+          await("one active, one standby", Duration.ofSeconds(60),
+              () -> activeOf(both) != null && roles(both).contains("standby"));
+        } else {
+          c.kill(active);
+          before = client.acked.size();
+          client.awaitMore(1, Duration.ofSeconds(60));
+          assertThat(role(other(both, active))).isEqualTo("active");
+          c.start(active);
+          c.awaitUp(active);
+          assertThat(role(active)).isEqualTo("standby");
+        }
+        takeoverMillis.add((System.nanoTime() - cut) / 1_000_000);
         assertThat(client.acked.size()).isGreaterThan(before);
-        c.start(active);
-        c.awaitUp(active);
-        assertThat(role(active)).isEqualTo("standby");
-        Member t = active;
-        active = standby;
-        standby = t;
       }
       client.stop();
-      System.out.printf("failover: %d rounds, %d entries acknowledged, kill -9 to the next"
-          + " acknowledgement (ms): %s%n", ROUNDS, client.acked.size(), takeoverMillis);
-      Member last = active;
+      System.out.printf("failover: %d rounds, %d entries acknowledged, kill -9 (rounds 1, 3, 4,"
+          + " 6, ...) or the writer's session cut (2, 5, ...) to the next acknowledgement (ms): %s%n", ROUNDS,
+          client.acked.size(), takeoverMillis);
+      Member last = activeOf(both);
       await("every entry cosigned by RU", Duration.ofSeconds(120), () -> Cluster.allCosigned(last));
       assertThat(getJson(ru, "/api/v1/log").path("alarms")).as("RU's alarms").isEmpty();
       c.close();
@@ -142,6 +154,44 @@ class StandbyFailoverTest {
     Member second = new Member(m.party, dir, api, peer, m.operator, m.viewer);
     c.members().add(second);
     return second;
+  }
+
+  /** The process that says it is active, or null. */
+  private static Member activeOf(List<Member> both) {
+    for (Member m : both) {
+      try {
+        if (role(m).equals("active")) {
+          return m;
+        }
+      } catch (IOException e) {
+        // down, or reopening as the new active
+      }
+    }
+    return null;
+  }
+
+  private static List<String> roles(List<Member> both) {
+    List<String> out = new ArrayList<>();
+    for (Member m : both) {
+      try {
+        out.add(role(m));
+      } catch (IOException e) {
+        out.add("down");
+      }
+    }
+    return out;
+  }
+
+  private static Member other(List<Member> both, Member m) {
+    return both.get(0) == m ? both.get(1) : both.get(0);
+  }
+
+  /** What a network partition does to the active: its writer's database session ends. */
+  private static void terminateWriterSessions(PostgresServer.Database db) throws Exception {
+    try (Connection c = db.connect(); Statement st = c.createStatement()) {
+      st.executeQuery("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+          + " WHERE application_name = 'verity-log-writer'").close();
+    }
   }
 
   private static String role(Member m) throws IOException {

@@ -25,9 +25,13 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -225,7 +229,9 @@ public final class NodeCommand implements Runnable {
         + " log (PostgreSQL storage), stand by: serve reads, and take over when its writer lock"
         + " frees (docs/user/operate.md, \"The standby\").") boolean standby;
 
-    /** How often a standby checks whether the active process's writer lock is free. */
+    private static final Logger LOG = LoggerFactory.getLogger(Run.class);
+
+    /** How often a standby checks the writer lock is free, and an active one that it holds it. */
     private static final long POLL_MILLIS = 500;
 
     @Override
@@ -242,13 +248,21 @@ public final class NodeCommand implements Runnable {
         }
       }, "verity-shutdown"));
       announce(running.get());
-      while (running.get().role().equals(Node.Role.STANDBY.label()) && stop.getCount() > 0) {
-        running.get().awaitWriterFree(POLL_MILLIS);
+      while (stop.getCount() > 0) {
+        Node node = running.get();
+        if (node.role().equals(Node.Role.STANDBY.label())) {
+          node.awaitWriterFree(POLL_MILLIS);
+        } else if (!lostWriter(node, stop)) {
+          break; // stopped
+        }
         synchronized (running) {
           if (stop.getCount() == 0) {
             break;
           }
-          running.get().close();
+          node.close();
+          if (!standby) {
+            return 3; // fenced, and not asked to stand by: the supervisor restarts it
+          }
           // the lock may be taken by another standby first: this one then stands by again
           running.set(Node.start(dir, null, true));
         }
@@ -256,6 +270,21 @@ public final class NodeCommand implements Runnable {
       }
       stop.await();
       return 0;
+    }
+
+    /**
+     * Waits while the active node holds its writer locks: true once one is lost (the node is
+     * fenced and steps down), false when the process is stopped.
+     */
+    private static boolean lostWriter(Node node, CountDownLatch stop) throws InterruptedException {
+      while (!stop.await(POLL_MILLIS, TimeUnit.MILLISECONDS)) {
+        Optional<String> lost = node.writerLost();
+        if (lost.isPresent()) {
+          LOG.error("this process lost the log's writer lock ({}): it steps down", lost.get());
+          return true;
+        }
+      }
+      return false;
     }
 
     private void announce(Node node) {
