@@ -277,7 +277,11 @@ final class Cluster implements AutoCloseable {
       b.header("Authorization", "Bearer " + token);
     }
     try {
-      return HTTP.send(b.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+      HttpRequest request = b.build();
+      if (request.timeout().isEmpty()) {
+        request = b.timeout(Duration.ofSeconds(60)).build();
+      }
+      return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException(e);

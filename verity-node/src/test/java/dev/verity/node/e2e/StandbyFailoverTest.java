@@ -93,34 +93,27 @@ class StandbyFailoverTest {
       client.start();
       List<Member> both = List.of(us, second);
       List<Long> takeoverMillis = new ArrayList<>();
-      for (int round = 0; round < ROUNDS; round++) {
-        client.awaitMore(5, Duration.ofSeconds(120));
-        Member active = activeOf(both);
-        int before = client.acked.size();
-        long cut = System.nanoTime();
-        if (round % 3 == 1) {
-          // the active loses its database session: fenced, it steps down; one of the two
-          // takes the lock again and sequences
-          terminateWriterSessions(db);
-          client.awaitMore(1, Duration.ofSeconds(60));
-          await("one active, one standby", Duration.ofSeconds(60),
-              () -> activeOf(both) != null && roles(both).contains("standby"));
-        } else {
-          c.kill(active);
-          before = client.acked.size();
-          client.awaitMore(1, Duration.ofSeconds(60));
-          assertThat(role(other(both, active))).isEqualTo("active");
-          c.start(active);
-          c.awaitUp(active);
-          assertThat(role(active)).isEqualTo("standby");
+      try {
+        rounds(c, both, client, db, takeoverMillis);
+      } catch (AssertionError e) {
+        for (Member m : List.of(us, second, ru)) {
+          System.out.println("--- " + m.dir.getFileName() + "\n" + Cluster.log(m));
+          if (m.process != null && m.process.isAlive()) {
+            Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin",
+                "jcmd").toString(), "" + m.process.pid(), "Thread.print").inheritIO().start();
+            p.waitFor();
+          }
         }
-        takeoverMillis.add((System.nanoTime() - cut) / 1_000_000);
-        assertThat(client.acked.size()).isGreaterThan(before);
+        System.out.println("client: " + client.thread.getStackTrace().length);
+        for (StackTraceElement at : client.thread.getStackTrace()) {
+          System.out.println("  at " + at);
+        }
+        throw e;
       }
       client.stop();
       System.out.printf("failover: %d rounds, %d entries acknowledged, kill -9 (rounds 1, 3, 4,"
-          + " 6, ...) or the writer's session cut (2, 5, ...) to the next acknowledgement (ms): %s%n", ROUNDS,
-          client.acked.size(), takeoverMillis);
+          + " 6, ...) or the writer's session cut (2, 5, ...) to the next acknowledgement (ms):"
+          + " %s%n", ROUNDS, client.acked.size(), takeoverMillis);
       Member last = activeOf(both);
       await("every entry cosigned by RU", Duration.ofSeconds(120), () -> Cluster.allCosigned(last));
       assertThat(getJson(ru, "/api/v1/log").path("alarms")).as("RU's alarms").isEmpty();
@@ -132,6 +125,35 @@ class StandbyFailoverTest {
       Cluster.Run check = Cluster.run("node", "check", "--dir", us.dir.toString());
       assertThat(check.code()).as(check.out() + check.err()).isZero();
       assertThat(cosignaturesOfRuVerifyAgainstTheOneLog(us, ru)).isGreaterThan(ROUNDS);
+    }
+  }
+
+  /** Each round kills the active process, or (every third) cuts its writer's session. */
+  private static void rounds(Cluster c, List<Member> both, Client client,
+      PostgresServer.Database db, List<Long> takeoverMillis) throws Exception {
+    for (int round = 0; round < ROUNDS; round++) {
+      client.awaitMore(5, Duration.ofSeconds(120));
+      Member active = activeOf(both);
+      int before = client.acked.size();
+      long cut = System.nanoTime();
+      if (round % 3 == 1) {
+        // the active loses its database session: fenced, it steps down; one of the two
+        // takes the lock again and sequences
+        terminateWriterSessions(db);
+        client.awaitMore(1, Duration.ofSeconds(60));
+        await("one active, one standby", Duration.ofSeconds(60),
+            () -> activeOf(both) != null && roles(both).contains("standby"));
+      } else {
+        c.kill(active);
+        before = client.acked.size();
+        client.awaitMore(1, Duration.ofSeconds(60));
+        assertThat(role(other(both, active))).isEqualTo("active");
+        c.start(active);
+        c.awaitUp(active);
+        assertThat(role(active)).isEqualTo("standby");
+      }
+      takeoverMillis.add((System.nanoTime() - cut) / 1_000_000);
+      assertThat(client.acked.size()).isGreaterThan(before);
     }
   }
 
@@ -257,9 +279,12 @@ class StandbyFailoverTest {
 
   /** Appends without pause, each entry retried with its client id until acknowledged. */
   private static final class Client {
+    /** A client gives up on a process that holds its request (one closing) and tries again. */
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+
     final Map<String, Long> acked = new ConcurrentHashMap<>();
     private final List<Member> nodes;
-    private final Thread thread;
+    final Thread thread;
     private volatile boolean stop;
     private volatile Throwable failure;
     private int preferred;
@@ -289,7 +314,10 @@ class StandbyFailoverTest {
       while (System.nanoTime() < end) {
         Member m = nodes.get(preferred);
         try {
-          HttpResponse<String> r = post(m, "/api/v1/messages", Cluster.exercise(clientId, i),
+          HttpResponse<String> r = Cluster.send(HttpRequest.newBuilder(
+              URI.create("http://127.0.0.1:" + m.apiPort + "/api/v1/messages"))
+              .header("Content-Type", "application/json").timeout(REQUEST_TIMEOUT)
+              .POST(HttpRequest.BodyPublishers.ofString(Cluster.exercise(clientId, i))),
               m.operator);
           if (r.statusCode() == 201 || r.statusCode() == 200) {
             return json(r).path("index").asLong();

@@ -241,16 +241,37 @@ public final class NodeCommand implements Runnable {
       }
       AtomicReference<Node> running = new AtomicReference<>(Node.start(dir, null, standby));
       CountDownLatch stop = new CountDownLatch(1);
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        stop.countDown();
-        synchronized (running) {
-          running.get().close();
-        }
-      }, "verity-shutdown"));
+      Runtime.getRuntime().addShutdownHook(
+          new Thread(() -> shutDown(running, stop), "verity-shutdown"));
       announce(running.get());
+      int code = supervise(running, stop);
+      if (code == 0) {
+        stop.await();
+      }
+      return code;
+    }
+
+    private static void shutDown(AtomicReference<Node> running, CountDownLatch stop) {
+      stop.countDown();
+      synchronized (running) {
+        Node n = running.getAndSet(null);
+        if (n != null) {
+          n.close();
+        }
+      }
+    }
+
+    /**
+     * A standby waits for the writer lock and reopens the node as active; an active node that
+     * loses it steps down and reopens as a standby (without --standby: exit code 3). Returns
+     * when the process is stopped.
+     */
+    private int supervise(AtomicReference<Node> running, CountDownLatch stop) throws Exception {
       while (stop.getCount() > 0) {
         Node node = running.get();
-        if (node.role().equals(Node.Role.STANDBY.label())) {
+        if (node == null) {
+          break;
+        } else if (node.role().equals(Node.Role.STANDBY.label())) {
           node.awaitWriterFree(POLL_MILLIS);
         } else if (!lostWriter(node, stop)) {
           break; // stopped
@@ -259,6 +280,7 @@ public final class NodeCommand implements Runnable {
           if (stop.getCount() == 0) {
             break;
           }
+          running.set(null);
           node.close();
           if (!standby) {
             return 3; // fenced, and not asked to stand by: the supervisor restarts it
@@ -268,7 +290,6 @@ public final class NodeCommand implements Runnable {
         }
         announce(running.get());
       }
-      stop.await();
       return 0;
     }
 
