@@ -32,6 +32,7 @@ import dev.verity.node.store.Records.AuditQuery;
 import dev.verity.node.store.Records.TokenRow;
 import dev.verity.node.store.StoreException;
 import dev.verity.node.submit.SubmitException;
+import dev.verity.node.submit.Submitter;
 import dev.verity.node.submit.SubmitRequest;
 import dev.verity.node.submit.Submitted;
 import dev.verity.tlog.checkpoint.Checkpoint;
@@ -328,11 +329,21 @@ public final class ApiServer implements AutoCloseable {
   }
 
 
+  /** The node's submitter; on a standby, which sequences nothing, a 503 naming why. */
+  static Submitter submitter(ServedNode node) {
+    Submitter s = node.submitter();
+    if (s == null) {
+      throw new Http.ApiError(503, null, "this node process is a standby: the active process"
+          + " sequences its log; submit there, or again once this one has taken over");
+    }
+    return s;
+  }
+
   /** Submits {@code r} as the caller and answers with its receipt: 201, or 200 for a client id seen before. */
   static void submitted(Context ctx, ServedNode node, SubmitRequest r) throws IOException {
     Submitted s;
     try {
-      s = node.submitter().submit(r, ctx.attribute("actor"));
+      s = submitter(node).submit(r, ctx.attribute("actor"));
     } catch (SubmitException e) {
       throw new Http.ApiError(e.status(), e.field(), e.getMessage(), e.refusal());
     }

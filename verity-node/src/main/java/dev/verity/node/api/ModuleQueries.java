@@ -124,7 +124,7 @@ final class ModuleQueries
 
   @Override
   public void submitAs(String actor, SubmitRequest request) throws Exception {
-    node.submitter().submit(request, actor);
+    ApiServer.submitter(node).submit(request, actor);
   }
 
   @Override

@@ -79,6 +79,8 @@ final class OpsRoutes {
         "silentAfterSeconds", SILENT.toSeconds()));
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("status", ok ? "ready" : "not ready");
+    // a standby is ready to serve reads; a load balancer sends writes to the active one
+    m.put("role", served.role());
     m.put("checks", checks);
     Http.json(ctx, ok ? 200 : 503, m);
   }

@@ -128,6 +128,11 @@ final class ScopedNode implements ServedNode {
   }
 
   @Override
+  public String role() {
+    return node.role();
+  }
+
+  @Override
   public Submitter submitter() {
     return at().submitter();
   }

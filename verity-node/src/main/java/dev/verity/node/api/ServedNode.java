@@ -48,7 +48,13 @@ public interface ServedNode {
 
   Projections projections();
 
+  /** Null on a standby process, which does not sequence ({@link #role}). */
   Submitter submitter();
+
+  /** {@code active}, or {@code standby} for a process standing by for the one that sequences. */
+  default String role() {
+    return "active";
+  }
 
   WitnessService witness();
 

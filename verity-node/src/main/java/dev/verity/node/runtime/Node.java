@@ -33,6 +33,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.ObjLongConsumer;
@@ -68,6 +69,7 @@ public final class Node implements ServedNode, AutoCloseable {
   private ApiServer api;
   private PeerServer peerServer;
   private NodeYamlWatcher watcher;
+  private Role role = Role.ACTIVE;
 
   private Node(Path dir, Clock given) throws Exception {
     this.dir = dir;
@@ -136,6 +138,15 @@ public final class Node implements ServedNode, AutoCloseable {
 
   /** As {@link #start(Path)}, on {@code clock} (null: real time, or the exercise clock of an exercise node). */
   public static Node start(Path dir, Clock clock) throws NodeException {
+    return start(dir, clock, false);
+  }
+
+  /**
+   * As {@link #start(Path, Clock)}; with {@code standby}, a node whose log another process of the
+   * same Party writes (PostgreSQL storage) starts as its standby ({@link #role()}): it serves the
+   * operator API's reads, neither sequences nor witnesses, and opens no peer port.
+   */
+  public static Node start(Path dir, Clock clock, boolean standby) throws NodeException {
     Node n;
     try {
       n = new Node(dir, clock);
@@ -143,8 +154,13 @@ public final class Node implements ServedNode, AutoCloseable {
       throw new NodeException(dir + ": cannot start the node: " + e.getMessage(), e);
     }
     try {
+      n.role = n.claimWriters(standby);
       for (Participation p : n.parts.values()) {
-        p.open();
+        if (n.role == Role.ACTIVE) {
+          p.open();
+        } else {
+          p.openStandby();
+        }
       }
     } catch (NodeException e) {
       n.close();
@@ -154,10 +170,14 @@ public final class Node implements ServedNode, AutoCloseable {
       throw new NodeException(dir + ": cannot start the node: " + e.getMessage(), e);
     }
     try {
-      n.peerServer = PeerServer.start(n);
+      if (n.role == Role.ACTIVE) {
+        n.peerServer = PeerServer.start(n);
+      }
       n.api = ApiServer.start(n);
-      n.parts.values().forEach(Participation::start);
-      n.watcher = NodeYamlWatcher.start(dir, n::repin);
+      if (n.role == Role.ACTIVE) {
+        n.parts.values().forEach(Participation::start);
+        n.watcher = NodeYamlWatcher.start(dir, n::repin);
+      }
       n.writePorts();
       return n;
     } catch (Exception e) {
@@ -207,6 +227,74 @@ public final class Node implements ServedNode, AutoCloseable {
     }
   }
 
+  /**
+   * Takes the writer lock of every agreement's log, the home agreement's first: whoever holds
+   * that one sequences for the node (decisions.md, "The standby").
+   */
+  private Role claimWriters(boolean standby) throws Exception {
+    if (!home().claimWriter()) {
+      if (!standby) {
+        throw new NodeException(dir + ": another process of this node sequences its log (it holds"
+            + " the writer lock in PostgreSQL): stop it, or run this one with --standby");
+      }
+      return Role.STANDBY;
+    }
+    for (Participation p : parts.values()) {
+      if (p != home() && !p.claimWriter()) {
+        throw new NodeException(dir + ": another process writes the log of " + p.agreement().id()
+            + " (it holds its writer lock in PostgreSQL)");
+      }
+    }
+    return Role.ACTIVE;
+  }
+
+  /** Whether this node sequences ({@code active}) or stands by for another process. */
+  public enum Role {
+    ACTIVE,
+    STANDBY;
+
+    /** As {@code /readyz} names it. */
+    public String label() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  @Override
+  public String role() {
+    return role.label();
+  }
+
+  /**
+   * Why this active node can no longer sequence (a log's writer lock lost with its database
+   * session: another process may hold it now), if so; checked now.
+   */
+  public Optional<String> writerLost() {
+    for (Participation p : parts.values()) {
+      Optional<String> lost = p.writerLost();
+      if (lost.isPresent()) {
+        return Optional.of(p.agreement().id() + ": " + lost.get());
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * On a standby: waits until the active process's writer lock is free (it stopped or lost its
+   * database session), checking every {@code pollMillis}.
+   */
+  public void awaitWriterFree(long pollMillis) throws InterruptedException {
+    while (true) {
+      try {
+        if (home().writerFree()) {
+          return;
+        }
+      } catch (IOException e) {
+        LOG.warn("standby: cannot check the writer lock: {}", e.getMessage());
+      }
+      Thread.sleep(pollMillis);
+    }
+  }
+
   /** The node's directory holds its keys and its state: its owner's only. */
   private static void ownerOnly(Path dir) throws IOException {
     try {
@@ -221,9 +309,14 @@ public final class Node implements ServedNode, AutoCloseable {
     Files.createDirectories(run);
     Map<String, Object> ports = new LinkedHashMap<>();
     ports.put("api", api.port());
-    ports.put("peer", peerServer.port());
+    if (peerServer != null) {
+      ports.put("peer", peerServer.port());
+    }
     ports.put("apiUrl", api.url());
-    ports.put("peerUrl", peerServer.url());
+    if (peerServer != null) {
+      ports.put("peerUrl", peerServer.url());
+    }
+    ports.put("role", role.label());
     ports.put("pid", ProcessHandle.current().pid());
     Path tmp = run.resolve("ports.json.tmp");
     Files.write(tmp, CanonicalJson.mapper().writeValueAsBytes(ports));
@@ -370,8 +463,9 @@ public final class Node implements ServedNode, AutoCloseable {
     return api.port();
   }
 
+  /** The peer port; -1 on a standby, which opens none. */
   public int peerPort() {
-    return peerServer.port();
+    return peerServer == null ? -1 : peerServer.port();
   }
 
   @Override

@@ -19,9 +19,12 @@ import dev.verity.node.metrics.NodeMetrics;
 import dev.verity.node.projection.ProjectionAlarms;
 import dev.verity.node.projection.Projections;
 import dev.verity.node.projection.StoredEntries;
+import dev.verity.node.store.LogAdoption;
 import dev.verity.node.store.NodeStore;
 import dev.verity.node.store.Records;
 import dev.verity.node.store.Records.MessageRow;
+import dev.verity.node.store.WriterLock;
+import dev.verity.node.store.WriterLockHeldException;
 import dev.verity.node.submit.EscrowSubmissions;
 import dev.verity.node.submit.Submitter;
 import dev.verity.node.vault.EscrowVault;
@@ -38,10 +41,12 @@ import dev.verity.tlog.note.NoteKeys;
 import dev.verity.tlog.note.NoteVerifiers;
 import dev.verity.tlog.storage.CheckpointReader;
 import dev.verity.tlog.storage.CheckpointSigner;
+import dev.verity.tlog.storage.ForwardingLogStorage;
 import dev.verity.tlog.storage.LogStorage;
 import dev.verity.tlog.storage.TreeHead;
 import dev.verity.tlog.tiles.TilePath;
 import dev.verity.tlog.witness.Witness;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -96,6 +101,8 @@ public final class Participation implements ServedNode, AutoCloseable {
   private final List<ObjLongConsumer<String>> receiptListeners = new CopyOnWriteArrayList<>();
   private final PeerErrors peerErrors;
   private LogWriter log;
+  /** The log with its writer lock held ({@link #claimWriter}); null on a standby. */
+  private LogStorage writerStorage;
   private Submitter submitter;
 
   /** The declarations this node committed in escrow, with their salts (never served). */
@@ -127,7 +134,7 @@ public final class Participation implements ServedNode, AutoCloseable {
     String origin = identity.publicIdentity().origin();
     this.ownReader = LogCheckpoints.reader(origin, identity.publicIdentity().logKey());
     this.readStorage =
-        Node.openOrClose(() -> LogStorage.directory(dir.resolve("log")), store, alarms);
+        Node.openOrClose(() -> store.logStorage(dir.resolve("log")), store, alarms);
     this.verifiedLog =
         new VerifiedLog(config.party(), readStorage, ownReader, this::storageCorrupt);
     this.projections = new Projections(agreement);
@@ -186,13 +193,60 @@ public final class Participation implements ServedNode, AutoCloseable {
     return in.size() == c.peers().size() ? c : c.withPeers(in);
   }
 
-  /** Checks the storage, rebuilds the projections, opens the log and the witness. */
+  /**
+   * Takes the writer lock of this agreement's log before anything is read: true if taken, false
+   * if another process of this node holds it (PostgreSQL storage: that process sequences, this
+   * one may stand by). File storage fails as before when another process writes its log.
+   */
+  boolean claimWriter() throws IOException {
+    LogStorage s = store.logStorage(dir.resolve("log"));
+    try {
+      s.lockForWriting();
+    } catch (WriterLockHeldException e) {
+      s.close();
+      return false;
+    } catch (IOException e) {
+      s.close();
+      throw e;
+    }
+    writerStorage = s;
+    LogAdoption.adopt(dir.resolve("log"), s);
+    return true;
+  }
+
+  /** Why this active part can no longer write its log (its writer lock lost), if so. */
+  Optional<String> writerLost() {
+    return writerStorage instanceof WriterLock l ? l.lost() : Optional.empty();
+  }
+
+  /** Whether no process holds the writer lock now (the lock is taken and released at once). */
+  boolean writerFree() throws IOException {
+    try (LogStorage s = store.logStorage(dir.resolve("log"))) {
+      s.lockForWriting();
+      return true;
+    } catch (WriterLockHeldException e) {
+      return false;
+    }
+  }
+
+  /**
+   * A standby's part: serves what the store and the log hold, as the active process writes them;
+   * no writer, witness, publisher or submitter, and no projections (they are folded at takeover).
+   */
+  void openStandby() {
+    LOG.info("{}: standing by; another process sequences this log", agreement.id());
+  }
+
+  /**
+   * Checks the storage, rebuilds the projections, opens the log and the witness; the writer lock
+   * taken first ({@link #claimWriter}).
+   */
   void open() throws Exception {
     checkAndRebuild();
     String origin = identity.publicIdentity().origin();
     CheckpointSigner signer = LogCheckpoints.signer(origin, identity.logSignerKey());
     this.log =
-        LogWriter.builder(LogStorage.directory(dir.resolve("log")))
+        LogWriter.builder(new Locked(writerStorage))
             .signer(signer)
             .reader(ownReader)
             .open();
@@ -238,6 +292,18 @@ public final class Participation implements ServedNode, AutoCloseable {
     return new Publisher(config.party(), clients.get(p.party()), verifiedLog, store,
         CosignatureV1.parseVerifier(p.identity().witnessKey()), clock,
         size -> receiptListeners.forEach(l -> l.accept(p.party(), size)));
+  }
+
+  /** The writer's storage, its lock already held by {@link #claimWriter}. */
+  private static final class Locked extends ForwardingLogStorage {
+    Locked(LogStorage held) {
+      super(held);
+    }
+
+    @Override
+    public void lockForWriting() {
+      // taken by claimWriter, before the storage check and the recovery of the store
+    }
   }
 
   /** Starts the publishers, the mirror poller and the background storage check. */
@@ -532,6 +598,8 @@ public final class Participation implements ServedNode, AutoCloseable {
     try {
       if (log != null) {
         log.close();
+      } else if (writerStorage != null) {
+        writerStorage.close();
       }
     } catch (Exception e) {
       LOG.error("closing the log of {}: {}", agreement.id(), e.getMessage());

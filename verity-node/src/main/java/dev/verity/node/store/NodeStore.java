@@ -11,6 +11,8 @@ import dev.verity.node.store.Records.MirrorStep;
 import dev.verity.node.store.Records.PeerPosition;
 import dev.verity.node.store.Records.AuditQuery;
 import dev.verity.node.store.Records.TokenRow;
+import dev.verity.tlog.storage.LogStorage;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -53,6 +55,15 @@ public interface NodeStore extends AutoCloseable {
       }
     }
     return PostgresNodeStore.open(config.jdbcUrl(), password, clock);
+  }
+
+  /**
+   * The node's own log where this store keeps the node's state: the files in {@code dir} beside a
+   * SQLite store, tables of the same schema in PostgreSQL (PostgresLogStorage), whose writer
+   * lock lets a standby process take over.
+   */
+  default LogStorage logStorage(Path dir) throws IOException {
+    return LogStorage.directory(dir);
   }
 
   /** Records own entries (idempotent per (party, index)). */

@@ -4,10 +4,14 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool.PoolInitializationException;
 import dev.verity.node.store.StoreException.Reason;
+import dev.verity.tlog.storage.LogStorage;
+import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Properties;
 import java.util.regex.Pattern;
 
 /**
@@ -29,10 +33,14 @@ final class PostgresNodeStore extends SqlNodeStore {
   private static final int POOL_SIZE = 8;
 
   private final HikariDataSource pool;
+  private final String jdbcUrl;
+  private final String password;
 
-  private PostgresNodeStore(HikariDataSource pool, Clock clock) {
+  private PostgresNodeStore(HikariDataSource pool, String jdbcUrl, String password, Clock clock) {
     super(clock);
     this.pool = pool;
+    this.jdbcUrl = jdbcUrl;
+    this.password = password;
   }
 
   /**
@@ -52,7 +60,7 @@ final class PostgresNodeStore extends SqlNodeStore {
     try {
       createSchema(pool, jdbcUrl, where);
       Migrations.migrate(pool, Migrations.Database.POSTGRESQL, where);
-      return new PostgresNodeStore(pool, clock);
+      return new PostgresNodeStore(pool, jdbcUrl, password, clock);
     } catch (StoreException e) {
       pool.close();
       throw e;
@@ -156,6 +164,23 @@ final class PostgresNodeStore extends SqlNodeStore {
     } catch (RuntimeException e) {
       throw new StoreException("check the database: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The log in this store's schema; its writer lock on a connection of its own, outside the pool
+   * (which recycles connections), with TCP keep-alives so that a lost peer frees the lock.
+   */
+  @Override
+  public LogStorage logStorage(Path dir) {
+    return new PostgresLogStorage(pool, () -> {
+      Properties p = new Properties();
+      if (password != null) {
+        p.setProperty("password", password);
+      }
+      p.setProperty("tcpKeepAlive", "true");
+      p.setProperty("ApplicationName", "verity-log-writer");
+      return DriverManager.getConnection(jdbcUrl, p);
+    });
   }
 
   @Override

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.verity.node.cli.VerityCommand;
+import dev.verity.node.config.NodeConfig;
 import dev.verity.node.identity.NodeIdentity;
+import dev.verity.node.store.NodeStore;
 import dev.verity.tlog.audit.AuditReport;
 import dev.verity.tlog.audit.LogAuditor;
 import dev.verity.tlog.checkpoint.Checkpoint;
@@ -53,6 +55,8 @@ final class Cluster implements AutoCloseable {
     final int peerPort;
     final String operator;
     final String viewer;
+    /** Started with {@code --standby}: stands by if another process sequences its log. */
+    boolean standby;
     Process process;
 
     Member(String party, Path dir, int apiPort, int peerPort, String operator, String viewer) {
@@ -147,10 +151,11 @@ final class Cluster implements AutoCloseable {
         "--url", url);
   }
 
-  /** The log of {@code m} audited from its files (fsck), with its own key. */
+  /** The log of {@code m} audited where it keeps it (fsck: files, or PostgreSQL), with its key. */
   static AuditReport fsck(Member m) throws Exception {
     var id = NodeIdentity.readPublic(m.dir.resolve("identity.json"));
-    try (var storage = LogStorage.directory(m.dir.resolve("log"))) {
+    try (NodeStore store = NodeStore.open(NodeConfig.read(m.dir), m.dir);
+        var storage = store.logStorage(m.dir.resolve("log"))) {
       return LogAuditor.audit(storage,
           LogCheckpoints.reader(id.origin(), id.logKey()), 1);
     }
@@ -211,6 +216,9 @@ final class Cluster implements AutoCloseable {
     ProcessBuilder pb = new ProcessBuilder(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp",
         System.getProperty("java.class.path"), "dev.verity.node.cli.VerityCommand", "node", "run", "--dir",
         m.dir.toString());
+    if (m.standby) {
+      pb.command().add("--standby");
+    }
     pb.environment().putAll(env);
     pb.redirectErrorStream(true);
     pb.redirectOutput(ProcessBuilder.Redirect.appendTo(m.dir.resolve("node.log").toFile()));
@@ -269,7 +277,11 @@ final class Cluster implements AutoCloseable {
       b.header("Authorization", "Bearer " + token);
     }
     try {
-      return HTTP.send(b.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+      HttpRequest request = b.build();
+      if (request.timeout().isEmpty()) {
+        request = b.timeout(Duration.ofSeconds(60)).build();
+      }
+      return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException(e);

@@ -2,6 +2,7 @@ package dev.verity.node.store;
 
 import java.sql.Connection;
 import java.time.Clock;
+import java.util.List;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The contract against a real PostgreSQL server, a fresh database for each test. */
@@ -15,6 +16,12 @@ class PostgresNodeStoreTest extends NodeStoreContract {
       db = PostgresServer.newDatabase();
     }
     return PostgresNodeStore.open(db.url(), db.password(), clock);
+  }
+
+  /** V3 holds the log (PostgresLogStorage): only PostgreSQL has it. */
+  @Override
+  List<String> migrations() {
+    return List.of("1", "2", "3");
   }
 
   @Override

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 class FileLogStorageTest extends LogStorageContract {
   @Override
-  LogStorage create(Path dir) throws IOException {
+  protected LogStorage create(Path dir) throws IOException {
     return LogStorage.directory(dir);
   }
 

@@ -14,18 +14,22 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** What every {@link LogStorage} driver must do; one subclass per driver. */
-abstract class LogStorageContract {
-  @TempDir Path tmp;
+/**
+ * What every {@link LogStorage} driver must do; one subclass per driver (public, and shipped in
+ * this module's test-jar, for drivers outside it: the node's PostgreSQL one).
+ */
+public abstract class LogStorageContract {
+  @TempDir protected Path tmp;
 
-  abstract LogStorage create(Path dir) throws IOException;
+  /** A new, empty storage; {@code dir} is free for a driver that keeps files. */
+  protected abstract LogStorage create(Path dir) throws IOException;
 
   private static byte[] b(String s) {
     return s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
   }
 
   @Test
-  void startsEmpty() throws Exception {
+  public void startsEmpty() throws Exception {
     try (LogStorage s = create(tmp.resolve("log"))) {
       assertThat(s.readCheckpoint()).isEmpty();
       assertThat(s.read(TileId.full(0, 0))).isEmpty();
@@ -36,7 +40,7 @@ abstract class LogStorageContract {
   }
 
   @Test
-  void publishesFilesThenTheCheckpoint() throws Exception {
+  public void publishesFilesThenTheCheckpoint() throws Exception {
     try (LogStorage s = create(tmp.resolve("log"))) {
       Map<TilePath, byte[]> files = new LinkedHashMap<>();
       files.put(new BundleId(0, 2), b("bundle2"));
@@ -66,7 +70,7 @@ abstract class LogStorageContract {
   }
 
   @Test
-  void admitsOneWriterAtATime() throws Exception {
+  public void admitsOneWriterAtATime() throws Exception {
     LogStorage a = create(tmp.resolve("log"));
     a.lockForWriting();
     assertThatThrownBy(a::lockForWriting).isInstanceOf(IOException.class);

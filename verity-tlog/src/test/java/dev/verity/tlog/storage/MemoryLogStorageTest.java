@@ -4,7 +4,7 @@ import java.nio.file.Path;
 
 class MemoryLogStorageTest extends LogStorageContract {
   @Override
-  LogStorage create(Path dir) {
+  protected LogStorage create(Path dir) {
     return LogStorage.memory();
   }
 }

@@ -27,8 +27,13 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -249,25 +254,96 @@ public final class NodeCommand implements Runnable {
             + "terminal, "
             + "else json; or $VERITY_LOG_FORMAT).") LogFormat logFormat;
 
+    @Option(names = "--standby", description = "If another process of this node sequences its"
+        + " log (PostgreSQL storage), stand by: serve reads, and take over when its writer lock"
+        + " frees (docs/user/operate.md, \"The standby\").") boolean standby;
+
+    private static final Logger LOG = LoggerFactory.getLogger(Run.class);
+
+    /** How often a standby checks the writer lock is free, and an active one that it holds it. */
+    private static final long POLL_MILLIS = 500;
+
     @Override
     public Integer call() throws Exception {
       if (logFormat != null) {
         LogSetup.use(logFormat);
       }
-      Node node = Node.start(dir);
+      AtomicReference<Node> running = new AtomicReference<>(Node.start(dir, null, standby));
       CountDownLatch stop = new CountDownLatch(1);
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        node.close();
-        stop.countDown();
-      }, "verity-shutdown"));
-      PrintWriter out = spec.commandLine().getOut();
-      out.printf("node %s running: api %s://%s:%d/ peer https://%s:%d/ (%s)%n",
-          node.config().party(),
-          node.config().apiTls() ? "https" : "http", node.config().apiHost(), node.apiPort(), node.config().peerHost(),
-          node.peerPort(), BuildInfo.current().describe());
-      out.flush();
-      stop.await();
+      Runtime.getRuntime().addShutdownHook(
+          new Thread(() -> shutDown(running, stop), "verity-shutdown"));
+      announce(running.get());
+      int code = supervise(running, stop);
+      if (code == 0) {
+        stop.await();
+      }
+      return code;
+    }
+
+    private static void shutDown(AtomicReference<Node> running, CountDownLatch stop) {
+      stop.countDown();
+      synchronized (running) {
+        Node n = running.getAndSet(null);
+        if (n != null) {
+          n.close();
+        }
+      }
+    }
+
+    /**
+     * A standby waits for the writer lock and reopens the node as active; an active node that
+     * loses it steps down and reopens as a standby (without --standby: exit code 3). Returns
+     * when the process is stopped.
+     */
+    private int supervise(AtomicReference<Node> running, CountDownLatch stop) throws Exception {
+      while (stop.getCount() > 0) {
+        Node node = running.get();
+        if (node == null) {
+          break;
+        } else if (node.role().equals(Node.Role.STANDBY.label())) {
+          node.awaitWriterFree(POLL_MILLIS);
+        } else if (!lostWriter(node, stop)) {
+          break; // stopped
+        }
+        synchronized (running) {
+          if (stop.getCount() == 0) {
+            break;
+          }
+          running.set(null);
+          node.close();
+          if (!standby) {
+            return 3; // fenced, and not asked to stand by: the supervisor restarts it
+          }
+          // the lock may be taken by another standby first: this one then stands by again
+          running.set(Node.start(dir, null, true));
+        }
+        announce(running.get());
+      }
       return 0;
+    }
+
+    /**
+     * Waits while the active node holds its writer locks: true once one is lost (the node is
+     * fenced and steps down), false when the process is stopped.
+     */
+    private static boolean lostWriter(Node node, CountDownLatch stop) throws InterruptedException {
+      while (!stop.await(POLL_MILLIS, TimeUnit.MILLISECONDS)) {
+        Optional<String> lost = node.writerLost();
+        if (lost.isPresent()) {
+          LOG.error("this process lost the log's writer lock ({}): it steps down", lost.get());
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private void announce(Node node) {
+      PrintWriter out = spec.commandLine().getOut();
+      out.printf("node %s running%s: api %s://%s:%d/ peer https://%s:%d/ (%s)%n",
+          node.config().party(), node.peerPort() < 0 ? " as standby" : "",
+          node.config().apiTls() ? "https" : "http", node.config().apiHost(), node.apiPort(),
+          node.config().peerHost(), node.peerPort(), BuildInfo.current().describe());
+      out.flush();
     }
   }
 

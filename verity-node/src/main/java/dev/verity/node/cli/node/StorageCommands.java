@@ -69,7 +69,7 @@ final class StorageCommands {
     CheckpointReader reader = ownReader(dir, c);
     StorageCheck check = new StorageCheck(store);
     List<StorageProblem> out = new ArrayList<>(check.database());
-    try (LogStorage log = LogStorage.directory(dir.resolve("log"))) {
+    try (LogStorage log = store.logStorage(dir.resolve("log"))) {
       StorageCheck.Result files = check.ownFiles(log, reader);
       out.addAll(files.problems());
       if (files.head() != null) {
