@@ -107,17 +107,17 @@ public final class NodeBackup {
     Path stage = Files.createTempDirectory(parent(out), ".verity-backup-");
     try {
       for (int attempt = 1; ; attempt++) {
-        long own = -1;
+        PgDump.Dumped dumped = null;
         if (pg != null) {
           // the database first, as SQLite's: the logs copied after hold at least what it says
           progress.accept("pg_dump of the schemas " + schemas);
-          own = pg.dump(schemas, stage.resolve(PG_DUMP), config.party(),
+          dumped = pg.dump(schemas, stage.resolve(PG_DUMP), config.party(),
               () -> copyCheckpoints(dir, stage));
         }
         List<String> problems = snapshot(dir, stage, progress);
         problems = problems.isEmpty() ? verify(verifier, stage) : problems;
         if (problems.isEmpty() && pg != null) {
-          problems = sameSize(stage, own);
+          problems = sameSize(stage, dumped);
         }
         if (problems.isEmpty()) {
           break;
@@ -301,15 +301,22 @@ public final class NodeBackup {
   }
 
   /**
-   * The staged own log holds exactly the own entries of the dump: an entry appended between the
-   * dump's snapshot and the checkpoint's copy would be in the log and not in the database.
+   * The dump's store indexes exactly its own log's entries: the log's checkpoint in the same
+   * snapshot (a log in the database, D86: an entry published but not yet indexed is found here),
+   * or the staged checkpoint file (a log still in files: an entry appended between the dump's
+   * snapshot and the checkpoint's copy would be in the log and not in the database).
    */
-  private static List<String> sameSize(Path stage, long own) throws IOException {
-    Path cp = stage.resolve("log/checkpoint");
-    // C2SP tlog-checkpoint: the origin, then the tree size in decimal, then the root hash
-    long size = Files.exists(cp) ? Long.parseLong(Files.readAllLines(cp).get(1).strip()) : 0;
+  private static List<String> sameSize(Path stage, PgDump.Dumped dumped) throws IOException {
+    long own = dumped.own();
+    long size = dumped.logged() != null ? dumped.logged() : filed(stage.resolve("log/checkpoint"));
     return size == own ? List.of() : List.of("the log moved on while the database was dumped"
         + " (its checkpoint at " + size + " entries, the dump at " + own + ")");
+  }
+
+  /** The size of a log's checkpoint file; 0 for none. */
+  private static long filed(Path cp) throws IOException {
+    // C2SP tlog-checkpoint: the origin, then the tree size in decimal, then the root hash
+    return Files.exists(cp) ? Long.parseLong(Files.readAllLines(cp).get(1).strip()) : 0;
   }
 
   /** Not state: the running node's ports, SQLite's side files, the node's own text log. */

@@ -79,13 +79,20 @@ final class PgDump {
   }
 
   /**
+   * What the dump's snapshot holds of the home log: the own entries its store indexes, and the
+   * size of the log's signed checkpoint in the database (null for a log still in files, not yet
+   * moved into the database by the node's next start: {@code LogAdoption}).
+   */
+  record Dumped(long own, Long logged) {}
+
+  /**
    * Writes the dump of {@code schemas} to {@code to}, after checking pg_dump's version, and
-   * returns how many of {@code party}'s own entries the dumped store holds. The snapshot is taken
+   * returns how many of {@code party}'s own entries the dumped store holds, and its log's size. The snapshot is taken
    * first and exported to pg_dump ({@code --snapshot}), so that {@code meanwhile} can copy the
    * logs' checkpoints at the instant of the dump rather than after pg_dump's seconds: the logs
    * then hold at most the entries appended in between, which the caller finds by this count.
    */
-  long dump(List<String> schemas, Path to, String party, Step meanwhile)
+  Dumped dump(List<String> schemas, Path to, String party, Step meanwhile)
       throws BackupException, IOException {
     String tool = tool("pg_dump", System.getenv());
     requireVersion(tool, Integer.parseInt(query("SHOW server_version_num")) / 10000);
@@ -94,16 +101,31 @@ final class PgDump {
       c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
       String snapshot = first(c, "SELECT pg_export_snapshot()", null);
       long own = Long.parseLong(first(c, "SELECT count(*) FROM messages WHERE party = ?", party));
+      Long logged = logged(c);
       meanwhile.run();
       List<String> cmd = new ArrayList<>(List.of(tool, "--format=custom", "--no-owner",
           "--no-privileges", "--snapshot=" + snapshot, "--file=" + to));
       schemas.forEach(s -> cmd.add("--schema=" + s));
       run(cmd);
       c.commit();
-      return own;
+      return new Dumped(own, logged);
     } catch (SQLException e) {
       throw new BackupException(BackupException.Reason.REFUSED, "the PostgreSQL database at "
           + url + ": " + e.getMessage());
+    }
+  }
+
+  /** The home log's size in the snapshot, from its checkpoint row; null if it has none. */
+  private static Long logged(Connection c) throws SQLException {
+    // asked first, not tried: an error would end the transaction that holds the snapshot
+    if (!first(c, "SELECT to_regclass('log_checkpoint') IS NOT NULL", null).equals("t")) {
+      return null;
+    }
+    try (PreparedStatement s = c.prepareStatement("SELECT body FROM log_checkpoint");
+        ResultSet r = s.executeQuery()) {
+      // C2SP tlog-checkpoint: the origin, then the tree size in decimal, then the root hash
+      return r.next() ? Long.parseLong(
+          new String(r.getBytes(1), StandardCharsets.UTF_8).split("\n")[1].strip()) : null;
     }
   }
 
