@@ -8,6 +8,7 @@ import dev.verity.node.entry.EntryReading;
 import dev.verity.node.federation.AlarmBook;
 import dev.verity.node.federation.Mirror;
 import dev.verity.node.federation.MirrorPoller;
+import dev.verity.node.federation.PeerLogs;
 import dev.verity.node.federation.PeerClient;
 import dev.verity.node.federation.Publisher;
 import dev.verity.node.federation.StoreWitnessState;
@@ -32,8 +33,6 @@ import dev.verity.tlog.cosignature.CosignatureV1;
 import dev.verity.tlog.log.LogReader;
 import dev.verity.tlog.log.LogWriter;
 import dev.verity.tlog.merkle.MerkleHash;
-import dev.verity.tlog.note.NoteKeys;
-import dev.verity.tlog.note.NoteVerifiers;
 import dev.verity.tlog.storage.CheckpointReader;
 import dev.verity.tlog.storage.CheckpointSigner;
 import dev.verity.tlog.storage.LogStorage;
@@ -44,7 +43,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -155,18 +153,15 @@ public final class Participation implements ServedNode, AutoCloseable {
             .signer(signer)
             .reader(ownReader)
             .open();
-    Map<String, NoteVerifiers> logs = new HashMap<>();
-    for (PeerConfig p : config.peers()) {
-      logs.put(p.identity().origin(),
-          NoteVerifiers.of(NoteKeys.parseVerifier(p.identity().logKey())));
-    }
+    PeerLogs logs = PeerLogs.of(config.peers());
     Witness w =
         Witness.create(
             List.of(identity.cosigner(clock)),
-            logs,
-            StoreWitnessState.open(store, dir.resolve("witness"), logs.keySet()),
+            logs.byOrigin(),
+            StoreWitnessState.open(store, dir.resolve("witness"), logs.byOrigin().keySet()),
             clock);
-    this.witness = new WitnessService(config.party(), w, store, mirrors, clients, clock, alarms);
+    this.witness =
+        new WitnessService(config.party(), w, logs, store, mirrors, clients, clock, alarms);
     for (PeerConfig p : config.peers()) {
       publishers.add(
           new Publisher(
