@@ -1,7 +1,7 @@
 package dev.verity.node.federation;
 
 import dev.verity.node.config.PeerConfig;
-import dev.verity.node.federation.PollSchedule.Outcome;
+import dev.verity.node.federation.WitnessService.Polled;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -19,7 +19,7 @@ public final class MirrorPoller implements AutoCloseable {
   /** How often the schedule is looked at: a look that finds nothing due costs no request. */
   static final long TICK_MILLIS = 1000;
   private final List<PeerConfig> peers;
-  private final Function<PeerConfig, Outcome> poll;
+  private final Function<PeerConfig, Polled> poll;
   private final LongSupplier nanos;
   private final PollSchedule schedule = new PollSchedule();
   private final ScheduledExecutorService timer;
@@ -31,7 +31,7 @@ public final class MirrorPoller implements AutoCloseable {
   }
 
   /** The poller with its parts given (tests: a fake clock and peers, ticked by hand). */
-  MirrorPoller(List<PeerConfig> peers, Function<PeerConfig, Outcome> poll, LongSupplier nanos,
+  MirrorPoller(List<PeerConfig> peers, Function<PeerConfig, Polled> poll, LongSupplier nanos,
       boolean timed) {
     this.peers = List.copyOf(peers);
     this.poll = poll;
@@ -57,7 +57,7 @@ public final class MirrorPoller implements AutoCloseable {
   void tick() {
     for (PeerConfig p : peers) {
       if (schedule.due(p.party(), nanos.getAsLong())) {
-        Outcome o = poll.apply(p);
+        Polled o = poll.apply(p);
         schedule.polled(p.party(), o, nanos.getAsLong());
       }
     }

@@ -1,5 +1,6 @@
 package dev.verity.node.federation;
 
+import dev.verity.node.federation.WitnessService.Polled;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -15,8 +16,9 @@ import java.util.concurrent.TimeUnit;
  *   <li>A peer that pushes is not polled: each push defers its next poll to {@link #QUIET} after
  *       it, and sets its interval back to {@link #FIRST}, since a log that moved may move again
  *       without a push reaching us (a publisher failing to reach us, a split view).
- *   <li>A poll that finds new bytes (or an alarm) keeps the interval at {@link #FIRST}.
- *   <li>A poll that finds the bytes of the last one (or no answer) doubles the interval, up to
+ *   <li>A poll that finds entries the mirror lacked (or raises an alarm) keeps the interval at
+ *       {@link #FIRST}: that log moves without its pushes reaching us.
+ *   <li>A poll that finds nothing new (or no answer) doubles the interval, up to
  *       {@link #LONGEST}: a quiet network of N nodes costs N(N−1) polls per {@link #LONGEST},
  *       not per {@link #FIRST} (issue 18: at N = 57 the polls were 43 % of the CPU).
  * </ul>
@@ -28,16 +30,6 @@ final class PollSchedule {
   static final long FIRST = TimeUnit.SECONDS.toNanos(5);
   static final long LONGEST = TimeUnit.MINUTES.toNanos(5);
   static final long QUIET = TimeUnit.SECONDS.toNanos(30);
-
-  /** What a poll found, as far as the schedule cares. */
-  enum Outcome {
-    /** The bytes of the last poll: nothing moved. */
-    UNCHANGED,
-    /** A new checkpoint, checked (or refused with an alarm). */
-    CHANGED,
-    /** No answer: the publisher's retries and later polls cover it. */
-    UNREACHABLE
-  }
 
   private record Next(long at, long interval) {}
 
@@ -66,9 +58,9 @@ final class PollSchedule {
   }
 
   /** {@code peer} was polled at {@code now} with {@code outcome}: when to poll it next. */
-  void polled(String peer, Outcome outcome, long now) {
+  void polled(String peer, Polled outcome, long now) {
     peers.computeIfPresent(peer, (p, n) -> {
-      long interval = outcome == Outcome.CHANGED ? FIRST : Math.min(LONGEST, 2 * n.interval());
+      long interval = outcome == Polled.CHANGED ? FIRST : Math.min(LONGEST, 2 * n.interval());
       return new Next(now + interval, interval);
     });
   }

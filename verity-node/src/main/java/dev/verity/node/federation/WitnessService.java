@@ -72,6 +72,16 @@ public final class WitnessService implements AutoCloseable {
     this.clock = clock;
   }
 
+  /** What a poll found, as far as the poller's schedule cares ({@link PollSchedule}). */
+  public enum Polled {
+    /** Nothing the mirror lacked: the bytes of the last poll, or a checkpoint pushed already. */
+    UNCHANGED,
+    /** Entries the pushes had not brought (or a checkpoint refused with an alarm). */
+    CHANGED,
+    /** No answer: the publisher's retries and later polls cover it. */
+    UNREACHABLE
+  }
+
   /** Handles an add-checkpoint request from {@code from} (authenticated by its pinned TLS key). */
   public WitnessResponse addCheckpoint(PeerConfig from, byte[] body) {
     return addCheckpoint(from, body, clients.get(from.party()).source());
@@ -247,13 +257,13 @@ public final class WitnessService implements AutoCloseable {
    * entries current. A bad signature, fork or altered entry raises an alarm as on the push path.
    * Returns what it found, for the poller's schedule.
    */
-  public PollSchedule.Outcome poll(PeerConfig peer) {
+  public Polled poll(PeerConfig peer) {
     PeerClient client = clients.get(peer.party());
     Mirror mirror = mirrors.get(peer.party());
     try {
       byte[] cp = client.checkpoint();
       if (Arrays.equals(cp, lastPolled.get(peer.party()))) {
-        return PollSchedule.Outcome.UNCHANGED; // the very bytes checked at the last poll
+        return Polled.UNCHANGED; // the very bytes checked at the last poll
       }
       SignedCheckpoint signed;
       try {
@@ -261,20 +271,24 @@ public final class WitnessService implements AutoCloseable {
       } catch (InvalidCheckpointException | NoteException e) {
         alarm(peer.party(), "bad-signature", Records.POLL,
             "served checkpoint refused: " + e.getMessage());
-        return PollSchedule.Outcome.CHANGED;
+        return Polled.CHANGED;
       }
+      long had;
       synchronized (mirror) {
+        had = mirror.size();
         String text = new String(cp, StandardCharsets.UTF_8);
         mirror.catchUp(signed.checkpoint(), text, client.source());
       }
       lastPolled.put(peer.party(), cp);
-      return PollSchedule.Outcome.CHANGED;
+      // moved: the peer's log grew past what its pushes had brought
+      return signed.checkpoint().size() > had
+          ? Polled.CHANGED : Polled.UNCHANGED;
     } catch (FederationException e) {
       alarm(peer.party(), e.kind(), Records.POLL, "served log: " + e.getMessage());
-      return PollSchedule.Outcome.CHANGED;
+      return Polled.CHANGED;
     } catch (IOException | StoreException e) {
       // the peer is unreachable: the publisher's retries and the next poll cover it
-      return PollSchedule.Outcome.UNREACHABLE;
+      return Polled.UNREACHABLE;
     }
   }
 

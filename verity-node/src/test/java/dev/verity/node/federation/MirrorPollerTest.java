@@ -3,7 +3,7 @@ package dev.verity.node.federation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.verity.node.config.PeerConfig;
-import dev.verity.node.federation.PollSchedule.Outcome;
+import dev.verity.node.federation.WitnessService.Polled;
 import dev.verity.node.identity.PublicIdentity;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,12 +21,12 @@ import org.junit.jupiter.api.Test;
  */
 class MirrorPollerTest {
   final AtomicLong now = new AtomicLong(1_000_000_000L);
-  final Map<String, Outcome> answers = new HashMap<>();
+  final Map<String, Polled> answers = new HashMap<>();
   final Map<String, List<Long>> polls = new HashMap<>();
   final List<PeerConfig> peers = List.of(peer("RU"), peer("UA"));
   final MirrorPoller poller = new MirrorPoller(peers, p -> {
     polls.computeIfAbsent(p.party(), k -> new ArrayList<>()).add(seconds());
-    return answers.getOrDefault(p.party(), Outcome.UNCHANGED);
+    return answers.getOrDefault(p.party(), Polled.UNCHANGED);
   }, now::get, false);
 
   static PeerConfig peer(String party) {
@@ -61,7 +61,7 @@ class MirrorPollerTest {
 
   @Test
   void aPollThatFindsANewCheckpointKeepsThePeerAtTheShortestInterval() {
-    answers.put("UA", Outcome.CHANGED);
+    answers.put("UA", Polled.CHANGED);
     runUntil(60);
     assertThat(polls("UA")).containsExactly(30L, 35L, 40L, 45L, 50L, 55L, 60L);
     assertThat(polls("RU")).containsExactly(30L, 40L, 60L);
@@ -69,7 +69,7 @@ class MirrorPollerTest {
 
   @Test
   void anUnreachablePeerIsBackedOffAsAnUnchangedOne() {
-    answers.put("RU", Outcome.UNREACHABLE);
+    answers.put("RU", Polled.UNREACHABLE);
     runUntil(200);
     assertThat(polls("RU")).containsExactly(30L, 40L, 60L, 100L, 180L);
   }
@@ -91,9 +91,9 @@ class MirrorPollerTest {
     poller.pushed("RU");
     runUntil(1010);
     poller.pushed("RU"); // its last push
-    answers.put("RU", Outcome.CHANGED); // the poll after it sees the pushed log's checkpoint
+    answers.put("RU", Polled.CHANGED); // the poll after it sees the pushed log's checkpoint
     runUntil(1050);
-    answers.put("RU", Outcome.UNCHANGED);
+    answers.put("RU", Polled.UNCHANGED);
     runUntil(1100);
     assertThat(polls("RU")).filteredOn(s -> s > 940)
         .containsExactly(1040L, 1045L, 1050L, 1055L, 1065L, 1085L);
