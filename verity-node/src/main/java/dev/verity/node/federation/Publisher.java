@@ -15,6 +15,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.time.Clock;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -60,6 +62,7 @@ public final class Publisher implements AutoCloseable {
   private final List<Thread> threads = new ArrayList<>();
   /** Stores receipts in order, beside the next request; its thread ends when idle. */
   private final ThreadPoolExecutor storing;
+  private final Queue<Cosignature> toStore = new ConcurrentLinkedQueue<>();
   private final Object lock = new Object();
   private volatile boolean closed;
   // The fields below are guarded by lock.
@@ -155,7 +158,8 @@ public final class Publisher implements AutoCloseable {
           release(); // before the receipt's commit: the next request need not wait for it
         }
         if (o.receipt() != null) {
-          storing.execute(() -> store(o.receipt()));
+          toStore.add(o.receipt());
+          storing.execute(this::storeReceipts);
         }
         if (!o.ok()) {
           sleep(backoff(failed()));
@@ -293,21 +297,36 @@ public final class Publisher implements AutoCloseable {
   }
 
   /**
-   * Stores a receipt, on the publisher's storing thread, while the next request may already be
-   * on its way (decision "Receipts stored beside the next request"). If the commit fails, the
-   * checkpoint is offered again: the witness cosigns the same size again, or a later one.
+   * Stores the receipts waiting, on the publisher's storing thread, while the next request may
+   * already be on its way (decision "Receipts stored beside the next request"): all that came
+   * during the last commit go in one transaction, so the receipts never queue behind one fsync
+   * each. If the commit fails, the checkpoint is offered again: the witness cosigns the same size
+   * again, or a later one.
    */
-  private void store(Cosignature receipt) {
+  private void storeReceipts() {
+    List<Cosignature> batch = new ArrayList<>();
+    for (Cosignature c; (c = toStore.poll()) != null; ) {
+      batch.add(c);
+    }
+    if (batch.isEmpty()) {
+      return; // taken by the run before
+    }
     try {
-      store.putCosignature(receipt, true);
+      store.atomically(() -> {
+        for (Cosignature c : batch) {
+          store.putCosignature(c, true);
+        }
+        return null;
+      });
     } catch (Exception e) {
-      LOG.warn("storing the receipt of {} for size {}: {}", client.peer().party(), receipt.size(),
+      LOG.warn("storing {} receipt(s) of {}: {}", batch.size(), client.peer().party(),
           e.getMessage());
       forgetCosigned();
       return;
     }
-    if (receiptedUpTo(receipt.size())) {
-      onReceipt.accept(receipt.size()); // answers may be stored in either order
+    long size = batch.stream().mapToLong(Cosignature::size).max().orElseThrow();
+    if (receiptedUpTo(size)) {
+      onReceipt.accept(size);
     }
   }
 
