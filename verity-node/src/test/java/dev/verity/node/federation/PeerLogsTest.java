@@ -18,6 +18,12 @@ class PeerLogsTest {
   final NoteKeys.KeyPair keys =
       NoteKeys.generate("verity.example/new-start/RU", NoteKeys.TYPE_ED25519, new SecureRandom());
   final AtomicInteger verified = new AtomicInteger();
+  final byte[] text = "verity.example/new-start/RU\n7\nAAAA\n".getBytes(StandardCharsets.UTF_8);
+
+  byte[] signature() throws Exception {
+    NoteSigner signer = NoteKeys.parseSigner(keys.signerKey());
+    return signer.sign(text);
+  }
 
   NoteVerifier counting() throws Exception {
     NoteVerifier key = NoteKeys.parseVerifier(keys.verifierKey());
@@ -42,9 +48,7 @@ class PeerLogsTest {
 
   @Test
   void theSameValidBytesAreVerifiedOnceAndOthersAlways() throws Exception {
-    NoteSigner signer = NoteKeys.parseSigner(keys.signerKey());
-    byte[] text = "verity.example/new-start/RU\n7\nAAAA\n".getBytes(StandardCharsets.UTF_8);
-    byte[] sig = signer.sign(text);
+    byte[] sig = signature();
     NoteVerifier v = new PeerLogs.Remembering(counting());
     assertThat(v.verify(text, sig)).isTrue();
     assertThat(v.verify(text.clone(), sig.clone())).isTrue();
@@ -61,9 +65,7 @@ class PeerLogsTest {
 
   @Test
   void bytesChangedAfterTheyVerifiedAreCheckedAgain() throws Exception {
-    NoteSigner signer = NoteKeys.parseSigner(keys.signerKey());
-    byte[] text = "verity.example/new-start/RU\n7\nAAAA\n".getBytes(StandardCharsets.UTF_8);
-    byte[] sig = signer.sign(text);
+    byte[] sig = signature();
     NoteVerifier v = new PeerLogs.Remembering(counting());
     assertThat(v.verify(text, sig)).isTrue();
     text[28] = '9'; // the caller's array changed afterwards: what was verified is a copy
