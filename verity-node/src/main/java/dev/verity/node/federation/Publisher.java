@@ -15,11 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.time.Clock;
 import java.util.List;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
 import org.slf4j.Logger;
@@ -60,9 +56,6 @@ public final class Publisher implements AutoCloseable {
   private final LongConsumer onReceipt;
   private final int maxInFlight;
   private final List<Thread> threads = new ArrayList<>();
-  /** Stores receipts in order, beside the next request; its thread ends when idle. */
-  private final ThreadPoolExecutor storing;
-  private final Queue<Cosignature> toStore = new ConcurrentLinkedQueue<>();
   private final Object lock = new Object();
   private volatile boolean closed;
   // The fields below are guarded by lock.
@@ -74,8 +67,6 @@ public final class Publisher implements AutoCloseable {
    * then offered again, from its own size, until its receipt is in.
    */
   private long receipted;
-  /** The largest size cosigned in an answer, its receipt stored or being stored. */
-  private long cosigned;
   /** Requests in flight, and the size of the latest one sent. */
   private int inFlight;
   private long offered;
@@ -108,13 +99,6 @@ public final class Publisher implements AutoCloseable {
     this.maxInFlight = inFlightSetting();
     this.receipted = store.position(client.peer().party()).cosignedSize();
     this.witnessSize = receipted;
-    this.storing = new ThreadPoolExecutor(1, 1, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-        r -> {
-          Thread t = new Thread(r, "verity-receipts-" + client.peer().party());
-          t.setDaemon(true);
-          return t;
-        });
-    storing.allowCoreThreadTimeOut(true);
     for (int i = 0; i < maxInFlight; i++) {
       Thread t = new Thread(this::loop, "verity-publish-" + client.peer().party() + "-" + i);
       t.setDaemon(true);
@@ -151,17 +135,13 @@ public final class Publisher implements AutoCloseable {
           waitForWork(seen);
           continue;
         }
-        Outcome o;
+        boolean ok;
         try {
-          o = publish(head, from);
+          ok = publish(head, from);
         } finally {
-          release(); // before the receipt's commit: the next request need not wait for it
+          release();
         }
-        if (o.receipt() != null) {
-          toStore.add(o.receipt());
-          storing.execute(this::storeReceipts);
-        }
-        if (!o.ok()) {
+        if (!ok) {
           sleep(backoff(failed()));
         } else {
           succeeded();
@@ -186,7 +166,7 @@ public final class Publisher implements AutoCloseable {
    */
   private long claim(long size) {
     synchronized (lock) {
-      boolean fresh = inFlight == 0 ? size > Math.max(receipted, cosigned) : size > offered;
+      boolean fresh = inFlight == 0 ? size > receipted : size > offered;
       if (!fresh || inFlight >= maxInFlight) {
         return -1;
       }
@@ -236,13 +216,10 @@ public final class Publisher implements AutoCloseable {
   }
 
   /**
-   * What one exchange came to: whether it went well (cosigned, or the witness's size learned),
-   * and the receipt to store, if the witness cosigned.
+   * One add-checkpoint exchange from old size {@code from}; true when the peer cosigned (or we
+   * learned its size).
    */
-  private record Outcome(boolean ok, Cosignature receipt) {}
-
-  /** One add-checkpoint exchange from old size {@code from}. */
-  private Outcome publish(VerifiedLog.Head head, long from) throws Exception {
+  private boolean publish(VerifiedLog.Head head, long from) throws Exception {
     String note = new String(head.checkpoint(), StandardCharsets.UTF_8);
     SignedNote parsed = SignedNote.parse(head.checkpoint());
     long size = head.tree().head().size();
@@ -257,17 +234,15 @@ public final class Publisher implements AutoCloseable {
       store.setPublished(client.peer().party(), size); // offered, unanswered: shown to operators
       throw e;
     }
-    Cosignature receipt = a.status() == 200 ? receiptIn(parsed, a.body(), size) : null;
-    if (receipt != null) {
-      return new Outcome(true, receipt); // storing it advances the published size as well
+    if (a.status() == 200 && storeReceipt(parsed, a.body(), size)) {
+      return true; // the receipt advanced the published size as well, in the same transaction
     }
     // after the answer, not before: an fsync off the round trip keeps receipts fast
     store.setPublished(client.peer().party(), size);
     if (a.status() == 409 && a.contentType().startsWith("text/x.tlog.size")) {
       long held = Long.parseLong(a.body().trim());
       learned(held); // C2SP tlog-witness: retry from the size it holds
-      // larger: the witness saw more of this log than we have (alarm-worthy)
-      return new Outcome(held <= size, null);
+      return held <= size; // larger: the witness saw more of this log than we have (alarm-worthy)
     }
     if (a.status() != 200) {
       throw new IOException("HTTP " + a.status() + ": " + a.body().trim());
@@ -275,12 +250,8 @@ public final class Publisher implements AutoCloseable {
     throw new IOException("no valid cosignature by " + peerCosigner.name() + " in the answer");
   }
 
-  /**
-   * The pinned witness key's cosignature among the answer's lines, verified, as the receipt to
-   * store; null if there is none.
-   */
-  private Cosignature receiptIn(SignedNote checkpoint, String lines, long size)
-      throws Exception {
+  /** Stores the pinned witness key's cosignature among the answer's lines as the receipt; false if none. */
+  private boolean storeReceipt(SignedNote checkpoint, String lines, long size) throws Exception {
     for (String line : lines.split("\n")) {
       if (line.isEmpty()) {
         continue;
@@ -290,66 +261,19 @@ public final class Publisher implements AutoCloseable {
         continue; // another key of the witness: not the one pinned
       }
       long ts = peerCosigner.verifyCosignature(checkpoint.text(), sig);
-      cosignedUpTo(size);
-      return new Cosignature(self, client.peer().party(), size, line, ts, clock.instant());
+      store.putCosignature(new Cosignature(self, client.peer().party(), size, line, ts, clock.instant()), true);
+      if (receiptedUpTo(size)) {
+        onReceipt.accept(size); // pipelined answers may come back in either order
+      }
+      return true;
     }
-    return null;
+    return false;
   }
 
-  /**
-   * Stores the receipts waiting, on the publisher's storing thread, while the next request may
-   * already be on its way (decision "Receipts stored beside the next request"): all that came
-   * during the last commit go in one transaction, so the receipts never queue behind one fsync
-   * each. If the commit fails, the checkpoint is offered again: the witness cosigns the same size
-   * again, or a later one.
-   */
-  private void storeReceipts() {
-    List<Cosignature> batch = new ArrayList<>();
-    for (Cosignature c; (c = toStore.poll()) != null; ) {
-      batch.add(c);
-    }
-    if (batch.isEmpty()) {
-      return; // taken by the run before
-    }
-    try {
-      store.atomically(() -> {
-        for (Cosignature c : batch) {
-          store.putCosignature(c, true);
-        }
-        return null;
-      });
-    } catch (Exception e) {
-      LOG.warn("storing {} receipt(s) of {}: {}", batch.size(), client.peer().party(),
-          e.getMessage());
-      forgetCosigned();
-      return;
-    }
-    long size = batch.stream().mapToLong(Cosignature::size).max().orElseThrow();
-    if (receiptedUpTo(size)) {
-      onReceipt.accept(size);
-    }
-  }
-
-  /** The witness cosigned {@code size}: the next request builds on it. */
-  private void cosignedUpTo(long size) {
-    synchronized (lock) {
-      witnessSize = Math.max(witnessSize, size);
-      cosigned = Math.max(cosigned, size);
-    }
-  }
-
-  /** A receipt could not be stored: what is stored is all that counts. */
-  private void forgetCosigned() {
-    synchronized (lock) {
-      cosigned = receipted;
-      changes++;
-      lock.notifyAll();
-    }
-  }
-
-  /** Records a stored receipt of {@code size}; true if it is the largest yet. */
+  /** Records a receipt of {@code size}; true if it is the largest yet. */
   private boolean receiptedUpTo(long size) {
     synchronized (lock) {
+      witnessSize = Math.max(witnessSize, size);
       if (size <= receipted) {
         return false;
       }
@@ -409,12 +333,10 @@ public final class Publisher implements AutoCloseable {
       lock.notifyAll();
     }
     threads.forEach(Thread::interrupt);
-    storing.shutdown();
     try {
       for (Thread t : threads) {
         t.join(2000);
       }
-      storing.awaitTermination(2, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
