@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +41,7 @@ public final class Publisher implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Publisher.class);
   static final long MIN_BACKOFF_MS = 50;
   static final long MAX_BACKOFF_MS = 30_000;
+  static final long IDLE_RECHECK_MS = 30_000;
   /** Requests in flight per peer: 1 (the default) or 2 (pipelined). */
   public static final String IN_FLIGHT_ENV = "VERITY_PUSHES_IN_FLIGHT";
   /** The same as a system property (tests and benches running nodes in one JVM); wins. */
@@ -69,6 +71,11 @@ public final class Publisher implements AutoCloseable {
   private int inFlight;
   private long offered;
   private int failures;
+  /**
+   * Counts wake-ups and places freed in flight: a publisher that found nothing to do waits until
+   * it changes, so an idle publisher costs nothing (N−1 of them per node, issue 18).
+   */
+  private long changes;
   /** Whether the peer's witness takes {@link Push}es (until it answers 404). */
   private volatile boolean pushEntries = true;
 
@@ -112,6 +119,7 @@ public final class Publisher implements AutoCloseable {
   /** The log has reached {@code size}: publish when possible. */
   public void wake(long size) {
     synchronized (lock) {
+      changes++;
       lock.notifyAll();
     }
   }
@@ -119,11 +127,12 @@ public final class Publisher implements AutoCloseable {
   private void loop() {
     while (!closed) {
       try {
+        long seen = changes();
         VerifiedLog.Head head = verified.head();
         long size = head.tree().head().size();
         long from = claim(size);
         if (from < 0) {
-          waitForWork();
+          waitForWork(seen);
           continue;
         }
         boolean ok;
@@ -171,7 +180,14 @@ public final class Publisher implements AutoCloseable {
   private void release() {
     synchronized (lock) {
       inFlight--;
+      changes++;
       lock.notifyAll();
+    }
+  }
+
+  private long changes() {
+    synchronized (lock) {
+      return changes;
     }
   }
 
@@ -289,10 +305,17 @@ public final class Publisher implements AutoCloseable {
     return client.addCheckpoint(request);
   }
 
-  private void waitForWork() throws InterruptedException {
+  /**
+   * Waits until something changed after {@code seen} (a wake-up, a place freed in flight); a
+   * wake-up between reading the log's head and this wait is not lost. Looks again every
+   * {@value #IDLE_RECHECK_MS} ms all the same, for a log grown by someone that did not wake us.
+   */
+  private void waitForWork(long seen) throws InterruptedException {
     synchronized (lock) {
-      if (!closed) {
-        lock.wait(1000); // also re-checks now and then, in case a wake-up was missed
+      long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(IDLE_RECHECK_MS);
+      for (long left; !closed && changes == seen
+          && (left = deadline - System.nanoTime()) > 0; ) {
+        TimeUnit.NANOSECONDS.timedWait(lock, left);
       }
     }
   }

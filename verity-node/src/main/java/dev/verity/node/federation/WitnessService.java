@@ -9,9 +9,7 @@ import dev.verity.node.store.StoreException;
 import dev.verity.tlog.checkpoint.SignedCheckpoint;
 import dev.verity.tlog.cosignature.CosignatureV1;
 import dev.verity.tlog.note.NoteException;
-import dev.verity.tlog.note.NoteKeys;
 import dev.verity.tlog.note.NoteSignature;
-import dev.verity.tlog.note.NoteVerifiers;
 import dev.verity.tlog.note.SignedNote;
 import dev.verity.tlog.storage.InvalidCheckpointException;
 import dev.verity.tlog.witness.AddCheckpointRequest;
@@ -22,9 +20,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,9 +50,21 @@ public final class WitnessService implements AutoCloseable {
   private final PeerGate gate = new PeerGate(System::currentTimeMillis);
   /** The checkpoint each peer served at its last poll that checked out. */
   private final Map<String, byte[]> lastPolled = new ConcurrentHashMap<>();
-  private final Map<String, Long> lastRequest = new ConcurrentHashMap<>();
+  /** Told the Party of each push this node cosigned (the mirror poller's wake-up). */
+  private final List<Consumer<String>> cosignedListeners = new CopyOnWriteArrayList<>();
+  /** The peers' log keys, as {@link #witness} has them ({@link #witnessing}). */
+  private volatile PeerLogs logs;
+
   public WitnessService(String self, Witness witness, NodeStore store, Map<String, Mirror> mirrors,
       Map<String, PeerClient> clients, Clock clock, AlarmBook alarms) {
+    this(self, witness, PeerLogs.none(), store, mirrors, clients, clock, alarms);
+  }
+
+  /** As above, checking checkpoints with {@code logs}, the keys {@code witness} was given. */
+  public WitnessService(String self, Witness witness, PeerLogs logs, NodeStore store,
+      Map<String, Mirror> mirrors, Map<String, PeerClient> clients, Clock clock,
+      AlarmBook alarms) {
+    this.logs = logs;
     this.alarms = alarms;
     this.self = self;
     this.witness = witness;
@@ -61,9 +74,23 @@ public final class WitnessService implements AutoCloseable {
     this.clock = clock;
   }
 
-  /** Witnesses from now on with {@code w}: the logs of the peers pinned now, same state. */
-  public void witnessing(Witness w) {
+  /**
+   * Witnesses from now on with {@code w} and {@code keys}, the log keys it was given: the peers
+   * pinned now (a peer pinned again with other keys is checked with its new ones), same state.
+   */
+  public void witnessing(Witness w, PeerLogs keys) {
+    this.logs = keys;
     this.witness = w;
+  }
+
+  /** What a poll found, as far as the poller's schedule cares ({@link PollSchedule}). */
+  public enum Polled {
+    /** Nothing the mirror lacked: the bytes of the last poll, or a checkpoint pushed already. */
+    UNCHANGED,
+    /** Entries the pushes had not brought (or a checkpoint refused with an alarm). */
+    CHANGED,
+    /** No answer: the publisher's retries and later polls cover it. */
+    UNREACHABLE
   }
 
   /** Handles an add-checkpoint request from {@code from} (authenticated by its pinned TLS key). */
@@ -109,12 +136,19 @@ public final class WitnessService implements AutoCloseable {
   private WitnessResponse addCheckpoint(PeerConfig from, byte[] body, Push pushed, Mirror.BundleSource entries) {
     WitnessResponse r = verifyAndCosign(from, body, pushed, entries);
     gate.outcome(from.party(), r.status() == 400 || r.status() == 403 || r.status() == 422);
+    if (r.status() == 200) {
+      cosignedListeners.forEach(l -> l.accept(from.party()));
+    }
     return r;
+  }
+
+  /** Calls {@code l} with the peer's Party after each of its checkpoints this node cosigned. */
+  public void onPushCosigned(Consumer<String> l) {
+    cosignedListeners.add(l);
   }
 
   private WitnessResponse verifyAndCosign(PeerConfig from, byte[] body, Push pushed,
       Mirror.BundleSource entries) {
-    lastRequest.put(from.party(), System.nanoTime());
     AddCheckpointRequest req;
     try {
       req = AddCheckpointRequest.parse(body);
@@ -131,8 +165,8 @@ public final class WitnessService implements AutoCloseable {
     }
     SignedCheckpoint signed;
     try {
-      NoteVerifiers keys = NoteVerifiers.of(NoteKeys.parseVerifier(from.identity().logKey()));
-      signed = LogCheckpoints.open(req.checkpoint().getBytes(StandardCharsets.UTF_8), origin, keys);
+      signed = LogCheckpoints.open(req.checkpoint().getBytes(StandardCharsets.UTF_8), origin,
+          logs.of(from));
     } catch (InvalidCheckpointException | NoteException e) {
       alarm(from.party(), "bad-signature", Records.PUSH, "checkpoint refused: " + e.getMessage());
       return text(403, "checkpoint signature does not verify: " + e.getMessage());
@@ -230,46 +264,47 @@ public final class WitnessService implements AutoCloseable {
     }
   }
 
-  /** Nanoseconds since {@code party} last sent an add-checkpoint request, or MAX_VALUE if never. */
-  public long sinceLastRequest(String party) {
-    Long t = lastRequest.get(party);
-    return t == null ? Long.MAX_VALUE : System.nanoTime() - t;
-  }
-
   /**
    * Pulls the peer's current checkpoint and entries into the mirror without cosigning: catches
    * a peer that serves another history than it pushes (split view), and keeps a quiet peer's
    * entries current. A bad signature, fork or altered entry raises an alarm as on the push path.
+   * Returns what it found, for the poller's schedule.
    */
-  public void poll(PeerConfig peer) {
+  public Polled poll(PeerConfig peer) {
     PeerClient client = clients.get(peer.party());
     Mirror mirror = mirrors.get(peer.party());
     if (client == null || mirror == null) {
-      return; // unpinned since the poll began
+      return Polled.UNCHANGED; // unpinned since the poll began
     }
     try {
       byte[] cp = client.checkpoint();
       if (Arrays.equals(cp, lastPolled.get(peer.party()))) {
-        return; // the very bytes checked at the last poll: nothing new (issue 18: N−1 per node)
+        return Polled.UNCHANGED; // the very bytes checked at the last poll
       }
       SignedCheckpoint signed;
       try {
-        signed = LogCheckpoints.open(cp, peer.identity().origin(),
-            NoteVerifiers.of(NoteKeys.parseVerifier(peer.identity().logKey())));
+        signed = LogCheckpoints.open(cp, peer.identity().origin(), logs.of(peer));
       } catch (InvalidCheckpointException | NoteException e) {
         alarm(peer.party(), "bad-signature", Records.POLL,
             "served checkpoint refused: " + e.getMessage());
-        return;
+        return Polled.CHANGED;
       }
+      long had;
       synchronized (mirror) {
+        had = mirror.size();
         String text = new String(cp, StandardCharsets.UTF_8);
         mirror.catchUp(signed.checkpoint(), text, client.source());
       }
       lastPolled.put(peer.party(), cp);
+      // moved: the peer's log grew past what its pushes had brought
+      return signed.checkpoint().size() > had
+          ? Polled.CHANGED : Polled.UNCHANGED;
     } catch (FederationException e) {
       alarm(peer.party(), e.kind(), Records.POLL, "served log: " + e.getMessage());
+      return Polled.CHANGED;
     } catch (IOException | StoreException e) {
       // the peer is unreachable: the publisher's retries and the next poll cover it
+      return Polled.UNREACHABLE;
     }
   }
 

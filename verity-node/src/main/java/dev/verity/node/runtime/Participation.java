@@ -8,6 +8,7 @@ import dev.verity.node.entry.EntryReading;
 import dev.verity.node.federation.AlarmBook;
 import dev.verity.node.federation.Mirror;
 import dev.verity.node.federation.MirrorPoller;
+import dev.verity.node.federation.PeerLogs;
 import dev.verity.node.federation.PeerClient;
 import dev.verity.node.federation.PeerErrors;
 import dev.verity.node.federation.PeerPath;
@@ -37,8 +38,6 @@ import dev.verity.tlog.cosignature.CosignatureV1;
 import dev.verity.tlog.log.LogReader;
 import dev.verity.tlog.log.LogWriter;
 import dev.verity.tlog.merkle.MerkleHash;
-import dev.verity.tlog.note.NoteKeys;
-import dev.verity.tlog.note.NoteVerifiers;
 import dev.verity.tlog.storage.CheckpointReader;
 import dev.verity.tlog.storage.CheckpointSigner;
 import dev.verity.tlog.storage.ForwardingLogStorage;
@@ -51,7 +50,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -250,10 +248,11 @@ public final class Participation implements ServedNode, AutoCloseable {
             .signer(signer)
             .reader(ownReader)
             .open();
-    Map<String, NoteVerifiers> logs = logKeys(config.peers());
-    this.witnessState = StoreWitnessState.open(store, dir.resolve("witness"), logs.keySet());
-    this.witness = new WitnessService(config.party(), witnessOf(logs), store, mirrors, clients,
-        clock, alarms);
+    PeerLogs logs = PeerLogs.of(config.peers());
+    this.witnessState =
+        StoreWitnessState.open(store, dir.resolve("witness"), logs.byOrigin().keySet());
+    this.witness = new WitnessService(config.party(), witnessOf(logs), logs, store, mirrors,
+        clients, clock, alarms);
     for (PeerConfig p : config.peers()) {
       publishers.put(p.party(), publisher(p));
     }
@@ -274,18 +273,9 @@ public final class Participation implements ServedNode, AutoCloseable {
     onReceipt((peer, size) -> metrics.receipted(agreement.id(), peer, size));
   }
 
-  /** Each peer's log origin and its pinned log key: the logs this node witnesses. */
-  private static Map<String, NoteVerifiers> logKeys(List<PeerConfig> peers) throws Exception {
-    Map<String, NoteVerifiers> logs = new HashMap<>();
-    for (PeerConfig p : peers) {
-      logs.put(p.identity().origin(),
-          NoteVerifiers.of(NoteKeys.parseVerifier(p.identity().logKey())));
-    }
-    return logs;
-  }
-
-  private Witness witnessOf(Map<String, NoteVerifiers> logs) {
-    return Witness.create(List.of(identity.cosigner(clock)), logs, witnessState, clock);
+  /** The witness of the peers' logs {@code logs} names (their origins and pinned keys). */
+  private Witness witnessOf(PeerLogs logs) {
+    return Witness.create(List.of(identity.cosigner(clock)), logs.byOrigin(), witnessState, clock);
   }
 
   private Publisher publisher(PeerConfig p) throws Exception {
@@ -345,7 +335,8 @@ public final class Participation implements ServedNode, AutoCloseable {
         started.add(p.party());
       }
     }
-    witness.witnessing(witnessOf(logKeys(kept)));
+    PeerLogs keys = PeerLogs.of(kept);
+    witness.witnessing(witnessOf(keys), keys);
     config = config.withPeers(List.copyOf(kept));
     started.forEach(party -> publishers.get(party).start());
     return new Repinned(started, stopped);

@@ -1,6 +1,5 @@
 package dev.verity.node.verify;
 
-import dev.verity.tlog.log.LogReader;
 import dev.verity.tlog.merkle.Hash;
 import dev.verity.tlog.merkle.MerkleHash;
 import dev.verity.tlog.storage.CheckpointReader;
@@ -19,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedSet;
 import java.util.function.Consumer;
 
 /**
@@ -34,6 +34,10 @@ public final class VerifiedLog {
   private final CheckpointReader reader;
   private final Consumer<StorageProblem> onCorrupt;
   private volatile Verified lastVerified;
+  private volatile Head lastHead;
+  /** The entries last read, for the next publisher asking for the same ones. */
+  private volatile Read lastRead;
+  private final Object lock = new Object();
 
   public VerifiedLog(
       String party,
@@ -49,13 +53,29 @@ public final class VerifiedLog {
   /** The checkpoint file as stored and the tree it signs, with the stored hashes under it. */
   public record Head(byte[] checkpoint, TreeView tree) {}
 
-  /** The current checkpoint, its signature checked. */
+  /**
+   * The current checkpoint, its signature checked. While the checkpoint file holds the same
+   * bytes the same head is returned, with its tile cache: the N−1 publishers of a node read it at
+   * each new checkpoint, and the tiles for their proofs are read once.
+   */
   public Head head() throws IOException {
     byte[] cp =
         storage.readCheckpoint().orElseThrow(() -> new IOException("the log has no checkpoint"));
-    TreeHead h = opened(cp);
-    TileHashReader hashes = new TileHashReader(storage.tileSource(), h.size());
-    return new Head(cp, new TreeView("log of " + party, h, hashes, onCorrupt));
+    Head last = lastHead;
+    if (last != null && Arrays.equals(last.checkpoint(), cp)) {
+      return last;
+    }
+    synchronized (this) { // the N−1 publishers woken together verify a new checkpoint once
+      last = lastHead;
+      if (last != null && Arrays.equals(last.checkpoint(), cp)) {
+        return last;
+      }
+      TreeHead h = opened(cp);
+      TileHashReader hashes = new TileHashReader(storage.tileSource(), h.size());
+      Head head = new Head(cp, new TreeView("log of " + party, h, hashes, onCorrupt));
+      lastHead = head;
+      return head;
+    }
   }
 
   /**
@@ -89,16 +109,49 @@ public final class VerifiedLog {
     return entries(head, from, to, Long.MAX_VALUE);
   }
 
-  /** As {@link #entries(Head, long, long)}, or null as soon as they pass {@code maxBytes}. */
+  /**
+   * As {@link #entries(Head, long, long)}, or null if they pass {@code maxBytes}. The last
+   * entries read are kept: a node's N−1 publishers mostly push the same new entries of the same
+   * checkpoint, which are then read and checked once, not N−1 times (issue 18). The lists are
+   * shared: callers only read them.
+   */
   public List<byte[]> entries(Head head, long from, long to, long maxBytes) throws IOException {
+    Read last = lastRead;
+    if (last == null || !last.of(head, from, to)) {
+      synchronized (lock) { // publishers woken together: one reads, the others wait for it
+        last = lastRead;
+        if (last == null || !last.of(head, from, to)) {
+          last = read(head, from, to, maxBytes);
+          if (last == null) {
+            return null;
+          }
+          lastRead = last;
+        }
+      }
+    }
+    return last.bytes() > maxBytes ? null : last.entries();
+  }
+
+  private record Read(Head head, long from, long to, List<byte[]> entries, long bytes) {
+    boolean of(Head h, long f, long t) {
+      return head == h && from == f && to == t;
+    }
+  }
+
+  /**
+   * Entries {@code [from, to)} from the bundles of the log at {@code head}, each bundle's part
+   * checked against the signed root, or null past {@code maxBytes}. The checkpoint is not opened
+   * again: {@code head} was.
+   */
+  private Read read(Head head, long from, long to, long maxBytes) throws IOException {
     List<byte[]> out = new ArrayList<>();
     long bytes = 0;
-    LogReader log = LogReader.open(storage, reader);
     long size = head.tree().head().size();
     for (long i = from; i < to; ) {
       BundleId id = BundleId.forEntry(i, size);
-      long end = Math.min(to, id.index() * TilePath.WIDTH + id.width());
-      List<byte[]> part = log.entries(i, end);
+      long start = id.index() * TilePath.WIDTH;
+      long end = Math.min(to, start + id.width());
+      List<byte[]> part = bundle(id).subList((int) (i - start), (int) (end - start));
       List<Hash> leaves = part.stream().map(MerkleHash::leaf).toList();
       head.tree().checkNodes("log/" + id.path(), "entries " + i + ".." + end, 0, i, leaves);
       out.addAll(part);
@@ -108,7 +161,40 @@ public final class VerifiedLog {
       }
       i = end;
     }
-    return out;
+    return new Read(head, from, to, List.copyOf(out), bytes);
+  }
+
+  /**
+   * The first {@code id.width()} entries of the bundle: at that width, or, if the log has grown
+   * since and the partial file is gone, at a wider one (C2SP tlog-tiles: a wider version begins
+   * with the same entries). What they are is checked against the root by the caller.
+   */
+  private List<byte[]> bundle(BundleId id) throws IOException {
+    Optional<byte[]> data = storage.read(id);
+    if (data.isEmpty() && !id.isFull()) {
+      data = storage.read(BundleId.full(id.index()));
+      SortedSet<Integer> wider = storage.partialWidths(id).tailSet(id.width());
+      if (data.isEmpty() && !wider.isEmpty()) {
+        data = storage.read(id.withWidth(wider.last()));
+      }
+    }
+    byte[] bytes = data.orElseThrow(
+        () -> new IOException("log/" + id.path() + " is missing but the checkpoint covers it"));
+    List<byte[]> entries;
+    try {
+      entries = EntryBundle.parse(bytes);
+    } catch (TileFormatException e) {
+      StorageProblem p = new StorageProblem("log/" + id.path(), e.getMessage());
+      onCorrupt.accept(p);
+      throw new StorageCorruptException(p);
+    }
+    if (entries.size() < id.width()) {
+      StorageProblem p = new StorageProblem("log/" + id.path(),
+          "holds " + entries.size() + " entries, not " + id.width());
+      onCorrupt.accept(p);
+      throw new StorageCorruptException(p);
+    }
+    return entries.subList(0, id.width());
   }
 
   /**
