@@ -315,11 +315,32 @@ public final class NodeCommand implements Runnable {
             return 3; // fenced, and not asked to stand by: the supervisor restarts it
           }
           // the lock may be taken by another standby first: this one then stands by again
-          running.set(Node.start(dir, null, true));
+          running.set(reopen(stop));
+        }
+        if (running.get() == null) {
+          break; // stopped while reopening
         }
         announce(running.get());
       }
       return 0;
+    }
+
+    /**
+     * Opens the node again as a standby (or active, if the lock is free by then); a start that
+     * fails (the database still restarting, the API port not yet released by the node just
+     * closed) is retried every second rather than ending the process. Null once stopped.
+     */
+    private Node reopen(CountDownLatch stop) throws InterruptedException {
+      while (!stop.await(0, TimeUnit.MILLISECONDS)) {
+        try {
+          return Node.start(dir, null, true);
+        } catch (Exception e) {
+          LOG.error("reopening the node after it stepped down failed: {}; trying again in 1 s",
+              e.getMessage());
+          stop.await(1, TimeUnit.SECONDS);
+        }
+      }
+      return null;
     }
 
     /**
