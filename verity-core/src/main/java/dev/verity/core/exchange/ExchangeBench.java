@@ -32,8 +32,9 @@ import javax.crypto.spec.SecretKeySpec;
  * commits (match keys, hash to curve, blinding, salted commitments, Merkle root), blinds the
  * other's list, and the match is computed; then a node's fold of what both send, as they send
  * it: each list declared and sent in parts of 256 ({@link ListParts}), each blinding in parts.
- * Baselines from the same run: a plain set intersection of the match keys (no privacy at all) and the keyed-hash design
- * set aside in the decision record (HMAC-SHA256 under a key both Parties hold).
+ * Baselines from the same run: a plain set intersection of the match keys (no privacy at all)
+ * and the keyed-hash design set aside in the decision record (HMAC-SHA256 under a key both
+ * Parties hold).
  */
 public final class ExchangeBench {
   private ExchangeBench() {}

@@ -34,7 +34,8 @@ import java.util.Set;
 public final class ExchangeJson {
   /** The message types the exchanges fold. */
   public static final Set<String> TYPES = Set.of("exchange-arrangement", "exchange-list",
-      "exchange-list-part", "exchange-reblind", "exchange-consent", "exchange-handover", "exchange-counts",
+      "exchange-list-part", "exchange-reblind", "exchange-consent", "exchange-handover",
+      "exchange-counts",
       "exchange-stage-attestation");
   private static final ObjectMapper JSON = JsonMapper.builder()
       .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();

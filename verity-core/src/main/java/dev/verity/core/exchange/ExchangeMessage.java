@@ -12,7 +12,8 @@ import java.util.Map;
  * birth: persons appear as commitments and blinded values only.
  */
 public sealed interface ExchangeMessage permits Arrangement, ExchangeMessage.CommitList,
-    ExchangeMessage.DeclareList, ExchangeMessage.ListPart, ExchangeMessage.Reblind, ExchangeMessage.AttestConsent, ExchangeMessage.HandOver,
+    ExchangeMessage.DeclareList, ExchangeMessage.ListPart, ExchangeMessage.Reblind,
+    ExchangeMessage.AttestConsent, ExchangeMessage.HandOver,
     ExchangeMessage.ReportCounts, ExchangeMessage.AttestStage {
 
   /** The exchange the message belongs to, as its arrangement named it. */

@@ -87,10 +87,11 @@ final class PgDump {
 
   /**
    * Writes the dump of {@code schemas} to {@code to}, after checking pg_dump's version, and
-   * returns how many of {@code party}'s own entries the dumped store holds, and its log's size. The snapshot is taken
-   * first and exported to pg_dump ({@code --snapshot}), so that {@code meanwhile} can copy the
-   * logs' checkpoints at the instant of the dump rather than after pg_dump's seconds: the logs
-   * then hold at most the entries appended in between, which the caller finds by this count.
+   * returns how many of {@code party}'s own entries the dumped store holds, and its log's size.
+   * The snapshot is taken first and exported to pg_dump ({@code --snapshot}), so that
+   * {@code meanwhile} can copy the logs' checkpoints at the instant of the dump rather than after
+   * pg_dump's seconds: the logs then hold at most the entries appended in between, which the
+   * caller finds by this count.
    */
   Dumped dump(List<String> schemas, Path to, String party, Step meanwhile)
       throws BackupException, IOException {

@@ -2,6 +2,7 @@ package dev.verity.node.identity;
 
 import dev.verity.core.message.JsonProblems;
 import dev.verity.node.json.CanonicalJson;
+import dev.verity.tlog.cosignature.CosignatureException;
 import dev.verity.tlog.cosignature.CosignatureV1;
 import dev.verity.tlog.cosignature.CosignatureSigner;
 import dev.verity.tlog.note.NoteException;
@@ -168,7 +169,7 @@ public final class NodeIdentity {
           Base64.getEncoder().encodeToString(cert.getEncoded()), pin(cert));
       return new NodeIdentity(pub, logKey, witnessKey, ks);
     } catch (IOException | GeneralSecurityException | NoteException | IllegalArgumentException
-        | dev.verity.tlog.cosignature.CosignatureException e) {
+        | CosignatureException e) {
       throw new IdentityException("cannot read keys in " + keys + ": " + e.getMessage(), e);
     }
   }
@@ -218,7 +219,7 @@ public final class NodeIdentity {
   public CosignatureSigner cosigner(Clock clock) {
     try {
       return CosignatureV1.parseSigner(witnessSignerKey, clock);
-    } catch (dev.verity.tlog.cosignature.CosignatureException e) {
+    } catch (CosignatureException e) {
       throw new IllegalStateException(e);
     }
   }

@@ -42,8 +42,8 @@ final class BackupCommands {
 
   /**
    * The check of a staged backup: the whole node's for SQLite; for PostgreSQL the logs' files
-   * only, if the log is still in files, as the stage's node.yaml names the live database, which is ahead of the dump (the
-   * restore checks the restored database with the rest).
+   * only, if the log is still in files, as the stage's node.yaml names the live database,
+   * which is ahead of the dump (the restore checks the restored database with the rest).
    */
   static NodeBackup.Verifier stagedCheck(Path dir) {
     boolean pg;
