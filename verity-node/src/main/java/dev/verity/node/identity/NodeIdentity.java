@@ -31,6 +31,7 @@ import java.util.Base64;
 import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
@@ -51,12 +52,16 @@ public final class NodeIdentity {
   private final String logSignerKey;
   private final String witnessSignerKey;
   private final KeyStore tlsStore;
+  /** The witness key rotation under way ({@code verity node key rotate --witness}), or null. */
+  private final WitnessRotation rotation;
 
-  private NodeIdentity(PublicIdentity pub, String logSignerKey, String witnessSignerKey, KeyStore tlsStore) {
+  private NodeIdentity(PublicIdentity pub, String logSignerKey, String witnessSignerKey,
+      KeyStore tlsStore, WitnessRotation rotation) {
     this.pub = pub;
     this.logSignerKey = logSignerKey;
     this.witnessSignerKey = witnessSignerKey;
     this.tlsStore = tlsStore;
+    this.rotation = rotation;
   }
 
   /** The origin's host name of a node made without {@code --origin}, and of every older one. */
@@ -163,10 +168,15 @@ public final class NodeIdentity {
       // the origin is the log key's name (C2SP signed-note): chosen at init, kept for good
       String origin = NoteKeys.splitSignerKey(logKey).name();
       hostOf(origin, agreement, party);
+      WitnessRotation next = WitnessRotation.pending(keys).orElse(null);
+      // once the rotation is effective, the key peers are told of is the next one
+      String witnessPub = next != null && !Instant.now().isBefore(next.effectiveAt())
+          ? next.verifierKey()
+          : CosignatureV1.parseSigner(witnessKey, Clock.systemUTC()).verifierKey();
       PublicIdentity pub = new PublicIdentity(party, agreement, origin,
-          NoteKeys.verifierKeyOf(logKey), CosignatureV1.parseSigner(witnessKey, Clock.systemUTC()).verifierKey(),
+          NoteKeys.verifierKeyOf(logKey), witnessPub,
           Base64.getEncoder().encodeToString(cert.getEncoded()), pin(cert));
-      return new NodeIdentity(pub, logKey, witnessKey, ks);
+      return new NodeIdentity(pub, logKey, witnessKey, ks, next);
     } catch (IOException | GeneralSecurityException | NoteException | IllegalArgumentException
         | dev.verity.tlog.cosignature.CosignatureException e) {
       throw new IdentityException("cannot read keys in " + keys + ": " + e.getMessage(), e);
@@ -198,7 +208,7 @@ public final class NodeIdentity {
     try {
       NoteKeys.KeyString k = NoteKeys.splitSignerKey(logSignerKey);
       String signer = NoteKeys.fromSeed(p.origin(), k.type(), k.key()).signerKey();
-      return new NodeIdentity(p, signer, witnessSignerKey, tlsStore);
+      return new NodeIdentity(p, signer, witnessSignerKey, tlsStore, rotation);
     } catch (NoteException e) {
       throw new IllegalStateException("log.key: " + e.getMessage(), e);
     }
@@ -207,17 +217,23 @@ public final class NodeIdentity {
   /** This identity naming {@code agreements} as those its node is in (the identity file). */
   public NodeIdentity withAgreements(List<String> agreements) {
     return new NodeIdentity(pub.withAgreements(agreements), logSignerKey, witnessSignerKey,
-        tlsStore);
+        tlsStore, rotation);
   }
 
   public String logSignerKey() {
     return logSignerKey;
   }
 
-  /** The cosigner of this node's witness. */
+  /** The witness key rotation under way, to be announced to the peers; empty if none. */
+  public Optional<WitnessRotation> witnessRotation() {
+    return Optional.ofNullable(rotation);
+  }
+
+  /** The cosigner of this node's witness: across a rotation, the key in effect at each time. */
   public CosignatureSigner cosigner(Clock clock) {
     try {
-      return CosignatureV1.parseSigner(witnessSignerKey, clock);
+      CosignatureSigner current = CosignatureV1.parseSigner(witnessSignerKey, clock);
+      return rotation == null ? current : rotation.cosigner(current, clock);
     } catch (dev.verity.tlog.cosignature.CosignatureException e) {
       throw new IllegalStateException(e);
     }
@@ -289,7 +305,8 @@ public final class NodeIdentity {
     }
   }
 
-  private static void writeSecret(Path p, byte[] data) throws IOException {
+  /** Writes a new owner-only file (a secret key). */
+  static void writeSecret(Path p, byte[] data) throws IOException {
     Files.write(p, data, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
     restrict(p);
   }
