@@ -18,6 +18,8 @@ import dev.verity.node.clock.ExerciseClock;
 import dev.verity.node.store.Records;
 import dev.verity.node.verify.StorageCheck;
 import dev.verity.tlog.checkpoint.Checkpoint;
+import dev.verity.tlog.cosignature.CosignatureV1;
+import dev.verity.tlog.cosignature.CosignatureVerifier;
 import dev.verity.tlog.log.LogReader;
 import dev.verity.tlog.merkle.Hash;
 import dev.verity.tlog.note.NoteKeys;
@@ -36,6 +38,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -227,7 +230,7 @@ public final class Bundles {
   }
 
   /** What storing a carried-back receipt did: whose cosignature, on which size, signed when. */
-  public record Stored(String witness, long size, java.time.Instant cosignedAt) {}
+  public record Stored(String witness, long size, Instant cosignedAt) {}
 
   /**
    * Stores a receipt carried back from a peer: the checkpoint must be this node's (its own log
@@ -264,14 +267,14 @@ public final class Bundles {
   /** Stores {@code note}'s cosignature by the witness key {@code key} of {@code peer}, if any. */
   private static Optional<Stored> storeUnder(NodeStore store, String self, String peer,
       String key, SignedNote note, Checkpoint cp) throws Exception {
-    var cosigner = dev.verity.tlog.cosignature.CosignatureV1.parseVerifier(key);
+    CosignatureVerifier cosigner = CosignatureV1.parseVerifier(key);
     for (var sig : note.signatures()) {
       if (sig.name().equals(cosigner.name()) && sig.keyId() == cosigner.keyId()) {
         long ts = cosigner.verifyCosignature(note.text(), sig);
         String line = sig.line().stripTrailing();
         store.putCosignature(new Cosignature(self, peer, cp.size(), line, ts,
-            java.time.Instant.now()), true);
-        return Optional.of(new Stored(peer, cp.size(), java.time.Instant.ofEpochSecond(ts)));
+            Instant.now()), true);
+        return Optional.of(new Stored(peer, cp.size(), Instant.ofEpochSecond(ts)));
       }
     }
     return Optional.empty();
