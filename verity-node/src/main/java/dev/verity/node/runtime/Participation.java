@@ -17,6 +17,7 @@ import dev.verity.node.federation.StoreWitnessState;
 import dev.verity.node.federation.WitnessService;
 import dev.verity.node.entry.KeyAnnouncement;
 import dev.verity.node.identity.NodeIdentity;
+import dev.verity.node.identity.TlsRotation;
 import dev.verity.node.identity.WitnessRotation;
 import dev.verity.node.metrics.NodeMetrics;
 import dev.verity.node.projection.ProjectionAlarms;
@@ -280,7 +281,8 @@ public final class Participation implements ServedNode, AutoCloseable {
   }
 
   /**
-   * Announces the node's next witness key in this agreement's log, if a rotation is under way;
+   * Announces the node's next witness and TLS keys in this agreement's log, if rotations are
+   * under way;
    * once (the same entry at each start after), before the key is used (its effective time).
    */
   private void announceRotation() throws Exception {
@@ -290,6 +292,13 @@ public final class Participation implements ServedNode, AutoCloseable {
           r.get().verifierKey(), r.get().effectiveAt()));
       LOG.info("{}: next witness key announced in entry {}, effective at {}", agreement.id(),
           s.index(), r.get().effectiveAt());
+    }
+    Optional<TlsRotation> t = identity.tlsRotation();
+    if (t.isPresent()) {
+      Submitted s = submitter.announce(new KeyAnnouncement(KeyAnnouncement.TLS, t.get().pin(),
+          t.get().effectiveAt()));
+      LOG.info("{}: next TLS key sha256/{} announced in entry {}, effective at {}",
+          agreement.id(), t.get().pin(), s.index(), t.get().effectiveAt());
     }
   }
 
@@ -304,7 +313,7 @@ public final class Participation implements ServedNode, AutoCloseable {
     }
     try {
       PeerKeys.accept(nodeDir, party, a).ifPresent(detail -> {
-        LOG.info("peer {} announced its next witness key in {} entry {}: {}", party,
+        LOG.info("peer {} announced its next key in {} entry {}: {}", party,
             agreement.id(), index, detail);
         auditQuietly("peer-key-accepted", party + " " + agreement.id() + "/" + index + " "
             + detail);

@@ -38,20 +38,41 @@ final class PeerKeys {
       NodeConfig c = NodeConfig.read(nodeDir);
       Optional<PeerConfig> peer = c.peers().stream().filter(p -> p.party().equals(party))
           .findFirst();
-      if (peer.isEmpty() || peer.get().witnessKeys().contains(a.newKey())) {
+      if (peer.isEmpty()) {
         return Optional.empty();
       }
-      Optional<String> wrong = wrongKey(peer.get(), a.newKey());
-      if (wrong.isPresent()) {
-        LOG.warn("peer {} announced a witness key that is not taken: {}", party, wrong.get());
+      Optional<PeerConfig> next = a.key().equals(KeyAnnouncement.TLS) ? tls(peer.get(), a)
+          : witness(peer.get(), a);
+      if (next.isEmpty()) {
         return Optional.empty();
       }
       List<PeerConfig> peers = new ArrayList<>(c.peers());
-      peers.set(peers.indexOf(peer.get()), peer.get().withWitnessKey(a.newKey()));
+      peers.set(peers.indexOf(peer.get()), next.get());
       c.withPeers(peers).write(nodeDir);
-      return Optional.of("witness key " + a.newKey() + " from " + a.effectiveAt()
-          + " (the former one still accepted)");
+      return Optional.of(a.key() + " key " + a.newKey() + " from " + a.effectiveAt()
+          + " (the former one still accepted" + (a.key().equals(KeyAnnouncement.TLS)
+          ? " until then)" : ")"));
     }
+  }
+
+  private static Optional<PeerConfig> witness(PeerConfig peer, KeyAnnouncement a) {
+    if (peer.witnessKeys().contains(a.newKey())) {
+      return Optional.empty();
+    }
+    Optional<String> wrong = wrongKey(peer, a.newKey());
+    if (wrong.isPresent()) {
+      LOG.warn("peer {} announced a witness key that is not taken: {}", peer.party(),
+          wrong.get());
+      return Optional.empty();
+    }
+    return Optional.of(peer.withWitnessKey(a.newKey()));
+  }
+
+  /** The new pin current, the old one accepted until the announced switch; once only. */
+  private static Optional<PeerConfig> tls(PeerConfig peer, KeyAnnouncement a) {
+    boolean known = peer.identity().tlsPin().equals(a.newKey())
+        || peer.formerTlsPins().stream().anyMatch(f -> f.pin().equals(a.newKey()));
+    return known ? Optional.empty() : Optional.of(peer.withTlsPin(a.newKey(), a.effectiveAt()));
   }
 
   /** Why {@code key} cannot be the peer's witness key: not a cosignature key, or another name. */

@@ -107,12 +107,12 @@ class WitnessKeyRotationTest {
     return true;
   }
 
-  private static PeerConfig ruAsPinnedBy(Member us) throws Exception {
+  static PeerConfig ruAsPinnedBy(Member us) throws Exception {
     return NodeConfig.read(us.dir).peers().stream().filter(p -> p.party().equals("RU"))
         .findFirst().orElseThrow();
   }
 
-  private static void submit(Member m, int i) throws Exception {
+  static void submit(Member m, int i) throws Exception {
     ObjectNode ex = (ObjectNode) Cluster.JSON.readTree(Cluster.exercise(m.party + "-" + i, i));
     String body = ThreeNodeEndToEndTest.sevenYearsOn(ex).toString();
     assertThat(post(m, "/api/v1/messages", body, m.operator).statusCode()).isEqualTo(201);

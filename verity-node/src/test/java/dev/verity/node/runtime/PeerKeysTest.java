@@ -53,6 +53,31 @@ class PeerKeysTest {
     assertThat(Files.readAllBytes(dir.resolve("node.yaml"))).isEqualTo(after);
   }
 
+  @Test
+  void aNewTlsPinIsTakenWithTheOldOneAcceptedUntilTheSwitchOnly() throws Exception {
+    PublicIdentity ru = NodeIdentity.generate(ruDir, AGREEMENT, "RU").publicIdentity();
+    NodeConfig.defaults("US", AGREEMENT, 1, 2).withPinnedPeer(ru, "https://127.0.0.1:3")
+        .write(dir);
+    String pin = "ab".repeat(32);
+    Instant soon = Instant.now().plusSeconds(3600);
+    assertThat(PeerKeys.accept(dir, "CN", tls(pin, soon))).isEmpty();
+    assertThat(PeerKeys.accept(dir, "RU", tls(pin, soon))).isPresent();
+    PeerConfig taken = NodeConfig.read(dir).peers().get(0);
+    assertThat(taken.identity().tlsPin()).isEqualTo(pin);
+    assertThat(taken.tlsPins()).containsExactlyInAnyOrder(pin, ru.tlsPin());
+    assertThat(PeerKeys.accept(dir, "RU", tls(pin, soon))).isEmpty();
+
+    String third = "cd".repeat(32);
+    assertThat(PeerKeys.accept(dir, "RU", tls(third, Instant.now().minusSeconds(1))))
+        .isPresent();
+    assertThat(NodeConfig.read(dir).peers().get(0).tlsPins())
+        .containsExactlyInAnyOrder(third, ru.tlsPin()); // the former one's switch is past
+  }
+
+  private static KeyAnnouncement tls(String pin, Instant at) {
+    return new KeyAnnouncement(KeyAnnouncement.TLS, pin, at);
+  }
+
   private static String key(String name) {
     return NoteKeys.generate(name, NoteKeys.TYPE_COSIGNATURE_V1, new SecureRandom())
         .verifierKey();
