@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * system type like the escrow ones: every agreement takes it, only the node makes it, from
  * {@code verity node key rotate}). Signed by the log key like every entry, so a peer that reads
  * it in its verified mirror of that node knows the key comes from the node it pinned, and
- * accepts the new key before the node uses it (docs/formats/entries.md, "key-announcement").
+ * accepts the new key before the node uses it (docs/formats/api.md, "key announcement").
  *
  * @param key which key: {@code witness} or {@code tls}
  * @param newKey the next key, as peers pin it: a note verifier key of type 0x04 for a witness,
