@@ -39,7 +39,7 @@ public final class PeerServer implements AutoCloseable {
   public static PeerServer start(ServedNode node) {
     // at each handshake, the pins of node.yaml as the node runs it now (peers change live)
     var tls = PinnedTls.context(node.identity(), () -> node.config().peers().stream()
-        .map(p -> p.identity().tlsPin()).collect(Collectors.toSet()));
+        .flatMap(p -> p.tlsPins().stream()).collect(Collectors.toSet()));
     String host = node.config().peerHost();
     var limits = node.config().connectionLimits();
     Javalin app = Http.create(host, node.config().peerPort(), tls, true, Push.MAX_SIZE, limits,
@@ -149,7 +149,7 @@ public final class PeerServer implements AutoCloseable {
       throw new Http.ApiError(401, null, "a pinned peer certificate is required");
     }
     String pin = NodeIdentity.pin(chain[0]);
-    return node.config().peers().stream().filter(p -> p.identity().tlsPin().equals(pin)).findFirst()
+    return node.config().peers().stream().filter(p -> p.tlsPins().contains(pin)).findFirst()
         .orElseThrow(() -> new Http.ApiError(403, null, "certificate key is not pinned"));
   }
 

@@ -18,6 +18,8 @@ import dev.verity.node.clock.ExerciseClock;
 import dev.verity.node.store.Records;
 import dev.verity.node.verify.StorageCheck;
 import dev.verity.tlog.checkpoint.Checkpoint;
+import dev.verity.tlog.cosignature.CosignatureV1;
+import dev.verity.tlog.cosignature.CosignatureVerifier;
 import dev.verity.tlog.log.LogReader;
 import dev.verity.tlog.merkle.Hash;
 import dev.verity.tlog.note.NoteKeys;
@@ -36,6 +38,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -227,7 +230,7 @@ public final class Bundles {
   }
 
   /** What storing a carried-back receipt did: whose cosignature, on which size, signed when. */
-  public record Stored(String witness, long size, java.time.Instant cosignedAt) {}
+  public record Stored(String witness, long size, Instant cosignedAt) {}
 
   /**
    * Stores a receipt carried back from a peer: the checkpoint must be this node's (its own log
@@ -245,14 +248,10 @@ public final class Bundles {
       requireOwn(dir, own.reader(), own.origin(), cp);
       try (NodeStore store = NodeStore.open(c, dir)) {
         for (PeerConfig p : c.peers()) {
-          var cosigner = dev.verity.tlog.cosignature.CosignatureV1.parseVerifier(p.identity().witnessKey());
-          for (var sig : note.signatures()) {
-            if (sig.name().equals(cosigner.name()) && sig.keyId() == cosigner.keyId()) {
-              long ts = cosigner.verifyCosignature(note.text(), sig);
-              String line = sig.line().stripTrailing();
-              store.putCosignature(new Cosignature(c.party(), p.party(), cp.size(), line, ts,
-                  java.time.Instant.now()), true);
-              return new Stored(p.party(), cp.size(), java.time.Instant.ofEpochSecond(ts));
+          for (String key : p.witnessKeys()) { // a receipt under a former key still counts
+            Optional<Stored> got = storeUnder(store, c.party(), p.party(), key, note, cp);
+            if (got.isPresent()) {
+              return got.get();
             }
           }
         }
@@ -263,6 +262,22 @@ public final class Bundles {
     } catch (Exception e) {
       throw new BundleException("receipt refused: " + e.getMessage(), e);
     }
+  }
+
+  /** Stores {@code note}'s cosignature by the witness key {@code key} of {@code peer}, if any. */
+  private static Optional<Stored> storeUnder(NodeStore store, String self, String peer,
+      String key, SignedNote note, Checkpoint cp) throws Exception {
+    CosignatureVerifier cosigner = CosignatureV1.parseVerifier(key);
+    for (var sig : note.signatures()) {
+      if (sig.name().equals(cosigner.name()) && sig.keyId() == cosigner.keyId()) {
+        long ts = cosigner.verifyCosignature(note.text(), sig);
+        String line = sig.line().stripTrailing();
+        store.putCosignature(new Cosignature(self, peer, cp.size(), line, ts,
+            Instant.now()), true);
+        return Optional.of(new Stored(peer, cp.size(), Instant.ofEpochSecond(ts)));
+      }
+    }
+    return Optional.empty();
   }
 
   /** The checkpoint is of this log: the same root at its size (else it is another tree, or a forgery). */

@@ -15,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.time.Clock;
 import java.util.Optional;
-import java.util.Set;
 import javax.net.ssl.HostnameVerifier;
 import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.SSLSocketFactory;
@@ -60,6 +59,14 @@ public final class PeerClient {
    */
   private final SSLSocketFactory tls;
   /**
+   * Across a rotation of this node's TLS key (identity.TlsRotation), a second factory of its own
+   * context, taken from the switch on: its connections and resumed sessions are all made with
+   * the new certificate, where those kept alive from before would still show the peer the old
+   * one, which it no longer accepts.
+   */
+  private final SSLSocketFactory tlsAfterSwitch;
+  private final long switchAtMillis;
+  /**
    * The peer's port with this agreement's path, {@code https://host:port/<agreement>/}, by its
    * URL or its backup URL (issue 14's backup path).
    */
@@ -94,7 +101,11 @@ public final class PeerClient {
     this.maxAnswer = (int) Math.min(MAX_ANSWER, Math.max(64 * 1024, limits.bundleBytes()));
     this.path = path;
     this.tls =
-        PinnedTls.clientFactory(PinnedTls.context(self, () -> Set.of(peer.identity().tlsPin())));
+        PinnedTls.clientFactory(PinnedTls.context(self, peer::tlsPins));
+    this.switchAtMillis = self.tlsRotation().map(r -> r.effectiveAt().toEpochMilli())
+        .orElse(Long.MAX_VALUE);
+    this.tlsAfterSwitch = switchAtMillis == Long.MAX_VALUE ? tls
+        : PinnedTls.clientFactory(PinnedTls.context(self, peer::tlsPins));
   }
 
   public PeerConfig peer() {
@@ -253,7 +264,7 @@ public final class PeerClient {
 
   private HttpsURLConnection open(URI base, String path) throws IOException {
     HttpsURLConnection c = (HttpsURLConnection) base.resolve(path).toURL().openConnection();
-    c.setSSLSocketFactory(tls);
+    c.setSSLSocketFactory(System.currentTimeMillis() < switchAtMillis ? tls : tlsAfterSwitch);
     c.setHostnameVerifier(PINNED);
     c.setConnectTimeout(CONNECT_TIMEOUT_MS);
     c.setReadTimeout(READ_TIMEOUT_MS);

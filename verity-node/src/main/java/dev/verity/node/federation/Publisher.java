@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -51,7 +52,8 @@ public final class Publisher implements AutoCloseable {
   private final PeerClient client;
   private final VerifiedLog verified;
   private final NodeStore store;
-  private final CosignatureVerifier peerCosigner;
+  /** The peer's witness keys: its current one first, then those it rotated away from. */
+  private final List<CosignatureVerifier> peerCosigners;
   private final Clock clock;
   private final LongConsumer onReceipt;
   private final int maxInFlight;
@@ -83,17 +85,19 @@ public final class Publisher implements AutoCloseable {
   public Publisher(String self, PeerClient client, LogStorage storage, CheckpointReader ownReader, NodeStore store,
       CosignatureVerifier peerCosigner, Clock clock, LongConsumer onReceipt) throws Exception {
     this(self, client, new VerifiedLog(self, storage, ownReader,
-        p -> LOG.error("STORAGE CORRUPT: {}", p)), store, peerCosigner, clock, onReceipt);
+        p -> LOG.error("STORAGE CORRUPT: {}", p)), store, List.of(peerCosigner), clock,
+        onReceipt);
   }
 
   /** A publisher of the log {@code verified} reads, each part checked against its checkpoint. */
   public Publisher(String self, PeerClient client, VerifiedLog verified, NodeStore store,
-      CosignatureVerifier peerCosigner, Clock clock, LongConsumer onReceipt) throws Exception {
+      List<CosignatureVerifier> peerCosigners, Clock clock, LongConsumer onReceipt)
+      throws Exception {
     this.self = self;
     this.client = client;
     this.verified = verified;
     this.store = store;
-    this.peerCosigner = peerCosigner;
+    this.peerCosigners = List.copyOf(peerCosigners);
     this.clock = clock;
     this.onReceipt = onReceipt;
     this.maxInFlight = inFlightSetting();
@@ -247,7 +251,7 @@ public final class Publisher implements AutoCloseable {
     if (a.status() != 200) {
       throw new IOException("HTTP " + a.status() + ": " + a.body().trim());
     }
-    String why = "no valid cosignature by " + peerCosigner.name() + " in the answer";
+    String why = "no valid cosignature by " + peerCosigners.get(0).name() + " in the answer";
     client.badAnswer(why);
     throw new IOException(why);
   }
@@ -259,10 +263,12 @@ public final class Publisher implements AutoCloseable {
         continue;
       }
       NoteSignature sig = SignedNote.parse(checkpoint.text() + "\n" + line + "\n").signatures().get(0);
-      if (!sig.name().equals(peerCosigner.name()) || sig.keyId() != peerCosigner.keyId()) {
-        continue; // another key of the witness: not the one pinned
+      Optional<CosignatureVerifier> key = peerCosigners.stream()
+          .filter(k -> sig.name().equals(k.name()) && sig.keyId() == k.keyId()).findFirst();
+      if (key.isEmpty()) {
+        continue; // another key of the witness: not one pinned
       }
-      long ts = peerCosigner.verifyCosignature(checkpoint.text(), sig);
+      long ts = key.get().verifyCosignature(checkpoint.text(), sig);
       store.putCosignature(new Cosignature(self, client.peer().party(), size, line, ts, clock.instant()), true);
       if (receiptedUpTo(size)) {
         onReceipt.accept(size); // pipelined answers may come back in either order

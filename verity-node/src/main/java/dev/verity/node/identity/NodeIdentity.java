@@ -32,7 +32,11 @@ import java.util.Base64;
 import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.X509ExtendedKeyManager;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
@@ -52,12 +56,19 @@ public final class NodeIdentity {
   private final String logSignerKey;
   private final String witnessSignerKey;
   private final KeyStore tlsStore;
+  /** The witness key rotation under way ({@code verity node key rotate --witness}), or null. */
+  private final WitnessRotation rotation;
+  /** The TLS key rotation under way ({@code verity node key rotate --tls}), or null. */
+  private final TlsRotation tlsRotation;
 
-  private NodeIdentity(PublicIdentity pub, String logSignerKey, String witnessSignerKey, KeyStore tlsStore) {
+  private NodeIdentity(PublicIdentity pub, String logSignerKey, String witnessSignerKey,
+      KeyStore tlsStore, WitnessRotation rotation, TlsRotation tlsRotation) {
     this.pub = pub;
     this.logSignerKey = logSignerKey;
     this.witnessSignerKey = witnessSignerKey;
     this.tlsStore = tlsStore;
+    this.rotation = rotation;
+    this.tlsRotation = tlsRotation;
   }
 
   /** The origin's host name of a node made without {@code --origin}, and of every older one. */
@@ -156,22 +167,41 @@ public final class NodeIdentity {
     try {
       String logKey = Files.readString(keys.resolve("log.key")).trim();
       String witnessKey = Files.readString(keys.resolve("witness.key")).trim();
-      KeyStore ks = KeyStore.getInstance("PKCS12");
-      try (InputStream in = Files.newInputStream(keys.resolve("tls.p12"))) {
-        ks.load(in, STORE_PASSWORD);
-      }
-      X509Certificate cert = (X509Certificate) ks.getCertificate(ALIAS);
+      KeyStore ks = readStore(keys.resolve("tls.p12"));
+      TlsRotation nextTls = TlsRotation.pending(keys).orElse(null);
+      // once the rotation is effective, the certificate peers are told of is the next one
+      X509Certificate cert = certificate(nextTls != null
+          && !Instant.now().isBefore(nextTls.effectiveAt()) ? nextTls.next() : ks);
       // the origin is the log key's name (C2SP signed-note): chosen at init, kept for good
       String origin = NoteKeys.splitSignerKey(logKey).name();
       hostOf(origin, agreement, party);
+      WitnessRotation next = WitnessRotation.pending(keys).orElse(null);
+      // once the rotation is effective, the key peers are told of is the next one
+      String witnessPub = next != null && !Instant.now().isBefore(next.effectiveAt())
+          ? next.verifierKey()
+          : CosignatureV1.parseSigner(witnessKey, Clock.systemUTC()).verifierKey();
       PublicIdentity pub = new PublicIdentity(party, agreement, origin,
-          NoteKeys.verifierKeyOf(logKey), CosignatureV1.parseSigner(witnessKey, Clock.systemUTC()).verifierKey(),
+          NoteKeys.verifierKeyOf(logKey), witnessPub,
           Base64.getEncoder().encodeToString(cert.getEncoded()), pin(cert));
-      return new NodeIdentity(pub, logKey, witnessKey, ks);
+      return new NodeIdentity(pub, logKey, witnessKey, ks, next, nextTls);
     } catch (IOException | GeneralSecurityException | NoteException | IllegalArgumentException
         | CosignatureException e) {
       throw new IdentityException("cannot read keys in " + keys + ": " + e.getMessage(), e);
     }
+  }
+
+  /** The PKCS#12 store in {@code file}. */
+  static KeyStore readStore(Path file) throws IOException, GeneralSecurityException {
+    KeyStore ks = KeyStore.getInstance("PKCS12");
+    try (InputStream in = Files.newInputStream(file)) {
+      ks.load(in, STORE_PASSWORD);
+    }
+    return ks;
+  }
+
+  /** The node's certificate in {@code ks}. */
+  static X509Certificate certificate(KeyStore ks) throws GeneralSecurityException {
+    return (X509Certificate) ks.getCertificate(ALIAS);
   }
 
   /** hex SHA-256 of the certificate's SubjectPublicKeyInfo. */
@@ -199,7 +229,7 @@ public final class NodeIdentity {
     try {
       NoteKeys.KeyString k = NoteKeys.splitSignerKey(logSignerKey);
       String signer = NoteKeys.fromSeed(p.origin(), k.type(), k.key()).signerKey();
-      return new NodeIdentity(p, signer, witnessSignerKey, tlsStore);
+      return new NodeIdentity(p, signer, witnessSignerKey, tlsStore, rotation, tlsRotation);
     } catch (NoteException e) {
       throw new IllegalStateException("log.key: " + e.getMessage(), e);
     }
@@ -208,20 +238,51 @@ public final class NodeIdentity {
   /** This identity naming {@code agreements} as those its node is in (the identity file). */
   public NodeIdentity withAgreements(List<String> agreements) {
     return new NodeIdentity(pub.withAgreements(agreements), logSignerKey, witnessSignerKey,
-        tlsStore);
+        tlsStore, rotation, tlsRotation);
   }
 
   public String logSignerKey() {
     return logSignerKey;
   }
 
-  /** The cosigner of this node's witness. */
+  /** The witness key rotation under way, to be announced to the peers; empty if none. */
+  public Optional<WitnessRotation> witnessRotation() {
+    return Optional.ofNullable(rotation);
+  }
+
+  /** The cosigner of this node's witness: across a rotation, the key in effect at each time. */
   public CosignatureSigner cosigner(Clock clock) {
     try {
-      return CosignatureV1.parseSigner(witnessSignerKey, clock);
+      CosignatureSigner current = CosignatureV1.parseSigner(witnessSignerKey, clock);
+      return rotation == null ? current : rotation.cosigner(current, clock);
     } catch (CosignatureException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** The TLS key rotation under way, to be announced to the peers; empty if none. */
+  public Optional<TlsRotation> tlsRotation() {
+    return Optional.ofNullable(tlsRotation);
+  }
+
+  /**
+   * The key managers of this node's TLS key: across a rotation, the key in effect at each
+   * handshake ({@link RotatingKeyManager}).
+   */
+  KeyManager[] keyManagers() throws GeneralSecurityException {
+    KeyManager[] current = keyManagers(tlsStore);
+    if (tlsRotation == null) {
+      return current;
+    }
+    return new KeyManager[] {new RotatingKeyManager((X509ExtendedKeyManager) current[0],
+        (X509ExtendedKeyManager) keyManagers(tlsRotation.next())[0],
+        tlsRotation.effectiveAt().toEpochMilli())};
+  }
+
+  private static KeyManager[] keyManagers(KeyStore ks) throws GeneralSecurityException {
+    KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+    kmf.init(ks, STORE_PASSWORD);
+    return kmf.getKeyManagers();
   }
 
   /** The TLS key store (key + self-signed certificate). */
@@ -269,7 +330,8 @@ public final class NodeIdentity {
     return id;
   }
 
-  private static KeyStore selfSigned(String party, SecureRandom random) throws GeneralSecurityException, IOException {
+  static KeyStore selfSigned(String party, SecureRandom random)
+      throws GeneralSecurityException, IOException {
     KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
     g.initialize(new ECGenParameterSpec("secp256r1"), random);
     KeyPair kp = g.generateKeyPair();
@@ -290,12 +352,13 @@ public final class NodeIdentity {
     }
   }
 
-  private static void writeSecret(Path p, byte[] data) throws IOException {
+  /** Writes a new owner-only file (a secret key). */
+  static void writeSecret(Path p, byte[] data) throws IOException {
     Files.write(p, data, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
     restrict(p);
   }
 
-  private static void restrict(Path p) throws IOException {
+  static void restrict(Path p) throws IOException {
     try {
       Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rw-------"));
     } catch (UnsupportedOperationException e) {

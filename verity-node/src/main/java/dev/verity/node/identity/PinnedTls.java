@@ -7,7 +7,6 @@ import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.Set;
 import java.util.function.Supplier;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLSocketFactory;
@@ -36,10 +35,8 @@ public final class PinnedTls {
   /** An SSL context presenting {@code identity}'s certificate and trusting only {@code pins}. */
   public static SSLContext context(NodeIdentity identity, Supplier<Set<String>> pins) {
     try {
-      KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-      kmf.init(identity.tlsStore(), NodeIdentity.storePassword());
       SSLContext ctx = SSLContext.getInstance(PROTOCOL);
-      ctx.init(kmf.getKeyManagers(), new TrustManager[] {new PinnedTrustManager(pins)}, null);
+      ctx.init(identity.keyManagers(), new TrustManager[] {new PinnedTrustManager(pins)}, null);
       return ctx;
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("cannot set up TLS: " + e.getMessage(), e);

@@ -57,6 +57,18 @@ public record PublicIdentity(String party, String agreement, String origin, Stri
     }
   }
 
+  /** This identity with the witness key {@code key} (a rotation the node announced). */
+  public PublicIdentity withWitnessKey(String key) {
+    return new PublicIdentity(party, agreement, origin, logKey, key, tlsCertificate, tlsPin,
+        agreements);
+  }
+
+  /** This identity with the TLS pin {@code pin} (a rotation the node announced). */
+  public PublicIdentity withTlsPin(String pin) {
+    return new PublicIdentity(party, agreement, origin, logKey, witnessKey, null, pin,
+        agreements);
+  }
+
   /** This identity naming {@code list} as the agreements its node is in. */
   public PublicIdentity withAgreements(List<String> list) {
     return new PublicIdentity(party, agreement, origin, logKey, witnessKey, tlsCertificate,

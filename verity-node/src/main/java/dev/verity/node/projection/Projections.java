@@ -15,6 +15,7 @@ import dev.verity.core.message.Notification;
 import dev.verity.core.regime.Obligation;
 import dev.verity.core.regime.Refusal;
 import dev.verity.node.entry.Envelope;
+import dev.verity.node.entry.KeyAnnouncement;
 import dev.verity.node.projection.EscrowEntries;
 import dev.verity.node.projection.EscrowLedger;
 import java.io.IOException;
@@ -62,6 +63,8 @@ public final class Projections {
   /** Told of what the node should alarm about as entries are applied; null while rebuilding. */
   private ProjectionAlarms alarms;
   private final Reconciliations reconciliations = new Reconciliations(this);
+  private final List<Announced> keys = new ArrayList<>();
+  private KeyListener keyListener;
 
   /** What a Party has said so far. */
   private static final class PartyState {
@@ -115,6 +118,41 @@ public final class Projections {
    */
   public synchronized void watch(ProjectionAlarms a) {
     this.alarms = a;
+  }
+
+  /**
+   * From now on, tells {@code l} of each key announcement applied (own and peers'), and at once
+   * of those applied so far, in log order: how a node learns its peers' next keys.
+   */
+  public synchronized void onKeyAnnouncement(KeyListener l) {
+    keyListener = l;
+    keys.forEach(k -> l.announced(k.party(), k.index(), k.announcement()));
+  }
+
+  /** Told of a key announcement of {@code party}'s entry {@code index}. */
+  public interface KeyListener {
+    void announced(String party, long index, KeyAnnouncement a);
+  }
+
+  /** A key announcement read from a Party's entry. */
+  public record Announced(String party, long index, KeyAnnouncement announcement) {}
+
+  /** The key announcements of every Party so far, in the order applied. */
+  public synchronized List<Announced> keyAnnouncements() {
+    return List.copyOf(keys);
+  }
+
+  private void announced(String party, long index, Envelope e) {
+    Optional<KeyAnnouncement> a = KeyAnnouncement.of(e.body());
+    if (a.isEmpty()) {
+      state(party).problems.add(party + "/" + index + ": not a key announcement (key: witness,"
+          + " newKey, effectiveAt expected)");
+      return;
+    }
+    keys.add(new Announced(party, index, a.get()));
+    if (keyListener != null) {
+      keyListener.announced(party, index, a.get());
+    }
   }
 
   /** How many entries have been applied (or skipped) so far, all Parties together: grows with every change. */
@@ -209,6 +247,10 @@ public final class Projections {
     inventoryCache.clear();
     if (EscrowEntries.handles(e.type())) {
       escrow.apply(party, index, e.type(), e.body());
+      return;
+    }
+    if (e.type().equals(KeyAnnouncement.TYPE)) {
+      announced(party, index, e);
       return;
     }
     try {

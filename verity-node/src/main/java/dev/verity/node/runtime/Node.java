@@ -177,12 +177,20 @@ public final class Node implements ServedNode, AutoCloseable {
       if (n.role == Role.ACTIVE) {
         n.parts.values().forEach(Participation::start);
         n.watcher = NodeYamlWatcher.start(dir, n::repin);
+        n.repinIfChanged(); // a peer's key announced while the logs were folded (PeerKeys)
       }
       n.writePorts();
       return n;
     } catch (Exception e) {
       n.close();
       throw new NodeException(dir + ": cannot start the servers: " + e.getMessage(), e);
+    }
+  }
+
+  /** Re-pins if node.yaml's peers differ from those the node runs with. */
+  private void repinIfChanged() throws ConfigException {
+    if (!NodeConfig.read(dir).peers().equals(config.peers())) {
+      repin();
     }
   }
 

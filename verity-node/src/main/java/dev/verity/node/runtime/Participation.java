@@ -15,7 +15,10 @@ import dev.verity.node.federation.PeerPath;
 import dev.verity.node.federation.Publisher;
 import dev.verity.node.federation.StoreWitnessState;
 import dev.verity.node.federation.WitnessService;
+import dev.verity.node.entry.KeyAnnouncement;
 import dev.verity.node.identity.NodeIdentity;
+import dev.verity.node.identity.TlsRotation;
+import dev.verity.node.identity.WitnessRotation;
 import dev.verity.node.metrics.NodeMetrics;
 import dev.verity.node.projection.ProjectionAlarms;
 import dev.verity.node.projection.Projections;
@@ -27,6 +30,7 @@ import dev.verity.node.store.Records.MessageRow;
 import dev.verity.node.store.WriterLock;
 import dev.verity.node.store.WriterLockHeldException;
 import dev.verity.node.submit.EscrowSubmissions;
+import dev.verity.node.submit.Submitted;
 import dev.verity.node.submit.Submitter;
 import dev.verity.node.vault.EscrowVault;
 import dev.verity.node.verify.StorageCheck;
@@ -35,6 +39,7 @@ import dev.verity.node.verify.TreeView;
 import dev.verity.node.verify.VerifiedLog;
 import dev.verity.tlog.checkpoint.LogCheckpoints;
 import dev.verity.tlog.cosignature.CosignatureV1;
+import dev.verity.tlog.cosignature.CosignatureVerifier;
 import dev.verity.tlog.log.LogReader;
 import dev.verity.tlog.log.LogWriter;
 import dev.verity.tlog.merkle.MerkleHash;
@@ -271,6 +276,60 @@ public final class Participation implements ServedNode, AutoCloseable {
               publishers.values().forEach(pub -> pub.wake(size));
             });
     onReceipt((peer, size) -> metrics.receipted(agreement.id(), peer, size));
+    announceRotation();
+    projections.onKeyAnnouncement(this::announced);
+  }
+
+  /**
+   * Announces the node's next witness and TLS keys in this agreement's log, if rotations are
+   * under way;
+   * once (the same entry at each start after), before the key is used (its effective time).
+   */
+  private void announceRotation() throws Exception {
+    Optional<WitnessRotation> r = identity.witnessRotation();
+    if (r.isPresent()) {
+      Submitted s = submitter.announce(new KeyAnnouncement(KeyAnnouncement.WITNESS,
+          r.get().verifierKey(), r.get().effectiveAt()));
+      LOG.info("{}: next witness key announced in entry {}, effective at {}", agreement.id(),
+          s.index(), r.get().effectiveAt());
+    }
+    Optional<TlsRotation> t = identity.tlsRotation();
+    if (t.isPresent()) {
+      Submitted s = submitter.announce(new KeyAnnouncement(KeyAnnouncement.TLS, t.get().pin(),
+          t.get().effectiveAt()));
+      LOG.info("{}: next TLS key sha256/{} announced in entry {}, effective at {}",
+          agreement.id(), t.get().pin(), s.index(), t.get().effectiveAt());
+    }
+  }
+
+  /**
+   * A key announcement folded from a log: a peer's, read from its mirror here (verified against
+   * its signed tree, so from the peer pinned), is taken into node.yaml's entry of that peer,
+   * which the node then follows ({@link Node#repin}). The node's own are not for it.
+   */
+  private void announced(String party, long index, KeyAnnouncement a) {
+    if (party.equals(config.party())) {
+      return;
+    }
+    try {
+      PeerKeys.accept(nodeDir, party, a).ifPresent(detail -> {
+        LOG.info("peer {} announced its next key in {} entry {}: {}", party,
+            agreement.id(), index, detail);
+        auditQuietly("peer-key-accepted", party + " " + agreement.id() + "/" + index + " "
+            + detail);
+      });
+    } catch (Exception e) {
+      LOG.error("peer {}: its key announcement {} could not be taken: {}", party, index,
+          e.getMessage());
+    }
+  }
+
+  private void auditQuietly(String action, String detail) {
+    try {
+      store.audit("node", action, detail);
+    } catch (Exception e) {
+      LOG.error("cannot audit {}: {}", action, e.getMessage());
+    }
   }
 
   /** The witness of the peers' logs {@code logs} names (their origins and pinned keys). */
@@ -279,8 +338,11 @@ public final class Participation implements ServedNode, AutoCloseable {
   }
 
   private Publisher publisher(PeerConfig p) throws Exception {
-    return new Publisher(config.party(), clients.get(p.party()), verifiedLog, store,
-        CosignatureV1.parseVerifier(p.identity().witnessKey()), clock,
+    List<CosignatureVerifier> keys = new ArrayList<>();
+    for (String k : p.witnessKeys()) {
+      keys.add(CosignatureV1.parseVerifier(k));
+    }
+    return new Publisher(config.party(), clients.get(p.party()), verifiedLog, store, keys, clock,
         size -> receiptListeners.forEach(l -> l.accept(p.party(), size)));
   }
 

@@ -17,6 +17,7 @@ import dev.verity.core.message.Notification;
 import dev.verity.core.schema.FieldError;
 import dev.verity.core.schema.Validation;
 import dev.verity.node.entry.Envelope;
+import dev.verity.node.entry.KeyAnnouncement;
 import dev.verity.node.entry.InputException;
 import dev.verity.node.entry.InputRules;
 import dev.verity.node.projection.DeclarationParts;
@@ -39,6 +40,8 @@ import java.util.stream.Collectors;
  * {@link Submitter}. Field names in errors are JSON paths into the request.
  */
 final class MessageValidator {
+  /** The actor of what the node submits itself (a key announcement). */
+  static final String NODE = "node";
   static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
   /**
@@ -96,6 +99,20 @@ final class MessageValidator {
       for (int i = 0; i < entries.size(); i++) {
         projections.apply(entries.get(i).party(), index + i, entries.get(i));
       }
+      return Optional.empty();
+    }
+  }
+
+  /** The node's announcement of its next key (a system type every agreement takes). */
+  record ParsedKeyAnnouncement(JsonNode body) implements Parsed {
+    @Override
+    public List<JsonNode> bodies() {
+      return List.of(body);
+    }
+
+    @Override
+    public Optional<String> accept(Projections projections, long index, List<Envelope> entries) {
+      projections.apply(entries.get(0).party(), index, entries.get(0));
       return Optional.empty();
     }
   }
@@ -214,6 +231,9 @@ final class MessageValidator {
       onlyFields(m, "message", "items", "root", "party");
       return new ParsedEscrow(escrow().reveal(m, ledger));
     }
+    if (r.type().equals(KeyAnnouncement.TYPE)) {
+      return keyAnnouncement(m, actor);
+    }
     if (r.type().equals(EscrowEntries.COMMITMENT)) {
       escrow().requireEscrowMode(EscrowEntries.COMMITMENT);
       throw new SubmitException(400, "type", "escrow-commitment entries are made by the node from a 'declaration',"
@@ -224,6 +244,19 @@ final class MessageValidator {
     }
     ObjectNode body = notification(r.type(), m, nextNumber, now, "message");
     return new ParsedNotification(convert(body, Notification.class), body);
+  }
+
+  /** Made by the node itself ({@link #NODE}) from a rotation; never taken from a client. */
+  private static Parsed keyAnnouncement(ObjectNode m, String actor) throws SubmitException {
+    if (!NODE.equals(actor)) {
+      throw new SubmitException(400, "type", "key-announcement entries are made by the node from"
+          + " 'verity node key rotate', never submitted");
+    }
+    if (KeyAnnouncement.of(m).isEmpty()) {
+      throw new SubmitException(400, "message", "a key announcement: key (witness), newKey,"
+          + " effectiveAt");
+    }
+    return new ParsedKeyAnnouncement(m);
   }
 
   /**

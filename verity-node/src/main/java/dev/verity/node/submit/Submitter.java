@@ -3,6 +3,7 @@ package dev.verity.node.submit;
 import dev.verity.core.agreement.Agreement;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.verity.node.entry.Envelope;
+import dev.verity.node.entry.KeyAnnouncement;
 import dev.verity.node.submit.EscrowSubmissions;
 import dev.verity.node.projection.Projections;
 import dev.verity.node.store.NodeStore;
@@ -11,6 +12,7 @@ import dev.verity.node.store.StoreException;
 import dev.verity.tlog.log.LogWriter;
 import dev.verity.tlog.merkle.MerkleHash;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.io.InterruptedIOException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -78,6 +80,17 @@ public final class Submitter implements AutoCloseable {
     this.indexer = new Thread(this::indexLoop, "verity-indexer");
     this.indexer.setDaemon(true);
     this.indexer.start();
+  }
+
+  /**
+   * Appends the node's announcement of its next key, once: its client id names the key, so the
+   * announcement made again at each start until the key is in use returns the first entry.
+   */
+  public Submitted announce(KeyAnnouncement a) throws SubmitException, IOException {
+    String id = KeyAnnouncement.TYPE + ":" + a.key() + ":"
+        + MerkleHash.leaf(a.newKey().getBytes(StandardCharsets.UTF_8)).hex().substring(0, 32);
+    return submit(new SubmitRequest(id, KeyAnnouncement.TYPE, a.body(party)),
+        MessageValidator.NODE);
   }
 
   /**

@@ -50,7 +50,7 @@ import picocli.CommandLine.Spec;
     subcommands = {NodeCommand.Init.class, NodeCommand.Run.class, NodeCommand.Identity.class,
         NodeCommand.Peer.class, AgreementCommands.class, NodeCommand.Token.class,
         StorageCommands.Check.class, StorageCommands.Repair.class, StorageCommands.Export.class,
-        BackupCommands.Backup.class, BackupCommands.Restore.class})
+        BackupCommands.Backup.class, BackupCommands.Restore.class, KeyCommands.class})
 public final class NodeCommand implements Runnable {
   @Spec CommandSpec spec;
 
