@@ -27,6 +27,7 @@ import dev.verity.node.projection.Reconciliations;
 import dev.verity.node.store.StoreException;
 import dev.verity.node.submit.SubmitRequest;
 import io.javalin.http.Context;
+import io.micrometer.core.instrument.Tags;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -36,6 +37,7 @@ import java.util.NavigableMap;
 import java.util.Set;
 import dev.verity.tlog.tiles.TilePath;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -157,6 +159,16 @@ final class ModuleQueries
   @Override
   public EscrowLedger escrow() {
     return node.projections().escrow();
+  }
+
+  @Override
+  public void gauge(String name, String description, Map<String, String> tags,
+      LongSupplier value) {
+    Tags all = Tags.of("agreement", node.agreement().id());
+    for (Map.Entry<String, String> t : tags.entrySet()) {
+      all = all.and(t.getKey(), t.getValue());
+    }
+    node.metrics().gauge(name, description, all, value);
   }
 
   @Override

@@ -95,6 +95,34 @@ final class Hotline implements AutoCloseable {
     return out;
   }
 
+  /**
+   * The line's gauges on {@code /metrics} (issue 17): the messages whose escalation runs now on
+   * this side, and each Party's line tests not receipted in time over the last seven days.
+   */
+  Hotline measured(NodeQueries q) {
+    q.gauge("verity_escalations_open", "line messages whose escalation or alarm runs now on"
+        + " this side (no acknowledgement, refusal or reply yet)", Map.of(),
+        () -> escalationsOpen(clock.instant()));
+    for (String p : parties) {
+      q.gauge("verity_line_test_failures", "line tests not receipted within their limit, last"
+          + " 7 days", Map.of("party", p), () -> lineTestFailures(p, clock.instant()));
+    }
+    return this;
+  }
+
+  /** Open messages with a rung or the alarm of this node's Party due ({@link #escalate}). */
+  long escalationsOpen(Instant asOf) {
+    return board(asOf).messages().stream().filter(m -> m.state().equals("sent")
+        || m.state().equals("no-answer")).filter(m -> m.timeline().stream().anyMatch(
+            p -> p.party().equals(line.self()) && p.status() == Status.DUE
+                && (p.kind() == Kind.ESCALATION || p.kind() == Kind.ALARM))).count();
+  }
+
+  private long lineTestFailures(String party, Instant asOf) {
+    LineTests.PartyTests t = tests.availability(asOf).get(party);
+    return t == null ? 0 : t.week().failures().size();
+  }
+
   /** Starts judging the board on the node's clock. */
   Hotline start() {
     ticker = Executors.newSingleThreadScheduledExecutor(r -> {

@@ -37,7 +37,7 @@ public final class HotlineModule implements RegimeModule {
     if (!line) {
       return new Bound(routes(queries), () -> { });
     }
-    Hotline h = new Hotline(queries).start();
+    Hotline h = new Hotline(queries).measured(queries).start();
     return new Bound(new HotlineRoutes(queries, h).routes(), h);
   }
 

@@ -6,6 +6,8 @@ import dev.verity.node.submit.SubmitRequest;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import java.util.function.LongSupplier;
 
 /**
  * What the node lends its modules' routes: read-only queries over its projections, its clock and
@@ -36,6 +38,12 @@ public interface NodeQueries {
 
   /** Every Party's escrow commitments and reveals. */
   EscrowLedger escrow();
+
+  /**
+   * Registers a gauge of this agreement on the node's {@code /metrics} (issue 17), read at each
+   * scrape; {@code tags} are the module's own, the agreement's is added.
+   */
+  void gauge(String name, String description, Map<String, String> tags, LongSupplier value);
 
   /**
    * Submits {@code request} as the caller through the node's submit pipeline and answers with

@@ -148,6 +148,12 @@ class HotlineBackupPathTest {
       assertThat(f.path("start").asText()).isEqualTo("" + T0);
       assertThat(f.path("result").asText()).isEqualTo("no-receipt");
     });
+    // and on /metrics, for the node's monitoring (issue 17): the week's failures
+    int week = getJson(us, "/api/v1/hotline").path("lineTests").path("US").path("week")
+        .path("failures").size();
+    assertThat(week).isPositive();
+    assertThat(HotlineEscalationTest.gauge(us, "verity_line_test_failures", ",party=\"US\""))
+        .isEqualTo(week);
   }
 
   interface LineCheck {

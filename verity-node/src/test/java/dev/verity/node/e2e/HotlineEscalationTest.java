@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.verity.node.e2e.Cluster.Member;
 import dev.verity.node.notify.SmtpSink;
 import dev.verity.node.notify.WebhookReceiver;
+import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +23,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -109,6 +112,10 @@ class HotlineEscalationTest {
                 p -> p.path("status").asText())
             .containsExactlyInAnyOrder(tuple("RU", "due"), tuple("US", "due"));
       }
+      // and on both sides' /metrics, for their monitoring (issue 17)
+      for (Member m : List.of(us, ru)) {
+        assertThat(gauge(m, "verity_escalations_open")).as(m.party).isEqualTo(1.0);
+      }
       await("deliveries", Duration.ofSeconds(30), () -> ruHook.requests.size() == 10
           && ruMail.mails.size() == 4 && usHook.requests.size() == 1);
       JsonNode first = Cluster.JSON.readTree(ruHook.requests.get(0).body()).get(0);
@@ -148,6 +155,8 @@ class HotlineEscalationTest {
       }
       assertThat(getJson(ru, "/api/v1/hotline").path("notifications"))
           .noneMatch(n -> n.path("message").asText().equals("F-2"));
+      // F-1 still escalates, F-2 acknowledged does not count
+      assertThat(gauge(ru, "verity_escalations_open")).isEqualTo(1.0);
 
       // the line tests' availability over the day: US sent one by hand (07:00), RU's node sends
       // its own as each hour opens on its clock (sendLineTests): in the hours 07:00 and 08:00
@@ -211,6 +220,20 @@ class HotlineEscalationTest {
   }
 
   /** The Party's duty roster and notification targets (a webhook; mail for the senior level). */
+  /** The value of the line's gauge {@code name} on {@code m}'s /metrics (a viewer may read). */
+  static double gauge(Member m, String name) throws IOException {
+    return gauge(m, name, "");
+  }
+
+  /** The same, with the labels after the agreement's ({@code ,party="US"}). */
+  static double gauge(Member m, String name, String labels) throws IOException {
+    String page = Cluster.get(m, "/metrics", m.viewer).body();
+    Matcher v = Pattern.compile("(?m)^" + name + "\\{agreement=\"us-ru-military-line\""
+        + Pattern.quote(labels) + ",?} (\\S+)$").matcher(page);
+    assertThat(v.find()).as(name + " in " + page).isTrue();
+    return Double.parseDouble(v.group(1));
+  }
+
   static void roster(Member m, String p, String hook, String format, int smtp) throws Exception {
     Files.writeString(m.dir.resolve("hotline-roster.yaml"), (smtp > 0 ? "sendLineTests: true\n"
         : "") + "officers:\n"
