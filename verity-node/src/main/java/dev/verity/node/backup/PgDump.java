@@ -3,6 +3,7 @@ package dev.verity.node.backup;
 import dev.verity.node.config.ConfigException;
 import dev.verity.node.config.NodeConfig;
 import dev.verity.node.config.SecretRef;
+import dev.verity.node.store.PostgresBinaries;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -273,7 +274,7 @@ final class PgDump {
 
   /** The tool's path: in $VERITY_PG_BIN, else the first on the PATH; refused if missing. */
   static String tool(String name, Map<String, String> env) throws BackupException {
-    String bin = env.get("VERITY_PG_BIN");
+    String bin = env.get(PostgresBinaries.ENV);
     List<String> dirs = new ArrayList<>();
     if (bin != null) {
       dirs.add(bin);

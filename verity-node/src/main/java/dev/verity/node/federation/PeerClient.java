@@ -84,15 +84,6 @@ public final class PeerClient {
     this(self, peer, limits, new PeerErrors(Clock.systemUTC()), new PeerPath(peer));
   }
 
-  public PeerClient(NodeIdentity self, PeerConfig peer, PeerLimits limits, PeerErrors errors) {
-    this(self, peer, limits, errors, new PeerPath(peer));
-  }
-
-  /** A client reaching the peer the way {@code path} chooses. */
-  public PeerClient(NodeIdentity self, PeerConfig peer, PeerLimits limits, PeerPath path) {
-    this(self, peer, limits, new PeerErrors(Clock.systemUTC()), path);
-  }
-
   /** A client telling {@code errors} how each exchange went, the way {@code path} chooses. */
   public PeerClient(
       NodeIdentity self, PeerConfig peer, PeerLimits limits, PeerErrors errors, PeerPath path) {

@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Notices a change of node.yaml while the node runs ({@code verity node peer add|remove}, or an
  * operator's edit) by reading it every {@link #PERIOD_MS} and comparing its bytes: a small file,
- * and a poll rather than {@code java.nio.file.WatchService}, which misses the atomic rename
+ * and a poll rather than the JDK's {@code WatchService}, which misses the atomic rename
  * node.yaml is written by on some file systems and is only polled itself on others. Who may
  * write the file is who may change the peers: the node's directory is its owner's only.
  */

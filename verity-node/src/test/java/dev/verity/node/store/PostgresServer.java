@@ -38,7 +38,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class PostgresServer implements BeforeAllCallback {
   /** Where the server binaries are, if not in Debian's place. */
-  public static final String BIN_ENV = "VERITY_PG_BIN";
+  public static final String BIN_ENV = PostgresBinaries.ENV;
 
   static final String ROLE = "verity";
   private static final AtomicInteger DATABASES = new AtomicInteger();
@@ -83,7 +83,7 @@ public final class PostgresServer implements BeforeAllCallback {
     if (cluster == null && missing == null) {
       missing = whatIsMissing().orElse(null);
       if (missing == null) {
-        cluster = Cluster.start(binaries().orElseThrow());
+        cluster = Cluster.start(PostgresBinaries.server().orElseThrow());
         Runtime.getRuntime().addShutdownHook(new Thread(PostgresServer::stop, "pg-stop"));
       }
     }
@@ -100,7 +100,7 @@ public final class PostgresServer implements BeforeAllCallback {
   }
 
   private static Optional<String> whatIsMissing() throws Exception {
-    if (binaries().isEmpty()) {
+    if (PostgresBinaries.server().isEmpty()) {
       return Optional.of("no PostgreSQL server binaries (initdb, pg_ctl) in "
           + "/usr/lib/postgresql/*/bin or $" + BIN_ENV + ": install Debian's postgresql package");
     }
@@ -113,31 +113,6 @@ public final class PostgresServer implements BeforeAllCallback {
           + " (initdb refuses root; Debian's postgresql package creates that user)");
     }
     return Optional.empty();
-  }
-
-  private static Optional<Path> binaries() throws IOException {
-    String env = System.getenv(BIN_ENV);
-    if (env != null) {
-      return Optional.of(Path.of(env)).filter(d -> Files.isExecutable(d.resolve("initdb")));
-    }
-    Path base = Path.of("/usr/lib/postgresql");
-    if (!Files.isDirectory(base)) {
-      return Optional.empty();
-    }
-    try (Stream<Path> versions = Files.list(base)) {
-      return versions.map(v -> v.resolve("bin"))
-          .filter(d -> Files.isExecutable(d.resolve("initdb"))
-              && Files.isExecutable(d.resolve("pg_ctl")))
-          .max(Comparator.comparingInt(d -> version(d.getParent())));
-    }
-  }
-
-  private static int version(Path dir) {
-    try {
-      return Integer.parseInt(dir.getFileName().toString());
-    } catch (NumberFormatException e) {
-      return -1;
-    }
   }
 
   /** A running cluster: its binaries, directory (data, socket, log) and port. */

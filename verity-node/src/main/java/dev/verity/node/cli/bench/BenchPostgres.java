@@ -2,6 +2,7 @@ package dev.verity.node.cli.bench;
 
 import dev.verity.node.config.ConfigException;
 import dev.verity.node.config.SecretRef;
+import dev.verity.node.store.PostgresBinaries;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -65,7 +66,7 @@ final class BenchPostgres implements AutoCloseable {
 
   /** A temporary cluster of its own, started now. */
   static BenchPostgres temporary() throws IOException, InterruptedException {
-    Path bin = binaries().orElseThrow(() -> new IllegalStateException("--storage postgresql: no"
+    Path bin = PostgresBinaries.server().orElseThrow(() -> new IllegalStateException("--storage postgresql: no"
         + " PostgreSQL server binaries (initdb, pg_ctl) in /usr/lib/postgresql/*/bin or"
         + " $VERITY_PG_BIN: install Debian's postgresql package, or give --jdbc-url"));
     Path dir = Files.createTempDirectory("verity-bench-pg-",
@@ -138,23 +139,6 @@ final class BenchPostgres implements AutoCloseable {
       }
     } catch (SQLException | ConfigException e) {
       // the bench's figures are printed; the databases are named verity_bench_* for cleaning
-    }
-  }
-
-  private static Optional<Path> binaries() throws IOException {
-    String env = System.getenv("VERITY_PG_BIN");
-    if (env != null) {
-      return Optional.of(Path.of(env)).filter(d -> Files.isExecutable(d.resolve("initdb")));
-    }
-    Path base = Path.of("/usr/lib/postgresql");
-    if (!Files.isDirectory(base)) {
-      return Optional.empty();
-    }
-    try (Stream<Path> versions = Files.list(base)) {
-      return versions.map(v -> v.resolve("bin"))
-          .filter(d -> Files.isExecutable(d.resolve("initdb")))
-          .max(Comparator.comparing(d -> d.getParent().getFileName().toString(),
-              Comparator.comparingInt(String::length).thenComparing(Comparator.naturalOrder())));
     }
   }
 
