@@ -29,7 +29,7 @@ public record EntryReading(Envelope envelope, String type, String problem) {
           "foreign-party",
           where + "an entry of " + printable(e.party()) + " in " + party + "'s log");
     }
-    String type = InputRules.IDENTIFIER.matcher(e.type()).matches() ? e.type() : "refused";
+    String type = InputRules.isIdentifier(e.type()) ? e.type() : "refused";
     try {
       e.checkRules();
     } catch (InputException ex) {

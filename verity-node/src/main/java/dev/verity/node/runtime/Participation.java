@@ -250,7 +250,7 @@ public final class Participation implements ServedNode, AutoCloseable {
     CheckpointSigner signer = LogCheckpoints.signer(origin, identity.logSignerKey());
     this.log =
         LogWriter.builder(new Locked(writerStorage))
-            .signer(signer)
+            .signer(verifiedLog.signingHere(signer))
             .reader(ownReader)
             .open();
     PeerLogs logs = PeerLogs.of(config.peers());

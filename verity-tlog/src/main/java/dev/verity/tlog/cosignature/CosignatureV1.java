@@ -202,14 +202,14 @@ public final class CosignatureV1 {
 
   private static final class Signer implements CosignatureSigner {
     private final String name;
-    private final byte[] seed;
+    private final Ed25519Crypto.SigningKey key;
     private final byte[] publicKey;
     private final Clock clock;
 
     Signer(String name, byte[] seed, Clock clock) {
       this.name = name;
-      this.seed = seed.clone();
-      this.publicKey = Ed25519Crypto.publicKey(seed);
+      this.key = new Ed25519Crypto.SigningKey(seed);
+      this.publicKey = key.publicKey();
       this.clock = clock;
     }
 
@@ -233,7 +233,7 @@ public final class CosignatureV1 {
       byte[] header = ("cosignature/v1\ntime " + t + "\n").getBytes(StandardCharsets.US_ASCII);
       byte[] msg = Arrays.copyOf(header, header.length + text.length);
       System.arraycopy(text, 0, msg, header.length, text.length);
-      byte[] sig = Ed25519Crypto.sign(seed, msg);
+      byte[] sig = key.sign(msg);
       return ByteBuffer.allocate(SIGNATURE_SIZE).putLong(t).put(sig).array();
     }
 

@@ -258,12 +258,12 @@ public final class NoteKeys {
   private static final class Ed25519Signer implements NoteSigner {
     private final String name;
     private final int keyId;
-    private final byte[] seed;
+    private final Ed25519Crypto.SigningKey key;
 
     Ed25519Signer(String name, int keyId, byte[] seed) {
       this.name = name;
       this.keyId = keyId;
-      this.seed = seed.clone();
+      this.key = new Ed25519Crypto.SigningKey(seed);
     }
 
     @Override
@@ -278,7 +278,7 @@ public final class NoteKeys {
 
     @Override
     public byte[] sign(byte[] text) {
-      return Ed25519Crypto.sign(seed, text);
+      return key.sign(text);
     }
 
     @Override
