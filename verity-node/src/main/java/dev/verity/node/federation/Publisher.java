@@ -31,8 +31,8 @@ import org.slf4j.LoggerFactory;
  * "Exponential Backoff And Jitter", 2015) from 50 ms to 30 s, so a peer down for hours is
  * retried without a storm and catches up with one checkpoint when it returns.
  *
- * <p>One request is in flight per peer, or two when pipelined ({@value #IN_FLIGHT_ENV}=2,
- * decision "Pipelined pushes"): the second is sent while the first is answered, built on the
+ * <p>Two requests are in flight per peer (pipelined, decisions D72 and D91; {@value
+ * #IN_FLIGHT_ENV}=1 for one): the second is sent while the first is answered, built on the
  * first's checkpoint (its old size is the first's size). Safety does not rest on this class: the
  * witness cosigns only a checkpoint consistent with what it holds, and only the pinned witness
  * key's cosignature of the very checkpoint sent is stored. A lost, failed or overtaken request
@@ -43,7 +43,7 @@ public final class Publisher implements AutoCloseable {
   static final long MIN_BACKOFF_MS = 50;
   static final long MAX_BACKOFF_MS = 30_000;
   static final long IDLE_RECHECK_MS = 30_000;
-  /** Requests in flight per peer: 1 (the default) or 2 (pipelined). */
+  /** Requests in flight per peer: 2 (pipelined, the default since D91) or 1. */
   public static final String IN_FLIGHT_ENV = "VERITY_PUSHES_IN_FLIGHT";
   /** The same as a system property (tests and benches running nodes in one JVM); wins. */
   public static final String IN_FLIGHT_PROPERTY = "verity.pushesInFlight";
@@ -110,10 +110,10 @@ public final class Publisher implements AutoCloseable {
     }
   }
 
-  /** {@value #IN_FLIGHT_PROPERTY}, else {@value #IN_FLIGHT_ENV}, else 1; anything but 2 is 1. */
+  /** {@value #IN_FLIGHT_PROPERTY}, else {@value #IN_FLIGHT_ENV}, else 2; anything but 1 is 2. */
   static int inFlightSetting() {
     String v = System.getProperty(IN_FLIGHT_PROPERTY, System.getenv(IN_FLIGHT_ENV));
-    return "2".equals(v == null ? null : v.trim()) ? 2 : 1;
+    return "1".equals(v == null ? null : v.trim()) ? 1 : 2;
   }
 
   public void start() {

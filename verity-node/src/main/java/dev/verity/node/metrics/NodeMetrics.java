@@ -146,8 +146,10 @@ public final class NodeMetrics {
           .tags("agreement", id, "peer", peer).publishPercentileHistogram()
           .register(registry);
       // entry i is covered by the first checkpoint of size > i; appendedAt is keyed by size i+1
+      // a publisher may read a checkpoint before the append's own callback has noted its time:
+      // such an entry was receipted as it was noted (Micrometer refuses negative durations)
       appendedAt.subMap(from, false, size, true).values()
-          .forEach(at -> t.record(Duration.ofNanos(nanos - at)));
+          .forEach(at -> t.record(Duration.ofNanos(Math.max(0, nanos - at))));
       long covered = receiptedSize.values().stream().mapToLong(Long::longValue).min().orElse(0);
       appendedAt.headMap(covered, true).clear();
     }

@@ -1,6 +1,5 @@
 package dev.verity.tlog.tiles;
 
-import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -80,14 +79,21 @@ public final class EntryBundle {
     if (entries.isEmpty() || entries.size() > TilePath.WIDTH) {
       throw new IllegalArgumentException("a bundle holds 1-256 entries, got " + entries.size());
     }
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    int total = 0;
     for (byte[] e : entries) {
       checkEntrySize(e.length);
-      out.write(e.length >>> 8);
-      out.write(e.length);
-      out.write(e, 0, e.length);
+      total += 2 + e.length;
     }
-    return out.toByteArray();
+    // sized once: the sequencer formats the growing partial bundle at every batch (issue 18)
+    byte[] out = new byte[total];
+    int at = 0;
+    for (byte[] e : entries) {
+      out[at] = (byte) (e.length >>> 8);
+      out[at + 1] = (byte) e.length;
+      System.arraycopy(e, 0, out, at + 2, e.length);
+      at += 2 + e.length;
+    }
+    return out;
   }
 
   /** Refuses an entry too large for a bundle, with the reason. */
