@@ -429,7 +429,7 @@ public final class BenchTlogCommand implements Callable<Integer> {
   /** Elapsed and this thread's CPU nanoseconds. */
   private record Timing(long wall, long cpu) {}
 
-  private static final int VERIFY_ROUNDS = 7;
+  private static final int VERIFY_ROUNDS = 15;
 
   /** The least elapsed and the least CPU time of three runs (each measured alone). */
   private static Timing bestOf3(Callable<?> run) throws Exception {
