@@ -27,7 +27,9 @@ class BenchTlogCommandTest {
         .contains("Durable append throughput", "baseline: plain loop", "Latency by log size",
             "10,000", "Full-log verification", "raw SHA-256",
             // 256-byte entries: a 257-byte leaf is 5 blocks, a 65-byte node 2
-            "SHA-256 blocks per entry: audit 7.00 (leaf 5, node 2)")
+            "SHA-256 blocks per entry: audit 7.00 (leaf 5, node 2)",
+            "reading the files alone (as the baseline does)", "ceilings, reading included",
+            "the audit's own work beyond reading and those calls")
         .containsPattern("ratio:? \\d+\\.\\d\\d");
     assertThat(tmp.resolve("work")).exists(); // --dir is kept
   }
