@@ -22,7 +22,7 @@ public final class MirrorPoller implements AutoCloseable {
   private final Supplier<List<PeerConfig>> peers;
   private final Function<PeerConfig, Polled> poll;
   private final LongSupplier nanos;
-  private final PollSchedule schedule = new PollSchedule();
+  private final PollSchedule schedule;
   private final ScheduledExecutorService timer;
 
   /**
@@ -31,18 +31,19 @@ public final class MirrorPoller implements AutoCloseable {
    * its cosigned pushes wake the schedule.
    */
   public MirrorPoller(WitnessService witness, Supplier<List<PeerConfig>> peers) {
-    this(peers, witness::poll, System::nanoTime, true);
+    this(peers, witness::poll, System::nanoTime, true, new PollSchedule());
     witness.onPushCosigned(this::pushed);
   }
 
-  /** The poller of a fixed set of peers with its parts given (tests: a fake clock, by hand). */
+  /** A poller of fixed peers, its parts given, first polls not spread (tests: a fake clock). */
   MirrorPoller(List<PeerConfig> peers, Function<PeerConfig, Polled> poll, LongSupplier nanos,
       boolean timed) {
-    this(() -> peers, poll, nanos, timed);
+    this(() -> peers, poll, nanos, timed, new PollSchedule(() -> 0));
   }
 
   private MirrorPoller(Supplier<List<PeerConfig>> peers, Function<PeerConfig, Polled> poll,
-      LongSupplier nanos, boolean timed) {
+      LongSupplier nanos, boolean timed, PollSchedule schedule) {
+    this.schedule = schedule;
     this.peers = peers;
     this.poll = poll;
     this.nanos = nanos;

@@ -3,7 +3,9 @@ package dev.verity.node.federation;
 import dev.verity.node.federation.WitnessService.Polled;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 /**
  * When the mirror poller next asks each peer for its checkpoint (decision "The mirror poller
@@ -12,7 +14,8 @@ import java.util.concurrent.TimeUnit;
  * checkpoint served differently from the ones pushed.
  *
  * <ul>
- *   <li>The first poll comes {@link #QUIET} after the start.
+ *   <li>The first poll comes {@link #QUIET} after the start, plus a spread chosen at random per
+ *       peer of up to another {@link #QUIET}.
  *   <li>A peer that pushes is not polled: each push defers its next poll to {@link #QUIET} after
  *       it, and sets its interval back to {@link #FIRST}, since a log that moved may move again
  *       without a push reaching us (a publisher failing to reach us, a split view).
@@ -34,18 +37,32 @@ final class PollSchedule {
   private record Next(long at, long interval) {}
 
   private final Map<String, Next> peers = new ConcurrentHashMap<>();
+  /** The spread added to each first poll, in [0, {@link #QUIET}). */
+  private final LongSupplier spread;
+
+  /** A schedule whose first polls are spread at random over a second {@link #QUIET}. */
+  PollSchedule() {
+    this(() -> ThreadLocalRandom.current().nextLong(QUIET));
+  }
+
+  /** A schedule whose first polls are spread by {@code spread} (tests: none). */
+  PollSchedule(LongSupplier spread) {
+    this.spread = spread;
+  }
 
   /**
-   * Schedules {@code peer}'s first poll {@link #QUIET} after {@code now} (the node's start): its
-   * pushing peers are heard from first, and N nodes started together do not all poll at once.
+   * Schedules {@code peer}'s first poll {@link #QUIET} after {@code now} (the node's start) and a
+   * spread: its pushing peers are heard from first, and the N−1 first polls of a node, each a
+   * mutual-TLS handshake, do not all come in the same second (at N = 57 they came as 3,192
+   * handshakes at once, 30 s after a start, into the bench's measured window: D91).
    */
   void add(String peer, long now) {
-    peers.put(peer, new Next(now + QUIET, FIRST));
+    peers.put(peer, new Next(now + QUIET + spread.getAsLong(), FIRST));
   }
 
   /** {@link #add}s {@code peer} unless it is scheduled already (a peer pinned while running). */
   void addIfAbsent(String peer, long now) {
-    peers.putIfAbsent(peer, new Next(now + QUIET, FIRST));
+    peers.computeIfAbsent(peer, p -> new Next(now + QUIET + spread.getAsLong(), FIRST));
   }
 
   /** Whether {@code peer} is due for a poll at {@code now}. */

@@ -31,19 +31,19 @@ import org.slf4j.LoggerFactory;
  * "Exponential Backoff And Jitter", 2015) from 50 ms to 30 s, so a peer down for hours is
  * retried without a storm and catches up with one checkpoint when it returns.
  *
- * <p>Two requests are in flight per peer (pipelined, decisions D72 and D91; {@value
- * #IN_FLIGHT_ENV}=1 for one): the second is sent while the first is answered, built on the
- * first's checkpoint (its old size is the first's size). Safety does not rest on this class: the
- * witness cosigns only a checkpoint consistent with what it holds, and only the pinned witness
- * key's cosignature of the very checkpoint sent is stored. A lost, failed or overtaken request
- * costs a retry from the size the witness reports (409), nothing more.
+ * <p>Two requests are in flight per peer for a node with one or two peers, else one (pipelined,
+ * decisions D72 and D91; {@value #IN_FLIGHT_ENV} sets it): the second is sent while the first is
+ * answered, built on the first's checkpoint (its old size is the first's size). Safety does not
+ * rest on this class: the witness cosigns only a checkpoint consistent with what it holds, and
+ * only the pinned witness key's cosignature of the very checkpoint sent is stored. A lost, failed
+ * or overtaken request costs a retry from the size the witness reports (409), nothing more.
  */
 public final class Publisher implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Publisher.class);
   static final long MIN_BACKOFF_MS = 50;
   static final long MAX_BACKOFF_MS = 30_000;
   static final long IDLE_RECHECK_MS = 30_000;
-  /** Requests in flight per peer: 2 (pipelined, the default since D91) or 1. */
+  /** Requests in flight per peer: 2 (pipelined) or 1; by default by the peer count (D91). */
   public static final String IN_FLIGHT_ENV = "VERITY_PUSHES_IN_FLIGHT";
   /** The same as a system property (tests and benches running nodes in one JVM); wins. */
   public static final String IN_FLIGHT_PROPERTY = "verity.pushesInFlight";
@@ -93,6 +93,13 @@ public final class Publisher implements AutoCloseable {
   public Publisher(String self, PeerClient client, VerifiedLog verified, NodeStore store,
       List<CosignatureVerifier> peerCosigners, Clock clock, LongConsumer onReceipt)
       throws Exception {
+    this(self, client, verified, store, peerCosigners, clock, onReceipt, 1);
+  }
+
+  /** As above, for a node with {@code peers} peers in the agreement ({@link #inFlightSetting}). */
+  public Publisher(String self, PeerClient client, VerifiedLog verified, NodeStore store,
+      List<CosignatureVerifier> peerCosigners, Clock clock, LongConsumer onReceipt, int peers)
+      throws Exception {
     this.self = self;
     this.client = client;
     this.verified = verified;
@@ -100,7 +107,7 @@ public final class Publisher implements AutoCloseable {
     this.peerCosigners = List.copyOf(peerCosigners);
     this.clock = clock;
     this.onReceipt = onReceipt;
-    this.maxInFlight = inFlightSetting();
+    this.maxInFlight = inFlightSetting(peers);
     this.receipted = store.position(client.peer().party()).cosignedSize();
     this.witnessSize = receipted;
     for (int i = 0; i < maxInFlight; i++) {
@@ -110,10 +117,27 @@ public final class Publisher implements AutoCloseable {
     }
   }
 
-  /** {@value #IN_FLIGHT_PROPERTY}, else {@value #IN_FLIGHT_ENV}, else 2; anything but 1 is 2. */
+  /** Pipelined by default up to this many peers in the agreement (D91). */
+  static final int PIPELINED_UP_TO_PEERS = 2;
+
+  /** {@link #inFlightSetting(int)} for a node with one peer. */
   static int inFlightSetting() {
+    return inFlightSetting(1);
+  }
+
+  /**
+   * {@value #IN_FLIGHT_PROPERTY}, else {@value #IN_FLIGHT_ENV}, when 1 or 2; else 2 for a node
+   * with at most {@value #PIPELINED_UP_TO_PEERS} peers in the agreement and 1 for more. A second
+   * push in flight costs a thread, a connection and more pushes per peer: with one peer it cuts
+   * the receipt's wait, with 56 it multiplied the work of every checkpoint (D91).
+   */
+  static int inFlightSetting(int peers) {
     String v = System.getProperty(IN_FLIGHT_PROPERTY, System.getenv(IN_FLIGHT_ENV));
-    return "1".equals(v == null ? null : v.trim()) ? 1 : 2;
+    String set = v == null ? "" : v.trim();
+    if (set.equals("1") || set.equals("2")) {
+      return Integer.parseInt(set);
+    }
+    return peers <= PIPELINED_UP_TO_PEERS ? 2 : 1;
   }
 
   public void start() {

@@ -343,7 +343,7 @@ public final class Participation implements ServedNode, AutoCloseable {
       keys.add(CosignatureV1.parseVerifier(k));
     }
     return new Publisher(config.party(), clients.get(p.party()), verifiedLog, store, keys, clock,
-        size -> receiptListeners.forEach(l -> l.accept(p.party(), size)));
+        size -> receiptListeners.forEach(l -> l.accept(p.party(), size)), config.peers().size());
   }
 
   /** The writer's storage, its lock already held by {@link #claimWriter}. */

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -98,5 +99,19 @@ class MirrorPollerTest {
     assertThat(polls("RU")).filteredOn(s -> s > 940)
         .containsExactly(1040L, 1045L, 1050L, 1055L, 1065L, 1085L);
     assertThat(polls("UA")).filteredOn(s -> s > 940).isEmpty(); // UA still backed off
+  }
+
+  /** N−1 first polls of a node are spread over a second QUIET, not all in one second (D91). */
+  @Test
+  void firstPollsAreSpreadOverASecondQuietPeriod() {
+    PollSchedule s = new PollSchedule();
+    List<String> peers = IntStream.range(0, 56).mapToObj(i -> "P" + i).toList();
+    peers.forEach(p -> s.add(p, 0));
+    long quiet = PollSchedule.QUIET;
+    assertThat(peers).noneMatch(p -> s.due(p, quiet - 1));
+    assertThat(peers).allMatch(p -> s.due(p, 2 * quiet));
+    assertThat(peers).filteredOn(p -> s.due(p, quiet + quiet / 2))
+        .as("some due in the first half of the spread, not all").isNotEmpty()
+        .hasSizeLessThan(peers.size());
   }
 }

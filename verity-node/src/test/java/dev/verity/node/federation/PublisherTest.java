@@ -124,7 +124,18 @@ class PublisherTest {
       System.clearProperty(Publisher.IN_FLIGHT_PROPERTY);
       server.stop(0);
     }
-    assertThat(Publisher.inFlightSetting()).as("the default: pipelined (D91)").isEqualTo(2);
+    // the default by the agreement's peers (D91): pipelined for a bilateral or trilateral one
+    assertThat(Publisher.inFlightSetting(1)).isEqualTo(2);
+    assertThat(Publisher.inFlightSetting(2)).isEqualTo(2);
+    assertThat(Publisher.inFlightSetting(3)).isEqualTo(1);
+    assertThat(Publisher.inFlightSetting(56)).isEqualTo(1);
+    System.setProperty(Publisher.IN_FLIGHT_PROPERTY, "2");
+    assertThat(Publisher.inFlightSetting(56)).as("set: wins").isEqualTo(2);
+    System.setProperty(Publisher.IN_FLIGHT_PROPERTY, "1");
+    assertThat(Publisher.inFlightSetting(1)).as("set: wins").isEqualTo(1);
+    System.setProperty(Publisher.IN_FLIGHT_PROPERTY, "3");
+    assertThat(Publisher.inFlightSetting(1)).as("not 1 or 2: the default").isEqualTo(2);
+    System.clearProperty(Publisher.IN_FLIGHT_PROPERTY);
   }
 
   /** RU as a plain C2SP witness of US's log. */
