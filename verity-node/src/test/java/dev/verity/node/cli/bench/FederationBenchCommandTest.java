@@ -30,8 +30,10 @@ class FederationBenchCommandTest {
   @Test
   @Timeout(120)
   void reportsLatencyAndThroughput() {
-    String out = bench("--rates", "50", "--seconds", "1", "--dir", dir.toString());
-    assertThat(out).contains("p50 ms").containsPattern("(?m)^50\\s+50\\s+50\\s")
+    String out = bench("--rates", "50", "--seconds", "1", "--warmup", "1", "--dir",
+        dir.toString());
+    assertThat(out).contains("p50 ms").contains("append p50").contains("append p99")
+        .containsPattern("(?m)^50\\s+50\\s+50\\s")
         .containsPattern("(?m)^max\\s+1000\\s+1000\\s").doesNotContain("PostgreSQL / SQLite");
   }
 
@@ -40,8 +42,8 @@ class FederationBenchCommandTest {
   @Timeout(300)
   void comparesPostgresqlWithSqliteInOneRun() throws Exception {
     PostgresServer.newDatabase(); // skipped, naming what is missing, without PostgreSQL
-    String out = bench("--rates", "20", "--seconds", "1", "--storage", "both", "--dir",
-        dir.toString());
+    String out = bench("--rates", "20", "--seconds", "1", "--warmup", "1", "--storage", "both",
+        "--dir", dir.toString());
     assertThat(out).contains("postgresql: a temporary cluster")
         .contains("storage sqlite: sender US").contains("storage postgresql: sender US")
         .containsPattern("(?m)^20\\s+20\\s+20\\s").containsPattern("(?m)^max\\s+1000\\s+1000\\s")
