@@ -9,6 +9,8 @@ import dev.verity.node.submit.SubmitRequest;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -221,11 +223,12 @@ public final class FederationBenchCommand implements Callable<Integer> {
           "bench");
       out.printf("verity bench federation: 2 nodes on 127.0.0.1 (mutual TLS), state in %s,"
           + " %d s per rate, %s%n", kind, seconds, root);
-      out.println("append: the sender's durable append p50 (submit until durable in its log);"
-          + " xappend: the receipt latency over it, same run");
-      out.printf("%-8s %8s %10s %9s %9s %9s %12s %10s %10s %8s %8s%n", "rate/s", "sent",
-          "receipted", "p50 ms", "p99 ms", "max ms", "throughput/s", "append p50", "append p99",
-          "p50 x", "p99 x");
+      out.println("append: the sender's durable append (submit until durable in its log);"
+          + " x: the receipt latency over the append's p50, same run; gcs, gc ms: this JVM's"
+          + " garbage collections during the row and their time");
+      out.printf("%-8s %8s %10s %9s %9s %9s %12s %10s %10s %8s %8s %5s %6s%n", "rate/s",
+          "sent", "receipted", "p50 ms", "p99 ms", "max ms", "throughput/s", "append p50",
+          "append p99", "p50 x", "p99 x", "gcs", "gc ms");
       out.flush();
       AtomicInteger seq = new AtomicInteger();
       // warm-up, not reported: JIT, connections
@@ -302,12 +305,27 @@ public final class FederationBenchCommand implements Callable<Integer> {
 
   /** One line of the table: an offered rate ("max": the closed loop) and what came of it. */
   record Row(String rate, int sent, int receipted, double p50, double p99, double max,
-      double throughput, double append, double appendP99) {}
+      double throughput, double append, double appendP99, long gcs, long gcMillis) {}
+
+  /**
+   * The collections of this JVM so far and the milliseconds they took: each pause delays every
+   * entry in flight, which is most of the receipt's own tail (D91).
+   */
+  static long[] gc() {
+    long n = 0;
+    long ms = 0;
+    for (GarbageCollectorMXBean b : ManagementFactory.getGarbageCollectorMXBeans()) {
+      n += Math.max(0, b.getCollectionCount());
+      ms += Math.max(0, b.getCollectionTime());
+    }
+    return new long[] {n, ms};
+  }
 
   private static Row print(PrintWriter out, Row r) {
-    out.printf("%-8s %8d %10d %9.1f %9.1f %9.1f %12.0f %10.1f %10.1f %8.2f %8.2f%n",
+    out.printf("%-8s %8d %10d %9.1f %9.1f %9.1f %12.0f %10.1f %10.1f %8.2f %8.2f %5d %6d%n",
         r.rate(), r.sent(), r.receipted(), r.p50(), r.p99(), r.max(), r.throughput(),
-        r.append(), r.appendP99(), r.p50() / r.append(), r.p99() / r.append());
+        r.append(), r.appendP99(), r.p50() / r.append(), r.p99() / r.append(), r.gcs(),
+        r.gcMillis());
     out.flush();
     return r;
   }
@@ -323,6 +341,7 @@ public final class FederationBenchCommand implements Callable<Integer> {
     long[] durable = new long[n];
     long[] index = new long[n];
     ExecutorService pool = Executors.newFixedThreadPool(64);
+    long[] gc0 = gc();
     long t0 = System.nanoTime();
     for (int i = 0; i < n; i++) {
       if (rate > 0) {
@@ -371,9 +390,10 @@ public final class FederationBenchCommand implements Callable<Integer> {
       d[i] = (durable[i] - start[i]) / 1e6;
     }
     Arrays.sort(d);
+    long[] gc1 = gc();
     return new Row(rate == 0 ? "max" : "" + rate, n, ok, pct(l, 50), pct(l, 99),
         l.length == 0 ? Double.NaN : l[l.length - 1], ok / ((lastReceipt - t0) / 1e9),
-        pct(d, 50), pct(d, 99));
+        pct(d, 50), pct(d, 99), gc1[0] - gc0[0], gc1[1] - gc0[1]);
   }
 
   static double pct(double[] sorted, int p) {

@@ -33,6 +33,7 @@ class FederationBenchCommandTest {
     String out = bench("--rates", "50", "--seconds", "1", "--warmup", "1", "--dir",
         dir.toString());
     assertThat(out).contains("p50 ms").contains("append p50").contains("append p99")
+        .contains("gc ms")
         .containsPattern("(?m)^50\\s+50\\s+50\\s")
         .containsPattern("(?m)^max\\s+1000\\s+1000\\s").doesNotContain("PostgreSQL / SQLite");
   }
