@@ -1,5 +1,6 @@
 package dev.verity.core.ceasefire;
 
+import dev.verity.core.ceasefire.PreviousPeriodRule.Break;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +15,7 @@ import java.util.Optional;
  * @param previousPeriodRule the rule's breaks between the prior report and this one (none: it
  *     holds)
  */
-public record CheckedReport(DailyReport report, List<PreviousPeriodRule.Break> previousPeriodRule) {
+public record CheckedReport(DailyReport report, List<Break> previousPeriodRule) {
   public CheckedReport {
     previousPeriodRule = List.copyOf(previousPeriodRule);
   }

@@ -3,10 +3,13 @@ package dev.verity.core.exchange;
 import com.sun.management.OperatingSystemMXBean;
 import dev.verity.core.agreement.Party;
 import dev.verity.core.exchange.ExchangeMessage.Reblind;
+import dev.verity.core.exchange.ListParts.Split;
 import dev.verity.core.exchange.SyntheticPersons.Person;
 import dev.verity.core.exchange.SyntheticPersons.Spelling;
 import dev.verity.core.message.EntryRef;
 import dev.verity.core.regime.Outcome;
+import dev.verity.core.regime.Outcome.Next;
+import dev.verity.core.regime.Outcome.Refused;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -148,17 +151,17 @@ public final class ExchangeBench {
     for (Sent step : steps) {
       Outcome<Exchanges> o = regime.apply(s, ExchangeJson.step(new EntryRef(step.party(), n++),
           now, step.message()));
-      if (o instanceof Outcome.Refused<Exchanges> r) {
+      if (o instanceof Refused<Exchanges> r) {
         throw new IllegalStateException("bench step refused: " + r.refusal().reason());
       }
-      s = ((Outcome.Next<Exchanges>) o).state();
+      s = ((Next<Exchanges>) o).state();
     }
     return s.exchange(x).orElseThrow();
   }
 
   /** A list as its owner sends it: declared, then in parts ({@link ListParts}). */
   private static List<Sent> inParts(String party, ListCommitment c) {
-    ListParts.Split split = ListParts.split(c);
+    Split split = ListParts.split(c);
     List<Sent> out = new ArrayList<>(List.of(new Sent(party, split.declaration())));
     split.parts().forEach(p -> out.add(new Sent(party, p)));
     return out;

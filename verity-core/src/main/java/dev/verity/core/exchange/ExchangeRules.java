@@ -15,6 +15,7 @@ import static dev.verity.core.exchange.Rule.UNKNOWN_LIST;
 import static dev.verity.core.exchange.Rule.UNKNOWN_STAGE;
 import static dev.verity.core.exchange.Rule.WRONG_SENDER;
 
+import dev.verity.core.exchange.Arrangement.CategoryRule;
 import dev.verity.core.exchange.ExchangeMessage.AttestConsent;
 import dev.verity.core.exchange.ExchangeMessage.AttestStage;
 import dev.verity.core.exchange.ExchangeMessage.CommitList;
@@ -175,7 +176,7 @@ record ExchangeRules(ExchangeState s, String party) {
     String icrc = arrangement().intermediary();
     for (ListCommitment l : heldLists()) {
       boolean rule = arrangement().category(l.category())
-          .map(Arrangement.CategoryRule::consentToReturn).orElse(false);
+          .map(CategoryRule::consentToReturn).orElse(false);
       for (ListEntry e : s.listed(l.id()).entriesOf(person)) {
         Optional<Consent> finding = s.consent(e.commitment());
         needed |= rule;

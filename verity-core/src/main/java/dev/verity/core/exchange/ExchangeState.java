@@ -1,11 +1,13 @@
 package dev.verity.core.exchange;
 
+import dev.verity.core.exchange.Arrangement.CategoryRule;
 import dev.verity.core.exchange.ExchangeMessage.AttestConsent;
 import dev.verity.core.exchange.ExchangeMessage.AttestStage;
 import dev.verity.core.exchange.ExchangeMessage.Consent;
 import dev.verity.core.exchange.ExchangeMessage.DeclareList;
 import dev.verity.core.exchange.ExchangeMessage.HandOver;
 import dev.verity.core.exchange.ExchangeMessage.ReportCounts;
+import dev.verity.core.exchange.Pending.What;
 import dev.verity.core.message.EntryRef;
 import dev.verity.tlog.merkle.Hash;
 import java.time.Instant;
@@ -222,19 +224,19 @@ public final class ExchangeState {
       ListCommitment c = l.commitment();
       if (!reblinded.containsKey(c.id())) {
         int parts = ListParts.partsFor(c.count()) - blindingParts(c.id()).size();
-        out.add(new Pending(arrangement.other(c.party()), Pending.What.BLIND_LIST, c.id(),
+        out.add(new Pending(arrangement.other(c.party()), What.BLIND_LIST, c.id(),
             parts));
       }
       boolean needsConsent = c.kind() == ListKind.HELD && arrangement.category(c.category())
-          .map(Arrangement.CategoryRule::consentToReturn).orElse(false);
+          .map(CategoryRule::consentToReturn).orElse(false);
       long open = c.entries().stream().filter(e -> !consent.containsKey(e.commitment())).count();
       if (needsConsent && open > 0) {
-        out.add(new Pending(arrangement.intermediary(), Pending.What.ATTEST_CONSENT, c.id(),
+        out.add(new Pending(arrangement.intermediary(), What.ATTEST_CONSENT, c.id(),
             (int) open));
       }
     }
     for (Assembly a : assembling.values()) {
-      out.add(new Pending(a.declared().party(), Pending.What.LIST_PARTS, a.declared().id(),
+      out.add(new Pending(a.declared().party(), What.LIST_PARTS, a.declared().id(),
           a.missing().size()));
     }
     return out;

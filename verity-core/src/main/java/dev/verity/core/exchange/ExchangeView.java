@@ -1,5 +1,9 @@
 package dev.verity.core.exchange;
 
+import dev.verity.core.exchange.Arrangement.CategoryRule;
+import dev.verity.core.exchange.ExchangeMessage.Consent;
+import dev.verity.core.exchange.ExchangeMessage.DeclareList;
+import dev.verity.core.exchange.ExchangeState.Assembly;
 import dev.verity.tlog.merkle.Hash;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,13 +45,13 @@ public record ExchangeView(
     List<ConsentView> consent = new ArrayList<>();
     for (ListCommitment c : s.lists()) {
       if (c.kind() == ListKind.HELD && a.category(c.category())
-          .map(Arrangement.CategoryRule::consentToReturn).orElse(false)) {
+          .map(CategoryRule::consentToReturn).orElse(false)) {
         int yes = 0;
         int no = 0;
         for (ListEntry e : c.entries()) {
           var f = s.consent(e.commitment()).orElse(null);
-          yes += f == ExchangeMessage.Consent.CONSENTS ? 1 : 0;
-          no += f == ExchangeMessage.Consent.REFUSES ? 1 : 0;
+          yes += f == Consent.CONSENTS ? 1 : 0;
+          no += f == Consent.REFUSES ? 1 : 0;
         }
         consent.add(new ConsentView(c.id(), yes, no, c.count() - yes - no));
       }
@@ -55,8 +59,8 @@ public record ExchangeView(
     List<ListView> lists = new ArrayList<>(s.lists().stream().map(l -> new ListView(l.id(),
         l.count(), l.root().hex(), s.reblinded(l.id()).isPresent(),
         ListParts.partsFor(l.count()), true, List.of())).toList());
-    for (ExchangeState.Assembly x : s.assembling()) {
-      ExchangeMessage.DeclareList d = x.declared();
+    for (Assembly x : s.assembling()) {
+      DeclareList d = x.declared();
       lists.add(new ListView(d.id(), d.count(), d.root().hex(), false, d.parts().size(), false,
           x.missing()));
     }

@@ -4,6 +4,8 @@ import dev.verity.core.lifecycle.LifecycleState;
 import dev.verity.core.lifecycle.Standing;
 import dev.verity.core.message.EntryRef;
 import dev.verity.core.regime.Outcome;
+import dev.verity.core.regime.Outcome.Next;
+import dev.verity.core.regime.Outcome.Refused;
 import dev.verity.core.regime.Refusal;
 import dev.verity.core.regime.Regime;
 import dev.verity.core.regime.Step;
@@ -107,11 +109,11 @@ final class GroupFold {
     Map<String, Object> next = new HashMap<>();
     for (Regime<?> r : to(step)) {
       Outcome<?> o = apply(r, states.get(r.id()), step);
-      if (o instanceof Outcome.Refused<?> x) {
+      if (o instanceof Refused<?> x) {
         took.forEach(this::refold);
         return x.refusal();
       }
-      next.put(r.id(), ((Outcome.Next<?>) o).state());
+      next.put(r.id(), ((Next<?>) o).state());
       took.add(r);
     }
     states.putAll(next);

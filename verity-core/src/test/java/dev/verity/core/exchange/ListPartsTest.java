@@ -5,12 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.verity.core.exchange.ExchangeMessage.DeclareList;
 import dev.verity.core.exchange.ExchangeMessage.ListPart;
 import dev.verity.core.exchange.ExchangeMessage.Reblind;
+import dev.verity.core.exchange.ExchangeView.ListView;
 import dev.verity.core.exchange.FebruaryFifth.Sent;
+import dev.verity.core.exchange.ListParts.Split;
+import dev.verity.core.exchange.Pending.What;
 import dev.verity.core.exchange.SyntheticPersons.Person;
 import dev.verity.core.exchange.SyntheticPersons.Spelling;
 import dev.verity.core.agreement.AgreementCatalog;
 import dev.verity.core.message.EntryRef;
 import dev.verity.core.regime.Outcome;
+import dev.verity.core.regime.Outcome.Refused;
 import dev.verity.core.regime.Refusal;
 import dev.verity.core.regime.Step;
 import dev.verity.core.replay.Evaluator;
@@ -39,8 +43,8 @@ class ListPartsTest {
   private static Exchanges arranged;
   private static PrivateList requested;
   private static PrivateList held;
-  private static ListParts.Split ua;
-  private static ListParts.Split ru;
+  private static Split ua;
+  private static Split ru;
   private static int expected;
   private static BlindingKey uaKey;
   private static BlindingKey ruKey;
@@ -118,7 +122,7 @@ class ListPartsTest {
     assertThat(m.onlyHeld()).hasSize(2_000 - m.matchedHeld());
     assertThat(m.onlyRequested()).hasSize(2_000 - expected);
     assertThat(FebruaryFifth.of(blinded).pending()).noneMatch(p -> p.list().kind()
-        == ListKind.REQUESTED && p.what() == Pending.What.BLIND_LIST);
+        == ListKind.REQUESTED && p.what() == What.BLIND_LIST);
   }
 
   /** Each Party blinds the other's list part by part, as {@code verity exchange match} does. */
@@ -145,10 +149,10 @@ class ListPartsTest {
     ua.parts().stream().filter(p -> p.part() != 5).forEach(p -> steps.add(new Sent("UA", p)));
     ExchangeState x = FebruaryFifth.of(FebruaryFifth.fold(regime, arranged, steps));
     assertThat(x.list(requested.commitment().id())).isEmpty();
-    ExchangeView.ListView v = ExchangeView.of(x).lists().get(0);
+    ListView v = ExchangeView.of(x).lists().get(0);
     assertThat(v.complete()).isFalse();
     assertThat(v.missingParts()).containsExactly(5);
-    assertThat(x.pending()).contains(new Pending("UA", Pending.What.LIST_PARTS,
+    assertThat(x.pending()).contains(new Pending("UA", What.LIST_PARTS,
         requested.commitment().id(), 1));
     assertThat(x.matches()).isEmpty();
     ListCommitment c = requested.commitment();
@@ -262,7 +266,7 @@ class ListPartsTest {
 
   private static Refusal refusal(Exchanges s, Sent step) {
     Outcome<Exchanges> o = regime.apply(s, step.step(999_999));
-    assertThat(o).as(step.message().type()).isInstanceOf(Outcome.Refused.class);
-    return ((Outcome.Refused<Exchanges>) o).refusal();
+    assertThat(o).as(step.message().type()).isInstanceOf(Refused.class);
+    return ((Refused<Exchanges>) o).refusal();
   }
 }

@@ -8,16 +8,20 @@ import dev.verity.node.clock.ExerciseClock;
 import dev.verity.node.config.PeerConfig;
 import dev.verity.node.federation.PeerError;
 import dev.verity.node.federation.PeerErrors;
+import dev.verity.node.federation.PeerErrors.Last;
 import dev.verity.node.identity.ApiCertificate;
 import dev.verity.node.identity.PinnedTls;
 import dev.verity.node.module.NodeModules;
 import dev.verity.node.module.NodeQueries;
 import dev.verity.node.module.RegimeModule;
+import dev.verity.node.module.RegimeModule.Bound;
 import dev.verity.node.module.Route;
 import dev.verity.node.entry.EntryReading;
+import dev.verity.node.module.Route.Role;
 import dev.verity.node.verify.StorageCorruptException;
 import dev.verity.node.verify.TreeView;
 import dev.verity.node.verify.VerifiedLog;
+import dev.verity.node.verify.VerifiedLog.Head;
 import dev.verity.tlog.storage.TreeHead;
 import dev.verity.core.agreement.Party;
 import dev.verity.core.lifecycle.LifecycleRegime;
@@ -126,7 +130,7 @@ public final class ApiServer implements AutoCloseable {
     }
     ApiServer[] self = new ApiServer[1];
     ScopedNode node = new ScopedNode(served);
-    Map<String, List<RegimeModule.Bound>> bound = bindEach(served, node);
+    Map<String, List<Bound>> bound = bindEach(served, node);
     Javalin app = Http.create(c.apiHost(), c.apiPort(), tls, false, c.maxRequestBytes(),
         c.connectionLimits(), 0, cfg -> {
       cfg.routes.before("/api/v1/*", ctx -> authenticate(served, ctx));
@@ -154,7 +158,7 @@ public final class ApiServer implements AutoCloseable {
         Http.json(ctx, 200, node.store().auditTrail(auditQuery(ctx)));
       });
       cfg.routes.post("/api/v1/exercise/clock", ctx -> self[0].advanceClock(ctx));
-      List<RegimeModule.Bound> home = bound.get(served.agreements().get(0));
+      List<Bound> home = bound.get(served.agreements().get(0));
       for (int i = 0; i < home.size(); i++) {
         for (Route r : home.get(i).routes()) {
           register(cfg, dispatched(bound, node, i, r));
@@ -164,7 +168,7 @@ public final class ApiServer implements AutoCloseable {
       DashboardRoutes.register(cfg, node); // the web dashboard: static pages at /, its own routes
     });
     self[0] = new ApiServer(app, node, tls == null ? "http" : "https", bound.values().stream()
-        .flatMap(List::stream).map(RegimeModule.Bound::running).toList());
+        .flatMap(List::stream).map(Bound::running).toList());
     try {
       Http.start(app);
     } catch (RuntimeException e) {
@@ -179,9 +183,9 @@ public final class ApiServer implements AutoCloseable {
    * background work runs in whichever agreement declares its provision (the military line in a
    * node whose home agreement is another), not only in the home one.
    */
-  private static Map<String, List<RegimeModule.Bound>> bindEach(ServedNode served,
+  private static Map<String, List<Bound>> bindEach(ServedNode served,
       ScopedNode node) {
-    Map<String, List<RegimeModule.Bound>> out = new LinkedHashMap<>();
+    Map<String, List<Bound>> out = new LinkedHashMap<>();
     for (String a : served.agreements()) {
       NodeQueries q = new ModuleQueries(served.in(a).orElseThrow(),
           (ctx, r) -> submitted(ctx, node, r));
@@ -194,7 +198,7 @@ public final class ApiServer implements AutoCloseable {
    * Module {@code module}'s route {@code r}, answered by that module as bound in the request's
    * agreement ({@code ?agreement=}, the home one by default).
    */
-  private static Route dispatched(Map<String, List<RegimeModule.Bound>> bound, ScopedNode node,
+  private static Route dispatched(Map<String, List<Bound>> bound, ScopedNode node,
       int module, Route r) {
     return new Route(r.method(), r.path(), r.role(), ctx -> {
       for (Route x : bound.get(node.at().agreement().id()).get(module).routes()) {
@@ -219,7 +223,7 @@ public final class ApiServer implements AutoCloseable {
 
   /** A module's route, behind the role it needs. */
   private static void register(JavalinConfig cfg, Route r) {
-    Handler h = r.role() == Route.Role.OPERATOR ? ctx -> {
+    Handler h = r.role() == Role.OPERATOR ? ctx -> {
       requireRole(ctx, Tokens.OPERATOR);
       r.handler().handle(ctx);
     } : r.handler();
@@ -592,7 +596,7 @@ public final class ApiServer implements AutoCloseable {
     String cp;
     TreeView tree;
     if (party.equals(node.config().party())) {
-      VerifiedLog.Head head = node.verifiedLog().head();
+      Head head = node.verifiedLog().head();
       cp = new String(head.checkpoint(), StandardCharsets.UTF_8);
       tree = head.tree();
     } else {
@@ -726,7 +730,7 @@ public final class ApiServer implements AutoCloseable {
    * A peer's last error: its kind ({@code tls-pin-mismatch}, {@code refused}, {@code http}...),
    * the HTTP status if any, the detail in words, when, and whether it still stands.
    */
-  private static Map<String, Object> lastError(PeerErrors.Last l) {
+  private static Map<String, Object> lastError(Last l) {
     PeerError e = l.error();
     return Http.object("kind", e.kind().wire(), "status", e.status(), "detail", e.detail(),
         "time", e.at(), "ongoing", l.ongoing());

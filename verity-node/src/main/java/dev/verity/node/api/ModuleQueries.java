@@ -13,6 +13,7 @@ import dev.verity.node.config.ConfigException;
 import dev.verity.node.config.NodeConfig;
 import dev.verity.node.config.PeerConfig;
 import dev.verity.node.federation.PeerPath;
+import dev.verity.node.federation.PeerPath.Status;
 import dev.verity.node.module.HotlineQueries;
 import dev.verity.node.module.InspectionQueries;
 import dev.verity.node.module.InventoryQueries;
@@ -24,6 +25,7 @@ import dev.verity.node.projection.InspectionProjection.State;
 import dev.verity.node.projection.InventoryView;
 import dev.verity.node.projection.Owed;
 import dev.verity.node.projection.Reconciliations;
+import dev.verity.node.projection.Reconciliations.Result;
 import dev.verity.node.store.StoreException;
 import dev.verity.node.submit.SubmitRequest;
 import io.javalin.http.Context;
@@ -130,7 +132,7 @@ final class ModuleQueries
   }
 
   @Override
-  public Map<String, PeerPath.Status> paths() {
+  public Map<String, Status> paths() {
     return node.peerPaths();
   }
 
@@ -202,7 +204,7 @@ final class ModuleQueries
   }
 
   @Override
-  public List<Reconciliations.Result> reconciliations() throws Exception {
+  public List<Result> reconciliations() throws Exception {
     return node.projections().reconciliations(ApiServer.receipts(node).firstTimes());
   }
 

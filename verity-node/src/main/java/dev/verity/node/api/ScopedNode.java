@@ -5,6 +5,7 @@ import dev.verity.node.config.NodeConfig;
 import dev.verity.node.federation.Mirror;
 import dev.verity.node.federation.PeerErrors;
 import dev.verity.node.federation.PeerPath;
+import dev.verity.node.federation.PeerPath.Status;
 import dev.verity.node.federation.WitnessService;
 import dev.verity.node.identity.NodeIdentity;
 import dev.verity.node.metrics.NodeMetrics;
@@ -188,7 +189,7 @@ final class ScopedNode implements ServedNode {
   }
 
   @Override
-  public Map<String, PeerPath.Status> peerPaths() {
+  public Map<String, Status> peerPaths() {
     return at().peerPaths();
   }
 

@@ -2,6 +2,7 @@ package dev.verity.node.api;
 
 import dev.verity.core.agreement.Agreement;
 import dev.verity.node.config.NodeConfig;
+import dev.verity.node.federation.PeerPath.Status;
 import dev.verity.node.metrics.NodeMetrics;
 import dev.verity.node.federation.PeerPath;
 import dev.verity.node.federation.Mirror;
@@ -85,7 +86,7 @@ public interface ServedNode {
   }
 
   /** Each peer's way as of now (its URL or backup URL, up or down), by Party. */
-  Map<String, PeerPath.Status> peerPaths();
+  Map<String, Status> peerPaths();
 
   /** Stored data that failed its check: never served, alarmed locally, logged. */
   void storageCorrupt(StorageProblem p);

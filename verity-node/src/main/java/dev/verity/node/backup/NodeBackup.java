@@ -2,6 +2,8 @@ package dev.verity.node.backup;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.verity.node.backup.BackupException.Reason;
+import dev.verity.node.backup.PgDump.Dumped;
 import dev.verity.node.config.ConfigException;
 import dev.verity.node.config.NodeConfig;
 import dev.verity.node.config.SecretRef;
@@ -107,7 +109,7 @@ public final class NodeBackup {
     Path stage = Files.createTempDirectory(parent(out), ".verity-backup-");
     try {
       for (int attempt = 1; ; attempt++) {
-        PgDump.Dumped dumped = null;
+        Dumped dumped = null;
         if (pg != null) {
           // the database first, as SQLite's: the logs copied after hold at least what it says
           progress.accept("pg_dump of the schemas " + schemas);
@@ -123,7 +125,7 @@ public final class NodeBackup {
           break;
         }
         if (attempt == ATTEMPTS) {
-          throw new BackupException(BackupException.Reason.DOES_NOT_VERIFY, "the copy of " + dir
+          throw new BackupException(Reason.DOES_NOT_VERIFY, "the copy of " + dir
               + " did not verify after " + ATTEMPTS + " attempts: " + problems);
         }
         progress.accept("the copy did not verify (" + problems.get(0) + "); copying again");
@@ -153,7 +155,7 @@ public final class NodeBackup {
     if (Files.exists(dir)) {
       try (Stream<Path> s = Files.list(dir)) {
         if (s.findAny().isPresent()) {
-          throw new BackupException(BackupException.Reason.REFUSED,
+          throw new BackupException(Reason.REFUSED,
               "--dir " + dir + ": not empty; restore into a new directory");
         }
       }
@@ -164,7 +166,7 @@ public final class NodeBackup {
       return restoreInto(archive, dir, target, passphrase, verifier, progress);
     } catch (ZipException e) {
       clear(dir);
-      throw new BackupException(BackupException.Reason.DAMAGED,
+      throw new BackupException(Reason.DAMAGED,
           archive + ": the archive is damaged (" + e.getMessage() + ")");
     } catch (BackupException | IOException | RuntimeException e) {
       clear(dir); // it was empty: a failed restore leaves nothing that could be started
@@ -186,7 +188,7 @@ public final class NodeBackup {
         progress.accept("the backup holds no keys: copy keys/ from the original node into " + dir
             + "/keys before starting it");
       } else if (passphrase == null) {
-        throw new BackupException(BackupException.Reason.REFUSED,
+        throw new BackupException(Reason.REFUSED,
             "the backup's keys are sealed: give --passphrase-file");
       }
       for (FileEntry f : m.files()) {
@@ -201,7 +203,7 @@ public final class NodeBackup {
           + " files; checking against the signed trees");
       List<String> problems = verify(verifier, dir);
       if (!problems.isEmpty()) {
-        throw new BackupException(BackupException.Reason.DOES_NOT_VERIFY,
+        throw new BackupException(Reason.DOES_NOT_VERIFY,
             "the restored node in " + dir + " does not verify: " + problems);
       }
       return m;
@@ -218,11 +220,11 @@ public final class NodeBackup {
       throws BackupException {
     boolean pg = NodeConfig.POSTGRESQL.equals(m.storage());
     if (pg && target == null) {
-      throw new BackupException(BackupException.Reason.REFUSED, archive + ": a node whose state"
+      throw new BackupException(Reason.REFUSED, archive + ": a node whose state"
           + " is in PostgreSQL; give --jdbc-url of an empty database to restore it into");
     }
     if (!pg && target != null) {
-      throw new BackupException(BackupException.Reason.REFUSED, archive + ": a node whose state"
+      throw new BackupException(Reason.REFUSED, archive + ": a node whose state"
           + " is in SQLite files; --jdbc-url goes with a PostgreSQL node's backup");
     }
     return pg ? PgDump.of(target.jdbcUrl(), target.jdbcPassword()) : null;
@@ -243,7 +245,7 @@ public final class NodeBackup {
       c.withPostgresql(target.jdbcUrl(), target.jdbcPassword() != null ? target.jdbcPassword()
           : c.jdbcPassword()).write(dir);
     } catch (ConfigException e) {
-      throw new BackupException(BackupException.Reason.REFUSED, e.getMessage());
+      throw new BackupException(Reason.REFUSED, e.getMessage());
     }
   }
 
@@ -251,7 +253,7 @@ public final class NodeBackup {
     try {
       return NodeConfig.read(dir);
     } catch (ConfigException e) {
-      throw new BackupException(BackupException.Reason.REFUSED,
+      throw new BackupException(Reason.REFUSED,
           "--dir " + dir + ": not a node directory: " + e.getMessage());
     }
   }
@@ -306,7 +308,7 @@ public final class NodeBackup {
    * or the staged checkpoint file (a log still in files: an entry appended between the dump's
    * snapshot and the checkpoint's copy would be in the log and not in the database).
    */
-  private static List<String> sameSize(Path stage, PgDump.Dumped dumped) throws IOException {
+  private static List<String> sameSize(Path stage, Dumped dumped) throws IOException {
     long own = dumped.own();
     long size = dumped.logged() != null ? dumped.logged() : filed(stage.resolve("log/checkpoint"));
     return size == own ? List.of() : List.of("the log moved on while the database was dumped"
@@ -418,7 +420,7 @@ public final class NodeBackup {
   private static Manifest manifest(ZipFile zip, Path archive) throws BackupException, IOException {
     ZipEntry e = zip.getEntry(MANIFEST);
     if (e == null) {
-      throw new BackupException(BackupException.Reason.DAMAGED,
+      throw new BackupException(Reason.DAMAGED,
           archive + ": not a Verity backup (no " + MANIFEST + ")");
     }
     Manifest m;
@@ -426,11 +428,11 @@ public final class NodeBackup {
       JsonNode n = CanonicalJson.mapper().readTree(in.readNBytes(1 << 24));
       m = CanonicalJson.mapper().treeToValue(n, Manifest.class);
     } catch (IOException bad) {
-      throw new BackupException(BackupException.Reason.DAMAGED,
+      throw new BackupException(Reason.DAMAGED,
           archive + ": its manifest does not read: " + bad.getMessage());
     }
     if (!FORMAT.equals(m.format())) {
-      throw new BackupException(BackupException.Reason.DAMAGED,
+      throw new BackupException(Reason.DAMAGED,
           archive + ": format " + m.format() + ", expected " + FORMAT);
     }
     return m;
@@ -440,18 +442,18 @@ public final class NodeBackup {
       throws BackupException, IOException {
     Path to = dir.resolve(f.name()).normalize();
     if (!to.startsWith(dir) || f.name().equals(MANIFEST)) {
-      throw new BackupException(BackupException.Reason.DAMAGED, f.name() + ": not a node file");
+      throw new BackupException(Reason.DAMAGED, f.name() + ": not a node file");
     }
     ZipEntry e = zip.getEntry(f.name());
     if (e == null) {
-      throw new BackupException(BackupException.Reason.DAMAGED, f.name() + ": missing");
+      throw new BackupException(Reason.DAMAGED, f.name() + ": missing");
     }
     byte[] data;
     try (InputStream in = zip.getInputStream(e)) {
       data = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, f.size() + 1));
     }
     if (data.length != f.size() || !sha256(data).equals(f.sha256())) {
-      throw new BackupException(BackupException.Reason.DAMAGED,
+      throw new BackupException(Reason.DAMAGED,
           f.name() + ": does not match its SHA-256 in the manifest");
     }
     if (f.kind().equals("sealed-key")) {

@@ -1,5 +1,6 @@
 package dev.verity.node.backup;
 
+import dev.verity.node.backup.BackupException.Reason;
 import dev.verity.node.config.ConfigException;
 import dev.verity.node.config.NodeConfig;
 import dev.verity.node.config.SecretRef;
@@ -49,7 +50,7 @@ final class PgDump {
     this.password = password;
     this.parts = URL.matcher(url);
     if (!parts.matches()) {
-      throw new BackupException(BackupException.Reason.REFUSED, "jdbcUrl " + url
+      throw new BackupException(Reason.REFUSED, "jdbcUrl " + url
           + ": expected jdbc:postgresql://HOST[:PORT]/DATABASE?user=ROLE");
     }
   }
@@ -112,7 +113,7 @@ final class PgDump {
       c.commit();
       return new Dumped(own, logged);
     } catch (SQLException e) {
-      throw new BackupException(BackupException.Reason.REFUSED, "the PostgreSQL database at "
+      throw new BackupException(Reason.REFUSED, "the PostgreSQL database at "
           + url + ": " + e.getMessage());
     }
   }
@@ -148,7 +149,7 @@ final class PgDump {
     String tables = query("SELECT count(*) FROM pg_tables"
         + " WHERE schemaname NOT IN ('pg_catalog', 'information_schema')");
     if (!tables.equals("0")) {
-      throw new BackupException(BackupException.Reason.REFUSED, "--jdbc-url " + url
+      throw new BackupException(Reason.REFUSED, "--jdbc-url " + url
           + ": the database holds " + tables + " tables; restore into an empty database");
     }
   }
@@ -176,7 +177,7 @@ final class PgDump {
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     try {
       if (p.waitFor() != 0) {
-        throw new BackupException(BackupException.Reason.DAMAGED,
+        throw new BackupException(Reason.DAMAGED,
             "pg_restore --list: the dump does not read: " + out.strip());
       }
     } catch (InterruptedException e) {
@@ -204,7 +205,7 @@ final class PgDump {
       r.next();
       return r.getString(1);
     } catch (SQLException e) {
-      throw new BackupException(BackupException.Reason.REFUSED, "the PostgreSQL database at "
+      throw new BackupException(Reason.REFUSED, "the PostgreSQL database at "
           + url + ": " + e.getMessage());
     }
   }
@@ -220,7 +221,7 @@ final class PgDump {
       return password == null ? Optional.empty()
           : Optional.of(password.resolve(System::getenv).value());
     } catch (ConfigException e) {
-      throw new BackupException(BackupException.Reason.REFUSED,
+      throw new BackupException(Reason.REFUSED,
           "jdbcPassword: " + e.getMessage());
     }
   }
@@ -237,7 +238,7 @@ final class PgDump {
     param("sslmode").ifPresent(m -> env.put("PGSSLMODE", m));
     String out = output(pb);
     if (!out.isEmpty()) {
-      throw new BackupException(BackupException.Reason.REFUSED,
+      throw new BackupException(Reason.REFUSED,
           Path.of(cmd.get(0)).getFileName() + " failed: " + out.strip());
     }
   }
@@ -286,7 +287,7 @@ final class PgDump {
         return p.toString();
       }
     }
-    throw new BackupException(BackupException.Reason.REFUSED, name + " not found (in"
+    throw new BackupException(Reason.REFUSED, name + " not found (in"
         + " $VERITY_PG_BIN or on the PATH): a node in PostgreSQL is backed up with PostgreSQL's"
         + " own tools; install Debian's postgresql-client package, of the server's version or"
         + " newer");
@@ -296,7 +297,7 @@ final class PgDump {
   static void requireVersion(String tool, int server) throws BackupException, IOException {
     int client = major(tool);
     if (client < server) {
-      throw new BackupException(BackupException.Reason.REFUSED, tool + " is version " + client
+      throw new BackupException(Reason.REFUSED, tool + " is version " + client
           + ", older than the server's " + server + ": pg_dump cannot dump a newer server;"
           + " install postgresql-client-" + server + " (or set $VERITY_PG_BIN to its bin/)");
     }
@@ -308,7 +309,7 @@ final class PgDump {
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     Matcher m = VERSION.matcher(out);
     if (!m.find()) {
-      throw new BackupException(BackupException.Reason.REFUSED,
+      throw new BackupException(Reason.REFUSED,
           tool + " --version: expected 'pg_dump (PostgreSQL) N...', got: " + out.strip());
     }
     return Integer.parseInt(m.group(1));

@@ -4,12 +4,14 @@ import dev.verity.node.config.NodeConfig;
 import dev.verity.node.config.PeerConfig;
 import dev.verity.node.federation.AlarmBook;
 import dev.verity.node.federation.Mirror;
+import dev.verity.node.federation.Mirror.BundleSource;
 import dev.verity.node.federation.StoreWitnessState;
 import dev.verity.node.store.NodeStore;
 import dev.verity.node.store.Records.Cosignature;
 import dev.verity.node.federation.WitnessService;
 import dev.verity.node.identity.NodeIdentity;
 import dev.verity.node.json.CanonicalJson;
+import dev.verity.node.verify.StorageCheck.Result;
 import dev.verity.tlog.checkpoint.LogCheckpoints;
 import dev.verity.node.projection.ProjectionAlarms;
 import dev.verity.node.projection.Projections;
@@ -161,7 +163,7 @@ public final class Bundles {
           AlarmBook alarms = new AlarmBook(store)) {
         // the new entries follow on from what was received before, and may raise alarms
         Projections projections = new Projections(c.agreementDefinition(dir));
-        StorageCheck.Result stored = new StorageCheck(store)
+        Result stored = new StorageCheck(store)
             .mirror(peer, null, row -> StoredEntries.fold(projections, peer.party(), row));
         if (!stored.clean()) {
           throw new BundleException("the mirror of " + peer.party() + " in " + dir
@@ -303,7 +305,7 @@ public final class Bundles {
   }
 
   /** Serves entry bundles from the bundle's entries, as the peer's log would. */
-  static Mirror.BundleSource source(Bundle b) {
+  static BundleSource source(Bundle b) {
     List<byte[]> entries = new ArrayList<>();
     b.entries().forEach(e -> entries.add(Base64.getDecoder().decode(e)));
     long from = b.from();

@@ -7,6 +7,7 @@ import dev.verity.core.ceasefire.CommitmentRecord;
 import dev.verity.core.ceasefire.DailyReport;
 import dev.verity.core.ceasefire.Register;
 import dev.verity.core.ceasefire.RegisterQuery;
+import dev.verity.core.ceasefire.RegisterQuery.Builder;
 import dev.verity.core.ceasefire.ReportSchedule;
 import dev.verity.core.ceasefire.Standing;
 import dev.verity.node.api.Http;
@@ -104,7 +105,7 @@ final class CeasefireRoutes {
   }
 
   private void page(Context ctx) {
-    RegisterQuery.Builder q = RegisterQuery.builder()
+    Builder q = RegisterQuery.builder()
         .commitment(ctx.queryParam("commitment"))
         .days(date(ctx, "from"), date(ctx, "to"))
         .where(ctx.queryParam("region"), ctx.queryParam("category"), ctx.queryParam("filer"))

@@ -2,6 +2,8 @@ package dev.verity.node.federation;
 
 import dev.verity.node.config.PeerConfig;
 import dev.verity.node.config.PeerLimits;
+import dev.verity.node.federation.Mirror.BundleSource;
+import dev.verity.node.federation.PeerPath.Choice;
 import dev.verity.node.identity.NodeIdentity;
 import dev.verity.node.identity.PinnedTls;
 import dev.verity.tlog.tiles.BundleId;
@@ -155,7 +157,7 @@ public final class PeerClient {
   }
 
   /** The peer's log as the mirror reads it: entry bundles and hash tiles. */
-  public Mirror.BundleSource source() {
+  public BundleSource source() {
     return new Mirror.BundleSource() {
       @Override
       public Optional<byte[]> bundle(BundleId id) throws IOException {
@@ -222,11 +224,11 @@ public final class PeerClient {
    * the backup), the request is sent once more the new way at once.
    */
   private Raw exchange(Request r) throws IOException {
-    PeerPath.Choice way = path.choose();
+    Choice way = path.choose();
     try {
       return sendBy(way, r);
     } catch (IOException e) {
-      PeerPath.Choice next = path.choose();
+      Choice next = path.choose();
       if (next.equals(way)) {
         throw e;
       }
@@ -234,7 +236,7 @@ public final class PeerClient {
     }
   }
 
-  private Raw sendBy(PeerPath.Choice way, Request r) throws IOException {
+  private Raw sendBy(Choice way, Request r) throws IOException {
     try {
       Raw a = r.send(way.base());
       path.answered(way);

@@ -1,6 +1,7 @@
 package dev.verity.node.federation;
 
 import dev.verity.node.identity.PinnedTls;
+import dev.verity.node.identity.PinnedTls.NotPinnedException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
@@ -74,7 +75,7 @@ public record PeerError(Kind kind, Integer status, String detail, Instant at) {
 
   static Kind kindOf(IOException e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof PinnedTls.NotPinnedException) {
+      if (t instanceof NotPinnedException) {
         return Kind.TLS_PIN_MISMATCH;
       }
     }

@@ -1,8 +1,10 @@
 package dev.verity.node.federation;
 
+import dev.verity.node.federation.PeerClient.Answer;
 import dev.verity.node.store.NodeStore;
 import dev.verity.node.verify.VerifiedLog;
 import dev.verity.node.store.Records.Cosignature;
+import dev.verity.node.verify.VerifiedLog.Head;
 import dev.verity.tlog.cosignature.CosignatureVerifier;
 import dev.verity.tlog.merkle.Hash;
 import dev.verity.tlog.note.NoteSignature;
@@ -86,17 +88,13 @@ public final class Publisher implements AutoCloseable {
       CosignatureVerifier peerCosigner, Clock clock, LongConsumer onReceipt) throws Exception {
     this(self, client, new VerifiedLog(self, storage, ownReader,
         p -> LOG.error("STORAGE CORRUPT: {}", p)), store, List.of(peerCosigner), clock,
-        onReceipt);
+        onReceipt, 1);
   }
 
-  /** A publisher of the log {@code verified} reads, each part checked against its checkpoint. */
-  public Publisher(String self, PeerClient client, VerifiedLog verified, NodeStore store,
-      List<CosignatureVerifier> peerCosigners, Clock clock, LongConsumer onReceipt)
-      throws Exception {
-    this(self, client, verified, store, peerCosigners, clock, onReceipt, 1);
-  }
-
-  /** As above, for a node with {@code peers} peers in the agreement ({@link #inFlightSetting}). */
+  /**
+   * A publisher of the log {@code verified} reads, each part checked against its checkpoint, for
+   * a node with {@code peers} peers in the agreement ({@link #inFlightSetting}).
+   */
   public Publisher(String self, PeerClient client, VerifiedLog verified, NodeStore store,
       List<CosignatureVerifier> peerCosigners, Clock clock, LongConsumer onReceipt, int peers)
       throws Exception {
@@ -119,11 +117,6 @@ public final class Publisher implements AutoCloseable {
 
   /** Pipelined by default up to this many peers in the agreement (D91). */
   static final int PIPELINED_UP_TO_PEERS = 2;
-
-  /** {@link #inFlightSetting(int)} for a node with one peer. */
-  static int inFlightSetting() {
-    return inFlightSetting(1);
-  }
 
   /**
    * {@value #IN_FLIGHT_PROPERTY}, else {@value #IN_FLIGHT_ENV}, when 1 or 2; else 2 for a node
@@ -156,7 +149,7 @@ public final class Publisher implements AutoCloseable {
     while (!closed) {
       try {
         long seen = changes();
-        VerifiedLog.Head head = verified.head();
+        Head head = verified.head();
         long size = head.tree().head().size();
         long from = claim(size);
         if (from < 0) {
@@ -247,7 +240,7 @@ public final class Publisher implements AutoCloseable {
    * One add-checkpoint exchange from old size {@code from}; true when the peer cosigned (or we
    * learned its size).
    */
-  private boolean publish(VerifiedLog.Head head, long from) throws Exception {
+  private boolean publish(Head head, long from) throws Exception {
     String note = new String(head.checkpoint(), StandardCharsets.UTF_8);
     SignedNote parsed = SignedNote.parse(head.checkpoint());
     long size = head.tree().head().size();
@@ -255,7 +248,7 @@ public final class Publisher implements AutoCloseable {
     List<Hash> proof = from > 0 && from < size
         ? head.tree().consistency(from).path() : List.of();
     String request = new AddCheckpointRequest(from, proof, note).format();
-    PeerClient.Answer a;
+    Answer a;
     try {
       a = send(request, head, from, size);
     } catch (IOException e) {
@@ -318,13 +311,13 @@ public final class Publisher implements AutoCloseable {
    * Sends the request, with the entries the witness lacks when they fit (D18); falls back for
    * good to the plain C2SP request if the peer's witness does not take them.
    */
-  private PeerClient.Answer send(String request, VerifiedLog.Head head, long from, long size)
+  private Answer send(String request, Head head, long from, long size)
       throws Exception {
     if (pushEntries && from < size && size - from <= Push.MAX_ENTRIES) {
       // read a bundle at a time up to the push's limit, each checked against the signed checkpoint
       List<byte[]> entries = verified.entries(head, from, size, Push.MAX_ENTRY_BYTES);
       if (entries != null && Push.fits(entries)) {
-        PeerClient.Answer a = client.addCheckpoint(
+        Answer a = client.addCheckpoint(
             new Push(request.getBytes(StandardCharsets.UTF_8), from, entries));
         if (a.status() != 404) {
           return a;

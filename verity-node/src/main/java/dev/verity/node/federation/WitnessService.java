@@ -1,6 +1,8 @@
 package dev.verity.node.federation;
 
 import dev.verity.node.config.PeerConfig;
+import dev.verity.node.federation.Mirror.BundleSource;
+import dev.verity.node.federation.Push.PushFormatException;
 import dev.verity.tlog.checkpoint.LogCheckpoints;
 import dev.verity.node.store.NodeStore;
 import dev.verity.node.store.Records;
@@ -103,7 +105,7 @@ public final class WitnessService implements AutoCloseable {
    * As {@link #addCheckpoint(PeerConfig, byte[])}, with the entries from {@code entries}: the
    * peer's log over the network, or an air-gap bundle, checked exactly the same way.
    */
-  public WitnessResponse addCheckpoint(PeerConfig from, byte[] body, Mirror.BundleSource entries) {
+  public WitnessResponse addCheckpoint(PeerConfig from, byte[] body, BundleSource entries) {
     return addCheckpoint(from, body, null, entries);
   }
 
@@ -115,7 +117,7 @@ public final class WitnessService implements AutoCloseable {
     Push p;
     try {
       p = Push.decode(push);
-    } catch (Push.PushFormatException e) {
+    } catch (PushFormatException e) {
       alarm(from.party(), "malformed-request", Records.PUSH, e.getMessage());
       gate.outcome(from.party(), true);
       return text(400, e.getMessage());
@@ -133,7 +135,8 @@ public final class WitnessService implements AutoCloseable {
     return waitMs == 0 ? 0 : Math.max(1, (waitMs + 999) / 1000);
   }
 
-  private WitnessResponse addCheckpoint(PeerConfig from, byte[] body, Push pushed, Mirror.BundleSource entries) {
+  private WitnessResponse addCheckpoint(PeerConfig from, byte[] body, Push pushed,
+      BundleSource entries) {
     WitnessResponse r = verifyAndCosign(from, body, pushed, entries);
     gate.outcome(from.party(), r.status() == 400 || r.status() == 403 || r.status() == 422);
     if (r.status() == 200) {
@@ -148,7 +151,7 @@ public final class WitnessService implements AutoCloseable {
   }
 
   private WitnessResponse verifyAndCosign(PeerConfig from, byte[] body, Push pushed,
-      Mirror.BundleSource entries) {
+      BundleSource entries) {
     AddCheckpointRequest req;
     try {
       req = AddCheckpointRequest.parse(body);
@@ -201,7 +204,7 @@ public final class WitnessService implements AutoCloseable {
 
   /** Under the mirror's lock: the entries verified and stored, then the witness's answer. */
   private WitnessResponse catchUpAndCosign(PeerConfig from, byte[] body, Push pushed,
-      Mirror.BundleSource entries, AddCheckpointRequest req, SignedCheckpoint signed,
+      BundleSource entries, AddCheckpointRequest req, SignedCheckpoint signed,
       Mirror mirror) {
     try {
       awaitPredecessor(mirror, req.oldSize());

@@ -2,6 +2,7 @@ package dev.verity.node.hotline;
 
 import dev.verity.core.agreement.Party;
 import dev.verity.core.agreement.Protocol;
+import dev.verity.core.agreement.Protocol.DeadlineRule;
 import dev.verity.core.regime.Obligation.Kind;
 import dev.verity.core.regime.Obligation.Status;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -10,6 +11,7 @@ import dev.verity.node.federation.PeerPath;
 import dev.verity.node.hotline.LineBoard.Board;
 import dev.verity.node.hotline.LineBoard.Message;
 import dev.verity.node.hotline.LineBoard.Point;
+import dev.verity.node.hotline.LineTests.PartyTests;
 import dev.verity.node.module.HotlineQueries;
 import dev.verity.node.module.NodeQueries;
 import dev.verity.node.notify.NotifyConfig;
@@ -86,7 +88,7 @@ final class Hotline implements AutoCloseable {
   static Map<String, List<String>> ladders(List<Protocol> protocols) {
     Map<String, List<String>> out = new LinkedHashMap<>();
     for (Protocol p : protocols) {
-      for (Protocol.DeadlineRule d : p.deadlines()) {
+      for (DeadlineRule d : p.deadlines()) {
         if (d.onMissed() != null && d.onMissed().escalate() != null) {
           d.onMissed().escalate().steps().forEach(r -> out.put(r.id(), r.notifies()));
         }
@@ -119,7 +121,7 @@ final class Hotline implements AutoCloseable {
   }
 
   private long lineTestFailures(String party, Instant asOf) {
-    LineTests.PartyTests t = tests.availability(asOf).get(party);
+    PartyTests t = tests.availability(asOf).get(party);
     return t == null ? 0 : t.week().failures().size();
   }
 

@@ -7,6 +7,7 @@ import dev.verity.tlog.cosignature.CosignatureV1;
 import dev.verity.tlog.cosignature.CosignatureSigner;
 import dev.verity.tlog.note.NoteException;
 import dev.verity.tlog.note.NoteKeys;
+import dev.verity.tlog.note.NoteKeys.KeyString;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -227,7 +228,7 @@ public final class NodeIdentity {
     }
     PublicIdentity p = pub.forAgreement(a);
     try {
-      NoteKeys.KeyString k = NoteKeys.splitSignerKey(logSignerKey);
+      KeyString k = NoteKeys.splitSignerKey(logSignerKey);
       String signer = NoteKeys.fromSeed(p.origin(), k.type(), k.key()).signerKey();
       return new NodeIdentity(p, signer, witnessSignerKey, tlsStore, rotation, tlsRotation);
     } catch (NoteException e) {

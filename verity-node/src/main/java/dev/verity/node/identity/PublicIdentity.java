@@ -3,6 +3,7 @@ package dev.verity.node.identity;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.verity.tlog.note.NoteException;
 import dev.verity.tlog.note.NoteKeys;
+import dev.verity.tlog.note.NoteKeys.KeyString;
 import java.util.List;
 
 /**
@@ -49,7 +50,7 @@ public record PublicIdentity(String party, String agreement, String origin, Stri
     }
     String o = NodeIdentity.origin(NodeIdentity.hostOf(origin, agreement, party), a, party);
     try {
-      NoteKeys.KeyString k = NoteKeys.splitVerifierKey(logKey);
+      KeyString k = NoteKeys.splitVerifierKey(logKey);
       return new PublicIdentity(party, a, o, NoteKeys.formatKey(o, k.type(), k.key()),
           witnessKey, tlsCertificate, tlsPin, List.of(a));
     } catch (NoteException e) {

@@ -5,6 +5,7 @@ import dev.verity.tlog.cosignature.CosignatureSigner;
 import dev.verity.tlog.cosignature.CosignatureV1;
 import dev.verity.tlog.note.NoteException;
 import dev.verity.tlog.note.NoteKeys;
+import dev.verity.tlog.note.NoteKeys.KeyPair;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -69,7 +70,7 @@ public record WitnessRotation(String signerKey, String verifierKey, Instant effe
       }
       String current = Files.readString(keys.resolve("witness.key")).trim();
       String name = NoteKeys.splitSignerKey(current).name();
-      NoteKeys.KeyPair next =
+      KeyPair next =
           NoteKeys.generate(name, NoteKeys.TYPE_COSIGNATURE_V1, new SecureRandom());
       Files.deleteIfExists(keys.resolve(EFFECTIVE));
       Files.writeString(keys.resolve(EFFECTIVE), effectiveAt + "\n");

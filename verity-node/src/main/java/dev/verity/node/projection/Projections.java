@@ -16,8 +16,13 @@ import dev.verity.core.regime.Obligation;
 import dev.verity.core.regime.Refusal;
 import dev.verity.node.entry.Envelope;
 import dev.verity.node.entry.KeyAnnouncement;
+import dev.verity.node.projection.DeclarationParts.Part;
 import dev.verity.node.projection.EscrowEntries;
 import dev.verity.node.projection.EscrowLedger;
+import dev.verity.node.projection.EscrowLedger.CommitmentView;
+import dev.verity.node.projection.InspectionProjection.Refused;
+import dev.verity.node.projection.NotificationLedger.Version;
+import dev.verity.node.projection.Reconciliations.Result;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -273,7 +278,7 @@ public final class Projections {
   }
 
   /** One part of a data exchange; the last one opens the exchange's period. */
-  private void part(PartyState s, String party, long index, DeclarationParts.Part part) {
+  private void part(PartyState s, String party, long index, Part part) {
     if (part.index() != s.parts.size()) {
       s.parts.clear();
       s.problems.add(party + "/" + index + ": declaration part " + part.index() + " out of order");
@@ -314,7 +319,7 @@ public final class Projections {
   private static List<Instant> reported(NotificationLedger ledger, Correction c, Instant now) {
     List<Instant> out = new ArrayList<>();
     ledger.numberOf(c.supersedes()).map(ledger::current)
-        .map(NotificationLedger.Version::notification).ifPresent(n -> out.add(n.eventTime()));
+        .map(Version::notification).ifPresent(n -> out.add(n.eventTime()));
     if (c.replacement() != null) {
       out.add(c.replacement().eventTime());
     }
@@ -332,12 +337,12 @@ public final class Projections {
    * and, if it passes, applies it as entry {@code index}; returns the refusal otherwise, having
    * changed nothing.
    */
-  public synchronized Optional<InspectionProjection.Refused> tryAcceptStep(long index, Envelope e) {
+  public synchronized Optional<Refused> tryAcceptStep(long index, Envelope e) {
     PartyState s = state(e.party());
     if (index != s.nextIndex) {
       throw new IllegalStateException(e.party() + ": entry " + index + " accepted before " + s.nextIndex);
     }
-    Optional<InspectionProjection.Refused> no = inspections.tryAccept(e.party(), index, e);
+    Optional<Refused> no = inspections.tryAccept(e.party(), index, e);
     if (no.isEmpty()) {
       s.nextIndex++;
     }
@@ -495,7 +500,7 @@ public final class Projections {
     for (var en : parties.entrySet()) {
       NotificationLedger l = en.getValue().ledger;
       NavigableMap<Long, Long> times = received.getOrDefault(en.getKey(), new TreeMap<>());
-      for (NotificationLedger.Version v : l.currentVersions()) {
+      for (Version v : l.currentVersions()) {
         Notification n = v.notification();
         Owed o = judge.notification(n, new EntryRef(en.getKey(), v.index()),
             receivedAt(times, v.index()), l.corrected(n.number()));
@@ -557,7 +562,7 @@ public final class Projections {
   private LocalDate exchangesSince(LocalDate today) {
     Optional<LocalDate> first = firstDeclarationDay();
     Optional<LocalDate> committed = parties.keySet().stream()
-        .flatMap(p -> escrow.commitments(p).stream()).map(EscrowLedger.CommitmentView::asOf)
+        .flatMap(p -> escrow.commitments(p).stream()).map(CommitmentView::asOf)
         .min(LocalDate::compareTo);
     if (first.isPresent() || committed.isPresent()) {
       return Stream.of(first, committed).flatMap(Optional::stream)
@@ -568,7 +573,7 @@ public final class Projections {
   }
 
   /** Each Party's data exchanges reconciled with the one before plus the notifications between. */
-  public synchronized List<Reconciliations.Result> reconciliations(
+  public synchronized List<Result> reconciliations(
       Map<String, NavigableMap<Long, Long>> received) {
     return reconciliations.all(received);
   }

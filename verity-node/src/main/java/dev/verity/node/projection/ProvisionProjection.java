@@ -12,6 +12,7 @@ import dev.verity.core.regime.Refusal;
 import dev.verity.core.regime.Regime;
 import dev.verity.core.regime.Step;
 import dev.verity.core.replay.Evaluator;
+import dev.verity.core.replay.Evaluator.Checked;
 import dev.verity.node.entry.Envelope;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -65,7 +66,7 @@ public final class ProvisionProjection {
 
   /** Records entry {@code index} of {@code party} (own or mirrored); its refusal, if any. */
   synchronized Optional<Refusal> record(String party, long index, Envelope e) {
-    Evaluator.Checked c = check(party, index, e);
+    Checked c = check(party, index, e);
     if (c.refusal() != null) {
       return Optional.of(c.refusal());
     }
@@ -84,7 +85,7 @@ public final class ProvisionProjection {
    * the evaluator accepts it; returns its refusal otherwise, having changed nothing.
    */
   synchronized Optional<Refusal> tryAccept(String party, long index, Envelope e) {
-    Evaluator.Checked c = check(party, index, e);
+    Checked c = check(party, index, e);
     if (c.refusal() != null) {
       return Optional.of(c.refusal());
     }
@@ -109,7 +110,7 @@ public final class ProvisionProjection {
     return Optional.empty();
   }
 
-  private Evaluator.Checked check(String party, long index, Envelope e) {
+  private Checked check(String party, long index, Envelope e) {
     return evaluator.check(new EntryRef(party, index), e.createdAt(), e.type(), e.body());
   }
 

@@ -11,11 +11,13 @@ import dev.verity.node.config.NodeConfig;
 import dev.verity.node.federation.AlarmBook;
 import dev.verity.node.federation.Mirror;
 import dev.verity.node.federation.PeerErrors;
+import dev.verity.node.federation.PeerPath.Status;
 import dev.verity.node.federation.WitnessService;
 import dev.verity.node.identity.NodeIdentity;
 import dev.verity.node.json.CanonicalJson;
 import dev.verity.node.metrics.NodeMetrics;
 import dev.verity.node.projection.Projections;
+import dev.verity.node.runtime.Participation.Repinned;
 import dev.verity.node.store.NodeStore;
 import dev.verity.node.store.StoreException;
 import dev.verity.node.submit.Submitter;
@@ -217,7 +219,7 @@ public final class Node implements ServedNode, AutoCloseable {
     List<String> done = new ArrayList<>();
     for (Participation p : parts.values()) {
       try {
-        Participation.Repinned r = p.repin(config);
+        Repinned r = p.repin(config);
         if (!r.started().isEmpty() || !r.stopped().isEmpty()) {
           done.add(p.agreement().id() + ": started " + r.started() + ", stopped " + r.stopped());
         }
@@ -337,7 +339,7 @@ public final class Node implements ServedNode, AutoCloseable {
 
   /** This node's part in its home agreement (the first in node.yaml). */
   @Override
-  public Map<String, PeerPath.Status> peerPaths() {
+  public Map<String, Status> peerPaths() {
     return home().peerPaths();
   }
 

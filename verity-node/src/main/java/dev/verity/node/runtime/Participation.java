@@ -12,6 +12,9 @@ import dev.verity.node.federation.PeerLogs;
 import dev.verity.node.federation.PeerClient;
 import dev.verity.node.federation.PeerErrors;
 import dev.verity.node.federation.PeerPath;
+import dev.verity.node.federation.PeerPath.Change;
+import dev.verity.node.federation.PeerPath.Status;
+import dev.verity.node.federation.PeerPath.Switch;
 import dev.verity.node.federation.Publisher;
 import dev.verity.node.federation.StoreWitnessState;
 import dev.verity.node.federation.WitnessService;
@@ -34,6 +37,7 @@ import dev.verity.node.submit.Submitted;
 import dev.verity.node.submit.Submitter;
 import dev.verity.node.vault.EscrowVault;
 import dev.verity.node.verify.StorageCheck;
+import dev.verity.node.verify.StorageCheck.Result;
 import dev.verity.node.verify.StorageProblem;
 import dev.verity.node.verify.TreeView;
 import dev.verity.node.verify.VerifiedLog;
@@ -156,8 +160,8 @@ public final class Participation implements ServedNode, AutoCloseable {
    * A peer's way changed (switched to or from its backup URL, the line down or up again): logged
    * and kept in the audit trail, where the operator and the line-status page find it.
    */
-  private void pathChanged(PeerPath.Switch s) {
-    if (s.change() == PeerPath.Change.LINE_DOWN) {
+  private void pathChanged(Switch s) {
+    if (s.change() == Change.LINE_DOWN) {
       LOG.error("peer {} in {}: unreachable for longer than {} s: the line is DOWN (backup:"
           + " a signed bundle, verity hotline bundle)", s.party(), agreement.id(),
           clients.get(s.party()).peer().switchAfter().toSeconds());
@@ -173,8 +177,8 @@ public final class Participation implements ServedNode, AutoCloseable {
 
   /** Each peer's way as of now (issue 14's backup path), by Party. */
   @Override
-  public Map<String, PeerPath.Status> peerPaths() {
-    Map<String, PeerPath.Status> out = new LinkedHashMap<>();
+  public Map<String, Status> peerPaths() {
+    Map<String, Status> out = new LinkedHashMap<>();
     clients.forEach((party, c) -> out.put(party, c.path().status()));
     return out;
   }
@@ -416,7 +420,7 @@ public final class Participation implements ServedNode, AutoCloseable {
   /** Readies {@code p}: its client, its mirror checked and folded, its publisher; false if not. */
   private boolean pin(PeerConfig p) throws Exception {
     if (!mirrors.containsKey(p.party())) {
-      StorageCheck.Result r = new StorageCheck(store).mirror(p, null, row -> apply(p.party(), row));
+      Result r = new StorageCheck(store).mirror(p, null, row -> apply(p.party(), row));
       if (!r.clean()) {
         r.problems().forEach(this::storageCorrupt);
         LOG.error("peer {} not started in {}: its mirror here does not verify", p.party(),
@@ -441,7 +445,7 @@ public final class Participation implements ServedNode, AutoCloseable {
     boolean fresh =
         readStorage.readCheckpoint().isEmpty() && store.countMessages(config.party()) == 0;
     // a new node's log is created by its writer (an empty checkpoint): nothing to check yet
-    StorageCheck.Result files =
+    Result files =
         fresh ? new StorageCheck.Result(null, List.of()) : check.ownFiles(readStorage, ownReader);
     problems.addAll(files.problems());
     TreeHead head = files.head();
@@ -456,7 +460,7 @@ public final class Participation implements ServedNode, AutoCloseable {
               .problems());
     }
     for (PeerConfig p : config.peers()) {
-      StorageCheck.Result r = check.mirror(p, null, row -> apply(p.party(), row));
+      Result r = check.mirror(p, null, row -> apply(p.party(), row));
       problems.addAll(r.problems());
       if (r.clean()) {
         mirrors.put(

@@ -3,6 +3,7 @@ package dev.verity.node.runtime;
 import dev.verity.node.config.PeerConfig;
 import dev.verity.node.federation.Mirror;
 import dev.verity.node.verify.StorageCheck;
+import dev.verity.node.verify.StorageCheck.Result;
 import dev.verity.node.verify.StorageProblem;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -61,7 +62,7 @@ final class StorageVerifier implements AutoCloseable {
   List<StorageProblem> check() throws Exception {
     StorageCheck check = new StorageCheck(node.store());
     List<StorageProblem> out = new ArrayList<>();
-    StorageCheck.Result files = check.ownFiles(node.logStorage(), node.ownReader());
+    Result files = check.ownFiles(node.logStorage(), node.ownReader());
     out.addAll(files.problems());
     if (files.head() != null) {
       out.addAll(

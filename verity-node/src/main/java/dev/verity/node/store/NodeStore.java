@@ -11,6 +11,7 @@ import dev.verity.node.store.Records.MirrorStep;
 import dev.verity.node.store.Records.PeerPosition;
 import dev.verity.node.store.Records.AuditQuery;
 import dev.verity.node.store.Records.TokenRow;
+import dev.verity.node.store.StoreException.Reason;
 import dev.verity.tlog.storage.LogStorage;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -50,7 +51,7 @@ public interface NodeStore extends AutoCloseable {
       try {
         password = config.jdbcPassword().resolve(System::getenv).value();
       } catch (ConfigException e) {
-        throw new StoreException(StoreException.Reason.AUTHENTICATION,
+        throw new StoreException(Reason.AUTHENTICATION,
             "jdbcPassword: " + e.getMessage(), e);
       }
     }

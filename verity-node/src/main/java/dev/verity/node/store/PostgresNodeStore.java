@@ -3,6 +3,7 @@ package dev.verity.node.store;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool.PoolInitializationException;
+import dev.verity.node.store.Migrations.Database;
 import dev.verity.node.store.StoreException.Reason;
 import dev.verity.tlog.storage.LogStorage;
 import java.nio.file.Path;
@@ -59,7 +60,7 @@ final class PostgresNodeStore extends SqlNodeStore {
     HikariDataSource pool = pool(jdbcUrl, password, where);
     try {
       createSchema(pool, jdbcUrl, where);
-      Migrations.migrate(pool, Migrations.Database.POSTGRESQL, where);
+      Migrations.migrate(pool, Database.POSTGRESQL, where);
       return new PostgresNodeStore(pool, jdbcUrl, password, clock);
     } catch (StoreException e) {
       pool.close();
@@ -160,7 +161,7 @@ final class PostgresNodeStore extends SqlNodeStore {
   @Override
   public List<String> checkIntegrity() throws StoreException {
     try {
-      return Migrations.validate(pool, Migrations.Database.POSTGRESQL);
+      return Migrations.validate(pool, Database.POSTGRESQL);
     } catch (RuntimeException e) {
       throw new StoreException("check the database: " + e.getMessage(), e);
     }

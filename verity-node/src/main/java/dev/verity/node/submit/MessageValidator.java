@@ -13,6 +13,7 @@ import dev.verity.core.message.DataExchangeJson;
 import dev.verity.core.message.Declaration;
 import dev.verity.core.message.DeclarationException;
 import dev.verity.core.message.JsonProblems;
+import dev.verity.core.message.JsonProblems.Problem;
 import dev.verity.core.message.Notification;
 import dev.verity.core.schema.FieldError;
 import dev.verity.core.schema.Validation;
@@ -26,6 +27,7 @@ import dev.verity.node.projection.EscrowLedger;
 import dev.verity.node.projection.InspectionProjection;
 import dev.verity.node.projection.Projections;
 import dev.verity.node.submit.EscrowSubmissions;
+import dev.verity.node.submit.EscrowSubmissions.Prepared;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -118,7 +120,7 @@ final class MessageValidator {
   }
 
   /** A declaration committed in escrow, or a reveal from one (dev.verity.node.escrow). */
-  record ParsedEscrow(EscrowSubmissions.Prepared prepared) implements Parsed {
+  record ParsedEscrow(Prepared prepared) implements Parsed {
     @Override
     public List<JsonNode> bodies() {
       return prepared.bodies();
@@ -424,7 +426,7 @@ final class MessageValidator {
     try {
       return DataExchangeJson.mapper().treeToValue(m, type);
     } catch (JsonProcessingException e) {
-      JsonProblems.Problem p = JsonProblems.of(e);
+      Problem p = JsonProblems.of(e);
       throw new SubmitException(400, p.field(at), p.message());
     }
   }

@@ -9,6 +9,7 @@ import dev.verity.node.projection.Projections;
 import dev.verity.node.store.NodeStore;
 import dev.verity.node.store.Records.MessageRow;
 import dev.verity.node.store.StoreException;
+import dev.verity.node.submit.MessageValidator.Parsed;
 import dev.verity.tlog.log.LogWriter;
 import dev.verity.tlog.merkle.MerkleHash;
 import java.io.IOException;
@@ -116,7 +117,7 @@ public final class Submitter implements AutoCloseable {
             new Submitted(row.index(), row.leafHash(), r.clientId(), true, 1));
       }
       long index = projections.nextIndex(party);
-      MessageValidator.Parsed parsed =
+      Parsed parsed =
           validator.parse(r, projections.nextNumber(party), clock.instant(), actor);
       List<JsonNode> bodies = parsed.bodies();
       String type = parsed.entryType(r.type());

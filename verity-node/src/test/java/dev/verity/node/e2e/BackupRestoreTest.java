@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.verity.node.cli.VerityCommand;
 import dev.verity.node.cli.demo.DemoScenario;
+import dev.verity.node.cli.demo.DemoScenario.Submission;
 import dev.verity.node.e2e.Cluster.Member;
 import dev.verity.node.store.PostgresServer;
+import dev.verity.node.store.PostgresServer.Database;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -52,8 +54,8 @@ class BackupRestoreTest {
       Member ru = cluster.init("new-start", "RU");
       cluster.pinAll();
       cluster.startAll();
-      List<DemoScenario.Submission> all = DemoScenario.submissions("US", 12, 1);
-      for (DemoScenario.Submission s : all.subList(0, 4)) {
+      List<Submission> all = DemoScenario.submissions("US", 12, 1);
+      for (Submission s : all.subList(0, 4)) {
         TwoNodeEndToEndTest.submit(us, s);
       }
       // online: the node appends while the backup copies
@@ -83,7 +85,7 @@ class BackupRestoreTest {
 
   @Test
   void aRestoredPostgresqlNodeIsTheSameNode() throws Exception {
-    PostgresServer.Database original = PostgresServer.newDatabase();
+    Database original = PostgresServer.newDatabase();
     Path pass = root.resolve("passphrase");
     Files.writeString(pass, "correct horse battery staple\n");
     try (Cluster cluster = new Cluster(root.resolve("nodes"))) {
@@ -92,8 +94,8 @@ class BackupRestoreTest {
       Member ru = cluster.init("new-start", "RU");
       cluster.pinAll();
       cluster.startAll();
-      List<DemoScenario.Submission> all = DemoScenario.submissions("US", 12, 1);
-      for (DemoScenario.Submission s : all.subList(0, 4)) {
+      List<Submission> all = DemoScenario.submissions("US", 12, 1);
+      for (Submission s : all.subList(0, 4)) {
         TwoNodeEndToEndTest.submit(us, s);
       }
       Path during = backupWhileAppending(us, all.subList(4, all.size()));
@@ -101,7 +103,7 @@ class BackupRestoreTest {
         assertThat(zip.getEntry("postgresql.dump")).isNotNull();
         assertThat(zip.getEntry("node.db")).isNull();
       }
-      PostgresServer.Database online = PostgresServer.newDatabase();
+      Database online = PostgresServer.newDatabase();
       assertThat(run("node", "check", "--dir", restorePg(during, "restored-online", null,
           online))).as(lastErr).isZero();
 
@@ -114,7 +116,7 @@ class BackupRestoreTest {
       String owed = Cluster.get(us, OBLIGATIONS, us.viewer).body();
       cluster.stop(us);
 
-      PostgresServer.Database fresh = PostgresServer.newDatabase();
+      Database fresh = PostgresServer.newDatabase();
       Path again = Path.of(restorePg(quiet, "restored", pass, fresh));
       assertThat(Files.readString(again.resolve("node.yaml"))).contains(fresh.url())
           .doesNotContain(original.url());
@@ -149,13 +151,13 @@ class BackupRestoreTest {
   }
 
   /** A backup of {@code node} taken while it appends {@code more}: during.zip. */
-  private Path backupWhileAppending(Member node, List<DemoScenario.Submission> more)
+  private Path backupWhileAppending(Member node, List<Submission> more)
       throws Exception {
     Path during = root.resolve("during.zip");
     ExecutorService pool = Executors.newSingleThreadExecutor();
     try {
       Future<?> appending = pool.submit(() -> {
-        for (DemoScenario.Submission s : more) {
+        for (Submission s : more) {
           TwoNodeEndToEndTest.submit(node, s);
         }
         return null;
@@ -169,7 +171,7 @@ class BackupRestoreTest {
   }
 
   /** Without a database, or into one that holds a node already: refused, nothing left. */
-  private void pgRefusals(Path quiet, Path pass, PostgresServer.Database used) throws Exception {
+  private void pgRefusals(Path quiet, Path pass, Database used) throws Exception {
     Path target = root.resolve("refused-pg");
     assertThat(run("node", "restore", "--from", quiet.toString(), "--dir", target.toString(),
         "--passphrase-file", pass.toString())).isEqualTo(2);
@@ -188,7 +190,7 @@ class BackupRestoreTest {
     }
   }
 
-  private String restorePg(Path archive, String name, Path pass, PostgresServer.Database db) {
+  private String restorePg(Path archive, String name, Path pass, Database db) {
     Path dir = root.resolve(name);
     List<String> args = new ArrayList<>(List.of("node", "restore", "--from",
         archive.toString(), "--dir", dir.toString(), "--jdbc-url", db.url(), "--jdbc-password",

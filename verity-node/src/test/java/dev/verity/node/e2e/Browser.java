@@ -1,5 +1,6 @@
 package dev.verity.node.e2e;
 
+import dev.verity.node.e2e.Cluster.Member;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -88,12 +89,12 @@ final class Browser implements AutoCloseable {
   }
 
   /** The dashboard of node {@code m}. */
-  static String url(Cluster.Member m) {
+  static String url(Member m) {
     return "http://127.0.0.1:" + m.apiPort + "/";
   }
 
   /** Signs in to the dashboard of node {@code m} with {@code token}, in the language last chosen. */
-  void signIn(Cluster.Member m, String token) {
+  void signIn(Member m, String token) {
     String base = url(m);
     get(base + "#/overview");
     driver.executeScript("sessionStorage.clear()");
@@ -108,7 +109,7 @@ final class Browser implements AutoCloseable {
    * Signs in to node {@code m}'s dashboard on {@code #/hash} (for an agreement whose first page
    * is not the overview) and waits until {@code page} has rendered.
    */
-  void signInAt(Cluster.Member m, String hash, String token, String page) {
+  void signInAt(Member m, String hash, String token, String page) {
     get(url(m) + "#/" + hash);
     driver.executeScript("sessionStorage.clear()");
     driver.navigate().refresh();
@@ -118,7 +119,7 @@ final class Browser implements AutoCloseable {
   }
 
   /** Opens {@code #/hash} of node {@code m}'s dashboard and waits until {@code page} has rendered. */
-  void go(Cluster.Member m, String hash, String page) {
+  void go(Member m, String hash, String page) {
     get(url(m) + "#/" + hash);
     awaitPage(page);
   }

@@ -19,6 +19,7 @@ import dev.verity.core.ceasefire.Position;
 import dev.verity.core.ceasefire.ReportSchedule;
 import dev.verity.core.schema.GeoPoint;
 import dev.verity.node.e2e.Cluster.Member;
+import dev.verity.node.e2e.TalksAndRegisterBrowserTest.Clock;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,7 +69,7 @@ class CeasefireFixturesOnNodesTest {
       }
       c.pinAll();
       c.startAll();
-      TalksAndRegisterBrowserTest.Clock clock = new TalksAndRegisterBrowserTest.Clock(all);
+      Clock clock = new TalksAndRegisterBrowserTest.Clock(all);
       jccc(all, clock);
       JsonNode smm = YAML.readTree(FIXTURES.resolve("smm-february-2022.yaml").toFile());
       smmFebruary2022(all, clock, smm);
@@ -91,7 +92,7 @@ class CeasefireFixturesOnNodesTest {
   }
 
   /** The JCCC's two logbooks of 29 July 2015 and the monitor's count, side by side. */
-  void jccc(List<Member> all, TalksAndRegisterBrowserTest.Clock clock) throws Exception {
+  void jccc(List<Member> all, Clock clock) throws Exception {
     JsonNode f = YAML.readTree(FIXTURES.resolve("jccc-2015-07-29.yaml").toFile());
     JsonNode c = f.get("commitment");
     inForce(all, clock, new Commitment(c.get("id").asText(), c.get("scope").asText(), List.of(),
@@ -145,7 +146,7 @@ class CeasefireFixturesOnNodesTest {
   }
 
   /** The SMM's February 2022 counts, imported on the monitor's node at each day's cut-off. */
-  void smmFebruary2022(List<Member> all, TalksAndRegisterBrowserTest.Clock clock, JsonNode f)
+  void smmFebruary2022(List<Member> all, Clock clock, JsonNode f)
       throws Exception {
     JsonNode c = f.get("commitment");
     String id = c.get("id").asText();
@@ -255,7 +256,7 @@ class CeasefireFixturesOnNodesTest {
   }
 
   /** {@code terms} proposed by Ukraine at {@code proposed}, countersigned by the others. */
-  static void inForce(List<Member> all, TalksAndRegisterBrowserTest.Clock clock,
+  static void inForce(List<Member> all, Clock clock,
       Commitment terms, String proposed, String countersigned) throws Exception {
     clock.at(proposed);
     send(member(all, "UA"), terms);

@@ -11,6 +11,7 @@ import dev.verity.node.cli.demo.DemoScenario;
 import dev.verity.node.federation.Publisher;
 import dev.verity.node.e2e.Cluster.Member;
 import dev.verity.node.store.PostgresServer;
+import dev.verity.node.store.PostgresServer.Database;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -82,7 +83,7 @@ class FaultToleranceTest {
     if (storage.startsWith("sqlite")) {
       return new String[0];
     }
-    PostgresServer.Database db = PostgresServer.newDatabase();
+    Database db = PostgresServer.newDatabase();
     return new String[] {"--storage", "postgresql", "--jdbc-url", db.url(), "--jdbc-password",
         "file:" + db.passwordFile()};
   }

@@ -14,6 +14,7 @@ import dev.verity.node.config.NodeConfig;
 import dev.verity.node.config.PeerConfig;
 import dev.verity.node.e2e.Cluster.Member;
 import dev.verity.node.testing.Cli;
+import dev.verity.node.testing.Cli.Result;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,7 +83,7 @@ class HotlineBackupPathTest {
             + "/", "--token", reyes, "--out", file.toString());
         assertThat(out).contains("carries the messages not yet receipted: ").contains("F-1");
         c.stop(ru);
-        Cli.Result imp = Cli.run("bundle", "import", "--dir", ru.dir.toString(), "--in",
+        Result imp = Cli.run("bundle", "import", "--dir", ru.dir.toString(), "--in",
             file.toString());
         assertThat(imp.exit()).as(imp.err()).isZero();
         c.start(ru);

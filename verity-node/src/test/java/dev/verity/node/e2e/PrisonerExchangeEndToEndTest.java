@@ -13,6 +13,7 @@ import dev.verity.core.exchange.ExchangeMessage.ListPart;
 import dev.verity.core.exchange.ListEntry;
 import dev.verity.core.exchange.ListKind;
 import dev.verity.core.exchange.ListParts;
+import dev.verity.core.exchange.ListParts.Split;
 import dev.verity.core.exchange.MatchKey;
 import dev.verity.core.exchange.PersonRecord;
 import dev.verity.core.exchange.PrivateList;
@@ -324,7 +325,7 @@ class PrisonerExchangeEndToEndTest {
     SecureRandom random = new SecureRandom();
     PrivateList list = PrivateList.build(large, "UA", ListKind.REQUESTED, "civilian", persons,
         BlindingKey.generate(random), random);
-    ListParts.Split split = ListParts.split(list.commitment());
+    Split split = ListParts.split(list.commitment());
     FebruaryFifthNodes.submitOk(f.ua, "civ-declared", "exchange-list",
         ExchangeJson.fields(split.declaration()));
     FebruaryFifthNodes.submitOk(f.ua, "civ-p1", "exchange-list-part",

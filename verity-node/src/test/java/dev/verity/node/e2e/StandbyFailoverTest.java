@@ -10,11 +10,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.verity.node.cli.demo.DemoScenario;
 import dev.verity.node.config.NodeConfig;
 import dev.verity.node.e2e.Cluster.Member;
+import dev.verity.node.e2e.Cluster.Run;
 import dev.verity.node.entry.EntryReading;
 import dev.verity.node.identity.NodeIdentity;
 import dev.verity.node.identity.PublicIdentity;
 import dev.verity.node.store.NodeStore;
 import dev.verity.node.store.PostgresServer;
+import dev.verity.node.store.PostgresServer.Database;
 import dev.verity.tlog.checkpoint.Checkpoint;
 import dev.verity.tlog.checkpoint.LogCheckpoints;
 import dev.verity.tlog.cosignature.CosignatureV1;
@@ -68,7 +70,7 @@ class StandbyFailoverTest {
   @Test
   void killNineOfTheActiveLosesNothingAndForksNothing() throws Exception {
     try (Cluster c = new Cluster(root)) {
-      PostgresServer.Database db = PostgresServer.newDatabase();
+      Database db = PostgresServer.newDatabase();
       Member us = c.init("new-start", "US", "--storage", "postgresql", "--jdbc-url", db.url(),
           "--jdbc-password", "file:" + db.passwordFile());
       Member ru = c.init("new-start", "RU");
@@ -122,7 +124,7 @@ class StandbyFailoverTest {
       Map<String, Long> logged = clientIdsInTheLog(us);
       assertThat(logged).containsAllEntriesOf(client.acked);
       assertThat(Cluster.fsck(us).isClean()).as(Cluster.fsck(us).toString()).isTrue();
-      Cluster.Run check = Cluster.run("node", "check", "--dir", us.dir.toString());
+      Run check = Cluster.run("node", "check", "--dir", us.dir.toString());
       assertThat(check.code()).as(check.out() + check.err()).isZero();
       assertThat(cosignaturesOfRuVerifyAgainstTheOneLog(us, ru)).isGreaterThan(ROUNDS);
     }
@@ -130,7 +132,7 @@ class StandbyFailoverTest {
 
   /** Each round kills the active process, or (every third) cuts its writer's session. */
   private static void rounds(Cluster c, List<Member> both, Client client,
-      PostgresServer.Database db, List<Long> takeoverMillis) throws Exception {
+      Database db, List<Long> takeoverMillis) throws Exception {
     for (int round = 0; round < ROUNDS; round++) {
       client.awaitMore(5, Duration.ofSeconds(120));
       Member active = activeOf(both);
@@ -209,7 +211,7 @@ class StandbyFailoverTest {
   }
 
   /** What a network partition does to the active: its writer's database session ends. */
-  private static void terminateWriterSessions(PostgresServer.Database db) throws Exception {
+  private static void terminateWriterSessions(Database db) throws Exception {
     try (Connection c = db.connect(); Statement st = c.createStatement()) {
       st.executeQuery("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
           + " WHERE application_name = 'verity-log-writer'").close();

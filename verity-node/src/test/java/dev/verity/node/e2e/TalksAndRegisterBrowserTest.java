@@ -11,6 +11,8 @@ import dev.verity.core.ceasefire.Action;
 import dev.verity.core.ceasefire.Action.Countersign;
 import dev.verity.core.ceasefire.Action.FileClaim;
 import dev.verity.core.ceasefire.Answer;
+import dev.verity.core.ceasefire.Answer.FindingStatus;
+import dev.verity.core.ceasefire.Answer.Ground;
 import dev.verity.core.ceasefire.CeasefireMessages;
 import dev.verity.core.ceasefire.Commitment;
 import dev.verity.core.ceasefire.Count;
@@ -390,12 +392,12 @@ class TalksAndRegisterBrowserTest {
       send(smm, new FileClaim("smm-1", seen("donetsk", 12, null, "2026-03-02T09:00:00Z")));
       synced(all, "three claims", 8);
       clock.at("2026-03-02T14:00:00Z");
-      send(ru, new Answer.Dispute("ua-1", Answer.Ground.ATTRIBUTION,
+      send(ru, new Answer.Dispute("ua-1", Ground.ATTRIBUTION,
           "our positions did not fire", "UA"));
       send(ua, new Answer.VerificationRequest("ua-1", "crater analysis at the position"));
       synced(all, "the dispute and the request", 10);
       clock.at("2026-03-02T16:00:00Z");
-      send(smm, new Answer.Finding("ua-1", Answer.FindingStatus.CORROBORATED, "RU",
+      send(smm, new Answer.Finding("ua-1", FindingStatus.CORROBORATED, "RU",
           "craters consistent with fire from the east", List.of()));
       clock.at("2026-03-03T12:00:00Z");
       send(ua, new FileClaim("ua-2", seen("luhansk", 7, "RU", "2026-03-03T06:00:00Z")));

@@ -3,6 +3,7 @@ package dev.verity.node.federation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.verity.tlog.note.NoteKeys;
+import dev.verity.tlog.note.NoteKeys.KeyPair;
 import dev.verity.tlog.note.NoteSigner;
 import dev.verity.tlog.note.NoteVerifier;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * ask (issue 18), and never answers true for bytes it has not found valid.
  */
 class PeerLogsTest {
-  final NoteKeys.KeyPair keys =
+  final KeyPair keys =
       NoteKeys.generate("verity.example/new-start/RU", NoteKeys.TYPE_ED25519, new SecureRandom());
   final AtomicInteger verified = new AtomicInteger();
   final byte[] text = "verity.example/new-start/RU\n7\nAAAA\n".getBytes(StandardCharsets.UTF_8);

@@ -2,6 +2,7 @@ package dev.verity.node.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.verity.node.store.PostgresServer.Database;
 import dev.verity.tlog.audit.LogAuditor;
 import dev.verity.tlog.log.LogReader;
 import dev.verity.tlog.log.LogWriter;
@@ -33,7 +34,7 @@ class LogAdoptionTest {
     }
     byte[] checkpoint = Files.readAllBytes(dir.resolve("checkpoint"));
     var tiles = TestLogs.files(dir.resolve("tile"));
-    PostgresServer.Database db = PostgresServer.newDatabase();
+    Database db = PostgresServer.newDatabase();
     try (PostgresNodeStore store = PostgresNodeStore.open(db.url(), db.password());
         LogStorage pg = store.logStorage(dir)) {
       pg.lockForWriting();

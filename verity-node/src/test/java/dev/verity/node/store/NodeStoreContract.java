@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.verity.node.store.Records.Alarm;
+import dev.verity.node.store.Records.AuditRecord;
 import dev.verity.node.store.Records.Cosignature;
 import dev.verity.node.store.Records.MessageRow;
 import dev.verity.node.store.Records.MirrorPending;
 import dev.verity.node.store.Records.MirrorStep;
 import dev.verity.node.store.Records.AuditQuery;
+import dev.verity.node.store.Records.PeerPosition;
 import dev.verity.node.store.Records.TokenRow;
+import dev.verity.node.store.StoreException.Reason;
 import dev.verity.tlog.tiles.TileId;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -115,7 +118,7 @@ abstract class NodeStoreContract {
     assertThat(store.messageByClientId("US", "zz")).isEmpty();
     assertThat(store.message("US", 0).orElseThrow().entry()).isEqualTo("{\"i\":0}".getBytes());
     assertThat(store.message("US", 7)).isEmpty();
-    assertThat(store.auditTrail(10)).extracting(Records.AuditRecord::actor).contains("token:op");
+    assertThat(store.auditTrail(10)).extracting(AuditRecord::actor).contains("token:op");
   }
 
   @Test
@@ -123,7 +126,7 @@ abstract class NodeStoreContract {
     store.putOwnMessages(List.of(row("US", 0, "a")), "token:op");
     store.applyMirrored("RU", 0, List.of(row("RU", 0, null)), "cp");
     store.raiseAlarm("RU", "fork", "two checkpoints");
-    assertThat(store.auditTrail(10)).extracting(Records.AuditRecord::at)
+    assertThat(store.auditTrail(10)).extracting(AuditRecord::at)
         .isNotEmpty().containsOnly(EXERCISE_TIME);
     assertThat(store.alarms(0, 10)).extracting(Alarm::at, Alarm::lastSeen)
         .containsExactly(Tuple.tuple(EXERCISE_TIME, EXERCISE_TIME));
@@ -289,7 +292,7 @@ abstract class NodeStoreContract {
     assertThat(store.message("US", 0).orElseThrow().entry()).isEqualTo("{}".getBytes());
     assertThat(store.message("US", 0).orElseThrow().type()).isEqualTo("declaration");
     assertThat(store.message("US", 1)).isPresent();
-    assertThat(store.auditTrail(2)).extracting(Records.AuditRecord::action)
+    assertThat(store.auditTrail(2)).extracting(AuditRecord::action)
         .containsExactly("repair", "repair");
   }
 
@@ -316,7 +319,7 @@ abstract class NodeStoreContract {
     store.putCosignature(new Cosignature("US", "RU", 3, "line3", 900, Instant.EPOCH), true);
     assertThat(store.position("RU").publishedSize()).isEqualTo(9);
     assertThat(store.position("RU").cosignedSize()).isEqualTo(7);
-    assertThat(store.position("CN")).isEqualTo(Records.PeerPosition.initial("CN"));
+    assertThat(store.position("CN")).isEqualTo(PeerPosition.initial("CN"));
   }
 
   @Test
@@ -386,7 +389,7 @@ abstract class NodeStoreContract {
         .satisfies(a -> assertThat(a.kind()).isEqualTo("fork"));
     assertThat(store.token("hash1").orElseThrow().role()).isEqualTo("operator");
     assertThat(store.token("nope")).isEmpty();
-    assertThat(store.auditTrail(10)).extracting(Records.AuditRecord::action)
+    assertThat(store.auditTrail(10)).extracting(AuditRecord::action)
         .contains("peer-add", "token", "alarm");
     assertThat(store.auditTrail(1)).hasSize(1);
   }
@@ -435,21 +438,21 @@ abstract class NodeStoreContract {
       store.audit(i % 2 == 0 ? "token:alice" : "token:bob", i < 3 ? "append" : "peer-add",
           "row " + i);
     }
-    List<Records.AuditRecord> page1 = store.auditTrail(new AuditQuery(0, null, null,
+    List<AuditRecord> page1 = store.auditTrail(new AuditQuery(0, null, null,
         Instant.parse("2011-02-05T10:00:00Z"), null, 2));
-    assertThat(page1).extracting(Records.AuditRecord::detail).containsExactly("row 4", "row 3");
-    List<Records.AuditRecord> page2 = store.auditTrail(new AuditQuery(page1.get(1).id(), null,
+    assertThat(page1).extracting(AuditRecord::detail).containsExactly("row 4", "row 3");
+    List<AuditRecord> page2 = store.auditTrail(new AuditQuery(page1.get(1).id(), null,
         null, Instant.parse("2011-02-05T10:00:00Z"), null, 10));
-    assertThat(page2).extracting(Records.AuditRecord::detail)
+    assertThat(page2).extracting(AuditRecord::detail)
         .containsExactly("row 2", "row 1", "row 0");
     assertThat(store.auditTrail(new AuditQuery(0, "token:bob", null, null, null, 10)))
-        .extracting(Records.AuditRecord::detail).containsExactly("row 3", "row 1");
+        .extracting(AuditRecord::detail).containsExactly("row 3", "row 1");
     assertThat(store.auditTrail(new AuditQuery(0, null, "peer-add", null, null, 10)))
-        .extracting(Records.AuditRecord::detail).containsExactly("row 4", "row 3");
+        .extracting(AuditRecord::detail).containsExactly("row 4", "row 3");
     // [10:00:01, 10:00:02): the fractions of the first second are out, 10:00:02 is out
     assertThat(store.auditTrail(new AuditQuery(0, null, null,
         Instant.parse("2011-02-05T10:00:01Z"), Instant.parse("2011-02-05T10:00:02Z"), 10)))
-        .extracting(Records.AuditRecord::detail).containsExactly("row 3", "row 2");
+        .extracting(AuditRecord::detail).containsExactly("row 3", "row 2");
     long first = page2.get(2).id();
     assertThat(store.auditTrail(new AuditQuery(first, "token:alice", null, null, null, 10)))
         .isEmpty();
@@ -469,7 +472,7 @@ abstract class NodeStoreContract {
         + " script, checksum, installed_by, execution_time, success) VALUES (99, '99',"
         + " 'from the future', 'SQL', 'V99__from_the_future.sql', 0, 'verity', 0, true)");
     assertThatThrownBy(this::open).isInstanceOfSatisfying(StoreException.class, e -> {
-      assertThat(e.reason()).isEqualTo(StoreException.Reason.SCHEMA_NEWER);
+      assertThat(e.reason()).isEqualTo(Reason.SCHEMA_NEWER);
       assertThat(e.getMessage()).contains("schema version 99",
           "newer than this Verity knows (" + migrations().get(migrations().size() - 1) + ")");
     });

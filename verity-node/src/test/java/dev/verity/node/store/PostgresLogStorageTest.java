@@ -3,6 +3,7 @@ package dev.verity.node.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.verity.node.store.PostgresServer.Database;
 import dev.verity.tlog.storage.LogStorage;
 import dev.verity.tlog.storage.LogStorageContract;
 import dev.verity.tlog.storage.Publication;
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(PostgresServer.class)
 class PostgresLogStorageTest extends LogStorageContract {
   private final List<PostgresNodeStore> stores = new ArrayList<>();
-  private PostgresServer.Database db;
+  private Database db;
 
   @Override
   protected LogStorage create(Path dir) throws IOException {

@@ -1,5 +1,6 @@
 package dev.verity.node.store;
 
+import dev.verity.node.store.PostgresServer.Database;
 import java.sql.Connection;
 import java.time.Clock;
 import java.util.List;
@@ -8,7 +9,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /** The contract against a real PostgreSQL server, a fresh database for each test. */
 @ExtendWith(PostgresServer.class)
 class PostgresNodeStoreTest extends NodeStoreContract {
-  private PostgresServer.Database db;
+  private Database db;
 
   @Override
   NodeStore open(Clock clock) throws Exception {

@@ -13,6 +13,8 @@ import dev.verity.core.exchange.Opening;
 import dev.verity.core.exchange.PersonRecord;
 import dev.verity.core.exchange.SyntheticPersons;
 import dev.verity.core.exchange.SyntheticPersons.Spelling;
+import dev.verity.node.vault.ListImport.Imported;
+import dev.verity.node.vault.ListImport.Request;
 import dev.verity.node.vault.VaultException.Reason;
 import dev.verity.tlog.merkle.Hash;
 import java.io.ByteArrayOutputStream;
@@ -74,7 +76,7 @@ class PersonalDataVaultTest {
     return Files.writeString(tmp.resolve("held.csv"), s);
   }
 
-  private ListImport.Imported commit(PersonalDataVault v, Set<Purpose> purposes)
+  private Imported commit(PersonalDataVault v, Set<Purpose> purposes)
       throws Exception {
     return ListImport.commit(v, new ListImport.Request(csv(persons), X, "UA", ListKind.HELD,
         "military", purposes, LocalDate.of(2027, 2, 5)), TODAY, NOW, RANDOM);
@@ -289,7 +291,7 @@ class PersonalDataVaultTest {
     PersonalDataVault v = PersonalDataVault.open(dir, keyFile, RANDOM);
     Path bad = Files.writeString(tmp.resolve("bad.csv"),
         "surname,first_names,date_of_birth\nШевченко,Олександр,1990-02-30\n,Іван,1990-01-01\n");
-    ListImport.Request r = new ListImport.Request(bad, X, "UA", ListKind.HELD, "military",
+    Request r = new ListImport.Request(bad, X, "UA", ListKind.HELD, "military",
         Set.of(), LocalDate.of(2027, 1, 1));
     assertThatThrownBy(() -> ListImport.commit(v, r, TODAY, NOW, RANDOM))
         .hasMessageContaining("bad.csv: line 2, date_of_birth: '1990-02-30' is not a date")

@@ -1,8 +1,11 @@
 package dev.verity.tlog.cosignature;
 
 import dev.verity.tlog.internal.Ed25519Crypto;
+import dev.verity.tlog.internal.Ed25519Crypto.PublicKey;
+import dev.verity.tlog.internal.Ed25519Crypto.SigningKey;
 import dev.verity.tlog.note.NoteException;
 import dev.verity.tlog.note.NoteKeys;
+import dev.verity.tlog.note.NoteKeys.KeyString;
 import dev.verity.tlog.note.NoteSignature;
 import dev.verity.tlog.note.NoteVerifier;
 import java.nio.ByteBuffer;
@@ -38,7 +41,7 @@ public final class CosignatureV1 {
    * re-derived with type 0x04.
    */
   public static CosignatureVerifier parseVerifier(String vkey) throws CosignatureException {
-    NoteKeys.KeyString k;
+    KeyString k;
     try {
       k = NoteKeys.splitVerifierKey(vkey);
     } catch (NoteException e) {
@@ -55,7 +58,7 @@ public final class CosignatureV1 {
     if (k.keyId() != NoteKeys.keyId(k.name(), k.type(), pub)) {
       throw new CosignatureException("verifier key ID does not match the key");
     }
-    Ed25519Crypto.PublicKey decoded;
+    PublicKey decoded;
     try {
       decoded = Ed25519Crypto.decodePublicKey(pub);
     } catch (IllegalArgumentException e) {
@@ -71,7 +74,7 @@ public final class CosignatureV1 {
   public static CosignatureSigner parseSigner(String skey, Clock clock)
       throws CosignatureException {
     Objects.requireNonNull(clock, "clock");
-    NoteKeys.KeyString k;
+    KeyString k;
     try {
       k = NoteKeys.splitSignerKey(skey);
     } catch (NoteException e) {
@@ -104,7 +107,7 @@ public final class CosignatureV1 {
    * cosignature verifier.
    */
   public static NoteVerifier parseAnyVerifier(String vkey) throws CosignatureException {
-    NoteKeys.KeyString k;
+    KeyString k;
     try {
       k = NoteKeys.splitVerifierKey(vkey);
       if (k.type() == NoteKeys.TYPE_ED25519) {
@@ -135,10 +138,10 @@ public final class CosignatureV1 {
 
   private static final class Verifier implements CosignatureVerifier {
     private final String name;
-    private final Ed25519Crypto.PublicKey key;
+    private final PublicKey key;
     private final int keyId;
 
-    Verifier(String name, Ed25519Crypto.PublicKey key) {
+    Verifier(String name, PublicKey key) {
       this.name = name;
       this.key = key;
       this.keyId = NoteKeys.keyId(name, NoteKeys.TYPE_COSIGNATURE_V1, key.encoded());
@@ -202,7 +205,7 @@ public final class CosignatureV1 {
 
   private static final class Signer implements CosignatureSigner {
     private final String name;
-    private final Ed25519Crypto.SigningKey key;
+    private final SigningKey key;
     private final byte[] publicKey;
     private final Clock clock;
 

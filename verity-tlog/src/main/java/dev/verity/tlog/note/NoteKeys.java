@@ -3,6 +3,8 @@ package dev.verity.tlog.note;
 import static dev.verity.tlog.note.NoteException.Reason.BAD_KEY;
 
 import dev.verity.tlog.internal.Ed25519Crypto;
+import dev.verity.tlog.internal.Ed25519Crypto.PublicKey;
+import dev.verity.tlog.internal.Ed25519Crypto.SigningKey;
 import dev.verity.tlog.internal.StdBase64;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -144,7 +146,7 @@ public final class NoteKeys {
     if (k.key().length != Ed25519Crypto.KEY_SIZE) {
       throw new NoteException(BAD_KEY, "Ed25519 public key must be 32 bytes");
     }
-    Ed25519Crypto.PublicKey pk;
+    PublicKey pk;
     try {
       pk = Ed25519Crypto.decodePublicKey(k.key());
     } catch (IllegalArgumentException e) {
@@ -242,7 +244,7 @@ public final class NoteKeys {
     }
   }
 
-  private record Ed25519Verifier(String name, int keyId, Ed25519Crypto.PublicKey publicKey)
+  private record Ed25519Verifier(String name, int keyId, PublicKey publicKey)
       implements NoteVerifier {
     @Override
     public boolean verify(byte[] text, byte[] signature) {
@@ -258,7 +260,7 @@ public final class NoteKeys {
   private static final class Ed25519Signer implements NoteSigner {
     private final String name;
     private final int keyId;
-    private final Ed25519Crypto.SigningKey key;
+    private final SigningKey key;
 
     Ed25519Signer(String name, int keyId, byte[] seed) {
       this.name = name;

@@ -1,9 +1,11 @@
 package dev.verity.node.cli.agreement;
 
 import dev.verity.core.replay.Replay;
+import dev.verity.core.replay.Replay.Input;
 import dev.verity.node.entry.EntryException;
 import dev.verity.node.entry.Envelope;
 import dev.verity.node.verify.EntriesFile;
+import dev.verity.node.verify.EntriesFile.Reader;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,11 +24,11 @@ import java.util.Set;
 final class EntriesSteps {
   private EntriesSteps() {}
 
-  static List<Replay.Input> read(List<Path> files) throws IOException {
-    List<Replay.Input> out = new ArrayList<>();
+  static List<Input> read(List<Path> files) throws IOException {
+    List<Input> out = new ArrayList<>();
     Set<String> parties = new HashSet<>();
     for (Path f : files) {
-      try (EntriesFile.Reader r = new EntriesFile.Reader(f)) {
+      try (Reader r = new EntriesFile.Reader(f)) {
         String party = r.header().party();
         if (!parties.add(party)) {
           throw new IllegalArgumentException(f + ": a second log of " + party);
@@ -41,7 +43,7 @@ final class EntriesSteps {
     return out;
   }
 
-  private static Replay.Input input(Path f, String party, long i, int index, byte[] entry) {
+  private static Input input(Path f, String party, long i, int index, byte[] entry) {
     Envelope e;
     try {
       e = Envelope.decode(entry);

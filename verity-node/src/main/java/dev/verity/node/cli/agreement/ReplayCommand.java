@@ -9,6 +9,11 @@ import dev.verity.core.ceasefire.CeasefireRegime;
 import dev.verity.core.ceasefire.CheckedReport;
 import dev.verity.core.ceasefire.Register;
 import dev.verity.core.replay.Replay;
+import dev.verity.core.replay.Replay.Input;
+import dev.verity.core.replay.Replay.Marked;
+import dev.verity.core.replay.Replay.Owed;
+import dev.verity.core.replay.Replay.Refused;
+import dev.verity.core.replay.Replay.Result;
 import dev.verity.node.json.CanonicalJson;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -91,11 +96,11 @@ public final class ReplayCommand implements Callable<Integer> {
     }
     Agreement a = AgreementFiles.agreement(agreement);
     Instant when = asOf();
-    List<Replay.Input> in = steps != null ? StepsFile.read(steps) : EntriesSteps.read(entries);
+    List<Input> in = steps != null ? StepsFile.read(steps) : EntriesSteps.read(entries);
     if (ceasefireReport != null) {
       return ceasefireReport(a, in);
     }
-    Replay.Result r = Replay.run(a, in, when);
+    Result r = Replay.run(a, in, when);
     PrintWriter out = spec.commandLine().getOut();
     if (format == Format.json) {
       out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(r));
@@ -122,16 +127,16 @@ public final class ReplayCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--agreement: scenario " + s.id() + " has "
           + s.agreements() + ", not " + agreement);
     }
-    Map<String, Replay.Result> results = new LinkedHashMap<>();
+    Map<String, Result> results = new LinkedHashMap<>();
     PrintWriter out = spec.commandLine().getOut();
     if (format == Format.text) {
       out.printf("scenario %s: %s%n", s.id(), s.title());
     }
     for (String id : ids) {
       Agreement a = AgreementFiles.agreement(id);
-      List<Replay.Input> in = s.steps(id);
-      Replay.Result all = Replay.run(a, in, when);
-      Replay.Result r = s.within(all);
+      List<Input> in = s.steps(id);
+      Result all = Replay.run(a, in, when);
+      Result r = s.within(all);
       results.put(id, r);
       if (format == Format.text) {
         out.printf("%n== %s: %s ==%n", a.id(), a.title());
@@ -153,7 +158,7 @@ public final class ReplayCommand implements Callable<Integer> {
   }
 
   /** The daily report the nodes serve, from the register folded offline. */
-  private int ceasefireReport(Agreement a, List<Replay.Input> in) throws Exception {
+  private int ceasefireReport(Agreement a, List<Input> in) throws Exception {
     int slash = ceasefireReport.indexOf('/');
     LocalDate date;
     try {
@@ -190,22 +195,22 @@ public final class ReplayCommand implements Callable<Integer> {
         + " 2020-10-01T10:00:00Z, not '" + asOf + "'");
   }
 
-  private static void text(PrintWriter out, Agreement a, List<Replay.Input> in, Replay.Result r,
+  private static void text(PrintWriter out, Agreement a, List<Input> in, Result r,
       Instant asOf) throws Exception {
     out.printf("%s: %d steps, %d accepted, %d refused%n", a.id(), in.size(), r.accepted().size(),
         r.refused().size());
-    for (Replay.Refused x : r.refused()) {
+    for (Refused x : r.refused()) {
       out.printf("  refused line %d: %s (%s): %s%n", x.index() + 1, x.refusal().label(), x.rule(),
           x.reason());
     }
-    for (Replay.Marked m : r.marked()) {
+    for (Marked m : r.marked()) {
       out.printf("  marked line %d: taken while the agreement was %s%n", m.index() + 1,
           m.standing().label().replace('-', ' '));
     }
-    Instant judged = asOf != null ? asOf : in.stream().map(Replay.Input::at)
+    Instant judged = asOf != null ? asOf : in.stream().map(Input::at)
         .max(Instant::compareTo).orElse(null);
     out.printf("obligations as of %s:%n", judged);
-    for (Replay.Owed o : r.obligations()) {
+    for (Owed o : r.obligations()) {
       out.printf("  %-8s %-11s %-10s %-24s %-16s %-4s due %s%s%n", o.status().label(),
           o.regime(), o.kind().label(), o.type(), o.subject(), o.party(), o.due(),
           o.metBy() == null ? "" : " (line " + (o.metBy() + 1) + ")");

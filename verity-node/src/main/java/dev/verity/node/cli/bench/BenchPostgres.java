@@ -66,9 +66,10 @@ final class BenchPostgres implements AutoCloseable {
 
   /** A temporary cluster of its own, started now. */
   static BenchPostgres temporary() throws IOException, InterruptedException {
-    Path bin = PostgresBinaries.server().orElseThrow(() -> new IllegalStateException("--storage postgresql: no"
-        + " PostgreSQL server binaries (initdb, pg_ctl) in /usr/lib/postgresql/*/bin or"
-        + " $VERITY_PG_BIN: install Debian's postgresql package, or give --jdbc-url"));
+    Path bin = PostgresBinaries.server().orElseThrow(() -> new IllegalStateException(
+        "--storage postgresql: no PostgreSQL server binaries (initdb, pg_ctl) in"
+        + " /usr/lib/postgresql/*/bin or $VERITY_PG_BIN: install Debian's postgresql package,"
+        + " or give --jdbc-url"));
     Path dir = Files.createTempDirectory("verity-bench-pg-",
         PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
     Path pw = dir.resolve("password");

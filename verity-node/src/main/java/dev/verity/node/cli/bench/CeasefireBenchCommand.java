@@ -9,6 +9,7 @@ import dev.verity.core.ceasefire.Register;
 import dev.verity.core.ceasefire.RegisterQuery;
 import dev.verity.core.regime.Step;
 import dev.verity.core.replay.Evaluator;
+import dev.verity.node.cli.bench.CeasefireEntries.Entry;
 import dev.verity.node.entry.Envelope;
 import dev.verity.node.entry.EntryException;
 import dev.verity.node.json.CanonicalJson;
@@ -70,7 +71,7 @@ public final class CeasefireBenchCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     Agreement a = agreement();
-    List<CeasefireEntries.Entry> entries = CeasefireEntries.generate(a.id(), observations);
+    List<Entry> entries = CeasefireEntries.generate(a.id(), observations);
     out.printf("ceasefire bench: %,d claims and observations over a year, 4 participants,"
         + " %s, %d cores, load %s%n", observations, Runtime.version(),
         Runtime.getRuntime().availableProcessors(), loadAverage());
@@ -151,23 +152,23 @@ public final class CeasefireBenchCommand implements Callable<Integer> {
     }
   }
 
-  private static int baseline(List<CeasefireEntries.Entry> entries) {
+  private static int baseline(List<Entry> entries) {
     MessageDigest sha = sha256();
     int n = 0;
-    for (CeasefireEntries.Entry e : entries) {
+    for (Entry e : entries) {
       n += decode(e).type().length() + sha.digest(e.bytes())[0];
     }
     return n;
   }
 
-  private static int load(Projections p, List<CeasefireEntries.Entry> entries) {
-    for (CeasefireEntries.Entry e : entries) {
+  private static int load(Projections p, List<Entry> entries) {
+    for (Entry e : entries) {
       p.apply(e.party(), e.index(), decode(e));
     }
     return p.provisions().refused().size();
   }
 
-  private static Envelope decode(CeasefireEntries.Entry e) {
+  private static Envelope decode(Entry e) {
     try {
       return Envelope.decode(e.bytes());
     } catch (EntryException ex) {

@@ -1,6 +1,7 @@
 package dev.verity.node.cli.bench;
 
 import dev.verity.node.cli.VerityCommand;
+import dev.verity.node.cli.bench.BenchPostgres.Database;
 import dev.verity.node.cli.demo.DemoScenario;
 import dev.verity.node.config.NodeConfig;
 import dev.verity.node.json.CanonicalJson;
@@ -189,7 +190,7 @@ public final class FederationBenchCommand implements Callable<Integer> {
     if (kind.equals(NodeConfig.SQLITE)) {
       return List.of();
     }
-    BenchPostgres.Database db = pg.newDatabase(party);
+    Database db = pg.newDatabase(party);
     return List.of("--storage", NodeConfig.POSTGRESQL, "--jdbc-url", db.url(),
         "--jdbc-password", db.passwordOption());
   }
@@ -240,7 +241,9 @@ public final class FederationBenchCommand implements Callable<Integer> {
           rates.length == 0 ? 1000 : Arrays.stream(rates).max().getAsInt() * seconds);
       Row closed = print(out, run(us, receipts, 0, n, seq)); // closed loop: as fast as it goes
       rows.add(closed);
-      // the size of a bench message: the last one sent, by its client id
+      // the size of a bench message: the last one sent, by its client id, once the store has
+      // indexed it (the index is written behind the durable append: Submitter)
+      us.submitter().drain(10_000);
       int entryBytes = us.store().messageByClientId("US", "bench-" + seq.get())
           .orElseThrow(() -> new IllegalStateException(kind + ": the last bench message, bench-"
               + seq.get() + ", is not in the sender's store")).entry().length;

@@ -7,8 +7,11 @@ import dev.verity.core.exchange.ListCommitment;
 import dev.verity.core.exchange.ExchangeMessage.ListPart;
 import dev.verity.core.exchange.ListKind;
 import dev.verity.core.exchange.ListParts;
+import dev.verity.core.exchange.ListParts.Split;
+import dev.verity.node.cli.exchange.ExchangeCommand.VaultOptions;
 import dev.verity.node.cli.io.NodeApiOptions;
 import dev.verity.node.vault.ListImport;
+import dev.verity.node.vault.ListImport.Imported;
 import dev.verity.node.vault.PersonalDataVault;
 import dev.verity.node.vault.Purpose;
 import java.io.IOException;
@@ -48,7 +51,7 @@ final class ExchangeListCommand implements Runnable {
   static final class Commit implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin NodeApiOptions node;
-    @Mixin ExchangeCommand.VaultOptions vault;
+    @Mixin VaultOptions vault;
 
     @Option(names = "--csv", required = true, paramLabel = "FILE", description = "The list.")
     Path csv;
@@ -78,7 +81,7 @@ final class ExchangeListCommand implements Runnable {
       }
       LocalDate today = LocalDate.now(ZoneOffset.UTC);
       PersonalDataVault v = vault.open();
-      ListImport.Imported imp = ListImport.commit(v, new ListImport.Request(csv, exchange, party,
+      Imported imp = ListImport.commit(v, new ListImport.Request(csv, exchange, party,
           k, category, Set.of(Purpose.EXCHANGE),
           retainUntil != null ? retainUntil : today.plusYears(1)), today, Instant.now(),
           new SecureRandom());
@@ -110,7 +113,7 @@ final class ExchangeListCommand implements Runnable {
      * answered with their entries.
      */
     private void inParts(PrintWriter out, ListCommitment c, String id) throws IOException {
-      ListParts.Split split = ListParts.split(c);
+      Split split = ListParts.split(c);
       JsonNode r = ExchangeCommand.submit(node, id, "exchange-list",
           ExchangeJson.fields(split.declaration()));
       long first = r.path("index").asLong();

@@ -9,6 +9,7 @@ import dev.verity.core.exchange.ListCommitment;
 import dev.verity.core.exchange.ListEntry;
 import dev.verity.core.exchange.ListParts;
 import dev.verity.node.cli.exchange.ExchangeCommand.Listed;
+import dev.verity.node.cli.exchange.ExchangeCommand.VaultOptions;
 import dev.verity.node.cli.io.NodeApiOptions;
 import java.io.PrintWriter;
 import java.util.List;
@@ -33,7 +34,7 @@ import picocli.CommandLine.Spec;
 final class ExchangeMatchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin NodeApiOptions node;
-  @Mixin ExchangeCommand.VaultOptions vault;
+  @Mixin VaultOptions vault;
 
   @Option(names = "--exchange", required = true, paramLabel = "ID",
       description = "The arranged exchange.")

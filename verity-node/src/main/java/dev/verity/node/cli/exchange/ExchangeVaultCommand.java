@@ -1,5 +1,6 @@
 package dev.verity.node.cli.exchange;
 
+import dev.verity.node.cli.exchange.ExchangeCommand.VaultOptions;
 import dev.verity.node.vault.PersonalDataVault;
 import dev.verity.node.vault.PersonalDataVault.Audited;
 import dev.verity.node.vault.PersonalDataVault.ListSummary;
@@ -41,7 +42,7 @@ final class ExchangeVaultCommand implements Runnable {
       description = "Every list in the vault: persons kept and erased, retention (no names).")
   static final class Lists implements Callable<Integer> {
     @Spec CommandSpec spec;
-    @Mixin ExchangeCommand.VaultOptions vault;
+    @Mixin VaultOptions vault;
 
     @Override
     public Integer call() throws Exception {
@@ -65,7 +66,7 @@ final class ExchangeVaultCommand implements Runnable {
             + " opened; the vault is re-encrypted under a new key and the erasure audited."})
   static final class Erase implements Callable<Integer> {
     @Spec CommandSpec spec;
-    @Mixin ExchangeCommand.VaultOptions vault;
+    @Mixin VaultOptions vault;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     What what;
@@ -142,7 +143,7 @@ final class ExchangeVaultCommand implements Runnable {
       description = "The vault's audit trail: every export and erasure (no names).")
   static final class Audit implements Callable<Integer> {
     @Spec CommandSpec spec;
-    @Mixin ExchangeCommand.VaultOptions vault;
+    @Mixin VaultOptions vault;
 
     @Override
     public Integer call() throws Exception {

@@ -6,6 +6,7 @@ import dev.verity.node.bundle.Bundle;
 import dev.verity.node.bundle.Bundles;
 import dev.verity.node.cli.io.CommandFiles;
 import dev.verity.node.cli.io.NodeApiOptions;
+import dev.verity.node.cli.io.NodeApiOptions.Answer;
 import dev.verity.node.json.CanonicalJson;
 import java.io.PrintWriter;
 import java.net.URLEncoder;
@@ -57,7 +58,7 @@ public final class HotlineCommand implements Runnable {
 
     int post(String path, ObjectNode body, String what) throws Exception {
       requireNode();
-      NodeApiOptions.Answer a = api.send("POST", path, body);
+      Answer a = api.send("POST", path, body);
       PrintWriter out = spec.commandLine().getOut();
       if (a.ok()) {
         out.printf("%s: entry %s/%d%s%n", what, a.body().path("party").asText(),
@@ -151,7 +152,7 @@ public final class HotlineCommand implements Runnable {
     @Override
     public Integer call() throws Exception {
       requireNode();
-      NodeApiOptions.Answer a = api.send("POST", "/api/v1/hotline/bundle",
+      Answer a = api.send("POST", "/api/v1/hotline/bundle",
           CommandFiles.STRICT_JSON.createObjectNode());
       if (!a.ok()) {
         PrintWriter err = spec.commandLine().getErr();

@@ -2,6 +2,9 @@ package dev.verity.node.cli.node;
 
 import dev.verity.node.backup.BackupException;
 import dev.verity.node.backup.NodeBackup;
+import dev.verity.node.backup.NodeBackup.Manifest;
+import dev.verity.node.backup.NodeBackup.Target;
+import dev.verity.node.backup.NodeBackup.Verifier;
 import dev.verity.node.config.ConfigException;
 import dev.verity.node.config.NodeConfig;
 import dev.verity.node.config.SecretRef;
@@ -45,7 +48,7 @@ final class BackupCommands {
    * only, if the log is still in files, as the stage's node.yaml names the live database,
    * which is ahead of the dump (the restore checks the restored database with the rest).
    */
-  static NodeBackup.Verifier stagedCheck(Path dir) {
+  static Verifier stagedCheck(Path dir) {
     boolean pg;
     try {
       pg = NodeConfig.read(dir).storage().equals(NodeConfig.POSTGRESQL);
@@ -98,7 +101,7 @@ final class BackupCommands {
     public Integer call() throws Exception {
       PrintWriter o = spec.commandLine().getOut();
       try {
-        NodeBackup.Manifest m = NodeBackup.write(dir, out, passphrase(passphraseFile),
+        Manifest m = NodeBackup.write(dir, out, passphrase(passphraseFile),
             stagedCheck(dir), Clock.systemUTC(), s -> progress(o, s));
         o.printf("backup of %s: %s (%d files, keys %s)%n", m.party(), out, m.files().size(),
             m.keys() ? "sealed" : "left out");
@@ -139,7 +142,7 @@ final class BackupCommands {
     public Integer call() throws Exception {
       PrintWriter o = spec.commandLine().getOut();
       try {
-        NodeBackup.Manifest m = NodeBackup.restore(from, dir, target(),
+        Manifest m = NodeBackup.restore(from, dir, target(),
             passphrase(passphraseFile), BackupCommands::verify, s -> progress(o, s));
         o.printf("restored %s's node from %s into %s: it verifies; start it with"
             + " `verity node run --dir %s`%n", m.party(), m.created(), dir, dir);
@@ -150,7 +153,7 @@ final class BackupCommands {
       }
     }
 
-    private NodeBackup.Target target() {
+    private Target target() {
       if (jdbcUrl == null) {
         if (jdbcPassword != null) {
           throw new IllegalArgumentException("--jdbc-password goes with --jdbc-url");

@@ -5,6 +5,11 @@ import dev.verity.core.agreement.AgreementCatalog;
 import dev.verity.node.cli.agreement.AgreementFiles;
 import dev.verity.node.api.Tokens;
 import dev.verity.node.build.BuildInfo;
+import dev.verity.node.cli.node.BackupCommands.Backup;
+import dev.verity.node.cli.node.BackupCommands.Restore;
+import dev.verity.node.cli.node.StorageCommands.Check;
+import dev.verity.node.cli.node.StorageCommands.Export;
+import dev.verity.node.cli.node.StorageCommands.Repair;
 import dev.verity.node.config.ApiCertificateFiles;
 import dev.verity.node.config.NodeConfig;
 import dev.verity.node.config.PeerConfig;
@@ -15,6 +20,7 @@ import dev.verity.node.identity.PublicIdentity;
 import dev.verity.node.logging.LogFormat;
 import dev.verity.node.logging.LogSetup;
 import dev.verity.node.runtime.Node;
+import dev.verity.node.runtime.Node.Role;
 import dev.verity.node.store.NodeStore;
 import dev.verity.node.store.Records.TokenRow;
 import java.io.IOException;
@@ -49,8 +55,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     subcommands = {NodeCommand.Init.class, NodeCommand.Run.class, NodeCommand.Identity.class,
         NodeCommand.Peer.class, AgreementCommands.class, NodeCommand.Token.class,
-        StorageCommands.Check.class, StorageCommands.Repair.class, StorageCommands.Export.class,
-        BackupCommands.Backup.class, BackupCommands.Restore.class, KeyCommands.class})
+        Check.class, Repair.class, Export.class,
+        Backup.class, Restore.class, KeyCommands.class})
 public final class NodeCommand implements Runnable {
   @Spec CommandSpec spec;
 
@@ -300,7 +306,7 @@ public final class NodeCommand implements Runnable {
         Node node = running.get();
         if (node == null) {
           break;
-        } else if (node.role().equals(Node.Role.STANDBY.label())) {
+        } else if (node.role().equals(Role.STANDBY.label())) {
           node.awaitWriterFree(POLL_MILLIS);
         } else if (!lostWriter(node, stop)) {
           break; // stopped

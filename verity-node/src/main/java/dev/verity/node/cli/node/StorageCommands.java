@@ -8,8 +8,11 @@ import dev.verity.node.json.CanonicalJson;
 import dev.verity.node.store.NodeStore;
 import dev.verity.node.store.Records.MessageRow;
 import dev.verity.node.verify.EntriesFile;
+import dev.verity.node.verify.EntriesFile.Header;
+import dev.verity.node.verify.EntriesFile.Writer;
 import dev.verity.node.verify.NodeRepair;
 import dev.verity.node.verify.StorageCheck;
+import dev.verity.node.verify.StorageCheck.Result;
 import dev.verity.node.verify.StorageProblem;
 import dev.verity.tlog.checkpoint.LogCheckpoints;
 import dev.verity.tlog.storage.CheckpointReader;
@@ -70,7 +73,7 @@ final class StorageCommands {
     StorageCheck check = new StorageCheck(store);
     List<StorageProblem> out = new ArrayList<>(check.database());
     try (LogStorage log = store.logStorage(dir.resolve("log"))) {
-      StorageCheck.Result files = check.ownFiles(log, reader);
+      Result files = check.ownFiles(log, reader);
       out.addAll(files.problems());
       if (files.head() != null) {
         out.addAll(check.ownRows(c.party(), log, files.head(), files.clean(), r -> {}).problems());
@@ -207,7 +210,7 @@ final class StorageCommands {
                               + " agreement " + c.agreement()));
       long n;
       try (NodeStore store = NodeStore.open(c, dir)) {
-        StorageCheck.Result r = new StorageCheck(store).mirror(peer, null, row -> {});
+        Result r = new StorageCheck(store).mirror(peer, null, row -> {});
         if (!r.clean()) {
           throw new IllegalArgumentException(
               "the mirror of " + party + " does not verify: " + r.problems().get(0));
@@ -227,9 +230,9 @@ final class StorageCommands {
       return 0;
     }
 
-    private long write(NodeStore store, EntriesFile.Header h, long size) throws Exception {
+    private long write(NodeStore store, Header h, long size) throws Exception {
       long i = 0;
-      try (EntriesFile.Writer w = new EntriesFile.Writer(file, h)) {
+      try (Writer w = new EntriesFile.Writer(file, h)) {
         while (i < size) {
           List<MessageRow> rows = store.messagesFrom(party, i, 1024, 16L << 20);
           for (MessageRow r : rows) {

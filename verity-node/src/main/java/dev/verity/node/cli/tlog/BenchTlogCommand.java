@@ -7,6 +7,7 @@ import dev.verity.tlog.log.LogReader;
 import dev.verity.tlog.log.LogWriter;
 import dev.verity.tlog.note.NoteException;
 import dev.verity.tlog.note.NoteKeys;
+import dev.verity.tlog.note.NoteKeys.KeyPair;
 import dev.verity.tlog.note.NoteSigner;
 import dev.verity.tlog.note.NoteVerifier;
 import dev.verity.tlog.storage.CheckpointReader;
@@ -98,7 +99,7 @@ public final class BenchTlogCommand implements Callable<Integer> {
 
   private PrintWriter out;
   // A throw-away log key: checkpoints cost what they cost in a real log (C2SP signed-note).
-  private final NoteKeys.KeyPair key =
+  private final KeyPair key =
       NoteKeys.generate("bench.verity.dev/tlog", (byte) 1, new SecureRandom());
 
   /** Runs the benchmark on its own, until {@code verity bench} lists it. */
