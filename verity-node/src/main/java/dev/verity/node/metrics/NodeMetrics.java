@@ -127,24 +127,35 @@ public final class NodeMetrics {
           .register(registry);
     }
 
-    void appended(long size, long nanos) {
+    synchronized void appended(long size, long nanos) {
       appends.increment();
+      // a peer whose receipt came before this callback (a publisher read the checkpoint first)
+      // covers the entry already: its sample now, or it would never be taken
+      receiptedSize.forEach((peer, covered) -> {
+        if (covered >= size) {
+          timer(peer).record(Duration.ZERO);
+        }
+      });
       appendedAt.put(size, nanos);
       while (appendedAt.size() > PENDING_LIMIT) {
         appendedAt.pollFirstEntry();
       }
     }
 
-    void receipted(String peer, long size, long nanos) {
+    private Timer timer(String peer) {
+      return Timer.builder("verity_receipt_latency")
+          .description("durable append of an own entry to a peer's cosignature covering it")
+          .tags("agreement", id, "peer", peer).publishPercentileHistogram()
+          .register(registry);
+    }
+
+    synchronized void receipted(String peer, long size, long nanos) {
       long from = receiptedSize.getOrDefault(peer, 0L);
       if (size <= from) {
         return;
       }
       receiptedSize.put(peer, size);
-      Timer t = Timer.builder("verity_receipt_latency")
-          .description("durable append of an own entry to a peer's cosignature covering it")
-          .tags("agreement", id, "peer", peer).publishPercentileHistogram()
-          .register(registry);
+      Timer t = timer(peer);
       // entry i is covered by the first checkpoint of size > i; appendedAt is keyed by size i+1
       // a publisher may read a checkpoint before the append's own callback has noted its time:
       // such an entry was receipted as it was noted (Micrometer refuses negative durations)
