@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLContext;
+import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.ServerConnector;
@@ -26,7 +27,10 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** What both servers share: JSON answers, the error shape, and a Jetty connector with or without TLS. */
+/**
+ * What both servers share: JSON answers, the error shape, and a Jetty connector with or without
+ * TLS.
+ */
 public final class Http {
   private static final Logger LOG = LoggerFactory.getLogger(Http.class);
 
@@ -46,7 +50,10 @@ public final class Http {
       this(status, field, message, null);
     }
 
-    /** With {@code refusal}: the answer also carries {@code refusal} and {@code reason} (inspection steps). */
+    /**
+     * With {@code refusal}: the answer also carries {@code refusal} and {@code reason}
+     * (inspection steps).
+     */
     public ApiError(int status, String field, String message, String refusal) {
       super(message);
       this.status = status;
@@ -71,7 +78,8 @@ public final class Http {
   /** Answers {@code body} as JSON with {@code status}. */
   public static void json(Context ctx, int status, Object body) {
     try {
-      ctx.status(status).contentType("application/json").result(CanonicalJson.mapper().writeValueAsBytes(body));
+      ctx.status(status).contentType("application/json")
+          .result(CanonicalJson.mapper().writeValueAsBytes(body));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
@@ -107,8 +115,8 @@ public final class Http {
       cfg.jetty.host = host;
       cfg.jetty.port = port;
       cfg.jetty.addConnector((server, httpConfig) -> {
-        // a body (either way) slower than this fails: a slow client holds no thread for long
-        httpConfig.setMinRequestDataRate(limits.minBytesPerSecond());
+        // an answer slower than this fails: a slow reader holds no thread for long; a slow
+        // request (headers or body) is the ConnectionGuard's, which counts the client's time only
         httpConfig.setMinResponseDataRate(limits.minBytesPerSecond());
         ServerConnector c;
         if (tls != null) {
@@ -120,7 +128,8 @@ public final class Http {
           SecureRequestCustomizer src = new SecureRequestCustomizer();
           src.setSniHostCheck(false); // peers are pinned by key, not by name
           httpConfig.addCustomizer(src);
-          c = new ServerConnector(server, new SslConnectionFactory(f, "http/1.1"), new HttpConnectionFactory(httpConfig));
+          c = new ServerConnector(server, new SslConnectionFactory(f, "http/1.1"),
+              new HttpConnectionFactory(httpConfig));
         } else {
           c = new ServerConnector(server, new HttpConnectionFactory(httpConfig));
         }
@@ -131,7 +140,8 @@ public final class Http {
         return c;
       });
       cfg.routes.exception(Answered.class, (e, ctx) -> { });
-      cfg.routes.exception(ApiError.class, (e, ctx) -> error(ctx, e.status, e.field, e.getMessage(), e.refusal));
+      cfg.routes.exception(ApiError.class,
+          (e, ctx) -> error(ctx, e.status, e.field, e.getMessage(), e.refusal));
       cfg.routes.exception(HttpResponseException.class, (e, ctx) -> {
         if (e.getStatus() == 413) {
           tooLarge(ctx, maxBody); // Javalin's own limit: delivered the same way
@@ -140,6 +150,10 @@ public final class Http {
         error(ctx, e.getStatus(), null, e.getMessage());
       });
       cfg.routes.exception(Exception.class, (e, ctx) -> {
+        if (e instanceof HttpException h && h.getCode() >= 400 && h.getCode() < 500) {
+          failedOnArrival(ctx, h);
+          return;
+        }
         LOG.error("{} {}: {}", ctx.method(), ctx.path(), e.toString());
         error(ctx, 500, null, "internal error: the node could not answer; its log says why");
       });
@@ -150,6 +164,18 @@ public final class Http {
       });
       routes.accept(cfg);
     });
+  }
+
+  /**
+   * A request that failed as it arrived, read by the handler: the client hung up mid-body (Jetty's
+   * early EOF, 400) or sent a malformed message. The client's doing, not a fault of this node: its
+   * own status, and a line in the log at INFO (a peer that cut its link mid-push is no error of
+   * ours, and was logged as one with a 500 before).
+   */
+  private static void failedOnArrival(Context ctx, HttpException h) {
+    LOG.info("{} {}: the request failed as it arrived: {} {}", ctx.method(), ctx.path(),
+        h.getCode(), h.getReason());
+    error(ctx, h.getCode(), null, "the request failed as it arrived: " + h.getReason());
   }
 
   /**
