@@ -30,6 +30,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * {@code verity bench federation --parties N}: one agreement with N participants, every entry a
@@ -46,7 +47,7 @@ final class MultilateralBench {
   /** Submitting threads: enough that a durable append in progress never delays the schedule. */
   private static final int SUBMITTERS = 32;
   private static final String HEAD =
-      "%7s %7s %7s %7s %9s %8s %8s %8s %9s %8s %8s %8s %9s %9s %7s%n";
+      "%7s %7s %7s %7s %9s %8s %8s %8s %9s %8s %8s %8s %9s %9s %7s %8s %8s%n";
   /** How long to wait for the last receipts after the load stops. */
   private static final long DRAIN_SECONDS = 60;
 
@@ -57,10 +58,14 @@ final class MultilateralBench {
   private final AtomicInteger seq = new AtomicInteger();
   private final AtomicInteger failures = new AtomicInteger();
 
-  /** The figures of one load on N nodes. */
+  /**
+   * The figures of one load on N nodes; {@code pushes}: the checkpoints cosigned in it, each by
+   * one witness for one sender, and {@code cpuMsPerPush} the process's CPU time over them.
+   */
   record Row(int parties, int senders, String load, int sent, int receipted, double p50,
       double p99, double max, double entriesPerSecond, double durableP50, double cpuPerNode,
-      double heapMbPerNode, double threadsPerNode) {}
+      double heapMbPerNode, double threadsPerNode, long pushes, double pushesPerSecond,
+      double cpuMsPerPush) {}
 
   MultilateralBench(PrintWriter out, int seconds, int rate, boolean allSenders) {
     this.out = out;
@@ -71,9 +76,10 @@ final class MultilateralBench {
 
   static void header(PrintWriter out) {
     out.printf(HEAD, "parties", "senders", "load", "sent", "receipted", "p50 ms", "p99 ms",
-        "max ms", "entries/s", "append", "p50", "p99", "cpu/node", "heap/node", "threads");
+        "max ms", "entries/s", "append", "p50", "p99", "cpu/node", "heap/node", "threads",
+        "pushes", "cpu ms");
     out.printf(HEAD, "", "", "", "", "(all N-1)", "", "", "", "", "p50 ms", "xappend",
-        "xappend", "% core", "MB", "/node");
+        "xappend", "% core", "MB", "/node", "/s", "/push");
     out.flush();
   }
 
@@ -91,12 +97,14 @@ final class MultilateralBench {
       }
       List<Node> senders = allSenders ? nodes : nodes.subList(0, 1);
       List<AllCosigned> receipts = new ArrayList<>();
+      AtomicLong cosigned = new AtomicLong();
+      nodes.forEach(node -> node.witness().onPushCosigned(peer -> cosigned.incrementAndGet()));
       for (Node s : senders) {
         AllCosigned r = new AllCosigned(n - 1);
         s.onReceipt(r::record);
         receipts.add(r);
       }
-      Load load = new Load(senders, receipts, n);
+      Load load = new Load(senders, receipts, n, cosigned);
       progress("warm-up (first entry of each sender cosigned by all)", 0, n);
       load.run(0, 1, null);
       Row fixed = load.run(rate, seconds, root);
@@ -107,6 +115,7 @@ final class MultilateralBench {
       List<Row> rows = List.of(withHeap(fixed, heap, threads), withHeap(max, heap, threads));
       header(out);
       rows.forEach(this::print);
+      printPushBudget(fixed, senders.size() * (n - 1));
       int entryBytes = nodes.get(0).store()
           .message(party(1), receipts.get(0).covered() - 1).orElseThrow().entry().length;
       double sequencer = SequencerBaseline.rate(root.resolve("sequencer"), entryBytes,
@@ -124,15 +133,40 @@ final class MultilateralBench {
 
   void print(Row r) {
     out.printf("%7d %7d %7s %7d %9d %8.1f %8.1f %8.1f %9.0f %8.1f %8.1f %8.1f %9.1f %9.1f"
-        + " %7.0f%n", r.parties(), r.senders(), r.load(), r.sent(), r.receipted(), r.p50(),
-        r.p99(), r.max(), r.entriesPerSecond(), r.durableP50(), r.p50() / r.durableP50(),
-        r.p99() / r.durableP50(), r.cpuPerNode(), r.heapMbPerNode(), r.threadsPerNode());
+        + " %7.0f %8.0f %8.2f%n", r.parties(), r.senders(), r.load(), r.sent(), r.receipted(),
+        r.p50(), r.p99(), r.max(), r.entriesPerSecond(), r.durableP50(),
+        r.p50() / r.durableP50(), r.p99() / r.durableP50(), r.cpuPerNode(), r.heapMbPerNode(),
+        r.threadsPerNode(), r.pushesPerSecond(), r.cpuMsPerPush());
     out.flush();
+  }
+
+  /**
+   * What one push per (sender, witness) pair per second would cost at the fixed load's CPU per
+   * push, beside the cores this machine has. An entry waits for its sender's next push to each
+   * peer, so a receipt from every peer within a second needs about that rate of pushes at least
+   * (one cosigned checkpoint covers many entries, but each pair needs its own): when the line's
+   * cores pass the machine's, no scheduling of these pushes meets a second here.
+   */
+  private void printPushBudget(Row fixed, int pairs) {
+    double cores = pairs * fixed.cpuMsPerPush() / 1000;
+    out.printf("pushes: checkpoints cosigned, each by one witness for one sender; cpu ms/push:"
+        + " the process's CPU (nodes, driver, collector, compiler) per push. Every peer's receipt"
+        + " within a second needs each (sender, witness) pair pushed about once a second or more:"
+        + " %,d pairs at %.2f ms a push (%s): %.1f cores; this machine has %d.%n", pairs,
+        fixed.cpuMsPerPush(), fixed.load(), cores, Runtime.getRuntime().availableProcessors());
+    out.flush();
+  }
+
+  private static Row withPushes(Row r, long pushes, double perSecond, double cpuMs) {
+    return new Row(r.parties(), r.senders(), r.load(), r.sent(), r.receipted(), r.p50(), r.p99(),
+        r.max(), r.entriesPerSecond(), r.durableP50(), r.cpuPerNode(), r.heapMbPerNode(),
+        r.threadsPerNode(), pushes, perSecond, cpuMs);
   }
 
   private static Row withHeap(Row r, double heap, double threads) {
     return new Row(r.parties(), r.senders(), r.load(), r.sent(), r.receipted(), r.p50(), r.p99(),
-        r.max(), r.entriesPerSecond(), r.durableP50(), r.cpuPerNode(), heap, threads);
+        r.max(), r.entriesPerSecond(), r.durableP50(), r.cpuPerNode(), heap, threads, r.pushes(),
+        r.pushesPerSecond(), r.cpuMsPerPush());
   }
 
   private void progress(String what, int done, int of) {
@@ -322,12 +356,15 @@ final class MultilateralBench {
     private final List<Node> senders;
     private final List<AllCosigned> receipts;
     private final int parties;
+    private final AtomicLong cosigned;
     private final JsonNode message;
 
-    Load(List<Node> senders, List<AllCosigned> receipts, int parties) throws IOException {
+    Load(List<Node> senders, List<AllCosigned> receipts, int parties, AtomicLong cosigned)
+        throws IOException {
       this.senders = senders;
       this.receipts = receipts;
       this.parties = parties;
+      this.cosigned = cosigned;
       this.message = CanonicalJson.mapper().readTree("{\"eventTime\":\"2020-09-01T00:00:00Z\"}");
     }
 
@@ -339,6 +376,7 @@ final class MultilateralBench {
     Row run(int perSender, int secs, Path root) throws Exception {
       Queue<Sent> sent = new ConcurrentLinkedQueue<>();
       long cpu0 = processCpuNanos();
+      long pushes0 = cosigned.get();
       long t0 = System.nanoTime();
       if (root == null) {
         for (int s = 0; s < senders.size(); s++) {
@@ -352,8 +390,10 @@ final class MultilateralBench {
       drain(sent, root != null);
       long cpu = processCpuNanos() - cpu0;
       long wall = System.nanoTime() - t0;
-      return figures(perSender == 0 ? "max" : perSender + "/s", List.copyOf(sent), t0,
+      long pushes = cosigned.get() - pushes0;
+      Row r = figures(perSender == 0 ? "max" : perSender + "/s", List.copyOf(sent), t0,
           cpu / (double) wall * 100 / parties);
+      return withPushes(r, pushes, pushes / (wall / 1e9), cpu / 1e6 / Math.max(1, pushes));
     }
 
     private void openLoop(int perSender, int secs, long t0, Queue<Sent> sent)
@@ -456,7 +496,8 @@ final class MultilateralBench {
       return new Row(parties, senders.size(), load, sent.size(), ok,
           FederationBenchCommand.pct(l, 50), FederationBenchCommand.pct(l, 99),
           l.length == 0 ? Double.NaN : l[l.length - 1], ok / ((lastReceipt - t0) / 1e9),
-          FederationBenchCommand.pct(durable, 50), cpuPerNode, Double.NaN, Double.NaN);
+          FederationBenchCommand.pct(durable, 50), cpuPerNode, Double.NaN, Double.NaN, 0,
+          Double.NaN, Double.NaN);
     }
   }
 }

@@ -44,6 +44,10 @@ class MultilateralBenchTest {
     assertThat(fixed.sent()).isEqualTo(5);
     assertThat(fixed.receipted()).as(text.toString()).isEqualTo(5);
     assertThat(fixed.p99()).isPositive();
+    // a checkpoint per push, never more than one per entry: from 2 (all five in one) to 10
+    assertThat(fixed.pushes()).as(text.toString()).isBetween(2L, 10L);
+    assertThat(fixed.cpuMsPerPush()).isPositive();
+    assertThat(text.toString()).contains("pushed about once a second or more: 2 pairs at");
     assertThat(rows.get(1).receipted()).isEqualTo(rows.get(1).sent()).isPositive();
     assertThat(Files.readString(dir.resolve("P01/node.yaml"))).contains("P02", "P03");
     assertThat(text.toString()).contains("3 nodes stopped");
