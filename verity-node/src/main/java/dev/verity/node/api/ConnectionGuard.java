@@ -32,8 +32,8 @@ import org.eclipse.jetty.util.component.AbstractLifeCycle;
  * not judged: it is idle (Jetty's idle timeout closes it) or waiting for this node's answer,
  * which is not the client's doing. Jetty's own minimum request rate is not used for the same
  * reason: it counts from the first chunk the handler read, so a handler thread descheduled
- * between two reads of a small body failed the request with 408 (seen 552 times in one run of 57
- * nodes on two cores, each a push the witness then had to take again).
+ * between two reads of a small body failed the request with 408 (hundreds of pushes in a run of
+ * 57 nodes on two cores, each one the witness then had to take again).
  */
 final class ConnectionGuard extends AbstractLifeCycle
     implements Connection.Listener, SslHandshakeListener {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.verity.node.cli.VerityCommand;
+import dev.verity.node.cli.bench.LoopbackPorts;
 import dev.verity.node.config.NodeConfig;
 import dev.verity.node.identity.NodeIdentity;
 import dev.verity.node.store.NodeStore;
@@ -21,7 +22,6 @@ import dev.verity.tlog.storage.LogStorage;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -80,10 +80,9 @@ final class Cluster implements AutoCloseable {
     this.root = root;
   }
 
+  /** A port nothing listens on, below the ephemeral range ({@link LoopbackPorts}). */
   static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
+    return LoopbackPorts.shared().next();
   }
 
   static String cli(String... args) {

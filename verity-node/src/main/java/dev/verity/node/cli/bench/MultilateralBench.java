@@ -12,8 +12,6 @@ import dev.verity.node.store.NodeStore;
 import dev.verity.node.submit.SubmitRequest;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,7 +25,6 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -186,10 +183,9 @@ final class MultilateralBench {
     Files.writeString(agreement, agreementYaml(n), StandardCharsets.UTF_8);
     List<Path> dirs = new ArrayList<>();
     List<String> urls = new ArrayList<>();
-    Ports ports = new Ports();
     for (int i = 1; i <= n; i++) {
       Path d = root.resolve(party(i));
-      int peerPort = ports.next();
+      int peerPort = LoopbackPorts.shared().next();
       FederationBenchCommand.cli("node", "init", "--party", party(i), "--agreement",
           agreement.toString(), "--dir", d.toString(), "--api-port", "0", "--peer-port",
           "" + peerPort);
@@ -226,39 +222,6 @@ final class MultilateralBench {
       for (PublicIdentity id : pinned) {
         store.audit("bench", "peer-add", id.party() + " pin " + id.tlsPin());
       }
-    }
-  }
-
-  /**
-   * Peer ports for nodes that start one after another, below the kernel's ephemeral range: a free
-   * port picked inside it may be taken, before its node starts, by the source port of a
-   * connection between the nodes already running (hundreds at N=57).
-   */
-  static final class Ports {
-    private static final Path RANGE = Path.of("/proc/sys/net/ipv4/ip_local_port_range");
-    private int next;
-    private final int end;
-
-    Ports() throws IOException {
-      int low = 32768; // Linux's default start of the range
-      if (Files.isReadable(RANGE)) {
-        // by lines: Files.readString reads one byte of this file (procfs reports its size as 0)
-        low = Integer.parseInt(Files.readAllLines(RANGE).get(0).trim().split("\\s+")[0]);
-      }
-      this.end = low;
-      this.next = Math.max(1024, low - 12_000) + ThreadLocalRandom.current().nextInt(2_000);
-    }
-
-    /** The next port that nothing listens on. */
-    int next() throws IOException {
-      for (; next < end; next++) {
-        try (ServerSocket s = new ServerSocket(next, 1, InetAddress.getLoopbackAddress())) {
-          return next++;
-        } catch (IOException e) {
-          // taken: try the next
-        }
-      }
-      throw new IOException("no free port below the ephemeral range (" + end + ")");
     }
   }
 
