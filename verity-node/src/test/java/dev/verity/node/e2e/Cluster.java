@@ -25,6 +25,7 @@ import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,7 +46,8 @@ import picocli.CommandLine;
  */
 final class Cluster implements AutoCloseable {
   static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   /** One node: where it lives, its ports and tokens, and its process while running. */
   static final class Member {
@@ -123,13 +125,15 @@ final class Cluster implements AutoCloseable {
         agreement, "--dir", dir.toString(), "--api-port", "" + api, "--peer-port", "" + peer));
     args.addAll(List.of(more));
     String out = cli(args.toArray(String[]::new));
-    Member m = new Member(party, dir, api, peer, token(out, "operator token:"), token(out, "viewer token:"));
+    Member m = new Member(party, dir, api, peer, token(out, "operator token:"),
+        token(out, "viewer token:"));
     members.add(m);
     return m;
   }
 
   private static String token(String out, String label) {
-    return out.lines().filter(l -> l.startsWith(label)).findFirst().orElseThrow().substring(label.length()).trim();
+    return out.lines().filter(l -> l.startsWith(label)).findFirst().orElseThrow()
+        .substring(label.length()).trim();
   }
 
   /** Pins every member to every other. */
@@ -137,8 +141,8 @@ final class Cluster implements AutoCloseable {
     for (Member a : members) {
       for (Member b : members) {
         if (a != b) {
-          cli("node", "peer", "add", "--dir", a.dir.toString(), "--identity", b.dir.resolve("identity.json").toString(),
-              "--url", b.peerUrl());
+          cli("node", "peer", "add", "--dir", a.dir.toString(), "--identity",
+              b.dir.resolve("identity.json").toString(), "--url", b.peerUrl());
         }
       }
     }
@@ -146,8 +150,8 @@ final class Cluster implements AutoCloseable {
 
   /** Pins {@code b} in {@code a}, reached at {@code url} (e.g. through a relay). */
   void pin(Member a, Member b, String url) {
-    cli("node", "peer", "add", "--dir", a.dir.toString(), "--identity", b.dir.resolve("identity.json").toString(),
-        "--url", url);
+    cli("node", "peer", "add", "--dir", a.dir.toString(), "--identity",
+        b.dir.resolve("identity.json").toString(), "--url", url);
   }
 
   /** The log of {@code m} audited where it keeps it (fsck: files, or PostgreSQL), with its key. */
@@ -181,9 +185,12 @@ final class Cluster implements AutoCloseable {
         .verify(MerkleHash.leaf(entry), cp.rootHash());
   }
 
-  /** A bomber-exercise notification (no fields, no inventory effect) at 2020-09-01 plus i minutes. */
+  /**
+   * A bomber-exercise notification (no fields, no inventory effect) at 2020-09-01 plus i minutes.
+   */
   static String exercise(String clientId, int i) {
-    return "{\"clientId\":\"" + clientId + "\",\"type\":\"bomber-exercise\",\"message\":{\"eventTime\":\""
+    return "{\"clientId\":\"" + clientId + "\",\"type\":\"bomber-exercise\","
+        + "\"message\":{\"eventTime\":\""
         + Instant.parse("2020-09-01T00:00:00Z").plusSeconds(60L * i) + "\"}}";
   }
 
@@ -213,8 +220,8 @@ final class Cluster implements AutoCloseable {
     Files.deleteIfExists(m.dir.resolve("run/ports.json"));
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     ProcessBuilder pb = new ProcessBuilder(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp",
-        System.getProperty("java.class.path"), "dev.verity.node.cli.VerityCommand", "node", "run", "--dir",
-        m.dir.toString());
+        System.getProperty("java.class.path"), "dev.verity.node.cli.VerityCommand", "node", "run",
+        "--dir", m.dir.toString());
     if (m.standby) {
       pb.command().add("--standby");
     }
@@ -263,12 +270,14 @@ final class Cluster implements AutoCloseable {
   }
 
   static HttpResponse<String> get(Member m, String path, String token) throws IOException {
-    return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + m.apiPort + path)).GET(), token);
+    return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + m.apiPort + path)).GET(),
+        token);
   }
 
-  static HttpResponse<String> post(Member m, String path, String body, String token) throws IOException {
+  static HttpResponse<String> post(Member m, String path, String body, String token)
+      throws IOException {
     return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + m.apiPort + path))
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)), token);
+        .header("Content-Type", "application/json").POST(BodyPublishers.ofString(body)), token);
   }
 
   static HttpResponse<String> send(HttpRequest.Builder b, String token) throws IOException {

@@ -2,12 +2,12 @@ package dev.verity.node.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.verity.node.cli.bench.LoopbackPorts;
 import dev.verity.node.config.NodeConfig;
 import dev.verity.node.submit.SubmitRequest;
 import dev.verity.node.json.CanonicalJson;
 import dev.verity.tlog.checkpoint.Checkpoint;
 import dev.verity.tlog.note.SignedNote;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -134,8 +134,6 @@ class NodeMigrationTest {
   }
 
   private static int free() throws Exception {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
+    return LoopbackPorts.shared().next();
   }
 }

@@ -3,6 +3,7 @@ package dev.verity.node.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.verity.node.cli.bench.LoopbackPorts;
 import dev.verity.node.cli.VerityCommand;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -81,8 +82,6 @@ class NodeStartFailureTest {
   }
 
   private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
-    }
+    return LoopbackPorts.shared().next();
   }
 }

@@ -1,5 +1,6 @@
 package dev.verity.node.store;
 
+import dev.verity.node.cli.bench.LoopbackPorts;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -131,7 +132,7 @@ public final class PostgresServer implements BeforeAllCallback {
           "--auth-host=scram-sha-256", "-E", "UTF8", "--locale=C", "--no-sync"));
       IOException last = null;
       for (int attempt = 0; attempt < 3; attempt++) {
-        int port = closedPort();
+        int port = LoopbackPorts.shared().next(); // below the ephemeral range: not taken meanwhile
         try {
           exec(dir, List.of(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(),
               "-l", dir.resolve("server.log").toString(), "-w", "-t", "60", "-o",

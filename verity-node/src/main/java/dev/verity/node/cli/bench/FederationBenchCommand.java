@@ -54,7 +54,8 @@ public final class FederationBenchCommand implements Callable<Integer> {
       description = "Offered rates in messages/s (default: ${DEFAULT-VALUE}).")
   int[] rates;
 
-  @Option(names = "--seconds", defaultValue = "5", paramLabel = "S", description = "Seconds per rate (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--seconds", defaultValue = "5", paramLabel = "S",
+      description = "Seconds per rate (default: ${DEFAULT-VALUE}).")
   int seconds;
 
   @Option(names = "--warmup", defaultValue = "5", paramLabel = "S", description = "Seconds at"
@@ -62,7 +63,8 @@ public final class FederationBenchCommand implements Callable<Integer> {
       + " and connections open (default: ${DEFAULT-VALUE}).")
   int warmup;
 
-  @Option(names = "--dir", paramLabel = "DIR", description = "Where the nodes live (default: a temporary directory).")
+  @Option(names = "--dir", paramLabel = "DIR",
+      description = "Where the nodes live (default: a temporary directory).")
   Path dir;
 
   /** Runs the bench on its own (until it is registered under {@code verity bench}). */
@@ -359,7 +361,8 @@ public final class FederationBenchCommand implements Callable<Integer> {
         start[k] = System.nanoTime();
         try {
           index[k] = us.submitter().submit(new SubmitRequest(id, "bomber-exercise",
-              CanonicalJson.mapper().readTree("{\"eventTime\":\"2020-09-01T00:00:00Z\"}")), "bench").index();
+              CanonicalJson.mapper().readTree("{\"eventTime\":\"2020-09-01T00:00:00Z\"}")),
+              "bench").index();
           durable[k] = System.nanoTime();
         } catch (Exception e) {
           index[k] = -1;

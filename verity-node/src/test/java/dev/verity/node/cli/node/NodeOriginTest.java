@@ -2,6 +2,7 @@ package dev.verity.node.cli.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.verity.node.cli.bench.LoopbackPorts;
 import dev.verity.node.cli.node.NodeCommandTest.Run;
 import dev.verity.node.config.NodeConfig;
 import dev.verity.node.identity.NodeIdentity;
@@ -10,7 +11,6 @@ import dev.verity.node.json.CanonicalJson;
 import dev.verity.node.runtime.Node;
 import dev.verity.node.runtime.Participation;
 import dev.verity.node.submit.SubmitRequest;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
@@ -34,9 +34,7 @@ class NodeOriginTest {
   }
 
   private static int free() throws Exception {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
+    return LoopbackPorts.shared().next();
   }
 
   @Test
