@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.verity.node.cli.bench.LoopbackPorts;
 import dev.verity.node.cli.VerityCommand;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
@@ -25,8 +24,8 @@ class NodeStartFailureTest {
 
   @Test
   void anOccupiedApiPortLeavesThePeerPortFreeAndTheNodeStartable() throws Exception {
-    int api = freePort();
-    int peer = freePort();
+    int api = LoopbackPorts.shared().next();
+    int peer = LoopbackPorts.shared().next();
     Path dir = init(api, peer);
     long alarmThreads = threads("verity-alarms");
     try (ServerSocket taken = new ServerSocket(api, 1, InetAddress.getLoopbackAddress())) {
@@ -45,7 +44,7 @@ class NodeStartFailureTest {
 
   @Test
   void aLogThatCannotOpenClosesTheStoreOpenedBefore() throws Exception {
-    Path dir = init(freePort(), freePort());
+    Path dir = init(LoopbackPorts.shared().next(), LoopbackPorts.shared().next());
     Path log = dir.resolve("log");
     Path aside = dir.resolve("log.aside");
     if (Files.exists(log)) {
@@ -79,9 +78,5 @@ class NodeStartFailureTest {
   private static long threads(String name) {
     return Thread.getAllStackTraces().keySet().stream()
         .filter(t -> t.isAlive() && t.getName().equals(name)).count();
-  }
-
-  private static int freePort() throws IOException {
-    return LoopbackPorts.shared().next();
   }
 }

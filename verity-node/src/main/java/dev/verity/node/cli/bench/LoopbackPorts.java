@@ -28,8 +28,9 @@ public final class LoopbackPorts {
   private int next;
 
   private LoopbackPorts() {
-    this.end = ephemeralLow();
-    this.next = Math.max(1024, end - 12_000) + ThreadLocalRandom.current().nextInt(2_000);
+    int low = ephemeralLow();
+    this.end = low > ROOM ? low : 0; // no room: every call takes the kernel's choice
+    this.next = Math.max(1024, low - 12_000) + ThreadLocalRandom.current().nextInt(2_000);
   }
 
   /** The JVM's one instance. */
@@ -39,7 +40,7 @@ public final class LoopbackPorts {
 
   /** The next port that nothing listens on, below the ephemeral range where there is room. */
   public synchronized int next() throws IOException {
-    for (; next < end && end > ROOM; next++) {
+    for (; next < end; next++) {
       try (ServerSocket s = new ServerSocket(next, 1, InetAddress.getLoopbackAddress())) {
         return next++;
       } catch (IOException e) {

@@ -57,12 +57,16 @@ final class MultilateralBench {
 
   /**
    * The figures of one load on N nodes; {@code pushes}: the checkpoints cosigned in it, each by
-   * one witness for one sender, and {@code cpuMsPerPush} the process's CPU time over them.
+   * one witness for one sender.
    */
   record Row(int parties, int senders, String load, int sent, int receipted, double p50,
       double p99, double max, double entriesPerSecond, double durableP50, double cpuPerNode,
-      double heapMbPerNode, double threadsPerNode, long pushes, double pushesPerSecond,
-      double cpuMsPerPush) {}
+      double heapMbPerNode, double threadsPerNode, long pushes, double pushesPerSecond) {
+    /** The process's CPU time per push: all N nodes' share of it over the pushes' rate. */
+    double cpuMsPerPush() {
+      return pushes == 0 ? Double.NaN : cpuPerNode / 100 * parties * 1000 / pushesPerSecond;
+    }
+  }
 
   MultilateralBench(PrintWriter out, int seconds, int rate, boolean allSenders) {
     this.out = out;
@@ -154,16 +158,10 @@ final class MultilateralBench {
     out.flush();
   }
 
-  private static Row withPushes(Row r, long pushes, double perSecond, double cpuMs) {
-    return new Row(r.parties(), r.senders(), r.load(), r.sent(), r.receipted(), r.p50(), r.p99(),
-        r.max(), r.entriesPerSecond(), r.durableP50(), r.cpuPerNode(), r.heapMbPerNode(),
-        r.threadsPerNode(), pushes, perSecond, cpuMs);
-  }
-
   private static Row withHeap(Row r, double heap, double threads) {
     return new Row(r.parties(), r.senders(), r.load(), r.sent(), r.receipted(), r.p50(), r.p99(),
         r.max(), r.entriesPerSecond(), r.durableP50(), r.cpuPerNode(), heap, threads, r.pushes(),
-        r.pushesPerSecond(), r.cpuMsPerPush());
+        r.pushesPerSecond());
   }
 
   private void progress(String what, int done, int of) {
@@ -354,9 +352,8 @@ final class MultilateralBench {
       long cpu = processCpuNanos() - cpu0;
       long wall = System.nanoTime() - t0;
       long pushes = cosigned.get() - pushes0;
-      Row r = figures(perSender == 0 ? "max" : perSender + "/s", List.copyOf(sent), t0,
-          cpu / (double) wall * 100 / parties);
-      return withPushes(r, pushes, pushes / (wall / 1e9), cpu / 1e6 / Math.max(1, pushes));
+      return figures(perSender == 0 ? "max" : perSender + "/s", List.copyOf(sent), t0,
+          cpu / (double) wall * 100 / parties, pushes, pushes / (wall / 1e9));
     }
 
     private void openLoop(int perSender, int secs, long t0, Queue<Sent> sent)
@@ -439,7 +436,8 @@ final class MultilateralBench {
       return c;
     }
 
-    private Row figures(String load, List<Sent> sent, long t0, double cpuPerNode) {
+    private Row figures(String load, List<Sent> sent, long t0, double cpuPerNode, long pushes,
+        double pushesPerSecond) {
       double[] lat = new double[sent.size()];
       double[] durable = new double[sent.size()];
       int ok = 0;
@@ -459,8 +457,8 @@ final class MultilateralBench {
       return new Row(parties, senders.size(), load, sent.size(), ok,
           FederationBenchCommand.pct(l, 50), FederationBenchCommand.pct(l, 99),
           l.length == 0 ? Double.NaN : l[l.length - 1], ok / ((lastReceipt - t0) / 1e9),
-          FederationBenchCommand.pct(durable, 50), cpuPerNode, Double.NaN, Double.NaN, 0,
-          Double.NaN, Double.NaN);
+          FederationBenchCommand.pct(durable, 50), cpuPerNode, Double.NaN, Double.NaN, pushes,
+          pushesPerSecond);
     }
   }
 }

@@ -33,14 +33,10 @@ class NodeOriginTest {
     return NodeCommandTest.cli(all);
   }
 
-  private static int free() throws Exception {
-    return LoopbackPorts.shared().next();
-  }
-
   @Test
   void theChosenHostNamesEveryLogAndPeersFollowIt() throws Exception {
-    int usPort = free();
-    int ruPort = free();
+    int usPort = LoopbackPorts.shared().next();
+    int ruPort = LoopbackPorts.shared().next();
     Run us = init("US", usPort, "--origin", "treaty.example.gov");
     assertThat(us.code()).as(us.err()).isZero();
     assertThat(us.out()).contains("origin:         treaty.example.gov/new-start/US");
