@@ -22,17 +22,24 @@ import java.util.TreeMap;
  * same notifications folds them in the same order and reaches the same inventory.
  *
  * <p>The fold keeps the inventory after the last notification (the head) and a copy every
- * {@value #SNAPSHOT_EVERY} notifications (at most {@value #MAX_SNAPSHOTS} copies: past that the
- * spacing doubles). A change after everything folded is applied to the
- * head: one notification's work. A change earlier in time (a late report, a correction) refolds
- * from the last snapshot before it: the notifications after that snapshot, never the whole
- * history. A change that leaves some notification unable to apply (an item moved after it was
- * eliminated, one item in two places at one instant) is refused with that notification named, and
- * the fold is left as it was.
+ * {@value #SNAPSHOT_EVERY} notifications, or one per {@value #ITEMS_PER_NOTIFICATION} items of
+ * the inventory when that is more (at most {@value #MAX_SNAPSHOTS} copies: past that the spacing
+ * doubles). A change after everything folded is applied to the head: one notification's work.
+ * A change earlier in time (a late report, a correction) refolds from the last snapshot before
+ * it: the notifications after that snapshot, never the whole history. A change that leaves some
+ * notification unable to apply (an item moved after it was eliminated, one item in two places at
+ * one instant) is refused with that notification named, and the fold is left as it was.
  */
 public final class InventoryFold {
   /** How many notifications apart the snapshots are. */
   static final int SNAPSHOT_EVERY = 64;
+  /**
+   * A snapshot is a pass over the whole inventory, so a large one is spaced by its size: a
+   * notification then pays about half an item's copy for the snapshots, however many items there
+   * are. Every 64, the copies of a 1,500-item inventory were about half of each notification's
+   * fold (`verity bench treaty`, D94). A late report replays at most one spacing more.
+   */
+  static final int ITEMS_PER_NOTIFICATION = 2;
   /**
    * At most this many snapshots are kept: past it every other one is dropped, so memory stays
    * within this many copies of the inventory however long the period (a refold then replays up to
@@ -132,11 +139,21 @@ public final class InventoryFold {
     head.apply(n); // Inventory.apply checks before it changes anything
     Key k = Key.of(n);
     folded.put(k, n);
-    if (++sinceSnapshot >= SNAPSHOT_EVERY) {
+    if (++sinceSnapshot >= spacing(head)) {
       snapshots.put(k, head.copy());
       sinceSnapshot = 0;
       thin();
     }
+  }
+
+  /** Notifications between two snapshots of {@code inventory}. */
+  private static int spacing(Inventory inventory) {
+    return Math.max(SNAPSHOT_EVERY, inventory.size() / ITEMS_PER_NOTIFICATION);
+  }
+
+  /** How many snapshots are kept (tests). */
+  int snapshotCount() {
+    return snapshots.size();
   }
 
   /** Drops every other snapshot once there are more than {@link #MAX_SNAPSHOTS}. */
@@ -181,7 +198,7 @@ public final class InventoryFold {
     int since = 0;
     for (var e : tail.entrySet()) {
       work.apply(e.getValue());
-      if (++since >= SNAPSHOT_EVERY) {
+      if (++since >= spacing(work)) {
         taken.put(e.getKey(), work.copy());
         since = 0;
       }

@@ -23,6 +23,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -205,5 +206,35 @@ class InventoryFoldTest {
     same(fold.latest(), new InventoryTimeline(a, "t", bombers(), all).latest());
     Instant mid = T.plusSeconds(3600L * (n / 2));
     same(fold.asOf(mid), new InventoryTimeline(a, "t", bombers(), all).asOf(mid));
+  }
+
+  /**
+   * Snapshots of a large inventory are spaced by its size (one per two items), of a small one
+   * every SNAPSHOT_EVERY; a late report in the large one still folds right.
+   */
+  @Test
+  void snapshotsOfALargeInventoryAreSpacedByItsSize() throws Exception {
+    List<Item> items = IntStream.rangeClosed(1, 1000)
+        .mapToObj(i -> Item.of("B" + i, "heavy-bomber", "ENG")).toList();
+    Declaration big =
+        new Declaration("new-start", "RU", LocalDate.of(2021, 3, 1), null, F, items);
+    InventoryFold large = new InventoryFold(a, "t", big);
+    InventoryFold small = new InventoryFold(a, "t", bombers());
+    List<Notification> all = new ArrayList<>();
+    for (int i = 1; i <= 2000; i++) {
+      Notification m = n(i, "bomber-exercise", null, null, 2L * i);
+      large.add(m);
+      small.add(m);
+      all.add(m);
+    }
+    assertThat(small.snapshotCount()).isEqualTo(2000 / InventoryFold.SNAPSHOT_EVERY);
+    assertThat(large.snapshotCount()).isEqualTo(2000 / (1000 / 2));
+    Notification late = n(2001, "item-moved", "B7", "KAZ", 1501); // between exercises 750, 751
+    large.add(late);
+    all.add(late);
+    same(large.latest(), new InventoryTimeline(a, "t", big, all).latest());
+    Instant mid = T.plusSeconds(3600L * 1600);
+    same(large.asOf(mid), new InventoryTimeline(a, "t", big, all).asOf(mid));
+    assertThat(large.asOf(mid).item("B7").facility()).isEqualTo("KAZ");
   }
 }
