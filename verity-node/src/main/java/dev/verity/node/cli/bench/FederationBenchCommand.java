@@ -59,8 +59,9 @@ public final class FederationBenchCommand implements Callable<Integer> {
   int seconds;
 
   @Option(names = "--warmup", defaultValue = "5", paramLabel = "S", description = "Seconds at"
-      + " the first rate before the measured ones, not reported: the JIT compiles the hot paths"
-      + " and connections open (default: ${DEFAULT-VALUE}).")
+      + " the first rate (with --parties: at --rate, for each N) before the measured ones, not"
+      + " reported: the JIT compiles the hot paths and connections open"
+      + " (default: ${DEFAULT-VALUE}).")
   int warmup;
 
   @Option(names = "--dir", paramLabel = "DIR",
@@ -128,15 +129,16 @@ public final class FederationBenchCommand implements Callable<Integer> {
       }
     }
     out.printf("verity bench federation --parties: N nodes in one JVM on 127.0.0.1 (mutual TLS),"
-        + " %s sending %d msg/s for %d s, then a closed loop for %d s; %s%n",
-        senders.equals("all") ? "every participant" : "one participant", rate, seconds, seconds,
-        root);
+        + " %s sending %d msg/s for %d s after %d s of warm-up, then a closed loop for %d s;"
+        + " %s%n", senders.equals("all") ? "every participant" : "one participant", rate,
+        seconds, warmup, seconds, root);
     out.println("latency: submit until every one of the N-1 peers has cosigned; cpu/node: process"
         + " CPU time / wall time / N (driver and GC included); heap/node: heap used after GC with"
         + " the nodes up, less before they started, / N; xappend: the latency over the sender's"
         + " durable append p50 in the same run");
     out.flush();
-    MultilateralBench bench = new MultilateralBench(out, seconds, rate, senders.equals("all"));
+    MultilateralBench bench = new MultilateralBench(out, seconds, warmup, rate,
+        senders.equals("all"));
     List<MultilateralBench.Row> rows = new ArrayList<>();
     for (int n : parties) {
       try {

@@ -50,6 +50,7 @@ final class MultilateralBench {
 
   private final PrintWriter out;
   private final int seconds;
+  private final int warmup;
   private final int rate;
   private final boolean allSenders;
   private final AtomicInteger seq = new AtomicInteger();
@@ -68,9 +69,14 @@ final class MultilateralBench {
     }
   }
 
-  MultilateralBench(PrintWriter out, int seconds, int rate, boolean allSenders) {
+  /**
+   * {@code seconds} at {@code rate} messages/s per sender, then a closed loop as long, after
+   * {@code warmup} seconds at that rate that are not reported (0: none).
+   */
+  MultilateralBench(PrintWriter out, int seconds, int warmup, int rate, boolean allSenders) {
     this.out = out;
     this.seconds = seconds;
+    this.warmup = warmup;
     this.rate = rate;
     this.allSenders = allSenders;
   }
@@ -108,6 +114,11 @@ final class MultilateralBench {
       Load load = new Load(senders, receipts, n, cosigned);
       progress("warm-up (first entry of each sender cosigned by all)", 0, n);
       load.run(0, 1, null);
+      if (warmup > 0) {
+        // the JIT's first compilations and the first polls' handshakes, outside the figures
+        progress("warm-up, " + warmup + " s at the measured rate, not reported", 0, n);
+        load.run(rate, warmup, root);
+      }
       Row fixed = load.run(rate, seconds, root);
       Row max = load.run(0, seconds, root);
       double heap = (heapAfterGc() - heapBefore) / 1e6 / n;

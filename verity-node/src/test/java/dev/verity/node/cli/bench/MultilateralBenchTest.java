@@ -37,7 +37,7 @@ class MultilateralBenchTest {
   void threePartiesReceiptEveryEntryFromBothPeers() throws Exception {
     StringWriter text = new StringWriter();
     PrintWriter out = new PrintWriter(text);
-    List<MultilateralBench.Row> rows = new MultilateralBench(out, 1, 5, false).run(dir, 3);
+    List<MultilateralBench.Row> rows = new MultilateralBench(out, 1, 1, 5, false).run(dir, 3);
     assertThat(rows).hasSize(2);
     MultilateralBench.Row fixed = rows.get(0);
     assertThat(fixed.load()).isEqualTo("5/s");
