@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.verity.node.cli.VerityCommand;
 import dev.verity.node.cli.bench.LoopbackPorts;
 import dev.verity.node.config.NodeConfig;
+import dev.verity.node.config.PeerConfig;
+import dev.verity.node.federation.PeerClient;
 import dev.verity.node.identity.NodeIdentity;
 import dev.verity.node.store.NodeStore;
 import dev.verity.tlog.audit.AuditReport;
@@ -146,6 +148,15 @@ final class Cluster implements AutoCloseable {
         }
       }
     }
+  }
+
+  /**
+   * A peer client with {@code from}'s keys for {@code agreement}, at {@code to}'s peer port: the
+   * test speaking as {@code from} to {@code to}'s node.
+   */
+  static PeerClient peerClient(Member from, String agreement, Member to) throws Exception {
+    return new PeerClient(NodeIdentity.load(from.dir, agreement, from.party),
+        new PeerConfig(to.peerUrl(), NodeIdentity.readPublic(to.dir.resolve("identity.json"))));
   }
 
   /** Pins {@code b} in {@code a}, reached at {@code url} (e.g. through a relay). */

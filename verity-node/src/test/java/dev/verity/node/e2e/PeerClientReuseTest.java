@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.verity.node.config.ConnectionLimits;
 import dev.verity.node.config.NodeConfig;
-import dev.verity.node.config.PeerConfig;
 import dev.verity.node.e2e.Cluster.Member;
 import dev.verity.node.federation.PeerClient;
 import dev.verity.node.federation.PeerClient.Answer;
-import dev.verity.node.identity.NodeIdentity;
 import dev.verity.node.runtime.Node;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -36,9 +34,8 @@ class PeerClientReuseTest {
     NodeConfig cfg = NodeConfig.read(us.dir);
     cfg.withLimits(null, new ConnectionLimits(10, 10, IDLE_SECONDS, 4096, 16), 0).write(us.dir);
     try (Node node = Node.start(us.dir)) {
-      PeerClient asRu = new PeerClient(NodeIdentity.load(ru.dir, "new-start", "RU"),
-          new PeerConfig("https://127.0.0.1:" + node.peerPort() + "/",
-              NodeIdentity.readPublic(us.dir.resolve("identity.json"))));
+      assertThat(node.peerPort()).isEqualTo(us.peerPort);
+      PeerClient asRu = Cluster.peerClient(ru, "new-start", us);
       Answer first = asRu.addCheckpoint("not an add-checkpoint request 1");
       // the peer port closes a connection idle for IDLE_SECONDS (Jetty's idle timeout)
       Thread.sleep(IDLE_SECONDS * 1000L + 1500);

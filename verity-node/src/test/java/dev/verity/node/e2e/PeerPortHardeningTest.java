@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.verity.node.config.ConnectionLimits;
 import dev.verity.node.config.NodeConfig;
-import dev.verity.node.config.PeerConfig;
 import dev.verity.node.e2e.Cluster.Member;
 import dev.verity.node.federation.PeerClient;
 import dev.verity.node.federation.Push;
@@ -73,12 +72,7 @@ class PeerPortHardeningTest {
     node = Node.start(us.dir);
     ru = NodeIdentity.load(ruM.dir, "new-start", "RU");
     usPin = NodeIdentity.readPublic(us.dir.resolve("identity.json")).tlsPin();
-    asRu =
-        new PeerClient(
-            ru,
-            new PeerConfig(
-                "https://127.0.0.1:" + node.peerPort() + "/",
-                NodeIdentity.readPublic(us.dir.resolve("identity.json"))));
+    asRu = Cluster.peerClient(ruM, "new-start", us);
   }
 
   @AfterAll
