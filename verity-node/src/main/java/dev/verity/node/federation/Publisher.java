@@ -39,6 +39,8 @@ import org.slf4j.LoggerFactory;
  * rest on this class: the witness cosigns only a checkpoint consistent with what it holds, and
  * only the pinned witness key's cosignature of the very checkpoint sent is stored. A lost, failed
  * or overtaken request costs a retry from the size the witness reports (409), nothing more.
+ *
+ * <p>Each request is a {@link PushEvent} for JDK Flight Recorder, timed by stage (D95).
  */
 public final class Publisher implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Publisher.class);
@@ -80,6 +82,8 @@ public final class Publisher implements AutoCloseable {
    * it changes, so an idle publisher costs nothing (N−1 of them per node, issue 18).
    */
   private long changes;
+  /** The own log's origin, for the push events ({@link #origin(Head)}). */
+  private volatile String origin;
   /** Whether the peer's witness takes {@link Push}es (until it answers 404). */
   private volatile boolean pushEntries = true;
 
@@ -241,6 +245,31 @@ public final class Publisher implements AutoCloseable {
    * learned its size).
    */
   private boolean publish(Head head, long from) throws Exception {
+    PushEvent event = new PushEvent(origin(head), client.peer().party(), from,
+        head.tree().head().size());
+    event.start();
+    try {
+      return publish(head, from, event);
+    } finally {
+      event.finish();
+    }
+  }
+
+  /** The own log's origin, its checkpoints' first line (C2SP tlog-checkpoint), read once. */
+  private String origin(Head head) {
+    String o = origin;
+    if (o == null) {
+      byte[] cp = head.checkpoint();
+      int nl = 0;
+      while (nl < cp.length && cp[nl] != '\n') {
+        nl++;
+      }
+      o = origin = new String(cp, 0, nl, StandardCharsets.UTF_8);
+    }
+    return o;
+  }
+
+  private boolean publish(Head head, long from, PushEvent event) throws Exception {
     String note = new String(head.checkpoint(), StandardCharsets.UTF_8);
     SignedNote parsed = SignedNote.parse(head.checkpoint());
     long size = head.tree().head().size();
@@ -250,12 +279,15 @@ public final class Publisher implements AutoCloseable {
     String request = new AddCheckpointRequest(from, proof, note).format();
     Answer a;
     try {
-      a = send(request, head, from, size);
+      a = send(request, head, from, size, event);
+      event.exchange = event.lap();
+      event.status = a.status();
     } catch (IOException e) {
       store.setPublished(client.peer().party(), size); // offered, unanswered: shown to operators
       throw e;
     }
     if (a.status() == 200 && storeReceipt(parsed, a.body(), size)) {
+      event.receipt = event.lap();
       return true; // the receipt advanced the published size as well, in the same transaction
     }
     // after the answer, not before: an fsync off the round trip keeps receipts fast
@@ -311,20 +343,24 @@ public final class Publisher implements AutoCloseable {
    * Sends the request, with the entries the witness lacks when they fit (D18); falls back for
    * good to the plain C2SP request if the peer's witness does not take them.
    */
-  private Answer send(String request, Head head, long from, long size)
+  private Answer send(String request, Head head, long from, long size, PushEvent event)
       throws Exception {
     if (pushEntries && from < size && size - from <= Push.MAX_ENTRIES) {
       // read a bundle at a time up to the push's limit, each checked against the signed checkpoint
       List<byte[]> entries = verified.entries(head, from, size, Push.MAX_ENTRY_BYTES);
       if (entries != null && Push.fits(entries)) {
+        event.pushed = entries.size();
+        event.read = event.lap();
         Answer a = client.addCheckpoint(
             new Push(request.getBytes(StandardCharsets.UTF_8), from, entries));
         if (a.status() != 404) {
           return a;
         }
         pushEntries = false; // a plain C2SP witness: it fetches the entries itself
+        event.pushed = 0;
       }
     }
+    event.read += event.lap(); // after a 404, with the refused push's exchange
     return client.addCheckpoint(request);
   }
 

@@ -35,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * This node as a witness of its peers' logs (C2SP tlog-witness {@code add-checkpoint}), with one
  * addition: before cosigning it fetches and verifies every new entry and applies it to its
  * projections, so its cosignature means "received exactly these entries". A checkpoint with a
- * bad signature, a fork or an altered entry raises an alarm and is never cosigned.
+ * bad signature, a fork or an altered entry raises an alarm and is never cosigned. Each request
+ * is a {@link WitnessPushEvent} for JDK Flight Recorder, timed by stage (D95).
  */
 public final class WitnessService implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(WitnessService.class);
@@ -106,7 +107,9 @@ public final class WitnessService implements AutoCloseable {
    * peer's log over the network, or an air-gap bundle, checked exactly the same way.
    */
   public WitnessResponse addCheckpoint(PeerConfig from, byte[] body, BundleSource entries) {
-    return addCheckpoint(from, body, null, entries);
+    WitnessPushEvent event = new WitnessPushEvent(from.identity().origin(), from.party());
+    event.start();
+    return addCheckpoint(new Offer(from, body, null, entries, event));
   }
 
   /**
@@ -114,16 +117,19 @@ public final class WitnessService implements AutoCloseable {
    * like fetched ones, and any the push lacks are fetched from the peer.
    */
   public WitnessResponse addPush(PeerConfig from, byte[] push) {
+    WitnessPushEvent event = new WitnessPushEvent(from.identity().origin(), from.party());
+    event.start();
     Push p;
     try {
       p = Push.decode(push);
     } catch (PushFormatException e) {
       alarm(from.party(), "malformed-request", Records.PUSH, e.getMessage());
       gate.outcome(from.party(), true);
-      return text(400, e.getMessage());
+      return answered(event, text(400, e.getMessage()));
     }
     PeerClient c = clients.get(from.party());
-    return c == null ? unpinned(from) : addCheckpoint(from, p.request(), p, c.source());
+    return c == null ? answered(event, unpinned(from))
+        : addCheckpoint(new Offer(from, p.request(), p, c.source(), event));
   }
 
   /**
@@ -135,13 +141,30 @@ public final class WitnessService implements AutoCloseable {
     return waitMs == 0 ? 0 : Math.max(1, (waitMs + 999) / 1000);
   }
 
-  private WitnessResponse addCheckpoint(PeerConfig from, byte[] body, Push pushed,
-      BundleSource entries) {
-    WitnessResponse r = verifyAndCosign(from, body, pushed, entries);
-    gate.outcome(from.party(), r.status() == 400 || r.status() == 403 || r.status() == 422);
-    if (r.status() == 200) {
-      cosignedListeners.forEach(l -> l.accept(from.party()));
+  /**
+   * One add-checkpoint request on its way through this witness: who sent it, its body, the
+   * entries pushed with it (or null), where to fetch any others, and its JFR event.
+   */
+  private record Offer(PeerConfig from, byte[] body, Push pushed, BundleSource entries,
+      WitnessPushEvent event) {
+    String party() {
+      return from.party();
     }
+  }
+
+  private WitnessResponse addCheckpoint(Offer o) {
+    WitnessResponse r = verifyAndCosign(o);
+    gate.outcome(o.party(), r.status() == 400 || r.status() == 403 || r.status() == 422);
+    if (r.status() == 200) {
+      cosignedListeners.forEach(l -> l.accept(o.party()));
+    }
+    return answered(o.event(), r);
+  }
+
+  /** Records the answer in the request's event and ends it. */
+  private static WitnessResponse answered(WitnessPushEvent event, WitnessResponse r) {
+    event.status = r.status();
+    event.finish();
     return r;
   }
 
@@ -150,11 +173,11 @@ public final class WitnessService implements AutoCloseable {
     cosignedListeners.add(l);
   }
 
-  private WitnessResponse verifyAndCosign(PeerConfig from, byte[] body, Push pushed,
-      BundleSource entries) {
+  private WitnessResponse verifyAndCosign(Offer o) {
+    PeerConfig from = o.from();
     AddCheckpointRequest req;
     try {
-      req = AddCheckpointRequest.parse(body);
+      req = AddCheckpointRequest.parse(o.body());
     } catch (WitnessException e) {
       alarm(from.party(), "malformed-request", Records.PUSH, e.getMessage());
       return text(400, "malformed add-checkpoint request: " + e.getMessage());
@@ -174,10 +197,14 @@ public final class WitnessService implements AutoCloseable {
       alarm(from.party(), "bad-signature", Records.PUSH, "checkpoint refused: " + e.getMessage());
       return text(403, "checkpoint signature does not verify: " + e.getMessage());
     }
+    o.event().check = o.event().lap();
+    o.event().oldSize = req.oldSize();
+    o.event().size = signed.checkpoint().size();
+    o.event().pushed = o.pushed() == null ? 0 : o.pushed().entries().size();
     Mirror mirror = mirrors.get(from.party());
     synchronized (mirror) {
       try {
-        return catchUpAndCosign(from, body, pushed, entries, req, signed, mirror);
+        return catchUpAndCosign(o, req, signed, mirror);
       } finally {
         mirror.notifyAll(); // a pipelined request may be waiting for this one
       }
@@ -203,29 +230,38 @@ public final class WitnessService implements AutoCloseable {
   }
 
   /** Under the mirror's lock: the entries verified and stored, then the witness's answer. */
-  private WitnessResponse catchUpAndCosign(PeerConfig from, byte[] body, Push pushed,
-      BundleSource entries, AddCheckpointRequest req, SignedCheckpoint signed,
-      Mirror mirror) {
+  private WitnessResponse catchUpAndCosign(Offer o, AddCheckpointRequest req,
+      SignedCheckpoint signed, Mirror mirror) {
+    PeerConfig from = o.from();
+    WitnessPushEvent event = o.event();
     try {
       awaitPredecessor(mirror, req.oldSize());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return text(503, "interrupted");
     }
+    event.queue = event.lap();
     long size = signed.checkpoint().size();
+    Push pushed = o.pushed();
     // entries at hand (pushed, or held already): verified inside the commit, no network in it
     boolean local = size <= mirror.size()
         || pushed != null && pushed.slice(mirror.size(), size).isPresent();
     try {
       if (!local) {
-        mirror.catchUp(signed.checkpoint(), req.checkpoint(), pushed, entries);
+        mirror.catchUp(signed.checkpoint(), req.checkpoint(), pushed, o.entries());
+        event.verify = event.lap();
       }
-      return store.atomically(() -> {
+      WitnessResponse r = store.atomically(() -> {
         if (local) {
-          mirror.catchUp(signed.checkpoint(), req.checkpoint(), pushed, entries);
+          mirror.catchUp(signed.checkpoint(), req.checkpoint(), pushed, o.entries());
+          event.verify = event.lap();
         }
-        return cosign(from, body, signed);
+        WitnessResponse cosigned = cosign(from, o.body(), signed);
+        event.cosign = event.lap();
+        return cosigned;
       });
+      event.durable = event.lap();
+      return r;
     } catch (FederationException e) {
       alarm(from.party(), e.kind(), Records.PUSH, e.getMessage());
       return text(422, e.getMessage());

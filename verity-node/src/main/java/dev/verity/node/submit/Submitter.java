@@ -99,10 +99,30 @@ public final class Submitter implements AutoCloseable {
    * original entry if {@code clientId} was accepted before.
    */
   public Submitted submit(SubmitRequest r, String actor) throws SubmitException, IOException {
+    AppendEvent event = new AppendEvent(agreement.id());
+    event.start();
+    try {
+      Submitted s = submit(r, actor, event);
+      event.index = s.index();
+      event.entries = s.entries();
+      event.outcome = s.duplicate() ? "same" : "appended";
+      return s;
+    } catch (SubmitException e) {
+      event.outcome = "refused";
+      throw e;
+    } finally {
+      event.finish();
+    }
+  }
+
+  private Submitted submit(SubmitRequest r, String actor, AppendEvent event)
+      throws SubmitException, IOException {
     validator.checkRequest(r);
     String digest = RequestDigest.of(r);
+    event.request = event.lap();
     CompletableFuture<Submitted> done;
     synchronized (this) {
+      event.lock = event.lap();
       if (broken || closed) {
         throw new IOException("the log is not accepting entries (restart the node)");
       }
@@ -165,8 +185,11 @@ public final class Submitter implements AutoCloseable {
         return new Submitted(index, leaf, r.clientId(), false, count);
       });
       inFlight.put(r.clientId(), new InFlight(done, digest));
+      event.check = event.lap();
     }
-    return await(done);
+    Submitted s = await(done);
+    event.durable = event.lap();
+    return s;
   }
 
   /**

@@ -64,6 +64,12 @@ public final class FederationBenchCommand implements Callable<Integer> {
       + " (default: ${DEFAULT-VALUE}).")
   int warmup;
 
+  @Option(names = "--stages", description = "Also print where a receipt's time goes, stage by"
+      + " stage, from the JDK Flight Recorder events both nodes record (dev.verity.Append,"
+      + " dev.verity.Push, dev.verity.WitnessPush); adds about two seconds per row, and the"
+      + " recording lengthens the tail: take the ratios from a run without it.")
+  boolean stages;
+
   @Option(names = "--dir", paramLabel = "DIR",
       description = "Where the nodes live (default: a temporary directory).")
   Path dir;
@@ -116,9 +122,9 @@ public final class FederationBenchCommand implements Callable<Integer> {
   /** {@code --parties}: N nodes per N given, one table. */
   private int multilateral(Path root) throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    if (!storage.equals(NodeConfig.SQLITE) || jdbcUrl != null) {
-      throw new IllegalArgumentException("--storage and --jdbc-url: with the two-node bench"
-          + " only, not with --parties");
+    if (!storage.equals(NodeConfig.SQLITE) || jdbcUrl != null || stages) {
+      throw new IllegalArgumentException("--storage, --jdbc-url and --stages: with the"
+          + " two-node bench only, not with --parties");
     }
     if (!senders.equals("1") && !senders.equals("all")) {
       throw new IllegalArgumentException("--senders: 1 or all, not '" + senders + "'");
@@ -217,7 +223,9 @@ public final class FederationBenchCommand implements Callable<Integer> {
           "--url", "https://127.0.0.1:" + ports[j][1] + "/");
     }
     List<Row> rows = new ArrayList<>();
-    try (Node us = Node.start(root.resolve("US")); Node ru = Node.start(root.resolve("RU"))) {
+    List<ReceiptStages.Split> splits = new ArrayList<>();
+    try (Node us = Node.start(root.resolve("US")); Node ru = Node.start(root.resolve("RU"));
+        ReceiptStages split = stages ? new ReceiptStages() : null) {
       Receipts receipts = new Receipts();
       out.printf("%nstorage %s: sender %s, witness %s%n", kind, us.config().party(),
           ru.config().party());
@@ -237,13 +245,16 @@ public final class FederationBenchCommand implements Callable<Integer> {
       AtomicInteger seq = new AtomicInteger();
       // warm-up, not reported: JIT, connections
       run(us, receipts, rates.length > 0 ? rates[0] : 100, Math.max(1, warmup), seq);
+      take(split, "warm-up");
       for (int rate : rates) {
         rows.add(print(out, run(us, receipts, rate, seconds, seq)));
+        splits.add(take(split, "" + rate));
       }
       int n = Math.max(1000,
           rates.length == 0 ? 1000 : Arrays.stream(rates).max().getAsInt() * seconds);
       Row closed = print(out, run(us, receipts, 0, n, seq)); // closed loop: as fast as it goes
       rows.add(closed);
+      splits.add(take(split, "max"));
       // the size of a bench message: the last one sent, by its client id, once the store has
       // indexed it (the index is written behind the durable append: Submitter)
       us.submitter().drain(10_000);
@@ -252,8 +263,17 @@ public final class FederationBenchCommand implements Callable<Integer> {
               + seq.get() + ", is not in the sender's store")).entry().length;
       double sequencer = SequencerBaseline.rate(root.resolve("sequencer"), entryBytes, n);
       printClosedLoop(out, closed.throughput(), sequencer, entryBytes);
+      if (split != null) {
+        ReceiptStages.print(out, splits);
+      }
     }
     return rows;
+  }
+
+  /** The row's push events with --stages, else null. */
+  private static ReceiptStages.Split take(ReceiptStages split, String rate)
+      throws InterruptedException {
+    return split == null ? null : split.take(rate);
   }
 
   /** PostgreSQL's figures over SQLite's, rate by rate, from this run. */

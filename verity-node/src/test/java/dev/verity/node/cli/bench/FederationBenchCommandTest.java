@@ -35,7 +35,31 @@ class FederationBenchCommandTest {
     assertThat(out).contains("p50 ms").contains("append p50").contains("append p99")
         .contains("gc ms")
         .containsPattern("(?m)^50\\s+50\\s+50\\s")
-        .containsPattern("(?m)^max\\s+1000\\s+1000\\s").doesNotContain("PostgreSQL / SQLite");
+        .containsPattern("(?m)^max\\s+1000\\s+1000\\s").doesNotContain("PostgreSQL / SQLite")
+        .doesNotContain("where a receipt's time goes");
+  }
+
+  /** --stages: a paragraph per row from the JFR events of both nodes (D95). */
+  @Test
+  @Timeout(120)
+  void printsWhereAReceiptsTimeGoes() {
+    String out = bench("--rates", "50", "--seconds", "1", "--warmup", "1", "--stages", "--dir",
+        dir.toString());
+    String cell = "\\d+\\.\\d\\d/\\d+\\.\\d\\d";
+    String hop = "-?\\d+\\.\\d\\d/-?\\d+\\.\\d\\d";
+    assertThat(out).contains("where a receipt's time goes (JFR events dev.verity.Append,"
+            + " dev.verity.Push and dev.verity.WitnessPush)")
+        .containsPattern("(?m)^rate 50: 50 appends; [1-9]\\d* pushes answered 200, \\d+\\.\\d"
+            + " entries each")
+        .containsPattern("(?m)^rate max: 1000 appends; [1-9]\\d* pushes answered 200")
+        .containsPattern("(?m)^  sender    request " + cell + "  lock " + cell + "  check "
+            + cell + "  durable " + cell + "  append " + cell + "$")
+        .containsPattern("(?m)^  publisher read " + cell + "  exchange " + cell + "  receipt "
+            + cell + "  push " + cell + "$")
+        .containsPattern("(?m)^  witness   check " + cell + "  queue " + cell + "  verify "
+            + cell + "  cosign " + cell + "  durable " + cell + "  request " + cell + "$")
+        .containsPattern("(?m)^  between   network, TLS and HTTP, both ways \\(exchange -"
+            + " request\\) " + hop + "$");
   }
 
   /** Both storages in one run on the bench's own cluster; PostgreSQL's figures over SQLite's. */
