@@ -88,7 +88,8 @@ public final class Publisher implements AutoCloseable {
   private volatile boolean pushEntries = true;
 
   /** A publisher reading the log in {@code storage} itself (damaged files are only logged). */
-  public Publisher(String self, PeerClient client, LogStorage storage, CheckpointReader ownReader, NodeStore store,
+  public Publisher(String self, PeerClient client, LogStorage storage,
+      CheckpointReader ownReader, NodeStore store,
       CosignatureVerifier peerCosigner, Clock clock, LongConsumer onReceipt) throws Exception {
     this(self, client, new VerifiedLog(self, storage, ownReader,
         p -> LOG.error("STORAGE CORRUPT: {}", p)), store, List.of(peerCosigner), clock,
@@ -305,20 +306,25 @@ public final class Publisher implements AutoCloseable {
     throw new IOException(why);
   }
 
-  /** Stores the pinned witness key's cosignature among the answer's lines as the receipt; false if none. */
+  /**
+   * Stores the pinned witness key's cosignature among the answer's lines as the receipt; false
+   * if none.
+   */
   private boolean storeReceipt(SignedNote checkpoint, String lines, long size) throws Exception {
     for (String line : lines.split("\n")) {
       if (line.isEmpty()) {
         continue;
       }
-      NoteSignature sig = SignedNote.parse(checkpoint.text() + "\n" + line + "\n").signatures().get(0);
+      NoteSignature sig =
+          SignedNote.parse(checkpoint.text() + "\n" + line + "\n").signatures().get(0);
       Optional<CosignatureVerifier> key = peerCosigners.stream()
           .filter(k -> sig.name().equals(k.name()) && sig.keyId() == k.keyId()).findFirst();
       if (key.isEmpty()) {
         continue; // another key of the witness: not one pinned
       }
       long ts = key.get().verifyCosignature(checkpoint.text(), sig);
-      store.putCosignature(new Cosignature(self, client.peer().party(), size, line, ts, clock.instant()), true);
+      store.putCosignature(
+          new Cosignature(self, client.peer().party(), size, line, ts, clock.instant()), true);
       if (receiptedUpTo(size)) {
         onReceipt.accept(size); // pipelined answers may come back in either order
       }

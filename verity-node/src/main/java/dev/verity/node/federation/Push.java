@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A C2SP tlog-witness {@code add-checkpoint} request together with the entries the checkpoint
@@ -42,21 +43,22 @@ public record Push(byte[] request, long from, List<byte[]> entries) {
 
   /** Whether these entries can ride with the request (else the witness fetches them). */
   public static boolean fits(List<byte[]> entries) {
-    return entries.size() <= MAX_ENTRIES && entries.stream().mapToLong(e -> e.length).sum() <= MAX_ENTRY_BYTES;
+    return entries.size() <= MAX_ENTRIES
+        && entries.stream().mapToLong(e -> e.length).sum() <= MAX_ENTRY_BYTES;
   }
 
   /** The entries {@code [have, size)} if this push holds all of them; else empty. */
-  public java.util.Optional<List<byte[]>> slice(long have, long size) {
+  public Optional<List<byte[]>> slice(long have, long size) {
     if (from > have || from + entries.size() != size) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
-    return java.util.Optional.of(entries.subList((int) (have - from), entries.size()));
+    return Optional.of(entries.subList((int) (have - from), entries.size()));
   }
 
   public byte[] encode() {
     if (request.length > MAX_REQUEST || !fits(entries)) {
-      throw new IllegalArgumentException("push too large: request " + request.length + " bytes, " + entries.size()
-          + " entries");
+      throw new IllegalArgumentException("push too large: request " + request.length + " bytes, "
+          + entries.size() + " entries");
     }
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     out.writeBytes(ByteBuffer.allocate(4).putInt(request.length).array());
@@ -87,8 +89,8 @@ public record Push(byte[] request, long from, List<byte[]> entries) {
     long from = in.getLong();
     int count = in.getInt();
     if (from < 0 || count < 0 || count > MAX_ENTRIES) {
-      throw new PushFormatException("first index " + from + " or count " + Integer.toUnsignedString(count)
-          + " out of range (count at most " + MAX_ENTRIES + ")");
+      throw new PushFormatException("first index " + from + " or count "
+          + Integer.toUnsignedString(count) + " out of range (count at most " + MAX_ENTRIES + ")");
     }
     List<byte[]> entries = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
@@ -97,7 +99,8 @@ public record Push(byte[] request, long from, List<byte[]> entries) {
       }
       int len = Short.toUnsignedInt(in.getShort());
       if (len > in.remaining()) {
-        throw new PushFormatException("entry " + i + " claims " + len + " bytes, " + in.remaining() + " left");
+        throw new PushFormatException("entry " + i + " claims " + len + " bytes, "
+            + in.remaining() + " left");
       }
       byte[] e = new byte[len];
       in.get(e);

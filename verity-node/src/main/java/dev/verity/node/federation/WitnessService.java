@@ -187,7 +187,8 @@ public final class WitnessService implements AutoCloseable {
       String shown = origin.substring(0, Math.min(100, origin.length()));
       alarm(from.party(), "wrong-origin", Records.PUSH,
           "a checkpoint of another log: " + shown.replaceAll("[^\\x20-\\x7e]", "?"));
-      return text(403, "peer " + from.party() + " may only submit checkpoints of " + from.identity().origin());
+      return text(403, "peer " + from.party() + " may only submit checkpoints of "
+          + from.identity().origin());
     }
     SignedCheckpoint signed;
     try {
@@ -356,7 +357,8 @@ public final class WitnessService implements AutoCloseable {
         SignedNote n = SignedNote.parse(signed.note().text() + "\n" + line + "\n");
         NoteSignature sig = n.signatures().get(0);
         long ts = CosignatureV1.timestampOf(sig.signature());
-        store.putCosignature(new Cosignature(peer, self, signed.checkpoint().size(), line, ts, clock.instant()), false);
+        store.putCosignature(new Cosignature(peer, self, signed.checkpoint().size(), line, ts,
+            clock.instant()), false);
       }
     } catch (Exception e) {
       LOG.error("cannot record own cosignature of {}: {}", peer, e.getMessage());

@@ -12,6 +12,7 @@ import dev.verity.node.store.StoreException;
 import dev.verity.node.submit.MessageValidator.Parsed;
 import dev.verity.tlog.log.LogWriter;
 import dev.verity.tlog.merkle.MerkleHash;
+import dev.verity.tlog.tiles.EntryBundle;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.io.InterruptedIOException;
@@ -62,14 +63,17 @@ public final class Submitter implements AutoCloseable {
   /** A submission being made durable: its answer, and the digest of its request. */
   private record InFlight(CompletableFuture<Submitted> done, String digest) {}
 
-  public Submitter(Agreement agreement, String party, LogWriter log, Projections projections, NodeStore store,
-      Clock clock, LongConsumer onDurable) {
+  public Submitter(Agreement agreement, String party, LogWriter log, Projections projections,
+      NodeStore store, Clock clock, LongConsumer onDurable) {
     this(agreement, party, log, projections, store, null, clock, onDurable);
   }
 
-  /** With {@code escrow} (may be null: then escrow submissions are refused) for agreements in escrow mode. */
-  public Submitter(Agreement agreement, String party, LogWriter log, Projections projections, NodeStore store,
-      EscrowSubmissions escrow, Clock clock, LongConsumer onDurable) {
+  /**
+   * With {@code escrow} (may be null: then escrow submissions are refused) for agreements in
+   * escrow mode.
+   */
+  public Submitter(Agreement agreement, String party, LogWriter log, Projections projections,
+      NodeStore store, EscrowSubmissions escrow, Clock clock, LongConsumer onDurable) {
     this.agreement = agreement;
     this.party = party;
     this.log = log;
@@ -152,7 +156,7 @@ public final class Submitter implements AutoCloseable {
         } catch (IllegalArgumentException e) {
           throw new SubmitException(400, "message", e.getMessage());
         }
-        if (entry.length > dev.verity.tlog.tiles.EntryBundle.MAX_ENTRY_SIZE) {
+        if (entry.length > EntryBundle.MAX_ENTRY_SIZE) {
           throw new SubmitException(413, "message", "the entry would exceed 65535 bytes");
         }
         envs.add(env);
@@ -166,7 +170,8 @@ public final class Submitter implements AutoCloseable {
       for (int i = 0; i < entries.size(); i++) {
         long at = index + i;
         byte[] entry = entries.get(i);
-        MessageRow row = new MessageRow(party, at, type, MerkleHash.leaf(entry).hex(), entry, clock.instant(),
+        MessageRow row = new MessageRow(party, at, type, MerkleHash.leaf(entry).hex(), entry,
+            clock.instant(),
             envs.get(i).clientId(), i == 0 ? digest : null);
         appends.add(log.appendAsync(entry).handle((got, err) -> {
           if (err != null || got != at) {

@@ -270,7 +270,7 @@ public final class FederationBenchCommand implements Callable<Integer> {
     return rows;
   }
 
-  /** The row's push events with --stages, else null. */
+  /** With --stages, the row's events; else null. */
   private static ReceiptStages.Split take(ReceiptStages split, String rate)
       throws InterruptedException {
     return split == null ? null : split.take(rate);

@@ -17,10 +17,11 @@ import jdk.jfr.consumer.RecordingStream;
 
 /**
  * Where a receipt's time goes, stage by stage, from the JDK Flight Recorder events that the
- * submitters, publishers and witnesses of this JVM record ({@link AppendEvent}, {@link PushEvent},
- * {@link WitnessPushEvent}; D95): {@code verity bench federation --stages}. A {@link RecordingStream} delivers the events about
- * once a second; {@link #take} waits for the deliveries that follow the end of a row, so each
- * row's events are its own. The events of both nodes are here because both run in this JVM.
+ * submitters, publishers and witnesses of this JVM record ({@link AppendEvent}, {@link
+ * PushEvent}, {@link WitnessPushEvent}; D95): {@code verity bench federation --stages}. A {@link
+ * RecordingStream} delivers the events about once a second; {@link #take} waits for the
+ * deliveries that follow the end of a row, so each row's events are its own. The events of both
+ * nodes are here because both run in this JVM.
  */
 final class ReceiptStages implements AutoCloseable {
   /** JFR's stream delivers what was recorded at each flush, about once a second (JEP 349). */
@@ -37,7 +38,7 @@ final class ReceiptStages implements AutoCloseable {
 
   /**
    * The events of one row: the sender's appends, its pushes, the witness's side of them, and how
-   * many pushes were answered other than 200.
+   * many pushes the publisher saw answered other than 200.
    */
   record Split(String rate, List<Sample> appends, List<Sample> pushes, List<Sample> witnessed,
       int refused) {}
@@ -83,10 +84,10 @@ final class ReceiptStages implements AutoCloseable {
     Sample s = new Sample(e.getString("log"), e.getLong("oldSize"), e.getLong("size"),
         e.getInt("pushed"), e.getDuration().toNanos(), stages(e, stages));
     synchronized (lock) {
-      if (e.getInt("status") != 200) {
-        refused++;
-      } else {
+      if (e.getInt("status") == 200) {
         (push ? pushes : witnessed).add(s);
+      } else if (push) {
+        refused++; // counted once, on the publisher's side
       }
     }
   }
