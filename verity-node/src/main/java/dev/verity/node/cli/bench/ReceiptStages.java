@@ -5,12 +5,15 @@ import dev.verity.node.federation.WitnessPushEvent;
 import dev.verity.node.submit.AppendEvent;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.ToDoubleFunction;
 import java.util.function.ToLongFunction;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingStream;
@@ -28,8 +31,12 @@ final class ReceiptStages implements AutoCloseable {
   private static final int FLUSHES_AFTER_A_ROW = 2;
   private static final long FLUSH_WAIT_MS = 10_000;
 
-  /** One event that went through (appended, answered 200): sizes, duration, stages in ns. */
-  record Sample(String log, long oldSize, long size, int pushed, long duration, long[] stages) {
+  /**
+   * One event that went through (appended, answered 200): sizes, when it started (ns since the
+   * epoch, one clock for all events), its duration and stages in ns.
+   */
+  record Sample(String log, long oldSize, long size, int pushed, long start, long duration,
+      long[] stages) {
     /** The same request on both sides: the log and the sizes. */
     String key() {
       return log + "\n" + oldSize + "-" + size;
@@ -69,11 +76,16 @@ final class ReceiptStages implements AutoCloseable {
       long index = e.getLong("index");
       int entries = e.getInt("entries");
       Sample s = new Sample(e.getString("agreement"), index, index + entries, entries,
-          e.getDuration().toNanos(), stages(e, AppendEvent.STAGES));
+          start(e), e.getDuration().toNanos(), stages(e, AppendEvent.STAGES));
       synchronized (lock) {
         appends.add(s);
       }
     }
+  }
+
+  private static long start(RecordedEvent e) {
+    Instant t = e.getStartTime();
+    return t.getEpochSecond() * 1_000_000_000L + t.getNano();
   }
 
   private static long[] stages(RecordedEvent e, List<String> names) {
@@ -82,7 +94,7 @@ final class ReceiptStages implements AutoCloseable {
 
   private void add(RecordedEvent e, List<String> stages, boolean push) {
     Sample s = new Sample(e.getString("log"), e.getLong("oldSize"), e.getLong("size"),
-        e.getInt("pushed"), e.getDuration().toNanos(), stages(e, stages));
+        e.getInt("pushed"), start(e), e.getDuration().toNanos(), stages(e, stages));
     synchronized (lock) {
       if (e.getInt("status") == 200) {
         (push ? pushes : witnessed).add(s);
@@ -132,6 +144,7 @@ final class ReceiptStages implements AutoCloseable {
       out.printf("  witness   %s%n", stages(s.witnessed(), WitnessPushEvent.STAGES, "request"));
       out.printf("  between   network, TLS and HTTP, both ways (exchange - request) %s%n",
           cell(hops(s)));
+      out.printf("  tail      %s%n", tail(paths(s)));
     }
     out.flush();
   }
@@ -151,12 +164,84 @@ final class ReceiptStages implements AutoCloseable {
    * size and size): what the network, TLS and HTTP cost on both ways.
    */
   static double[] hops(Split s) {
-    Map<String, Sample> byKey = new HashMap<>();
-    s.witnessed().forEach(w -> byKey.put(w.key(), w));
+    Map<String, Sample> byKey = byKey(s.witnessed());
     int exchange = PushEvent.STAGES.indexOf("exchange");
     return sorted(s.pushes().stream().filter(p -> byKey.containsKey(p.key()))
         .mapToDouble(p -> (p.stages()[exchange] - byKey.get(p.key()).duration()) / 1e6)
         .toArray());
+  }
+
+  /**
+   * One receipt as the events tell it, in ms: from the submission to the end of the push that
+   * carried the entry; the append; from the submitter's answer to that push's start (below 0
+   * when the publisher, woken at durability, started before the submitting thread resumed); the
+   * push; the witness's part of it; and the receipt's check and store.
+   */
+  record Path(double receipt, double append, double waited, double push, double witness,
+      double store) {}
+
+  /**
+   * Each appended entry's path: the first push answered 200 that started after the entry was
+   * submitted and carries it (its witness event matched by log and sizes). Entries no push
+   * carried in the row are left out.
+   */
+  static List<Path> paths(Split s) {
+    List<Sample> pushes = new ArrayList<>(s.pushes());
+    pushes.sort(Comparator.comparingLong(Sample::start));
+    long[] starts = pushes.stream().mapToLong(Sample::start).toArray();
+    Map<String, Sample> witness = byKey(s.witnessed());
+    List<Path> paths = new ArrayList<>();
+    for (Sample a : s.appends()) {
+      int i = Arrays.binarySearch(starts, a.start());
+      for (i = i < 0 ? -i - 1 : i; i < starts.length; i++) {
+        Sample p = pushes.get(i);
+        if (p.oldSize() <= a.oldSize() && a.oldSize() < p.size()) {
+          paths.add(path(a, p, witness.get(p.key())));
+          break;
+        }
+      }
+    }
+    return paths;
+  }
+
+  private static Path path(Sample append, Sample push, Sample witness) {
+    int store = PushEvent.STAGES.indexOf("receipt");
+    return new Path((push.start() + push.duration() - append.start()) / 1e6,
+        append.duration() / 1e6, (push.start() - append.start() - append.duration()) / 1e6,
+        push.duration() / 1e6, witness == null ? Double.NaN : witness.duration() / 1e6,
+        push.stages()[store] / 1e6);
+  }
+
+  /**
+   * The slowest 1% of receipts against the middle tenth (p45–p55), each part's mean in ms: which
+   * part makes the tail.
+   */
+  static String tail(List<Path> paths) {
+    List<Path> sorted = new ArrayList<>(paths);
+    sorted.sort(Comparator.comparingDouble(Path::receipt));
+    int n = sorted.size();
+    List<Path> slow = sorted.subList(n - (n + 99) / 100, n);
+    List<Path> middle = sorted.subList(n * 45 / 100, n * 55 / 100);
+    return String.format("slowest 1%% of receipts (%d) / middle tenth, mean ms: receipt %s"
+        + "  append %s  wait %s  push %s  witness %s  receipt store %s", slow.size(),
+        means(slow, middle, Path::receipt), means(slow, middle, Path::append),
+        means(slow, middle, Path::waited), means(slow, middle, Path::push),
+        means(slow, middle, Path::witness), means(slow, middle, Path::store));
+  }
+
+  private static String means(List<Path> slow, List<Path> middle, ToDoubleFunction<Path> f) {
+    return String.format("%.2f/%.2f", mean(slow, f), mean(middle, f));
+  }
+
+  private static double mean(List<Path> paths, ToDoubleFunction<Path> f) {
+    return paths.stream().mapToDouble(f).filter(x -> !Double.isNaN(x)).average()
+        .orElse(Double.NaN);
+  }
+
+  private static Map<String, Sample> byKey(List<Sample> samples) {
+    Map<String, Sample> byKey = new HashMap<>();
+    samples.forEach(w -> byKey.put(w.key(), w));
+    return byKey;
   }
 
   private static double[] ms(List<Sample> samples, ToLongFunction<Sample> f) {

@@ -59,7 +59,10 @@ class FederationBenchCommandTest {
         .containsPattern("(?m)^  witness   check " + cell + "  queue " + cell + "  verify "
             + cell + "  cosign " + cell + "  durable " + cell + "  request " + cell + "$")
         .containsPattern("(?m)^  between   network, TLS and HTTP, both ways \\(exchange -"
-            + " request\\) " + hop + "$");
+            + " request\\) " + hop + "$")
+        .containsPattern("(?m)^  tail      slowest 1% of receipts \\([1-9]\\d*\\) / middle tenth,"
+            + " mean ms: receipt " + cell + "  append " + cell + "  wait " + hop + "  push " + cell
+            + "  witness " + cell + "  receipt store " + cell + "$");
   }
 
   /** Both storages in one run on the bench's own cluster; PostgreSQL's figures over SQLite's. */
