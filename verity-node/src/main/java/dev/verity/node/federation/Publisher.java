@@ -5,6 +5,7 @@ import dev.verity.node.store.NodeStore;
 import dev.verity.node.verify.VerifiedLog;
 import dev.verity.node.store.Records.Cosignature;
 import dev.verity.node.verify.VerifiedLog.Head;
+import dev.verity.tlog.checkpoint.Checkpoint;
 import dev.verity.tlog.cosignature.CosignatureVerifier;
 import dev.verity.tlog.merkle.Hash;
 import dev.verity.tlog.note.NoteSignature;
@@ -256,16 +257,11 @@ public final class Publisher implements AutoCloseable {
     }
   }
 
-  /** The own log's origin, its checkpoints' first line (C2SP tlog-checkpoint), read once. */
-  private String origin(Head head) {
+  /** The own log's origin (C2SP tlog-checkpoint), read from the first checkpoint published. */
+  private String origin(Head head) throws Exception {
     String o = origin;
     if (o == null) {
-      byte[] cp = head.checkpoint();
-      int nl = 0;
-      while (nl < cp.length && cp[nl] != '\n') {
-        nl++;
-      }
-      o = origin = new String(cp, 0, nl, StandardCharsets.UTF_8);
+      o = origin = Checkpoint.parse(SignedNote.parse(head.checkpoint()).text()).origin();
     }
     return o;
   }

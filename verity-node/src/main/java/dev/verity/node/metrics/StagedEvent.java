@@ -6,8 +6,8 @@ import jdk.jfr.Event;
  * A JDK Flight Recorder event timed in stages: each {@link #lap} is the time since the last one.
  * When the event is not being recorded it reads no clock, so an unrecorded push or append pays
  * for one allocation and a few branches (JFR's own "disabled" path, JEP 328). The events of a
- * receipt's path (D95): {@code dev.verity.Append}, {@code dev.verity.Push},
- * {@code dev.verity.WitnessPush}.
+ * receipt's path extend it, one per stage of the path: the sender's append, its push, and the
+ * witness's side of the push (D95).
  */
 public abstract class StagedEvent extends Event {
   private transient boolean on;

@@ -27,10 +27,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The JDK Flight Recorder events of a receipt's path (D95), recorded from two nodes in this JVM:
- * each append is recorded with its index; the publisher's {@code dev.verity.Push} and the
- * witness's {@code dev.verity.WitnessPush} of the same request agree on its sizes, each event's
- * stages fit in its duration, and the witness's time fits in the publisher's exchange. A refused
- * request and a retried submission are recorded with their outcome.
+ * each append is recorded with its index; the publisher's {@link PushEvent} and the witness's
+ * {@link WitnessPushEvent} of the same request agree on its sizes, each event's stages fit in its
+ * duration, and the witness's time fits in the publisher's exchange. A refused request and a
+ * retried submission are recorded with their outcome.
  */
 @Timeout(120)
 class ReceiptEventsTest {

@@ -4,8 +4,11 @@ import dev.verity.node.cli.VerityCommand;
 import dev.verity.node.cli.bench.BenchPostgres.Database;
 import dev.verity.node.cli.demo.DemoScenario;
 import dev.verity.node.config.NodeConfig;
+import dev.verity.node.federation.PushEvent;
+import dev.verity.node.federation.WitnessPushEvent;
 import dev.verity.node.json.CanonicalJson;
 import dev.verity.node.runtime.Node;
+import dev.verity.node.submit.AppendEvent;
 import dev.verity.node.submit.SubmitRequest;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -65,9 +68,9 @@ public final class FederationBenchCommand implements Callable<Integer> {
   int warmup;
 
   @Option(names = "--stages", description = "Also print where a receipt's time goes, stage by"
-      + " stage, from the JDK Flight Recorder events both nodes record (dev.verity.Append,"
-      + " dev.verity.Push, dev.verity.WitnessPush); adds about two seconds per row, and the"
-      + " recording lengthens the tail: take the ratios from a run without it.")
+      + " stage, from the JDK Flight Recorder events both nodes record (" + AppendEvent.NAME
+      + ", " + PushEvent.NAME + ", " + WitnessPushEvent.NAME + "); adds about two seconds per"
+      + " row, and the recording lengthens the tail: take the ratios from a run without it.")
   boolean stages;
 
   @Option(names = "--dir", paramLabel = "DIR",

@@ -32,8 +32,9 @@ final class ReceiptStages implements AutoCloseable {
   private static final long FLUSH_WAIT_MS = 10_000;
 
   /**
-   * One event that went through (appended, answered 200): sizes, when it started (ns since the
-   * epoch, one clock for all events), its duration and stages in ns.
+   * One event that went through (appended, answered 200): its log (an append's: its agreement),
+   * the entries it covers {@code [oldSize, size)} (an append's: its indices), when it started
+   * (ns since the epoch, one clock for all events), its duration and stages in ns.
    */
   record Sample(String log, long oldSize, long size, int pushed, long start, long duration,
       long[] stages) {

@@ -2,7 +2,10 @@ package dev.verity.node.cli.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.verity.node.federation.PushEvent;
+import dev.verity.node.federation.WitnessPushEvent;
 import dev.verity.node.store.PostgresServer;
+import dev.verity.node.submit.AppendEvent;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -47,8 +50,8 @@ class FederationBenchCommandTest {
         dir.toString());
     String cell = "\\d+\\.\\d\\d/\\d+\\.\\d\\d";
     String hop = "-?\\d+\\.\\d\\d/-?\\d+\\.\\d\\d";
-    assertThat(out).contains("where a receipt's time goes (JFR events dev.verity.Append,"
-            + " dev.verity.Push and dev.verity.WitnessPush)")
+    assertThat(out).contains("where a receipt's time goes (JFR events " + AppendEvent.NAME
+            + ", " + PushEvent.NAME + " and " + WitnessPushEvent.NAME + ")")
         .containsPattern("(?m)^rate 50: 50 appends; [1-9]\\d* pushes answered 200, \\d+\\.\\d"
             + " entries each")
         .containsPattern("(?m)^rate max: 1000 appends; [1-9]\\d* pushes answered 200")
