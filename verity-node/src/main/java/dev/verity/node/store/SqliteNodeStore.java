@@ -40,10 +40,18 @@ public final class SqliteNodeStore extends SqlNodeStore {
 
   private final GroupCommit commits = new GroupCommit(this::commitOpen);
 
-  private SqliteNodeStore(Connection db, Connection reader, Clock clock) {
+  /** Transactions committed so far: the checkpointer's cue that the log has grown. */
+  private volatile long committed;
+
+  /** Checkpoints the write-ahead log off the commits' path. */
+  private final WalCheckpointer checkpointer;
+
+  private SqliteNodeStore(Connection db, Connection reader, Connection checkpoints, String name,
+      Clock clock) {
     super(clock);
     this.db = db;
     this.reader = reader;
+    this.checkpointer = new WalCheckpointer(checkpoints, () -> committed, name);
   }
 
   /** Opens (creating if needed) the store in {@code file}, its schema migrated to this version. */
@@ -61,12 +69,14 @@ public final class SqliteNodeStore extends SqlNodeStore {
         ownerOnlyIfPresent(file.resolveSibling(file.getFileName() + suffix));
       }
       Connection c = source.getConnection();
+      WalCheckpointer.backstop(c);
       c.setAutoCommit(false);
       Connection r = source.getConnection();
       try (Statement s = r.createStatement()) {
         s.execute("PRAGMA query_only=true");
       }
-      return new SqliteNodeStore(c, r, clock);
+      return new SqliteNodeStore(c, r, source.getConnection(), file.getFileName().toString(),
+          clock);
     } catch (SQLException | IOException e) {
       throw new StoreException("cannot open " + file + ": " + e.getMessage(), e);
     }
@@ -193,6 +203,7 @@ public final class SqliteNodeStore extends SqlNodeStore {
     open++;
     try {
       db.commit();
+      committed++; // under this lock: the only writer of the count
     } catch (SQLException e) {
       rollbackQuietly();
       throw e;
@@ -219,6 +230,11 @@ public final class SqliteNodeStore extends SqlNodeStore {
     }
   }
 
+  /** One checkpoint of the write-ahead log now, as the checkpointer's thread does (tests). */
+  WalCheckpointer.Result checkpointNow() throws SQLException {
+    return checkpointer.checkpoint();
+  }
+
   @Override
   public List<String> checkIntegrity() throws StoreException {
     return read("check the database", c -> Sql.list(c, "PRAGMA integrity_check(100)",
@@ -229,6 +245,7 @@ public final class SqliteNodeStore extends SqlNodeStore {
   @Override
   public synchronized void close() throws StoreException {
     try {
+      checkpointer.close();
       synchronized (reader) {
         reader.close();
       }

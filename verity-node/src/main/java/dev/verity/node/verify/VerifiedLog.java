@@ -174,7 +174,7 @@ public final class VerifiedLog {
       BundleId id = BundleId.forEntry(i, size);
       long start = id.index() * TilePath.WIDTH;
       long end = Math.min(to, start + id.width());
-      List<byte[]> part = bundle(id).subList((int) (i - start), (int) (end - start));
+      List<byte[]> part = bundle(id, (int) (i - start), (int) (end - start));
       List<Hash> leaves = part.stream().map(MerkleHash::leaf).toList();
       head.tree().checkNodes("log/" + id.path(), "entries " + i + ".." + end, 0, i, leaves);
       out.addAll(part);
@@ -188,11 +188,32 @@ public final class VerifiedLog {
   }
 
   /**
-   * The first {@code id.width()} entries of the bundle: at that width, or, if the log has grown
-   * since and the partial file is gone, at a wider one (C2SP tlog-tiles: a wider version begins
-   * with the same entries). What they are is checked against the root by the caller.
+   * Entries {@code [from, to)} of the bundle's first {@code id.width()}: at that width, or, if
+   * the log has grown since and the partial file is gone, at a wider one (C2SP tlog-tiles: a
+   * wider version begins with the same entries). Only those are copied out: a push usually wants
+   * the last few of a partial bundle of up to 256 (issue 18). What they are is checked against
+   * the root by the caller.
    */
-  private List<byte[]> bundle(BundleId id) throws IOException {
+  private List<byte[]> bundle(BundleId id, int from, int to) throws IOException {
+    byte[] bytes = bundleFile(id);
+    int[] at;
+    try {
+      at = EntryBundle.index(bytes);
+    } catch (TileFormatException e) {
+      throw corrupt(id, e.getMessage());
+    }
+    if (at.length - 1 < id.width()) {
+      throw corrupt(id, "holds " + (at.length - 1) + " entries, not " + id.width());
+    }
+    List<byte[]> entries = new ArrayList<>(to - from);
+    for (int i = from; i < to; i++) {
+      entries.add(Arrays.copyOfRange(bytes, at[i] + 2, at[i + 1]));
+    }
+    return entries;
+  }
+
+  /** The bundle's file at its width, else the full one, else the widest partial one stored. */
+  private byte[] bundleFile(BundleId id) throws IOException {
     Optional<byte[]> data = storage.read(id);
     if (data.isEmpty() && !id.isFull()) {
       data = storage.read(BundleId.full(id.index()));
@@ -201,24 +222,16 @@ public final class VerifiedLog {
         data = storage.read(id.withWidth(wider.last()));
       }
     }
-    byte[] bytes = data.orElseThrow(
+    return data.orElseThrow(
         () -> new IOException("log/" + id.path() + " is missing but the checkpoint covers it"));
-    List<byte[]> entries;
-    try {
-      entries = EntryBundle.parse(bytes);
-    } catch (TileFormatException e) {
-      StorageProblem p = new StorageProblem("log/" + id.path(), e.getMessage());
-      onCorrupt.accept(p);
-      throw new StorageCorruptException(p);
-    }
-    if (entries.size() < id.width()) {
-      StorageProblem p = new StorageProblem("log/" + id.path(),
-          "holds " + entries.size() + " entries, not " + id.width());
-      onCorrupt.accept(p);
-      throw new StorageCorruptException(p);
-    }
-    return entries.subList(0, id.width());
   }
+
+  private StorageCorruptException corrupt(BundleId id, String why) {
+    StorageProblem p = new StorageProblem("log/" + id.path(), why);
+    onCorrupt.accept(p);
+    return new StorageCorruptException(p);
+  }
+
 
   /**
    * A tile or bundle as the peer port serves it, if stored, checked against the log at {@code
