@@ -13,6 +13,7 @@ import dev.verity.node.submit.SubmitRequest;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.lang.management.CompilationMXBean;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -62,8 +63,9 @@ public final class FederationBenchCommand implements Callable<Integer> {
   int seconds;
 
   @Option(names = "--warmup", defaultValue = "5", paramLabel = "S", description = "Seconds at"
-      + " the first rate (with --parties: at --rate, for each N) before the measured ones, not"
-      + " reported: the JIT compiles the hot paths and connections open"
+      + " the highest rate (with --parties: at --rate, for each N) before the measured ones, not"
+      + " reported: the JIT compiles the hot paths and connections open; at 1,000 messages/s"
+      + " on two cores the compilers need about a minute, see the jit ms column"
       + " (default: ${DEFAULT-VALUE}).")
   int warmup;
 
@@ -240,24 +242,28 @@ public final class FederationBenchCommand implements Callable<Integer> {
           + " %d s per rate, %s%n", kind, seconds, root);
       out.println("append: the sender's durable append (submit until durable in its log);"
           + " x: the receipt latency over the append's p50, same run; gcs, gc ms: this JVM's"
-          + " garbage collections during the row and their time");
-      out.printf("%-8s %8s %10s %9s %9s %9s %12s %10s %10s %8s %8s %5s %6s%n", "rate/s",
+          + " garbage collections during the row and their time; jit ms: its compilers' time"
+          + " during the row (high: the code was still being compiled, warm up longer)");
+      out.printf("%-8s %8s %10s %9s %9s %9s %12s %10s %10s %8s %8s %5s %6s %6s%n", "rate/s",
           "sent", "receipted", "p50 ms", "p99 ms", "max ms", "throughput/s", "append p50",
-          "append p99", "p50 x", "p99 x", "gcs", "gc ms");
+          "append p99", "p50 x", "p99 x", "gcs", "gc ms", "jit ms");
       out.flush();
       AtomicInteger seq = new AtomicInteger();
-      // warm-up, not reported: JIT, connections
-      run(us, receipts, rates.length > 0 ? rates[0] : 100, Math.max(1, warmup), seq);
-      take(split, "warm-up");
+      // warm-up, not reported: connections, and the JIT at the highest rate, whose batches take
+      // other paths than a lone entry's (the compilers took half a core for a minute: issue 18)
+      Row warm =
+          run(us, receipts, Arrays.stream(rates).max().orElse(100), Math.max(1, warmup), seq);
+      take(split, "warm-up", warm.sent());
       for (int rate : rates) {
-        rows.add(print(out, run(us, receipts, rate, seconds, seq)));
-        splits.add(take(split, "" + rate));
+        Row row = print(out, run(us, receipts, rate, seconds, seq));
+        rows.add(row);
+        splits.add(take(split, "" + rate, row.sent()));
       }
       int n = Math.max(1000,
           rates.length == 0 ? 1000 : Arrays.stream(rates).max().getAsInt() * seconds);
       Row closed = print(out, run(us, receipts, 0, n, seq)); // closed loop: as fast as it goes
       rows.add(closed);
-      splits.add(take(split, "max"));
+      splits.add(take(split, "max", closed.sent()));
       // the size of a bench message: the last one sent, by its client id, once the store has
       // indexed it (the index is written behind the durable append: Submitter)
       us.submitter().drain(10_000);
@@ -274,9 +280,9 @@ public final class FederationBenchCommand implements Callable<Integer> {
   }
 
   /** With --stages, the row's events; else null. */
-  private static ReceiptStages.Split take(ReceiptStages split, String rate)
+  private static ReceiptStages.Split take(ReceiptStages split, String rate, int appended)
       throws InterruptedException {
-    return split == null ? null : split.take(rate);
+    return split == null ? null : split.take(rate, appended);
   }
 
   /** PostgreSQL's figures over SQLite's, rate by rate, from this run. */
@@ -334,7 +340,8 @@ public final class FederationBenchCommand implements Callable<Integer> {
 
   /** One line of the table: an offered rate ("max": the closed loop) and what came of it. */
   record Row(String rate, int sent, int receipted, double p50, double p99, double max,
-      double throughput, double append, double appendP99, long gcs, long gcMillis) {}
+      double throughput, double append, double appendP99, long gcs, long gcMillis,
+      long jitMillis) {}
 
   /**
    * The collections of this JVM so far and the milliseconds they took: each pause delays every
@@ -350,11 +357,21 @@ public final class FederationBenchCommand implements Callable<Integer> {
     return new long[] {n, ms};
   }
 
+  /**
+   * The milliseconds this JVM's compilers have spent so far: a row during which they spent
+   * much was measured before the code settled, beside the node's work on the same cores.
+   */
+  static long jit() {
+    CompilationMXBean b = ManagementFactory.getCompilationMXBean();
+    return b != null && b.isCompilationTimeMonitoringSupported()
+        ? b.getTotalCompilationTime() : 0;
+  }
+
   private static Row print(PrintWriter out, Row r) {
-    out.printf("%-8s %8d %10d %9.1f %9.1f %9.1f %12.0f %10.1f %10.1f %8.2f %8.2f %5d %6d%n",
+    out.printf("%-8s %8d %10d %9.1f %9.1f %9.1f %12.0f %10.1f %10.1f %8.2f %8.2f %5d %6d %6d%n",
         r.rate(), r.sent(), r.receipted(), r.p50(), r.p99(), r.max(), r.throughput(),
         r.append(), r.appendP99(), r.p50() / r.append(), r.p99() / r.append(), r.gcs(),
-        r.gcMillis());
+        r.gcMillis(), r.jitMillis());
     out.flush();
     return r;
   }
@@ -371,6 +388,7 @@ public final class FederationBenchCommand implements Callable<Integer> {
     long[] index = new long[n];
     ExecutorService pool = Executors.newFixedThreadPool(64);
     long[] gc0 = gc();
+    long jit0 = jit();
     long t0 = System.nanoTime();
     for (int i = 0; i < n; i++) {
       if (rate > 0) {
@@ -423,7 +441,7 @@ public final class FederationBenchCommand implements Callable<Integer> {
     long[] gc1 = gc();
     return new Row(rate == 0 ? "max" : "" + rate, n, ok, pct(l, 50), pct(l, 99),
         l.length == 0 ? Double.NaN : l[l.length - 1], ok / ((lastReceipt - t0) / 1e9),
-        pct(d, 50), pct(d, 99), gc1[0] - gc0[0], gc1[1] - gc0[1]);
+        pct(d, 50), pct(d, 99), gc1[0] - gc0[0], gc1[1] - gc0[1], jit() - jit0);
   }
 
   static double pct(double[] sorted, int p) {

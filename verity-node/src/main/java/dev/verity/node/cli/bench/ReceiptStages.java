@@ -112,12 +112,18 @@ final class ReceiptStages implements AutoCloseable {
     }
   }
 
-  /** The events recorded since the last call, once JFR has delivered them: the row {@code rate}. */
-  Split take(String rate) throws InterruptedException {
+  /**
+   * The events recorded since the last call, once JFR has delivered them: the row {@code rate},
+   * of {@code appended} appends. A flush does not always carry an event of a thread that has
+   * gone quiet, so the row also waits for its own appends (within {@link #FLUSH_WAIT_MS}), lest
+   * its last one be counted in the next row.
+   */
+  Split take(String rate, int appended) throws InterruptedException {
     synchronized (lock) {
       long until = flushes + FLUSHES_AFTER_A_ROW;
       long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(FLUSH_WAIT_MS);
-      for (long left; flushes < until && (left = deadline - System.nanoTime()) > 0; ) {
+      for (long left; (flushes < until || appends.size() < appended)
+          && (left = deadline - System.nanoTime()) > 0; ) {
         TimeUnit.NANOSECONDS.timedWait(lock, left);
       }
       Split s = new Split(rate, appends, pushes, witnessed, refused);
