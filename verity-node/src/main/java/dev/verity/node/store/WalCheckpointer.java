@@ -19,12 +19,12 @@ import org.slf4j.LoggerFactory;
  * (sqlite.org/wal.html §"Automatic Checkpoint"): that writer copies about 4 MB into the database
  * and fsyncs it while it holds the store's one writing connection, and every writer behind it
  * waits. At 1,000 messages/s between two nodes that was one commit a second on the sender,
- * 2–5 ms of fsync alone, inside the receipts' slowest percent (issue 18). Here the writing
- * connection checkpoints only as a backstop, at {@link #BACKSTOP_PAGES}; this thread runs a
- * {@code PASSIVE} checkpoint every {@link #PERIOD_MS} ms when something was committed since the
- * last one. A passive checkpoint takes no lock a writer needs: it copies the frames no reader
- * still uses (sqlite.org/pragma.html#pragma_wal_checkpoint), and the writer starts the log again
- * from its beginning once a checkpoint has copied all of it.
+ * 2–5 ms of fsync alone (issue 18, D96). Here the writing connection checkpoints only as a
+ * backstop, at {@link #BACKSTOP_PAGES}; this thread runs a {@code PASSIVE} checkpoint every
+ * {@link #PERIOD_MS} ms when something was committed since the last one. A passive checkpoint
+ * takes no lock a writer needs: it copies the frames no reader still uses
+ * (sqlite.org/pragma.html#pragma_wal_checkpoint), and the writer starts the log again from its
+ * beginning once a checkpoint has copied all of it.
  *
  * <p>Durability is unchanged: a commit is durable once its frames are fsynced in the log
  * ({@code synchronous=FULL}); the checkpoint only moves them.

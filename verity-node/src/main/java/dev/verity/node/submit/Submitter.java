@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.io.InterruptedIOException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -260,7 +261,7 @@ public final class Submitter implements AutoCloseable {
   }
 
   private void flush(List<Pending> batch) throws StoreException {
-    Map<String, List<MessageRow>> byActor = new java.util.LinkedHashMap<>();
+    Map<String, List<MessageRow>> byActor = new LinkedHashMap<>();
     for (Pending p : batch) {
       byActor.computeIfAbsent(p.actor(), a -> new ArrayList<>()).add(p.row());
     }

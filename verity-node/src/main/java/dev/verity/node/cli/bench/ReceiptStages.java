@@ -114,9 +114,9 @@ final class ReceiptStages implements AutoCloseable {
 
   /**
    * The events recorded since the last call, once JFR has delivered them: the row {@code rate},
-   * of {@code appended} appends. A flush does not always carry an event of a thread that has
-   * gone quiet, so the row also waits for its own appends (within {@link #FLUSH_WAIT_MS}), lest
-   * its last one be counted in the next row.
+   * of {@code appended} appends. An event can reach the stream after the two flushes that
+   * follow its row (a row's last append was once counted in the next), so the row also waits
+   * for its own appends, within {@link #FLUSH_WAIT_MS}.
    */
   Split take(String rate, int appended) throws InterruptedException {
     synchronized (lock) {
