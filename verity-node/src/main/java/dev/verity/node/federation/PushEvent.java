@@ -30,7 +30,7 @@ import jdk.jfr.Timespan;
 @Description("An add-checkpoint request to a peer's witness, with its entries, by stage")
 @StackTrace(false)
 public final class PushEvent extends StagedEvent {
-  public static final String NAME = "dev.verity.Push";
+  public static final String NAME = NAMESPACE + "Push";
   /** The stage fields, in the order a push goes through them. */
   public static final List<String> STAGES = List.of("read", "exchange", "receipt");
 

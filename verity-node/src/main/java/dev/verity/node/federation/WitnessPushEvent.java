@@ -30,7 +30,7 @@ import jdk.jfr.Timespan;
 @Description("An add-checkpoint request from a peer, verified and cosigned, by stage")
 @StackTrace(false)
 public final class WitnessPushEvent extends StagedEvent {
-  public static final String NAME = "dev.verity.WitnessPush";
+  public static final String NAME = NAMESPACE + "WitnessPush";
   /** The stage fields, in the order a request goes through them. */
   public static final List<String> STAGES =
       List.of("check", "queue", "verify", "cosign", "durable");

@@ -10,6 +10,12 @@ import jdk.jfr.Event;
  * witness's side of the push (D95).
  */
 public abstract class StagedEvent extends Event {
+  /**
+   * The namespace of every Verity event's name, as {@code jdk.} is the JDK's; their category is
+   * "Verity", so {@code jfr print --categories Verity} selects them all.
+   */
+  public static final String NAMESPACE = "dev.verity.";
+
   private transient boolean on;
   private transient long mark;
 

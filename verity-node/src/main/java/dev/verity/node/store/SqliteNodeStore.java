@@ -40,7 +40,11 @@ public final class SqliteNodeStore extends SqlNodeStore {
 
   private final GroupCommit commits = new GroupCommit(this::commitOpen);
 
-  /** Transactions committed so far: the checkpointer's cue that the log has grown. */
+  /**
+   * Transactions committed so far: the checkpointer's cue that the log has grown. Not {@link
+   * #open}, which moves before its commit ends: a checkpoint in between would miss that commit's
+   * frames until the next one.
+   */
   private volatile long committed;
 
   /** Checkpoints the write-ahead log off the commits' path. */

@@ -29,7 +29,7 @@ import jdk.jfr.Timespan;
 @Description("A message submitted and made durable in the own log, by stage")
 @StackTrace(false)
 public final class AppendEvent extends StagedEvent {
-  public static final String NAME = "dev.verity.Append";
+  public static final String NAME = NAMESPACE + "Append";
   /** The stage fields, in the order a submission goes through them. */
   public static final List<String> STAGES = List.of("request", "lock", "check", "durable");
 

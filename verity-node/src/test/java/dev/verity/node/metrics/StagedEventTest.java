@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * each lap is the time since the one before and the event is written with its stages.
  */
 class StagedEventTest {
-  static final String NAME = "dev.verity.test.Staged";
+  static final String NAME = StagedEvent.NAMESPACE + "test.Staged";
   static final long STAGE_MS = 20;
 
   @TempDir Path dir;
