@@ -39,10 +39,14 @@ public abstract class StagedEvent extends Event {
     return stage;
   }
 
-  /** Ends the event and writes it if it is recorded and above its threshold. */
+  /**
+   * Ends the event and writes it if it is recorded and above its threshold. One started before
+   * a recording began (a push in flight at {@code jcmd JFR.start}) is not written: its stages
+   * were never timed, and would read as zero.
+   */
   public final void finish() {
     end();
-    if (shouldCommit()) {
+    if (on && shouldCommit()) {
       commit();
     }
   }

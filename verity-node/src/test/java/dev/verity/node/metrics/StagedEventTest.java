@@ -40,6 +40,28 @@ class StagedEventTest {
   }
 
   @Test
+  void anEventStartedBeforeTheRecordingIsNotWrittenWithStagesOfZero() throws Exception {
+    Path file = dir.resolve("late.jfr");
+    Staged early = new Staged();
+    early.start(); // in flight when the operator starts a recording
+    try (Recording r = new Recording()) {
+      r.enable(NAME);
+      r.start();
+      Staged later = new Staged();
+      later.start();
+      early.first = early.lap();
+      later.first = later.lap();
+      early.finish();
+      later.finish();
+      r.stop();
+      r.dump(file);
+    }
+    assertThat(RecordingFile.readAllEvents(file).stream()
+        .filter(e -> e.getEventType().getName().equals(NAME)))
+        .as("only the event started while recording").hasSize(1);
+  }
+
+  @Test
   void aRecordedEventTimesEachStageFromTheLast() throws Exception {
     Path file = dir.resolve("staged.jfr");
     try (Recording r = new Recording()) {
