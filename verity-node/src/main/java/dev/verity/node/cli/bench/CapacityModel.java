@@ -9,7 +9,8 @@ import java.util.TreeSet;
  * The CPU a federation uses, split into what its pushes cost and what its entries cost (D97):
  * {@code msPerPush} milliseconds of the process's CPU a push (both sides of it: the publisher's
  * request and receipt, the witness's checks, cosignature and commit) plus {@code msPerEntry} an
- * entry witnessed (verified, stored and folded by one witness).
+ * entry witnessed (verified, stored and folded by one witness). The process's CPU is all of it:
+ * the nodes' appends, the driver, the compilers and the collector are shared out between the two.
  *
  * <p>Fitted by least squares, with no constant term, over the bench's rows: each row is one
  * equation, {@code cores × 1000 = pushes/s × msPerPush + entries witnessed/s × msPerEntry}. The
@@ -34,8 +35,10 @@ record CapacityModel(double msPerPush, double msPerEntry, int rows) {
     NormalEquations sums = new NormalEquations();
     for (MultilateralBench.Row r : rows) {
       double ms = r.cpuPerNode() / 100 * r.parties() * 1000; // ms of CPU a second
-      if (r.pushesPerSecond() > 0 && ms > 0) { // else it says nothing about either cost
-        sums.add(r.pushesPerSecond(), witnessedPerSecond(r), ms);
+      double entries = witnessedPerSecond(r);
+      // a row with no push, no CPU figure or no rate (NaN: nothing receipted) tells neither cost
+      if (r.pushesPerSecond() > 0 && ms > 0 && entries >= 0) {
+        sums.add(r.pushesPerSecond(), entries, ms);
       }
     }
     return sums.solve();

@@ -31,6 +31,16 @@ class CapacityModelTest {
   }
 
   @Test
+  void aRowWithNothingReceiptedIsLeftOut() {
+    MultilateralBench.Row none = new MultilateralBench.Row(20, 20, "max", 100, 0, 1, 2, 3,
+        Double.NaN, 1, 18, 10, 40, 2000, 100);
+    CapacityModel m = CapacityModel.fit(List.of(row(10, 559, 99), none, row(10, 301, 735)))
+        .orElseThrow();
+    assertThat(m.rows()).isEqualTo(2);
+    assertThat(m.msPerPush()).isCloseTo(PUSH_MS, within(1e-9));
+  }
+
+  @Test
   void fiftySevenAllSendingTenAMessagesASecondIsPairsTimesBothCosts() {
     CapacityModel m = new CapacityModel(PUSH_MS, ENTRY_MS, 2);
     // 57·56 pairs, each pushed once a second with the 10 entries its sender made in it
