@@ -11,10 +11,11 @@ import jdk.jfr.Event;
  */
 public abstract class StagedEvent extends Event {
   /**
-   * The namespace of every Verity event's name, as {@code jdk.} is the JDK's; their category is
-   * "Verity", so {@code jfr print --categories Verity} selects them all.
+   * The namespace of every Verity event's name, as {@code jdk.} is the JDK's (a product's name,
+   * not a Java package); their category is "Verity", so {@code jfr print --categories Verity}
+   * selects them all.
    */
-  public static final String NAMESPACE = "dev.verity.";
+  public static final String NAMESPACE = "verity.";
 
   private transient boolean on;
   private transient long mark;

@@ -20,8 +20,8 @@ import java.util.TreeSet;
  *
  * <p>An entry waits for its sender's next push to each peer, so a receipt from every peer within a
  * second needs each (sender, witness) pair pushed about once a second: N participants each sending
- * r messages/s then need about {@code N·(N − 1)·(msPerPush + r·msPerEntry)} ms of CPU a second on
- * one machine, N times less per node when each node has a machine of its own.
+ * r messages/s then need about {@code N * (N - 1) * (msPerPush + r * msPerEntry)} ms of CPU a
+ * second on one machine, N times less per node when each node has a machine of its own.
  */
 record CapacityModel(double msPerPush, double msPerEntry, int rows) {
   /** The OSCE's participating States: issue 18's case, projected whatever N the bench ran. */
